@@ -1,0 +1,79 @@
+// All configuration comes from the environment, read once here and validated.
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  COOKIE_SECURE: boolean.optional(),
+  DEV_LOGIN: boolean.optional(),
+  DEMO_DATA: boolean.default(true),
+  DEMO_CHILDREN: z.coerce.number().int().min(0).default(200),
+  OIDC_STAFF_ISSUER: z.string().url().optional(),
+  OIDC_STAFF_CLIENT_ID: z.string().optional(),
+  OIDC_STAFF_CLIENT_SECRET: z.string().optional(),
+  OIDC_CITIZEN_ISSUER: z.string().url().optional(),
+  OIDC_CITIZEN_CLIENT_ID: z.string().optional(),
+  OIDC_CITIZEN_CLIENT_SECRET: z.string().optional(),
+  LOG_LEVEL: z.string().default('info'),
+});
+
+export interface OidcClientConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+}
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string | undefined;
+  sessionIdleMinutes: number;
+  cookieSecure: boolean;
+  devLogin: boolean;
+  demoData: boolean;
+  demoChildren: number;
+  oidcStaff: OidcClientConfig | undefined;
+  oidcCitizen: OidcClientConfig | undefined;
+  logLevel: string;
+}
+
+function oidc(issuer?: string, clientId?: string, clientSecret?: string): OidcClientConfig | undefined {
+  if (!issuer) return undefined;
+  if (!clientId) throw new Error(`An OIDC issuer (${issuer}) is configured without a client id`);
+  return { issuer, clientId, clientSecret };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = EnvSchema.parse(env);
+  const production = e.NODE_ENV === 'production';
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    // Browsers treat http://localhost as secure, so Secure cookies work in development too.
+    cookieSecure: e.COOKIE_SECURE ?? true,
+    // The development sign-in must be switched on explicitly in production.
+    devLogin: e.DEV_LOGIN ?? !production,
+    demoData: e.DEMO_DATA,
+    demoChildren: e.DEMO_CHILDREN,
+    oidcStaff: oidc(e.OIDC_STAFF_ISSUER, e.OIDC_STAFF_CLIENT_ID, e.OIDC_STAFF_CLIENT_SECRET),
+    oidcCitizen: oidc(e.OIDC_CITIZEN_ISSUER, e.OIDC_CITIZEN_CLIENT_ID, e.OIDC_CITIZEN_CLIENT_SECRET),
+    logLevel: e.LOG_LEVEL,
+  };
+}

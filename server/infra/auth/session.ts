@@ -1,0 +1,114 @@
+// Server-side sessions: the cookie carries a random token, the database keeps its hash, the
+// principal and a CSRF token. Idle sessions expire after SESSION_IDLE_MINUTES.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { Principal, SessionInfo } from '../http/context.ts';
+import { STAFF_ROLES, type StaffRole } from '../../../common/roles.ts';
+
+export const SESSION_COOKIE = 'sammen_session';
+/** Touch last_seen_at at most this often, so reads do not turn into a write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export type SessionSubject = { staffUserId: string; activeRole: StaffRole } | { citizenAccountId: string };
+
+export async function createSession(db: Db, subject: SessionSubject): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db
+    .insertInto('session')
+    .values({
+      token_hash: hashToken(token),
+      staff_user_id: 'staffUserId' in subject ? subject.staffUserId : null,
+      active_role: 'staffUserId' in subject ? subject.activeRole : null,
+      citizen_account_id: 'citizenAccountId' in subject ? subject.citizenAccountId : null,
+      csrf_token: csrfToken,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function destroySession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function setActiveRole(db: Db, tokenHash: string, role: StaffRole): Promise<void> {
+  await db.updateTable('session').set({ active_role: role }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function loadStaffPrincipal(db: Db, staffUserId: string, activeRole: string | null): Promise<Principal | null> {
+  const user = await db
+    .selectFrom('staff_user')
+    .select(['id', 'username', 'display_name', 'municipality_id', 'service_unit_id', 'active'])
+    .where('id', '=', staffUserId)
+    .executeTakeFirst();
+  if (!user || !user.active) return null;
+  const roles = (await db.selectFrom('staff_role').select('role').where('staff_user_id', '=', staffUserId).execute())
+    .map((r) => r.role as StaffRole)
+    .sort((a, b) => STAFF_ROLES.indexOf(a) - STAFF_ROLES.indexOf(b));
+  const first = roles[0];
+  if (!first) return null;
+  return {
+    kind: 'staff',
+    staffUserId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    municipalityId: user.municipality_id,
+    serviceUnitId: user.service_unit_id,
+    roles,
+    activeRole: activeRole && roles.includes(activeRole as StaffRole) ? (activeRole as StaffRole) : first,
+  };
+}
+
+export async function loadCitizenPrincipal(db: Db, accountId: string): Promise<Principal | null> {
+  const row = await db
+    .selectFrom('citizen_account')
+    .innerJoin('person', 'person.id', 'citizen_account.person_id')
+    .select(['citizen_account.id', 'person.id as person_id', 'person.given_name', 'person.family_name'])
+    .where('citizen_account.id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { kind: 'citizen', accountId: row.id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}` };
+}
+
+export type SessionState =
+  | { state: 'none' }
+  | { state: 'expired' }
+  | { state: 'active'; session: SessionInfo; principal: Principal };
+
+export async function loadSession(db: Db, token: string | undefined, idleMinutes: number, now = new Date()): Promise<SessionState> {
+  if (!token) return { state: 'none' };
+  const tokenHash = hashToken(token);
+  const row = await db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (!row) return { state: 'expired' };
+  const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (idleMs > idleMinutes * 60_000) {
+    await destroySession(db, tokenHash);
+    return { state: 'expired' };
+  }
+  const principal = row.staff_user_id
+    ? await loadStaffPrincipal(db, row.staff_user_id, row.active_role)
+    : await loadCitizenPrincipal(db, row.citizen_account_id!);
+  if (!principal) {
+    await destroySession(db, tokenHash);
+    return { state: 'expired' };
+  }
+  if (idleMs > TOUCH_INTERVAL_MS) {
+    await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  }
+  return { state: 'active', session: { tokenHash, csrfToken: row.csrf_token }, principal };
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function deleteIdleSessions(db: Db, idleMinutes: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - idleMinutes * 60_000);
+  const result = await db.deleteFrom('session').where('last_seen_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}

@@ -1,0 +1,56 @@
+// Opens the database: a real PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite with
+// its data under DATA_DIR. Both get the same migrations and the same value parsing.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PgliteDialect } from './pglite-dialect.ts';
+import type { DB } from './types.ts';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const keepDateAsText = (value: string) => value;
+// Counts and bigserial ids stay far below 2^53.
+const int8AsNumber = (value: string) => Number(value);
+
+pg.types.setTypeParser(DATE_OID, keepDateAsText);
+pg.types.setTypeParser(INT8_OID, int8AsNumber);
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite data; 'memory' keeps it in memory (tests). */
+  dataDir: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  let dataDir: string | undefined;
+  if (options.dataDir !== 'memory') {
+    dataDir = path.resolve(options.dataDir, 'pglite');
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: { [DATE_OID]: keepDateAsText, [INT8_OID]: int8AsNumber },
+  });
+  const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

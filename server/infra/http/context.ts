@@ -1,0 +1,64 @@
+// What a route handler knows about the request: who is asking, in which language, and the
+// database handle it must use.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffRole, Language } from '../../../common/roles.ts';
+import type { Config } from '../../config.ts';
+import type { Db, DatabaseKind, Tx } from '../db/database.ts';
+
+export interface StaffPrincipal {
+  kind: 'staff';
+  staffUserId: string;
+  username: string;
+  displayName: string;
+  municipalityId: string;
+  serviceUnitId: string | null;
+  roles: StaffRole[];
+  activeRole: StaffRole;
+}
+
+export interface CitizenPrincipal {
+  kind: 'citizen';
+  accountId: string;
+  personId: string;
+  displayName: string;
+}
+
+export type Principal = StaffPrincipal | CitizenPrincipal;
+
+export interface SessionInfo {
+  tokenHash: string;
+  csrfToken: string;
+}
+
+export interface AppServices {
+  config: Config;
+  db: Db;
+  databaseKind: DatabaseKind;
+}
+
+export interface RequestContext {
+  services: AppServices;
+  principal: Principal | null;
+  session: SessionInfo | null;
+  lang: Language;
+  requestId: string;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** The context of a request that reads or writes personal data: it runs in one transaction. */
+export interface DataContext extends RequestContext {
+  trx: Tx;
+  /** Access decisions made so far in this request (see server/modules/access). */
+  decisions: { action: string; allowed: boolean }[];
+}
+
+export function requireStaff(ctx: RequestContext): StaffPrincipal {
+  if (ctx.principal?.kind !== 'staff') throw new Error('requireStaff called on a route that is not staff-only');
+  return ctx.principal;
+}
+
+export function requireCitizen(ctx: RequestContext): CitizenPrincipal {
+  if (ctx.principal?.kind !== 'citizen') throw new Error('requireCitizen called on a route that is not citizen-only');
+  return ctx.principal;
+}

@@ -1,0 +1,76 @@
+// The error catalogue: every error the API returns has a stable code, an HTTP status and a
+// translatable message. One handler (app.ts) turns them into responses in the user's language.
+import type { MessageKey, MessageParams } from '../../../common/i18n/index.ts';
+
+export interface FieldProblem {
+  field: string;
+  messageKey: MessageKey;
+  params?: MessageParams;
+}
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_SIGNED_IN'
+  | 'SESSION_EXPIRED'
+  | 'CSRF'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DEV_LOGIN_DISABLED'
+  | 'UNKNOWN_USER'
+  | 'OIDC_NOT_CONFIGURED'
+  | 'OIDC_FAILED'
+  | 'INTERNAL';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_SIGNED_IN: 401,
+  SESSION_EXPIRED: 401,
+  CSRF: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DEV_LOGIN_DISABLED: 404,
+  UNKNOWN_USER: 400,
+  OIDC_NOT_CONFIGURED: 404,
+  OIDC_FAILED: 400,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly messageKey: MessageKey;
+  readonly params: MessageParams | undefined;
+  readonly fields: FieldProblem[];
+
+  constructor(code: ErrorCode, messageKey: MessageKey, options: { params?: MessageParams; fields?: FieldProblem[] } = {}) {
+    super(`${code}: ${messageKey}`);
+    this.code = code;
+    this.status = STATUS[code];
+    this.messageKey = messageKey;
+    this.params = options.params;
+    this.fields = options.fields ?? [];
+  }
+}
+
+/** A validation error on one or more named fields. */
+export function invalid(...fields: FieldProblem[]): AppError {
+  return new AppError('VALIDATION', 'errors.validation', { fields });
+}
+
+export function invalidField(field: string, messageKey: MessageKey, params?: MessageParams): AppError {
+  return invalid(params ? { field, messageKey, params } : { field, messageKey });
+}
+
+export const notFound = () => new AppError('NOT_FOUND', 'errors.notFound');
+export const conflict = () => new AppError('CONFLICT', 'errors.conflict');
+export const notSignedIn = () => new AppError('NOT_SIGNED_IN', 'errors.notSignedIn');
+
+/** PostgreSQL unique_violation, for turning a lost race on a unique index into a clear message. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string } | null;
+  if (!e || e.code !== '23505') return false;
+  if (!constraint) return true;
+  return e.constraint === constraint || (e.message ?? '').includes(constraint);
+}

@@ -1,0 +1,39 @@
+// The audit writer (tilgangslogg). It only runs inside a transaction, so an access and its record
+// commit or roll back together.
+import type { Tx } from '../../infra/db/database.ts';
+import type { Principal } from '../../infra/http/context.ts';
+
+export interface AuditEntry {
+  principal: Principal | null;
+  action: string;
+  purpose: string;
+  outcome: 'allowed' | 'denied';
+  reason: string;
+  subject?: { kind: 'person' | 'staff'; id: string } | undefined;
+  entity?: { type: string; id: string } | undefined;
+  requestId?: string | undefined;
+}
+
+export async function writeAudit(trx: Tx, entry: AuditEntry): Promise<void> {
+  if (!trx.isTransaction) throw new Error('The audit log is written only inside a transaction');
+  const p = entry.principal;
+  await trx
+    .insertInto('audit_event')
+    .values({
+      actor_kind: p ? p.kind : 'anonymous',
+      actor_id: p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null,
+      actor_name: p?.displayName ?? null,
+      actor_role: p ? (p.kind === 'staff' ? p.activeRole : 'citizen') : null,
+      actor_unit_id: p?.kind === 'staff' ? p.serviceUnitId : null,
+      subject_kind: entry.subject?.kind ?? null,
+      subject_id: entry.subject?.id ?? null,
+      action: entry.action,
+      entity_type: entry.entity?.type ?? null,
+      entity_id: entry.entity?.id ?? null,
+      purpose: entry.purpose,
+      outcome: entry.outcome,
+      reason: entry.reason,
+      request_id: entry.requestId ?? null,
+    })
+    .execute();
+}
