@@ -1,6 +1,6 @@
 // Routes are declared, not hand-wired: each says who may call it, its input schemas and whether it
-// touches personal data. The runner validates input, opens the transaction and refuses to commit a
-// personal-data route that made no access decision. The same declarations produce the OpenAPI
+// is guarded (reads or writes personal data, or changes the organisation). The runner validates
+// input, opens the transaction and refuses to commit a guarded route that made no access decision. The same declarations produce the OpenAPI
 // document, so documentation and validation cannot drift apart.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -36,19 +36,19 @@ interface RouteBase<B extends Schema, Q extends Schema, P extends Schema> {
   status?: number;
 }
 
-export interface PersonalDataRoute<B extends Schema, Q extends Schema, P extends Schema> extends RouteBase<B, Q, P> {
-  /** Reads or writes personal data: runs in one transaction and must ask the access module. */
-  personalData: true;
+export interface GuardedRoute<B extends Schema, Q extends Schema, P extends Schema> extends RouteBase<B, Q, P> {
+  /** Reads or writes personal data or changes the organisation: runs in one transaction and must ask the access module, which audits. */
+  guarded: true;
   handler: (ctx: DataContext, input: RouteInput<B, Q, P>) => Promise<unknown>;
 }
 
 export interface PlainRoute<B extends Schema, Q extends Schema, P extends Schema> extends RouteBase<B, Q, P> {
-  personalData: false;
+  guarded: false;
   handler: (ctx: RequestContext, input: RouteInput<B, Q, P>) => Promise<unknown>;
 }
 
 export type RouteDef<B extends Schema = Schema, Q extends Schema = Schema, P extends Schema = Schema> =
-  | PersonalDataRoute<B, Q, P>
+  | GuardedRoute<B, Q, P>
   | PlainRoute<B, Q, P>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -75,15 +75,15 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
     query: route.query ? parseInput(route.query, req.query ?? {}) : undefined,
     params: route.params ? parseInput(route.params, req.params ?? {}) : undefined,
   };
-  if (!route.personalData) return route.handler(ctx, input);
+  if (!route.guarded) return route.handler(ctx, input);
 
   try {
     return await ctx.services.db.transaction().execute(async (trx) => {
       const dataCtx: DataContext = { ...ctx, trx, decisions: [] };
       const result = await route.handler(dataCtx, input);
       if (dataCtx.decisions.length === 0) {
-        // Default deny: a route that touches personal data without asking is a bug, not a leak.
-        throw new Error(`${route.method} ${route.url} touched personal data without an access decision`);
+        // Default deny: a guarded route that did not ask is a bug, and must not commit.
+        throw new Error(`${route.method} ${route.url} is guarded but made no access decision`);
       }
       return result;
     });
@@ -134,7 +134,7 @@ export function openApiDocument(routes: AnyRoute[]): Record<string, unknown> {
       summary: route.summary,
       tags: route.tags,
       'x-audience': route.audience,
-      'x-personal-data': route.personalData,
+      'x-guarded': route.guarded,
       parameters: [...objectParameters(route.params, 'path'), ...objectParameters(route.query, 'query')],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body) } } } }

@@ -1,0 +1,175 @@
+// Builds the Fastify application: security headers, sessions, CSRF, the API routes, the OpenAPI
+// document and the built front end. main.ts starts it; tests build it with their own database.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { isLanguage, type Language } from '../common/roles.ts';
+import { translate } from '../common/i18n/index.ts';
+import type { Config } from './config.ts';
+import type { Database } from './infra/db/database.ts';
+import { csrfMatches, loadSession, SESSION_COOKIE } from './infra/auth/session.ts';
+import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
+import { AppError } from './infra/http/errors.ts';
+import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
+import { organisationRoutes } from './modules/organisation/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
+
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...auditRoutes];
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const NATIONAL_ID_PATTERN = /\d{11}/g;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    session: SessionInfo | null;
+    lang: Language;
+  }
+}
+
+function languageOf(request: FastifyRequest): Language {
+  const cookie = request.cookies[LANGUAGE_COOKIE];
+  if (isLanguage(cookie)) return cookie;
+  const header = request.headers['accept-language'] ?? '';
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('nn')) return 'nn';
+    if (tag.startsWith('nb') || tag.startsWith('no')) return 'nb';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'nb';
+}
+
+/** A request without a session may still change state (sign-in); it must come from our own pages or a script. */
+function sameOriginOrScript(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Where log lines go; tests pass a stream to check what is logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp({ config, database, logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
+      serializers: {
+        // National identity numbers never belong in a URL; if a client puts one there, the log still masks it.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(NATIONAL_ID_PATTERN, '***********') }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 1_000_000,
+  });
+  const services: AppServices = { config, db: database.db, databaseKind: database.kind };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('lang', 'nb');
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.lang = languageOf(request);
+    if (!request.url.startsWith('/api/')) return;
+    reply.header('cache-control', 'no-store');
+    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], config.sessionIdleMinutes);
+    if (state.state === 'active') {
+      request.principal = state.principal;
+      request.session = state.session;
+    } else if (state.state === 'expired') {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (request.session) {
+      const header = request.headers['x-csrf-token'];
+      if (!csrfMatches(request.session.csrfToken, typeof header === 'string' ? header : undefined)) {
+        throw new AppError('CSRF', 'errors.csrf');
+      }
+    } else if (state.state === 'expired') {
+      throw new AppError('SESSION_EXPIRED', 'errors.sessionExpired');
+    } else if (!sameOriginOrScript(request)) {
+      throw new AppError('CSRF', 'errors.csrf');
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const lang = request.lang ?? 'nb';
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        error: {
+          code: error.code,
+          message: translate(lang, error.messageKey, error.params),
+          fields: error.fields.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, f.params) })),
+        },
+      });
+    }
+    const e = error as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode && e.statusCode < 500) {
+      // Fastify's own refusals (malformed JSON, wrong content type, too large a body).
+      return reply.status(e.statusCode).send({ error: { code: 'VALIDATION', message: translate(lang, 'errors.validation'), fields: [] } });
+    }
+    request.log.error({ err: { message: e.message, code: e.code } }, 'request failed');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: translate(lang, 'errors.internal'), fields: [] } });
+  });
+
+  app.get('/api/health', async () => {
+    await database.db.selectFrom('schema_migration').select('version').limit(1).execute();
+    return { status: 'ok', database: database.kind, time: new Date().toISOString() };
+  });
+  const openapi = openApiDocument(apiRoutes);
+  app.get('/api/openapi.json', async () => openapi);
+
+  registerRoutes(app, apiRoutes, (request: FastifyRequest, reply): RequestContext => ({
+    services, principal: request.principal, session: request.session, lang: request.lang, requestId: String(request.id), request, reply,
+  }));
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(path.join(WEB_DIST, 'index.html'))) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.lang ?? 'nb', 'errors.notFound'), fields: [] } });
+    }
+    // The front end routes itself: every other path gets the app shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

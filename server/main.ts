@@ -1,0 +1,29 @@
+// Starts Sammen: opens the database (PGlite by default), migrates, fills in the demo municipality
+// when the database is empty, and serves the API and the front end.
+import { loadConfig } from './config.ts';
+import { openDatabase } from './infra/db/database.ts';
+import { migrate } from './infra/db/migrate.ts';
+import { buildApp } from './app.ts';
+import { generateDemoData } from './demo/generate.ts';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const applied = await migrate(database.db);
+const app = await buildApp({ config, database });
+if (applied.length) app.log.info({ applied }, 'migrations applied');
+
+const hasData = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
+if (!hasData && config.demoData) {
+  const summary = await generateDemoData(database.db, { children: config.demoChildren });
+  app.log.info({ summary }, 'demo municipality created');
+}
+
+const shutdown = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
+await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,130 @@
+// Sign-in, sign-out, the current user, role and language.
+import { AppError } from '../../infra/http/errors.ts';
+import { defineRoute } from '../../infra/http/route.ts';
+import { destroySession, setActiveRole, SESSION_COOKIE } from '../../infra/auth/session.ts';
+import { DevLoginBody, LanguageBody, OidcCallbackQuery, OidcParams, SwitchRoleBody } from './schema.ts';
+import { findByUsername, findCitizenForIdentity, findStaffForIdentity, listDevUsers, sessionCookieOptions, signIn } from './service.ts';
+import { decodePending, encodePending, finishLogin, startLogin } from './oidc.ts';
+import type { RequestContext } from '../../infra/http/context.ts';
+
+const OIDC_COOKIE = 'sammen_oidc';
+export const LANGUAGE_COOKIE = 'sammen_lang';
+
+function presentPrincipal(ctx: RequestContext) {
+  const p = ctx.principal;
+  if (!p) return null;
+  return p.kind === 'staff'
+    ? { kind: p.kind, displayName: p.displayName, username: p.username, roles: p.roles, activeRole: p.activeRole, serviceUnitId: p.serviceUnitId }
+    : { kind: p.kind, displayName: p.displayName };
+}
+
+function requireDevLogin(ctx: RequestContext) {
+  if (!ctx.services.config.devLogin) throw new AppError('DEV_LOGIN_DISABLED', 'errors.devLoginDisabled');
+}
+
+function baseUrl(ctx: RequestContext): string {
+  return ctx.services.config.publicUrl ?? `${ctx.request.protocol}://${ctx.request.host}`;
+}
+
+export const identityRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/auth/me', summary: 'The signed-in user, the CSRF token and the available sign-in methods',
+    tags: ['identity'], audience: 'public', guarded: false,
+    handler: async (ctx) => ({
+      principal: presentPrincipal(ctx),
+      csrfToken: ctx.session?.csrfToken ?? null,
+      language: ctx.lang,
+      signIn: {
+        dev: ctx.services.config.devLogin,
+        staffOidc: Boolean(ctx.services.config.oidcStaff),
+        citizenOidc: Boolean(ctx.services.config.oidcCitizen),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/auth/dev-users', summary: 'Demo users offered by the development sign-in',
+    tags: ['identity'], audience: 'public', guarded: false,
+    handler: async (ctx) => {
+      requireDevLogin(ctx);
+      return { users: await listDevUsers(ctx.services.db) };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/auth/dev-login', summary: 'Development sign-in as a demo user (off in production unless DEV_LOGIN=true)',
+    tags: ['identity'], audience: 'public', guarded: false, body: DevLoginBody,
+    handler: async (ctx, { body }) => {
+      requireDevLogin(ctx);
+      const target = await findByUsername(ctx.services.db, body.username);
+      if (!target) throw new AppError('UNKNOWN_USER', 'errors.unknownUser', { fields: [{ field: 'username', messageKey: 'errors.unknownUser' }] });
+      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId);
+      return { principal: { kind: principal.kind, displayName: principal.displayName } };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/auth/logout', summary: 'Sign out', tags: ['identity'], audience: 'public', guarded: false,
+    handler: async (ctx) => {
+      if (ctx.session) await destroySession(ctx.services.db, ctx.session.tokenHash);
+      ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/auth/role', summary: 'Act in another of the user\'s roles', tags: ['identity'], audience: 'staff',
+    guarded: false, body: SwitchRoleBody,
+    handler: async (ctx, { body }) => {
+      const p = ctx.principal;
+      if (p?.kind !== 'staff' || !ctx.session) throw new AppError('FORBIDDEN', 'errors.forbidden');
+      if (!p.roles.includes(body.role)) {
+        throw new AppError('VALIDATION', 'errors.validation', { fields: [{ field: 'role', messageKey: 'errors.roleNotHeld' }] });
+      }
+      await setActiveRole(ctx.services.db, ctx.session.tokenHash, body.role);
+      return { activeRole: body.role };
+    },
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/auth/language', summary: 'Remember the UI language', tags: ['identity'], audience: 'public',
+    guarded: false, body: LanguageBody,
+    handler: async (ctx, { body }) => {
+      ctx.reply.setCookie(LANGUAGE_COOKIE, body.language, { path: '/', sameSite: 'lax', secure: ctx.services.config.cookieSecure, maxAge: 365 * 24 * 3600 });
+      if (ctx.principal?.kind === 'staff') {
+        await ctx.services.db.updateTable('staff_user').set({ language: body.language }).where('id', '=', ctx.principal.staffUserId).execute();
+      }
+      return { language: body.language };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/auth/oidc/:audience/start', summary: 'Start sign-in with the identity provider (staff) or ID-porten (citizen)',
+    tags: ['identity'], audience: 'public', guarded: false, params: OidcParams,
+    handler: async (ctx, { params }) => {
+      const config = params.audience === 'staff' ? ctx.services.config.oidcStaff : ctx.services.config.oidcCitizen;
+      if (!config) throw new AppError('OIDC_NOT_CONFIGURED', 'errors.oidcNotConfigured');
+      const { url, pending } = await startLogin(config, params.audience, `${baseUrl(ctx)}/api/auth/oidc/${params.audience}/callback`);
+      ctx.reply.setCookie(OIDC_COOKIE, encodePending(pending), { ...sessionCookieOptions(ctx.services.config), maxAge: 600 });
+      return ctx.reply.redirect(url);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/auth/oidc/:audience/callback', summary: 'Return from the identity provider',
+    tags: ['identity'], audience: 'public', guarded: false, params: OidcParams, query: OidcCallbackQuery,
+    handler: async (ctx, { params }) => {
+      const config = params.audience === 'staff' ? ctx.services.config.oidcStaff : ctx.services.config.oidcCitizen;
+      if (!config) throw new AppError('OIDC_NOT_CONFIGURED', 'errors.oidcNotConfigured');
+      const pending = decodePending(ctx.request.cookies[OIDC_COOKIE]);
+      ctx.reply.clearCookie(OIDC_COOKIE, { path: '/' });
+      if (!pending || pending.audience !== params.audience) return ctx.reply.redirect('/?signin=failed');
+      let identity;
+      try {
+        identity = await finishLogin(config, pending, new URL(ctx.request.url, baseUrl(ctx)));
+      } catch (error) {
+        ctx.request.log.warn({ err: { message: (error as Error).message } }, 'OIDC sign-in failed');
+        return ctx.reply.redirect('/?signin=failed');
+      }
+      const target = params.audience === 'staff'
+        ? await findStaffForIdentity(ctx.services.db, identity)
+        : await findCitizenForIdentity(ctx.services.db, identity);
+      if (!target) return ctx.reply.redirect('/?signin=unknown');
+      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId);
+      return ctx.reply.redirect('/');
+    },
+  }),
+];

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { parseNationalId } from '../../../common/national-id.ts';
+import { email, isoDate, nationalId, nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+
+const optionalNationalId = z.union([nationalId, z.literal('')]).optional().transform((v) => v || undefined);
+const optionalDate = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
+const optionalEmail = z.union([email, z.literal('')]).optional().transform((v) => v || undefined);
+
+/**
+ * A person is identified by a national id, or (newly arrived, no number yet) by name and birth
+ * date. With a national id the birth date comes from it; if both are given they must agree.
+ */
+function identity<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .strictObject({
+      nationalId: optionalNationalId,
+      givenName: nonEmptyText(100),
+      familyName: nonEmptyText(100),
+      birthDate: optionalDate,
+      ...shape,
+    })
+    .superRefine((value, ctx) => {
+      const v = value as { nationalId?: string; birthDate?: string };
+      const parsed = v.nationalId ? parseNationalId(v.nationalId) : null;
+      if (!parsed && !v.birthDate) {
+        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'errors.required' });
+      }
+      if (parsed?.valid && v.birthDate && parsed.birthDate !== v.birthDate) {
+        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'errors.nationalIdBirthDateMismatch' });
+      }
+      const birth = parsed?.valid ? parsed.birthDate : v.birthDate;
+      if (birth && birth > new Date().toISOString().slice(0, 10)) {
+        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'errors.birthDateInFuture' });
+      }
+    });
+}
+
+export const GuardianInput = identity({
+  relation: z.enum(['mother', 'father', 'other']),
+  parentalResponsibility: z.boolean(),
+  livesWithChild: z.boolean().default(true),
+  email: optionalEmail,
+  phone: optionalText(30),
+});
+
+export const RegisterPersonBody = identity({
+  kind: z.enum(['child', 'pregnant']),
+  expectedBirthDate: optionalDate,
+  area: optionalText(60),
+  address: optionalText(200),
+  guardians: z.array(GuardianInput).max(4).default([]),
+}).superRefine((value, ctx) => {
+  if (value.kind === 'pregnant' && !value.expectedBirthDate) {
+    ctx.addIssue({ code: 'custom', path: ['expectedBirthDate'], message: 'errors.expectedBirthDateRequired' });
+  }
+});
+export type RegisterPersonInput = z.infer<typeof RegisterPersonBody>;
+
+export const PersonParams = z.strictObject({ id: uuid });
