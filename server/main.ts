@@ -5,6 +5,8 @@ import { openDatabase } from './infra/db/database.ts';
 import { migrate } from './infra/db/migrate.ts';
 import { buildApp } from './app.ts';
 import { generateDemoData } from './demo/generate.ts';
+import { startJobLoop } from './infra/jobs/queue.ts';
+import { jobHandlers, recurringJobs } from './jobs.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -18,7 +20,12 @@ if (!hasData && config.demoData) {
   app.log.info({ summary }, 'demo municipality created');
 }
 
+const jobs = startJobLoop(database.db, jobHandlers(config), recurringJobs, 15_000, (error) =>
+  app.log.error({ err: { message: (error as Error).message } }, 'background job loop failed'),
+);
+
 const shutdown = async () => {
+  await jobs.stop();
   await app.close();
   await database.close();
   process.exit(0);

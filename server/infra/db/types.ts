@@ -156,6 +156,7 @@ export interface DB {
   team: TeamTable;
   team_service_unit: TeamServiceUnitTable;
   team_member: TeamMemberTable;
+  job: JobTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -187,4 +188,20 @@ export interface TeamServiceUnitTable {
 export interface TeamMemberTable {
   team_id: string;
   staff_user_id: string;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: ColumnType<unknown, string | undefined, string>;
+  run_at: Timestamp;
+  status: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_at: Timestamp | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
 }

@@ -116,7 +116,9 @@ export const identityRoutes = [
       try {
         identity = await finishLogin(config, pending, new URL(ctx.request.url, baseUrl(ctx)));
       } catch (error) {
-        ctx.request.log.warn({ err: { message: (error as Error).message } }, 'OIDC sign-in failed');
+        // Only messages: the cause object can hold claims, and claims can hold a national id.
+        const e = error as Error & { code?: string };
+        ctx.request.log.warn({ err: { message: e.message, code: e.code, cause: e.cause instanceof Error ? e.cause.message : undefined } }, 'OIDC sign-in failed');
         return ctx.reply.redirect('/?signin=failed');
       }
       const target = params.audience === 'staff'

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): type-check, build the front end, run the server tests on
+# embedded PGlite and on the real PostgreSQL server, then the browser tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/test-prerequisites.sh
+
+echo "== Node $(node --version)"
+echo "== Type-check"
+npx tsc --noEmit -p tsconfig.json
+echo "== Build the front end"
+npx vite build --logLevel warn
+echo "== Server tests on PGlite"
+TEST_DB=pglite npx vitest run --project server
+echo "== Server tests on PostgreSQL"
+TEST_DB=postgres npx vitest run --project server
+echo "== Browser tests (Chromium, PostgreSQL)"
+TEST_DB=postgres npx vitest run --project browser

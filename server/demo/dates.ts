@@ -1,0 +1,42 @@
+// Date arithmetic on 'YYYY-MM-DD' strings in UTC, so that results never depend on the time zone.
+
+const DAY_MS = 86_400_000;
+
+export function parseIsoDate(iso: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new Error(`Not a date (YYYY-MM-DD): ${iso}`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(y, m - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+    throw new Error(`Not a real date: ${iso}`);
+  }
+  return ms;
+}
+
+export function formatIsoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return formatIsoDate(parseIsoDate(iso) + days * DAY_MS);
+}
+
+/** The same day `years` earlier; 29 February becomes 28 February in a common year. */
+export function subtractYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = y - years;
+  const lastDay = new Date(Date.UTC(target, m, 0)).getUTCDate();
+  return `${target}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((parseIsoDate(toIso) - parseIsoDate(fromIso)) / DAY_MS);
+}
+
+/** Completed months of age on `onIso`. */
+export function ageInMonths(birthIso: string, onIso: string): number {
+  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
+  const [ry, rm, rd] = onIso.split('-').map(Number) as [number, number, number];
+  return (ry - by) * 12 + (rm - bm) - (rd < bd ? 1 : 0);
+}

@@ -1,0 +1,414 @@
+// The demo-data generator: a whole fictional municipality (Fjordvik kommune) with its services,
+// staff, teams, children, guardians and the fixed demo log-ins. The plan is built in memory from a
+// seeded random source and a fixed reference date, so the same options always give the same data;
+// it is then written in batches, one transaction per batch, without a round trip per row.
+import { randomUUID } from 'node:crypto';
+import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
+import type { Db, Tx } from '../infra/db/database.ts';
+import { addDays, ageInMonths, daysBetween, parseIsoDate } from './dates.ts';
+import { DEMO_CITIZENS, DEMO_STAFF, type DemoCitizenUsername } from './demo-users.ts';
+import { ADULT_GIVEN_NAMES, asciiHandle, FAMILY_NAMES } from './names.ts';
+import { EMAIL_DOMAIN, MUNICIPALITY, STAFF_SLOTS, TEAMS, UNIT_TYPE_AGE_MONTHS, UNITS, type Area } from './organisation.ts';
+import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Household, type PersonRow } from './population.ts';
+import { derive, type Random } from './random.ts';
+
+export const DEFAULT_SEED = 2026;
+export const DEFAULT_REFERENCE_DATE = '2026-08-15';
+const MAX_CHILDREN = 1_000_000;
+/** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters at 12 columns a row. */
+const BATCH_ROWS = 1000;
+
+export interface DemoOptions {
+  children: number;
+  seed?: number | undefined;
+  /** 'YYYY-MM-DD': "today" for the demo; every age and date is computed from it. */
+  referenceDate?: string | undefined;
+}
+
+/** Rows written, per table. */
+export interface DemoSummary {
+  municipality: number;
+  service_unit: number;
+  staff_user: number;
+  staff_role: number;
+  team: number;
+  team_service_unit: number;
+  team_member: number;
+  person: number;
+  guardianship: number;
+  citizen_account: number;
+  involvement: number;
+}
+
+export class DemoDataExistsError extends Error {
+  constructor(municipalityName: string) {
+    super(`The database already holds a municipality (${municipalityName}); demo data is only generated into an empty database.`);
+    this.name = 'DemoDataExistsError';
+  }
+}
+
+/** The options are out of range; nothing was written. */
+export class DemoOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoOptionsError';
+  }
+}
+
+interface StaffPlan {
+  id: string;
+  key: string;
+  username: string;
+  display_name: string;
+  email: string;
+  title: string;
+  unitName: string;
+  roles: StaffRole[];
+}
+
+interface TeamPlan {
+  id: string;
+  name: string;
+  kind: 'early_intervention' | 'system_level';
+  age_from_months: number;
+  age_to_months: number;
+  area: string | null;
+  leader_staff_user_id: string;
+  meeting_place: string;
+  description: string;
+  unitIds: string[];
+  memberIds: string[];
+}
+
+interface InvolvementPlan {
+  person_id: string;
+  staff_user_id: string;
+  kind: 'registrant' | 'coordinator';
+  started_at: string;
+}
+
+export interface DemoPlan {
+  municipalityId: string;
+  units: { id: string; type_code: string; name: string; area: string | null; email: string | null }[];
+  staff: StaffPlan[];
+  teams: TeamPlan[];
+  households: Household[];
+  citizenAccounts: { person_id: string; username: string }[];
+  involvements: InvolvementPlan[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+
+function planStaff(random: Random, unitIds: Map<string, string>): StaffPlan[] {
+  const staff: StaffPlan[] = DEMO_STAFF.map((u) => ({
+    id: randomUUID(),
+    key: u.username,
+    username: u.username,
+    display_name: u.displayName,
+    email: `${u.username}@${EMAIL_DOMAIN}`,
+    title: u.title,
+    unitName: u.unitName,
+    roles: [...u.roles],
+  }));
+  const displayNames = new Set(staff.map((s) => s.display_name));
+  const usernames = new Set(staff.map((s) => s.username));
+  for (const slot of STAFF_SLOTS) {
+    let givenName = '';
+    let familyName = '';
+    // Distinct display names keep the demo readable; the username suffix below is only a backstop.
+    for (let i = 0; i < 20; i++) {
+      givenName = random.pick(ADULT_GIVEN_NAMES[random.chance(0.65) ? 'female' : 'male']);
+      familyName = random.pick(FAMILY_NAMES);
+      if (!displayNames.has(`${givenName} ${familyName}`)) break;
+    }
+    const displayName = `${givenName} ${familyName}`;
+    const base = `${asciiHandle(givenName)}.${asciiHandle(familyName)}`;
+    let username = base;
+    for (let n = 2; usernames.has(username); n++) username = `${base}${n}`;
+    displayNames.add(displayName);
+    usernames.add(username);
+    const unitType = UNITS.find((u) => u.name === slot.unit)?.type;
+    staff.push({
+      id: randomUUID(),
+      key: slot.key,
+      username,
+      display_name: displayName,
+      email: `${username}@${EMAIL_DOMAIN}`,
+      title: slot.title,
+      unitName: slot.unit,
+      // Administration staff take part in system-level teams but never in case work.
+      roles: unitType === 'municipal_admin' ? [] : ['professional'],
+    });
+  }
+  for (const s of staff) {
+    if (!unitIds.has(s.unitName)) throw new Error(`Demo staff ${s.key} names an unknown unit: ${s.unitName}`);
+    if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(s.username)) throw new Error(`Invalid demo username: ${s.username}`);
+  }
+  return staff;
+}
+
+function planTeams(staffByKey: Map<string, StaffPlan>, unitIds: Map<string, string>): TeamPlan[] {
+  const demoUsernames = new Set<string>(DEMO_STAFF.map((u) => u.username));
+  const staffFor = (key: string, team: string): StaffPlan => {
+    const s = staffByKey.get(key);
+    if (!s) throw new Error(`Team ${team} names unknown staff: ${key}`);
+    return s;
+  };
+  const grant = (s: StaffPlan, role: StaffRole, team: string) => {
+    if (s.roles.includes(role)) return;
+    // The demo log-ins have the roles the documentation promises; teams must fit them, not widen them.
+    if (demoUsernames.has(s.username)) throw new Error(`Demo user ${s.username} in team ${team} lacks the role ${role}`);
+    s.roles.push(role);
+  };
+  return TEAMS.map((t) => {
+    const leader = staffFor(t.leader, t.name);
+    // team_leader is the leader of an early-intervention team; system-level teams hold no cases.
+    if (t.kind === 'early_intervention') grant(leader, 'team_leader', t.name);
+    const members = [leader, ...t.members.map((k) => staffFor(k, t.name))];
+    for (const m of members) grant(m, 'team_member', t.name);
+    return {
+      id: randomUUID(),
+      name: t.name,
+      kind: t.kind,
+      age_from_months: t.ageFromMonths,
+      age_to_months: t.ageToMonths,
+      area: t.area,
+      leader_staff_user_id: leader.id,
+      meeting_place: t.meetingPlace,
+      description: t.description,
+      unitIds: t.units.map((name) => {
+        const id = unitIds.get(name);
+        if (!id) throw new Error(`Team ${t.name} names an unknown unit: ${name}`);
+        return id;
+      }),
+      memberIds: [...new Set(members.map((m) => m.id))],
+    };
+  });
+}
+
+interface Candidate {
+  person: PersonRow;
+  ageMonths: number;
+}
+
+/** Age in months; negative before birth, counted back from the expected birth date. */
+function candidateAge(person: PersonRow, referenceDate: string): number {
+  if (person.kind === 'pregnant' && person.expected_birth_date) {
+    return -Math.ceil(daysBetween(referenceDate, person.expected_birth_date) / 30.44);
+  }
+  return ageInMonths(person.birth_date, referenceDate);
+}
+
+function planInvolvements(
+  random: Random,
+  referenceDate: string,
+  staff: StaffPlan[],
+  population: { households: Household[]; demo: Record<DemoPersonKey, PersonRow> },
+): InvolvementPlan[] {
+  const demoIds = new Set(Object.values(population.demo).map((p) => p.id));
+  // The demo families' stories are told by the fixed involvements below, not by chance.
+  const candidates: Candidate[] = population.households
+    .flatMap((h) => h.people)
+    .filter((p) => p.kind !== 'adult' && !demoIds.has(p.id))
+    .map((person) => ({ person, ageMonths: candidateAge(person, referenceDate) }));
+
+  const pick = (area: Area | null, from: number, to: number, count: number): PersonRow[] =>
+    random
+      .sample(
+        candidates.filter((c) => (area === null || c.person.area === area) && c.ageMonths >= from && c.ageMonths <= to),
+        count,
+      )
+      .map((c) => c.person);
+
+  const startedAt = (person: PersonRow): string => {
+    const earliest = person.kind === 'pregnant' ? addDays(referenceDate, -150) : person.birth_date;
+    let day = addDays(referenceDate, -random.int(7, 400));
+    if (day < earliest) day = earliest;
+    return `${day}T08:00:00.000Z`;
+  };
+
+  const involvements: InvolvementPlan[] = [];
+  const involve = (s: StaffPlan, people: PersonRow[], kind: InvolvementPlan['kind'] = 'registrant') => {
+    for (const person of people) involvements.push({ person_id: person.id, staff_user_id: s.id, kind, started_at: startedAt(person) });
+  };
+  const byKey = new Map(staff.map((s) => [s.key, s]));
+  const get = (key: string) => byKey.get(key)!;
+  const demo = population.demo;
+
+  involve(get('fagperson.barnehage'), [demo.emma, ...pick('Nord', 12, 71, 3)]);
+  involve(get('fagperson.skole'), [demo.jonas, ...pick('Nord', 72, 155, 3)]);
+  involve(get('helsesykepleier'), [demo.hanna, ...pick('Nord', -9, 11, 3)]);
+  involve(get('teammedlem'), pick('Nord', 12, 155, 2));
+  involve(get('koordinator'), pick(null, 72, 287, 2), 'coordinator');
+  involve(get('kontaktlaerer.nordheim.us'), [demo.maja]);
+  involve(get('radgiver.vgs'), [demo.sander]);
+  involve(get('helsesykepleier.skole.2'), [demo.sander]);
+
+  const demoUsernames = new Set<string>(DEMO_STAFF.map((u) => u.username));
+  for (const s of staff) {
+    if (demoUsernames.has(s.username) || !s.roles.includes('professional')) continue;
+    const unit = UNITS.find((u) => u.name === s.unitName)!;
+    const ages = UNIT_TYPE_AGE_MONTHS[unit.type];
+    if (!ages) continue;
+    involve(s, pick(unit.area, ages[0], ages[1], random.int(1, 3)));
+  }
+  return involvements;
+}
+
+const CITIZEN_PEOPLE: Record<DemoCitizenUsername, DemoPersonKey> = {
+  forelder: 'sofie',
+  'forelder.uten.ansvar': 'martin',
+  ungdom: 'sander',
+  'ungdom.15': 'maja',
+  gravid: 'hanna',
+};
+
+/** Builds the whole data set in memory; deterministic except for the uuids. */
+export function buildDemoPlan(options: DemoOptions): DemoPlan {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const referenceDate = options.referenceDate ?? DEFAULT_REFERENCE_DATE;
+  if (!Number.isInteger(options.children) || options.children < 0 || options.children > MAX_CHILDREN) {
+    throw new DemoOptionsError(`children must be a whole number from 0 to ${MAX_CHILDREN}`);
+  }
+  if (!Number.isInteger(seed)) throw new DemoOptionsError('seed must be a whole number');
+  try {
+    parseIsoDate(referenceDate);
+  } catch (error) {
+    throw new DemoOptionsError(`referenceDate: ${(error as Error).message}`);
+  }
+
+  const units = UNITS.map((u) => ({
+    id: randomUUID(),
+    type_code: u.type,
+    name: u.name,
+    area: u.area,
+    email: u.mailbox ? `${u.mailbox}@${EMAIL_DOMAIN}` : null,
+  }));
+  const unitIds = new Map(units.map((u) => [u.name, u.id]));
+  const staff = planStaff(derive(seed, 'staff'), unitIds);
+  const staffByKey = new Map(staff.map((s) => [s.key, s]));
+  const teams = planTeams(staffByKey, unitIds);
+  for (const s of staff) s.roles.sort((a, b) => STAFF_ROLES.indexOf(a) - STAFF_ROLES.indexOf(b));
+
+  const population = generatePopulation(derive(seed, 'population'), referenceDate, options.children);
+  const involvements = planInvolvements(derive(seed, 'involvement'), referenceDate, staff, population);
+  const citizenAccounts = DEMO_CITIZENS.map((c) => ({ person_id: population.demo[CITIZEN_PEOPLE[c.username]].id, username: c.username }));
+
+  return { municipalityId: randomUUID(), units, staff, teams, households: population.households, citizenAccounts, involvements };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+function chunks<T>(rows: readonly T[], size = BATCH_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+async function writeOrganisation(trx: Tx, plan: DemoPlan): Promise<void> {
+  const municipality_id = plan.municipalityId;
+  await trx.insertInto('municipality').values({ id: municipality_id, code: MUNICIPALITY.code, name: MUNICIPALITY.name }).execute();
+  await trx.insertInto('service_unit').values(plan.units.map((u) => ({ ...u, municipality_id }))).execute();
+  const unitIds = new Map(plan.units.map((u) => [u.name, u.id]));
+  await trx
+    .insertInto('staff_user')
+    .values(
+      plan.staff.map((s) => ({
+        id: s.id,
+        municipality_id,
+        username: s.username,
+        display_name: s.display_name,
+        email: s.email,
+        // Staff are matched by their identity provider's subject in production, never by a national id.
+        national_id: null,
+        service_unit_id: unitIds.get(s.unitName)!,
+        title: s.title,
+      })),
+    )
+    .execute();
+  const roles = plan.staff.flatMap((s) => s.roles.map((role) => ({ staff_user_id: s.id, role })));
+  if (roles.length) await trx.insertInto('staff_role').values(roles).execute();
+  await trx
+    .insertInto('team')
+    .values(
+      plan.teams.map((t) => ({
+        id: t.id,
+        municipality_id,
+        name: t.name,
+        kind: t.kind,
+        age_from_months: t.age_from_months,
+        age_to_months: t.age_to_months,
+        area: t.area,
+        leader_staff_user_id: t.leader_staff_user_id,
+        meeting_place: t.meeting_place,
+        description: t.description,
+      })),
+    )
+    .execute();
+  await trx.insertInto('team_service_unit').values(plan.teams.flatMap((t) => t.unitIds.map((service_unit_id) => ({ team_id: t.id, service_unit_id })))).execute();
+  await trx.insertInto('team_member').values(plan.teams.flatMap((t) => t.memberIds.map((staff_user_id) => ({ team_id: t.id, staff_user_id })))).execute();
+}
+
+async function writePeople(trx: Tx, municipalityId: string, people: PersonRow[], guardianships: GuardianshipRow[]): Promise<void> {
+  for (const chunk of chunks(people)) {
+    await trx.insertInto('person').values(chunk.map((p) => ({ ...p, municipality_id: municipalityId }))).execute();
+  }
+  for (const chunk of chunks(guardianships)) await trx.insertInto('guardianship').values(chunk).execute();
+}
+
+export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary> {
+  await db.transaction().execute((trx) => writeOrganisation(trx, plan));
+
+  // A batch ends on a household boundary so that a family is written whole or not at all.
+  let people: PersonRow[] = [];
+  let guardianships: GuardianshipRow[] = [];
+  let personCount = 0;
+  let guardianshipCount = 0;
+  const flush = async () => {
+    if (people.length === 0) return;
+    const [batchPeople, batchGuardianships] = [people, guardianships];
+    await db.transaction().execute((trx) => writePeople(trx, plan.municipalityId, batchPeople, batchGuardianships));
+    personCount += batchPeople.length;
+    guardianshipCount += batchGuardianships.length;
+    people = [];
+    guardianships = [];
+  };
+  for (const household of plan.households) {
+    people.push(...household.people);
+    guardianships.push(...household.guardianships);
+    if (people.length >= BATCH_ROWS) await flush();
+  }
+  await flush();
+
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('citizen_account').values(plan.citizenAccounts).execute();
+    for (const chunk of chunks(plan.involvements)) await trx.insertInto('involvement').values(chunk).execute();
+  });
+
+  return {
+    municipality: 1,
+    service_unit: plan.units.length,
+    staff_user: plan.staff.length,
+    staff_role: plan.staff.reduce((n, s) => n + s.roles.length, 0),
+    team: plan.teams.length,
+    team_service_unit: plan.teams.reduce((n, t) => n + t.unitIds.length, 0),
+    team_member: plan.teams.reduce((n, t) => n + t.memberIds.length, 0),
+    person: personCount,
+    guardianship: guardianshipCount,
+    citizen_account: plan.citizenAccounts.length,
+    involvement: plan.involvements.length,
+  };
+}
+
+/**
+ * Fills an empty, migrated database with the demo municipality. Refuses (DemoDataExistsError)
+ * when a municipality exists, so it never mixes with real or earlier data.
+ */
+export async function generateDemoData(db: Db, options: DemoOptions): Promise<DemoSummary> {
+  const plan = buildDemoPlan(options);
+  const existing = await db.selectFrom('municipality').select('name').limit(1).executeTakeFirst();
+  if (existing) throw new DemoDataExistsError(existing.name);
+  return writeDemoPlan(db, plan);
+}

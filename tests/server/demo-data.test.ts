@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseNationalId } from '../../common/national-id.ts';
+import { openDatabase, type Database, type Db } from '../../server/infra/db/database.ts';
+import { migrate } from '../../server/infra/db/migrate.ts';
+import { DemoDataExistsError, generateDemoData, type DemoSummary } from '../../server/demo/generate.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
+
+async function freshDatabase(): Promise<Database> {
+  const database = await openDatabase({ dataDir: 'memory' });
+  await migrate(database.db);
+  return database;
+}
+
+async function people(db: Db) {
+  return db
+    .selectFrom('person')
+    .select(['national_id', 'given_name', 'family_name', 'birth_date', 'kind', 'area', 'address'])
+    .orderBy('national_id')
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('birth_date')
+    .execute();
+}
+
+describe('demo data for Fjordvik kommune', () => {
+  let database: Database;
+  let db: Db;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    db = database.db;
+    summary = await generateDemoData(db, { children: 60 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('has one municipality with a unit of every service unit type', async () => {
+    const municipalities = await db.selectFrom('municipality').select(['code', 'name']).execute();
+    expect(municipalities).toEqual([{ code: '9901', name: 'Fjordvik kommune' }]);
+    const types = await db.selectFrom('service_unit_type').select('code').execute();
+    expect(types).toHaveLength(16);
+    const unitTypes = new Set((await db.selectFrom('service_unit').select('type_code').execute()).map((u) => u.type_code));
+    for (const { code } of types) expect(unitTypes, code).toContain(code);
+  });
+
+  it('has every demo staff user with their roles and unit', async () => {
+    for (const demo of DEMO_STAFF) {
+      const user = await db
+        .selectFrom('staff_user')
+        .innerJoin('service_unit', 'service_unit.id', 'staff_user.service_unit_id')
+        .select(['staff_user.id', 'staff_user.display_name', 'staff_user.email', 'service_unit.name as unit'])
+        .where('staff_user.username', '=', demo.username)
+        .executeTakeFirstOrThrow();
+      expect(user.display_name).toBe(demo.displayName);
+      expect(user.email).toBe(`${demo.username}@fjordvik.kommune.no`);
+      expect(user.unit).toBe(demo.unitName);
+      const roles = await db.selectFrom('staff_role').select('role').where('staff_user_id', '=', user.id).execute();
+      expect(roles.map((r) => r.role).sort()).toEqual([...demo.roles].sort());
+    }
+    expect(DEMO_STAFF.map((u) => u.username).sort()).toEqual([
+      'administrator', 'analytiker', 'barnevern.mottak', 'fagperson.barnehage', 'fagperson.skole', 'helsesykepleier',
+      'koordinator', 'koordinerende.enhet', 'revisor', 'sbu.koordinator', 'teamleder', 'teammedlem',
+    ]);
+  });
+
+  it('gives staff unique usernames and e-mails and no national ids', async () => {
+    const staff = await db.selectFrom('staff_user').select(['username', 'email', 'national_id']).execute();
+    expect(staff.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(staff.map((s) => s.email.toLowerCase())).size).toBe(staff.length);
+    for (const s of staff) {
+      expect(s.username).toMatch(/^[a-z0-9][a-z0-9._-]{1,62}$/);
+      expect(s.national_id).toBeNull();
+    }
+  });
+
+  it('has the seven early-intervention teams and four system-level teams, each with a leader', async () => {
+    const teams = await db.selectFrom('team').select(['id', 'name', 'kind', 'area', 'leader_staff_user_id']).execute();
+    expect(teams.filter((t) => t.kind === 'early_intervention')).toHaveLength(7);
+    const systemTeams = teams.filter((t) => t.kind === 'system_level');
+    expect(systemTeams).toHaveLength(4);
+    for (const t of systemTeams) expect(t.area).toBeNull();
+    for (const t of teams) expect(t.leader_staff_user_id, t.name).not.toBeNull();
+    const led = await db
+      .selectFrom('team')
+      .innerJoin('staff_user', 'staff_user.id', 'team.leader_staff_user_id')
+      .select(['team.name', 'team.area'])
+      .where('staff_user.username', '=', 'teamleder')
+      .execute();
+    expect(led).toEqual([{ name: 'Tidlig innsatsteam barneskole Nord', area: 'Nord' }]);
+  });
+
+  it('stores only valid, synthetic national ids, and some people without one', async () => {
+    const rows = await db.selectFrom('person').select(['national_id', 'birth_date']).execute();
+    expect(rows.length).toBe(summary.person);
+    for (const { national_id, birth_date } of rows) {
+      if (national_id === null) continue;
+      const parsed = parseNationalId(national_id);
+      expect(parsed, national_id).toMatchObject({ valid: true, synthetic: true, birthDate: birth_date });
+    }
+  });
+
+  it('generates the requested number of children aged 0–23 with guardians', async () => {
+    const children = await db.selectFrom('person').select(['id', 'birth_date']).where('kind', '=', 'child').execute();
+    expect(children).toHaveLength(60);
+    for (const c of children) {
+      expect(c.birth_date >= '2002-08-16' && c.birth_date <= '2026-08-15', c.birth_date).toBe(true);
+    }
+    const withGuardian = await db.selectFrom('guardianship').select('child_id').distinct().execute();
+    expect(withGuardian).toHaveLength(60);
+  });
+
+  it('has the five citizen demo log-ins, and the father has no parental responsibility for Emma', async () => {
+    const accounts = await db
+      .selectFrom('citizen_account')
+      .innerJoin('person', 'person.id', 'citizen_account.person_id')
+      .select(['citizen_account.username', 'person.id', 'person.given_name', 'person.family_name', 'person.kind'])
+      .execute();
+    expect(accounts.map((a) => a.username).sort()).toEqual(DEMO_CITIZENS.map((c) => c.username).sort());
+    const byUsername = new Map(accounts.map((a) => [a.username, a]));
+    for (const c of DEMO_CITIZENS) {
+      const a = byUsername.get(c.username)!;
+      expect(`${a.given_name} ${a.family_name}`).toBe(c.displayName);
+    }
+    expect(byUsername.get('gravid')!.kind).toBe('pregnant');
+    expect(byUsername.get('ungdom')!.kind).toBe('child');
+
+    const emma = await db.selectFrom('person').select(['id', 'birth_date', 'area']).where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow();
+    expect(emma.area).toBe('Nord');
+    expect(emma.birth_date.slice(0, 4)).toBe('2021');
+    const links = await db.selectFrom('guardianship').selectAll().where('child_id', '=', emma.id).execute();
+    const mother = links.find((l) => l.guardian_id === byUsername.get('forelder')!.id);
+    const father = links.find((l) => l.guardian_id === byUsername.get('forelder.uten.ansvar')!.id);
+    expect(mother).toMatchObject({ relation: 'mother', parental_responsibility: true, lives_with_child: true });
+    expect(father).toMatchObject({ relation: 'father', parental_responsibility: false, lives_with_child: false });
+
+    const emmasTeacher = await db
+      .selectFrom('involvement')
+      .innerJoin('staff_user', 'staff_user.id', 'involvement.staff_user_id')
+      .select('staff_user.username')
+      .where('involvement.person_id', '=', emma.id)
+      .execute();
+    expect(emmasTeacher.map((i) => i.username)).toContain('fagperson.barnehage');
+  });
+
+  it('refuses to run on a database that already has a municipality', async () => {
+    await expect(generateDemoData(db, { children: 5 })).rejects.toBeInstanceOf(DemoDataExistsError);
+  });
+
+  it('gives the same people for the same seed', async () => {
+    const other = await freshDatabase();
+    try {
+      await generateDemoData(other.db, { children: 60, seed: 2026 });
+      expect(await people(other.db)).toEqual(await people(db));
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});

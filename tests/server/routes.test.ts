@@ -1,0 +1,37 @@
+// Every API route is either guarded (runs in a transaction and must ask the access module, which
+// audits) or on this short list of routes that hold no personal data. A new route that is not
+// guarded fails here until someone decides it belongs on the list.
+import { describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../server/app.ts';
+
+const UNGUARDED = new Set([
+  'GET /api/auth/me', // the caller's own session
+  'GET /api/auth/dev-users', // demo log-ins, development only
+  'POST /api/auth/dev-login',
+  'POST /api/auth/logout',
+  'POST /api/auth/role',
+  'PUT /api/auth/language',
+  'GET /api/auth/oidc/:audience/start',
+  'GET /api/auth/oidc/:audience/callback',
+  'GET /api/municipality',
+  'GET /api/service-unit-types',
+  'GET /api/service-units',
+  'GET /api/teams',
+]);
+
+describe('route guard inventory', () => {
+  it('every route that is not guarded is known to hold no personal data', () => {
+    const unguarded = apiRoutes.filter((r) => !r.guarded).map((r) => `${r.method} ${r.url}`);
+    expect(unguarded.filter((r) => !UNGUARDED.has(r))).toEqual([]);
+  });
+
+  it('every route under /api/people, /api/admin and /api/audit is guarded', () => {
+    const sensitive = apiRoutes.filter((r) => /^\/api\/(people|admin|audit)/.test(r.url));
+    expect(sensitive.length).toBeGreaterThan(5);
+    expect(sensitive.filter((r) => !r.guarded).map((r) => r.url)).toEqual([]);
+  });
+
+  it('no route takes a national identity number in its path', () => {
+    expect(apiRoutes.filter((r) => /national|fnr|nin/i.test(r.url))).toEqual([]);
+  });
+});
