@@ -1,7 +1,7 @@
 // The demo-data generator: a whole fictional municipality (Fjordvik kommune) with its services,
 // staff, teams, children, guardians and the fixed demo log-ins. The plan is built in memory from a
 // seeded random source and a fixed reference date, so the same options always give the same data;
-// it is then written in batches, one transaction per batch, without a round trip per row.
+// it is then written in one transaction, in batches of rows, without a round trip per row.
 import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
 import type { Db, Tx } from '../infra/db/database.ts';
@@ -359,33 +359,31 @@ async function writePeople(trx: Tx, municipalityId: string, people: PersonRow[],
 }
 
 export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary> {
-  await db.transaction().execute((trx) => writeOrganisation(trx, plan));
-
-  // A batch ends on a household boundary so that a family is written whole or not at all.
-  let people: PersonRow[] = [];
-  let guardianships: GuardianshipRow[] = [];
-  let personCount = 0;
-  let guardianshipCount = 0;
-  const flush = async () => {
-    if (people.length === 0) return;
-    const [batchPeople, batchGuardianships] = [people, guardianships];
-    await db.transaction().execute((trx) => writePeople(trx, plan.municipalityId, batchPeople, batchGuardianships));
-    personCount += batchPeople.length;
-    guardianshipCount += batchGuardianships.length;
-    people = [];
-    guardianships = [];
-  };
-  for (const household of plan.households) {
-    people.push(...household.people);
-    guardianships.push(...household.guardianships);
-    if (people.length >= BATCH_ROWS) await flush();
-  }
-  await flush();
-
-  await db.transaction().execute(async (trx) => {
+  // One transaction: an interrupted run leaves nothing behind, so the next start can try again.
+  const counts = await db.transaction().execute(async (trx) => {
+    await writeOrganisation(trx, plan);
+    let personCount = 0;
+    let guardianshipCount = 0;
+    let people: PersonRow[] = [];
+    let guardianships: GuardianshipRow[] = [];
+    const flush = async () => {
+      await writePeople(trx, plan.municipalityId, people, guardianships);
+      personCount += people.length;
+      guardianshipCount += guardianships.length;
+      people = [];
+      guardianships = [];
+    };
+    for (const household of plan.households) {
+      people.push(...household.people);
+      guardianships.push(...household.guardianships);
+      if (people.length >= BATCH_ROWS) await flush();
+    }
+    await flush();
     await trx.insertInto('citizen_account').values(plan.citizenAccounts).execute();
     for (const chunk of chunks(plan.involvements)) await trx.insertInto('involvement').values(chunk).execute();
+    return { personCount, guardianshipCount };
   });
+  const { personCount, guardianshipCount } = counts;
 
   return {
     municipality: 1,
