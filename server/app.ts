@@ -17,11 +17,12 @@ import type { AppServices, Principal, RequestContext, SessionInfo } from './infr
 import { AppError } from './infra/http/errors.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { consentRoutes } from './modules/consent/routes.ts';
 import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...auditRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...auditRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const NATIONAL_ID_PATTERN = /\d{11}/g;
@@ -142,6 +143,9 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
       });
     }
     const e = error as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 413) {
+      return reply.status(413).send({ error: { code: 'VALIDATION', message: translate(lang, 'errors.requestTooLarge'), fields: [] } });
+    }
     if (e.statusCode && e.statusCode < 500) {
       // Fastify's own refusals (malformed JSON, wrong content type, too large a body).
       return reply.status(e.statusCode).send({ error: { code: 'VALIDATION', message: translate(lang, 'errors.validation'), fields: [] } });

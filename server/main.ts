@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { generateDemoData } from './demo/generate.ts';
 import { startJobLoop } from './infra/jobs/queue.ts';
 import { jobHandlers, recurringJobs } from './jobs.ts';
+import { osloDate } from './modules/consent/rules.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -16,7 +17,7 @@ if (applied.length) app.log.info({ applied }, 'migrations applied');
 
 const hasData = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
 if (!hasData && config.demoData) {
-  const summary = await generateDemoData(database.db, { children: config.demoChildren });
+  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate() });
   app.log.info({ summary }, 'demo municipality created');
 }
 

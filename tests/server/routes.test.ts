@@ -17,6 +17,8 @@ const UNGUARDED = new Set([
   'GET /api/service-unit-types',
   'GET /api/service-units',
   'GET /api/teams',
+  'GET /api/consent-text', // the blank common form
+  'GET /api/consent-form.pdf',
 ]);
 
 describe('route guard inventory', () => {
@@ -26,7 +28,7 @@ describe('route guard inventory', () => {
   });
 
   it('every route under /api/people, /api/admin and /api/audit is guarded', () => {
-    const sensitive = apiRoutes.filter((r) => /^\/api\/(people|admin|audit)/.test(r.url));
+    const sensitive = apiRoutes.filter((r) => /^\/api\/(people|admin|audit|consents)/.test(r.url));
     expect(sensitive.length).toBeGreaterThan(5);
     expect(sensitive.filter((r) => !r.guarded).map((r) => r.url)).toEqual([]);
   });

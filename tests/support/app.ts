@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { osloDate } from '../../server/modules/consent/rules.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -17,7 +18,7 @@ export interface TestApp {
 
 export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  if (options.demoChildren !== undefined) await generateDemoData(database.db, { children: options.demoChildren });
+  if (options.demoChildren !== undefined) await generateDemoData(database.db, { children: options.demoChildren, referenceDate: osloDate() });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({

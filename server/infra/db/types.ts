@@ -9,6 +9,9 @@ export interface MunicipalityTable {
   id: Generated<string>;
   code: string;
   name: string;
+  consent_age: Generated<number>;
+  consent_age_child_welfare: Generated<number>;
+  guardian_consent_rule: Generated<'all' | 'one'>;
   created_at: Timestamp;
 }
 
@@ -157,6 +160,11 @@ export interface DB {
   team_service_unit: TeamServiceUnitTable;
   team_member: TeamMemberTable;
   job: JobTable;
+  consent_text: ConsentTextTable;
+  consent: ConsentTable;
+  consent_giver: ConsentGiverTable;
+  consent_recipient: ConsentRecipientTable;
+  legal_basis_invocation: LegalBasisInvocationTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -204,4 +212,56 @@ export interface JobTable {
   dedupe_key: string | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+}
+
+export interface ConsentTextTable {
+  id: Generated<string>;
+  version: number;
+  title_nb: string; title_nn: string; title_en: string;
+  body_nb: string; body_nn: string; body_en: string;
+  published_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  subject_id: string;
+  consent_text_id: string;
+  method: 'digital' | 'paper' | 'oral';
+  purposes: string[];
+  categories: string[];
+  child_welfare_matter: Generated<boolean>;
+  valid_from: DateOnly;
+  valid_to: DateOnly;
+  child_view: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  document: Buffer | null;
+  document_type: string | null;
+  document_name: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by_person_id: string | null;
+  withdrawn_by_staff_id: string | null;
+  withdrawal_note: string | null;
+}
+
+export interface ConsentGiverTable {
+  consent_id: string;
+  person_id: string;
+  capacity: 'guardian' | 'youth' | 'self';
+}
+
+export interface ConsentRecipientTable {
+  id: Generated<string>;
+  consent_id: string;
+  service_unit_id: string | null;
+  unit_type_code: string | null;
+}
+
+export interface LegalBasisInvocationTable {
+  id: Generated<string>;
+  person_id: string;
+  basis: 'duty_to_report_child_welfare' | 'duty_to_avert';
+  invoked_by: string;
+  invoked_at: Timestamp;
+  note: string;
 }

@@ -34,6 +34,8 @@ interface RouteBase<B extends Schema, Q extends Schema, P extends Schema> {
   params?: P;
   /** Response status on success (default 200). */
   status?: number;
+  /** Largest request body in bytes, for routes that take a file (default: the server's 1 MB). */
+  bodyLimit?: number;
 }
 
 export interface GuardedRoute<B extends Schema, Q extends Schema, P extends Schema> extends RouteBase<B, Q, P> {
@@ -99,6 +101,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeCon
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => {
         const ctx = makeContext(request as never, reply as never);
         const result = await runRoute(route, ctx);

@@ -8,6 +8,8 @@ import type { DataContext, Principal, RequestContext } from '../../infra/http/co
 import { AppError } from '../../infra/http/errors.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
+import { ageOn, consentCovers, osloDate } from '../consent/rules.ts';
 
 export type AccessAction =
   | 'person.create'
@@ -20,9 +22,15 @@ export type AccessAction =
   | 'serviceUnit.create'
   | 'serviceUnit.update'
   | 'serviceUnitType.create'
-  | 'audit.search';
+  | 'audit.search'
+  | 'case.read' // the shared case: relay log, who helps, under a valid consent
+  | 'case.write'
+  | 'consent.read'
+  | 'consent.record' // a professional records a consent given on paper or orally
+  | 'consent.withdraw'
+  | 'legalBasis.record'; // opplysningsplikt / avvergeplikt: recorded, opens nothing
 
-export type Purpose = 'administration' | 'follow_up' | 'registration' | 'audit' | 'sign_in' | 'self_service';
+export type Purpose = 'administration' | 'follow_up' | 'registration' | 'audit' | 'sign_in' | 'self_service' | 'consent' | 'legal_duty';
 
 export interface AccessRequest {
   action: AccessAction;
@@ -69,6 +77,34 @@ async function citizenMayReadPerson(trx: Tx, citizenPersonId: string, personId: 
   return guardianship.parental_responsibility ? allow('guardian_with_parental_responsibility') : deny('guardian_without_parental_responsibility');
 }
 
+/**
+ * What a citizen may do with a person's case: their own, or as a guardian with parental
+ * responsibility while the child is under the consent age. From that age the youth decides.
+ */
+async function citizenCaseAccess(trx: Tx, citizenPersonId: string, personId: string): Promise<Decision> {
+  const relation = await citizenMayReadPerson(trx, citizenPersonId, personId);
+  if (!relation.allowed) return relation;
+  const subject = await trx.selectFrom('person').select(['kind', 'birth_date', 'municipality_id']).where('id', '=', personId).executeTakeFirst();
+  if (!subject) return deny('no_subject');
+  if (subject.kind !== 'child') return relation;
+  const settings = await loadConsentSettings(trx, subject.municipality_id);
+  const ofAge = ageOn(subject.birth_date, osloDate()) >= settings.consentAge;
+  if (relation.reason === 'self') return ofAge ? relation : deny('below_consent_age');
+  return ofAge ? deny('youth_decides') : relation;
+}
+
+async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string): Promise<Decision> {
+  if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+  const involvement = await isInvolved(trx, principal.staffUserId, personId);
+  if (!involvement) return deny('not_involved');
+  const unit = principal.serviceUnitId
+    ? await trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', principal.serviceUnitId).executeTakeFirst()
+    : undefined;
+  const consents = await loadConsentsForAccess(trx, personId);
+  const covered = consentCovers(consents, { id: unit?.id ?? null, typeCode: unit?.type_code ?? null }, 'collaboration');
+  return covered.covered ? allow(`involved:${involvement}+consent`) : deny(covered.reason);
+}
+
 function requireRole(principal: Principal, role: StaffRole): Decision {
   if (principal.kind !== 'staff') return deny('not_staff');
   return principal.activeRole === role ? allow(`role:${role}`) : deny(`role_required:${role}`);
@@ -104,6 +140,33 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const involvement = await isInvolved(trx, principal.staffUserId, personId);
       return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
     }
+    case 'case.read':
+    case 'case.write': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId) : staffCaseAccess(trx, principal, personId);
+    }
+    case 'consent.read':
+    case 'consent.withdraw': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind === 'citizen') return citizenCaseAccess(trx, principal.personId, personId);
+      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+      const involvement = await isInvolved(trx, principal.staffUserId, personId);
+      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+    }
+    case 'consent.record': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'staff') return deny('not_staff');
+      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+      const involvement = await isInvolved(trx, principal.staffUserId, personId);
+      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+    }
+    case 'legalBasis.record':
+      // Everyone who works with children has these duties, involved or not; recording one opens nothing.
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`duty:${principal.activeRole}`) : deny('role_without_case_work');
     default: {
       const unknown: never = request.action;
       return deny(`unknown_action:${String(unknown)}`);

@@ -87,7 +87,8 @@ function present(row: PersonRow) {
 }
 
 export async function getPerson(ctx: DataContext, id: string) {
-  await authorize(ctx, { action: 'person.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id } });
+  const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
+  await authorize(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id } });
   const row = await ctx.trx.selectFrom('person').select(personColumns).where('person.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   const guardians = await ctx.trx
@@ -98,7 +99,7 @@ export async function getPerson(ctx: DataContext, id: string) {
     .orderBy('person.family_name')
     .execute();
   for (const g of guardians) {
-    await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: g.id } }, 'guardian_of_read_person');
+    await recordAccess(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id: g.id } }, 'guardian_of_read_person');
   }
   return {
     ...present(row),
@@ -108,7 +109,8 @@ export async function getPerson(ctx: DataContext, id: string) {
 
 /** The people this user may see in a list: for staff those they are involved with; for a citizen themself and their children. */
 export async function listMyPeople(ctx: DataContext) {
-  await authorize(ctx, { action: 'person.list', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up' });
+  const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
+  await authorize(ctx, { action: 'person.list', purpose });
   const principal = ctx.principal!;
   const rows =
     principal.kind === 'staff'
@@ -134,7 +136,7 @@ export async function listMyPeople(ctx: DataContext) {
           .orderBy('person.birth_date')
           .execute();
   for (const row of rows) {
-    await recordAccess(ctx, { action: 'person.list', purpose: 'follow_up', subject: { kind: 'person', id: row.id } }, 'listed');
+    await recordAccess(ctx, { action: 'person.list', purpose, subject: { kind: 'person', id: row.id } }, 'listed');
   }
   return rows.map(present);
 }

@@ -1,0 +1,60 @@
+import { defineRoute } from '../../infra/http/route.ts';
+import { renderConsentForm } from './pdf.ts';
+import { MAX_DOCUMENT_BYTES, ConsentFormQuery, ConsentParams, LegalBasisBody, PersonParams, RecordConsentBody, WithdrawConsentBody } from './schema.ts';
+import * as consent from './service.ts';
+
+export const consentRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/consent-text', summary: 'The current common consent text, in the request language', tags: ['consent'],
+    audience: 'public', guarded: false, query: ConsentFormQuery,
+    handler: async (ctx, { query }) => consent.consentTextIn(ctx.services.db, query.lang ?? ctx.lang, query.version),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/consent-form.pdf', summary: 'The common consent form as a printable PDF', tags: ['consent'],
+    audience: 'public', guarded: false, query: ConsentFormQuery,
+    handler: async (ctx, { query }) => {
+      const lang = query.lang ?? ctx.lang;
+      const text = await consent.consentTextIn(ctx.services.db, lang, query.version);
+      const pdf = await renderConsentForm(lang, text);
+      return ctx.reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="samtykke-v${text.version}-${lang}.pdf"`)
+        .send(pdf);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/consents', summary: 'The consents of a child, youth or pregnant woman', tags: ['consent'],
+    audience: 'signed-in', guarded: true, params: PersonParams,
+    handler: async (ctx, { params }) => ({ consents: await consent.listConsents(ctx, params.id) }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/consents', summary: 'Record a consent given on paper or orally', tags: ['consent'],
+    audience: 'staff', guarded: true, params: PersonParams, body: RecordConsentBody, status: 201,
+    // Room for the scan in base64 and a little more, so a too-large file gets its own clear message.
+    bodyLimit: Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 1_000_000,
+    handler: async (ctx, { params, body }) => consent.recordConsent(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/consents/:consentId/withdraw', summary: 'Withdraw a consent; takes effect at once', tags: ['consent'],
+    audience: 'signed-in', guarded: true, params: ConsentParams, body: WithdrawConsentBody,
+    handler: async (ctx, { params, body }) => consent.withdrawConsent(ctx, params.consentId, body.note),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/consents/:consentId/document', summary: 'The scanned paper consent', tags: ['consent'],
+    audience: 'staff', guarded: true, params: ConsentParams,
+    handler: async (ctx, { params }) => {
+      const doc = await consent.getConsentDocument(ctx, params.consentId);
+      return ctx.reply.type(doc.type).header('content-disposition', 'attachment').send(doc.bytes);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/case', summary: 'The shared case: who helps (needs involvement and a valid consent)', tags: ['consent'],
+    audience: 'signed-in', guarded: true, params: PersonParams,
+    handler: async (ctx, { params }) => consent.getCase(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/legal-basis', summary: 'Record that a legal duty was invoked without consent (opplysningsplikt, avvergeplikt)',
+    tags: ['consent'], audience: 'staff', guarded: true, params: PersonParams, body: LegalBasisBody, status: 201,
+    handler: async (ctx, { params, body }) => consent.recordLegalBasis(ctx, params.id, body.basis, body.note),
+  }),
+];

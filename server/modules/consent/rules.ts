@@ -1,0 +1,123 @@
+// The consent rules, as pure functions: who must consent for a person, whether a consent is in
+// force today, and whether it covers a service unit and a purpose. The access module and the
+// consent service both use them; tests check them against an independent model.
+
+/** What a consent lets the services do. */
+export const CONSENT_PURPOSES = [
+  'collaboration', // stafettlogg og tverrfaglig samarbeid
+  'team_discussion', // drøfting i tidlig innsatsteam
+  'transition', // overføring ved overgang
+] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** The kinds of information a consent covers (the same categories a worry is noted in). */
+export const CONSENT_CATEGORIES = [
+  'development', 'health', 'behaviour', 'social', 'family_situation', 'school_attendance', 'language', 'other',
+] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+
+export interface ConsentSettings {
+  consentAge: number; // default 16
+  consentAgeChildWelfare: number; // default 15
+  guardianRule: 'all' | 'one'; // default all
+}
+
+/** Today's date in Norway, as 'YYYY-MM-DD': consents run by calendar day. */
+export function osloDate(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+}
+
+/** Whole years of age on a date. */
+export function ageOn(birthDate: string, date: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export interface ConsentSubject {
+  id: string;
+  kind: 'child' | 'pregnant' | 'adult';
+  birthDate: string;
+}
+
+export interface Guardian {
+  id: string;
+  parentalResponsibility: boolean;
+}
+
+export type ConsentAuthority =
+  | { decides: 'self' } // an adult or a pregnant woman
+  | { decides: 'youth' } // a youth at or over the consent age
+  | { decides: 'guardians'; guardianIds: string[]; rule: 'all' | 'one' };
+
+export function consentAuthority(subject: ConsentSubject, guardians: Guardian[], settings: ConsentSettings, childWelfareMatter: boolean, today: string): ConsentAuthority {
+  if (subject.kind !== 'child') return { decides: 'self' };
+  const age = ageOn(subject.birthDate, today);
+  if (age >= 18) return { decides: 'self' };
+  if (age >= (childWelfareMatter ? settings.consentAgeChildWelfare : settings.consentAge)) return { decides: 'youth' };
+  return { decides: 'guardians', guardianIds: guardians.filter((g) => g.parentalResponsibility).map((g) => g.id), rule: settings.guardianRule };
+}
+
+export type GiverProblem = 'errors.consentGiverRequired' | 'errors.consentYouthMustGive' | 'errors.consentAllGuardians' | 'errors.consentGiverNotGuardian';
+
+/** Checks that the right people gave the consent; returns the problem, or null when it is enough. */
+export function checkGivers(subjectId: string, authority: ConsentAuthority, giverIds: string[]): GiverProblem | null {
+  if (giverIds.length === 0) return 'errors.consentGiverRequired';
+  if (authority.decides === 'self' || authority.decides === 'youth') {
+    return giverIds.includes(subjectId) ? null : authority.decides === 'youth' ? 'errors.consentYouthMustGive' : 'errors.consentGiverRequired';
+  }
+  if (giverIds.some((id) => id !== subjectId && !authority.guardianIds.includes(id))) return 'errors.consentGiverNotGuardian';
+  const guardiansGiving = authority.guardianIds.filter((id) => giverIds.includes(id));
+  if (guardiansGiving.length === 0) return 'errors.consentGiverRequired';
+  if (authority.rule === 'all' && guardiansGiving.length < authority.guardianIds.length) return 'errors.consentAllGuardians';
+  return null;
+}
+
+export type ConsentState = 'active' | 'withdrawn' | 'expired' | 'not_yet_valid';
+
+export interface ConsentPeriod {
+  validFrom: string;
+  validTo: string;
+  withdrawnAt: Date | null;
+}
+
+/** A withdrawal takes effect at once; validity runs to the end of valid_to. */
+export function consentState(consent: ConsentPeriod, now: Date = new Date()): ConsentState {
+  if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= now.getTime()) return 'withdrawn';
+  const today = osloDate(now);
+  if (today < consent.validFrom) return 'not_yet_valid';
+  if (today > consent.validTo) return 'expired';
+  return 'active';
+}
+
+export interface ConsentForAccess extends ConsentPeriod {
+  purposes: string[];
+  recipientUnitIds: string[];
+  recipientUnitTypes: string[];
+}
+
+export interface UnitOfUser {
+  id: string | null;
+  typeCode: string | null;
+}
+
+/**
+ * Whether the person's consents let a user of this unit share for this purpose now. The reason
+ * names the first rule that failed, for the audit log.
+ */
+export function consentCovers(consents: ConsentForAccess[], unit: UnitOfUser, purpose: ConsentPurpose, now: Date = new Date()): { covered: boolean; reason: string } {
+  if (consents.length === 0) return { covered: false, reason: 'no_consent' };
+  const active = consents.filter((c) => consentState(c, now) === 'active');
+  if (active.length === 0) {
+    const states = consents.map((c) => consentState(c, now));
+    const reason = states.includes('withdrawn') ? 'consent_withdrawn' : states.includes('expired') ? 'consent_expired' : 'consent_not_yet_valid';
+    return { covered: false, reason };
+  }
+  const forPurpose = active.filter((c) => c.purposes.includes(purpose));
+  if (forPurpose.length === 0) return { covered: false, reason: 'purpose_not_covered' };
+  const forUnit = forPurpose.filter(
+    (c) => (unit.id !== null && c.recipientUnitIds.includes(unit.id)) || (unit.typeCode !== null && c.recipientUnitTypes.includes(unit.typeCode)),
+  );
+  if (forUnit.length === 0) return { covered: false, reason: 'unit_not_recipient' };
+  return { covered: true, reason: 'consent' };
+}

@@ -1,0 +1,206 @@
+// Consent (samtykke): recording a consent given on paper or orally, reading the family's consents,
+// withdrawing one (at once), the shared case that a valid consent opens, and the legal duties that
+// need no consent.
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from '../../infra/db/database.ts';
+import type { DataContext } from '../../infra/http/context.ts';
+import { requireStaff } from '../../infra/http/context.ts';
+import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
+import type { Language } from '../../../common/roles.ts';
+import { authorize } from '../access/access.ts';
+import { loadConsentSettings } from './queries.ts';
+import { ageOn, checkGivers, consentAuthority, consentState, osloDate } from './rules.ts';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type RecordConsentInput } from './schema.ts';
+
+const CHILD_VIEW_FROM_AGE = 7;
+
+async function loadSubject(trx: Tx, personId: string) {
+  const person = await trx.selectFrom('person').select(['id', 'kind', 'birth_date', 'municipality_id']).where('id', '=', personId).executeTakeFirst();
+  if (!person) throw notFound();
+  const guardians = await trx
+    .selectFrom('guardianship')
+    .select(['guardian_id as id', 'parental_responsibility as parentalResponsibility'])
+    .where('child_id', '=', personId)
+    .execute();
+  return { person, guardians };
+}
+
+function decodeDocument(doc: NonNullable<RecordConsentInput['document']>): { bytes: Buffer; type: string } {
+  if (!(DOCUMENT_TYPES as readonly string[]).includes(doc.contentType)) throw invalidField('document', 'errors.fileWrongType');
+  const bytes = Buffer.from(doc.data, 'base64');
+  if (bytes.length === 0) throw invalidField('document', 'errors.fileWrongType');
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw invalidField('document', 'errors.fileTooLarge', { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
+  // The declared type must match the file itself, so a renamed file is refused.
+  const signature: Record<string, number[]> = { 'application/pdf': [0x25, 0x50, 0x44, 0x46], 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
+  if (!signature[doc.contentType]!.every((b, i) => bytes[i] === b)) throw invalidField('document', 'errors.fileWrongType');
+  return { bytes, type: doc.contentType };
+}
+
+export async function recordConsent(ctx: DataContext, personId: string, input: RecordConsentInput) {
+  const staff = requireStaff(ctx);
+  await authorize(ctx, { action: 'consent.record', purpose: 'consent', subject: { kind: 'person', id: personId } });
+  const { person, guardians } = await loadSubject(ctx.trx, personId);
+  const today = osloDate();
+  const settings = await loadConsentSettings(ctx.trx, person.municipality_id);
+  const authority = consentAuthority({ id: person.id, kind: person.kind, birthDate: person.birth_date }, guardians, settings, input.childWelfareMatter, today);
+  const giverProblem = checkGivers(person.id, authority, input.giverIds);
+  if (giverProblem) throw invalidField('giverIds', giverProblem);
+  if (person.kind === 'child' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
+    throw invalidField('childView', 'errors.consentChildViewRequired');
+  }
+  if (input.recipientUnitIds.length) {
+    const units = await ctx.trx.selectFrom('service_unit').select('id').where('id', 'in', input.recipientUnitIds).where('municipality_id', '=', person.municipality_id).execute();
+    if (units.length !== new Set(input.recipientUnitIds).size) throw invalidField('recipientUnitIds', 'errors.unknownServiceUnit');
+  }
+  if (input.recipientUnitTypes.length) {
+    const types = await ctx.trx.selectFrom('service_unit_type').select('code').where('code', 'in', input.recipientUnitTypes).execute();
+    if (types.length !== new Set(input.recipientUnitTypes).size) throw invalidField('recipientUnitTypes', 'errors.unknownServiceUnitType');
+  }
+  const text = await currentConsentText(ctx.trx, input.consentTextVersion);
+  if (!text) throw invalidField('consentTextVersion', 'errors.unknownConsentText');
+  const document = input.document ? decodeDocument(input.document) : null;
+
+  const id = randomUUID();
+  await ctx.trx
+    .insertInto('consent')
+    .values({
+      id, subject_id: person.id, consent_text_id: text.id, method: input.method, purposes: [...new Set(input.purposes)],
+      categories: [...new Set(input.categories)], child_welfare_matter: input.childWelfareMatter, valid_from: input.validFrom,
+      valid_to: input.validTo, child_view: input.childView ?? null, recorded_by: staff.staffUserId,
+      document: document?.bytes ?? null, document_type: document?.type ?? null, document_name: input.document?.name ?? null,
+    })
+    .execute();
+  const subjectCapacity = authority.decides === 'self' ? 'self' : 'youth';
+  await ctx.trx
+    .insertInto('consent_giver')
+    .values([...new Set(input.giverIds)].map((giver) => ({ consent_id: id, person_id: giver, capacity: giver === person.id ? subjectCapacity : 'guardian' })))
+    .execute();
+  const recipients = [
+    ...[...new Set(input.recipientUnitIds)].map((unitId) => ({ consent_id: id, service_unit_id: unitId, unit_type_code: null })),
+    ...[...new Set(input.recipientUnitTypes)].map((code) => ({ consent_id: id, service_unit_id: null, unit_type_code: code })),
+  ];
+  await ctx.trx.insertInto('consent_recipient').values(recipients).execute();
+  return { id };
+}
+
+export async function currentConsentText(db: Db | Tx, version?: number) {
+  let query = db.selectFrom('consent_text').selectAll();
+  query = version ? query.where('version', '=', version) : query.orderBy('version', 'desc').limit(1);
+  return query.executeTakeFirst();
+}
+
+export async function consentTextIn(db: Db, lang: Language, version?: number) {
+  const text = await currentConsentText(db, version);
+  if (!text) throw notFound();
+  return { version: text.version, title: text[`title_${lang}`], body: text[`body_${lang}`], publishedAt: text.published_at };
+}
+
+export async function listConsents(ctx: DataContext, personId: string) {
+  await authorize(ctx, { action: 'consent.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'consent', subject: { kind: 'person', id: personId } });
+  const rows = await ctx.trx
+    .selectFrom('consent as c')
+    .innerJoin('consent_text as t', 't.id', 'c.consent_text_id')
+    .leftJoin('staff_user as r', 'r.id', 'c.recorded_by')
+    .leftJoin('staff_user as ws', 'ws.id', 'c.withdrawn_by_staff_id')
+    .leftJoin('person as wp', 'wp.id', 'c.withdrawn_by_person_id')
+    .select([
+      'c.id', 'c.method', 'c.purposes', 'c.categories', 'c.child_welfare_matter', 'c.valid_from', 'c.valid_to', 'c.child_view',
+      'c.recorded_at', 'c.withdrawn_at', 'c.withdrawal_note', 'c.document_name', 't.version as text_version', 'r.display_name as recorded_by_name',
+      'ws.display_name as withdrawn_by_staff_name', 'wp.given_name as withdrawn_by_given_name', 'wp.family_name as withdrawn_by_family_name',
+    ])
+    .where('c.subject_id', '=', personId)
+    .orderBy('c.recorded_at', 'desc')
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const givers = await ctx.trx
+    .selectFrom('consent_giver as g')
+    .innerJoin('person as p', 'p.id', 'g.person_id')
+    .select(['g.consent_id', 'g.person_id', 'g.capacity', 'p.given_name', 'p.family_name'])
+    .where('g.consent_id', 'in', ids)
+    .execute();
+  const recipients = await ctx.trx
+    .selectFrom('consent_recipient as r')
+    .leftJoin('service_unit as u', 'u.id', 'r.service_unit_id')
+    .leftJoin('service_unit_type as t', 't.code', 'r.unit_type_code')
+    .select(['r.consent_id', 'r.service_unit_id', 'r.unit_type_code', 'u.name as unit_name', `t.name_${ctx.lang} as type_name`])
+    .where('r.consent_id', 'in', ids)
+    .execute();
+  const now = new Date();
+  return rows.map((r) => ({
+    id: r.id,
+    state: consentState({ validFrom: r.valid_from, validTo: r.valid_to, withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null }, now),
+    method: r.method, purposes: r.purposes, categories: r.categories, childWelfareMatter: r.child_welfare_matter,
+    validFrom: r.valid_from, validTo: r.valid_to, childView: r.child_view, recordedAt: r.recorded_at, recordedBy: r.recorded_by_name,
+    textVersion: r.text_version, documentName: r.document_name,
+    withdrawnAt: r.withdrawn_at, withdrawalNote: r.withdrawal_note,
+    withdrawnBy: r.withdrawn_by_staff_name ?? (r.withdrawn_by_given_name ? `${r.withdrawn_by_given_name} ${r.withdrawn_by_family_name}` : null),
+    givers: givers.filter((g) => g.consent_id === r.id).map((g) => ({ personId: g.person_id, name: `${g.given_name} ${g.family_name}`, capacity: g.capacity })),
+    recipients: recipients
+      .filter((x) => x.consent_id === r.id)
+      .map((x) => (x.service_unit_id ? { kind: 'unit' as const, id: x.service_unit_id, name: x.unit_name! } : { kind: 'type' as const, id: x.unit_type_code!, name: x.type_name! })),
+  }));
+}
+
+export async function withdrawConsent(ctx: DataContext, consentId: string, note: string | undefined) {
+  const consent = await ctx.trx.selectFrom('consent').select(['id', 'subject_id', 'withdrawn_at']).where('id', '=', consentId).executeTakeFirst();
+  // An unknown consent is refused exactly like one the user may not touch.
+  await authorize(ctx, {
+    action: 'consent.withdraw', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'consent',
+    subject: { kind: 'person', id: consent?.subject_id ?? '00000000-0000-0000-0000-000000000000' }, entity: { type: 'consent', id: consentId },
+  });
+  if (!consent) throw notFound();
+  if (consent.withdrawn_at) throw new AppError('CONFLICT', 'errors.consentAlreadyWithdrawn');
+  const principal = ctx.principal!;
+  await ctx.trx
+    .updateTable('consent')
+    .set({
+      withdrawn_at: new Date(),
+      withdrawn_by_person_id: principal.kind === 'citizen' ? principal.personId : null,
+      withdrawn_by_staff_id: principal.kind === 'staff' ? principal.staffUserId : null,
+      withdrawal_note: note ?? null,
+    })
+    .where('id', '=', consentId)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+  return { id: consentId, state: 'withdrawn' as const };
+}
+
+export async function getConsentDocument(ctx: DataContext, consentId: string) {
+  const consent = await ctx.trx.selectFrom('consent').select(['subject_id', 'document', 'document_type', 'document_name']).where('id', '=', consentId).executeTakeFirst();
+  await authorize(ctx, {
+    action: 'consent.read', purpose: 'consent', subject: { kind: 'person', id: consent?.subject_id ?? '00000000-0000-0000-0000-000000000000' },
+    entity: { type: 'consent_document', id: consentId },
+  });
+  if (!consent?.document) throw notFound();
+  return { bytes: consent.document, type: consent.document_type!, name: consent.document_name ?? 'samtykke' };
+}
+
+/** The shared case: who helps and under which consents. Relay-log content joins it later. */
+export async function getCase(ctx: DataContext, personId: string) {
+  await authorize(ctx, { action: 'case.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
+  const person = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name', 'birth_date', 'kind']).where('id', '=', personId).executeTakeFirst();
+  if (!person) throw notFound();
+  const involved = await ctx.trx
+    .selectFrom('involvement as i')
+    .innerJoin('staff_user as s', 's.id', 'i.staff_user_id')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .select(['i.kind', 'i.started_at', 's.display_name', 's.title', 'u.name as unit_name'])
+    .where('i.person_id', '=', personId)
+    .where('i.ended_at', 'is', null)
+    .orderBy('i.started_at')
+    .execute();
+  return {
+    person: { id: person.id, givenName: person.given_name, familyName: person.family_name, birthDate: person.birth_date, kind: person.kind },
+    involved: involved.map((i) => ({ kind: i.kind, since: i.started_at, name: i.display_name, title: i.title, unitName: i.unit_name })),
+  };
+}
+
+export async function recordLegalBasis(ctx: DataContext, personId: string, basis: 'duty_to_report_child_welfare' | 'duty_to_avert', note: string) {
+  const staff = requireStaff(ctx);
+  await authorize(ctx, { action: 'legalBasis.record', purpose: 'legal_duty', subject: { kind: 'person', id: personId } });
+  const person = await ctx.trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst();
+  if (!person) throw notFound();
+  const row = await ctx.trx.insertInto('legal_basis_invocation').values({ person_id: personId, basis, invoked_by: staff.staffUserId, note }).returning('id').executeTakeFirstOrThrow();
+  return { id: row.id };
+}
