@@ -1,0 +1,252 @@
+// The sign-in page, languages, each demo role's start page, role switching, sign-out, an expired
+// session and the not-found page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+
+let env: BrowserApp;
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('sign-in page', () => {
+  it('is in bokmål at /, switches to nynorsk and English (text and <html lang>) and remembers the choice', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logg inn i Sammen');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nb');
+    await page.getByRole('heading', { name: 'Demobrukere' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Ansatte' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Innbyggere' }).waitFor();
+    await expectNoAxeViolations(page, 'sign-in (nb)');
+
+    await page.getByRole('button', { name: 'Nynorsk' }).click();
+    await page.getByRole('heading', { name: 'Demobrukarar' }).waitFor();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nn');
+    await page.getByRole('heading', { level: 3, name: 'Tilsette' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Nynorsk' }).getAttribute('aria-pressed')).toBe('true');
+    await expectNoAxeViolations(page, 'sign-in (nn)');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Sammen' }).waitFor();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('heading', { name: 'Demo users' }).waitFor();
+    await expect.poll(() => page.title()).toBe('Sign in to Sammen – Sammen');
+    await expectNoAxeViolations(page, 'sign-in (en)');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Sammen' }).waitFor();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    // The server answers in the chosen language too (its messages come back translated).
+    const me = await page.request.get('/api/auth/me');
+    expect((await me.json()).language).toBe('en');
+
+    await page.getByRole('button', { name: 'Bokmål' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn i Sammen' }).waitFor();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nb');
+    expectNoProblems(t);
+    await t.close();
+  });
+});
+
+const START_PAGES: { name: string; path: string; heading: string; nav: string[] }[] = [
+  { name: 'Ingrid Solheim', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn'] },
+  { name: 'Henrik Aasen', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn'] },
+  { name: 'Kari Nygård', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn'] },
+  { name: 'Tone Haugland', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Team'] },
+  { name: 'Lars Eide', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn'] },
+  { name: 'Marte Lunde', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn'] },
+  { name: 'Anders Moe', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn'] },
+  { name: 'Hanne Strand', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn'] },
+  { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team'] },
+  { name: 'Nora Vik', path: '/team', heading: 'Team', nav: ['Team'] },
+  { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Team'] },
+  { name: 'Silje Dahl', path: '/revisjon', heading: 'Tilgangslogg', nav: ['Tilgangslogg'] },
+  { name: 'Sofie Nordli', path: '/min-side', heading: 'Min side', nav: ['Min side'] },
+];
+
+describe('each demo role', () => {
+  it('signs in with one click on the development sign-in page and lands on its start page', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    for (const user of START_PAGES) {
+      await signInAs(page, user.name);
+      await page.getByRole('heading', { level: 1, name: user.heading }).waitFor();
+      expect(new URL(page.url()).pathname, user.name).toBe(user.path);
+      await page.getByRole('banner').getByText(user.name).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+      expect(await nav.getByRole('link').allTextContents(), user.name).toEqual(user.nav);
+      // The start page has content, not just a heading.
+      if (user.path === '/barn') await page.getByRole('table', { name: 'Barn og unge du følger opp' }).or(page.getByText('Du følger ikke opp noen barn eller unge ennå.')).waitFor();
+      if (user.path === '/team') {
+        await page.getByText('Indikatorer og måltall kommer fra indikatormodulen', { exact: false }).waitFor();
+        await page.getByRole('cell', { name: 'Tidlig innsatsteam barnehage Nord', exact: false }).first().waitFor();
+      }
+      if (user.path === '/admin/enheter') await page.getByRole('cell', { name: 'Solsikken barnehage', exact: true }).waitFor();
+      if (user.path === '/revisjon') await page.getByRole('table', { name: 'Hendelser i tilgangsloggen' }).waitFor();
+      if (user.path === '/min-side') await page.getByRole('link', { name: 'Emma Nordli' }).waitFor();
+      await expectNoAxeViolations(page, `${user.name}: ${user.path}`);
+      await signOut(page);
+      await page.getByText('Du er logget ut.').waitFor();
+    }
+    expectNoProblems(t);
+    await t.close();
+  });
+
+  it('the professional sees the children she follows in "Mine barn og unge" with dates as dd.mm.åååå', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, 'Ingrid Solheim');
+    const table = page.getByRole('table', { name: 'Barn og unge du følger opp' });
+    const emma = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'Emma Nordli' }) });
+    await emma.waitFor();
+    expect(await emma.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+    await emma.getByRole('link', { name: 'Emma Nordli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Foresatte' }).waitFor();
+    await expectNoAxeViolations(page, 'person page (staff)');
+    expectNoProblems(t);
+    await t.close();
+  });
+
+  it('a user with several roles switches role and gets that role\'s menu', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, 'Tone Haugland');
+    const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+    expect(await nav.getByRole('link').allTextContents()).toContain('Team');
+    await page.getByLabel('Rolle').selectOption({ label: 'Teammedlem' });
+    await page.getByRole('button', { name: 'Bytt rolle' }).click();
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Mine barn og unge', 'Registrer barn']);
+    await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
+    await page.goto('/team');
+    await page.getByRole('heading', { level: 1, name: 'Ikke tilgjengelig i rollen din' }).waitFor();
+    await expectNoAxeViolations(page, 'no access');
+    expectNoProblems(t);
+    await t.close();
+  });
+});
+
+describe('on a phone (375 px)', () => {
+  it('every start page and form fits the screen and passes axe', async () => {
+    const t = await openPage(env, { width: 375, height: 800 });
+    const { page } = t;
+    const visit = async (path: string, heading: string) => {
+      if (new URL(page.url()).pathname !== path) await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectFitsWidth(page, path);
+      await expectNoAxeViolations(page, `${path} at 375 px`);
+    };
+    await page.goto('/');
+    await visit('/', 'Logg inn i Sammen');
+    await signInAs(page, 'Per Johansen');
+    await visit('/admin/enheter', 'Tjenesteenheter');
+    await page.getByRole('button', { name: 'Ny tjenesteenhet' }).click();
+    await expectFitsWidth(page, 'new service unit form');
+    await visit('/admin/ansatte', 'Ansatte');
+    await page.getByRole('button', { name: 'Ny ansatt' }).click();
+    await expectFitsWidth(page, 'new staff form');
+    await visit('/team', 'Team');
+    await signOut(page);
+    await signInAs(page, 'Silje Dahl');
+    await visit('/revisjon', 'Tilgangslogg');
+    await signOut(page);
+    await signInAs(page, 'Ingrid Solheim');
+    await visit('/barn', 'Mine barn og unge');
+    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    await visit(new URL(page.url()).pathname, 'Emma Nordli');
+    await visit('/barn/ny', 'Registrer barn');
+    await signOut(page);
+    await signInAs(page, 'Sofie Nordli');
+    await visit('/min-side', 'Min side');
+    expectNoProblems(t);
+    await t.close();
+  });
+});
+
+describe('keyboard use', () => {
+  it('skip link, sign-in, menu and links work with the keyboard, with visible focus', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const style = el ? getComputedStyle(el) : null;
+      return {
+        tag: el?.tagName ?? '', text: el?.textContent?.trim() ?? '', id: el?.id ?? '', height: el?.getBoundingClientRect().height ?? 0,
+        visible: !!style && (style.outlineStyle !== 'none' || style.boxShadow !== 'none'),
+      };
+    });
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Logg inn i Sammen' }).waitFor();
+    await page.keyboard.press('Tab');
+    // The skip link is hidden until it has focus, then shown at the top of the page.
+    expect(await focused()).toMatchObject({ tag: 'A', text: 'Hopp til hovedinnholdet' });
+    expect((await focused()).height).toBeGreaterThan(20);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).id).toBe('main');
+
+    // Tab from the main content to the first demo user and sign in with Enter.
+    let guard = 0;
+    while (!(await focused()).text.startsWith('Ingrid Solheim') && guard++ < 40) await page.keyboard.press('Tab');
+    expect((await focused()).visible).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
+
+    // The menu by keyboard; after the page changes, focus is on its heading.
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Registrer barn' }).focus();
+    expect((await focused()).visible).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Registrer barn' }).waitFor();
+    await expect.poll(async () => (await focused()).tag).toBe('H1');
+    expectNoProblems(t);
+    await t.close();
+  });
+});
+
+describe('the accessibility check', () => {
+  it('is really running: it fails on a field without a label', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Logg inn i Sammen' }).waitFor();
+    await page.evaluate(() => document.querySelector('main')!.append(document.createElement('input')));
+    await expect(expectNoAxeViolations(page)).rejects.toThrow(/label/);
+    await t.close();
+  });
+});
+
+describe('sessions and unknown pages', () => {
+  it('sends the user back to sign-in with a message when the session has ended', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, 'Ingrid Solheim');
+    await page.getByRole('link', { name: 'Emma Nordli' }).waitFor();
+    await t.context.clearCookies();
+    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    await page.getByText('Økten din er utløpt. Logg inn på nytt.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn i Sammen' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expectNoAxeViolations(page, 'sign-in after expiry');
+    expectNoProblems(t);
+    await t.close();
+  });
+
+  it('shows a not-found page for an unknown address, signed in or not', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await page.goto('/finnes-ikke');
+    await page.getByRole('heading', { level: 1, name: 'Fant ikke siden' }).waitFor();
+    await expectNoAxeViolations(page, 'not found (signed out)');
+    await signInAs(page, 'Per Johansen');
+    await page.goto('/admin/finnes-ikke');
+    await page.getByRole('heading', { level: 1, name: 'Fant ikke siden' }).waitFor();
+    await page.getByRole('link', { name: 'Gå til startsiden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tjenesteenheter' }).waitFor();
+    expectNoProblems(t);
+    await t.close();
+  });
+});

@@ -1,0 +1,68 @@
+// Routes. Signed out, every page but the sign-in page sends the user to it; signed in, "/" goes to
+// the start page of the active role and pages of other roles say so.
+import type { ReactElement } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Alert, Paragraph } from '@digdir/designsystemet-react';
+import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/Status.tsx';
+import { useI18n } from './i18n.tsx';
+import { pagesFor, startPath, type PageKey } from './navigation.ts';
+import { AdminStaffPage } from './pages/AdminStaff.tsx';
+import { AdminUnitsPage } from './pages/AdminUnits.tsx';
+import { AuditPage } from './pages/Audit.tsx';
+import { MyPage } from './pages/MyPage.tsx';
+import { NoAccessPage, NotFoundPage } from './pages/NotFound.tsx';
+import { PeoplePage } from './pages/People.tsx';
+import { PersonPage } from './pages/PersonPage.tsx';
+import { RegisterPersonPage } from './pages/RegisterPerson.tsx';
+import { SignInPage } from './pages/SignIn.tsx';
+import { TeamsPage } from './pages/Teams.tsx';
+import { useSession } from './session.tsx';
+
+function Guard({ page, children }: { page: PageKey; children: ReactElement }) {
+  const { me } = useSession();
+  const principal = me?.principal;
+  if (!principal) return <Navigate to="/" replace />;
+  return pagesFor(principal).includes(page) ? children : <NoAccessPage />;
+}
+
+function Home() {
+  const { me } = useSession();
+  if (me?.principal) return <Navigate to={startPath(me.principal)} replace />;
+  return <SignInPage />;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const { me, loadFailed } = useSession();
+  if (!me) {
+    return (
+      <Layout>
+        {loadFailed ? (
+          <Alert data-color="danger" role="alert">
+            <Paragraph>{t('ui.common.networkError')}</Paragraph>
+          </Alert>
+        ) : (
+          <Loading />
+        )}
+      </Layout>
+    );
+  }
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/barn" element={<Guard page="people"><PeoplePage /></Guard>} />
+        <Route path="/barn/ny" element={<Guard page="register"><RegisterPersonPage /></Guard>} />
+        <Route path="/barn/:id" element={<Guard page="people"><PersonPage /></Guard>} />
+        <Route path="/team" element={<Guard page="teams"><TeamsPage /></Guard>} />
+        <Route path="/admin/enheter" element={<Guard page="adminUnits"><AdminUnitsPage /></Guard>} />
+        <Route path="/admin/ansatte" element={<Guard page="adminStaff"><AdminStaffPage /></Guard>} />
+        <Route path="/revisjon" element={<Guard page="audit"><AuditPage /></Guard>} />
+        <Route path="/min-side" element={<Guard page="myPage"><MyPage /></Guard>} />
+        <Route path="/min-side/:id" element={<Guard page="myPage"><PersonPage citizen /></Guard>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+// Which pages each role works in, and where it lands after signing in. The server decides what a
+// user may see; this only keeps the menu to the pages that make sense in the active role.
+import type { MessageKey } from '../../common/i18n/index.ts';
+import type { StaffRole } from '../../common/roles.ts';
+import type { Principal } from './types.ts';
+
+export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'audit' | 'myPage';
+
+export const PAGE_PATHS: Record<PageKey, string> = {
+  people: '/barn',
+  register: '/barn/ny',
+  teams: '/team',
+  adminUnits: '/admin/enheter',
+  adminStaff: '/admin/ansatte',
+  audit: '/revisjon',
+  myPage: '/min-side',
+};
+
+export const PAGE_TITLES: Record<PageKey, MessageKey> = {
+  people: 'ui.nav.people',
+  register: 'ui.nav.register',
+  teams: 'ui.nav.teams',
+  adminUnits: 'ui.nav.adminUnits',
+  adminStaff: 'ui.nav.adminStaff',
+  audit: 'ui.nav.audit',
+  myPage: 'ui.nav.myPage',
+};
+
+/** Roles whose work is with children's cases (the server's CASE_WORK_ROLES). */
+export const CASE_WORK_ROLES: readonly StaffRole[] = [
+  'professional', 'team_leader', 'team_member', 'coordinator', 'child_welfare_intake', 'coordinating_unit',
+];
+
+const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
+  professional: ['people', 'register'],
+  team_member: ['people', 'register'],
+  coordinator: ['people', 'register'],
+  child_welfare_intake: ['people', 'register'],
+  coordinating_unit: ['people', 'register'],
+  team_leader: ['people', 'register', 'teams'],
+  sbu_coordinator: ['teams'],
+  analyst: ['teams'],
+  administrator: ['adminUnits', 'adminStaff', 'teams'],
+  auditor: ['audit'],
+};
+
+/** The pages of the active role, in menu order; the first is the start page. */
+export function pagesFor(principal: Principal): PageKey[] {
+  return principal.kind === 'citizen' ? ['myPage'] : STAFF_PAGES[principal.activeRole];
+}
+
+export function startPath(principal: Principal): string {
+  return PAGE_PATHS[pagesFor(principal)[0] ?? 'myPage'];
+}

@@ -1,0 +1,100 @@
+// One person with their guardians. Staff see it at /barn/:id, a citizen at /min-side/:id (in plainer
+// words). The national identity number stays masked until the user asks to see it.
+import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { formatDate } from '../../../common/i18n/index.ts';
+import { NationalId } from '../components/NationalId.tsx';
+import { Page } from '../components/Page.tsx';
+import { LoadError, Loading } from '../components/Status.tsx';
+import { useApi } from '../hooks.ts';
+import { useI18n } from '../i18n.tsx';
+import type { Guardian, PersonDetails } from '../types.ts';
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="facts">
+      {items.map(([term, value]) => (
+        <div key={term} className="facts__row">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function GuardianCard({ guardian, citizen }: { guardian: Guardian; citizen: boolean }) {
+  const { t, tx } = useI18n();
+  const name = `${guardian.givenName} ${guardian.familyName}`;
+  const yesNo = (value: boolean) => t(value ? 'ui.common.yes' : 'ui.common.no');
+  const items: [string, ReactNode][] = [
+    [t('ui.person.relation'), tx(`domain.relation.${guardian.relation}`, guardian.relation)],
+    [t(citizen ? 'ui.person.citizenParentalResponsibility' : 'ui.person.parentalResponsibility'), yesNo(guardian.parentalResponsibility)],
+    [t('ui.person.livesWithChild'), yesNo(guardian.livesWithChild)],
+    [t('ui.person.nationalId'), <NationalId value={guardian.nationalId} personName={name} />],
+  ];
+  if (guardian.phone) items.push([t('ui.person.phone'), guardian.phone]);
+  if (guardian.email) items.push([t('ui.person.email'), guardian.email]);
+  return (
+    <Card className="guardian-card">
+      <Heading level={3} data-size="xs" className="card-title">{name}</Heading>
+      <Facts items={items} />
+    </Card>
+  );
+}
+
+export function PersonPage({ citizen = false }: { citizen?: boolean }) {
+  const { t, tx } = useI18n();
+  const { id } = useParams();
+  const person = useApi<PersonDetails>(id ? `/api/people/${encodeURIComponent(id)}` : null);
+  const back = citizen ? (
+    <Link asChild><RouterLink to="/min-side">{t('ui.person.backToMyPage')}</RouterLink></Link>
+  ) : (
+    <Link asChild><RouterLink to="/barn">{t('ui.person.backToPeople')}</RouterLink></Link>
+  );
+
+  if (!person.data) {
+    return (
+      <Page title={t('ui.person.title')}>
+        <p className="back-link">{back}</p>
+        {person.loading ? <Loading /> : null}
+        {person.error ? <LoadError error={person.error} /> : null}
+      </Page>
+    );
+  }
+  const p = person.data;
+  const name = `${p.givenName} ${p.familyName}`;
+  const items: [string, ReactNode][] = [
+    [t('ui.person.nationalId'), <NationalId value={p.nationalId} personName={name} />],
+    [t('ui.person.birthDate'), formatDate(p.birthDate)],
+    [t('ui.person.kind'), tx(`domain.personKind.${p.kind}`, p.kind)],
+  ];
+  if (p.expectedBirthDate) items.push([t('ui.person.expectedBirthDate'), formatDate(p.expectedBirthDate)]);
+  items.push([t('ui.person.area'), p.area ?? '–']);
+  items.push([t('ui.person.address'), p.address ?? '–']);
+  if (p.phone) items.push([t('ui.person.phone'), p.phone]);
+  if (p.email) items.push([t('ui.person.email'), p.email]);
+
+  return (
+    <Page title={name}>
+      <p className="back-link">{back}</p>
+      {citizen ? <Paragraph>{t('ui.person.citizenIntro')}</Paragraph> : null}
+      <section aria-labelledby="person-facts" className="page-section">
+        <Heading level={2} data-size="sm" id="person-facts">{t(citizen ? 'ui.person.citizenFactsHeading' : 'ui.person.factsHeading')}</Heading>
+        <Facts items={items} />
+      </section>
+      {p.kind === 'child' || p.guardians.length > 0 ? (
+        <section aria-labelledby="person-guardians" className="page-section">
+          <Heading level={2} data-size="sm" id="person-guardians">{t(citizen ? 'ui.person.citizenGuardiansHeading' : 'ui.person.guardiansHeading')}</Heading>
+          {p.guardians.length === 0 ? <Paragraph>{t('ui.person.noGuardians')}</Paragraph> : null}
+          <div className="card-grid">
+            {p.guardians.map((g) => (
+              <GuardianCard key={g.id} guardian={g} citizen={citizen} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
