@@ -2,11 +2,20 @@ import { defineRoute } from '../../infra/http/route.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { IdParams, ServiceUnitBody, ServiceUnitTypeBody, ServiceUnitUpdateBody, StaffBody, StaffUpdateBody } from './schema.ts';
 import * as organisation from './service.ts';
+import type { RequestContext } from '../../infra/http/context.ts';
+
+/** A citizen belongs to the municipality that registered them. */
+async function municipalityOf(ctx: RequestContext): Promise<string> {
+  const principal = ctx.principal!;
+  if (principal.kind === 'staff') return principal.municipalityId;
+  const person = await ctx.services.db.selectFrom('person').select('municipality_id').where('id', '=', principal.personId).executeTakeFirstOrThrow();
+  return person.municipality_id;
+}
 
 export const organisationRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/municipality', summary: 'The user\'s municipality', tags: ['organisation'], audience: 'staff', guarded: false,
-    handler: async (ctx) => organisation.getMunicipality(ctx.services.db, requireStaff(ctx).municipalityId),
+    method: 'GET', url: '/api/municipality', summary: 'The user\'s municipality', tags: ['organisation'], audience: 'signed-in', guarded: false,
+    handler: async (ctx) => organisation.getMunicipality(ctx.services.db, await municipalityOf(ctx)),
   }),
   defineRoute({
     method: 'GET', url: '/api/service-unit-types', summary: 'Kinds of service unit', tags: ['organisation'], audience: 'staff', guarded: false,
