@@ -4,6 +4,7 @@ import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
+import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Page } from '../components/Page.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
@@ -95,6 +96,7 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
           </div>
         </section>
       ) : null}
+      <Consents person={p} citizen={citizen} />
     </Page>
   );
 }

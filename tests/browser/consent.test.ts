@@ -1,0 +1,71 @@
+// A professional records a paper consent for Emma Nordli given by her mother; the mother sees it
+// on "Min side" and withdraws it there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+
+let env: BrowserApp;
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('consent', () => {
+  it('is recorded by a professional and withdrawn by the parent', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+
+    await signInAs(page, 'Ingrid Solheim');
+    await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Emma Nordli' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Samtykker' }).waitFor();
+    await page.getByRole('link', { name: 'Skriv ut samtykkeskjema (PDF)' }).waitFor();
+    const form = page.locator('section[aria-labelledby="consent-register"] form');
+    await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: 'Solsikken barnehage' }).waitFor();
+    await expectNoAxeViolations(page, 'staff person page with consents');
+
+    // Empty form: the server's messages in the summary.
+    await form.getByRole('button', { name: 'Registrer samtykke' }).click();
+    await page.locator('ds-error-summary').waitFor();
+    await expectNoAxeViolations(page, 'consent form with errors');
+
+    await form.getByRole('radio', { name: 'Signert på papir' }).check();
+    await form.getByRole('group', { name: 'Gitt av' }).getByRole('checkbox', { name: 'Sofie Nordli' }).check();
+    await form.getByRole('checkbox', { name: 'Stafettlogg og tverrfaglig samarbeid' }).check();
+    await form.getByRole('checkbox', { name: 'Utvikling' }).check();
+    await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: 'Solsikken barnehage' }).check();
+    const today = new Date();
+    const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+    await form.getByLabel('Gjelder fra').fill(fmt(today));
+    await form.getByLabel('Gjelder til').fill(fmt(new Date(today.getFullYear() + 1, today.getMonth(), Math.min(today.getDate(), 28))));
+    await form.getByLabel(/Barnets egen mening/).fill('Emma synes det er greit.');
+    await form.getByRole('button', { name: 'Registrer samtykke' }).click();
+    await page.getByText('Samtykket er registrert.').waitFor();
+
+    const card = page.locator('.consent-card').first();
+    await card.getByText('Gjelder', { exact: true }).waitFor();
+    expect(await card.textContent()).toContain('Sofie Nordli');
+    expect(await card.textContent()).toContain('Solsikken barnehage');
+    expect(await card.textContent()).toContain('Stafettlogg og tverrfaglig samarbeid');
+    await expectNoAxeViolations(page, 'staff person page after recording a consent');
+    await signOut(page);
+
+    await signInAs(page, 'Sofie Nordli');
+    await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
+    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    const citizenCard = page.locator('.consent-card').first();
+    await citizenCard.getByText('Gjelder', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'citizen person page with a consent');
+    await citizenCard.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
+    await citizenCard.getByText('Trukket tilbake', { exact: true }).waitFor();
+    expect(await citizenCard.textContent()).toMatch(/Trukket tilbake \d{2}\.\d{2}\.\d{4} av Sofie Nordli/);
+    await page.getByText('Samtykket er trukket tilbake.').waitFor();
+    expect(await citizenCard.getByRole('button', { name: 'Trekk tilbake samtykket' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'citizen person page after withdrawing');
+    expectNoProblems(t);
+    await t.close();
+  });
+});

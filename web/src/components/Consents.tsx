@@ -1,0 +1,308 @@
+// Consents on a person page. Staff see the list, a link to the blank printable form and a form to
+// record a consent signed on paper or given orally; a citizen sees the consents in plainer words
+// and can withdraw an active one. Nothing is checked here: the server's messages are shown.
+import { Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { formatDate } from '../../../common/i18n/index.ts';
+import { api, ApiError } from '../api.ts';
+import { toIsoDate } from '../dates.ts';
+import { useApi } from '../hooks.ts';
+import { useI18n } from '../i18n.tsx';
+import type { PersonDetails, ServiceUnit } from '../types.ts';
+import { DateField } from './Fields.tsx';
+import { fieldErrors, fieldId, FormErrors } from './FormErrors.tsx';
+import { LiveMessage, LoadError, Loading } from './Status.tsx';
+
+export interface Consent {
+  id: string;
+  state: 'active' | 'withdrawn' | 'expired' | 'not_yet_valid' | string;
+  method: string;
+  purposes: string[];
+  categories: string[];
+  validFrom: string;
+  validTo: string | null;
+  childView: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+  textVersion: string | null;
+  documentName: string | null;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawalNote: string | null;
+  givers: { personId: string; name: string; capacity: string }[];
+  recipients: { kind: string; id: string; name: string }[];
+}
+
+const PURPOSES = ['collaboration', 'team_discussion', 'transition'] as const;
+const CATEGORIES = ['development', 'health', 'behaviour', 'social', 'family_situation', 'school_attendance', 'language', 'other'] as const;
+const FORM = 'consent';
+
+const STATE_COLOR: Record<string, 'success' | 'danger' | 'neutral' | 'warning'> = {
+  active: 'success',
+  withdrawn: 'danger',
+  expired: 'neutral',
+  not_yet_valid: 'warning',
+};
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="facts">
+      {items.map(([term, value]) => (
+        <div key={term} className="facts__row">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ConsentCard({ consent, citizen, onWithdraw, busy }: { consent: Consent; citizen: boolean; onWithdraw?: (() => void) | undefined; busy: boolean }) {
+  const { t, tx } = useI18n();
+  const list = (values: string[], prefix: string) => values.map((v) => tx(`${prefix}.${v}`, v)).join(', ');
+  const validity = t('ui.consent.validRange', { from: formatDate(consent.validFrom), to: consent.validTo ? formatDate(consent.validTo) : '–' });
+  const items: [string, ReactNode][] = [
+    [t('ui.consent.state'), <Tag data-color={STATE_COLOR[consent.state] ?? 'neutral'}>{tx(`domain.consentState.${consent.state}`, consent.state)}</Tag>],
+    [t('ui.consent.method'), tx(`domain.consentMethod.${consent.method}`, consent.method)],
+    [t('ui.consent.givers'), consent.givers.map((g) => `${g.name} (${tx(`domain.giverCapacity.${g.capacity}`, g.capacity)})`).join(', ')],
+    [t(citizen ? 'ui.consent.citizenRecipients' : 'ui.consent.recipients'), consent.recipients.map((r) => r.name).join(', ')],
+    [t(citizen ? 'ui.consent.citizenPurposes' : 'ui.consent.purposes'), list(consent.purposes, 'domain.consentPurpose')],
+    [t(citizen ? 'ui.consent.citizenCategories' : 'ui.consent.categories'), list(consent.categories, 'domain.consentCategory')],
+    [t('ui.consent.validity'), validity],
+  ];
+  if (consent.childView) items.push([t('ui.consent.childView'), consent.childView]);
+  if (!citizen && consent.documentName) items.push([t('ui.consent.document'), consent.documentName]);
+  const withdrawal = consent.withdrawnAt
+    ? consent.withdrawnBy
+      ? t('ui.consent.withdrawnBy', { date: formatDate(consent.withdrawnAt), name: consent.withdrawnBy })
+      : t('ui.consent.withdrawnOn', { date: formatDate(consent.withdrawnAt) })
+    : null;
+  const title = t('ui.consent.titleN', { date: formatDate(consent.validFrom) });
+  return (
+    <Card className="consent-card" data-testid="consent">
+      <Heading level={3} data-size="xs" className="card-title">{title}</Heading>
+      <Facts items={items} />
+      {withdrawal ? <Paragraph data-size="sm">{withdrawal}{consent.withdrawalNote ? ` – ${consent.withdrawalNote}` : ''}</Paragraph> : null}
+      {!citizen && consent.recordedBy ? <Paragraph data-size="sm">{t('ui.consent.recordedBy', { date: formatDate(consent.recordedAt), name: consent.recordedBy })}</Paragraph> : null}
+      {onWithdraw && consent.state === 'active' ? (
+        <div className="button-row">
+          <Button type="button" variant="secondary" disabled={busy} onClick={onWithdraw}>{t('ui.consent.withdraw')}</Button>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const result = String(reader.result ?? '');
+      resolve(result.slice(result.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onRecorded: () => void }) {
+  const { t, tx } = useI18n();
+  const units = useApi<{ units: ServiceUnit[] }>('/api/service-units');
+  const [method, setMethod] = useState<'paper' | 'oral'>('paper');
+  const [giverIds, setGiverIds] = useState<string[]>([]);
+  const [purposes, setPurposes] = useState<string[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
+  const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [validFrom, setValidFrom] = useState('');
+  const [validTo, setValidTo] = useState('');
+  const [childView, setChildView] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error);
+  const id = (field: string) => fieldId(FORM, field);
+  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
+
+  const givers = [
+    ...person.guardians.map((g) => ({ id: g.id, label: `${g.givenName} ${g.familyName}` })),
+    { id: person.id, label: `${person.givenName} ${person.familyName} ${t('ui.consent.self')}` },
+  ];
+
+  const labels: Record<string, string> = {
+    method: t('ui.consent.method'),
+    giverIds: t('ui.consent.givers'),
+    purposes: t('ui.consent.purposes'),
+    categories: t('ui.consent.categories'),
+    recipientUnitIds: t('ui.consent.recipients'),
+    validFrom: t('ui.consent.validFrom'),
+    validTo: t('ui.consent.validTo'),
+    childView: t('ui.consent.childView'),
+    document: t('ui.consent.document'),
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const document = file ? { name: file.name, contentType: file.type || 'application/octet-stream', data: await readBase64(file) } : undefined;
+      await api.post(`/api/people/${encodeURIComponent(person.id)}/consents`, {
+        method,
+        giverIds,
+        purposes,
+        categories,
+        recipientUnitIds: unitIds,
+        validFrom: toIsoDate(validFrom),
+        validTo: toIsoDate(validTo),
+        ...(childView.trim() ? { childView } : {}),
+        ...(document ? { document } : {}),
+      });
+      setError(null);
+      setGiverIds([]);
+      setPurposes([]);
+      setCategories([]);
+      setUnitIds([]);
+      setValidFrom('');
+      setValidTo('');
+      setChildView('');
+      setFile(null);
+      setFileKey((k) => k + 1);
+      onRecorded();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+      setAttempt((a) => a + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const group = (field: string, legend: string, options: { value: string; label: string }[], values: string[], set: (v: string[]) => void) => (
+    <Fieldset className="form-fieldset" id={id(field)} tabIndex={-1}>
+      <Fieldset.Legend>{legend}</Fieldset.Legend>
+      {options.map((o) => (
+        <Checkbox
+          key={o.value}
+          id={id(`${field}-${o.value}`)}
+          label={o.label}
+          value={o.value}
+          checked={values.includes(o.value)}
+          aria-invalid={errors[field] ? true : undefined}
+          onChange={(e) => set(toggle(values, o.value, e.target.checked))}
+        />
+      ))}
+      {errors[field] ? <ValidationMessage>{errors[field]}</ValidationMessage> : null}
+    </Fieldset>
+  );
+
+  return (
+    <section aria-labelledby="consent-register" className="form-section">
+      <Heading level={3} data-size="xs" id="consent-register">{t('ui.consent.registerHeading')}</Heading>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+        <FormErrors error={error} form={FORM} labelFor={(field) => labels[field] ?? null} attempt={attempt} />
+        <Fieldset className="form-fieldset" id={id('method')} tabIndex={-1}>
+          <Fieldset.Legend>{t('ui.consent.method')}</Fieldset.Legend>
+          {(['paper', 'oral'] as const).map((m) => (
+            <Radio key={m} id={id(`method-${m}`)} name="consent-method" value={m} label={tx(`domain.consentMethod.${m}`, m)} checked={method === m} onChange={() => setMethod(m)} />
+          ))}
+          {errors.method ? <ValidationMessage>{errors.method}</ValidationMessage> : null}
+        </Fieldset>
+        {group('giverIds', t('ui.consent.givers'), givers.map((g) => ({ value: g.id, label: g.label })), giverIds, setGiverIds)}
+        {group('purposes', t('ui.consent.purposes'), PURPOSES.map((p) => ({ value: p, label: tx(`domain.consentPurpose.${p}`, p) })), purposes, setPurposes)}
+        {group('categories', t('ui.consent.categories'), CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) })), categories, setCategories)}
+        {units.loading ? <Loading /> : null}
+        {units.error ? <LoadError error={units.error} /> : null}
+        {units.data
+          ? group('recipientUnitIds', t('ui.consent.recipients'), units.data.units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })), unitIds, setUnitIds)
+          : null}
+        <DateField id={id('validFrom')} label={t('ui.consent.validFrom')} value={validFrom} onChange={setValidFrom} error={errors.validFrom} />
+        <DateField id={id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={errors.validTo} />
+        <Field className="form-field form-field--full">
+          <Label htmlFor={id('childView')}>{`${t('ui.consent.childView')} ${t('ui.form.optional')}`}</Label>
+          <Textarea id={id('childView')} rows={3} value={childView} aria-invalid={errors.childView ? true : undefined} onChange={(e) => setChildView(e.target.value)} />
+          {errors.childView ? <ValidationMessage>{errors.childView}</ValidationMessage> : null}
+        </Field>
+        <Field className="form-field form-field--full">
+          <Label htmlFor={id('document')}>{`${t('ui.consent.document')} ${t('ui.form.optional')}`}</Label>
+          <Field.Description>{t('ui.consent.documentHint')}</Field.Description>
+          <input
+            key={fileKey}
+            id={id('document')}
+            type="file"
+            accept="application/pdf,image/*"
+            aria-invalid={errors.document ? true : undefined}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          {errors.document ? <ValidationMessage>{errors.document}</ValidationMessage> : null}
+        </Field>
+        <div className="button-row form-actions">
+          <Button type="submit" disabled={busy} aria-busy={busy || undefined}>{t('ui.consent.submit')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function Consents({ person, citizen }: { person: PersonDetails; citizen: boolean }) {
+  const { t, lang } = useI18n();
+  const consents = useApi<{ consents: Consent[] }>(`/api/people/${encodeURIComponent(person.id)}/consents`);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+
+  if (consents.error?.status === 403) {
+    return citizen ? null : (
+      <section aria-labelledby="person-consents" className="page-section">
+        <Heading level={2} data-size="sm" id="person-consents">{t('ui.consent.heading')}</Heading>
+        <Paragraph>{t('ui.consent.notAllowed')}</Paragraph>
+      </section>
+    );
+  }
+
+  const withdraw = async (consent: Consent) => {
+    setBusy(true);
+    setMessage('');
+    try {
+      await api.post(`/api/consents/${encodeURIComponent(consent.id)}/withdraw`, {});
+      setActionError(null);
+      setMessage(t('ui.consent.withdrawn'));
+      consents.reload();
+    } catch (e) {
+      setActionError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const list = consents.data?.consents ?? [];
+  return (
+    <section aria-labelledby="person-consents" className="page-section">
+      <Heading level={2} data-size="sm" id="person-consents">{t(citizen ? 'ui.consent.citizenHeading' : 'ui.consent.heading')}</Heading>
+      {citizen ? <Paragraph>{t('ui.consent.citizenIntro')}</Paragraph> : null}
+      {!citizen ? (
+        <Paragraph>
+          <Link href={`/api/consent-form.pdf?lang=${lang}`}>{t('ui.consent.printForm')}</Link>
+        </Paragraph>
+      ) : null}
+      <LiveMessage>{message || null}</LiveMessage>
+      {actionError ? <LoadError error={actionError} /> : null}
+      {consents.loading && !consents.data ? <Loading /> : null}
+      {consents.error ? <LoadError error={consents.error} /> : null}
+      {consents.data && list.length === 0 ? <Paragraph>{t('ui.consent.none')}</Paragraph> : null}
+      <div className="card-grid">
+        {list.map((c) => (
+          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={busy} onWithdraw={citizen ? () => void withdraw(c) : undefined} />
+        ))}
+      </div>
+      {!citizen ? (
+        <RegisterConsent
+          person={person}
+          onRecorded={() => {
+            setMessage(t('ui.consent.recorded'));
+            consents.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
