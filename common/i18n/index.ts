@@ -11,18 +11,38 @@ import enDomain from './en/domain.json' with { type: 'json' };
 import nbUi from './nb/ui.json' with { type: 'json' };
 import nnUi from './nn/ui.json' with { type: 'json' };
 import enUi from './en/ui.json' with { type: 'json' };
+import nbCases from './nb/cases.json' with { type: 'json' };
+import nnCases from './nn/cases.json' with { type: 'json' };
+import enCases from './en/cases.json' with { type: 'json' };
+import nbCatalogue from './nb/catalogue.json' with { type: 'json' };
+import nnCatalogue from './nn/catalogue.json' with { type: 'json' };
+import enCatalogue from './en/catalogue.json' with { type: 'json' };
+import nbNotifications from './nb/notifications.json' with { type: 'json' };
+import nnNotifications from './nn/notifications.json' with { type: 'json' };
+import enNotifications from './en/notifications.json' with { type: 'json' };
 
 function flatten(ns: string, messages: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(messages).map(([k, v]) => [`${ns}.${k}`, v]));
 }
 
 type Keys<NS extends string, T> = `${NS}.${Extract<keyof T, string>}`;
-export type MessageKey = Keys<'errors', typeof nbErrors> | Keys<'domain', typeof nbDomain> | Keys<'ui', typeof nbUi>;
+export type MessageKey =
+  | Keys<'errors', typeof nbErrors> | Keys<'domain', typeof nbDomain> | Keys<'ui', typeof nbUi>
+  | Keys<'cases', typeof nbCases> | Keys<'catalogue', typeof nbCatalogue> | Keys<'notifications', typeof nbNotifications>;
 
 export const messages: Record<Language, Record<string, string>> = {
-  nb: { ...flatten('errors', nbErrors), ...flatten('domain', nbDomain), ...flatten('ui', nbUi) },
-  nn: { ...flatten('errors', nnErrors), ...flatten('domain', nnDomain), ...flatten('ui', nnUi) },
-  en: { ...flatten('errors', enErrors), ...flatten('domain', enDomain), ...flatten('ui', enUi) },
+  nb: {
+    ...flatten('errors', nbErrors), ...flatten('domain', nbDomain), ...flatten('ui', nbUi),
+    ...flatten('cases', nbCases), ...flatten('catalogue', nbCatalogue), ...flatten('notifications', nbNotifications),
+  },
+  nn: {
+    ...flatten('errors', nnErrors), ...flatten('domain', nnDomain), ...flatten('ui', nnUi),
+    ...flatten('cases', nnCases), ...flatten('catalogue', nnCatalogue), ...flatten('notifications', nnNotifications),
+  },
+  en: {
+    ...flatten('errors', enErrors), ...flatten('domain', enDomain), ...flatten('ui', enUi),
+    ...flatten('cases', enCases), ...flatten('catalogue', enCatalogue), ...flatten('notifications', enNotifications),
+  },
 };
 
 export type MessageParams = Record<string, string | number>;
