@@ -16,13 +16,18 @@ import { csrfMatches, loadSession, SESSION_COOKIE } from './infra/auth/session.t
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
 import { AppError } from './infra/http/errors.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
+import { absenceRoutes } from './modules/absence/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { configureNotifications } from './modules/notifications/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...auditRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const NATIONAL_ID_PATTERN = /\d{11}/g;
@@ -81,6 +86,7 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
     bodyLimit: 1_000_000,
   });
   const services: AppServices = { config, db: database.db, databaseKind: database.kind };
+  configureNotifications(config);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

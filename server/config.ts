@@ -24,6 +24,9 @@ const EnvSchema = z.object({
   OIDC_CITIZEN_CLIENT_ID: z.string().optional(),
   OIDC_CITIZEN_CLIENT_SECRET: z.string().optional(),
   LOG_LEVEL: z.string().default('info'),
+  // smtp://user:password@host:587 (STARTTLS when offered) or smtps://host:465. Unset: mail goes to the development mailbox.
+  SMTP_URL: z.string().optional().refine((v) => !v || (/^smtps?:\/\/\S+$/.test(v) && URL.canParse(v)), { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
+  MAIL_FROM: z.string().trim().min(3).default('Sammen <ikke-svar@sammen.invalid>'),
 });
 
 export interface OidcClientConfig {
@@ -47,6 +50,9 @@ export interface Config {
   oidcStaff: OidcClientConfig | undefined;
   oidcCitizen: OidcClientConfig | undefined;
   logLevel: string;
+  /** SMTP server for e-mail; undefined keeps mail in the development mailbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 function oidc(issuer?: string, clientId?: string, clientSecret?: string): OidcClientConfig | undefined {
@@ -75,5 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidcStaff: oidc(e.OIDC_STAFF_ISSUER, e.OIDC_STAFF_CLIENT_ID, e.OIDC_STAFF_CLIENT_SECRET),
     oidcCitizen: oidc(e.OIDC_CITIZEN_ISSUER, e.OIDC_CITIZEN_CLIENT_ID, e.OIDC_CITIZEN_CLIENT_SECRET),
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -2,13 +2,28 @@
 import type { Config } from './config.ts';
 import type { JobHandler, RecurringJob } from './infra/jobs/queue.ts';
 import { deleteIdleSessions } from './infra/auth/session.ts';
+import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
+import { emailJobHandler } from './modules/notifications/mailer.ts';
+import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
 
 export function jobHandlers(config: Config): Record<string, JobHandler> {
+  configureNotifications(config);
   return {
+    [EMAIL_JOB]: emailJobHandler(config),
+    'cases.reminders': async (db) => {
+      await sendCaseReminders(db);
+    },
+    'cases.retention': async (db) => {
+      await purgeExpiredCases(db);
+    },
     'sessions.cleanup': async (db) => {
       await deleteIdleSessions(db, config.sessionIdleMinutes);
     },
   };
 }
 
-export const recurringJobs: RecurringJob[] = [{ kind: 'sessions.cleanup', everyMs: 15 * 60_000 }];
+export const recurringJobs: RecurringJob[] = [
+  { kind: 'sessions.cleanup', everyMs: 15 * 60_000 },
+  { kind: 'cases.reminders', everyMs: 60 * 60_000 },
+  { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
+];

@@ -5,12 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
 import type { Db, Tx } from '../infra/db/database.ts';
+import { planDemoAbsence, writeDemoAbsence, type DemoAbsencePlan } from './absence.ts';
 import { addDays, ageInMonths, daysBetween, parseIsoDate } from './dates.ts';
 import { DEMO_CITIZENS, DEMO_STAFF, type DemoCitizenUsername } from './demo-users.ts';
 import { ADULT_GIVEN_NAMES, asciiHandle, FAMILY_NAMES } from './names.ts';
-import { EMAIL_DOMAIN, MUNICIPALITY, STAFF_SLOTS, TEAMS, UNIT_TYPE_AGE_MONTHS, UNITS, type Area } from './organisation.ts';
+import { EMAIL_DOMAIN, LEADER_TITLE, MUNICIPALITY, STAFF_SLOTS, TEAMS, UNIT_TYPE_AGE_MONTHS, UNITS, type Area } from './organisation.ts';
+import { DEFAULT_GUIDE } from '../modules/cases/default-guide.ts';
+import { nextStageStart, STAGES, STAGE_UNIT_TYPES, stageByAge, type Stage } from '../modules/cases/transitions.ts';
 import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Household, type PersonRow } from './population.ts';
 import { derive, type Random } from './random.ts';
+import { writeDemoCatalogue } from './catalogue.ts';
+import { DEMO_SERVICES } from './catalogue-services.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -38,6 +43,9 @@ export interface DemoSummary {
   guardianship: number;
   citizen_account: number;
   involvement: number;
+  catalogue_service: number;
+  enrolment: number;
+  absence_record: number;
 }
 
 export class DemoDataExistsError extends Error {
@@ -95,6 +103,15 @@ export interface DemoPlan {
   households: Household[];
   citizenAccounts: { person_id: string; username: string }[];
   involvements: InvolvementPlan[];
+  enrolments: EnrolmentPlan[];
+  /** Fjellbekken skole's imported absence (built from the enrolments). */
+  absence: DemoAbsencePlan | null;
+}
+
+interface EnrolmentPlan {
+  person_id: string;
+  service_unit_id: string;
+  starts_on: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,6 +273,43 @@ function planInvolvements(
   return involvements;
 }
 
+/** When the stage a child is in began: the previous stage's next start. */
+function stageStart(person: PersonRow, stage: Stage): string {
+  const previous = STAGES[STAGES.indexOf(stage) - 1];
+  const subject = { kind: person.kind, birthDate: person.birth_date, expectedBirthDate: person.expected_birth_date };
+  return (previous && nextStageStart(subject, previous)?.startsOn) || person.birth_date;
+}
+
+/**
+ * Each child is enrolled where their age puts them: the health station, a kindergarten or a school of
+ * their area (lower secondary in Sentrum takes Sør too; the upper secondary school takes everyone).
+ */
+function planEnrolments(random: Random, referenceDate: string, units: { id: string; type_code: string; name: string; area: Area | null }[], population: { households: Household[]; demo: Record<DemoPersonKey, PersonRow> }): EnrolmentPlan[] {
+  const fixed = new Map<string, string>([
+    [population.demo.emma.id, 'Solsikken barnehage'],
+    [population.demo.jonas.id, 'Fjellbekken skole'],
+    [population.demo.maja.id, 'Nordheim ungdomsskole'],
+    [population.demo.sander.id, 'Fjordvik videregående skole'],
+  ]);
+  const enrolments: EnrolmentPlan[] = [];
+  for (const person of population.households.flatMap((h) => h.people)) {
+    if (person.kind !== 'child') continue;
+    const stage = stageByAge({ kind: 'child', birthDate: person.birth_date, expectedBirthDate: null }, referenceDate);
+    if (stage === 'adult' || stage === 'pregnancy') continue;
+    const types = STAGE_UNIT_TYPES[stage];
+    const fixedUnit = fixed.get(person.id);
+    let unit = fixedUnit ? units.find((u) => u.name === fixedUnit) : undefined;
+    if (!unit) {
+      const inType = units.filter((u) => types.includes(u.type_code));
+      const local = inType.filter((u) => u.area === person.area);
+      const nearest = stage === 'lower_secondary' && person.area === 'Sør' ? inType.filter((u) => u.area === 'Sentrum') : local;
+      unit = random.pick(nearest.length ? nearest : inType);
+    }
+    enrolments.push({ person_id: person.id, service_unit_id: unit.id, starts_on: stageStart(person, stage) });
+  }
+  return enrolments;
+}
+
 const CITIZEN_PEOPLE: Record<DemoCitizenUsername, DemoPersonKey> = {
   forelder: 'sofie',
   'forelder.uten.ansvar': 'martin',
@@ -293,9 +347,12 @@ export function buildDemoPlan(options: DemoOptions): DemoPlan {
 
   const population = generatePopulation(derive(seed, 'population'), referenceDate, options.children);
   const involvements = planInvolvements(derive(seed, 'involvement'), referenceDate, staff, population);
+  const enrolments = planEnrolments(derive(seed, 'enrolment'), referenceDate, units, population);
   const citizenAccounts = DEMO_CITIZENS.map((c) => ({ person_id: population.demo[CITIZEN_PEOPLE[c.username]].id, username: c.username }));
 
-  return { municipalityId: randomUUID(), units, staff, teams, households: population.households, citizenAccounts, involvements };
+  const absence = planDemoAbsence(referenceDate, units, staff, enrolments, involvements, new Set(Object.values(population.demo).map((p) => p.id)));
+
+  return { municipalityId: randomUUID(), units, staff, teams, households: population.households, citizenAccounts, involvements, enrolments, absence };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,6 +383,26 @@ async function writeOrganisation(trx: Tx, plan: DemoPlan): Promise<void> {
         service_unit_id: unitIds.get(s.unitName)!,
         title: s.title,
       })),
+    )
+    .execute();
+  for (const unit of plan.units) {
+    const leader = plan.staff.find((s) => s.unitName === unit.name && LEADER_TITLE.test(s.title));
+    if (leader) await trx.updateTable('service_unit').set({ leader_staff_user_id: leader.id }).where('id', '=', unit.id).execute();
+  }
+  const guide = await trx.insertInto('action_guide_version').values({ municipality_id, version: 1, note: 'Handlingsveileder, første versjon' }).returning('id').executeTakeFirstOrThrow();
+  const positions = new Map<number, number>();
+  await trx
+    .insertInto('action_guide_step')
+    .values(
+      DEFAULT_GUIDE.map((step) => {
+        const position = (positions.get(step.level) ?? 0) + 1;
+        positions.set(step.level, position);
+        return {
+          guide_version_id: guide.id, level: step.level, position, step_key: step.stepKey,
+          title_nb: step.title.nb, title_nn: step.title.nn, title_en: step.title.en,
+          body_nb: step.body.nb, body_nn: step.body.nn, body_en: step.body.en, links: JSON.stringify(step.links),
+        };
+      }),
     )
     .execute();
   const roles = plan.staff.flatMap((s) => s.roles.map((role) => ({ staff_user_id: s.id, role })));
@@ -380,7 +457,11 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     }
     await flush();
     await trx.insertInto('citizen_account').values(plan.citizenAccounts).execute();
+    // The public service catalogue, published by the demo administrator.
+    await writeDemoCatalogue(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null);
     for (const chunk of chunks(plan.involvements)) await trx.insertInto('involvement').values(chunk).execute();
+    for (const chunk of chunks(plan.enrolments)) await trx.insertInto('enrolment').values(chunk).execute();
+    await writeDemoAbsence(trx, plan.absence);
     return { personCount, guardianshipCount };
   });
   const { personCount, guardianshipCount } = counts;
@@ -397,6 +478,9 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     guardianship: guardianshipCount,
     citizen_account: plan.citizenAccounts.length,
     involvement: plan.involvements.length,
+    catalogue_service: DEMO_SERVICES.length,
+    enrolment: plan.enrolments.length,
+    absence_record: plan.absence?.records.length ?? 0,
   };
 }
 

@@ -99,6 +99,7 @@ export const STAFF_SLOTS: readonly StaffSlot[] = [
   { key: 'styrer.makeberget', unit: 'Måkeberget barnehage', title: 'Styrer' },
   { key: 'pedleder.tusenfryd', unit: 'Tusenfryd barnehage', title: 'Pedagogisk leder' },
   { key: 'pedleder.blabaerlia', unit: 'Blåbærlia barnehage', title: 'Pedagogisk leder' },
+  { key: 'rektor.fjellbekken', unit: 'Fjellbekken skole', title: 'Rektor' },
   { key: 'rektor.nordheim', unit: 'Nordheim skole', title: 'Rektor' },
   { key: 'rektor.torget', unit: 'Torget skole', title: 'Rektor' },
   { key: 'rektor.kirkebakken', unit: 'Kirkebakken skole', title: 'Rektor' },
@@ -319,3 +320,6 @@ export const TEAMS: readonly TeamSpec[] = [
       'Trender og utfordringer i ungdomsmiljøet, uten personopplysninger. Møtes månedlig før SLT-koordineringsgruppen og rapporterer dit og til koordinator for Sammen for barn og unge.',
   },
 ];
+
+/** Titles of the people who lead a unit (styrer, rektor, leder): the first such post is the unit's leader. */
+export const LEADER_TITLE = /^(Styrer|Rektor|Tjenesteleder|Avdelingsleder|Leder)\b/;

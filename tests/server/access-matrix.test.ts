@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const CASE_ACTIONS: AccessAction[] = ['person.read', 'case.read', 'case.write', 'consent.read', 'consent.record', 'consent.withdraw', 'legalBasis.record', 'person.create', 'person.list'];
-const ADMIN_ACTIONS: AccessAction[] = ['staff.create', 'staff.update', 'staff.read', 'staff.list', 'serviceUnit.create', 'serviceUnit.update', 'serviceUnitType.create'];
+const ADMIN_ACTIONS: AccessAction[] = ['staff.create', 'staff.update', 'staff.read', 'staff.list', 'serviceUnit.create', 'serviceUnit.update', 'serviceUnitType.create', 'catalogue.edit', 'catalogue.publish'];
 
 // Y = allowed, N = refused. Every staff user here is in a recipient unit and involved with the child.
 const Y = true;
@@ -169,5 +169,36 @@ describe('anonymous discussion', () => {
     for (const action of ['person.read', 'case.read', 'case.write', 'consent.read', 'consent.record', 'consent.withdraw'] as const) {
       expect(await check(world, professional, action), action).toEqual({ allowed: false, reason: 'no_subject' });
     }
+  });
+});
+
+describe('absence and notifications', () => {
+  // Written out: the case-work roles at a kindergarten import and read absence; nobody else does.
+  const ABSENCE: Record<StaffRole, boolean> = {
+    professional: Y, team_leader: Y, team_member: Y, coordinator: Y, child_welfare_intake: Y, coordinating_unit: Y,
+    sbu_coordinator: N, analyst: N, administrator: N, auditor: N,
+  };
+
+  it('absence is imported and read by case-work roles at a kindergarten or school', async () => {
+    for (const role of STAFF_ROLES) {
+      const principal = await staffPrincipal(world, role);
+      expect((await check(world, principal, 'absence.import')).allowed, role).toBe(ABSENCE[role]);
+      expect((await check(world, principal, 'absence.read')).allowed, role).toBe(ABSENCE[role]);
+    }
+  });
+
+  it('is refused at a unit that is neither, and to citizens', async () => {
+    await world.db.updateTable('staff_user').set({ service_unit_id: world.units.healthStation }).where('id', '=', world.staffByRole.professional).execute();
+    expect(await check(world, await staffPrincipal(world, 'professional'), 'absence.import')).toEqual({ allowed: false, reason: 'unit_without_absence' });
+    await world.db.updateTable('staff_user').set({ service_unit_id: world.units.school }).where('id', '=', world.staffByRole.professional).execute();
+    expect((await check(world, await staffPrincipal(world, 'professional'), 'absence.read')).allowed).toBe(true);
+    await world.db.updateTable('staff_user').set({ service_unit_id: world.units.kindergarten }).where('id', '=', world.staffByRole.professional).execute();
+    expect((await check(world, await citizenPrincipal(world, 'guardianWithResponsibility'), 'absence.read')).allowed).toBe(false);
+  });
+
+  it('everyone signed in reads their own notifications; nobody signed out does', async () => {
+    for (const role of STAFF_ROLES) expect((await check(world, await staffPrincipal(world, role), 'notification.read')).allowed, role).toBe(true);
+    expect((await check(world, await citizenPrincipal(world, 'stranger'), 'notification.update')).allowed).toBe(true);
+    expect(await check(world, null, 'notification.read')).toEqual({ allowed: false, reason: 'not_signed_in' });
   });
 });

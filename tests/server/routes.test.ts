@@ -19,6 +19,19 @@ const UNGUARDED = new Set([
   'GET /api/teams',
   'GET /api/consent-text', // the blank common form
   'GET /api/consent-form.pdf',
+  'GET /api/notifications/unread-count', // a number: how many of one's own notifications are unread
+  // The development mailbox: only while the development sign-in is on; mail never names a child.
+  'GET /api/dev/mailbox',
+  'GET /api/dev/mailbox/:id/attachments/:position',
+  // The public service catalogue: published service descriptions for everyone; suggestions are
+  // computed from an age and situations that are neither stored nor tied to a person.
+  'GET /api/catalogue',
+  'GET /api/catalogue/services',
+  'GET /api/catalogue/services/:slug',
+  'GET /api/catalogue/guide',
+  'POST /api/catalogue/guide/suggestions',
+  'GET /api/catalogue/youth',
+  'GET /api/catalogue/suggestions', // staff: the same rules for a case page, given only age and situations
 ]);
 
 describe('route guard inventory', () => {

@@ -7,11 +7,14 @@ import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/Status.tsx';
 import { useI18n } from './i18n.tsx';
 import { pagesFor, startPath, type PageKey } from './navigation.ts';
+import { AbsencePage } from './pages/Absence.tsx';
 import { AdminStaffPage } from './pages/AdminStaff.tsx';
 import { AdminUnitsPage } from './pages/AdminUnits.tsx';
 import { AuditPage } from './pages/Audit.tsx';
+import { DevMailboxPage } from './pages/DevMailbox.tsx';
 import { MyPage } from './pages/MyPage.tsx';
 import { NoAccessPage, NotFoundPage } from './pages/NotFound.tsx';
+import { NotificationsPage } from './pages/Notifications.tsx';
 import { PeoplePage } from './pages/People.tsx';
 import { PersonPage } from './pages/PersonPage.tsx';
 import { RegisterPersonPage } from './pages/RegisterPerson.tsx';
@@ -61,6 +64,9 @@ export function App() {
         <Route path="/revisjon" element={<Guard page="audit"><AuditPage /></Guard>} />
         <Route path="/min-side" element={<Guard page="myPage"><MyPage /></Guard>} />
         <Route path="/min-side/:id" element={<Guard page="myPage"><PersonPage citizen /></Guard>} />
+        <Route path="/fravaer" element={<Guard page="absence"><AbsencePage /></Guard>} />
+        <Route path="/varsler" element={<NotificationsPage />} />
+        <Route path="/utvikling/epost" element={<DevMailboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -4,7 +4,7 @@ import type { MessageKey } from '../../common/i18n/index.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { Principal } from './types.ts';
 
-export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'audit' | 'myPage';
+export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'audit' | 'myPage' | 'absence';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   people: '/barn',
@@ -14,6 +14,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   adminStaff: '/admin/ansatte',
   audit: '/revisjon',
   myPage: '/min-side',
+  absence: '/fravaer',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -24,6 +25,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   adminStaff: 'ui.nav.adminStaff',
   audit: 'ui.nav.audit',
   myPage: 'ui.nav.myPage',
+  absence: 'notifications.absence.nav',
 };
 
 /** Roles whose work is with children's cases (the server's CASE_WORK_ROLES). */
@@ -32,12 +34,12 @@ export const CASE_WORK_ROLES: readonly StaffRole[] = [
 ];
 
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register'],
+  professional: ['people', 'register', 'absence'], // absence: kindergarten and school staff (the server checks the unit)
   team_member: ['people', 'register'],
   coordinator: ['people', 'register'],
   child_welfare_intake: ['people', 'register'],
   coordinating_unit: ['people', 'register'],
-  team_leader: ['people', 'register', 'teams'],
+  team_leader: ['people', 'register', 'teams', 'absence'],
   sbu_coordinator: ['teams'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'teams'],

@@ -12,6 +12,8 @@ export interface MunicipalityTable {
   consent_age: Generated<number>;
   consent_age_child_welfare: Generated<number>;
   guardian_consent_rule: Generated<'all' | 'one'>;
+  handover_escalation_days: Generated<number>;
+  case_retention_years: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -34,6 +36,7 @@ export interface ServiceUnitTable {
   email: string | null;
   phone: string | null;
   active: Generated<boolean>;
+  leader_staff_user_id: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -96,6 +99,7 @@ export interface CitizenAccountTable {
   person_id: string;
   username: string | null;
   oidc_subject: string | null;
+  email_notifications: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -165,6 +169,26 @@ export interface DB {
   consent_giver: ConsentGiverTable;
   consent_recipient: ConsentRecipientTable;
   legal_basis_invocation: LegalBasisInvocationTable;
+  catalogue_service: CatalogueServiceTable;
+  catalogue_service_version: CatalogueServiceVersionTable;
+  catalogue_service_text: CatalogueServiceTextTable;
+  catalogue_guide: CatalogueGuideTable;
+  enrolment: EnrolmentTable;
+  action_guide_version: ActionGuideVersionTable;
+  action_guide_step: ActionGuideStepTable;
+  worry: WorryTable;
+  worry_discussion: WorryDiscussionTable;
+  help_case: HelpCaseTable;
+  case_level_change: CaseLevelChangeTable;
+  case_step_done: CaseStepDoneTable;
+  relay_log_entry: RelayLogEntryTable;
+  relay_handover: RelayHandoverTable;
+  transition: TransitionTable;
+  notification: NotificationTable;
+  outbound_email: OutboundEmailTable;
+  outbound_email_attachment: OutboundEmailAttachmentTable;
+  absence_import: AbsenceImportTable;
+  absence_record: AbsenceRecordTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -264,4 +288,272 @@ export interface LegalBasisInvocationTable {
   invoked_by: string;
   invoked_at: Timestamp;
   note: string;
+}
+
+// The public service catalogue (server/migrations/0009_catalogue.sql).
+export interface CatalogueServiceTable {
+  id: Generated<string>;
+  municipality_id: string;
+  slug: string;
+  latest_version: Generated<number>;
+  published_version: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CatalogueServiceVersionTable {
+  id: Generated<string>;
+  service_id: string;
+  version: number;
+  age_from: number | null;
+  age_to: number | null;
+  audiences: string[];
+  situations: string[];
+  low_threshold: Generated<boolean>;
+  phone: string | null;
+  email: string | null;
+  url: string | null;
+  address: string | null;
+  rules: ColumnType<unknown, string, string>;
+  change_note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
+export interface CatalogueServiceTextTable {
+  version_id: string;
+  lang: 'nb' | 'nn' | 'en';
+  name: string;
+  summary: string;
+  audience_text: string;
+  how_to: string;
+  cost: string;
+  opening_hours: string;
+  location: string;
+  keywords: string;
+  search: ColumnType<string, never, never>;
+}
+
+export interface CatalogueGuideTable {
+  id: Generated<string>;
+  municipality_id: string;
+  version: number;
+  definition: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface EnrolmentTable {
+  id: Generated<string>;
+  person_id: string;
+  service_unit_id: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+}
+
+export interface ActionGuideVersionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  version: number;
+  published_at: Timestamp;
+  published_by: string | null;
+  note: string | null;
+}
+
+export interface GuideLink {
+  label: { nb: string; nn: string; en: string };
+  url: string;
+}
+
+export interface ActionGuideStepTable {
+  id: Generated<string>;
+  guide_version_id: string;
+  level: number;
+  position: number;
+  step_key: string;
+  title_nb: string;
+  title_nn: string;
+  title_en: string;
+  body_nb: Generated<string>;
+  body_nn: Generated<string>;
+  body_en: Generated<string>;
+  links: ColumnType<GuideLink[], string | undefined, string>;
+}
+
+export interface WorryTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string | null;
+  subject_kind: 'child' | 'pregnant';
+  age_years: number | null;
+  categories: string[];
+  description: string;
+  noticed_by: string;
+  noticed_on: DateOnly;
+  created_at: Timestamp;
+  linked_at: Timestamp | null;
+  case_id: string | null;
+}
+
+export interface WorryDiscussionTable {
+  id: Generated<string>;
+  worry_id: string;
+  with_staff_id: string | null;
+  with_team_id: string | null;
+  note: string;
+  written_by: string;
+  discussed_at: Timestamp;
+}
+
+export type CloseReason = 'goals_reached' | 'family_withdrew' | 'moved' | 'other';
+
+export interface HelpCaseTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  level: number;
+  relay_holder_id: string;
+  opened_by: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by_staff_id: string | null;
+  closed_by_person_id: string | null;
+  close_reason: CloseReason | null;
+  close_note: string | null;
+  retain_until: DateOnly | null;
+  purged_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface CaseLevelChangeTable {
+  id: Generated<string>;
+  case_id: string;
+  from_level: number | null;
+  to_level: number;
+  reason: string;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+export interface CaseStepDoneTable {
+  case_id: string;
+  level: number;
+  step_key: string;
+  done_by: string;
+  done_at: Timestamp;
+  note: string | null;
+}
+
+export type RelayLogEntryKind =
+  | 'development_area' | 'goal' | 'measure' | 'evaluation' | 'agreement' | 'decision' | 'strength' | 'family_note' | 'holder_comment';
+
+export interface RelayLogEntryTable {
+  id: Generated<string>;
+  case_id: string;
+  entry_key: string;
+  version: number;
+  kind: RelayLogEntryKind;
+  category: string;
+  title: string;
+  body: Generated<string>;
+  responsible_staff_id: string | null;
+  starts_on: DateOnly | null;
+  evaluate_on: DateOnly | null;
+  measure_key: string | null;
+  outcome: 'achieved' | 'partly' | 'not_achieved' | null;
+  family_view: string | null;
+  child_view: string | null;
+  author_staff_id: string | null;
+  author_person_id: string | null;
+  written_at: Timestamp;
+}
+
+export interface RelayHandoverTable {
+  id: Generated<string>;
+  case_id: string;
+  from_staff_id: string;
+  to_staff_id: string;
+  message: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'cancelled'>;
+  answered_at: Timestamp | null;
+  answer_note: string | null;
+  escalated_at: Timestamp | null;
+  transition_id: string | null;
+}
+
+export interface TransitionTable {
+  id: Generated<string>;
+  case_id: string;
+  from_stage: string;
+  to_stage: string;
+  to_unit_id: string;
+  due_on: DateOnly;
+  meeting_at: Timestamp | null;
+  meeting_place: string | null;
+  status: Generated<'planned' | 'completed' | 'cancelled'>;
+  planned_by: string;
+  planned_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  staff_user_id: string | null;
+  person_id: string | null;
+  kind: string;
+  subject_person_id: string | null;
+  params: ColumnType<Record<string, string | number>, string | undefined, string>;
+  link: string;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface OutboundEmailTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  language: string;
+  notification_id: string | null;
+  status: Generated<'queued' | 'sent' | 'dev_mailbox' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface OutboundEmailAttachmentTable {
+  email_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  content: Buffer;
+}
+
+export interface AbsenceImportTable {
+  id: Generated<string>;
+  service_unit_id: string;
+  imported_by: string;
+  imported_at: Timestamp;
+  file_name: string | null;
+  row_count: number;
+}
+
+export interface AbsenceRecordTable {
+  id: Generated<string>;
+  import_id: string;
+  service_unit_id: string;
+  person_id: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  absence_percent: number;
+  progress: 'good' | 'weak';
+  contact_teacher_id: string;
+  line: number;
 }

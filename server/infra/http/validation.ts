@@ -1,11 +1,11 @@
 // Turns zod issues into field problems with translatable messages. Schemas that need a specific
 // message pass a message key (e.g. 'errors.nationalIdChecksum') as the zod message.
 import type { z } from 'zod';
-import type { MessageKey } from '../../../common/i18n/index.ts';
+import { messages, type MessageKey } from '../../../common/i18n/index.ts';
 import { invalid, type AppError, type FieldProblem } from './errors.ts';
 
 function isMessageKey(message: string | undefined): message is MessageKey {
-  return typeof message === 'string' && /^errors\.[A-Za-z]+$/.test(message);
+  return typeof message === 'string' && message in messages.nb;
 }
 
 function toProblem(issue: z.core.$ZodIssue, prefix: string): FieldProblem[] {

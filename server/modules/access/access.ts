@@ -9,7 +9,7 @@ import { AppError } from '../../infra/http/errors.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
-import { ageOn, consentCovers, osloDate } from '../consent/rules.ts';
+import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
 
 export type AccessAction =
   | 'person.create'
@@ -22,13 +22,28 @@ export type AccessAction =
   | 'serviceUnit.create'
   | 'serviceUnit.update'
   | 'serviceUnitType.create'
+  | 'catalogue.edit' // the service catalogue: drafts, preview, the situation guide
+  | 'catalogue.publish'
   | 'audit.search'
   | 'case.read' // the shared case: relay log, who helps, under a valid consent
   | 'case.write'
   | 'consent.read'
   | 'consent.record' // a professional records a consent given on paper or orally
   | 'consent.withdraw'
-  | 'legalBasis.record'; // opplysningsplikt / avvergeplikt: recorded, opens nothing
+  | 'notification.read' // one's own notifications, nobody else's
+  | 'notification.update' // mark one's own notifications read, choose e-mail
+  | 'absence.import' // staff of a kindergarten or school import their unit's absence figures
+  | 'absence.read' // a contact teacher's list of pupils with high absence
+  | 'legalBasis.record' // opplysningsplikt / avvergeplikt: recorded, opens nothing
+  | 'worry.create' // a worry discussed anonymously: no identity stored
+  | 'worry.list' // the anonymous worries one wrote or was asked to discuss
+  | 'worry.read'
+  | 'worry.discuss'
+  | 'worry.link' // tie a worry to a person: the author, involved with that person
+  | 'caseStatus.read' // level, action guide steps, relay holder: the involved, without the log's content
+  | 'caseStatus.write' // level changes, steps done, enrolment
+  | 'case.hold' // what only the relay holder does: hand over, plan a transition, close
+  | 'handover.answer'; // accept or decline the baton: only the receiver
 
 export type Purpose = 'administration' | 'follow_up' | 'registration' | 'audit' | 'sign_in' | 'self_service' | 'consent' | 'legal_duty';
 
@@ -93,6 +108,28 @@ async function citizenCaseAccess(trx: Tx, citizenPersonId: string, personId: str
   return ofAge ? deny('youth_decides') : relation;
 }
 
+/** The staff user is the relay holder of the person's open case. */
+async function holdsBaton(trx: Tx, staffUserId: string, personId: string): Promise<Decision> {
+  const held = await trx.selectFrom('help_case').select('relay_holder_id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
+  if (!held) return deny('no_open_case');
+  return held.relay_holder_id === staffUserId ? allow('relay_holder') : deny('not_relay_holder');
+}
+
+async function worryAccess(trx: Tx, staffUserId: string, worryId: string, action: 'worry.read' | 'worry.discuss' | 'worry.link'): Promise<Decision> {
+  const worry = await trx.selectFrom('worry').select(['noticed_by']).where('id', '=', worryId).executeTakeFirst();
+  if (!worry) return deny('no_subject');
+  if (worry.noticed_by === staffUserId) return allow('worry_author');
+  if (action !== 'worry.read') return deny('not_worry_author');
+  const discussed = await trx
+    .selectFrom('worry_discussion as d')
+    .leftJoin('team_member as tm', 'tm.team_id', 'd.with_team_id')
+    .select('d.id')
+    .where('d.worry_id', '=', worryId)
+    .where((w) => w.or([w('d.with_staff_id', '=', staffUserId), w('tm.staff_user_id', '=', staffUserId)]))
+    .executeTakeFirst();
+  return discussed ? allow('worry_discussed_with') : deny('not_worry_participant');
+}
+
 async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string): Promise<Decision> {
   if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
   const involvement = await isInvolved(trx, principal.staffUserId, personId);
@@ -101,8 +138,55 @@ async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 's
     ? await trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', principal.serviceUnitId).executeTakeFirst()
     : undefined;
   const consents = await loadConsentsForAccess(trx, personId);
-  const covered = consentCovers(consents, { id: unit?.id ?? null, typeCode: unit?.type_code ?? null }, 'collaboration');
-  return covered.covered ? allow(`involved:${involvement}+consent`) : deny(covered.reason);
+  const unitOfUser = { id: unit?.id ?? null, typeCode: unit?.type_code ?? null };
+  const covered = consentCovers(consents, unitOfUser, 'collaboration');
+  if (covered.covered) return allow(`involved:${involvement}+consent`);
+  // A consent to transfer at a transition opens the log to the receiving unit of a planned or
+  // completed transition, and to no other unit.
+  if (unit && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await isTransitionReceiver(trx, personId, unit.id))) {
+    const forTransition = consentCovers(consents, unitOfUser, 'transition');
+    if (forTransition.covered) return allow(`involved:${involvement}+transition_consent`);
+  }
+  return deny(covered.reason);
+}
+
+async function isTransitionReceiver(trx: Tx, personId: string, unitId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('transition as t')
+    .innerJoin('help_case as c', 'c.id', 't.case_id')
+    .select('t.id')
+    .where('c.person_id', '=', personId)
+    .where('t.to_unit_id', '=', unitId)
+    .where('t.status', '<>', 'cancelled')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The categories of the relay log a reader may see: all for the family; for staff, what the
+ * consents covering their unit name (for collaboration, or for the transition they receive).
+ * Call only after case.read was allowed.
+ */
+export async function visibleCategories(trx: Tx, principal: Principal | null, personId: string): Promise<Set<string> | 'all'> {
+  if (!principal) return new Set();
+  if (principal.kind === 'citizen') return 'all';
+  if (!principal.serviceUnitId) return new Set();
+  const unit = await trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', principal.serviceUnitId).executeTakeFirst();
+  if (!unit) return new Set();
+  const consents = await loadConsentsForAccess(trx, personId);
+  const purposes: ConsentPurpose[] = (await isTransitionReceiver(trx, personId, unit.id)) ? ['collaboration', 'transition'] : ['collaboration'];
+  return coveredCategories(consents, { id: unit.id, typeCode: unit.type_code }, purposes);
+}
+
+/** Kindergartens and schools import absence and follow it up (Tiltaksplan: høyt fravær). */
+const ABSENCE_UNIT_TYPES = ['kindergarten', 'school_primary', 'school_lower_secondary', 'school_upper_secondary'];
+
+async function absenceAccess(trx: Tx, principal: Principal): Promise<Decision> {
+  if (principal.kind !== 'staff') return deny('not_staff');
+  if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+  if (!principal.serviceUnitId) return deny('no_unit');
+  const unit = await trx.selectFrom('service_unit').select('type_code').where('id', '=', principal.serviceUnitId).where('active', '=', true).executeTakeFirst();
+  return unit && ABSENCE_UNIT_TYPES.includes(unit.type_code) ? allow(`unit:${unit.type_code}`) : deny('unit_without_absence');
 }
 
 function requireRole(principal: Principal, role: StaffRole): Decision {
@@ -121,6 +205,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'serviceUnit.create':
     case 'serviceUnit.update':
     case 'serviceUnitType.create':
+    case 'catalogue.edit':
+    case 'catalogue.publish':
       return requireRole(principal, 'administrator');
     case 'audit.search':
       return requireRole(principal, 'auditor');
@@ -167,6 +253,56 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       // Everyone who works with children has these duties, involved or not; recording one opens nothing.
       if (principal.kind !== 'staff') return deny('not_staff');
       return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`duty:${principal.activeRole}`) : deny('role_without_case_work');
+    case 'worry.create':
+    case 'worry.list':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
+    case 'worry.read':
+    case 'worry.discuss':
+    case 'worry.link': {
+      if (principal.kind !== 'staff') return deny('not_staff');
+      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+      if (request.entity?.type !== 'worry') return deny('no_subject');
+      const worry = await worryAccess(trx, principal.staffUserId, request.entity.id, request.action);
+      if (!worry.allowed || request.action !== 'worry.link') return worry;
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      const involvement = await isInvolved(trx, principal.staffUserId, personId);
+      return involvement ? allow(`worry_author+involved:${involvement}`) : deny('not_involved');
+    }
+    case 'caseStatus.read':
+    case 'caseStatus.write': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind === 'citizen') {
+        return request.action === 'caseStatus.read' ? citizenCaseAccess(trx, principal.personId, personId) : deny('not_staff');
+      }
+      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+      const involvement = await isInvolved(trx, principal.staffUserId, personId);
+      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+    }
+    case 'case.hold': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'staff') return deny('not_staff');
+      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+      return holdsBaton(trx, principal.staffUserId, personId);
+    }
+    case 'handover.answer': {
+      if (principal.kind !== 'staff') return deny('not_staff');
+      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+      if (request.entity?.type !== 'relay_handover') return deny('no_subject');
+      const handover = await trx.selectFrom('relay_handover').select('to_staff_id').where('id', '=', request.entity.id).executeTakeFirst();
+      if (!handover) return deny('no_subject');
+      return handover.to_staff_id === principal.staffUserId ? allow('handover_receiver') : deny('not_handover_receiver');
+    }
+    case 'notification.read':
+    case 'notification.update':
+      // Always one's own: the queries are scoped to the signed-in staff user or citizen.
+      return allow(principal.kind === 'staff' ? 'own_notifications' : 'own_notifications_citizen');
+    case 'absence.import':
+    case 'absence.read':
+      return absenceAccess(trx, principal);
     default: {
       const unknown: never = request.action;
       return deny(`unknown_action:${String(unknown)}`);

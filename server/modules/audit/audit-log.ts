@@ -12,6 +12,8 @@ export interface AuditEntry {
   subject?: { kind: 'person' | 'staff'; id: string } | undefined;
   entity?: { type: string; id: string } | undefined;
   requestId?: string | undefined;
+  /** Done by Sammen itself (a background job), not by a person. */
+  system?: boolean;
 }
 
 export async function writeAudit(trx: Tx, entry: AuditEntry): Promise<void> {
@@ -20,7 +22,7 @@ export async function writeAudit(trx: Tx, entry: AuditEntry): Promise<void> {
   await trx
     .insertInto('audit_event')
     .values({
-      actor_kind: p ? p.kind : 'anonymous',
+      actor_kind: p ? p.kind : entry.system ? 'system' : 'anonymous',
       actor_id: p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null,
       actor_name: p?.displayName ?? null,
       actor_role: p ? (p.kind === 'staff' ? p.activeRole : 'citizen') : null,

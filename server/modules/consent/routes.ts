@@ -48,11 +48,6 @@ export const consentRoutes = [
     },
   }),
   defineRoute({
-    method: 'GET', url: '/api/people/:id/case', summary: 'The shared case: who helps (needs involvement and a valid consent)', tags: ['consent'],
-    audience: 'signed-in', guarded: true, params: PersonParams,
-    handler: async (ctx, { params }) => consent.getCase(ctx, params.id),
-  }),
-  defineRoute({
     method: 'POST', url: '/api/people/:id/legal-basis', summary: 'Record that a legal duty was invoked without consent (opplysningsplikt, avvergeplikt)',
     tags: ['consent'], audience: 'staff', guarded: true, params: PersonParams, body: LegalBasisBody, status: 201,
     handler: async (ctx, { params, body }) => consent.recordLegalBasis(ctx, params.id, body.basis, body.note),

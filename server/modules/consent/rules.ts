@@ -92,6 +92,7 @@ export function consentState(consent: ConsentPeriod, now: Date = new Date()): Co
 
 export interface ConsentForAccess extends ConsentPeriod {
   purposes: string[];
+  categories: string[];
   recipientUnitIds: string[];
   recipientUnitTypes: string[];
 }
@@ -120,4 +121,15 @@ export function consentCovers(consents: ConsentForAccess[], unit: UnitOfUser, pu
   );
   if (forUnit.length === 0) return { covered: false, reason: 'unit_not_recipient' };
   return { covered: true, reason: 'consent' };
+}
+
+/** The categories of information the consents in force let this unit see, for any of the purposes. */
+export function coveredCategories(consents: ConsentForAccess[], unit: UnitOfUser, purposes: ConsentPurpose[], now: Date = new Date()): Set<string> {
+  const categories = new Set<string>();
+  for (const c of consents) {
+    if (consentState(c, now) !== 'active' || !c.purposes.some((p) => (purposes as string[]).includes(p))) continue;
+    const recipient = (unit.id !== null && c.recipientUnitIds.includes(unit.id)) || (unit.typeCode !== null && c.recipientUnitTypes.includes(unit.typeCode));
+    if (recipient) for (const category of c.categories) categories.add(category);
+  }
+  return categories;
 }

@@ -177,25 +177,6 @@ export async function getConsentDocument(ctx: DataContext, consentId: string) {
 }
 
 /** The shared case: who helps and under which consents. Relay-log content joins it later. */
-export async function getCase(ctx: DataContext, personId: string) {
-  await authorize(ctx, { action: 'case.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
-  const person = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name', 'birth_date', 'kind']).where('id', '=', personId).executeTakeFirst();
-  if (!person) throw notFound();
-  const involved = await ctx.trx
-    .selectFrom('involvement as i')
-    .innerJoin('staff_user as s', 's.id', 'i.staff_user_id')
-    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
-    .select(['i.kind', 'i.started_at', 's.display_name', 's.title', 'u.name as unit_name'])
-    .where('i.person_id', '=', personId)
-    .where('i.ended_at', 'is', null)
-    .orderBy('i.started_at')
-    .execute();
-  return {
-    person: { id: person.id, givenName: person.given_name, familyName: person.family_name, birthDate: person.birth_date, kind: person.kind },
-    involved: involved.map((i) => ({ kind: i.kind, since: i.started_at, name: i.display_name, title: i.title, unitName: i.unit_name })),
-  };
-}
-
 export async function recordLegalBasis(ctx: DataContext, personId: string, basis: 'duty_to_report_child_welfare' | 'duty_to_avert', note: string) {
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'legalBasis.record', purpose: 'legal_duty', subject: { kind: 'person', id: personId } });

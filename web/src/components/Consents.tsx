@@ -243,7 +243,7 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
   );
 }
 
-export function Consents({ person, citizen }: { person: PersonDetails; citizen: boolean }) {
+export function Consents({ person, citizen, onChange }: { person: PersonDetails; citizen: boolean; onChange?: () => void }) {
   const { t, lang } = useI18n();
   const consents = useApi<{ consents: Consent[] }>(`/api/people/${encodeURIComponent(person.id)}/consents`);
   const [message, setMessage] = useState('');
@@ -267,6 +267,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
       setActionError(null);
       setMessage(t('ui.consent.withdrawn'));
       consents.reload();
+      onChange?.();
     } catch (e) {
       setActionError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
     } finally {
@@ -300,6 +301,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
           onRecorded={() => {
             setMessage(t('ui.consent.recorded'));
             consents.reload();
+            onChange?.();
           }}
         />
       ) : null}

@@ -8,6 +8,7 @@ import { LANGUAGES } from '../../../common/roles.ts';
 import { useApi } from '../hooks.ts';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
 import { PAGE_PATHS, PAGE_TITLES, pagesFor, startPath } from '../navigation.ts';
+import { DevMailboxLink, NotificationLink } from './NotificationLink.tsx';
 import { useSession } from '../session.tsx';
 import type { Municipality, Principal, StaffPrincipal } from '../types.ts';
 
@@ -106,7 +107,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand__name">Sammen</span>
             {principal?.kind === 'staff' ? <MunicipalityName /> : null}
           </RouterLink>
-          {principal ? <UserBox principal={principal} /> : null}
+          {principal ? (
+            <div className="app-header__user">
+              <NotificationLink />
+              <UserBox principal={principal} />
+            </div>
+          ) : null}
         </div>
       </header>
       {principal ? (
@@ -128,6 +134,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="app-footer">
         <div className="container">
           <p>{t('ui.footer.text')}</p>
+          <DevMailboxLink />
         </div>
       </footer>
     </>

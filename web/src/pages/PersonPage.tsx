@@ -1,9 +1,10 @@
 // One person with their guardians. Staff see it at /barn/:id, a citizen at /min-side/:id (in plainer
 // words). The national identity number stays masked until the user asks to see it.
 import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
+import { CaseArea } from '../components/case/CaseArea.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Page } from '../components/Page.tsx';
@@ -49,6 +50,8 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
   const { t, tx } = useI18n();
   const { id } = useParams();
   const person = useApi<PersonDetails>(id ? `/api/people/${encodeURIComponent(id)}` : null);
+  // A new or withdrawn consent opens or closes the relay log: the case part loads again.
+  const [consentChanges, setConsentChanges] = useState(0);
   const back = citizen ? (
     <Link asChild><RouterLink to="/min-side">{t('ui.person.backToMyPage')}</RouterLink></Link>
   ) : (
@@ -96,7 +99,8 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
           </div>
         </section>
       ) : null}
-      <Consents person={p} citizen={citizen} />
+      {p.kind !== 'adult' ? <CaseArea key={consentChanges} personId={p.id} citizen={citizen} /> : null}
+      <Consents person={p} citizen={citizen} onChange={() => setConsentChanges((n) => n + 1)} />
     </Page>
   );
 }

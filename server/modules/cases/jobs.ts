@@ -1,0 +1,115 @@
+// Background work for cases, run by the PostgreSQL job queue in any number of server processes.
+// Every reminder carries a dedupe key naming what it is about and the date it concerns, so a run
+// repeated by another process, or the next hour, sends nothing twice.
+import type { Db, Tx } from '../../infra/db/database.ts';
+import { formatDate } from '../../../common/i18n/index.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+import { osloDate } from '../consent/rules.ts';
+import { notify } from '../notifications/service.ts';
+import { childName, personLink } from './service.ts';
+
+/** An evaluation date this close is announced to the responsible person. */
+export const EVALUATION_NOTICE_DAYS = 7;
+/** The receiver of a handover is reminded after this many days without an answer. */
+export const HANDOVER_REMINDER_DAYS = 2;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Current versions of measures in open cases without an evaluation written after them. */
+async function measuresToEvaluate(trx: Tx, until: string) {
+  return trx
+    .selectFrom('relay_log_entry as e')
+    .innerJoin('help_case as c', 'c.id', 'e.case_id')
+    .select(['e.entry_key', 'e.title', 'e.evaluate_on', 'e.responsible_staff_id', 'c.person_id', 'c.relay_holder_id'])
+    .where('e.kind', '=', 'measure')
+    .where('c.closed_at', 'is', null)
+    .where('e.evaluate_on', '<=', until)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('relay_log_entry as n').select('n.id').whereRef('n.entry_key', '=', 'e.entry_key').whereRef('n.version', '>', 'e.version'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('relay_log_entry as v').select('v.id').whereRef('v.measure_key', '=', 'e.entry_key').where('v.kind', '=', 'evaluation').whereRef('v.written_at', '>=', 'e.written_at'))))
+    .execute();
+}
+
+export async function sendCaseReminders(db: Db, now: Date = new Date()): Promise<number> {
+  const today = osloDate(now);
+  let sent = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const m of await measuresToEvaluate(trx, addDays(today, EVALUATION_NOTICE_DAYS))) {
+      const overdue = m.evaluate_on! < today;
+      const params = { measureTitle: m.title, childName: await childName(trx, m.person_id), date: formatDate(m.evaluate_on!) };
+      const recipients = overdue ? [...new Set([m.responsible_staff_id!, m.relay_holder_id])] : [m.responsible_staff_id!];
+      for (const staffUserId of recipients) {
+        const kind = overdue ? 'measure.overdue' : 'measure.evaluationDue';
+        if (await notify(trx, { recipient: { kind: 'staff', staffUserId }, kind, subjectPersonId: m.person_id, params, link: personLink(m.person_id), dedupeKey: `${kind}:${m.entry_key}:${m.evaluate_on}:${staffUserId}` })) sent++;
+      }
+    }
+
+    const pending = await trx
+      .selectFrom('relay_handover as h')
+      .innerJoin('help_case as c', 'c.id', 'h.case_id')
+      .innerJoin('municipality as mu', 'mu.id', 'c.municipality_id')
+      .innerJoin('staff_user as f', 'f.id', 'h.from_staff_id')
+      .leftJoin('service_unit as u', 'u.id', 'f.service_unit_id')
+      .select(['h.id', 'h.to_staff_id', 'h.requested_at', 'h.escalated_at', 'c.person_id', 'mu.handover_escalation_days', 'u.leader_staff_user_id', 'f.display_name as from_name'])
+      .where('h.status', '=', 'pending')
+      .where('c.closed_at', 'is', null)
+      .execute();
+    for (const h of pending) {
+      const waitedDays = (now.getTime() - new Date(h.requested_at).getTime()) / 86_400_000;
+      const name = await childName(trx, h.person_id);
+      if (waitedDays >= HANDOVER_REMINDER_DAYS) {
+        if (await notify(trx, { recipient: { kind: 'staff', staffUserId: h.to_staff_id }, kind: 'handover.reminder', subjectPersonId: h.person_id, params: { childName: name }, link: personLink(h.person_id), dedupeKey: `handover.reminder:${h.id}` })) sent++;
+      }
+      if (waitedDays >= h.handover_escalation_days && !h.escalated_at) {
+        // The leader of the holder's unit gets it; a unit without a leader leaves it with the holder.
+        const leader = h.leader_staff_user_id;
+        const claimed = await trx.updateTable('relay_handover').set({ escalated_at: now }).where('id', '=', h.id).where('escalated_at', 'is', null).executeTakeFirst();
+        if (leader && Number(claimed.numUpdatedRows) > 0) {
+          // The leader must be able to open the case to act on it.
+          const involved = await trx.selectFrom('involvement').select('id').where('person_id', '=', h.person_id).where('staff_user_id', '=', leader).where('ended_at', 'is', null).executeTakeFirst();
+          if (!involved) await trx.insertInto('involvement').values({ person_id: h.person_id, staff_user_id: leader, kind: 'coordinator' }).execute();
+          if (await notify(trx, { recipient: { kind: 'staff', staffUserId: leader }, kind: 'handover.escalated', subjectPersonId: h.person_id, params: { fromName: h.from_name, childName: name }, link: personLink(h.person_id), dedupeKey: `handover.escalated:${h.id}` })) sent++;
+        }
+      }
+    }
+
+    const planned = await trx
+      .selectFrom('transition as t')
+      .innerJoin('help_case as c', 'c.id', 't.case_id')
+      .innerJoin('service_unit as u', 'u.id', 't.to_unit_id')
+      .select(['t.id', 't.due_on', 'c.person_id', 'c.relay_holder_id', 'u.name as unit_name'])
+      .where('t.status', '=', 'planned')
+      .where('c.closed_at', 'is', null)
+      .where('t.due_on', '<=', addDays(today, 30))
+      .execute();
+    for (const tr of planned) {
+      if (await notify(trx, {
+        recipient: { kind: 'staff', staffUserId: tr.relay_holder_id }, kind: 'transition.due', subjectPersonId: tr.person_id,
+        params: { childName: await childName(trx, tr.person_id), unitName: tr.unit_name, date: formatDate(tr.due_on) }, link: personLink(tr.person_id), dedupeKey: `transition.due:${tr.id}`,
+      })) sent++;
+    }
+  });
+  return sent;
+}
+
+/**
+ * The retention rule: a closed relay log is kept until its retain_until date and then deleted. The
+ * case row stays (closed, purged) so that figures still count it; the deletion is audited.
+ */
+export async function purgeExpiredCases(db: Db, now: Date = new Date()): Promise<number> {
+  const today = osloDate(now);
+  return db.transaction().execute(async (trx) => {
+    const expired = await trx.selectFrom('help_case').select(['id', 'person_id']).where('retain_until', '<', today).where('purged_at', 'is', null).forUpdate().skipLocked().execute();
+    for (const c of expired) {
+      await trx.deleteFrom('relay_log_entry').where('case_id', '=', c.id).execute();
+      await trx.deleteFrom('case_step_done').where('case_id', '=', c.id).execute();
+      await trx.updateTable('worry').set({ description: '–' }).where('case_id', '=', c.id).execute();
+      await trx.updateTable('help_case').set({ purged_at: now, close_note: null }).where('id', '=', c.id).execute();
+      await writeAudit(trx, { principal: null, system: true, action: 'case.purge', purpose: 'retention', outcome: 'allowed', reason: 'retention_rule', subject: { kind: 'person', id: c.person_id }, entity: { type: 'help_case', id: c.id } });
+    }
+    return expired.length;
+  });
+}

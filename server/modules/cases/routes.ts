@@ -1,0 +1,111 @@
+import { defineRoute } from '../../infra/http/route.ts';
+import {
+  AnswerBody, CaseParams, CloseBody, EnrolmentBody, EntryBody, EntryParams, HandoverBody, HandoverParams, InvolveBody, LevelBody, LinkWorryBody,
+  PersonParams, StepBody, TransitionBody, WorryBody, WorryDiscussionBody, WorryParams,
+} from './schema.ts';
+import * as cases from './service.ts';
+
+const tags = ['cases'];
+
+export const caseRoutes = [
+  defineRoute({
+    method: 'POST', url: '/api/worries', summary: 'Note a worry (undring): about a person, or anonymously without identity', tags,
+    audience: 'staff', guarded: true, body: WorryBody, status: 201,
+    handler: async (ctx, { body }) => cases.noteWorry(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/worries', summary: 'Anonymous worries one noted or was asked to discuss', tags,
+    audience: 'staff', guarded: true,
+    handler: async (ctx) => cases.listMyWorries(ctx),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/worries/:worryId/discussions', summary: 'Record an anonymous discussion with a colleague or a team', tags,
+    audience: 'staff', guarded: true, params: WorryParams, body: WorryDiscussionBody, status: 201,
+    handler: async (ctx, { params, body }) => cases.discussWorry(ctx, params.worryId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/worries/:worryId/link', summary: 'Tie an anonymous worry to a person; opens the case', tags,
+    audience: 'staff', guarded: true, params: WorryParams, body: LinkWorryBody,
+    handler: async (ctx, { params, body }) => cases.linkWorry(ctx, params.worryId, body.personId),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/case-status', summary: 'Level, action guide steps, relay holder, handover and transitions', tags,
+    audience: 'signed-in', guarded: true, params: PersonParams,
+    handler: async (ctx, { params }) => cases.getCaseStatus(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/case', summary: 'The shared case and relay log, as far as the consent reaches', tags,
+    audience: 'signed-in', guarded: true, params: PersonParams,
+    handler: async (ctx, { params }) => cases.getCase(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/enrolments', summary: 'Enrol the child at a kindergarten or school', tags,
+    audience: 'staff', guarded: true, params: PersonParams, body: EnrolmentBody, status: 201,
+    handler: async (ctx, { params, body }) => cases.addEnrolment(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/level', summary: 'Move the case to another level, with the reason', tags,
+    audience: 'staff', guarded: true, params: CaseParams, body: LevelBody,
+    handler: async (ctx, { params, body }) => cases.changeLevel(ctx, params.caseId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/steps', summary: 'Mark an action guide step done or not done', tags,
+    audience: 'staff', guarded: true, params: CaseParams, body: StepBody,
+    handler: async (ctx, { params, body }) => cases.setStepDone(ctx, params.caseId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/entries', summary: 'Write in the relay log (development area, goal, measure, evaluation, agreement, strength, note)', tags,
+    audience: 'signed-in', guarded: true, params: CaseParams, body: EntryBody, status: 201,
+    handler: async (ctx, { params, body }) => cases.addEntry(ctx, params.caseId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/entries/:entryKey', summary: 'Correct an entry: a new version, the old one stays in the history', tags,
+    audience: 'signed-in', guarded: true, params: EntryParams, body: EntryBody, status: 201,
+    handler: async (ctx, { params, body }) => cases.correctEntry(ctx, params.caseId, params.entryKey, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/cases/:caseId/entries/:entryKey/history', summary: 'Every version of an entry', tags,
+    audience: 'signed-in', guarded: true, params: EntryParams,
+    handler: async (ctx, { params }) => cases.entryHistory(ctx, params.caseId, params.entryKey),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/cases/:caseId/colleagues', summary: 'Staff the consent lets into the case', tags,
+    audience: 'staff', guarded: true, params: CaseParams,
+    handler: async (ctx, { params }) => cases.listColleagues(ctx, params.caseId),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/involved', summary: 'Bring a colleague from a consented service into the case', tags,
+    audience: 'staff', guarded: true, params: CaseParams, body: InvolveBody, status: 201,
+    handler: async (ctx, { params, body }) => cases.involveColleague(ctx, params.caseId, body.staffUserId),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/handovers', summary: 'Ask a colleague to take over the baton', tags,
+    audience: 'staff', guarded: true, params: CaseParams, body: HandoverBody, status: 201,
+    handler: async (ctx, { params, body }) => cases.requestHandover(ctx, params.caseId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/handovers/:handoverId/accept', summary: 'Accept the baton', tags,
+    audience: 'staff', guarded: true, params: HandoverParams, body: AnswerBody,
+    handler: async (ctx, { params, body }) => cases.answerHandover(ctx, params.handoverId, true, body.note),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/handovers/:handoverId/decline', summary: 'Decline the baton; the holder keeps it', tags,
+    audience: 'staff', guarded: true, params: HandoverParams, body: AnswerBody,
+    handler: async (ctx, { params, body }) => cases.answerHandover(ctx, params.handoverId, false, body.note),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/transitions', summary: 'Plan a transition with a transfer meeting', tags,
+    audience: 'staff', guarded: true, params: CaseParams, body: TransitionBody, status: 201,
+    handler: async (ctx, { params, body }) => cases.planTransition(ctx, params.caseId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/close', summary: 'Close the relay log; it becomes read-only and follows the retention rule', tags,
+    audience: 'staff', guarded: true, params: CaseParams, body: CloseBody,
+    handler: async (ctx, { params, body }) => cases.closeCase(ctx, params.caseId, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/tasks', summary: 'The professional\'s tasks: batons offered, measures to evaluate', tags,
+    audience: 'staff', guarded: true,
+    handler: async (ctx) => cases.myTasks(ctx),
+  }),
+];

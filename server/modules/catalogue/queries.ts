@@ -1,0 +1,391 @@
+// Reads and writes of the catalogue tables. The public reads only ever see the published version
+// of a service; drafts and history are read by the administrator's service functions.
+import { sql } from 'kysely';
+import type { GuideDefinition, RuleSet, Situation, Audience } from '../../../common/catalogue.ts';
+import { LANGUAGES, type Language } from '../../../common/roles.ts';
+import type { Db, Tx } from '../../infra/db/database.ts';
+import { storedRuleSet } from './rules.ts';
+import type { ServiceTextsInput } from './schema.ts';
+
+export interface ServiceVersionContent {
+  ageFrom: number | null;
+  ageTo: number | null;
+  audiences: Audience[];
+  situations: Situation[];
+  lowThreshold: boolean;
+  phone: string | null;
+  email: string | null;
+  url: string | null;
+  address: string | null;
+  rules: RuleSet;
+  changeNote: string | null;
+  texts: Record<Language, ServiceTextsInput>;
+}
+
+export interface ServiceSummary {
+  id: string;
+  slug: string;
+  name: string;
+  summary: string;
+  ageFrom: number | null;
+  ageTo: number | null;
+  audiences: Audience[];
+  situations: Situation[];
+  lowThreshold: boolean;
+}
+
+export interface ServiceDetails extends ServiceSummary {
+  audienceText: string;
+  howTo: string;
+  cost: string;
+  openingHours: string;
+  location: string;
+  phone: string | null;
+  email: string | null;
+  url: string | null;
+  address: string | null;
+  version: number;
+  publishedAt: Date | string | null;
+}
+
+type Handle = Db | Tx;
+
+/**
+ * The municipality whose catalogue a request sees: the signed-in user's own, otherwise the one this
+ * installation serves (Sammen is run by one municipality; with several, the first one set up).
+ */
+export async function catalogueMunicipality(db: Handle, hint: { staffMunicipalityId?: string | undefined; citizenPersonId?: string | undefined }) {
+  if (hint.staffMunicipalityId) {
+    return db.selectFrom('municipality').select(['id', 'name']).where('id', '=', hint.staffMunicipalityId).executeTakeFirst();
+  }
+  if (hint.citizenPersonId) {
+    const own = await db
+      .selectFrom('person')
+      .innerJoin('municipality', 'municipality.id', 'person.municipality_id')
+      .select(['municipality.id', 'municipality.name'])
+      .where('person.id', '=', hint.citizenPersonId)
+      .executeTakeFirst();
+    if (own) return own;
+  }
+  return db.selectFrom('municipality').select(['id', 'name']).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+}
+
+export async function loadGuide(db: Handle, municipalityId: string): Promise<{ version: number; definition: GuideDefinition }> {
+  const row = await db
+    .selectFrom('catalogue_guide')
+    .select(['version', 'definition'])
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return { version: 0, definition: { questions: [] } };
+  const definition = (typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition) as GuideDefinition;
+  return { version: row.version, definition };
+}
+
+export async function insertGuide(db: Handle, municipalityId: string, version: number, definition: GuideDefinition, createdBy: string | null) {
+  await db
+    .insertInto('catalogue_guide')
+    .values({ municipality_id: municipalityId, version, definition: JSON.stringify(definition), created_by: createdBy })
+    .execute();
+}
+
+/** Adds one version of a service with its texts in every language. */
+export async function insertVersion(db: Handle, serviceId: string, version: number, content: ServiceVersionContent, createdBy: string | null) {
+  const row = await db
+    .insertInto('catalogue_service_version')
+    .values({
+      service_id: serviceId, version, age_from: content.ageFrom, age_to: content.ageTo, audiences: content.audiences,
+      situations: content.situations, low_threshold: content.lowThreshold, phone: content.phone, email: content.email,
+      url: content.url, address: content.address, rules: JSON.stringify(content.rules), change_note: content.changeNote,
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('catalogue_service_text')
+    .values(
+      LANGUAGES.map((lang) => {
+        const t = content.texts[lang];
+        return {
+          version_id: row.id, lang, name: t.name, summary: t.summary, audience_text: t.audienceText, how_to: t.howTo,
+          cost: t.cost, opening_hours: t.openingHours, location: t.location, keywords: t.keywords,
+        };
+      }),
+    )
+    .execute();
+  return row.id;
+}
+
+const versionColumns = [
+  'v.id as version_id', 'v.version', 'v.age_from', 'v.age_to', 'v.audiences', 'v.situations', 'v.low_threshold', 'v.phone',
+  'v.email', 'v.url', 'v.address', 'v.rules', 'v.change_note', 'v.created_at', 'v.published_at',
+] as const;
+
+/** One version of a service with its texts in every language (the administrator's view). */
+export async function loadVersion(db: Handle, serviceId: string, version: number) {
+  const row = await db
+    .selectFrom('catalogue_service_version as v')
+    .leftJoin('staff_user as c', 'c.id', 'v.created_by')
+    .leftJoin('staff_user as p', 'p.id', 'v.published_by')
+    .select([...versionColumns, 'c.display_name as created_by_name', 'p.display_name as published_by_name'])
+    .where('v.service_id', '=', serviceId)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
+  if (!row) return null;
+  const texts = await db.selectFrom('catalogue_service_text').selectAll().where('version_id', '=', row.version_id).execute();
+  const byLang = Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const t = texts.find((x) => x.lang === lang);
+      return [lang, {
+        name: t?.name ?? '', summary: t?.summary ?? '', audienceText: t?.audience_text ?? '', howTo: t?.how_to ?? '', cost: t?.cost ?? '',
+        openingHours: t?.opening_hours ?? '', location: t?.location ?? '', keywords: t?.keywords ?? '',
+      }];
+    }),
+  ) as Record<Language, ServiceTextsInput>;
+  const content: ServiceVersionContent = {
+    ageFrom: row.age_from, ageTo: row.age_to, audiences: row.audiences as Audience[], situations: row.situations as Situation[],
+    lowThreshold: row.low_threshold, phone: row.phone, email: row.email, url: row.url, address: row.address,
+    rules: storedRuleSet(row.rules), changeNote: row.change_note, texts: byLang,
+  };
+  return {
+    version: row.version, createdAt: row.created_at, createdBy: row.created_by_name, publishedAt: row.published_at,
+    publishedBy: row.published_by_name, content,
+  };
+}
+
+export async function loadServiceRow(db: Handle, municipalityId: string, serviceId: string) {
+  return db
+    .selectFrom('catalogue_service')
+    .select(['id', 'slug', 'latest_version', 'published_version'])
+    .where('id', '=', serviceId)
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+}
+
+/** Every version of a service, newest first, with who saved and who published it. */
+export async function versionHistory(db: Handle, serviceId: string, lang: Language) {
+  return db
+    .selectFrom('catalogue_service_version as v')
+    .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', lang))
+    .leftJoin('staff_user as c', 'c.id', 'v.created_by')
+    .leftJoin('staff_user as p', 'p.id', 'v.published_by')
+    .select(['v.version', 'v.created_at', 'v.published_at', 'v.change_note', 't.name', 'c.display_name as created_by_name', 'p.display_name as published_by_name'])
+    .where('v.service_id', '=', serviceId)
+    .orderBy('v.version', 'desc')
+    .execute();
+}
+
+/** All services of the municipality with their latest and published versions (the administrator's list). */
+export async function adminServiceList(db: Handle, municipalityId: string, lang: Language) {
+  return db
+    .selectFrom('catalogue_service as s')
+    .innerJoin('catalogue_service_version as v', (j) => j.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.latest_version'))
+    .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', lang))
+    .select(['s.id', 's.slug', 's.latest_version', 's.published_version', 's.updated_at', 't.name', 'v.situations'])
+    .where('s.municipality_id', '=', municipalityId)
+    .orderBy('t.name')
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public reads: published versions only.
+
+export interface PublicFilters {
+  situation?: Situation | undefined;
+  audience?: Audience | undefined;
+  age?: number | undefined;
+  /** Services whose age range overlaps this range (the youth page). */
+  ageOverlap?: { from: number; to: number } | undefined;
+}
+
+function publishedBase(db: Handle, municipalityId: string, lang: Language, filters: PublicFilters) {
+  let query = db
+    .selectFrom('catalogue_service as s')
+    .innerJoin('catalogue_service_version as v', (j) => j.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.published_version'))
+    .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', lang))
+    .where('s.municipality_id', '=', municipalityId);
+  if (filters.situation) query = query.where(sql<boolean>`v.situations @> ARRAY[${filters.situation}]::text[]`);
+  if (filters.audience) query = query.where(sql<boolean>`v.audiences @> ARRAY[${filters.audience}]::text[]`);
+  if (filters.age !== undefined) {
+    const age = filters.age;
+    query = query.where((eb) => eb.and([
+      eb.or([eb('v.age_from', 'is', null), eb('v.age_from', '<=', age)]),
+      eb.or([eb('v.age_to', 'is', null), eb('v.age_to', '>=', age)]),
+    ]));
+  }
+  if (filters.ageOverlap) {
+    const { from, to } = filters.ageOverlap;
+    query = query.where((eb) => eb.and([
+      eb.or([eb('v.age_from', 'is', null), eb('v.age_from', '<=', to)]),
+      eb.or([eb('v.age_to', 'is', null), eb('v.age_to', '>=', from)]),
+    ]));
+  }
+  return query;
+}
+
+const summaryColumns = [
+  's.id', 's.slug', 't.name', 't.summary', 'v.age_from', 'v.age_to', 'v.audiences', 'v.situations', 'v.low_threshold',
+] as const;
+
+type SummaryRow = {
+  id: string; slug: string; name: string; summary: string; age_from: number | null; age_to: number | null;
+  audiences: string[]; situations: string[]; low_threshold: boolean;
+};
+
+export function toSummary(r: SummaryRow): ServiceSummary {
+  return {
+    id: r.id, slug: r.slug, name: r.name, summary: r.summary, ageFrom: r.age_from, ageTo: r.age_to,
+    audiences: r.audiences as Audience[], situations: r.situations as Situation[], lowThreshold: r.low_threshold,
+  };
+}
+
+export async function publishedSummaries(db: Handle, municipalityId: string, lang: Language, filters: PublicFilters = {}, ids?: string[]) {
+  let query = publishedBase(db, municipalityId, lang, filters).select([...summaryColumns]);
+  if (ids) {
+    if (ids.length === 0) return [];
+    query = query.where('s.id', 'in', ids);
+  }
+  const rows = await query.orderBy('t.name').execute();
+  return rows.map(toSummary);
+}
+
+export async function publishedService(db: Handle, municipalityId: string, slug: string, lang: Language): Promise<ServiceDetails | null> {
+  const r = await publishedBase(db, municipalityId, lang, {})
+    .select([
+      ...summaryColumns, 't.audience_text', 't.how_to', 't.cost', 't.opening_hours', 't.location', 'v.phone', 'v.email', 'v.url',
+      'v.address', 'v.version', 'v.published_at',
+    ])
+    .where('s.slug', '=', slug)
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    ...toSummary(r), audienceText: r.audience_text, howTo: r.how_to, cost: r.cost, openingHours: r.opening_hours, location: r.location,
+    phone: r.phone, email: r.email, url: r.url, address: r.address, version: r.version, publishedAt: r.published_at,
+  };
+}
+
+/** The published services with their rules, in name order, for suggestions. */
+export async function publishedWithRules(db: Handle, municipalityId: string, lang: Language) {
+  const rows = await publishedBase(db, municipalityId, lang, {}).select([...summaryColumns, 'v.rules']).orderBy('t.name').execute();
+  return rows.map((r) => ({ ...toSummary(r), rules: storedRuleSet(r.rules) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/** Splits what was typed into words: letters and digits only, so they are safe inside a tsquery. */
+export function searchWords(q: string): string[] {
+  const words = q.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  return [...new Set(words)].slice(0, 8);
+}
+
+/** How alike a misspelt word and a word in the catalogue must be to count as the same (pg_trgm similarity). */
+const CORRECTION_THRESHOLD = 0.5;
+
+/**
+ * Words of the published catalogue that are close to what was typed but not equal to it:
+ * "helsesøstr" → "helsesøster". Exact words and inflected forms are left to the stemmer.
+ */
+export async function spellingCorrections(db: Handle, municipalityId: string, words: string[]): Promise<Map<string, string[]>> {
+  const corrections = new Map<string, string[]>();
+  if (words.length === 0) return corrections;
+  const result = await sql<{ word: string; candidate: string; sim: number }>`
+    WITH vocabulary AS (
+      SELECT DISTINCT w AS candidate
+      FROM catalogue_service s
+      JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
+      JOIN catalogue_service_text t ON t.version_id = v.id
+      CROSS JOIN LATERAL regexp_split_to_table(lower(t.name || ' ' || t.keywords || ' ' || t.summary), '[\\s.,;:!?()«»"''/–—-]+') AS w
+      WHERE s.municipality_id = ${municipalityId} AND length(w) >= 3
+    ), typed AS (
+      SELECT unnest(${words}::text[]) AS word
+    )
+    SELECT typed.word, vocabulary.candidate, similarity(typed.word, vocabulary.candidate) AS sim
+    FROM typed JOIN vocabulary ON similarity(typed.word, vocabulary.candidate) >= ${CORRECTION_THRESHOLD}
+    WHERE NOT EXISTS (SELECT 1 FROM vocabulary known WHERE known.candidate = typed.word)
+    ORDER BY typed.word, sim DESC, vocabulary.candidate
+  `.execute(db);
+  for (const row of result.rows) {
+    const list = corrections.get(row.word) ?? [];
+    if (list.length < 3 && row.candidate !== row.word) list.push(row.candidate);
+    corrections.set(row.word, list);
+  }
+  return corrections;
+}
+
+/** `(word:* | correction) op (…)`; the words hold only letters and digits. */
+function tsqueryText(words: string[], corrections: Map<string, string[]>, op: '&' | '|'): string {
+  return words
+    .map((w) => {
+      const alternatives = [w.length >= 3 ? `${w}:*` : w, ...(corrections.get(w) ?? [])];
+      return `(${alternatives.join(' | ')})`;
+    })
+    .join(` ${op} `);
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+/**
+ * Ranks the published services for the words typed. A service's score is the best over its three
+ * language versions of: the full-text rank (name and synonyms weigh most, Norwegian or English
+ * stemming, prefixes so compound words are found, spelling corrections OR-ed in), a bonus when every
+ * word is found, and the trigram likeness of what was typed to whole words of the name and of the synonyms.
+ */
+export async function searchPublished(db: Handle, municipalityId: string, lang: Language, q: string, words: string[], corrections: Map<string, string[]>, filters: PublicFilters): Promise<SearchHit[]> {
+  if (words.length === 0) return [];
+  const anyWord = tsqueryText(words, corrections, '|');
+  const everyWord = tsqueryText(words, corrections, '&');
+  const typed = words.join(' ');
+  const ids = (await publishedBase(db, municipalityId, lang, filters).select('s.id').execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const result = await sql<{ id: string; score: number }>`
+    WITH candidates AS (
+      SELECT s.id, t.lang, t.name, t.keywords, t.search,
+        CASE WHEN t.lang = 'en' THEN 'english'::regconfig ELSE 'norwegian'::regconfig END AS cfg
+      FROM catalogue_service s
+      JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
+      JOIN catalogue_service_text t ON t.version_id = v.id
+      WHERE s.id = ANY(${ids}::uuid[])
+    ), scored AS (
+      SELECT id,
+        search @@ to_tsquery(cfg, ${anyWord}) AS found,
+        ts_rank(search, to_tsquery(cfg, ${anyWord})) AS rank_any,
+        (search @@ to_tsquery(cfg, ${everyWord})) AS all_words,
+        strict_word_similarity(${typed}, lower(name)) AS name_likeness,
+        strict_word_similarity(${typed}, lower(keywords)) AS keyword_likeness,
+        lang = ${lang} AS own_language
+      FROM candidates
+    )
+    SELECT id, max(
+      rank_any
+      + CASE WHEN all_words THEN 0.3 ELSE 0 END
+      -- Trigram likeness counts only when a word is really alike (a typo), not merely related.
+      + CASE WHEN name_likeness >= 0.5 THEN 0.6 * name_likeness ELSE 0 END
+      + CASE WHEN keyword_likeness >= 0.5 THEN 0.3 * keyword_likeness ELSE 0 END
+      + CASE WHEN own_language THEN 0.02 ELSE 0 END
+    )::float8 AS score
+    FROM scored
+    WHERE found OR name_likeness >= 0.6 OR keyword_likeness >= 0.6
+    GROUP BY id
+    ORDER BY score DESC, id
+    LIMIT 50
+  `.execute(db);
+  return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+}
+
+/** Number of published services per life situation (the navigation shows them). */
+export async function situationCounts(db: Handle, municipalityId: string): Promise<Record<string, number>> {
+  const result = await sql<{ situation: string; count: number }>`
+    SELECT situation, count(*)::int AS count
+    FROM catalogue_service s
+    JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
+    CROSS JOIN LATERAL unnest(v.situations) AS situation
+    WHERE s.municipality_id = ${municipalityId}
+    GROUP BY situation
+  `.execute(db);
+  return Object.fromEntries(result.rows.map((r) => [r.situation, Number(r.count)]));
+}

@@ -1,0 +1,68 @@
+// Notifications: one's own list and unread count, marking read, a citizen's e-mail choice, and the
+// development mailbox (only while the development sign-in is on).
+import { AppError, notFound, notSignedIn } from '../../infra/http/errors.ts';
+import type { RequestContext } from '../../infra/http/context.ts';
+import { defineRoute } from '../../infra/http/route.ts';
+import { mailboxAttachment, mailboxPage, ownerOf, unreadCount } from './queries.ts';
+import { MailboxAttachmentParams, NotificationParams, NotificationSettingsBody } from './schema.ts';
+import * as notifications from './service.ts';
+
+const MAILBOX_LIMIT = 200;
+
+/** The development mailbox exists only with the development sign-in, and only for a signed-in user. */
+function requireDevMailbox(ctx: RequestContext) {
+  if (!ctx.services.config.devLogin) throw new AppError('DEV_LOGIN_DISABLED', 'errors.devLoginDisabled');
+  if (!ctx.principal) throw notSignedIn();
+}
+
+export const notificationRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/notifications', summary: 'My notifications, newest first, and how many are unread', tags: ['notifications'],
+    audience: 'signed-in', guarded: true,
+    handler: async (ctx) => notifications.listOwnNotifications(ctx),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/notifications/unread-count', summary: 'How many of my notifications are unread (for the header)', tags: ['notifications'],
+    audience: 'signed-in', guarded: false,
+    handler: async (ctx) => ({ unread: await unreadCount(ctx.services.db, ownerOf(ctx.principal!)) }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/notifications/:id/read', summary: 'Mark one of my notifications as read', tags: ['notifications'],
+    audience: 'signed-in', guarded: true, params: NotificationParams,
+    handler: async (ctx, { params }) => notifications.markNotificationRead(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/notifications/read-all', summary: 'Mark all my notifications as read', tags: ['notifications'],
+    audience: 'signed-in', guarded: true,
+    handler: async (ctx) => notifications.markAllNotificationsRead(ctx),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/notification-settings', summary: 'A citizen\'s choice of notifications by e-mail', tags: ['notifications'],
+    audience: 'citizen', guarded: true,
+    handler: async (ctx) => notifications.getNotificationSettings(ctx),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/notification-settings', summary: 'Choose whether new notifications also come by e-mail (citizens; off until chosen)',
+    tags: ['notifications'], audience: 'citizen', guarded: true, body: NotificationSettingsBody,
+    handler: async (ctx, { body }) => notifications.setNotificationSettings(ctx, body.emailNotifications),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/dev/mailbox', summary: 'Development mailbox: the mail in the outbox (only with the development sign-in)',
+    tags: ['notifications'], audience: 'signed-in', guarded: false,
+    handler: async (ctx) => {
+      requireDevMailbox(ctx);
+      return { mails: await mailboxPage(ctx.services.db, MAILBOX_LIMIT) };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/dev/mailbox/:id/attachments/:position', summary: 'Development mailbox: an attachment of a mail',
+    tags: ['notifications'], audience: 'signed-in', guarded: false, params: MailboxAttachmentParams,
+    handler: async (ctx, { params }) => {
+      requireDevMailbox(ctx);
+      const file = await mailboxAttachment(ctx.services.db, params.id, params.position);
+      if (!file) throw notFound();
+      const name = file.filename.replace(/[^\w.\- ]/g, '_');
+      return ctx.reply.type(file.content_type).header('content-disposition', `attachment; filename="${name}"`).send(file.content);
+    },
+  }),
+];

@@ -1,0 +1,270 @@
+// Notifications (varsler): an in-app notice for a staff user or a citizen, and an e-mail that says
+// only that there is something new in Sammen. Other modules call notify() inside their own
+// transaction, so a notification exists exactly when the change it announces was committed.
+//
+// Privacy: the in-app text may name the child (the recipient is involved), but an e-mail never holds
+// the child's name, national id or case content — only the kind of notification and a link.
+import { randomUUID } from 'node:crypto';
+import { translate, type MessageKey } from '../../../common/i18n/index.ts';
+import { isLanguage, type Language } from '../../../common/roles.ts';
+import type { Config } from '../../config.ts';
+import type { Tx } from '../../infra/db/database.ts';
+import type { DataContext } from '../../infra/http/context.ts';
+import { requireCitizen } from '../../infra/http/context.ts';
+import { notFound } from '../../infra/http/errors.ts';
+import { enqueue } from '../../infra/jobs/queue.ts';
+import { authorize } from '../access/access.ts';
+import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
+
+/**
+ * The kinds of notification, each with its text `notifications.<kind>` and the params it fills in:
+ * - handover.requested     {fromName, childName} — to the receiver of a handover of the baton
+ * - handover.answered      {toName, childName} — to the one who asked
+ * - handover.escalated     {fromName, childName} — to the leader of the holder's unit
+ * - handover.reminder      {childName} — to the receiver, while unanswered
+ * - measure.evaluationDue  {measureTitle, childName, date} — to the responsible person
+ * - measure.overdue        {measureTitle, childName, date}
+ * - transition.due         {childName, unitName, date}
+ * - case.entryAdded        {authorName, childName}
+ * - absence.high           {childName, percent} — to the contact teacher (absence import)
+ * Dates are passed formatted (formatDate from common/i18n).
+ */
+export const NOTIFICATION_KINDS = [
+  'handover.requested',
+  'handover.answered',
+  'handover.escalated',
+  'handover.reminder',
+  'measure.evaluationDue',
+  'measure.overdue',
+  'transition.due',
+  'case.entryAdded',
+  'absence.high',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationInput {
+  recipient: { kind: 'staff'; staffUserId: string } | { kind: 'citizen'; personId: string };
+  kind: NotificationKind;
+  /** The child concerned. */
+  subjectPersonId?: string | null;
+  /** Filled into the message text `notifications.<kind>` (e.g. {childName, fromName, date}). */
+  params?: Record<string, string | number>;
+  /** An app path such as `/barn/<uuid>`. */
+  link: string;
+  /** The same key gives one notification, ever: reminders run in several server processes. */
+  dedupeKey?: string;
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer | Uint8Array;
+}
+
+export interface EmailInput {
+  to: string;
+  subject: string;
+  text: string;
+  language: Language;
+  attachments?: EmailAttachment[];
+  /** The notification this mail announces, if any. */
+  notificationId?: string | null;
+}
+
+export const EMAIL_JOB = 'email.send';
+/** SMTP attempts before a mail is given up (the job queue backs off between them). */
+export const MAX_SEND_ATTEMPTS = 5;
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+let publicUrl = DEFAULT_PUBLIC_URL;
+
+/** Where links in e-mail point: PUBLIC_URL, or http://localhost:<PORT> in development. */
+export function configureNotifications(config: Pick<Config, 'publicUrl' | 'port'>): void {
+  publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+}
+
+export function absoluteLink(path: string): string {
+  return `${publicUrl}${path}`;
+}
+
+/** A path inside the app: one leading slash, never `//host` or a scheme that leaves Sammen. */
+export function isAppPath(link: string): boolean {
+  return /^\/(?![/\\])[^\s]*$/.test(link) && link.length <= 500;
+}
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+export function notificationText(lang: Language, kind: string, params: Record<string, string | number>): string {
+  return translate(lang, `notifications.${kind}`, params);
+}
+
+/** The e-mail announcing a notification: the kind and a link, nothing about the child or the case. */
+export function notificationEmail(lang: Language, kind: NotificationKind, link: string, audience: 'staff' | 'citizen') {
+  const kindName = translate(lang, `notifications.kind.${kind}` as MessageKey);
+  const footer = translate(lang, audience === 'staff' ? 'notifications.email.footerStaff' : 'notifications.email.footerCitizen');
+  return {
+    subject: translate(lang, 'notifications.email.subject', { kind: kindName }),
+    text: `${translate(lang, 'notifications.email.body', { kind: kindName, link: absoluteLink(link) })}\n\n-- \n${footer}\n`,
+  };
+}
+
+interface Recipient {
+  staffUserId: string | null;
+  personId: string | null;
+  email: string | null;
+  language: Language;
+  audience: 'staff' | 'citizen';
+}
+
+async function loadRecipient(trx: Tx, recipient: NotificationInput['recipient']): Promise<Recipient | null> {
+  if (recipient.kind === 'staff') {
+    const staff = await trx.selectFrom('staff_user').select(['id', 'email', 'language', 'active']).where('id', '=', recipient.staffUserId).executeTakeFirst();
+    if (!staff) return null;
+    return {
+      staffUserId: staff.id, personId: null, audience: 'staff',
+      // Someone who has left gets nothing by e-mail; the notice waits in the app.
+      email: staff.active ? staff.email : null,
+      language: isLanguage(staff.language) ? staff.language : 'nb',
+    };
+  }
+  const person = await trx
+    .selectFrom('person')
+    .leftJoin('citizen_account as a', 'a.person_id', 'person.id')
+    .select(['person.id', 'person.email', 'person.language', 'a.email_notifications'])
+    .where('person.id', '=', recipient.personId)
+    .executeTakeFirst();
+  if (!person) return null;
+  return {
+    staffUserId: null, personId: person.id, audience: 'citizen',
+    // Citizens get e-mail only when they have chosen it.
+    email: person.email_notifications ? person.email : null,
+    language: isLanguage(person.language) ? person.language : 'nb',
+  };
+}
+
+/**
+ * Creates the notification and, for staff always and for citizens who opted in, queues the e-mail
+ * in the recipient's language. Returns false when the dedupe key was used before (nothing new).
+ */
+export async function notify(trx: Tx, input: NotificationInput): Promise<boolean> {
+  if (!trx.isTransaction) throw new Error('notify runs inside the transaction of the change it announces');
+  if (!isNotificationKind(input.kind)) throw new Error(`Unknown notification kind: ${String(input.kind)}`);
+  if (!isAppPath(input.link)) throw new Error('A notification links to a path inside Sammen');
+  const recipient = await loadRecipient(trx, input.recipient);
+  if (!recipient) throw new Error('notify: the recipient does not exist');
+  const created = await trx
+    .insertInto('notification')
+    .values({
+      staff_user_id: recipient.staffUserId,
+      person_id: recipient.personId,
+      kind: input.kind,
+      subject_person_id: input.subjectPersonId ?? null,
+      params: JSON.stringify(input.params ?? {}),
+      link: input.link,
+      dedupe_key: input.dedupeKey ?? null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!created) return false;
+  if (recipient.email) {
+    const mail = notificationEmail(recipient.language, input.kind, input.link, recipient.audience);
+    await queueEmail(trx, { to: recipient.email, ...mail, language: recipient.language, notificationId: created.id });
+  }
+  return true;
+}
+
+/**
+ * Puts an e-mail in the outbox and queues the job that sends it. Runs in the caller's transaction:
+ * a mail about something that was rolled back is never sent. Attachments (e.g. an ICS invitation)
+ * are stored with the mail.
+ */
+export async function queueEmail(trx: Tx, input: EmailInput): Promise<{ id: string }> {
+  if (!trx.isTransaction) throw new Error('queueEmail runs inside a transaction');
+  if (!/^[^@\s]+@[^@\s]+$/.test(input.to)) throw new Error('queueEmail: not an e-mail address');
+  if (!input.subject.trim()) throw new Error('queueEmail: the subject is empty');
+  const id = randomUUID();
+  await trx
+    .insertInto('outbound_email')
+    .values({ id, to_address: input.to, subject: input.subject, body_text: input.text, language: input.language, notification_id: input.notificationId ?? null })
+    .execute();
+  const attachments = input.attachments ?? [];
+  if (attachments.length) {
+    await trx
+      .insertInto('outbound_email_attachment')
+      .values(attachments.map((a, i) => {
+        if (!a.filename.trim() || !a.contentType.trim()) throw new Error('queueEmail: an attachment needs a file name and a content type');
+        return { email_id: id, position: i + 1, filename: a.filename, content_type: a.contentType, content: Buffer.from(a.content) };
+      }))
+      .execute();
+  }
+  await enqueue(trx, EMAIL_JOB, { emailId: id }, { dedupeKey: `${EMAIL_JOB}:${id}`, maxAttempts: MAX_SEND_ATTEMPTS });
+  return { id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One's own notifications (the routes)
+
+const LIST_LIMIT = 100;
+
+export async function listOwnNotifications(ctx: DataContext) {
+  await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
+  const owner = ownerOf(ctx.principal!);
+  const rows = await ownNotifications(ctx.trx, owner, LIST_LIMIT);
+  return {
+    notifications: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      text: notificationText(ctx.lang, r.kind, r.params ?? {}),
+      link: r.link,
+      subjectPersonId: r.subject_person_id,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
+    unread: await unreadCount(ctx.trx, owner),
+  };
+}
+
+export async function markNotificationRead(ctx: DataContext, id: string) {
+  await authorize(ctx, { action: 'notification.update', purpose: 'self_service', entity: { type: 'notification', id } });
+  const owner = ownerOf(ctx.principal!);
+  // Someone else's notification is answered exactly like one that does not exist.
+  const row = await ctx.trx.selectFrom('notification').select(['id', 'read_at']).where('id', '=', id).where(owner.column, '=', owner.id).executeTakeFirst();
+  if (!row) throw notFound();
+  if (!row.read_at) await ctx.trx.updateTable('notification').set({ read_at: new Date() }).where('id', '=', id).where('read_at', 'is', null).execute();
+  return { id, unread: await unreadCount(ctx.trx, owner) };
+}
+
+export async function markAllNotificationsRead(ctx: DataContext) {
+  await authorize(ctx, { action: 'notification.update', purpose: 'self_service' });
+  const owner = ownerOf(ctx.principal!);
+  await ctx.trx.updateTable('notification').set({ read_at: new Date() }).where(owner.column, '=', owner.id).where('read_at', 'is', null).execute();
+  return { unread: 0 };
+}
+
+/** A citizen's choice of e-mail notifications, and the address they would go to. */
+export async function getNotificationSettings(ctx: DataContext) {
+  const citizen = requireCitizen(ctx);
+  await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
+  return readSettings(ctx.trx, citizen.accountId);
+}
+
+async function readSettings(trx: Tx, accountId: string) {
+  const row = await trx
+    .selectFrom('citizen_account as a')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.email_notifications', 'p.email'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return { emailNotifications: row.email_notifications, email: row.email };
+}
+
+export async function setNotificationSettings(ctx: DataContext, emailNotifications: boolean) {
+  const citizen = requireCitizen(ctx);
+  await authorize(ctx, { action: 'notification.update', purpose: 'self_service' });
+  await ctx.trx.updateTable('citizen_account').set({ email_notifications: emailNotifications }).where('id', '=', citizen.accountId).execute();
+  return readSettings(ctx.trx, citizen.accountId);
+}

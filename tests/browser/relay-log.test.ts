@@ -1,0 +1,192 @@
+// The whole path from concern to action, in the browser, in bokmål, nynorsk and English: a
+// kindergarten teacher notes a worry about Emma, talks with her parents, records the mother's paper
+// consent, writes two measures and an evaluation in the relay log, and hands the baton to the health
+// nurse, who accepts; when Emma is enrolled at school the nurse plans the transition and hands the
+// baton to the school, which then sees only what the transition consent covers. Every page state
+// visited passes axe-core.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { translate, type MessageKey, type MessageParams } from '../../common/i18n/index.ts';
+import type { Language } from '../../common/roles.ts';
+import { DEFAULT_GUIDE } from '../../server/modules/cases/default-guide.ts';
+import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+
+const LANGUAGE_BUTTON: Record<Language, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
+
+const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+const inDays = (n: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return d;
+};
+function nextSchoolStart(): Date {
+  const now = new Date();
+  const start = new Date(now.getFullYear(), 7, 15);
+  return start > now ? start : new Date(now.getFullYear() + 1, 7, 15);
+}
+
+describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang) => {
+  let env: BrowserApp;
+  const m = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+  const formWith = (page: Page, heading: string): Locator => page.locator('form').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+
+  beforeAll(async () => {
+    env = await startBrowserApp();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  async function openEmma(page: Page, who: string) {
+    await signInAs(page, who);
+    await page.getByRole('heading', { level: 1, name: m('ui.people.title') }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Emma Nordli' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: m('cases.ui.caseHeading') }).waitFor();
+  }
+
+  async function recordConsent(page: Page, purpose: string, categories: string[], units: string[]) {
+    const form = page.locator('section[aria-labelledby="consent-register"] form');
+    await form.getByRole('radio', { name: m('domain.consentMethod.paper') }).check();
+    await form.getByRole('group', { name: m('ui.consent.givers') }).getByRole('checkbox', { name: 'Sofie Nordli' }).check();
+    await form.getByRole('checkbox', { name: m(`domain.consentPurpose.${purpose}` as MessageKey) }).check();
+    for (const c of categories) await form.getByRole('group', { name: m('ui.consent.categories') }).getByRole('checkbox', { name: m(`domain.consentCategory.${c}` as MessageKey) }).check();
+    for (const u of units) await form.getByRole('group', { name: m('ui.consent.recipients') }).getByRole('checkbox', { name: u }).check();
+    await form.getByLabel(m('ui.consent.validFrom')).fill(fmt(new Date()));
+    await form.getByLabel(m('ui.consent.validTo')).fill(fmt(inDays(365)));
+    await form.getByRole('button', { name: m('ui.consent.submit') }).click();
+    await page.getByText(m('ui.consent.recorded')).waitFor();
+  }
+
+  async function writeMeasure(page: Page, title: string, category: string, responsible: string, startsOn: Date, evaluateOn: Date) {
+    const form = formWith(page, m('cases.ui.newEntry'));
+    await form.getByLabel(m('cases.ui.entryKind')).selectOption({ label: m('cases.ui.kind.measure') });
+    await form.getByLabel(m('cases.ui.category')).selectOption({ label: m(`domain.consentCategory.${category}` as MessageKey) });
+    await form.getByLabel(m('cases.ui.title')).fill(title);
+    await form.getByLabel(m('cases.ui.responsible')).selectOption({ label: responsible });
+    await form.getByLabel(m('cases.ui.startsOn')).fill(fmt(startsOn));
+    await form.getByLabel(m('cases.ui.evaluateOn')).fill(fmt(evaluateOn));
+    await form.getByRole('button', { name: m('cases.ui.addEntry') }).click();
+  }
+
+  async function handOver(page: Page, to: string) {
+    const form = formWith(page, m('cases.ui.handoverHeading'));
+    await form.getByLabel(m('cases.ui.handoverTo')).selectOption({ label: to });
+    await form.getByRole('button', { name: m('cases.ui.handoverSubmit') }).click();
+    await page.getByText(m('cases.ui.handoverRequested')).waitFor();
+    await page.getByTestId('pending-handover').waitFor();
+  }
+
+  async function accept(page: Page, holder: string) {
+    await page.getByTestId('pending-handover').getByRole('button', { name: m('cases.ui.accept') }).click();
+    await page.getByText(m('cases.ui.handoverAccepted')).waitFor();
+    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain(holder);
+  }
+
+  it('walks the path as a kindergarten teacher, a health nurse and a school teacher', { timeout: 300_000 }, async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await page.goto('/');
+    if (lang !== 'nb') await page.getByRole('button', { name: LANGUAGE_BUTTON[lang] }).click();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+
+    // The kindergarten teacher notes a worry.
+    await openEmma(page, 'Ingrid Solheim');
+    await page.getByText(m('cases.ui.noCase')).waitFor();
+    await expectNoAxeViolations(page, `${lang}: person page before a case`);
+    const worry = formWith(page, m('cases.ui.noteWorry'));
+    await worry.getByRole('checkbox', { name: m('domain.consentCategory.language') }).check();
+    await worry.getByLabel(m('cases.ui.worryText')).fill('Sier lite i samlingsstund, leker mest alene.');
+    await worry.getByRole('button', { name: m('cases.ui.noteWorrySubmit') }).click();
+    await page.getByText(m('cases.ui.worryNoted')).waitFor();
+    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain('Ingrid Solheim');
+    await page.getByRole('heading', { name: m('cases.ui.stepsHeading', { level: 0 }) }).waitFor();
+    await page.getByText(m('cases.ui.logClosed')).waitFor();
+    await expectNoAxeViolations(page, `${lang}: case at level 0`);
+
+    // She talks with the parents: the action guide's step is marked done, and the case moves to level 1.
+    const talkWithParents = DEFAULT_GUIDE.find((s) => s.stepKey === 'talk_with_parents')!.title[lang];
+    await page.getByRole('checkbox', { name: talkWithParents }).check();
+    await page.getByText(m('cases.ui.stepDone')).waitFor();
+    const levelForm = formWith(page, m('cases.ui.changeLevel'));
+    await levelForm.getByLabel(m('cases.ui.newLevel')).selectOption({ label: m('cases.ui.levelName', { level: 1, name: m('cases.ui.level1') }) });
+    await levelForm.getByLabel(m('cases.ui.reason')).fill('Foreldrene ønsker tiltak i barnehagen.');
+    await levelForm.getByRole('button', { name: m('cases.ui.changeLevelSubmit') }).click();
+    await page.getByText(m('cases.ui.levelChanged')).waitFor();
+    await page.getByRole('heading', { name: m('cases.ui.stepsHeading', { level: 1 }) }).waitFor();
+
+    // The mother's paper consent: collaboration for the kindergarten and the health station; for the
+    // move to school she passes on language and development only.
+    await recordConsent(page, 'collaboration', ['development', 'health', 'language'], ['Solsikken barnehage', 'Helsestasjon Nord']);
+    await recordConsent(page, 'transition', ['development', 'language'], ['Fjellbekken skole']);
+    await formWith(page, m('cases.ui.newEntry')).waitFor();
+    await expectNoAxeViolations(page, `${lang}: relay log opened by consent`);
+
+    // Two measures; a wrong evaluation date is refused with a clear message and nothing is written.
+    await writeMeasure(page, 'Språkgruppe to ganger i uka', 'language', 'Ingrid Solheim, Solsikken barnehage', new Date(), inDays(-1));
+    await page.locator('ds-error-summary').getByText(m('cases.err.evaluateBeforeStart')).waitFor();
+    expect(await page.getByTestId('log-entry').count()).toBe(0);
+    await expectNoAxeViolations(page, `${lang}: measure refused`);
+    await formWith(page, m('cases.ui.newEntry')).getByLabel(m('cases.ui.evaluateOn')).fill(fmt(inDays(42)));
+    await formWith(page, m('cases.ui.newEntry')).getByRole('button', { name: m('cases.ui.addEntry') }).click();
+    await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
+    await writeMeasure(page, 'Hørselstest på helsestasjonen', 'health', 'Kari Nygård, Helsestasjon Nord', new Date(), inDays(30));
+    await page.getByTestId('log-entry').filter({ hasText: 'Hørselstest på helsestasjonen' }).waitFor();
+
+    // An evaluation with the family's and the child's view.
+    const entry = formWith(page, m('cases.ui.newEntry'));
+    await entry.getByLabel(m('cases.ui.entryKind')).selectOption({ label: m('cases.ui.kind.evaluation') });
+    await entry.getByLabel(m('cases.ui.category')).selectOption({ label: m('domain.consentCategory.language') });
+    await entry.getByLabel(m('cases.ui.title')).fill('Evaluering etter seks uker');
+    await entry.getByLabel(m('cases.ui.measure'), { exact: true }).selectOption({ label: 'Språkgruppe to ganger i uka' });
+    await entry.getByRole('radio', { name: m('cases.ui.outcome.partly') }).check();
+    await entry.getByLabel(new RegExp(m('cases.ui.familyView'))).fill('Hun snakker mer hjemme.');
+    await entry.getByLabel(new RegExp(m('cases.ui.childView').replace(/[()]/g, '.'))).fill('Gøy med sanger.');
+    await entry.getByRole('button', { name: m('cases.ui.addEntry') }).click();
+    const measureCard = page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' });
+    await measureCard.getByText('Hun snakker mer hjemme.', { exact: false }).waitFor();
+    expect(await measureCard.textContent()).toContain(m('cases.ui.outcome.partly'));
+    await expectNoAxeViolations(page, `${lang}: relay log with measures and an evaluation`);
+
+    // The baton goes to the health nurse, who is involved through her measure.
+    await handOver(page, 'Kari Nygård, Helsestasjon Nord');
+    expect(await page.getByTestId('relay-holder').textContent()).toContain('Ingrid Solheim');
+    await expectNoAxeViolations(page, `${lang}: handover waiting`);
+    await signOut(page, m('ui.header.signOut'));
+
+    await openEmma(page, 'Kari Nygård');
+    await accept(page, 'Kari Nygård');
+    await expectNoAxeViolations(page, `${lang}: the nurse holds the baton`);
+
+    // Emma is enrolled at school: the transition is proposed, planned, and the baton handed to the school.
+    const enrol = formWith(page, m('cases.ui.enrolHeading'));
+    await enrol.getByLabel(m('cases.ui.enrolmentUnit')).selectOption({ label: 'Fjellbekken skole' });
+    await enrol.getByLabel(m('cases.ui.startsOn')).fill(fmt(nextSchoolStart()));
+    await enrol.getByRole('button', { name: m('cases.ui.enrolSubmit') }).click();
+    await page.getByText(m('cases.ui.enrolled')).waitFor();
+    await page.getByTestId('proposed-transition').waitFor();
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/case-${lang}-nurse.png`, fullPage: true });
+    const plan = formWith(page, m('cases.ui.planTransition'));
+    expect(await plan.getByLabel(m('cases.ui.receivingUnit')).inputValue()).not.toBe('');
+    await plan.getByLabel(m('cases.ui.meetingDate')).fill(fmt(inDays(14)));
+    await plan.getByLabel(m('cases.ui.meetingPlace')).fill('Solsikken barnehage');
+    await expectNoAxeViolations(page, `${lang}: transition proposed`);
+    await plan.getByRole('button', { name: m('cases.ui.planTransitionSubmit') }).click();
+    await page.getByText(m('cases.ui.transitionPlanned')).waitFor();
+    await handOver(page, 'Henrik Aasen, Fjellbekken skole');
+    await signOut(page, m('ui.header.signOut'));
+
+    await openEmma(page, 'Henrik Aasen');
+    await accept(page, 'Henrik Aasen');
+    await page.getByText(m('cases.ui.transitionStatus.completed')).waitFor();
+    const visible = await page.getByTestId('visible-categories').textContent();
+    expect(visible).toContain(m('domain.consentCategory.language'));
+    expect(visible).not.toContain(m('domain.consentCategory.health'));
+    await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
+    expect(await page.getByRole('main').textContent()).not.toContain('Hørselstest på helsestasjonen');
+    await expectNoAxeViolations(page, `${lang}: the school holds the baton`);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/case-${lang}-school.png`, fullPage: true });
+    expectNoProblems(t);
+    await t.close();
+  });
+});

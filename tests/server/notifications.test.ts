@@ -1,0 +1,254 @@
+// Notifications and e-mail: a reminder made twice is one notification and one mail; mail goes out
+// once however many server processes drain the queue; a real SMTP server receives it in the
+// recipient's language without the child's name; citizens get e-mail only when they chose it; and
+// the development mailbox shows the outbox only while the development sign-in is on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../../server/config.ts';
+import { createSession, SESSION_COOKIE } from '../../server/infra/auth/session.ts';
+import type { Tx } from '../../server/infra/db/database.ts';
+import type { DB } from '../../server/infra/db/types.ts';
+import { Worker } from '../../server/infra/jobs/queue.ts';
+import { jobHandlers } from '../../server/jobs.ts';
+import { notify, queueEmail, type NotificationInput } from '../../server/modules/notifications/service.ts';
+import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
+import { TEST_DB } from '../support/database.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+
+let t: TestApp;
+let smtp: TestSmtpServer;
+let ids: { henrik: string; henrikEmail: string; ingrid: string; jonas: string; jonasNationalId: string; sofie: string };
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 5 });
+  smtp = await startSmtpServer();
+  const db = t.database.db;
+  const staff = async (username: string) => db.selectFrom('staff_user').select(['id', 'email']).where('username', '=', username).executeTakeFirstOrThrow();
+  const person = async (given: string, family: string) =>
+    db.selectFrom('person').select(['id', 'national_id']).where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow();
+  const henrik = await staff('fagperson.skole');
+  const jonas = await person('Jonas', 'Nordli');
+  ids = {
+    henrik: henrik.id, henrikEmail: henrik.email, ingrid: (await staff('fagperson.barnehage')).id,
+    jonas: jonas.id, jonasNationalId: jonas.national_id!, sofie: (await person('Sofie', 'Nordli')).id,
+  };
+});
+afterAll(async () => {
+  await smtp?.close();
+  await t?.close();
+});
+
+const inTransaction = <T>(fn: (trx: Tx) => Promise<T>) => t.database.db.transaction().execute(fn);
+
+function handoverFor(recipient: NotificationInput['recipient'], dedupeKey: string): NotificationInput {
+  return {
+    recipient, kind: 'handover.requested', subjectPersonId: ids.jonas, params: { fromName: 'Ingrid Solheim', childName: 'Jonas Nordli' },
+    link: `/barn/${ids.jonas}`, dedupeKey,
+  };
+}
+
+/** A worker as a server process has it: the real job handlers, with or without SMTP. */
+function worker(db: Kysely<DB>, withSmtp: boolean) {
+  return new Worker(db, jobHandlers(loadConfig({ NODE_ENV: 'test', ...(withSmtp ? { SMTP_URL: smtp.url } : {}) })));
+}
+
+async function mailsOf(notificationKey: string) {
+  return t.database.db
+    .selectFrom('outbound_email as e')
+    .innerJoin('notification as n', 'n.id', 'e.notification_id')
+    .selectAll('e')
+    .where('n.dedupe_key', '=', notificationKey)
+    .execute();
+}
+
+/** A second "process": its own connection pool to the same database (on the real server). */
+async function secondProcess(): Promise<Kysely<DB> | null> {
+  if (TEST_DB !== 'postgres') return null;
+  const name = (await sql<{ db: string }>`select current_database() as db`.execute(t.database.db)).rows[0]!.db;
+  const url = new URL(process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${name}`;
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.href, max: 4 }) }) });
+}
+
+describe('notify', () => {
+  it('gives one notification and one e-mail for a reminder made twice with the same key', async () => {
+    const input = handoverFor({ kind: 'staff', staffUserId: ids.henrik }, 'test:handover-reminder:1');
+    expect(await inTransaction((trx) => notify(trx, input))).toBe(true);
+    // Another server process runs the same reminder job a moment later.
+    expect(await inTransaction((trx) => notify(trx, input))).toBe(false);
+
+    const rows = await t.database.db.selectFrom('notification').select('id').where('dedupe_key', '=', 'test:handover-reminder:1').execute();
+    expect(rows).toHaveLength(1);
+    const mails = await mailsOf('test:handover-reminder:1');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to_address).toBe(ids.henrikEmail);
+    const jobs = await t.database.db.selectFrom('job').select('id').where('kind', '=', 'email.send').where(sql<boolean>`payload->>'emailId' = ${mails[0]!.id}`).execute();
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('shows the notification, naming the child, to the recipient only, who marks it read', async () => {
+    const henrik = await signedIn(t.app, 'fagperson.skole');
+    const list = await henrik.get('/api/notifications');
+    expect(list.statusCode).toBe(200);
+    const mine = list.json().notifications.find((n: { link: string; kind: string }) => n.kind === 'handover.requested');
+    expect(mine.text).toBe('Ingrid Solheim ber deg overta stafettpinnen for Jonas Nordli.');
+    expect(mine.link).toBe(`/barn/${ids.jonas}`);
+    expect(mine.readAt).toBeNull();
+    expect(list.json().unread).toBeGreaterThanOrEqual(1);
+    const unreadBefore = list.json().unread;
+
+    const ingrid = await signedIn(t.app, 'fagperson.barnehage');
+    expect((await ingrid.get('/api/notifications')).json().notifications).toEqual([]);
+    expect((await ingrid.post(`/api/notifications/${mine.id}/read`)).statusCode).toBe(404);
+    expect((await henrik.get('/api/notifications/unread-count')).json().unread).toBe(unreadBefore);
+
+    const read = await henrik.post(`/api/notifications/${mine.id}/read`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().unread).toBe(unreadBefore - 1);
+    expect((await henrik.get('/api/notifications/unread-count')).json().unread).toBe(unreadBefore - 1);
+    expect((await t.app.inject({ method: 'GET', url: '/api/notifications' })).statusCode).toBe(401);
+  });
+
+  it('sends each mail once when two workers drain the queue at the same time', async () => {
+    const before = smtp.received.length;
+    for (let n = 0; n < 12; n++) {
+      await inTransaction((trx) => notify(trx, handoverFor({ kind: 'staff', staffUserId: ids.henrik }, `test:concurrent:${n}`)));
+    }
+    const other = await secondProcess();
+    const [a, b] = [worker(t.database.db, true), worker(other ?? t.database.db, true)];
+    await Promise.all([a.drain(), b.drain()]);
+    await other?.destroy();
+
+    const delivered = smtp.received.slice(before);
+    const queued = await t.database.db.selectFrom('outbound_email').select(['id', 'status']).where('status', '<>', 'sent').execute();
+    expect(queued).toEqual([]);
+    // 12 new mails and the one from the first test: each arrives once.
+    expect(delivered).toHaveLength(13);
+    expect(delivered.every((m) => m.envelopeTo.join() === ids.henrikEmail)).toBe(true);
+    const messageIds = await t.database.db.selectFrom('outbound_email').select('message_id').where('status', '=', 'sent').execute();
+    expect(new Set(messageIds.map((m) => m.message_id)).size).toBe(13);
+  });
+
+  it('delivers through SMTP in the recipient\'s language, with a link and without the child\'s name', async () => {
+    await t.database.db.updateTable('staff_user').set({ language: 'nn' }).where('id', '=', ids.henrik).execute();
+    await inTransaction((trx) => notify(trx, handoverFor({ kind: 'staff', staffUserId: ids.henrik }, 'test:nynorsk')));
+    const before = smtp.received.length;
+    await worker(t.database.db, true).drain();
+    const mail = smtp.received.slice(before)[0]!;
+    expect(mail.envelopeTo).toEqual([ids.henrikEmail]);
+    expect(mail.subject).toBe('Nytt varsel i Sammen: Førespurnad om å ta over ein stafettpinne');
+    expect(mail.contentLanguage).toBe('nn');
+    expect(mail.text).toContain('Du har eit nytt varsel i Sammen');
+    expect(mail.text).toContain(`http://localhost:3000/barn/${ids.jonas}`);
+    for (const secret of ['Jonas', 'Nordli', ids.jonasNationalId, 'Ingrid']) expect(mail.raw).not.toContain(secret);
+    await t.database.db.updateTable('staff_user').set({ language: 'nb' }).where('id', '=', ids.henrik).execute();
+  });
+
+  it('records a failed SMTP attempt and sends the mail when the queue tries again', async () => {
+    await inTransaction((trx) => notify(trx, handoverFor({ kind: 'staff', staffUserId: ids.henrik }, 'test:retry')));
+    smtp.refuseNext(1);
+    const before = smtp.received.length;
+    await worker(t.database.db, true).drain();
+    let [mail] = await mailsOf('test:retry');
+    expect(mail!.status).toBe('queued');
+    expect(mail!.attempts).toBe(1);
+    expect(mail!.last_error).toMatch(/451/);
+    const job = await t.database.db.selectFrom('job').select(['status', 'attempts', 'last_error']).where('dedupe_key', '=', `email.send:${mail!.id}`).executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(job.last_error).toMatch(/451/);
+    expect(smtp.received.length).toBe(before);
+
+    // The queue backs off; an hour later the job is due again and the server accepts.
+    await worker(t.database.db, true).drain(new Date(Date.now() + 3_600_000));
+    [mail] = await mailsOf('test:retry');
+    expect(mail!.status).toBe('sent');
+    expect(mail!.last_error).toBeNull();
+    expect(smtp.received.length).toBe(before + 1);
+  });
+
+  it('e-mails a citizen only after she opts in', async () => {
+    const sofie = { kind: 'citizen' as const, personId: ids.sofie };
+    await inTransaction((trx) => notify(trx, { ...handoverFor(sofie, 'test:citizen:1'), kind: 'case.entryAdded', params: { authorName: 'Henrik Aasen', childName: 'Jonas Nordli' }, link: `/min-side/${ids.jonas}` }));
+    expect(await mailsOf('test:citizen:1')).toEqual([]);
+
+    const forelder = await signedIn(t.app, 'forelder');
+    expect((await forelder.get('/api/notification-settings')).json()).toEqual({ emailNotifications: false, email: 'sofie.nordli@example.com' });
+    const list = await forelder.get('/api/notifications');
+    expect(list.json().notifications.map((n: { text: string }) => n.text)).toEqual(['Henrik Aasen har skrevet i stafettloggen for Jonas Nordli.']);
+    const chosen = await forelder.put('/api/notification-settings', { emailNotifications: true });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json().emailNotifications).toBe(true);
+    // Staff always get e-mail; the choice is a citizen's.
+    expect((await (await signedIn(t.app, 'fagperson.skole')).put('/api/notification-settings', { emailNotifications: false })).statusCode).toBe(403);
+
+    await inTransaction((trx) => notify(trx, { ...handoverFor(sofie, 'test:citizen:2'), kind: 'case.entryAdded', params: { authorName: 'Henrik Aasen', childName: 'Jonas Nordli' }, link: `/min-side/${ids.jonas}` }));
+    const mails = await mailsOf('test:citizen:2');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to_address).toBe('sofie.nordli@example.com');
+    expect(mails[0]!.subject).toBe('Nytt varsel i Sammen: Nytt i en stafettlogg');
+    expect(`${mails[0]!.subject}\n${mails[0]!.body_text}`).not.toMatch(/Jonas|Nordli|Henrik/);
+  });
+
+  it('refuses a link that leaves Sammen', async () => {
+    await expect(inTransaction((trx) => notify(trx, { ...handoverFor({ kind: 'staff', staffUserId: ids.henrik }, 'test:bad-link'), link: '//evil.example/barn' }))).rejects.toThrow(/path inside Sammen/);
+    expect(await t.database.db.selectFrom('notification').select('id').where('dedupe_key', '=', 'test:bad-link').execute()).toEqual([]);
+  });
+});
+
+describe('the development mailbox', () => {
+  it('lists the outbox with attachments while the development sign-in is on', async () => {
+    const ics = Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n');
+    await inTransaction((trx) => queueEmail(trx, {
+      to: 'foresatt@example.com', subject: 'Innkalling til møte', text: 'Se vedlagt invitasjon.', language: 'nb',
+      attachments: [{ filename: 'mote.ics', contentType: 'text/calendar', content: ics }],
+    }));
+    await worker(t.database.db, false).drain();
+
+    expect((await t.app.inject({ method: 'GET', url: '/api/dev/mailbox' })).statusCode).toBe(401);
+    const client = await signedIn(t.app, 'fagperson.barnehage');
+    const mailbox = await client.get('/api/dev/mailbox');
+    expect(mailbox.statusCode).toBe(200);
+    const mail = mailbox.json().mails.find((m: { subject: string }) => m.subject === 'Innkalling til møte');
+    expect(mail).toMatchObject({ to: 'foresatt@example.com', body: 'Se vedlagt invitasjon.', status: 'dev_mailbox' });
+    expect(mail.attachments).toEqual([{ position: 1, filename: 'mote.ics', contentType: 'text/calendar', size: ics.length }]);
+    const file = await client.get(`/api/dev/mailbox/${mail.id}/attachments/1`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(file.rawPayload.equals(ics)).toBe(true);
+  });
+
+  it('sends attachments through SMTP too', async () => {
+    const ics = Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n');
+    await inTransaction((trx) => queueEmail(trx, {
+      to: 'lege@example.com', subject: 'Invitation', text: 'See the invitation.', language: 'en',
+      attachments: [{ filename: 'meeting.ics', contentType: 'text/calendar', content: ics }],
+    }));
+    const before = smtp.received.length;
+    await worker(t.database.db, true).drain();
+    const mail = smtp.received.slice(before)[0]!;
+    expect(mail.subject).toBe('Invitation');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]).toMatchObject({ filename: 'meeting.ics', contentType: 'text/calendar' });
+    expect(mail.attachments[0]!.content.equals(ics)).toBe(true);
+  });
+
+  it('is refused when the development sign-in is off, even to a signed-in user', async () => {
+    const production = await startTestApp({ demoChildren: 0, env: { DEV_LOGIN: 'false' } });
+    try {
+      const m = await production.database.db.insertInto('municipality').values({ code: '9903', name: 'Prodvik' }).returning('id').executeTakeFirstOrThrow();
+      const staff = await production.database.db
+        .insertInto('staff_user').values({ municipality_id: m.id, username: 'p.user', display_name: 'P User', email: 'p@prodvik.no' })
+        .returning('id').executeTakeFirstOrThrow();
+      await production.database.db.insertInto('staff_role').values({ staff_user_id: staff.id, role: 'professional' }).execute();
+      const session = await createSession(production.database.db, { staffUserId: staff.id, activeRole: 'professional' });
+      const response = await production.app.inject({ method: 'GET', url: '/api/dev/mailbox', cookies: { [SESSION_COOKIE]: session.token } });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('DEV_LOGIN_DISABLED');
+      // The same user's own notifications still work.
+      expect((await production.app.inject({ method: 'GET', url: '/api/notifications', cookies: { [SESSION_COOKIE]: session.token } })).statusCode).toBe(200);
+    } finally {
+      await production.close();
+    }
+  });
+});

@@ -1,0 +1,246 @@
+// The relay log (stafettlogg): development areas, goals, measures with their evaluations,
+// agreements and decisions, strengths (lysglimt) and the family's own notes. Every entry shows who
+// wrote it and when; a correction is a new version and the history is one click away.
+import { Button, Card, Field, Fieldset, Heading, Label, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
+import { api, ApiError } from '../../api.ts';
+import { toIsoDate } from '../../dates.ts';
+import { useI18n } from '../../i18n.tsx';
+import { DateField, SelectField, TextField } from '../Fields.tsx';
+import { FormErrors } from '../FormErrors.tsx';
+import { LoadError } from '../Status.tsx';
+import { CATEGORIES, useSubmit, type CaseLog, type Colleague, type Entry } from './shared.tsx';
+
+type Change = (message: string) => void;
+
+const SECTIONS: { kinds: string[]; heading: 'cases.ui.section.areas' | 'cases.ui.section.goals' | 'cases.ui.section.measures' | 'cases.ui.section.agreements' | 'cases.ui.section.strengths' | 'cases.ui.section.family' }[] = [
+  { kinds: ['development_area'], heading: 'cases.ui.section.areas' },
+  { kinds: ['goal'], heading: 'cases.ui.section.goals' },
+  { kinds: ['measure'], heading: 'cases.ui.section.measures' },
+  { kinds: ['agreement', 'decision'], heading: 'cases.ui.section.agreements' },
+  { kinds: ['strength'], heading: 'cases.ui.section.strengths' },
+  { kinds: ['family_note', 'holder_comment'], heading: 'cases.ui.section.family' },
+];
+
+function History({ caseId, entryKey }: { caseId: string; entryKey: string }) {
+  const { t } = useI18n();
+  const [versions, setVersions] = useState<{ version: number; title: string; body: string; writtenAt: string; author: string }[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const load = async () => {
+    try {
+      setVersions((await api.get<{ versions: NonNullable<typeof versions> }>(`/api/cases/${caseId}/entries/${entryKey}/history`)).versions);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+    }
+  };
+  return (
+    <details className="entry-history" onToggle={(e) => { if ((e.target as HTMLDetailsElement).open && !versions) void load(); }}>
+      <summary>{t('cases.ui.showHistory')}</summary>
+      {error ? <LoadError error={error} /> : null}
+      <ol className="plain-list">
+        {(versions ?? []).map((v) => (
+          <li key={v.version}>
+            <strong>{t('cases.ui.versionN', { version: v.version })}</strong> {t('cases.ui.writtenBy', { name: v.author, date: formatDateTime(v.writtenAt) })}: {v.title}{v.body ? ` – ${v.body}` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function Correct({ caseId, entry, onChange }: { caseId: string; entry: Entry; onChange: Change }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(entry.title);
+  const [body, setBody] = useState(entry.body);
+  const form = useSubmit(`correct-${entry.entryKey}`);
+  const payload = {
+    kind: entry.kind, category: entry.category, title, body, basedOnVersion: entry.version,
+    ...(entry.kind === 'measure' ? { responsibleStaffId: entry.responsible?.id, startsOn: entry.startsOn, evaluateOn: entry.evaluateOn } : {}),
+    ...(entry.kind === 'evaluation' ? { measureKey: entry.measureKey, outcome: entry.outcome, familyView: entry.familyView ?? undefined, childView: entry.childView ?? undefined } : {}),
+  };
+  return (
+    <details className="entry-correct">
+      <summary>{t('cases.ui.correct')}</summary>
+      <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/cases/${caseId}/entries/${entry.entryKey}`, payload, () => onChange(t('cases.ui.corrected')))}>
+        <FormErrors error={form.error} form={`correct-${entry.entryKey}`} labelFor={(f) => (f === 'title' ? t('cases.ui.title') : f === 'body' ? t('cases.ui.body') : null)} attempt={form.attempt} />
+        <TextField id={form.id('title')} label={t('cases.ui.title')} value={title} onChange={setTitle} error={form.errors.title} />
+        <Field className="form-field form-field--full">
+          <Label htmlFor={form.id('body')}>{t('cases.ui.body')}</Label>
+          <Textarea id={form.id('body')} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        </Field>
+        <div className="button-row"><Button type="submit" variant="secondary" disabled={form.busy}>{t('cases.ui.saveCorrection')}</Button></div>
+      </form>
+    </details>
+  );
+}
+
+function EntryCard({ caseId, entry, evaluations, canCorrect, onChange }: { caseId: string; entry: Entry; evaluations: Entry[]; canCorrect: boolean; onChange: Change }) {
+  const { t, tx } = useI18n();
+  const author = entry.author.kind === 'family' ? t('cases.ui.familyAuthor', { name: entry.author.name }) : `${entry.author.name}${entry.author.unitName ? `, ${entry.author.unitName}` : ''}`;
+  return (
+    <Card className="entry-card" data-testid="log-entry">
+      <Heading level={4} data-size="2xs">{entry.title}</Heading>
+      {entry.body ? <Paragraph>{entry.body}</Paragraph> : null}
+      {entry.kind === 'measure' ? (
+        <Paragraph data-size="sm">{t('cases.ui.measureLine', { name: entry.responsible?.name ?? '–', unit: entry.responsible?.unitName ?? '–', start: formatDate(entry.startsOn!), evaluate: formatDate(entry.evaluateOn!) })}</Paragraph>
+      ) : null}
+      {evaluations.map((ev) => (
+        <div key={ev.entryKey} className="evaluation">
+          <Paragraph data-size="sm"><Tag data-color={ev.outcome === 'achieved' ? 'success' : ev.outcome === 'partly' ? 'warning' : 'danger'}>{t(`cases.ui.outcome.${ev.outcome ?? 'partly'}` as 'cases.ui.outcome.partly')}</Tag> {ev.title} – {t('cases.ui.writtenBy', { name: ev.author.name, date: formatDate(ev.writtenAt) })}</Paragraph>
+          {ev.familyView ? <Paragraph data-size="sm">{t('cases.ui.familyView')}: {ev.familyView}</Paragraph> : null}
+          {ev.childView ? <Paragraph data-size="sm">{t('cases.ui.childView')}: {ev.childView}</Paragraph> : null}
+        </div>
+      ))}
+      <Paragraph data-size="xs" className="entry-meta">
+        {tx(`domain.consentCategory.${entry.category}`, entry.category)} · {tx(`cases.ui.kind.${entry.kind}`, entry.kind)} · {t('cases.ui.writtenBy', { name: author, date: formatDateTime(entry.firstWrittenAt) })}
+        {entry.version > 1 ? ` · ${t('cases.ui.correctedOn', { version: entry.version, date: formatDateTime(entry.writtenAt) })}` : ''}
+      </Paragraph>
+      {entry.version > 1 ? <History caseId={caseId} entryKey={entry.entryKey} /> : null}
+      {canCorrect ? <Correct caseId={caseId} entry={entry} onChange={onChange} /> : null}
+    </Card>
+  );
+}
+
+const STAFF_KINDS = ['development_area', 'goal', 'measure', 'evaluation', 'agreement', 'decision', 'strength'] as const;
+const FAMILY_KINDS = ['strength', 'family_note', 'holder_comment'] as const;
+
+function NewEntry({ caseId, citizen, colleagues, measures, categories, onChange }: { caseId: string; citizen: boolean; colleagues: Colleague[]; measures: Entry[]; categories: string[]; onChange: Change }) {
+  const { t, tx } = useI18n();
+  const kinds = citizen ? FAMILY_KINDS : STAFF_KINDS;
+  const [kind, setKind] = useState<string>(kinds[0]);
+  const [category, setCategory] = useState(categories[0] ?? 'other');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [responsible, setResponsible] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const [evaluateOn, setEvaluateOn] = useState('');
+  const [measureKey, setMeasureKey] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [familyView, setFamilyView] = useState('');
+  const [childView, setChildView] = useState('');
+  const form = useSubmit('entry');
+  const labels: Record<string, string> = {
+    kind: t('cases.ui.entryKind'), category: t('cases.ui.category'), title: t('cases.ui.title'), body: t('cases.ui.body'), responsibleStaffId: t('cases.ui.responsible'),
+    startsOn: t('cases.ui.startsOn'), evaluateOn: t('cases.ui.evaluateOn'), measureKey: t('cases.ui.measure'), outcome: t('cases.ui.outcome'),
+    familyView: t('cases.ui.familyView'), childView: t('cases.ui.childView'),
+  };
+  const payload = {
+    kind, category, title, body,
+    ...(kind === 'measure' ? { responsibleStaffId: responsible || undefined, startsOn: startsOn ? toIsoDate(startsOn) : undefined, evaluateOn: evaluateOn ? toIsoDate(evaluateOn) : undefined } : {}),
+    ...(kind === 'evaluation' ? { measureKey: measureKey || undefined, outcome: outcome || undefined, familyView: familyView || undefined, childView: childView || undefined } : {}),
+  };
+  const reset = () => {
+    setTitle(''); setBody(''); setResponsible(''); setStartsOn(''); setEvaluateOn(''); setMeasureKey(''); setOutcome(''); setFamilyView(''); setChildView('');
+  };
+  return (
+    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/cases/${caseId}/entries`, payload, () => { reset(); onChange(t('cases.ui.entryAdded')); })}>
+      <Heading level={3} data-size="xs">{t(citizen ? 'cases.ui.citizenNewEntry' : 'cases.ui.newEntry')}</Heading>
+      <FormErrors error={form.error} form="entry" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
+      <SelectField id={form.id('kind')} label={t('cases.ui.entryKind')} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: tx(`cases.ui.kind.${k}`, k) }))} error={form.errors.kind} />
+      <SelectField id={form.id('category')} label={t('cases.ui.category')} value={category} onChange={setCategory}
+        options={CATEGORIES.filter((c) => categories.includes(c)).map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) }))} error={form.errors.category} />
+      <TextField id={form.id('title')} label={t('cases.ui.title')} value={title} onChange={setTitle} error={form.errors.title} />
+      <Field className="form-field form-field--full">
+        <Label htmlFor={form.id('body')}>{`${t('cases.ui.body')} ${t('ui.form.optional')}`}</Label>
+        <Textarea id={form.id('body')} rows={3} value={body} aria-invalid={form.errors.body ? true : undefined} onChange={(e) => setBody(e.target.value)} />
+        {form.errors.body ? <ValidationMessage>{form.errors.body}</ValidationMessage> : null}
+      </Field>
+      {kind === 'measure' ? (
+        <>
+          <SelectField id={form.id('responsibleStaffId')} label={t('cases.ui.responsible')} value={responsible} onChange={setResponsible} placeholder={t('cases.ui.chooseColleague')}
+            options={colleagues.map((s) => ({ value: s.id, label: `${s.name}, ${s.unitName}` }))} error={form.errors.responsibleStaffId} />
+          <DateField id={form.id('startsOn')} label={t('cases.ui.startsOn')} value={startsOn} onChange={setStartsOn} error={form.errors.startsOn} />
+          <DateField id={form.id('evaluateOn')} label={t('cases.ui.evaluateOn')} value={evaluateOn} onChange={setEvaluateOn} error={form.errors.evaluateOn} />
+        </>
+      ) : null}
+      {kind === 'evaluation' ? (
+        <>
+          <SelectField id={form.id('measureKey')} label={t('cases.ui.measure')} value={measureKey} onChange={setMeasureKey} placeholder={t('cases.ui.chooseMeasure')}
+            options={measures.map((m) => ({ value: m.entryKey, label: m.title }))} error={form.errors.measureKey} />
+          <Fieldset className="form-fieldset" id={form.id('outcome')} tabIndex={-1}>
+            <Fieldset.Legend>{t('cases.ui.outcome')}</Fieldset.Legend>
+            {(['achieved', 'partly', 'not_achieved'] as const).map((o) => (
+              <Radio key={o} id={form.id(`outcome-${o}`)} name="entry-outcome" value={o} label={t(`cases.ui.outcome.${o}`)} checked={outcome === o} onChange={() => setOutcome(o)} />
+            ))}
+            {form.errors.outcome ? <ValidationMessage>{form.errors.outcome}</ValidationMessage> : null}
+          </Fieldset>
+          <TextField id={form.id('familyView')} label={t('cases.ui.familyView')} optional value={familyView} onChange={setFamilyView} error={form.errors.familyView} />
+          <TextField id={form.id('childView')} label={t('cases.ui.childView')} optional value={childView} onChange={setChildView} error={form.errors.childView} />
+        </>
+      ) : null}
+      <div className="button-row"><Button type="submit" disabled={form.busy}>{t('cases.ui.addEntry')}</Button></div>
+    </form>
+  );
+}
+
+function Involve({ caseId, colleagues, involvedIds, onChange }: { caseId: string; colleagues: Colleague[]; involvedIds: Set<string>; onChange: Change }) {
+  const { t } = useI18n();
+  const [staffUserId, setStaffUserId] = useState('');
+  const form = useSubmit('involve');
+  const options = colleagues.filter((c) => !involvedIds.has(c.id));
+  return (
+    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/cases/${caseId}/involved`, { staffUserId: staffUserId || undefined }, () => { setStaffUserId(''); onChange(t('cases.ui.involvedAdded')); })}>
+      <Heading level={3} data-size="xs">{t('cases.ui.involveHeading')}</Heading>
+      <FormErrors error={form.error} form="involve" labelFor={() => t('cases.ui.colleague')} attempt={form.attempt} />
+      <SelectField id={form.id('staffUserId')} label={t('cases.ui.colleague')} value={staffUserId} onChange={setStaffUserId} placeholder={t('cases.ui.chooseColleague')}
+        options={options.map((s) => ({ value: s.id, label: `${s.name}, ${s.unitName}` }))} error={form.errors.staffUserId} />
+      <div className="button-row"><Button type="submit" variant="secondary" disabled={form.busy}>{t('cases.ui.involveSubmit')}</Button></div>
+    </form>
+  );
+}
+
+export function RelayLogSection({ log, citizen, colleagues, onChange }: { log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
+  const { t, tx } = useI18n();
+  const caseId = log.caseId;
+  const writable = caseId !== null && !log.closed;
+  const evaluationsOf = (key: string) => log.entries.filter((e) => e.kind === 'evaluation' && e.measureKey === key);
+  const measures = log.entries.filter((e) => e.kind === 'measure');
+  const categories = log.visibleCategories === 'all' ? [...CATEGORIES] : log.visibleCategories;
+  const mine = (e: Entry) => (citizen ? e.author.kind === 'family' : e.author.kind === 'staff');
+  return (
+    <section aria-labelledby="relay-log" className="page-section">
+      <Heading level={2} data-size="sm" id="relay-log">{t('cases.ui.logHeading')}</Heading>
+      <Paragraph>{t(citizen ? 'cases.ui.citizenLogIntro' : 'cases.ui.logIntro')}</Paragraph>
+      {log.purged ? <Paragraph>{t('cases.ui.purged')}</Paragraph> : null}
+      {log.visibleCategories !== 'all' ? (
+        <Paragraph data-size="sm" data-testid="visible-categories">
+          {t('cases.ui.visibleCategories', { categories: log.visibleCategories.map((c) => tx(`domain.consentCategory.${c}`, c)).join(', ') })}
+          {log.hiddenEntries > 0 ? ` ${t('cases.ui.hiddenEntries', { count: log.hiddenEntries })}` : ''}
+        </Paragraph>
+      ) : null}
+      {log.worries.length ? (
+        <section aria-labelledby="log-worries">
+          <Heading level={3} data-size="xs" id="log-worries">{t('cases.ui.worries')}</Heading>
+          <ul className="plain-list">
+            {log.worries.map((w) => (
+              <li key={w.id}>{formatDate(w.noticedOn)} – {w.noticedBy}: {w.description} ({w.categories.map((c) => tx(`domain.consentCategory.${c}`, c)).join(', ')})</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {SECTIONS.map((section) => {
+        const entries = log.entries.filter((e) => section.kinds.includes(e.kind));
+        return (
+          <section key={section.heading} aria-labelledby={section.heading} className="log-section">
+            <Heading level={3} data-size="xs" id={section.heading}>{t(section.heading)}</Heading>
+            {entries.length === 0 ? <Paragraph data-size="sm">{t('cases.ui.nothingYet')}</Paragraph> : null}
+            {entries.map((e) => (
+              <EntryCard key={e.entryKey} caseId={caseId!} entry={e} evaluations={e.kind === 'measure' ? evaluationsOf(e.entryKey) : []} canCorrect={writable && mine(e)} onChange={onChange} />
+            ))}
+          </section>
+        );
+      })}
+      <section aria-labelledby="log-involved" className="log-section">
+        <Heading level={3} data-size="xs" id="log-involved">{t('cases.ui.involved')}</Heading>
+        <ul className="plain-list">
+          {log.involved.map((i) => (
+            <li key={`${i.staffId}-${i.kind}`}>{`${i.name}${i.unitName ? `, ${i.unitName}` : ''}`} ({tx(`cases.ui.involvement.${i.kind}`, i.kind)})</li>
+          ))}
+        </ul>
+      </section>
+      {writable ? <NewEntry caseId={caseId} citizen={citizen} colleagues={colleagues} measures={measures} categories={categories} onChange={onChange} /> : null}
+      {writable && !citizen ? <Involve caseId={caseId} colleagues={colleagues} involvedIds={new Set(log.involved.map((i) => i.staffId))} onChange={onChange} /> : null}
+    </section>
+  );
+}

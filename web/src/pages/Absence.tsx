@@ -1,0 +1,251 @@
+// "Fravær" for kindergarten and school staff: the contact teacher's pupils above 10 % absence with
+// weak progress, each with the action guide's first step and a link to the child; and the import of
+// the unit's absence figures from a CSV file, refused whole (and said so up front) if a line is bad.
+import { Alert, Button, Details, Field, Heading, Label, Link, List, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { Page } from '../components/Page.tsx';
+import { errorText, LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
+import { useApi } from '../hooks.ts';
+import { useI18n } from '../i18n.tsx';
+
+interface GuideStep {
+  key: string;
+  title: string;
+  body: string;
+  links: { label: string; url: string }[];
+}
+
+interface HighAbsence {
+  children: {
+    personId: string;
+    givenName: string;
+    familyName: string;
+    period: string;
+    absencePercentText: string;
+    progress: 'good' | 'weak';
+  }[];
+  firstStep: GuideStep | null;
+}
+
+const COLUMNS = ['fodselsnummer', 'fra', 'til', 'fravaer_prosent', 'progresjon', 'kontaktlaerer_epost'] as const;
+const EXAMPLE = [
+  'fodselsnummer;fra;til;fravaer_prosent;progresjon;kontaktlaerer_epost',
+  '12345678901;01.08.2026;31.12.2026;12,5;svak;kontaktlaerer@kommune.no',
+  '10987654321;01.08.2026;31.12.2026;3;god;kontaktlaerer@kommune.no',
+].join('\n');
+
+function StepLink({ url, label }: { url: string; label: string }) {
+  // Handbook pages inside Sammen open in the app; routines elsewhere are ordinary links.
+  return url.startsWith('/') ? (
+    <Link asChild>
+      <RouterLink to={url}>{label}</RouterLink>
+    </Link>
+  ) : (
+    <Link href={url}>{label}</Link>
+  );
+}
+
+function FirstStep({ step }: { step: GuideStep | null }) {
+  const { t } = useI18n();
+  if (!step) return <span>{t('notifications.absence.high.noGuide')}</span>;
+  return (
+    <div className="guide-step">
+      <strong>{step.title}</strong>
+      {step.links.length > 0 ? (
+        <List.Unordered data-size="sm">
+          {step.links.map((l) => (
+            <List.Item key={l.url}>
+              <StepLink url={l.url} label={l.label} />
+            </List.Item>
+          ))}
+        </List.Unordered>
+      ) : null}
+    </div>
+  );
+}
+
+function HighAbsenceList({ data }: { data: HighAbsence }) {
+  const { t } = useI18n();
+  if (data.children.length === 0) return <Paragraph>{t('notifications.absence.high.empty')}</Paragraph>;
+  return (
+    <TableScroll label={t('notifications.absence.high.tableCaption')}>
+      <Table zebra className="data-table">
+        <caption className="sr-only">{t('notifications.absence.high.tableCaption')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('notifications.absence.high.child')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('notifications.absence.high.period')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('notifications.absence.high.percent')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('notifications.absence.high.progress')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('notifications.absence.high.firstStep')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {data.children.map((c) => (
+            <Table.Row key={c.personId}>
+              <Table.Cell>
+                <Link asChild>
+                  <RouterLink to={`/barn/${c.personId}`}>{c.givenName} {c.familyName}</RouterLink>
+                </Link>
+              </Table.Cell>
+              <Table.Cell>{c.period}</Table.Cell>
+              <Table.Cell>{t('notifications.absence.high.percentValue', { percent: c.absencePercentText })}</Table.Cell>
+              <Table.Cell>{t(c.progress === 'weak' ? 'notifications.absence.progress.weak' : 'notifications.absence.progress.good')}</Table.Cell>
+              <Table.Cell><FirstStep step={data.firstStep} /></Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </TableScroll>
+  );
+}
+
+function FileFormat() {
+  const { t } = useI18n();
+  return (
+    <Details>
+      <Details.Summary>{t('notifications.absence.import.formatHeading')}</Details.Summary>
+      <Details.Content>
+        <Paragraph>{t('notifications.absence.import.formatIntro')}</Paragraph>
+        <TableScroll label={t('notifications.absence.import.formatHeading')}>
+          <Table className="data-table" data-size="sm">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('notifications.absence.import.column')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('notifications.absence.import.meaning')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {COLUMNS.map((c) => (
+                <Table.Row key={c}>
+                  <Table.Cell><code>{c}</code></Table.Cell>
+                  <Table.Cell>{t(`notifications.absence.import.col.${c}`)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+        <Paragraph>{t('notifications.absence.import.lineNumbers')}</Paragraph>
+        <Heading level={3} data-size="2xs">{t('notifications.absence.import.example')}</Heading>
+        <pre className="csv-example" lang="nb">{EXAMPLE}</pre>
+      </Details.Content>
+    </Details>
+  );
+}
+
+function ImportForm({ onImported }: { onImported: () => void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const [missingFile, setMissingFile] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState('');
+  const [attempt, setAttempt] = useState(0);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error, attempt]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone('');
+    setError(null);
+    if (!file) {
+      setMissingFile(true);
+      document.getElementById('absence-file')?.focus();
+      return;
+    }
+    setMissingFile(false);
+    setBusy(true);
+    try {
+      const csv = await file.text();
+      const result = await api.post<{ rows: number }>('/api/absence/imports', { fileName: file.name, csv });
+      setDone(t('notifications.absence.import.done', { count: result.rows }));
+      setFile(null);
+      setFileKey((k) => k + 1);
+      onImported();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+      setAttempt((a) => a + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="absence-import">
+      <Field>
+        <Label htmlFor="absence-file">{t('notifications.absence.import.file')}</Label>
+        <input
+          key={fileKey}
+          id="absence-file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          aria-invalid={missingFile ? true : undefined}
+          aria-describedby={missingFile ? 'absence-file-error' : undefined}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setMissingFile(false);
+          }}
+        />
+        {missingFile ? <ValidationMessage id="absence-file-error">{t('notifications.absence.import.fileRequired')}</ValidationMessage> : null}
+      </Field>
+      <div className="button-row">
+        <Button type="submit" disabled={busy} aria-busy={busy || undefined}>{t('notifications.absence.import.submit')}</Button>
+      </div>
+      {error ? (
+        <Alert data-color="danger" key={attempt} ref={errorRef} tabIndex={-1} className="import-errors">
+          <Heading level={3} data-size="xs">{errorText(error, t)}</Heading>
+          {error.fields.length > 0 ? (
+            <>
+              <Paragraph>{t('notifications.absence.import.errorsHeading')}:</Paragraph>
+              <List.Unordered>
+                {error.fields.map((f, i) => <List.Item key={`${f.field}-${i}`}>{f.message}</List.Item>)}
+              </List.Unordered>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      <LiveMessage>{done}</LiveMessage>
+    </form>
+  );
+}
+
+export function AbsencePage() {
+  const { t } = useI18n();
+  const high = useApi<HighAbsence>('/api/absence/high');
+  const refused = high.error?.status === 403;
+  return (
+    <Page title={t('notifications.absence.title')}>
+      <Paragraph>{t('notifications.absence.intro')}</Paragraph>
+      {refused ? (
+        <Alert data-color="info">
+          <Paragraph>{t('notifications.absence.notAvailable')}</Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <section aria-labelledby="absence-high" className="page-section">
+            <Heading level={2} data-size="sm" id="absence-high">{t('notifications.absence.high.heading')}</Heading>
+            <Paragraph>{t('notifications.absence.high.intro')}</Paragraph>
+            {high.loading && !high.data ? <Loading /> : null}
+            {high.error ? <LoadError error={high.error} /> : null}
+            {high.data ? <HighAbsenceList data={high.data} /> : null}
+          </section>
+          <section aria-labelledby="absence-import" className="page-section">
+            <Heading level={2} data-size="sm" id="absence-import">{t('notifications.absence.import.heading')}</Heading>
+            <Alert data-color="warning">
+              <Paragraph>{t('notifications.absence.import.rule')}</Paragraph>
+            </Alert>
+            <FileFormat />
+            <ImportForm onImported={high.reload} />
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
