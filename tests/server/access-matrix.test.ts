@@ -20,24 +20,24 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const CASE_ACTIONS: AccessAction[] = ['person.read', 'case.read', 'case.write', 'consent.read', 'consent.record', 'consent.withdraw', 'legalBasis.record', 'person.create', 'person.list'];
-const ADMIN_ACTIONS: AccessAction[] = ['staff.create', 'staff.update', 'staff.read', 'staff.list', 'serviceUnit.create', 'serviceUnit.update', 'serviceUnitType.create', 'catalogue.edit', 'catalogue.publish'];
+const CASE_ACTIONS: AccessAction[] = ['person.read', 'case.read', 'case.write', 'consent.read', 'consent.record', 'consent.withdraw', 'legalBasis.record', 'person.create', 'person.list', 'caseStatus.read', 'caseStatus.write', 'worry.create', 'worry.list'];
+const ADMIN_ACTIONS: AccessAction[] = ['staff.create', 'staff.update', 'staff.read', 'staff.list', 'serviceUnit.create', 'serviceUnit.update', 'serviceUnitType.create', 'catalogue.edit', 'catalogue.publish', 'actionGuide.publish'];
 
 // Y = allowed, N = refused. Every staff user here is in a recipient unit and involved with the child.
 const Y = true;
 const N = false;
 const MATRIX: Record<StaffRole, Partial<Record<AccessAction, boolean>>> = {
-  professional: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y },
-  team_leader: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y },
-  team_member: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y },
-  coordinator: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y },
-  child_welfare_intake: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y },
-  coordinating_unit: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y },
+  professional: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
+  team_leader: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
+  team_member: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
+  coordinator: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
+  child_welfare_intake: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
+  coordinating_unit: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
   // Roles alone never open case data, even when the user is (wrongly) recorded as involved.
-  sbu_coordinator: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N },
-  analyst: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N },
-  administrator: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N },
-  auditor: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N },
+  sbu_coordinator: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
+  analyst: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
+  administrator: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
+  auditor: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
 };
 
 describe('role × action', () => {

@@ -292,3 +292,31 @@ describe('closing', () => {
     expect((await schoolTeacher.post('/api/cases/00000000-0000-4000-8000-000000000000/close', { reason: 'other', note: 'x' })).statusCode).toBe(403);
   });
 });
+
+describe('the municipality edits the action guide', () => {
+  it('publishes a new version; bad input is refused and changes nothing; a professional may not publish', async () => {
+    const admin = await signedIn(t.app, 'administrator');
+    const guide = (await admin.get('/api/action-guide')).json();
+    expect(guide.version).toBe(1);
+    const steps = guide.steps.map((s: { stepKey: string; title: Record<string, string> }) =>
+      s.stepKey === 'get_consent' ? { ...s, title: { nb: 'Innhent skriftlig samtykke', nn: 'Innhent skriftleg samtykke', en: 'Obtain written consent' } } : s);
+
+    const noLevel3 = await admin.post('/api/action-guide', { basedOnVersion: 1, steps: steps.filter((s: { level: number }) => s.level !== 3) });
+    expect(fields(noLevel3)).toEqual([{ field: 'steps', message: 'Nivå 3 må ha minst ett steg.' }]);
+    const badLink = structuredClone(steps);
+    badLink[0].links = [{ label: { nb: 'x', nn: 'x', en: 'x' }, url: 'javascript:alert(1)' }];
+    expect(fields(await admin.post('/api/action-guide', { basedOnVersion: 1, steps: badLink }))).toEqual([
+      { field: 'steps.0.links.0.url', message: 'Lenken må være en nettadresse (https://…) eller en side i Sammen (/…).' },
+    ]);
+    expect((await teacher.post('/api/action-guide', { basedOnVersion: 1, steps })).statusCode).toBe(403);
+    expect((await admin.get('/api/action-guide')).json().version).toBe(1);
+
+    const published = await admin.post('/api/action-guide', { basedOnVersion: 1, note: 'Skriftlig samtykke', steps });
+    expect(published.json()).toEqual({ version: 2 });
+    // A second publish based on the old version is refused: someone else changed it.
+    expect((await admin.post('/api/action-guide', { basedOnVersion: 1, steps })).statusCode).toBe(400);
+    const s = await status(schoolTeacher);
+    expect(s.case.guideVersion).toBe(2);
+    expect(s.case.steps.find((step: { stepKey: string }) => step.stepKey === 'get_consent').title).toBe('Innhent skriftlig samtykke');
+  });
+});

@@ -8,6 +8,7 @@ import { Loading } from './components/Status.tsx';
 import { useI18n } from './i18n.tsx';
 import { pagesFor, startPath, type PageKey } from './navigation.ts';
 import { AbsencePage } from './pages/Absence.tsx';
+import { AdminGuidePage } from './pages/AdminGuide.tsx';
 import { AdminStaffPage } from './pages/AdminStaff.tsx';
 import { AdminUnitsPage } from './pages/AdminUnits.tsx';
 import { AuditPage } from './pages/Audit.tsx';
@@ -61,6 +62,7 @@ export function App() {
         <Route path="/team" element={<Guard page="teams"><TeamsPage /></Guard>} />
         <Route path="/admin/enheter" element={<Guard page="adminUnits"><AdminUnitsPage /></Guard>} />
         <Route path="/admin/ansatte" element={<Guard page="adminStaff"><AdminStaffPage /></Guard>} />
+        <Route path="/admin/handlingsveileder" element={<Guard page="adminGuide"><AdminGuidePage /></Guard>} />
         <Route path="/revisjon" element={<Guard page="audit"><AuditPage /></Guard>} />
         <Route path="/min-side" element={<Guard page="myPage"><MyPage /></Guard>} />
         <Route path="/min-side/:id" element={<Guard page="myPage"><PersonPage citizen /></Guard>} />

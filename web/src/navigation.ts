@@ -4,7 +4,7 @@ import type { MessageKey } from '../../common/i18n/index.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { Principal } from './types.ts';
 
-export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'audit' | 'myPage' | 'absence';
+export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'audit' | 'myPage' | 'absence';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   people: '/barn',
@@ -12,6 +12,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   teams: '/team',
   adminUnits: '/admin/enheter',
   adminStaff: '/admin/ansatte',
+  adminGuide: '/admin/handlingsveileder',
   audit: '/revisjon',
   myPage: '/min-side',
   absence: '/fravaer',
@@ -23,6 +24,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   teams: 'ui.nav.teams',
   adminUnits: 'ui.nav.adminUnits',
   adminStaff: 'ui.nav.adminStaff',
+  adminGuide: 'cases.ui.guide.title',
   audit: 'ui.nav.audit',
   myPage: 'ui.nav.myPage',
   absence: 'notifications.absence.nav',
@@ -42,7 +44,7 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   team_leader: ['people', 'register', 'teams', 'absence'],
   sbu_coordinator: ['teams'],
   analyst: ['teams'],
-  administrator: ['adminUnits', 'adminStaff', 'teams'],
+  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'teams'],
   auditor: ['audit'],
 };
 

@@ -43,7 +43,8 @@ export type AccessAction =
   | 'caseStatus.read' // level, action guide steps, relay holder: the involved, without the log's content
   | 'caseStatus.write' // level changes, steps done, enrolment
   | 'case.hold' // what only the relay holder does: hand over, plan a transition, close
-  | 'handover.answer'; // accept or decline the baton: only the receiver
+  | 'handover.answer' // accept or decline the baton: only the receiver
+  | 'actionGuide.publish'; // the municipality's action guide: no personal data
 
 export type Purpose = 'administration' | 'follow_up' | 'registration' | 'audit' | 'sign_in' | 'self_service' | 'consent' | 'legal_duty';
 
@@ -207,6 +208,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'serviceUnitType.create':
     case 'catalogue.edit':
     case 'catalogue.publish':
+    case 'actionGuide.publish':
       return requireRole(principal, 'administrator');
     case 'audit.search':
       return requireRole(principal, 'auditor');

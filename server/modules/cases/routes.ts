@@ -1,8 +1,9 @@
 import { defineRoute } from '../../infra/http/route.ts';
 import {
-  AnswerBody, CaseParams, CloseBody, EnrolmentBody, EntryBody, EntryParams, HandoverBody, HandoverParams, InvolveBody, LevelBody, LinkWorryBody,
+  AnswerBody, CaseParams, GuideBody, CloseBody, EnrolmentBody, EntryBody, EntryParams, HandoverBody, HandoverParams, InvolveBody, LevelBody, LinkWorryBody,
   PersonParams, StepBody, TransitionBody, WorryBody, WorryDiscussionBody, WorryParams,
 } from './schema.ts';
+import { publishGuide, readGuide } from './guide.ts';
 import * as cases from './service.ts';
 
 const tags = ['cases'];
@@ -102,6 +103,16 @@ export const caseRoutes = [
     method: 'POST', url: '/api/cases/:caseId/close', summary: 'Close the relay log; it becomes read-only and follows the retention rule', tags,
     audience: 'staff', guarded: true, params: CaseParams, body: CloseBody,
     handler: async (ctx, { params, body }) => cases.closeCase(ctx, params.caseId, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/action-guide', summary: 'The municipality\'s action guide: the newest version in every language, and the list of versions', tags,
+    audience: 'staff', guarded: false,
+    handler: async (ctx) => readGuide(ctx.services.db, (ctx.principal as { municipalityId: string }).municipalityId),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/action-guide', summary: 'Publish a new version of the action guide', tags,
+    audience: 'staff', guarded: true, body: GuideBody, status: 201,
+    handler: async (ctx, { body }) => publishGuide(ctx, body),
   }),
   defineRoute({
     method: 'GET', url: '/api/tasks', summary: 'The professional\'s tasks: batons offered, measures to evaluate', tags,

@@ -87,3 +87,25 @@ export const TransitionBody = z.strictObject({
 export const EnrolmentBody = z.strictObject({ serviceUnitId: uuid, startsOn: isoDate });
 
 export const CloseBody = z.strictObject({ reason: z.enum(['goals_reached', 'family_withdrew', 'moved', 'other']), note: nonEmptyText(2000) });
+
+const translated = (max: number) => z.strictObject({ nb: nonEmptyText(max), nn: nonEmptyText(max), en: nonEmptyText(max) });
+const translatedOptional = (max: number) => z.strictObject({ nb: z.string().trim().max(max), nn: z.string().trim().max(max), en: z.string().trim().max(max) });
+
+/** A link from a step: a page of Sammen or its handbook ("/..."), or a web address. */
+const guideLink = z.strictObject({
+  label: translated(200),
+  url: z.string().trim().max(500).refine((u) => /^\/[^/]/.test(u) || /^https?:\/\/[^\s]+$/.test(u), { message: 'cases.err.guideLinkUrl' }),
+});
+
+export const GuideBody = z.strictObject({
+  basedOnVersion: z.number().int().min(0),
+  note: optionalText(500),
+  steps: z.array(z.strictObject({
+    level,
+    stepKey: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, { message: 'cases.err.guideStepKey' }),
+    title: translated(200),
+    body: translatedOptional(2000),
+    links: z.array(guideLink).max(10).default([]),
+  })).min(1).max(80),
+});
+export type GuideInput = z.infer<typeof GuideBody>;

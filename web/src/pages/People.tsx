@@ -2,6 +2,7 @@
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
+import { TaskList } from '../components/case/Tasks.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
@@ -21,6 +22,7 @@ export function PeoplePage() {
           <RouterLink to="/barn/ny">{t('ui.people.register')}</RouterLink>
         </Button>
       </div>
+      <TaskList />
       {people.loading && !people.data ? <Loading /> : null}
       {people.error ? <LoadError error={people.error} /> : null}
       {people.data && list.length === 0 ? <Paragraph>{t('ui.people.empty')}</Paragraph> : null}

@@ -1,0 +1,44 @@
+// The administrator edits the municipality's action guide: a bad link is refused with a message by
+// the field, a corrected step is published as a new version, and the versions are listed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+
+let env: BrowserApp;
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('the action guide', () => {
+  it('is edited and published as a new version by the administrator', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, 'Per Johansen');
+    await page.getByRole('link', { name: 'Handlingsveileder' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Handlingsveileder' }).waitFor();
+    await page.getByText('Gjeldende versjon: 1').waitFor();
+    await expectNoAxeViolations(page, 'action guide editor');
+
+    const title = page.getByLabel('Overskrift (bokmål)').first();
+    expect(await title.inputValue()).toBe('Noter det du ser');
+    await title.fill('Skriv ned det du ser');
+    await page.getByRole('button', { name: 'Legg til lenke' }).first().click();
+    await page.getByLabel('Adresse').first().fill('javascript:alert(1)');
+    for (const lang of ['bokmål', 'nynorsk', 'engelsk']) await page.getByLabel(`Lenketekst (${lang})`).first().fill('Håndboka');
+    await page.getByRole('button', { name: 'Publiser ny versjon' }).click();
+    await page.locator('ds-error-summary').getByText('Lenken må være en nettadresse (https://…) eller en side i Sammen (/…).').waitFor();
+    await expectNoAxeViolations(page, 'action guide with an error');
+
+    await page.getByLabel('Adresse').first().fill('/handbok/undring');
+    await page.getByLabel('Hva er endret?').fill('Ny ordlyd og lenke til håndboka');
+    await page.getByRole('button', { name: 'Publiser ny versjon' }).click();
+    await page.getByText('Versjon 2 er publisert.').waitFor();
+    await page.getByText('Gjeldende versjon: 2').waitFor();
+    await page.getByText(/Versjon 2, .* Per Johansen – Ny ordlyd og lenke til håndboka/).waitFor();
+    expect(await page.getByLabel('Overskrift (bokmål)').first().inputValue()).toBe('Skriv ned det du ser');
+    expectNoProblems(t);
+    await t.close();
+  });
+});

@@ -1,0 +1,39 @@
+// The professional's tasks: batons offered to them and measures they must evaluate (overdue first
+// flagged), each linking to the child's page.
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { formatDate } from '../../../../common/i18n/index.ts';
+import { useApi } from '../../hooks.ts';
+import { useI18n } from '../../i18n.tsx';
+import { LoadError } from '../Status.tsx';
+
+interface Tasks {
+  handovers: { id: string; fromName: string; person: { id: string; name: string } }[];
+  measures: { entryKey: string; title: string; evaluateOn: string; overdue: boolean; person: { id: string; name: string } }[];
+}
+
+export function TaskList() {
+  const { t } = useI18n();
+  const tasks = useApi<Tasks>('/api/tasks');
+  if (!tasks.data) return tasks.error ? <LoadError error={tasks.error} /> : null;
+  const { handovers, measures } = tasks.data;
+  return (
+    <section aria-labelledby="my-tasks" className="page-section">
+      <Heading level={2} data-size="sm" id="my-tasks">{t('cases.ui.tasks.heading')}</Heading>
+      {handovers.length + measures.length === 0 ? <Paragraph>{t('cases.ui.tasks.none')}</Paragraph> : null}
+      <ul className="plain-list task-list">
+        {handovers.map((h) => (
+          <li key={h.id}>
+            <Link asChild><RouterLink to={`/barn/${h.person.id}`}>{t('cases.ui.tasks.handover', { from: h.fromName, child: h.person.name })}</RouterLink></Link>
+          </li>
+        ))}
+        {measures.map((m) => (
+          <li key={m.entryKey}>
+            {m.overdue ? <><Tag data-color="danger">{t('cases.ui.tasks.overdue')}</Tag>{' '}</> : null}
+            <Link asChild><RouterLink to={`/barn/${m.person.id}`}>{t('cases.ui.tasks.measure', { title: m.title, child: m.person.name, date: formatDate(m.evaluateOn) })}</RouterLink></Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
