@@ -1,5 +1,6 @@
-// Routes. Signed out, every page but the sign-in page sends the user to it; signed in, "/" goes to
-// the start page of the active role and pages of other roles say so.
+// Routes. Signed out, every page but the sign-in page and the public service catalogue sends the
+// user to the sign-in page; signed in, "/" goes to the start page of the active role and pages of
+// other roles say so.
 import type { ReactElement } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
@@ -21,6 +22,13 @@ import { PersonPage } from './pages/PersonPage.tsx';
 import { RegisterPersonPage } from './pages/RegisterPerson.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { TeamsPage } from './pages/Teams.tsx';
+import { WorriesPage } from './pages/Worries.tsx';
+import { AdminCataloguePage } from './pages/catalogue/AdminCataloguePage.tsx';
+import { AdminServiceEditorPage } from './pages/catalogue/AdminServiceEditor.tsx';
+import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
+import { GuidePage } from './pages/catalogue/GuidePage.tsx';
+import { ServicePage } from './pages/catalogue/ServicePage.tsx';
+import { YouthPage } from './pages/catalogue/YouthPage.tsx';
 import { useSession } from './session.tsx';
 
 function Guard({ page, children }: { page: PageKey; children: ReactElement }) {
@@ -59,6 +67,7 @@ export function App() {
         <Route path="/barn" element={<Guard page="people"><PeoplePage /></Guard>} />
         <Route path="/barn/ny" element={<Guard page="register"><RegisterPersonPage /></Guard>} />
         <Route path="/barn/:id" element={<Guard page="people"><PersonPage /></Guard>} />
+        <Route path="/undringer" element={<Guard page="worries"><WorriesPage /></Guard>} />
         <Route path="/team" element={<Guard page="teams"><TeamsPage /></Guard>} />
         <Route path="/admin/enheter" element={<Guard page="adminUnits"><AdminUnitsPage /></Guard>} />
         <Route path="/admin/ansatte" element={<Guard page="adminStaff"><AdminStaffPage /></Guard>} />
@@ -69,6 +78,14 @@ export function App() {
         <Route path="/fravaer" element={<Guard page="absence"><AbsencePage /></Guard>} />
         <Route path="/varsler" element={<NotificationsPage />} />
         <Route path="/utvikling/epost" element={<DevMailboxPage />} />
+        {/* The public service catalogue: open to everyone, signed in or not. */}
+        <Route path="/tjenester" element={<CataloguePage />} />
+        <Route path="/tjenester/veileder" element={<GuidePage />} />
+        <Route path="/tjenester/:slug" element={<ServicePage />} />
+        <Route path="/ung" element={<YouthPage />} />
+        <Route path="/admin/tjenester" element={<Guard page="adminCatalogue"><AdminCataloguePage /></Guard>} />
+        <Route path="/admin/tjenester/ny" element={<Guard page="adminCatalogue"><AdminServiceEditorPage /></Guard>} />
+        <Route path="/admin/tjenester/:id" element={<Guard page="adminCatalogue"><AdminServiceEditorPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -4,7 +4,7 @@ import type { MessageKey } from '../../common/i18n/index.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { Principal } from './types.ts';
 
-export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'audit' | 'myPage' | 'absence';
+export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   people: '/barn',
@@ -13,9 +13,12 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   adminUnits: '/admin/enheter',
   adminStaff: '/admin/ansatte',
   adminGuide: '/admin/handlingsveileder',
+  worries: '/undringer',
   audit: '/revisjon',
   myPage: '/min-side',
   absence: '/fravaer',
+  adminCatalogue: '/admin/tjenester',
+  findHelp: '/tjenester',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -25,9 +28,12 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   adminUnits: 'ui.nav.adminUnits',
   adminStaff: 'ui.nav.adminStaff',
   adminGuide: 'cases.ui.guide.title',
+  worries: 'cases.ui.worries.title',
   audit: 'ui.nav.audit',
   myPage: 'ui.nav.myPage',
   absence: 'notifications.absence.nav',
+  adminCatalogue: 'catalogue.nav.admin',
+  findHelp: 'catalogue.nav.findHelp',
 };
 
 /** Roles whose work is with children's cases (the server's CASE_WORK_ROLES). */
@@ -36,21 +42,21 @@ export const CASE_WORK_ROLES: readonly StaffRole[] = [
 ];
 
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'absence'], // absence: kindergarten and school staff (the server checks the unit)
-  team_member: ['people', 'register'],
-  coordinator: ['people', 'register'],
-  child_welfare_intake: ['people', 'register'],
-  coordinating_unit: ['people', 'register'],
-  team_leader: ['people', 'register', 'teams', 'absence'],
+  professional: ['people', 'register', 'worries', 'absence'], // absence: kindergarten and school staff (the server checks the unit)
+  team_member: ['people', 'register', 'worries'],
+  coordinator: ['people', 'register', 'worries'],
+  child_welfare_intake: ['people', 'register', 'worries'],
+  coordinating_unit: ['people', 'register', 'worries'],
+  team_leader: ['people', 'register', 'worries', 'teams', 'absence'],
   sbu_coordinator: ['teams'],
   analyst: ['teams'],
-  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'teams'],
+  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
   auditor: ['audit'],
 };
 
 /** The pages of the active role, in menu order; the first is the start page. */
 export function pagesFor(principal: Principal): PageKey[] {
-  return principal.kind === 'citizen' ? ['myPage'] : STAFF_PAGES[principal.activeRole];
+  return principal.kind === 'citizen' ? ['myPage', 'findHelp'] : STAFF_PAGES[principal.activeRole];
 }
 
 export function startPath(principal: Principal): string {

@@ -20,6 +20,14 @@ export const caseRoutes = [
     handler: async (ctx) => cases.listMyWorries(ctx),
   }),
   defineRoute({
+    method: 'GET', url: '/api/worries/discussants', summary: 'Colleagues and teams a worry can be discussed with', tags,
+    audience: 'staff', guarded: false,
+    handler: async (ctx) => {
+      const me = ctx.principal as { municipalityId: string; staffUserId: string };
+      return cases.discussants(ctx.services.db, me.municipalityId, me.staffUserId);
+    },
+  }),
+  defineRoute({
     method: 'POST', url: '/api/worries/:worryId/discussions', summary: 'Record an anonymous discussion with a colleague or a team', tags,
     audience: 'staff', guarded: true, params: WorryParams, body: WorryDiscussionBody, status: 201,
     handler: async (ctx, { params, body }) => cases.discussWorry(ctx, params.worryId, body),

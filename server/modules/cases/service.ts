@@ -2,7 +2,7 @@
 // (stafettlogg) with corrections as new versions, the relay holder (stafettholder) and the handover
 // of the baton, transitions between services, enrolment, and closing.
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../../infra/db/database.ts';
+import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
@@ -155,6 +155,22 @@ export async function discussWorry(ctx: DataContext, worryId: string, input: { w
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id };
+}
+
+/** Colleagues and teams a worry can be discussed with: names and units, no personal data of children. */
+export async function discussants(db: Db, municipalityId: string, selfId: string) {
+  const staff = await db
+    .selectFrom('staff_user as s')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .select(['s.id', 's.display_name', 'u.name as unit_name'])
+    .where('s.municipality_id', '=', municipalityId)
+    .where('s.active', '=', true)
+    .where('s.id', '<>', selfId)
+    .where((eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.role').whereRef('r.staff_user_id', '=', 's.id').where('r.role', 'in', ['professional', 'team_leader', 'team_member', 'coordinator', 'child_welfare_intake', 'coordinating_unit'])))
+    .orderBy('s.display_name')
+    .execute();
+  const teams = await db.selectFrom('team').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('active', '=', true).where('kind', '=', 'early_intervention').orderBy('name').execute();
+  return { staff: staff.map((s) => ({ id: s.id, name: s.display_name, unitName: s.unit_name })), teams };
 }
 
 /** Ties an anonymous worry to a person once the family has been spoken to; opens the case. */
