@@ -164,10 +164,11 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     await enrol.getByLabel(m('cases.ui.startsOn')).fill(fmt(nextSchoolStart()));
     await enrol.getByRole('button', { name: m('cases.ui.enrolSubmit') }).click();
     await page.getByText(m('cases.ui.enrolled')).waitFor();
-    await page.getByTestId('proposed-transition').waitFor();
+    // The proposal now rests on the enrolment, and the school is chosen as the receiving unit.
+    await page.getByTestId('proposed-transition').getByText(m('cases.ui.transitionByEnrolment', { to: m('cases.ui.stage.primary_school'), date: fmt(nextSchoolStart()) })).waitFor();
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/case-${lang}-nurse.png`, fullPage: true });
     const plan = formWith(page, m('cases.ui.planTransition'));
-    expect(await plan.getByLabel(m('cases.ui.receivingUnit')).inputValue()).not.toBe('');
+    await expect.poll(() => plan.getByLabel(m('cases.ui.receivingUnit')).locator('option:checked').textContent()).toBe('Fjellbekken skole');
     await plan.getByLabel(m('cases.ui.meetingDate')).fill(fmt(inDays(14)));
     await plan.getByLabel(m('cases.ui.meetingPlace')).fill('Solsikken barnehage');
     await expectNoAxeViolations(page, `${lang}: transition proposed`);
@@ -186,6 +187,20 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     expect(await page.getByRole('main').textContent()).not.toContain('Hørselstest på helsestasjonen');
     await expectNoAxeViolations(page, `${lang}: the school holds the baton`);
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/case-${lang}-school.png`, fullPage: true });
+    await signOut(page, m('ui.header.signOut'));
+
+    // The mother sees who holds the baton and comments on it in the log.
+    await signInAs(page, 'Sofie Nordli');
+    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain('Henrik Aasen');
+    await page.getByTestId('log-entry').filter({ hasText: 'Hørselstest på helsestasjonen' }).waitFor();
+    const family = formWith(page, m('cases.ui.citizenNewEntry'));
+    await family.getByLabel(m('cases.ui.entryKind')).selectOption({ label: m('cases.ui.kind.holder_comment') });
+    await family.getByLabel(m('cases.ui.title')).fill('Fint at skolen tar over');
+    await family.getByRole('button', { name: m('cases.ui.addEntry') }).click();
+    await page.getByTestId('log-entry').filter({ hasText: 'Fint at skolen tar over' }).getByText(m('cases.ui.familyAuthor', { name: 'Sofie Nordli' }), { exact: false }).waitFor();
+    await expectNoAxeViolations(page, `${lang}: the family's view of the case`);
     expectNoProblems(t);
     await t.close();
   });
