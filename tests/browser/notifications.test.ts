@@ -45,7 +45,7 @@ describe('notifications', () => {
     const card = page.locator('.notification-card').filter({ has: notice });
     await card.getByRole('button', { name: 'Merk som lest' }).click();
     await page.getByText('Varselet er merket som lest.').waitFor();
-    expect(await card.getByText('Ulest', { exact: true }).count()).toBe(0);
+    await expect.poll(() => card.getByText('Ulest', { exact: true }).count()).toBe(0);
     await header.getByRole('link', { name: 'Varsler', exact: true }).waitFor();
     await notice.click();
     await page.getByRole('heading', { level: 1, name: 'Fravær' }).waitFor();

@@ -228,3 +228,20 @@ describe('absence import and the contact teacher\'s list', () => {
     expect(all).not.toContain(unknownNid);
   });
 });
+
+describe('the demo municipality', () => {
+  it('gives the demo contact teacher at Fjellbekken skole a list of pupils with high absence', async () => {
+    const demo = await startTestApp({ demoChildren: 120 });
+    try {
+      const teacher = await signedIn(demo.app, 'fagperson.skole');
+      const list = (await teacher.get('/api/absence/high')).json();
+      expect(list.children.length).toBeGreaterThanOrEqual(2);
+      expect(list.children.every((c: { absencePercent: number; progress: string }) => c.absencePercent > 10 && c.progress === 'weak')).toBe(true);
+      expect(list.firstStep).not.toBeNull();
+      // He can open each listed pupil's page.
+      for (const c of list.children) expect((await teacher.get(`/api/people/${c.personId}`)).statusCode).toBe(200);
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -42,7 +42,7 @@ export const CASE_WORK_ROLES: readonly StaffRole[] = [
 ];
 
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'absence'], // absence: kindergarten and school staff (the server checks the unit)
+  professional: ['people', 'register', 'worries', 'absence'], // absence: in the menu only at a kindergarten or school (menuFor)
   team_member: ['people', 'register', 'worries'],
   coordinator: ['people', 'register', 'worries'],
   child_welfare_intake: ['people', 'register', 'worries'],
@@ -57,6 +57,14 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
 /** The pages of the active role, in menu order; the first is the start page. */
 export function pagesFor(principal: Principal): PageKey[] {
   return principal.kind === 'citizen' ? ['myPage', 'findHelp'] : STAFF_PAGES[principal.activeRole];
+}
+
+/** Kindergartens and schools import and follow up absence (the server's ABSENCE_UNIT_TYPES in access.ts). */
+const ABSENCE_UNIT_TYPES = ['kindergarten', 'school_primary', 'school_lower_secondary', 'school_upper_secondary'];
+
+/** The menu: the role's pages, less those the user's kind of unit does not work with. */
+export function menuFor(principal: Principal, unitType: string | null | undefined): PageKey[] {
+  return pagesFor(principal).filter((page) => page !== 'absence' || (unitType != null && ABSENCE_UNIT_TYPES.includes(unitType)));
 }
 
 export function startPath(principal: Principal): string {

@@ -79,6 +79,7 @@ export interface PersonTable {
   email: string | null;
   phone: string | null;
   language: Generated<string>;
+  guardians_see_case: Generated<boolean>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
@@ -184,6 +185,7 @@ export interface DB {
   relay_log_entry: RelayLogEntryTable;
   relay_handover: RelayHandoverTable;
   transition: TransitionTable;
+  referral: ReferralTable;
   notification: NotificationTable;
   outbound_email: OutboundEmailTable;
   outbound_email_attachment: OutboundEmailAttachmentTable;
@@ -266,6 +268,7 @@ export interface ConsentTable {
   withdrawn_by_person_id: string | null;
   withdrawn_by_staff_id: string | null;
   withdrawal_note: string | null;
+  awaiting_person_ids: Generated<string[]>;
 }
 
 export interface ConsentGiverTable {
@@ -556,4 +559,22 @@ export interface AbsenceRecordTable {
   progress: 'good' | 'weak';
   contact_teacher_id: string;
   line: number;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  team_id: string;
+  person_id: string | null;
+  age_years: number | null;
+  source: 'professional' | 'family';
+  referred_by_staff_id: string | null;
+  requested_by_person_id: string | null;
+  reason: string;
+  basis: 'consent' | 'family_present' | 'anonymous';
+  status: Generated<'waiting' | 'accepted' | 'more_info' | 'redirected' | 'closed'>;
+  received_at: Timestamp;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  answer_note: string | null;
+  redirected_to_team_id: string | null;
 }

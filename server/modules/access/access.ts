@@ -44,7 +44,12 @@ export type AccessAction =
   | 'caseStatus.write' // level changes, steps done, enrolment
   | 'case.hold' // what only the relay holder does: hand over, plan a transition, close
   | 'handover.answer' // accept or decline the baton: only the receiver
-  | 'actionGuide.publish'; // the municipality's action guide: no personal data
+  | 'actionGuide.publish' // the municipality's action guide: no personal data
+  | 'consent.give' // a citizen gives a consent digitally: the one who decides for the person
+  | 'consent.sign' // the second guardian signs a digital consent waiting for them
+  | 'accessLog.read' // the family sees who has read their data
+  | 'guardianVisibility.set' // a youth of consent age decides whether guardians see their case
+  | 'teamRequest.create'; // the family asks an early-intervention team for a discussion
 
 export type Purpose = 'administration' | 'follow_up' | 'registration' | 'audit' | 'sign_in' | 'self_service' | 'consent' | 'legal_duty';
 
@@ -106,7 +111,10 @@ async function citizenCaseAccess(trx: Tx, citizenPersonId: string, personId: str
   const settings = await loadConsentSettings(trx, subject.municipality_id);
   const ofAge = ageOn(subject.birth_date, osloDate()) >= settings.consentAge;
   if (relation.reason === 'self') return ofAge ? relation : deny('below_consent_age');
-  return ofAge ? deny('youth_decides') : relation;
+  if (!ofAge) return relation;
+  // From the consent age the youth decides whether guardians see the case.
+  const choice = await trx.selectFrom('person').select('guardians_see_case').where('id', '=', personId).executeTakeFirstOrThrow();
+  return choice.guardians_see_case ? allow('youth_lets_guardian_see') : deny('youth_decides');
 }
 
 /** The staff user is the relay holder of the person's open case. */
@@ -129,6 +137,23 @@ async function worryAccess(trx: Tx, staffUserId: string, worryId: string, action
     .where((w) => w.or([w('d.with_staff_id', '=', staffUserId), w('tm.staff_user_id', '=', staffUserId)]))
     .executeTakeFirst();
   return discussed ? allow('worry_discussed_with') : deny('not_worry_participant');
+}
+
+/**
+ * Whether the citizen is the one who decides for the person: the person themself (an adult, a
+ * pregnant woman, a youth at or over the consent age), or a guardian with parental responsibility
+ * while the child is under it.
+ */
+async function citizenDecides(trx: Tx, citizenPersonId: string, personId: string): Promise<Decision> {
+  const relation = await citizenMayReadPerson(trx, citizenPersonId, personId);
+  if (!relation.allowed) return relation;
+  const subject = await trx.selectFrom('person').select(['kind', 'birth_date', 'municipality_id']).where('id', '=', personId).executeTakeFirst();
+  if (!subject) return deny('no_subject');
+  if (subject.kind !== 'child') return relation.reason === 'self' ? allow('self') : deny('adult_decides');
+  const settings = await loadConsentSettings(trx, subject.municipality_id);
+  const ofAge = ageOn(subject.birth_date, osloDate()) >= settings.consentAge;
+  if (relation.reason === 'self') return ofAge ? allow('youth_self') : deny('below_consent_age');
+  return ofAge ? deny('youth_decides') : relation;
 }
 
 async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string): Promise<Decision> {
@@ -238,7 +263,10 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'consent.withdraw': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
-      if (principal.kind === 'citizen') return citizenCaseAccess(trx, principal.personId, personId);
+      if (principal.kind === 'citizen') {
+        // Seeing a youth's consents may be shared with guardians; withdrawing is the youth's own.
+        return request.action === 'consent.read' ? citizenCaseAccess(trx, principal.personId, personId) : citizenDecides(trx, principal.personId, personId);
+      }
       if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
       const involvement = await isInvolved(trx, principal.staffUserId, personId);
       return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
@@ -271,6 +299,28 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (!personId) return deny('no_subject');
       const involvement = await isInvolved(trx, principal.staffUserId, personId);
       return involvement ? allow(`worry_author+involved:${involvement}`) : deny('not_involved');
+    }
+    case 'consent.give':
+    case 'accessLog.read':
+    case 'teamRequest.create': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      return citizenDecides(trx, principal.personId, personId);
+    }
+    case 'consent.sign': {
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      if (request.entity?.type !== 'consent') return deny('no_subject');
+      const consent = await trx.selectFrom('consent').select('awaiting_person_ids').where('id', '=', request.entity.id).executeTakeFirst();
+      return consent?.awaiting_person_ids.includes(principal.personId) ? allow('awaited_signer') : deny('not_awaited_signer');
+    }
+    case 'guardianVisibility.set': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      if (principal.personId !== personId) return deny('not_self');
+      const decision = await citizenDecides(trx, principal.personId, personId);
+      return decision.allowed && decision.reason === 'youth_self' ? decision : deny('not_youth_of_consent_age');
     }
     case 'caseStatus.read':
     case 'caseStatus.write': {

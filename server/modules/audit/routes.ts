@@ -1,11 +1,18 @@
+import { z } from 'zod';
 import { defineRoute } from '../../infra/http/route.ts';
+import { uuid } from '../../infra/http/schemas.ts';
 import { AuditSearchQuery } from './schema.ts';
-import { searchAuditLog } from './service.ts';
+import { accessLogForFamily, searchAuditLog } from './service.ts';
 
 export const auditRoutes = [
   defineRoute({
     method: 'GET', url: '/api/audit/events', summary: 'Search the audit log (auditor)', tags: ['audit'], audience: 'staff', guarded: true,
     query: AuditSearchQuery,
     handler: async (ctx, { query }) => searchAuditLog(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/access-log', summary: 'Who in the services has read or written this person\'s data (for the family)', tags: ['audit'],
+    audience: 'citizen', guarded: true, params: z.strictObject({ id: uuid }),
+    handler: async (ctx, { params }) => accessLogForFamily(ctx, params.id),
   }),
 ];

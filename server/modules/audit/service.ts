@@ -48,3 +48,28 @@ export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
     hasMore: rows.length > PAGE_SIZE,
   };
 }
+
+/**
+ * The family's view of the audit log (innsyn i logg): who in the services read or wrote their or
+ * their child's data, when, in which role and unit. Looking is itself recorded.
+ */
+export async function accessLogForFamily(ctx: DataContext, personId: string) {
+  await authorize(ctx, { action: 'accessLog.read', purpose: 'self_service', subject: { kind: 'person', id: personId } });
+  const rows = await ctx.trx
+    .selectFrom('audit_event as e')
+    .leftJoin('service_unit as u', 'u.id', 'e.actor_unit_id')
+    .select(['e.id', 'e.occurred_at', 'e.actor_kind', 'e.actor_name', 'e.actor_role', 'u.name as unit_name', 'e.action', 'e.purpose'])
+    .where('e.subject_kind', '=', 'person')
+    .where('e.subject_id', '=', personId)
+    .where('e.outcome', '=', 'allowed')
+    .where('e.actor_kind', 'in', ['staff', 'system'])
+    .orderBy('e.occurred_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(500)
+    .execute();
+  return {
+    events: rows.map((r) => ({
+      id: String(r.id), at: r.occurred_at, actorKind: r.actor_kind, name: r.actor_name, role: r.actor_role, unitName: r.unit_name, action: r.action, purpose: r.purpose,
+    })),
+  };
+}

@@ -168,9 +168,14 @@ export async function versionHistory(db: Handle, serviceId: string, lang: Langua
   return db
     .selectFrom('catalogue_service_version as v')
     .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', lang))
+    .innerJoin('catalogue_service_text as nb', (j) => j.onRef('nb.version_id', '=', 'v.id').on('nb.lang', '=', 'nb'))
     .leftJoin('staff_user as c', 'c.id', 'v.created_by')
     .leftJoin('staff_user as p', 'p.id', 'v.published_by')
-    .select(['v.version', 'v.created_at', 'v.published_at', 'v.change_note', 't.name', 'c.display_name as created_by_name', 'p.display_name as published_by_name'])
+    // A draft may not have every language yet: its bokmål name stands in.
+    .select((eb) => [
+      'v.version', 'v.created_at', 'v.published_at', 'v.change_note', 'c.display_name as created_by_name', 'p.display_name as published_by_name',
+      eb.fn.coalesce(eb.fn('nullif', ['t.name', eb.val('')]), 'nb.name').as('name'),
+    ])
     .where('v.service_id', '=', serviceId)
     .orderBy('v.version', 'desc')
     .execute();
@@ -182,9 +187,13 @@ export async function adminServiceList(db: Handle, municipalityId: string, lang:
     .selectFrom('catalogue_service as s')
     .innerJoin('catalogue_service_version as v', (j) => j.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.latest_version'))
     .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', lang))
-    .select(['s.id', 's.slug', 's.latest_version', 's.published_version', 's.updated_at', 't.name', 'v.situations'])
+    .innerJoin('catalogue_service_text as nb', (j) => j.onRef('nb.version_id', '=', 'v.id').on('nb.lang', '=', 'nb'))
+    .select((eb) => [
+      's.id', 's.slug', 's.latest_version', 's.published_version', 's.updated_at', 'v.situations',
+      eb.fn.coalesce(eb.fn('nullif', ['t.name', eb.val('')]), 'nb.name').as('name'),
+    ])
     .where('s.municipality_id', '=', municipalityId)
-    .orderBy('t.name')
+    .orderBy('name')
     .execute();
 }
 
@@ -195,8 +204,6 @@ export interface PublicFilters {
   situation?: Situation | undefined;
   audience?: Audience | undefined;
   age?: number | undefined;
-  /** Services whose age range overlaps this range (the youth page). */
-  ageOverlap?: { from: number; to: number } | undefined;
 }
 
 function publishedBase(db: Handle, municipalityId: string, lang: Language, filters: PublicFilters) {
@@ -212,13 +219,6 @@ function publishedBase(db: Handle, municipalityId: string, lang: Language, filte
     query = query.where((eb) => eb.and([
       eb.or([eb('v.age_from', 'is', null), eb('v.age_from', '<=', age)]),
       eb.or([eb('v.age_to', 'is', null), eb('v.age_to', '>=', age)]),
-    ]));
-  }
-  if (filters.ageOverlap) {
-    const { from, to } = filters.ageOverlap;
-    query = query.where((eb) => eb.and([
-      eb.or([eb('v.age_from', 'is', null), eb('v.age_from', '<=', to)]),
-      eb.or([eb('v.age_to', 'is', null), eb('v.age_to', '>=', from)]),
     ]));
   }
   return query;
@@ -335,7 +335,7 @@ export interface SearchHit {
  * stemming, prefixes so compound words are found, spelling corrections OR-ed in), a bonus when every
  * word is found, and the trigram likeness of what was typed to whole words of the name and of the synonyms.
  */
-export async function searchPublished(db: Handle, municipalityId: string, lang: Language, q: string, words: string[], corrections: Map<string, string[]>, filters: PublicFilters): Promise<SearchHit[]> {
+export async function searchPublished(db: Handle, municipalityId: string, lang: Language, words: string[], corrections: Map<string, string[]>, filters: PublicFilters): Promise<SearchHit[]> {
   if (words.length === 0) return [];
   const anyWord = tsqueryText(words, corrections, '|');
   const everyWord = tsqueryText(words, corrections, '&');

@@ -2,7 +2,6 @@
 // guide and gives messages that name the rule), everything else here.
 import { z } from 'zod';
 import { AUDIENCES, MAX_AGE, SITUATIONS } from '../../../common/catalogue.ts';
-import { LANGUAGES } from '../../../common/roles.ts';
 import { uuid } from '../../infra/http/schemas.ts';
 
 const situation = z.enum(SITUATIONS);
@@ -121,4 +120,3 @@ export const GuideBody = z.strictObject({
   definition: GuideDefinitionSchema,
 });
 
-export const LANGUAGE_LIST = LANGUAGES;

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { YOUTH_AGE, type GuideDefinition, type RuleSet, type SituationAnswers } from '../../../common/catalogue.ts';
 import { translate, type MessageKey } from '../../../common/i18n/index.ts';
 import { LANGUAGES, type Language } from '../../../common/roles.ts';
-import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext, RequestContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound, type FieldProblem } from '../../infra/http/errors.ts';
@@ -22,9 +21,9 @@ import type { AnswersInput, CreateServiceInput, SaveDraftInput, SearchInput, Ser
 /** Texts every language must have before a version is published. */
 const REQUIRED_FOR_PUBLISHING = ['name', 'summary', 'audienceText', 'howTo'] as const;
 
-async function municipalityFor(ctx: RequestContext, db: Db | Tx = ctx.services.db) {
+async function municipalityFor(ctx: RequestContext) {
   const p = ctx.principal;
-  const municipality = await catalogueMunicipality(db, {
+  const municipality = await catalogueMunicipality(ctx.services.db, {
     staffMunicipalityId: p?.kind === 'staff' ? p.municipalityId : undefined,
     citizenPersonId: p?.kind === 'citizen' ? p.personId : undefined,
   });
@@ -49,7 +48,7 @@ export async function search(ctx: RequestContext, input: SearchInput) {
     return { municipality: municipality.name, query: input.q ?? '', alsoSearchedFor: [], services: await publishedSummaries(db, municipality.id, ctx.lang, filters) };
   }
   const corrections = await spellingCorrections(db, municipality.id, words);
-  const hits = await searchPublished(db, municipality.id, ctx.lang, input.q ?? '', words, corrections, filters);
+  const hits = await searchPublished(db, municipality.id, ctx.lang, words, corrections, filters);
   const summaries = await publishedSummaries(db, municipality.id, ctx.lang, filters, hits.map((h) => h.id));
   const byId = new Map(summaries.map((s) => [s.id, s]));
   const ranked = hits
@@ -380,7 +379,8 @@ export async function saveGuide(ctx: DataContext, baseVersion: number, definitio
     .selectFrom('catalogue_service as s')
     .innerJoin('catalogue_service_version as v', 'v.service_id', 's.id')
     .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', ctx.lang))
-    .select(['t.name', 'v.rules'])
+    .innerJoin('catalogue_service_text as nb', (j) => j.onRef('nb.version_id', '=', 'v.id').on('nb.lang', '=', 'nb'))
+    .select((eb) => ['v.rules', eb.fn.coalesce(eb.fn('nullif', ['t.name', eb.val('')]), 'nb.name').as('name')])
     .where('s.municipality_id', '=', staff.municipalityId)
     .where((eb) => eb.or([eb('v.version', '=', eb.ref('s.latest_version')), eb('v.version', '=', eb.ref('s.published_version'))]))
     .execute();

@@ -14,7 +14,7 @@ export async function loadConsentSettings(db: Db | Tx, municipalityId: string): 
 export async function loadConsentsForAccess(db: Db | Tx, personId: string): Promise<ConsentForAccess[]> {
   const consents = await db
     .selectFrom('consent')
-    .select(['id', 'purposes', 'categories', 'valid_from', 'valid_to', 'withdrawn_at'])
+    .select(['id', 'purposes', 'categories', 'valid_from', 'valid_to', 'withdrawn_at', 'awaiting_person_ids'])
     .where('subject_id', '=', personId)
     .execute();
   if (consents.length === 0) return [];
@@ -27,6 +27,7 @@ export async function loadConsentsForAccess(db: Db | Tx, personId: string): Prom
     validFrom: c.valid_from,
     validTo: c.valid_to,
     withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null,
+    awaitingSignature: c.awaiting_person_ids.length > 0,
     purposes: c.purposes,
     categories: c.categories,
     recipientUnitIds: recipients.filter((r) => r.consent_id === c.id && r.service_unit_id).map((r) => r.service_unit_id!),

@@ -1,6 +1,6 @@
 import { defineRoute } from '../../infra/http/route.ts';
 import { renderConsentForm } from './pdf.ts';
-import { MAX_DOCUMENT_BYTES, ConsentFormQuery, ConsentParams, LegalBasisBody, PersonParams, RecordConsentBody, WithdrawConsentBody } from './schema.ts';
+import { MAX_DOCUMENT_BYTES, ConsentFormQuery, GiveConsentBody, ConsentParams, LegalBasisBody, PersonParams, RecordConsentBody, WithdrawConsentBody } from './schema.ts';
 import * as consent from './service.ts';
 
 export const consentRoutes = [
@@ -33,6 +33,16 @@ export const consentRoutes = [
     // Room for the scan in base64 and a little more, so a too-large file gets its own clear message.
     bodyLimit: Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 1_000_000,
     handler: async (ctx, { params, body }) => consent.recordConsent(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/consents/digital', summary: 'Give a consent on the citizen pages, signed by the signed-in citizen', tags: ['consent'],
+    audience: 'citizen', guarded: true, params: PersonParams, body: GiveConsentBody, status: 201,
+    handler: async (ctx, { params, body }) => consent.giveConsent(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/consents/:consentId/sign', summary: 'Sign a digital consent that waits for your signature', tags: ['consent'],
+    audience: 'citizen', guarded: true, params: ConsentParams,
+    handler: async (ctx, { params }) => consent.signConsent(ctx, params.consentId),
   }),
   defineRoute({
     method: 'POST', url: '/api/consents/:consentId/withdraw', summary: 'Withdraw a consent; takes effect at once', tags: ['consent'],

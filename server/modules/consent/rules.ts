@@ -73,17 +73,20 @@ export function checkGivers(subjectId: string, authority: ConsentAuthority, give
   return null;
 }
 
-export type ConsentState = 'active' | 'withdrawn' | 'expired' | 'not_yet_valid';
+export type ConsentState = 'active' | 'withdrawn' | 'expired' | 'not_yet_valid' | 'awaiting_signature';
 
 export interface ConsentPeriod {
   validFrom: string;
   validTo: string;
   withdrawnAt: Date | null;
+  /** A digital consent still waiting for another guardian's signature is not in force. */
+  awaitingSignature?: boolean;
 }
 
 /** A withdrawal takes effect at once; validity runs to the end of valid_to. */
 export function consentState(consent: ConsentPeriod, now: Date = new Date()): ConsentState {
   if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= now.getTime()) return 'withdrawn';
+  if (consent.awaitingSignature) return 'awaiting_signature';
   const today = osloDate(now);
   if (today < consent.validFrom) return 'not_yet_valid';
   if (today > consent.validTo) return 'expired';
@@ -111,7 +114,7 @@ export function consentCovers(consents: ConsentForAccess[], unit: UnitOfUser, pu
   const active = consents.filter((c) => consentState(c, now) === 'active');
   if (active.length === 0) {
     const states = consents.map((c) => consentState(c, now));
-    const reason = states.includes('withdrawn') ? 'consent_withdrawn' : states.includes('expired') ? 'consent_expired' : 'consent_not_yet_valid';
+    const reason = states.includes('withdrawn') ? 'consent_withdrawn' : states.includes('expired') ? 'consent_expired' : states.includes('awaiting_signature') ? 'consent_awaiting_signature' : 'consent_not_yet_valid';
     return { covered: false, reason };
   }
   const forPurpose = active.filter((c) => c.purposes.includes(purpose));

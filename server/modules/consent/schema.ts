@@ -51,3 +51,21 @@ export const ConsentFormQuery = z.strictObject({
   lang: z.enum(['nb', 'nn', 'en']).optional(),
   version: z.coerce.number().int().min(1).optional(),
 });
+
+/** A consent given on the citizen pages: the signed-in citizen is the giver, from today. */
+export const GiveConsentBody = z
+  .strictObject({
+    consentTextVersion: z.number().int().min(1).optional(),
+    purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1),
+    categories: z.array(z.enum(CONSENT_CATEGORIES)).min(1),
+    recipientUnitIds: z.array(uuid).max(50).default([]),
+    recipientUnitTypes: z.array(z.string().min(1).max(60)).max(30).default([]),
+    validTo: isoDate,
+    childView: optionalText(4000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.recipientUnitIds.length === 0 && value.recipientUnitTypes.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['recipientUnitIds'], message: 'errors.consentRecipientRequired' });
+    }
+  });
+export type GiveConsentInput = z.infer<typeof GiveConsentBody>;

@@ -4,13 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { requireCitizen, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
 import type { Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 import { loadConsentSettings } from './queries.ts';
 import { ageOn, checkGivers, consentAuthority, consentState, osloDate } from './rules.ts';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type RecordConsentInput } from './schema.ts';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type GiveConsentInput, type RecordConsentInput } from './schema.ts';
 
 const CHILD_VIEW_FROM_AGE = 7;
 
@@ -105,7 +105,7 @@ export async function listConsents(ctx: DataContext, personId: string) {
     .leftJoin('person as wp', 'wp.id', 'c.withdrawn_by_person_id')
     .select([
       'c.id', 'c.method', 'c.purposes', 'c.categories', 'c.child_welfare_matter', 'c.valid_from', 'c.valid_to', 'c.child_view',
-      'c.recorded_at', 'c.withdrawn_at', 'c.withdrawal_note', 'c.document_name', 't.version as text_version', 'r.display_name as recorded_by_name',
+      'c.recorded_at', 'c.withdrawn_at', 'c.withdrawal_note', 'c.document_name', 'c.awaiting_person_ids', 't.version as text_version', 'r.display_name as recorded_by_name',
       'ws.display_name as withdrawn_by_staff_name', 'wp.given_name as withdrawn_by_given_name', 'wp.family_name as withdrawn_by_family_name',
     ])
     .where('c.subject_id', '=', personId)
@@ -126,10 +126,13 @@ export async function listConsents(ctx: DataContext, personId: string) {
     .select(['r.consent_id', 'r.service_unit_id', 'r.unit_type_code', 'u.name as unit_name', `t.name_${ctx.lang} as type_name`])
     .where('r.consent_id', 'in', ids)
     .execute();
+  const awaitingIds = [...new Set(rows.flatMap((r) => r.awaiting_person_ids))];
+  const awaitingNames = awaitingIds.length ? await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', 'in', awaitingIds).execute() : [];
   const now = new Date();
   return rows.map((r) => ({
     id: r.id,
-    state: consentState({ validFrom: r.valid_from, validTo: r.valid_to, withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null }, now),
+    state: consentState({ validFrom: r.valid_from, validTo: r.valid_to, withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null, awaitingSignature: r.awaiting_person_ids.length > 0 }, now),
+    awaiting: awaitingNames.filter((a) => r.awaiting_person_ids.includes(a.id)).map((a) => ({ personId: a.id, name: `${a.given_name} ${a.family_name}` })),
     method: r.method, purposes: r.purposes, categories: r.categories, childWelfareMatter: r.child_welfare_matter,
     validFrom: r.valid_from, validTo: r.valid_to, childView: r.child_view, recordedAt: r.recorded_at, recordedBy: r.recorded_by_name,
     textVersion: r.text_version, documentName: r.document_name,
@@ -176,7 +179,6 @@ export async function getConsentDocument(ctx: DataContext, consentId: string) {
   return { bytes: consent.document, type: consent.document_type!, name: consent.document_name ?? 'samtykke' };
 }
 
-/** The shared case: who helps and under which consents. Relay-log content joins it later. */
 export async function recordLegalBasis(ctx: DataContext, personId: string, basis: 'duty_to_report_child_welfare' | 'duty_to_avert', note: string) {
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'legalBasis.record', purpose: 'legal_duty', subject: { kind: 'person', id: personId } });
@@ -184,4 +186,57 @@ export async function recordLegalBasis(ctx: DataContext, personId: string, basis
   if (!person) throw notFound();
   const row = await ctx.trx.insertInto('legal_basis_invocation').values({ person_id: personId, basis, invoked_by: staff.staffUserId, note }).returning('id').executeTakeFirstOrThrow();
   return { id: row.id };
+}
+
+/**
+ * A consent given on the citizen pages, with one action: the signed-in citizen signs it. When the
+ * municipality asks for every guardian with parental responsibility, the consent waits for the
+ * others' signatures and is not in force until they have signed.
+ */
+export async function giveConsent(ctx: DataContext, personId: string, input: GiveConsentInput) {
+  const citizen = requireCitizen(ctx);
+  await authorize(ctx, { action: 'consent.give', purpose: 'self_service', subject: { kind: 'person', id: personId } });
+  const { person, guardians } = await loadSubject(ctx.trx, personId);
+  const today = osloDate();
+  if (input.validTo < today) throw invalidField('validTo', 'errors.consentValidToBeforeFrom');
+  const settings = await loadConsentSettings(ctx.trx, person.municipality_id);
+  const authority = consentAuthority({ id: person.id, kind: person.kind, birthDate: person.birth_date }, guardians, settings, false, today);
+  if (person.kind === 'child' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
+    throw invalidField('childView', 'errors.consentChildViewRequired');
+  }
+  if (input.recipientUnitIds.length) {
+    const units = await ctx.trx.selectFrom('service_unit').select('id').where('id', 'in', input.recipientUnitIds).where('municipality_id', '=', person.municipality_id).execute();
+    if (units.length !== new Set(input.recipientUnitIds).size) throw invalidField('recipientUnitIds', 'errors.unknownServiceUnit');
+  }
+  if (input.recipientUnitTypes.length) {
+    const types = await ctx.trx.selectFrom('service_unit_type').select('code').where('code', 'in', input.recipientUnitTypes).execute();
+    if (types.length !== new Set(input.recipientUnitTypes).size) throw invalidField('recipientUnitTypes', 'errors.unknownServiceUnitType');
+  }
+  const text = await currentConsentText(ctx.trx, input.consentTextVersion);
+  if (!text) throw invalidField('consentTextVersion', 'errors.unknownConsentText');
+  const awaiting = authority.decides === 'guardians' && authority.rule === 'all' ? authority.guardianIds.filter((g) => g !== citizen.personId) : [];
+  const id = randomUUID();
+  await ctx.trx.insertInto('consent').values({
+    id, subject_id: person.id, consent_text_id: text.id, method: 'digital', purposes: [...new Set(input.purposes)], categories: [...new Set(input.categories)],
+    valid_from: today, valid_to: input.validTo, child_view: input.childView ?? null, recorded_by: null, awaiting_person_ids: awaiting,
+  }).execute();
+  const capacity = authority.decides === 'self' ? 'self' : authority.decides === 'youth' ? 'youth' : 'guardian';
+  await ctx.trx.insertInto('consent_giver').values({ consent_id: id, person_id: citizen.personId, capacity }).execute();
+  const recipients = [
+    ...[...new Set(input.recipientUnitIds)].map((unitId) => ({ consent_id: id, service_unit_id: unitId, unit_type_code: null })),
+    ...[...new Set(input.recipientUnitTypes)].map((code) => ({ consent_id: id, service_unit_id: null, unit_type_code: code })),
+  ];
+  await ctx.trx.insertInto('consent_recipient').values(recipients).execute();
+  return { id, awaiting: awaiting.length };
+}
+
+/** The other guardian signs a digital consent that waits for them; the last signature puts it in force. */
+export async function signConsent(ctx: DataContext, consentId: string) {
+  const citizen = requireCitizen(ctx);
+  const consent = await ctx.trx.selectFrom('consent').select(['subject_id', 'awaiting_person_ids', 'withdrawn_at']).where('id', '=', consentId).executeTakeFirst();
+  await authorize(ctx, { action: 'consent.sign', purpose: 'self_service', ...(consent ? { subject: { kind: 'person' as const, id: consent.subject_id } } : {}), entity: { type: 'consent', id: consentId } });
+  if (consent!.withdrawn_at) throw new AppError('CONFLICT', 'errors.consentAlreadyWithdrawn');
+  await ctx.trx.updateTable('consent').set({ awaiting_person_ids: consent!.awaiting_person_ids.filter((p) => p !== citizen.personId) }).where('id', '=', consentId).execute();
+  await ctx.trx.insertInto('consent_giver').values({ consent_id: consentId, person_id: citizen.personId, capacity: 'guardian' }).execute();
+  return { id: consentId, awaiting: consent!.awaiting_person_ids.length - 1 };
 }

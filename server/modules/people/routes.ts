@@ -1,5 +1,5 @@
 import { defineRoute } from '../../infra/http/route.ts';
-import { PersonParams, RegisterPersonBody } from './schema.ts';
+import { GuardianVisibilityBody, PersonParams, RegisterPersonBody } from './schema.ts';
 import * as people from './service.ts';
 
 export const peopleRoutes = [
@@ -17,5 +17,10 @@ export const peopleRoutes = [
     method: 'GET', url: '/api/people/:id', summary: 'One person with guardians', tags: ['people'], audience: 'signed-in', guarded: true,
     params: PersonParams,
     handler: async (ctx, { params }) => people.getPerson(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/guardian-visibility', summary: 'A youth of consent age decides whether guardians see their case', tags: ['people'],
+    audience: 'citizen', guarded: true, params: PersonParams, body: GuardianVisibilityBody,
+    handler: async (ctx, { params, body }) => people.setGuardianVisibility(ctx, params.id, body.guardiansSeeCase),
   }),
 ];

@@ -57,3 +57,5 @@ export const RegisterPersonBody = identity({
 export type RegisterPersonInput = z.infer<typeof RegisterPersonBody>;
 
 export const PersonParams = z.strictObject({ id: uuid });
+
+export const GuardianVisibilityBody = z.strictObject({ guardiansSeeCase: z.boolean() });

@@ -5,7 +5,7 @@ import { parseNationalId } from '../../../common/national-id.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
-import { authorize, recordAccess } from '../access/access.ts';
+import { authorize, decide, recordAccess } from '../access/access.ts';
 import type { RegisterPersonInput } from './schema.ts';
 
 function birthDateOf(input: { nationalId?: string | undefined; birthDate?: string | undefined }): string {
@@ -101,9 +101,18 @@ export async function getPerson(ctx: DataContext, id: string) {
   for (const g of guardians) {
     await recordAccess(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id: g.id } }, 'guardian_of_read_person');
   }
+  // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
+  const citizen = ctx.principal?.kind === 'citizen'
+    ? {
+      decides: (await decide(ctx.trx, ctx.principal, { action: 'consent.give', purpose, subject: { kind: 'person', id } })).allowed,
+      setsGuardianVisibility: (await decide(ctx.trx, ctx.principal, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } })).allowed,
+      guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
+    }
+    : null;
   return {
     ...present(row),
     guardians: guardians.map((g) => ({ ...present(g), relation: g.relation, parentalResponsibility: g.parental_responsibility, livesWithChild: g.lives_with_child })),
+    citizen,
   };
 }
 
@@ -139,4 +148,11 @@ export async function listMyPeople(ctx: DataContext) {
     await recordAccess(ctx, { action: 'person.list', purpose, subject: { kind: 'person', id: row.id } }, 'listed');
   }
   return rows.map(present);
+}
+
+/** A youth at or over the consent age decides whether guardians see their case. */
+export async function setGuardianVisibility(ctx: DataContext, personId: string, guardiansSeeCase: boolean) {
+  await authorize(ctx, { action: 'guardianVisibility.set', purpose: 'self_service', subject: { kind: 'person', id: personId } });
+  await ctx.trx.updateTable('person').set({ guardians_see_case: guardiansSeeCase, updated_at: new Date() }).where('id', '=', personId).execute();
+  return { guardiansSeeCase };
 }

@@ -7,9 +7,11 @@ import type { StaffRole } from '../../../common/roles.ts';
 import { LANGUAGES } from '../../../common/roles.ts';
 import { useApi } from '../hooks.ts';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
-import { PAGE_PATHS, PAGE_TITLES, pagesFor, startPath } from '../navigation.ts';
+import { menuFor, PAGE_PATHS, PAGE_TITLES, startPath } from '../navigation.ts';
+import { useOwnUnitType } from '../own-unit.ts';
 import { DevMailboxLink, NotificationLink } from './NotificationLink.tsx';
 import { useSession } from '../session.tsx';
+import { PublicNav } from '../pages/catalogue/PublicNav.tsx';
 import type { Municipality, Principal, StaffPrincipal } from '../types.ts';
 
 function LanguageSwitcher() {
@@ -95,6 +97,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me } = useSession();
   const principal = me?.principal ?? null;
+  const unitType = useOwnUnitType(principal);
   return (
     <>
       <SkipLink href="#main">{t('ui.common.skipToContent')}</SkipLink>
@@ -118,7 +121,7 @@ export function Layout({ children }: { children: ReactNode }) {
       {principal ? (
         <nav className="app-nav" aria-label={t('ui.nav.label')}>
           <ul className="container app-nav__list">
-            {pagesFor(principal).map((page) => (
+            {menuFor(principal, unitType).map((page) => (
               <li key={page}>
                 <NavLink to={PAGE_PATHS[page]} end className="app-nav__link">
                   {t(PAGE_TITLES[page])}
@@ -127,7 +130,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
-      ) : null}
+      ) : me ? <PublicNav /> : null}
       <main id="main" tabIndex={-1} className="container app-main">
         {children}
       </main>

@@ -1,0 +1,51 @@
+// Early-intervention teams (tidlig innsatsteam): proposing the team for a child and the family's
+// own request for a team discussion. Referrals from professionals, intake, meetings and minutes
+// build on the same referral table.
+import type { Tx } from '../../infra/db/database.ts';
+import type { DataContext } from '../../infra/http/context.ts';
+import { requireCitizen } from '../../infra/http/context.ts';
+import { AppError } from '../../infra/http/errors.ts';
+import { authorize } from '../access/access.ts';
+import { osloDate } from '../consent/rules.ts';
+import { ageInMonths, proposeTeam } from './proposal.ts';
+
+export async function teamForPerson(trx: Tx, personId: string) {
+  const person = await trx.selectFrom('person').select(['birth_date', 'expected_birth_date', 'kind', 'area', 'municipality_id']).where('id', '=', personId).executeTakeFirstOrThrow();
+  const teams = await trx.selectFrom('team').select(['id', 'name', 'kind', 'age_from_months', 'age_to_months', 'area', 'active']).where('municipality_id', '=', person.municipality_id).execute();
+  const today = osloDate();
+  // A pregnant woman's team is the one for the time before birth.
+  const age = person.kind === 'pregnant' && person.expected_birth_date ? -1 : ageInMonths(person.birth_date, today);
+  return proposeTeam(teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, ageFromMonths: t.age_from_months, ageToMonths: t.age_to_months, area: t.area, active: t.active })), age, person.area);
+}
+
+/** The family asks the team for the child's age and area for a discussion; they take part themselves. */
+export async function requestTeamDiscussion(ctx: DataContext, personId: string, reason: string) {
+  const citizen = requireCitizen(ctx);
+  await authorize(ctx, { action: 'teamRequest.create', purpose: 'self_service', subject: { kind: 'person', id: personId } });
+  const team = await teamForPerson(ctx.trx, personId);
+  if (!team) throw new AppError('CONFLICT', 'cases.err.noTeam');
+  const open = await ctx.trx.selectFrom('referral').select('id').where('person_id', '=', personId).where('team_id', '=', team.id).where('status', 'in', ['waiting', 'more_info']).executeTakeFirst();
+  if (open) throw new AppError('CONFLICT', 'cases.err.teamRequestOpen');
+  const row = await ctx.trx
+    .insertInto('referral')
+    .values({ team_id: team.id, person_id: personId, source: 'family', requested_by_person_id: citizen.personId, reason, basis: 'family_present' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, team: { id: team.id, name: team.name } };
+}
+
+export async function familyRequests(ctx: DataContext, personId: string) {
+  await authorize(ctx, { action: 'caseStatus.read', purpose: 'self_service', subject: { kind: 'person', id: personId } });
+  const rows = await ctx.trx
+    .selectFrom('referral as r')
+    .innerJoin('team as t', 't.id', 'r.team_id')
+    .select(['r.id', 'r.reason', 'r.status', 'r.received_at', 'r.answer_note', 't.name as team_name'])
+    .where('r.person_id', '=', personId)
+    .orderBy('r.received_at', 'desc')
+    .execute();
+  const proposed = await teamForPerson(ctx.trx, personId);
+  return {
+    proposedTeam: proposed ? { id: proposed.id, name: proposed.name } : null,
+    requests: rows.map((r) => ({ id: r.id, reason: r.reason, status: r.status, receivedAt: r.received_at, answerNote: r.answer_note, teamName: r.team_name })),
+  };
+}
