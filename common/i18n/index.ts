@@ -18,8 +18,14 @@ import nbCatalogue from './nb/catalogue.json' with { type: 'json' };
 import nnCatalogue from './nn/catalogue.json' with { type: 'json' };
 import enCatalogue from './en/catalogue.json' with { type: 'json' };
 import nbNotifications from './nb/notifications.json' with { type: 'json' };
+import nbTeams from './nb/teams.json' with { type: 'json' };
+import nbMeetings from './nb/meetings.json' with { type: 'json' };
 import nnNotifications from './nn/notifications.json' with { type: 'json' };
+import nnTeams from './nn/teams.json' with { type: 'json' };
+import nnMeetings from './nn/meetings.json' with { type: 'json' };
 import enNotifications from './en/notifications.json' with { type: 'json' };
+import enTeams from './en/teams.json' with { type: 'json' };
+import enMeetings from './en/meetings.json' with { type: 'json' };
 
 function flatten(ns: string, messages: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(messages).map(([k, v]) => [`${ns}.${k}`, v]));
@@ -28,20 +34,24 @@ function flatten(ns: string, messages: Record<string, string>): Record<string, s
 type Keys<NS extends string, T> = `${NS}.${Extract<keyof T, string>}`;
 export type MessageKey =
   | Keys<'errors', typeof nbErrors> | Keys<'domain', typeof nbDomain> | Keys<'ui', typeof nbUi>
-  | Keys<'cases', typeof nbCases> | Keys<'catalogue', typeof nbCatalogue> | Keys<'notifications', typeof nbNotifications>;
+  | Keys<'cases', typeof nbCases> | Keys<'catalogue', typeof nbCatalogue> | Keys<'notifications', typeof nbNotifications>
+  | Keys<'teams', typeof nbTeams> | Keys<'meetings', typeof nbMeetings>;
 
 export const messages: Record<Language, Record<string, string>> = {
   nb: {
     ...flatten('errors', nbErrors), ...flatten('domain', nbDomain), ...flatten('ui', nbUi),
     ...flatten('cases', nbCases), ...flatten('catalogue', nbCatalogue), ...flatten('notifications', nbNotifications),
+    ...flatten('teams', nbTeams), ...flatten('meetings', nbMeetings),
   },
   nn: {
     ...flatten('errors', nnErrors), ...flatten('domain', nnDomain), ...flatten('ui', nnUi),
     ...flatten('cases', nnCases), ...flatten('catalogue', nnCatalogue), ...flatten('notifications', nnNotifications),
+    ...flatten('teams', nnTeams), ...flatten('meetings', nnMeetings),
   },
   en: {
     ...flatten('errors', enErrors), ...flatten('domain', enDomain), ...flatten('ui', enUi),
     ...flatten('cases', enCases), ...flatten('catalogue', enCatalogue), ...flatten('notifications', enNotifications),
+    ...flatten('teams', enTeams), ...flatten('meetings', enMeetings),
   },
 };
 

@@ -207,6 +207,9 @@ describe('the relay log', () => {
     ]);
     const entry = (await teacher.get(`/api/people/${emmaId}/case`)).json().entries.find((e: { kind: string }) => e.kind === 'strength');
     expect(entry.author).toEqual({ kind: 'family', name: 'Sofie Nordli', unitName: null });
+    // She was told in the app of what the kindergarten wrote, and the teacher of what she wrote.
+    expect(JSON.stringify((await mother.get('/api/notifications')).json())).toContain('Ingrid Solheim har skrevet i stafettloggen for Emma Nordli.');
+    expect(JSON.stringify((await teacher.get('/api/notifications')).json())).toContain('Sofie Nordli har skrevet i stafettloggen for Emma Nordli.');
   });
 });
 

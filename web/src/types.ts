@@ -110,6 +110,8 @@ export interface Guardian extends Person {
 
 export interface PersonDetails extends Person {
   guardians: Guardian[];
+  /** For a signed-in citizen: what they decide for this person. */
+  citizen: { decides: boolean; setsGuardianVisibility: boolean; guardiansSeeCase: boolean } | null;
 }
 
 export interface AuditEvent {

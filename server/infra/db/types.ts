@@ -14,6 +14,7 @@ export interface MunicipalityTable {
   guardian_consent_rule: Generated<'all' | 'one'>;
   handover_escalation_days: Generated<number>;
   case_retention_years: Generated<number>;
+  slt_email: string | null;
   created_at: Timestamp;
 }
 
@@ -186,6 +187,12 @@ export interface DB {
   relay_handover: RelayHandoverTable;
   transition: TransitionTable;
   referral: ReferralTable;
+  team_meeting: TeamMeetingTable;
+  meeting_participant: MeetingParticipantTable;
+  action_item: ActionItemTable;
+  meeting_rating: MeetingRatingTable;
+  meeting_rating_link: MeetingRatingLinkTable;
+  system_report_delivery: SystemReportDeliveryTable;
   notification: NotificationTable;
   outbound_email: OutboundEmailTable;
   outbound_email_attachment: OutboundEmailAttachmentTable;
@@ -211,6 +218,7 @@ export interface TeamTable {
   meeting_place: string | null;
   description: string | null;
   active: Generated<boolean>;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -572,9 +580,89 @@ export interface ReferralTable {
   reason: string;
   basis: 'consent' | 'family_present' | 'anonymous';
   status: Generated<'waiting' | 'accepted' | 'more_info' | 'redirected' | 'closed'>;
+  case_id: string | null;
+  anonymous_summary: string | null;
   received_at: Timestamp;
   answered_at: Timestamp | null;
   answered_by: string | null;
   answer_note: string | null;
   redirected_to_team_id: string | null;
+}
+
+export interface TeamMeetingTable {
+  id: Generated<string>;
+  team_id: string;
+  kind: 'case' | 'system';
+  referral_id: string | null;
+  case_id: string | null;
+  person_id: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  place: string;
+  chair_staff_id: string;
+  topic: string | null;
+  status: Generated<'scheduled' | 'closed' | 'cancelled'>;
+  background: string | null;
+  child_view: string | null;
+  family_view: string | null;
+  assessments: string | null;
+  decisions: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MeetingParticipantTable {
+  id: Generated<string>;
+  meeting_id: string;
+  staff_user_id: string | null;
+  person_id: string | null;
+  role: 'chair' | 'professional' | 'guardian' | 'youth';
+  invited_at: Timestamp;
+  copy_sent_at: Timestamp | null;
+}
+
+export interface ActionItemTable {
+  id: Generated<string>;
+  meeting_id: string;
+  case_id: string | null;
+  position: number;
+  what: string;
+  owner_staff_id: string;
+  owner_unit_id: string | null;
+  due_on: DateOnly;
+  status: Generated<'open' | 'done' | 'not_done'>;
+  done_on: DateOnly | null;
+  review_note: string | null;
+  reviewed_in_meeting_id: string | null;
+  reviewed_at: Timestamp | null;
+  entry_key: string | null;
+}
+
+export interface MeetingRatingTable {
+  id: Generated<string>;
+  meeting_id: string;
+  person_id: string;
+  felt_heard: number;
+  useful: number;
+  comment: string | null;
+  rated_at: Timestamp;
+}
+
+export interface MeetingRatingLinkTable {
+  token_hash: string;
+  meeting_id: string;
+  person_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface SystemReportDeliveryTable {
+  id: Generated<string>;
+  meeting_id: string;
+  staff_user_id: string | null;
+  email: string | null;
+  sent_at: Timestamp;
 }

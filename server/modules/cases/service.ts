@@ -8,7 +8,8 @@ import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { translate } from '../../../common/i18n/index.ts';
 import { authorize, decide, recordAccess, visibleCategories, type AccessAction } from '../access/access.ts';
-import { osloDate } from '../consent/rules.ts';
+import { loadConsentSettings } from '../consent/queries.ts';
+import { ageOn, osloDate } from '../consent/rules.ts';
 import { notify } from '../notifications/service.ts';
 import {
   activeInvolvement, currentEntries, guideSteps, involve, loadCase, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,
@@ -304,6 +305,24 @@ export async function addEnrolment(ctx: DataContext, personId: string, input: { 
   return { id: row.id };
 }
 
+/** Who speaks for the person on Min side: the person (adult, pregnant, youth of consent age) or the guardians with parental responsibility. */
+async function familyDeciders(trx: Tx, personId: string): Promise<string[]> {
+  const person = (await loadPerson(trx, personId))!;
+  const settings = await loadConsentSettings(trx, person.municipality_id);
+  if (person.kind !== 'child' || ageOn(person.birth_date, osloDate()) >= settings.consentAge) {
+    const account = await trx.selectFrom('citizen_account').select('id').where('person_id', '=', personId).executeTakeFirst();
+    return account ? [personId] : [];
+  }
+  const guardians = await trx
+    .selectFrom('guardianship as g')
+    .innerJoin('citizen_account as a', 'a.person_id', 'g.guardian_id')
+    .select('g.guardian_id')
+    .where('g.child_id', '=', personId)
+    .where('g.parental_responsibility', '=', true)
+    .execute();
+  return guardians.map((g) => g.guardian_id);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The relay log (needs a valid consent)
 
@@ -422,11 +441,21 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
     })
     .execute();
   if (isMeasure) await involve(ctx.trx, c.person_id, input.responsibleStaffId!, 'measure_responsible');
+  const name = await childName(ctx.trx, c.person_id);
   if (principal.kind === 'citizen') {
     await notify(ctx.trx, {
       recipient: { kind: 'staff', staffUserId: c.relay_holder_id }, kind: 'case.entryAdded', subjectPersonId: c.person_id,
-      params: { authorName: principal.displayName, childName: await childName(ctx.trx, c.person_id) }, link: personLink(c.person_id),
+      params: { authorName: principal.displayName, childName: name }, link: personLink(c.person_id),
     });
+  } else {
+    // The family hears of what the services write (in the app; by e-mail only if they opted in).
+    for (const personId of await familyDeciders(ctx.trx, c.person_id)) {
+      await notify(ctx.trx, {
+        recipient: { kind: 'citizen', personId }, kind: 'case.entryAdded', subjectPersonId: c.person_id,
+        params: { authorName: principal.displayName, childName: name }, link: `/min-side/${c.person_id}`,
+        dedupeKey: `case.entryAdded:${entryKey}:${version}:${personId}`,
+      });
+    }
   }
   return { entryKey, version };
 }

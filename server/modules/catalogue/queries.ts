@@ -174,7 +174,7 @@ export async function versionHistory(db: Handle, serviceId: string, lang: Langua
     // A draft may not have every language yet: its bokmål name stands in.
     .select((eb) => [
       'v.version', 'v.created_at', 'v.published_at', 'v.change_note', 'c.display_name as created_by_name', 'p.display_name as published_by_name',
-      eb.fn.coalesce(eb.fn('nullif', ['t.name', eb.val('')]), 'nb.name').as('name'),
+      eb.fn.coalesce(eb.fn<string>('nullif', ['t.name', eb.val('')]), 'nb.name').as('name'),
     ])
     .where('v.service_id', '=', serviceId)
     .orderBy('v.version', 'desc')
@@ -190,7 +190,7 @@ export async function adminServiceList(db: Handle, municipalityId: string, lang:
     .innerJoin('catalogue_service_text as nb', (j) => j.onRef('nb.version_id', '=', 'v.id').on('nb.lang', '=', 'nb'))
     .select((eb) => [
       's.id', 's.slug', 's.latest_version', 's.published_version', 's.updated_at', 'v.situations',
-      eb.fn.coalesce(eb.fn('nullif', ['t.name', eb.val('')]), 'nb.name').as('name'),
+      eb.fn.coalesce(eb.fn<string>('nullif', ['t.name', eb.val('')]), 'nb.name').as('name'),
     ])
     .where('s.municipality_id', '=', municipalityId)
     .orderBy('name')

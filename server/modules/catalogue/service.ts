@@ -380,7 +380,7 @@ export async function saveGuide(ctx: DataContext, baseVersion: number, definitio
     .innerJoin('catalogue_service_version as v', 'v.service_id', 's.id')
     .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', ctx.lang))
     .innerJoin('catalogue_service_text as nb', (j) => j.onRef('nb.version_id', '=', 'v.id').on('nb.lang', '=', 'nb'))
-    .select((eb) => ['v.rules', eb.fn.coalesce(eb.fn('nullif', ['t.name', eb.val('')]), 'nb.name').as('name')])
+    .select((eb) => ['v.rules', eb.fn.coalesce(eb.fn<string>('nullif', ['t.name', eb.val('')]), 'nb.name').as('name')])
     .where('s.municipality_id', '=', staff.municipalityId)
     .where((eb) => eb.or([eb('v.version', '=', eb.ref('s.latest_version')), eb('v.version', '=', eb.ref('s.published_version'))]))
     .execute();

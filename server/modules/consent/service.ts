@@ -133,6 +133,7 @@ export async function listConsents(ctx: DataContext, personId: string) {
     id: r.id,
     state: consentState({ validFrom: r.valid_from, validTo: r.valid_to, withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null, awaitingSignature: r.awaiting_person_ids.length > 0 }, now),
     awaiting: awaitingNames.filter((a) => r.awaiting_person_ids.includes(a.id)).map((a) => ({ personId: a.id, name: `${a.given_name} ${a.family_name}` })),
+    awaitingYou: ctx.principal?.kind === 'citizen' && !r.withdrawn_at && r.awaiting_person_ids.includes(ctx.principal.personId),
     method: r.method, purposes: r.purposes, categories: r.categories, childWelfareMatter: r.child_welfare_matter,
     validFrom: r.valid_from, validTo: r.valid_to, childView: r.child_view, recordedAt: r.recorded_at, recordedBy: r.recorded_by_name,
     textVersion: r.text_version, documentName: r.document_name,

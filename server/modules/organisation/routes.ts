@@ -27,8 +27,10 @@ export const organisationRoutes = [
     handler: async (ctx, { body }) => organisation.createServiceUnitType(ctx, body),
   }),
   defineRoute({
-    method: 'GET', url: '/api/service-units', summary: 'Service units of the municipality', tags: ['organisation'], audience: 'staff', guarded: false,
-    handler: async (ctx) => ({ units: await organisation.listServiceUnits(ctx.services.db, requireStaff(ctx).municipalityId, ctx.lang) }),
+    // Citizens choose among them when they give a consent: names and contact details, as on the
+    // municipality's website.
+    method: 'GET', url: '/api/service-units', summary: 'Service units of the municipality', tags: ['organisation'], audience: 'signed-in', guarded: false,
+    handler: async (ctx) => ({ units: await organisation.listServiceUnits(ctx.services.db, await municipalityOf(ctx), ctx.lang) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/service-units', summary: 'Create a service unit', tags: ['organisation'], audience: 'staff',

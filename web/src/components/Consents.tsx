@@ -9,6 +9,7 @@ import { toIsoDate } from '../dates.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import type { PersonDetails, ServiceUnit } from '../types.ts';
+import { GiveConsent } from './citizen/CitizenCase.tsx';
 import { DateField } from './Fields.tsx';
 import { fieldErrors, fieldId, FormErrors } from './FormErrors.tsx';
 import { LiveMessage, LoadError, Loading } from './Status.tsx';
@@ -30,6 +31,8 @@ export interface Consent {
   withdrawnBy: string | null;
   withdrawalNote: string | null;
   givers: { personId: string; name: string; capacity: string }[];
+  awaiting?: { personId: string; name: string }[];
+  awaitingYou?: boolean;
   recipients: { kind: string; id: string; name: string }[];
 }
 
@@ -57,7 +60,7 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-function ConsentCard({ consent, citizen, onWithdraw, busy }: { consent: Consent; citizen: boolean; onWithdraw?: (() => void) | undefined; busy: boolean }) {
+function ConsentCard({ consent, citizen, onWithdraw, onSign, busy }: { consent: Consent; citizen: boolean; onWithdraw?: (() => void) | undefined; onSign?: (() => void) | undefined; busy: boolean }) {
   const { t, tx } = useI18n();
   const list = (values: string[], prefix: string) => values.map((v) => tx(`${prefix}.${v}`, v)).join(', ');
   const validity = t('ui.consent.validRange', { from: formatDate(consent.validFrom), to: consent.validTo ? formatDate(consent.validTo) : '–' });
@@ -71,6 +74,7 @@ function ConsentCard({ consent, citizen, onWithdraw, busy }: { consent: Consent;
     [t('ui.consent.validity'), validity],
   ];
   if (consent.childView) items.push([t('ui.consent.childView'), consent.childView]);
+  if (consent.awaiting?.length) items.push([t('cases.ui.citizen.awaiting'), consent.awaiting.map((a) => a.name).join(', ')]);
   if (!citizen && consent.documentName) items.push([t('ui.consent.document'), consent.documentName]);
   const withdrawal = consent.withdrawnAt
     ? consent.withdrawnBy
@@ -84,7 +88,12 @@ function ConsentCard({ consent, citizen, onWithdraw, busy }: { consent: Consent;
       <Facts items={items} />
       {withdrawal ? <Paragraph data-size="sm">{withdrawal}{consent.withdrawalNote ? ` – ${consent.withdrawalNote}` : ''}</Paragraph> : null}
       {!citizen && consent.recordedBy ? <Paragraph data-size="sm">{t('ui.consent.recordedBy', { date: formatDate(consent.recordedAt), name: consent.recordedBy })}</Paragraph> : null}
-      {onWithdraw && consent.state === 'active' ? (
+      {onSign && consent.awaitingYou ? (
+        <div className="button-row">
+          <Button type="button" disabled={busy} onClick={onSign}>{t('cases.ui.citizen.sign')}</Button>
+        </div>
+      ) : null}
+      {onWithdraw && (consent.state === 'active' || consent.state === 'awaiting_signature') ? (
         <div className="button-row">
           <Button type="button" variant="secondary" disabled={busy} onClick={onWithdraw}>{t('ui.consent.withdraw')}</Button>
         </div>
@@ -244,6 +253,7 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
 }
 
 export function Consents({ person, citizen, onChange }: { person: PersonDetails; citizen: boolean; onChange?: () => void }) {
+  const decides = person.citizen?.decides ?? false;
   const { t, lang } = useI18n();
   const consents = useApi<{ consents: Consent[] }>(`/api/people/${encodeURIComponent(person.id)}/consents`);
   const [message, setMessage] = useState('');
@@ -275,6 +285,22 @@ export function Consents({ person, citizen, onChange }: { person: PersonDetails;
     }
   };
 
+  const sign = async (consent: Consent) => {
+    setBusy(true);
+    setMessage('');
+    try {
+      await api.post(`/api/consents/${encodeURIComponent(consent.id)}/sign`, {});
+      setActionError(null);
+      setMessage(t('cases.ui.citizen.signed'));
+      consents.reload();
+      onChange?.();
+    } catch (e) {
+      setActionError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const list = consents.data?.consents ?? [];
   return (
     <section aria-labelledby="person-consents" className="page-section">
@@ -292,7 +318,7 @@ export function Consents({ person, citizen, onChange }: { person: PersonDetails;
       {consents.data && list.length === 0 ? <Paragraph>{t('ui.consent.none')}</Paragraph> : null}
       <div className="card-grid">
         {list.map((c) => (
-          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={busy} onWithdraw={citizen ? () => void withdraw(c) : undefined} />
+          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={busy} onWithdraw={citizen && decides ? () => void withdraw(c) : undefined} onSign={citizen ? () => void sign(c) : undefined} />
         ))}
       </div>
       {!citizen ? (
@@ -300,6 +326,16 @@ export function Consents({ person, citizen, onChange }: { person: PersonDetails;
           person={person}
           onRecorded={() => {
             setMessage(t('ui.consent.recorded'));
+            consents.reload();
+            onChange?.();
+          }}
+        />
+      ) : null}
+      {citizen && decides ? (
+        <GiveConsent
+          person={person}
+          onGiven={() => {
+            setMessage(t('cases.ui.citizen.given'));
             consents.reload();
             onChange?.();
           }}

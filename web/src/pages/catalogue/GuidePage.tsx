@@ -39,7 +39,10 @@ export function GuidePage() {
   const errors = fieldErrors(error);
   // The suggestions appear below the form; take keyboard and screen-reader users there.
   useEffect(() => {
-    if (result) resultsHeading.current?.focus();
+    const heading = resultsHeading.current;
+    if (!result || !heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
   }, [result]);
 
   const questions = (guide.data?.questions ?? []).filter((q) => !q.showWhen || q.showWhen.situations.some((s) => situations.includes(s)));

@@ -1,0 +1,81 @@
+// Min side as a guardian: Sofie sees Emma's relay log and who holds the baton, withdraws the consent
+// with the keyboard — and the relay holder loses access at once — then sees who has read Emma's data,
+// and gives a new consent digitally with one action.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../support/app.ts';
+import { osloDate } from '../../server/modules/consent/rules.ts';
+import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+
+let env: BrowserApp;
+let emmaId: string;
+beforeAll(async () => {
+  env = await startBrowserApp();
+  const { app, database } = env.testApp;
+  const db = database.db;
+  emmaId = (await db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+  const sofie = (await db.selectFrom('person').select('id').where('given_name', '=', 'Sofie').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+  const solsikken = (await db.selectFrom('service_unit').select('id').where('name', '=', 'Solsikken barnehage').executeTakeFirstOrThrow()).id;
+  const teacherId = (await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.barnehage').executeTakeFirstOrThrow()).id;
+  // The kindergarten's story so far, through the API: a worry, the mother's paper consent, a measure.
+  const teacher = await signedIn(app, 'fagperson.barnehage');
+  const today = osloDate();
+  const caseId = (await teacher.post('/api/worries', { personId: emmaId, categories: ['language'], description: 'Sier lite.', noticedOn: today })).json().caseId;
+  expect((await teacher.post(`/api/people/${emmaId}/consents`, {
+    method: 'paper', giverIds: [sofie], purposes: ['collaboration'], categories: ['language'], recipientUnitIds: [solsikken],
+    validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+  })).statusCode).toBe(201);
+  expect((await teacher.post(`/api/cases/${caseId}/entries`, {
+    kind: 'measure', category: 'language', title: 'Språkgruppe to ganger i uka', responsibleStaffId: teacherId, startsOn: today, evaluateOn: today,
+  })).statusCode).toBe(201);
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('Min side', () => {
+  it('lets a guardian read the log, withdraw consent, see the access log and give consent again', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, 'Sofie Nordli');
+    await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
+    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
+    expect(await page.getByTestId('relay-holder').textContent()).toContain('Ingrid Solheim');
+    await expectNoAxeViolations(page, 'Min side: the child\'s relay log');
+
+    // Withdraw with the keyboard only.
+    const withdraw = page.locator('.consent-card').first().getByRole('button', { name: 'Trekk tilbake samtykket' });
+    await withdraw.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Samtykket er trukket tilbake.').waitFor();
+    await page.locator('.consent-card').first().getByText('Trukket tilbake', { exact: true }).waitFor();
+
+    // The relay holder is refused at once.
+    const teacher = await signedIn(env.testApp.app, 'fagperson.barnehage');
+    expect((await teacher.get(`/api/people/${emmaId}/case`)).statusCode).toBe(403);
+
+    // Who has read Emma's data: the teacher, by name, role and unit.
+    await page.reload();
+    const log = page.getByTestId('access-log');
+    await log.waitFor();
+    const rows = await log.getByRole('row').allTextContents();
+    expect(rows.some((r) => r.includes('Ingrid Solheim, Solsikken barnehage') && r.includes('Fagperson') && r.includes('Skrev i saken')), rows.slice(0, 8).join('\n')).toBe(true);
+    await expectNoAxeViolations(page, 'Min side: after withdrawing, with the access log');
+
+    // A new consent, given here with one action.
+    const give = page.locator('section[aria-labelledby="give-consent"] form');
+    await give.getByRole('checkbox', { name: 'Stafettlogg og tverrfaglig samarbeid' }).check();
+    await give.getByRole('group', { name: 'Hvilke opplysninger' }).getByRole('checkbox', { name: 'Språk' }).check();
+    await give.getByRole('checkbox', { name: 'Solsikken barnehage' }).check();
+    const next = new Date();
+    await give.getByLabel('Gjelder til').fill(`${String(next.getDate()).padStart(2, '0')}.${String(next.getMonth() + 1).padStart(2, '0')}.${next.getFullYear() + 1}`);
+    await give.getByRole('button', { name: 'Gi samtykke' }).click();
+    await page.getByText('Samtykket er gitt.').waitFor();
+    await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
+    expect((await teacher.get(`/api/people/${emmaId}/case`)).statusCode).toBe(200);
+    await expectNoAxeViolations(page, 'Min side: consent given');
+    expectNoProblems(t);
+    await t.close();
+  });
+});

@@ -1,0 +1,191 @@
+// Min side for one person: give a consent with one action (the consent text in the reader's
+// language), decide as a youth whether guardians see your case, ask the early-intervention team for
+// a discussion, and see who in the services has read your data.
+import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Switch, Table, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
+import { toIsoDate } from '../../dates.ts';
+import { useApi } from '../../hooks.ts';
+import { useI18n } from '../../i18n.tsx';
+import type { PersonDetails, ServiceUnit } from '../../types.ts';
+import { CategoryChecks, useSubmit } from '../case/shared.tsx';
+import { DateField } from '../Fields.tsx';
+import { FormErrors } from '../FormErrors.tsx';
+import { LiveMessage, LoadError, Loading } from '../Status.tsx';
+import { TableScroll } from '../TableScroll.tsx';
+
+const PURPOSES = ['collaboration', 'team_discussion', 'transition'] as const;
+
+export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGiven: () => void }) {
+  const { t, tx, lang } = useI18n();
+  const text = useApi<{ version: number; title: string; body: string }>(`/api/consent-text?lang=${lang}`);
+  const units = useApi<{ units: ServiceUnit[] }>('/api/service-units');
+  const [purposes, setPurposes] = useState<string[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
+  const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [validTo, setValidTo] = useState('');
+  const [childView, setChildView] = useState('');
+  const form = useSubmit('give-consent');
+  const labels: Record<string, string> = {
+    purposes: t('ui.consent.citizenPurposes'), categories: t('ui.consent.citizenCategories'), recipientUnitIds: t('ui.consent.citizenRecipients'),
+    validTo: t('ui.consent.validTo'), childView: t('ui.consent.childView'),
+  };
+  const toggle = (list: string[], v: string, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
+  const body = {
+    purposes, categories, recipientUnitIds: unitIds, validTo: toIsoDate(validTo),
+    ...(childView.trim() ? { childView } : {}), ...(text.data ? { consentTextVersion: text.data.version } : {}),
+  };
+  return (
+    <section aria-labelledby="give-consent" className="form-section">
+      <Heading level={3} data-size="xs" id="give-consent">{t('cases.ui.citizen.giveHeading')}</Heading>
+      {text.data ? (
+        <details className="consent-text">
+          <summary>{t('cases.ui.citizen.readText', { version: text.data.version })}</summary>
+          <Heading level={4} data-size="2xs">{text.data.title}</Heading>
+          {text.data.body.split('\n\n').map((para, i) => <Paragraph key={i} data-size="sm">{para}</Paragraph>)}
+        </details>
+      ) : null}
+      <form className="form" noValidate onSubmit={(e) => void form.run(e, `/api/people/${person.id}/consents/digital`, body, () => {
+        setPurposes([]); setCategories([]); setUnitIds([]); setValidTo(''); setChildView('');
+        onGiven();
+      })}>
+        <FormErrors error={form.error} form="give-consent" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
+        <Fieldset className="form-fieldset" id={form.id('purposes')} tabIndex={-1}>
+          <Fieldset.Legend>{t('ui.consent.citizenPurposes')}</Fieldset.Legend>
+          {PURPOSES.map((p) => (
+            <Checkbox key={p} id={form.id(`purposes-${p}`)} label={tx(`domain.consentPurpose.${p}`, p)} value={p} checked={purposes.includes(p)} onChange={(e) => setPurposes(toggle(purposes, p, e.target.checked))} />
+          ))}
+          {form.errors.purposes ? <ValidationMessage>{form.errors.purposes}</ValidationMessage> : null}
+        </Fieldset>
+        <CategoryChecks id={form.id('categories')} legend={t('ui.consent.citizenCategories')} values={categories} onChange={setCategories} error={form.errors.categories} />
+        {units.loading && !units.data ? <Loading /> : null}
+        {units.data ? (
+          <Fieldset className="form-fieldset" id={form.id('recipientUnitIds')} tabIndex={-1}>
+            <Fieldset.Legend>{t('ui.consent.citizenRecipients')}</Fieldset.Legend>
+            <div className="check-columns">
+              {units.data.units.filter((u) => u.active && u.typeCode !== 'municipal_admin').map((u) => (
+                <Checkbox key={u.id} id={form.id(`recipientUnitIds-${u.id}`)} label={u.name} value={u.id} checked={unitIds.includes(u.id)} onChange={(e) => setUnitIds(toggle(unitIds, u.id, e.target.checked))} />
+              ))}
+            </div>
+            {form.errors.recipientUnitIds ? <ValidationMessage>{form.errors.recipientUnitIds}</ValidationMessage> : null}
+          </Fieldset>
+        ) : null}
+        <DateField id={form.id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={form.errors.validTo} />
+        <Field className="form-field form-field--full">
+          <Label htmlFor={form.id('childView')}>{`${t('ui.consent.childView')} ${t('ui.form.optional')}`}</Label>
+          <Textarea id={form.id('childView')} rows={2} value={childView} aria-invalid={form.errors.childView ? true : undefined} onChange={(e) => setChildView(e.target.value)} />
+          {form.errors.childView ? <ValidationMessage>{form.errors.childView}</ValidationMessage> : null}
+        </Field>
+        <div className="button-row form-actions"><Button type="submit" disabled={form.busy}>{t('cases.ui.citizen.giveSubmit')}</Button></div>
+      </form>
+    </section>
+  );
+}
+
+export function GuardianVisibility({ person, onChange }: { person: PersonDetails; onChange: () => void }) {
+  const { t } = useI18n();
+  const form = useSubmit('visibility');
+  const on = person.citizen?.guardiansSeeCase ?? false;
+  return (
+    <section aria-labelledby="guardian-visibility" className="page-section">
+      <Heading level={2} data-size="sm" id="guardian-visibility">{t('cases.ui.citizen.visibilityHeading')}</Heading>
+      <Paragraph>{t('cases.ui.citizen.visibilityHelp')}</Paragraph>
+      {form.error ? <LoadError error={form.error} /> : null}
+      <Switch label={t('cases.ui.citizen.visibilityLabel')} checked={on} disabled={form.busy}
+        onChange={(e) => void form.run(null, `/api/people/${person.id}/guardian-visibility`, { guardiansSeeCase: e.target.checked }, onChange)} />
+    </section>
+  );
+}
+
+interface Requests {
+  proposedTeam: { id: string; name: string } | null;
+  requests: { id: string; reason: string; status: string; receivedAt: string; answerNote: string | null; teamName: string }[];
+}
+
+export function TeamRequest({ person }: { person: PersonDetails }) {
+  const { t } = useI18n();
+  const requests = useApi<Requests>(`/api/people/${person.id}/team-requests`);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState('');
+  const form = useSubmit('team-request');
+  if (requests.error?.status === 403) return null;
+  return (
+    <section aria-labelledby="team-request" className="page-section">
+      <Heading level={2} data-size="sm" id="team-request">{t('cases.ui.citizen.teamHeading')}</Heading>
+      <Paragraph>{requests.data?.proposedTeam ? t('cases.ui.citizen.teamHelp', { team: requests.data.proposedTeam.name }) : t('cases.ui.citizen.noTeam')}</Paragraph>
+      <LiveMessage>{message || null}</LiveMessage>
+      {(requests.data?.requests ?? []).map((r) => (
+        <Paragraph key={r.id} data-size="sm">
+          <Tag data-color={r.status === 'accepted' ? 'success' : 'neutral'}>{t(`cases.ui.citizen.requestStatus.${r.status}` as 'cases.ui.citizen.requestStatus.waiting')}</Tag>{' '}
+          {t('cases.ui.citizen.requestLine', { team: r.teamName, date: formatDate(r.receivedAt) })}: {r.reason}
+        </Paragraph>
+      ))}
+      {requests.data?.proposedTeam ? (
+        <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${person.id}/team-requests`, { reason }, () => {
+          setReason('');
+          setMessage(t('cases.ui.citizen.requestSent'));
+          requests.reload();
+        })}>
+          <FormErrors error={form.error} form="team-request" labelFor={() => t('cases.ui.citizen.requestReason')} attempt={form.attempt} />
+          <Field className="form-field form-field--full">
+            <Label htmlFor={form.id('reason')}>{t('cases.ui.citizen.requestReason')}</Label>
+            <Textarea id={form.id('reason')} rows={3} value={reason} aria-invalid={form.errors.reason ? true : undefined} onChange={(e) => setReason(e.target.value)} />
+            {form.errors.reason ? <ValidationMessage>{form.errors.reason}</ValidationMessage> : null}
+          </Field>
+          <div className="button-row"><Button type="submit" variant="secondary" disabled={form.busy}>{t('cases.ui.citizen.requestSubmit')}</Button></div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+interface AccessEvent {
+  id: string;
+  at: string;
+  actorKind: string;
+  name: string | null;
+  role: string | null;
+  unitName: string | null;
+  action: string;
+}
+
+export function AccessLog({ person }: { person: PersonDetails }) {
+  const { t, tx } = useI18n();
+  const log = useApi<{ events: AccessEvent[] }>(`/api/people/${person.id}/access-log`);
+  if (log.error?.status === 403) return null;
+  const events = log.data?.events ?? [];
+  return (
+    <section aria-labelledby="access-log" className="page-section">
+      <Heading level={2} data-size="sm" id="access-log">{t('cases.ui.citizen.accessHeading')}</Heading>
+      <Paragraph>{t('cases.ui.citizen.accessHelp')}</Paragraph>
+      {log.loading && !log.data ? <Loading /> : null}
+      {log.error ? <LoadError error={log.error} /> : null}
+      {log.data && events.length === 0 ? <Paragraph>{t('cases.ui.citizen.accessNone')}</Paragraph> : null}
+      {events.length ? (
+        <TableScroll label={t('cases.ui.citizen.accessHeading')}>
+          <Table zebra className="data-table" data-testid="access-log">
+            <caption className="sr-only">{t('cases.ui.citizen.accessHeading')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('cases.ui.citizen.when')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('cases.ui.citizen.who')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('cases.ui.citizen.role')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('cases.ui.citizen.what')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {events.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
+                  <Table.Cell>{e.actorKind === 'system' ? t('cases.ui.citizen.system') : `${e.name ?? '–'}${e.unitName ? `, ${e.unitName}` : ''}`}</Table.Cell>
+                  <Table.Cell>{e.role ? tx(`domain.role.${e.role}`, e.role) : '–'}</Table.Cell>
+                  <Table.Cell>{tx(`domain.action.${e.action}`, e.action)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      ) : null}
+    </section>
+  );
+}
