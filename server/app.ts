@@ -26,9 +26,9 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { configureNotifications } from './modules/notifications/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
-import { teamRoutes } from './modules/teams/routes.ts';
+import { meetingRoutes, teamRoutes } from './modules/teams/routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const NATIONAL_ID_PATTERN = /\d{11}/g;

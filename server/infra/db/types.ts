@@ -601,6 +601,7 @@ export interface TeamMeetingTable {
   place: string;
   chair_staff_id: string;
   topic: string | null;
+  category: Generated<string>;
   status: Generated<'scheduled' | 'closed' | 'cancelled'>;
   background: string | null;
   child_view: string | null;

@@ -12,6 +12,12 @@ import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.t
 import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
 
 export type AccessAction =
+  | 'team.edit' // create and edit teams: the administrator
+  | 'team.overview' // a team's aggregated figures: its leader and the SBU coordinator
+  | 'systemMeeting.read' // a system-level team's meetings and reports (no personal data): members, leader, SBU coordinator
+  | 'systemMeeting.write' // schedule, minutes, close: members and leader of the system-level team, SBU coordinator
+  | 'meetingRating.create' // the family rates a closed meeting they took part in
+  | 'meetingRating.list' // a citizen's own meetings to rate
   | 'person.create'
   | 'person.read'
   | 'person.list'
@@ -49,7 +55,15 @@ export type AccessAction =
   | 'consent.sign' // the second guardian signs a digital consent waiting for them
   | 'accessLog.read' // the family sees who has read their data
   | 'guardianVisibility.set' // a youth of consent age decides whether guardians see their case
-  | 'teamRequest.create'; // the family asks an early-intervention team for a discussion
+  | 'teamRequest.create' // the family asks an early-intervention team for a discussion
+  | 'referral.create' // a professional refers a child they are involved with to a team
+  | 'referral.anonymous' // an anonymous discussion in a team: no identity
+  | 'intake.read' // the team's queue: the team's leader
+  | 'referral.answer' // accept, ask for more, redirect: the team's leader
+  | 'meeting.schedule' // the leader of the team that accepted the referral
+  | 'meeting.read' // the meeting's participants and the team's leader
+  | 'meeting.write' // minutes, action plan, review, close: the chair or the team's leader
+  | 'actionItem.update'; // the owner marks an item done
 
 export type Purpose = 'administration' | 'follow_up' | 'registration' | 'audit' | 'sign_in' | 'self_service' | 'consent' | 'legal_duty';
 
@@ -139,6 +153,38 @@ async function worryAccess(trx: Tx, staffUserId: string, worryId: string, action
   return discussed ? allow('worry_discussed_with') : deny('not_worry_participant');
 }
 
+async function leadsTeam(trx: Tx, staffUserId: string, teamId: string): Promise<Decision> {
+  const team = await trx.selectFrom('team').select('leader_staff_user_id').where('id', '=', teamId).executeTakeFirst();
+  if (!team) return deny('no_subject');
+  return team.leader_staff_user_id === staffUserId ? allow('team_leader_of_team') : deny('not_team_leader');
+}
+
+async function teamOfEntity(trx: Tx, entity: AccessRequest['entity']): Promise<string | null> {
+  if (entity?.type === 'referral') {
+    return (await trx.selectFrom('referral').select('team_id').where('id', '=', entity.id).executeTakeFirst())?.team_id ?? null;
+  }
+  return null;
+}
+
+/**
+ * A meeting is open to its participants (staff, and the family for a case meeting) and to the
+ * leader of its team; the chair and the team's leader write the minutes.
+ */
+async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write'): Promise<Decision> {
+  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.chair_staff_id', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
+  if (!meeting) return deny('no_subject');
+  if (principal.kind === 'citizen') {
+    if (action === 'meeting.write') return deny('not_staff');
+    const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('person_id', '=', principal.personId).executeTakeFirst();
+    return participant ? allow('family_participant') : deny('not_participant');
+  }
+  if (meeting.chair_staff_id === principal.staffUserId) return allow('meeting_chair');
+  if (meeting.leader_staff_user_id === principal.staffUserId) return allow('team_leader_of_team');
+  if (action === 'meeting.write') return deny('not_chair');
+  const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('staff_user_id', '=', principal.staffUserId).executeTakeFirst();
+  return participant ? allow('meeting_participant') : deny('not_participant');
+}
+
 /**
  * Whether the citizen is the one who decides for the person: the person themself (an adult, a
  * pregnant woman, a youth at or over the consent age), or a guardian with parental responsibility
@@ -220,6 +266,60 @@ function requireRole(principal: Principal, role: StaffRole): Decision {
   return principal.activeRole === role ? allow(`role:${role}`) : deny(`role_required:${role}`);
 }
 
+/** Aggregated figures of a team: its leader, and the SBU coordinator for every team of the municipality. */
+async function teamOverviewAccess(trx: Tx, principal: Principal, entity: AccessRequest['entity']): Promise<Decision> {
+  if (principal.kind !== 'staff') return deny('not_staff');
+  if (entity?.type !== 'team') return deny('no_subject');
+  const team = await trx.selectFrom('team').select(['municipality_id', 'leader_staff_user_id']).where('id', '=', entity.id).executeTakeFirst();
+  if (!team || team.municipality_id !== principal.municipalityId) return deny('no_subject');
+  if (principal.activeRole === 'sbu_coordinator') return allow('role:sbu_coordinator');
+  if (principal.activeRole !== 'team_leader') return deny('role_required:team_leader');
+  return team.leader_staff_user_id === principal.staffUserId ? allow('team_leader_of_team') : deny('not_team_leader');
+}
+
+/**
+ * A system-level team (systemteam) works without personal data: its members and leader (in a team
+ * role) and the SBU coordinator of the municipality schedule, write, close and read its meetings.
+ * Without an entity: the user's own list, scoped by the query.
+ */
+async function systemTeamAccess(trx: Tx, principal: Principal, entity: AccessRequest['entity']): Promise<Decision> {
+  if (principal.kind !== 'staff') return deny('not_staff');
+  const teamRole = principal.activeRole === 'team_member' || principal.activeRole === 'team_leader';
+  if (principal.activeRole !== 'sbu_coordinator' && !teamRole) return deny('role_without_team_work');
+  if (!entity) return allow(`own_system_teams:${principal.activeRole}`);
+  let teamId: string | null = null;
+  if (entity.type === 'team') teamId = entity.id;
+  else if (entity.type === 'team_meeting') {
+    const meeting = await trx.selectFrom('team_meeting').select(['team_id', 'kind']).where('id', '=', entity.id).executeTakeFirst();
+    if (!meeting) return deny('no_subject');
+    if (meeting.kind !== 'system') return deny('not_system_meeting');
+    teamId = meeting.team_id;
+  }
+  if (!teamId) return deny('no_subject');
+  const team = await trx.selectFrom('team').select(['municipality_id', 'kind', 'leader_staff_user_id']).where('id', '=', teamId).executeTakeFirst();
+  if (!team || team.municipality_id !== principal.municipalityId) return deny('no_subject');
+  if (team.kind !== 'system_level') return deny('not_system_team');
+  if (principal.activeRole === 'sbu_coordinator') return allow('role:sbu_coordinator');
+  if (team.leader_staff_user_id === principal.staffUserId) return allow('system_team_leader');
+  const member = await trx.selectFrom('team_member').select('staff_user_id').where('team_id', '=', teamId).where('staff_user_id', '=', principal.staffUserId).executeTakeFirst();
+  return member ? allow('system_team_member') : deny('not_team_member');
+}
+
+/** The family's rating: a guardian or youth who took part in the meeting, once it is closed. */
+async function ratingAccess(trx: Tx, principal: Principal, entity: AccessRequest['entity']): Promise<Decision> {
+  if (principal.kind !== 'citizen') return deny('not_citizen');
+  if (entity?.type !== 'team_meeting') return deny('no_subject');
+  const row = await trx
+    .selectFrom('meeting_participant as mp')
+    .innerJoin('team_meeting as m', 'm.id', 'mp.meeting_id')
+    .select(['mp.role', 'm.status'])
+    .where('mp.meeting_id', '=', entity.id)
+    .where('mp.person_id', '=', principal.personId)
+    .executeTakeFirst();
+  if (!row || (row.role !== 'guardian' && row.role !== 'youth')) return deny('not_family_participant');
+  return row.status === 'closed' ? allow(`family_participant:${row.role}`) : deny('meeting_not_closed');
+}
+
 /** Decides without side effects; authorize() records the decision. */
 export async function decide(trx: Tx, principal: Principal | null, request: AccessRequest): Promise<Decision> {
   if (!principal) return deny('not_signed_in');
@@ -234,9 +334,19 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'catalogue.edit':
     case 'catalogue.publish':
     case 'actionGuide.publish':
+    case 'team.edit':
       return requireRole(principal, 'administrator');
     case 'audit.search':
       return requireRole(principal, 'auditor');
+    case 'team.overview':
+      return teamOverviewAccess(trx, principal, request.entity);
+    case 'systemMeeting.read':
+    case 'systemMeeting.write':
+      return systemTeamAccess(trx, principal, request.entity);
+    case 'meetingRating.create':
+      return ratingAccess(trx, principal, request.entity);
+    case 'meetingRating.list':
+      return principal.kind === 'citizen' ? allow('own_meetings') : deny('not_citizen');
     case 'person.create':
       if (principal.kind !== 'staff') return deny('not_staff');
       return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
@@ -299,6 +409,37 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (!personId) return deny('no_subject');
       const involvement = await isInvolved(trx, principal.staffUserId, personId);
       return involvement ? allow(`worry_author+involved:${involvement}`) : deny('not_involved');
+    }
+    case 'referral.create': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'staff') return deny('not_staff');
+      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+      const involvement = await isInvolved(trx, principal.staffUserId, personId);
+      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+    }
+    case 'referral.anonymous':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
+    case 'intake.read':
+    case 'referral.answer':
+    case 'meeting.schedule': {
+      if (principal.kind !== 'staff') return deny('not_staff');
+      const teamId = request.entity?.type === 'team' ? request.entity.id : await teamOfEntity(trx, request.entity);
+      if (!teamId) return deny('no_subject');
+      return leadsTeam(trx, principal.staffUserId, teamId);
+    }
+    case 'meeting.read':
+    case 'meeting.write': {
+      if (request.entity?.type !== 'team_meeting') return deny('no_subject');
+      return meetingAccess(trx, principal, request.entity.id, request.action);
+    }
+    case 'actionItem.update': {
+      if (principal.kind !== 'staff') return deny('not_staff');
+      if (request.entity?.type !== 'action_item') return deny('no_subject');
+      const item = await trx.selectFrom('action_item').select('owner_staff_id').where('id', '=', request.entity.id).executeTakeFirst();
+      if (!item) return deny('no_subject');
+      return item.owner_staff_id === principal.staffUserId ? allow('action_item_owner') : deny('not_action_item_owner');
     }
     case 'consent.give':
     case 'accessLog.read':

@@ -76,6 +76,22 @@ export async function sendCaseReminders(db: Db, now: Date = new Date()): Promise
       }
     }
 
+    // Action items from team meetings past their deadline: the owner is reminded once.
+    const overdueItems = await trx
+      .selectFrom('action_item as a')
+      .innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
+      .select(['a.id', 'a.what', 'a.due_on', 'a.owner_staff_id', 'm.id as meeting_id', 'm.person_id'])
+      .where('a.status', '=', 'open')
+      .where('m.status', '=', 'closed')
+      .where('a.due_on', '<', today)
+      .execute();
+    for (const a of overdueItems) {
+      if (await notify(trx, {
+        recipient: { kind: 'staff', staffUserId: a.owner_staff_id }, kind: 'actionItem.overdue', subjectPersonId: a.person_id,
+        params: { what: a.what, date: formatDate(a.due_on) }, link: `/moter/${a.meeting_id}`, dedupeKey: `actionItem.overdue:${a.id}:${a.due_on}`,
+      })) sent++;
+    }
+
     const planned = await trx
       .selectFrom('transition as t')
       .innerJoin('help_case as c', 'c.id', 't.case_id')

@@ -51,7 +51,7 @@ function requireOpen(c: { closed_at: Date | null }): void {
   if (c.closed_at) throw caseClosed();
 }
 
-async function openCase(ctx: DataContext, personId: string, municipalityId: string, reason: string) {
+export async function openCase(ctx: DataContext, personId: string, municipalityId: string, reason: string) {
   const staff = requireStaff(ctx);
   const existing = await loadOpenCase(ctx.trx, personId);
   if (existing) return existing;
@@ -663,8 +663,19 @@ export async function myTasks(ctx: DataContext) {
     .where((eb) => eb.not(eb.exists(eb.selectFrom('relay_log_entry as v').select('v.id').whereRef('v.measure_key', '=', 'e.entry_key').where('v.kind', '=', 'evaluation').whereRef('v.written_at', '>=', 'e.written_at'))))
     .orderBy('e.evaluate_on')
     .execute();
+  const actionItems = await ctx.trx
+    .selectFrom('action_item as a')
+    .innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
+    .innerJoin('team as t', 't.id', 'm.team_id')
+    .leftJoin('person as p', 'p.id', 'm.person_id')
+    .select(['a.id', 'a.what', 'a.due_on', 'm.id as meeting_id', 't.name as team_name', 'p.id as person_id', 'p.given_name', 'p.family_name'])
+    .where('a.owner_staff_id', '=', staff.staffUserId)
+    .where('a.status', '=', 'open')
+    .where('m.status', '=', 'closed')
+    .orderBy('a.due_on')
+    .execute();
   // Each child named in the list is a read of their data, for the family's access log.
-  const people = new Set([...handovers.map((h) => h.person_id), ...measures.map((m) => m.person_id)]);
+  const people = new Set([...handovers.map((h) => h.person_id), ...measures.map((m) => m.person_id), ...actionItems.flatMap((a) => (a.person_id ? [a.person_id] : []))]);
   for (const personId of people) {
     if (await activeInvolvement(ctx.trx, personId, staff.staffUserId)) {
       await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, 'task_list');
@@ -673,5 +684,9 @@ export async function myTasks(ctx: DataContext) {
   return {
     handovers: handovers.map((h) => ({ id: h.id, requestedAt: h.requested_at, message: h.message, fromName: h.from_name, person: { id: h.person_id, name: `${h.given_name} ${h.family_name}` } })),
     measures: measures.map((m) => ({ entryKey: m.entry_key, title: m.title, evaluateOn: m.evaluate_on, overdue: m.evaluate_on! < today, person: { id: m.person_id, name: `${m.given_name} ${m.family_name}` } })),
+    actionItems: actionItems.map((a) => ({
+      id: a.id, what: a.what, dueOn: a.due_on, overdue: a.due_on < today, meetingId: a.meeting_id, teamName: a.team_name,
+      person: a.person_id ? { id: a.person_id, name: `${a.given_name} ${a.family_name}` } : null,
+    })),
   };
 }

@@ -27,9 +27,15 @@ import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
  * - transition.due         {childName, unitName, date}
  * - case.entryAdded        {authorName, childName}
  * - absence.high           {childName, percent} — to the contact teacher (absence import)
+ * - referral.received      {teamName} — to the team's leader: a new referral in the intake queue
+ * - meeting.invited        {teamName, date} — to each participant of a team meeting
+ * - meeting.minutes        {teamName, date} — the minutes and action plan are ready
+ * - actionItem.overdue     {what, date} — to the owner of an action item past its deadline
  * Dates are passed formatted (formatDate from common/i18n).
  */
 export const NOTIFICATION_KINDS = [
+  'meeting.rate', // {teamName, date} — to a guardian or youth after a meeting: how was it? (teams/ratings.ts)
+  'systemMeeting.report', // {teamName, date} — to the SBU coordinator: a system-level team's report (teams/system-meetings.ts)
   'handover.requested',
   'handover.answered',
   'handover.escalated',
@@ -39,6 +45,10 @@ export const NOTIFICATION_KINDS = [
   'transition.due',
   'case.entryAdded',
   'absence.high',
+  'referral.received',
+  'meeting.invited',
+  'meeting.minutes',
+  'actionItem.overdue',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -54,6 +64,8 @@ export interface NotificationInput {
   link: string;
   /** The same key gives one notification, ever: reminders run in several server processes. */
   dedupeKey?: string;
+  /** False when the caller sends its own e-mail for this notice (e.g. with a link that works without signing in). */
+  email?: boolean;
 }
 
 export interface EmailAttachment {
@@ -170,7 +182,7 @@ export async function notify(trx: Tx, input: NotificationInput): Promise<boolean
     .returning('id')
     .executeTakeFirst();
   if (!created) return false;
-  if (recipient.email) {
+  if (recipient.email && input.email !== false) {
     const mail = notificationEmail(recipient.language, input.kind, input.link, recipient.audience);
     await queueEmail(trx, { to: recipient.email, ...mail, language: recipient.language, notificationId: created.id });
   }

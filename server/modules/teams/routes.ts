@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineRoute } from '../../infra/http/route.ts';
 import { nonEmptyText, uuid } from '../../infra/http/schemas.ts';
+import * as meetings from './meetings.ts';
+import {
+  AnonymousReferralBody, AnswerBody, ItemParams, MeetingParams, MinutesBody, MoreInfoBody, RedirectBody, ReferralBody, ReferralParams, ReviewBody, ScheduleBody, TeamParams,
+} from './schema.ts';
 import * as teams from './service.ts';
 
 const PersonParams = z.strictObject({ id: uuid });
@@ -16,5 +20,86 @@ export const teamRoutes = [
     method: 'POST', url: '/api/people/:id/team-requests', summary: 'The family asks the early-intervention team for a discussion', tags,
     audience: 'citizen', guarded: true, params: PersonParams, body: z.strictObject({ reason: nonEmptyText(2000) }), status: 201,
     handler: async (ctx, { params, body }) => teams.requestTeamDiscussion(ctx, params.id, body.reason),
+  }),
+];
+
+export const meetingRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/referral-proposal', summary: 'The team proposed for the child, and whether the family consented to team discussion', tags,
+    audience: 'staff', guarded: true, params: PersonParams,
+    handler: async (ctx, { params }) => meetings.referralProposal(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/referrals', summary: 'Refer the child to an early-intervention team', tags,
+    audience: 'staff', guarded: true, params: PersonParams, body: ReferralBody, status: 201,
+    handler: async (ctx, { params, body }) => meetings.refer(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/referrals/anonymous', summary: 'Ask a team for an anonymous discussion (no identity stored)', tags,
+    audience: 'staff', guarded: true, body: AnonymousReferralBody, status: 201,
+    handler: async (ctx, { body }) => meetings.referAnonymously(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/teams/:teamId/intake', summary: 'The team\'s intake queue with waiting time (team leader)', tags,
+    audience: 'staff', guarded: true, params: TeamParams,
+    handler: async (ctx, { params }) => meetings.intakeQueue(ctx, params.teamId),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/referrals/:referralId/accept', summary: 'Accept a referral', tags,
+    audience: 'staff', guarded: true, params: ReferralParams, body: AnswerBody,
+    handler: async (ctx, { params, body }) => meetings.acceptReferral(ctx, params.referralId, body.note),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/referrals/:referralId/more-info', summary: 'Ask the referrer for more information', tags,
+    audience: 'staff', guarded: true, params: ReferralParams, body: MoreInfoBody,
+    handler: async (ctx, { params, body }) => meetings.askForMore(ctx, params.referralId, body.note),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/referrals/:referralId/redirect', summary: 'Send the referral on to another team', tags,
+    audience: 'staff', guarded: true, params: ReferralParams, body: RedirectBody,
+    handler: async (ctx, { params, body }) => meetings.redirectReferral(ctx, params.referralId, body.teamId, body.note),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/referrals/:referralId/meetings', summary: 'Schedule a meeting with the family; invitations with a calendar file', tags,
+    audience: 'staff', guarded: true, params: ReferralParams, body: ScheduleBody, status: 201,
+    handler: async (ctx, { params, body }) => meetings.scheduleMeeting(ctx, params.referralId, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/meetings/:meetingId', summary: 'A meeting: participants, minutes, action plan, items to review', tags,
+    audience: 'signed-in', guarded: true, params: MeetingParams,
+    handler: async (ctx, { params }) => meetings.getMeeting(ctx, params.meetingId),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/meetings/:meetingId/minutes', summary: 'Save the minutes and the action plan', tags,
+    audience: 'staff', guarded: true, params: MeetingParams, body: MinutesBody,
+    handler: async (ctx, { params, body }) => meetings.saveMinutes(ctx, params.meetingId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/meetings/:meetingId/review', summary: 'Review the action plan of earlier meetings', tags,
+    audience: 'staff', guarded: true, params: MeetingParams, body: ReviewBody,
+    handler: async (ctx, { params, body }) => meetings.reviewItems(ctx, params.meetingId, body.items),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/meetings/:meetingId/close', summary: 'Close the meeting (needs an action plan); minutes go to the relay log and every participant', tags,
+    audience: 'staff', guarded: true, params: MeetingParams,
+    handler: async (ctx, { params }) => meetings.closeMeeting(ctx, params.meetingId),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/meetings/:meetingId/minutes.pdf', summary: 'The minutes as a PDF in the reader\'s language', tags,
+    audience: 'signed-in', guarded: true, params: MeetingParams,
+    handler: async (ctx, { params }) => {
+      const pdf = await meetings.minutesPdf(ctx, params.meetingId);
+      return ctx.reply.type('application/pdf').header('content-disposition', 'attachment; filename="referat.pdf"').send(pdf);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/action-items/:itemId/done', summary: 'The owner marks an action item done', tags,
+    audience: 'staff', guarded: true, params: ItemParams,
+    handler: async (ctx, { params }) => meetings.markItemDone(ctx, params.itemId),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/meetings', summary: 'Team meetings about the person', tags,
+    audience: 'signed-in', guarded: true, params: PersonParams,
+    handler: async (ctx, { params }) => meetings.meetingsOfPerson(ctx, params.id),
   }),
 ];

@@ -1,0 +1,445 @@
+// Early-intervention teams at work on one child: a professional's referral, intake by the team's
+// leader, a meeting with the family at the child's kindergarten or school, one minutes template with
+// a mandatory action plan that becomes relay-log entries, a copy for every participant, and the
+// follow-up of the plan at the next meeting.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../infra/db/database.ts';
+import type { DataContext } from '../../infra/http/context.ts';
+import { requireStaff } from '../../infra/http/context.ts';
+import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
+import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
+import { isLanguage, type Language } from '../../../common/roles.ts';
+import { authorize, recordAccess } from '../access/access.ts';
+import { loadConsentsForAccess } from '../consent/queries.ts';
+import { consentState, osloDate } from '../consent/rules.ts';
+import { involve, loadOpenCase } from '../cases/queries.ts';
+import { openCase } from '../cases/service.ts';
+import { notify, queueEmail } from '../notifications/service.ts';
+import { calendarFile } from './ics.ts';
+import { renderMinutes } from './minutes-pdf.ts';
+import { offerRating } from './ratings.ts';
+import type { MinutesInput, ScheduleInput } from './schema.ts';
+import { teamForPerson } from './service.ts';
+
+const MEETING_MINUTES = 90;
+
+async function personName(trx: Tx, personId: string): Promise<string> {
+  const p = await trx.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', personId).executeTakeFirstOrThrow();
+  return `${p.given_name} ${p.family_name}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Referral and intake
+
+export async function referralProposal(ctx: DataContext, personId: string) {
+  await authorize(ctx, { action: 'referral.create', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
+  const team = await teamForPerson(ctx.trx, personId);
+  const consents = await loadConsentsForAccess(ctx.trx, personId);
+  const teamConsent = consents.some((c) => consentState(c) === 'active' && c.purposes.includes('team_discussion'));
+  return { team: team ? { id: team.id, name: team.name } : null, teamDiscussionConsent: teamConsent };
+}
+
+/** A professional refers a child they follow: with the family's consent to team discussion, or with the family taking part. */
+export async function refer(ctx: DataContext, personId: string, input: { reason: string; basis: 'consent' | 'family_present'; teamId?: string | undefined }) {
+  const staff = requireStaff(ctx);
+  await authorize(ctx, { action: 'referral.create', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
+  const person = await ctx.trx.selectFrom('person').select(['municipality_id', 'kind']).where('id', '=', personId).executeTakeFirstOrThrow();
+  if (person.kind === 'adult') throw invalidField('teamId', 'cases.err.notAChild');
+  const proposed = await teamForPerson(ctx.trx, personId);
+  const teamId = input.teamId ?? proposed?.id;
+  const team = teamId ? await ctx.trx.selectFrom('team').select(['id', 'name', 'leader_staff_user_id', 'kind', 'active']).where('id', '=', teamId).where('municipality_id', '=', person.municipality_id).executeTakeFirst() : undefined;
+  if (!team || team.kind !== 'early_intervention' || !team.active) throw invalidField('teamId', 'meetings.err.unknownTeam');
+  if (input.basis === 'consent') {
+    const consents = await loadConsentsForAccess(ctx.trx, personId);
+    if (!consents.some((c) => consentState(c) === 'active' && c.purposes.includes('team_discussion'))) throw invalidField('basis', 'meetings.err.needsConsent');
+  }
+  const open = await ctx.trx.selectFrom('referral').select('id').where('person_id', '=', personId).where('team_id', '=', team.id).where('status', 'in', ['waiting', 'more_info', 'accepted']).executeTakeFirst();
+  if (open) throw new AppError('CONFLICT', 'meetings.err.alreadyReferred');
+  const helpCase = (await loadOpenCase(ctx.trx, personId)) ?? (await openCase(ctx, personId, person.municipality_id, translate(ctx.lang, 'meetings.ui.openedByReferral')));
+  const row = await ctx.trx
+    .insertInto('referral')
+    .values({ team_id: team.id, person_id: personId, case_id: helpCase.id, source: 'professional', referred_by_staff_id: staff.staffUserId, reason: input.reason, basis: input.basis })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (team.leader_staff_user_id) {
+    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: team.leader_staff_user_id }, kind: 'referral.received', params: { teamName: team.name }, link: `/team/${team.id}/inntak`, dedupeKey: `referral.received:${row.id}` });
+  }
+  return { id: row.id, team: { id: team.id, name: team.name } };
+}
+
+/** An anonymous discussion in the team: age and a summary, no identity, no consent needed. */
+export async function referAnonymously(ctx: DataContext, input: { teamId: string; ageYears: number; summary: string }) {
+  const staff = requireStaff(ctx);
+  await authorize(ctx, { action: 'referral.anonymous', purpose: 'follow_up' });
+  const team = await ctx.trx.selectFrom('team').select(['id', 'kind']).where('id', '=', input.teamId).where('municipality_id', '=', staff.municipalityId).executeTakeFirst();
+  if (!team || team.kind !== 'early_intervention') throw invalidField('teamId', 'meetings.err.unknownTeam');
+  const row = await ctx.trx
+    .insertInto('referral')
+    .values({ team_id: team.id, person_id: null, age_years: input.ageYears, anonymous_summary: input.summary, source: 'professional', referred_by_staff_id: staff.staffUserId, reason: input.summary, basis: 'anonymous' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id };
+}
+
+export async function intakeQueue(ctx: DataContext, teamId: string) {
+  await authorize(ctx, { action: 'intake.read', purpose: 'follow_up', entity: { type: 'team', id: teamId } });
+  const rows = await ctx.trx
+    .selectFrom('referral as r')
+    .leftJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('staff_user as s', 's.id', 'r.referred_by_staff_id')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .leftJoin('person as f', 'f.id', 'r.requested_by_person_id')
+    .select([
+      'r.id', 'r.person_id', 'r.age_years', 'r.source', 'r.reason', 'r.basis', 'r.status', 'r.received_at', 'r.answer_note',
+      'p.given_name', 'p.family_name', 'p.birth_date', 's.display_name as referred_by', 'u.name as referred_by_unit', 'f.given_name as family_given', 'f.family_name as family_family',
+    ])
+    .where('r.team_id', '=', teamId)
+    .where('r.status', 'in', ['waiting', 'more_info', 'accepted'])
+    .orderBy('r.received_at')
+    .execute();
+  const meetings = await ctx.trx.selectFrom('team_meeting').select(['id', 'referral_id', 'starts_at', 'status']).where('team_id', '=', teamId).where('kind', '=', 'case').orderBy('starts_at').execute();
+  const now = Date.now();
+  for (const r of rows) {
+    if (r.person_id) await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: r.person_id } }, 'intake_queue');
+  }
+  return {
+    referrals: rows.map((r) => ({
+      id: r.id,
+      person: r.person_id ? { id: r.person_id, name: `${r.given_name} ${r.family_name}`, birthDate: r.birth_date } : null,
+      ageYears: r.age_years,
+      source: r.source,
+      referredBy: r.source === 'family' ? `${r.family_given ?? ''} ${r.family_family ?? ''}`.trim() : `${r.referred_by ?? ''}${r.referred_by_unit ? `, ${r.referred_by_unit}` : ''}`,
+      reason: r.reason,
+      basis: r.basis,
+      status: r.status,
+      receivedAt: r.received_at,
+      waitingDays: Math.floor((now - new Date(r.received_at).getTime()) / 86_400_000),
+      answerNote: r.answer_note,
+      meetings: meetings.filter((m) => m.referral_id === r.id).map((m) => ({ id: m.id, startsAt: m.starts_at, status: m.status })),
+    })),
+  };
+}
+
+async function answerable(ctx: DataContext, referralId: string) {
+  await authorize(ctx, { action: 'referral.answer', purpose: 'follow_up', entity: { type: 'referral', id: referralId } });
+  const r = (await ctx.trx.selectFrom('referral').selectAll().where('id', '=', referralId).forUpdate().executeTakeFirst())!;
+  if (!['waiting', 'more_info'].includes(r.status)) throw new AppError('CONFLICT', 'meetings.err.referralAnswered');
+  return r;
+}
+
+export async function acceptReferral(ctx: DataContext, referralId: string, note: string | undefined) {
+  const staff = requireStaff(ctx);
+  const r = await answerable(ctx, referralId);
+  await ctx.trx.updateTable('referral').set({ status: 'accepted', answered_at: new Date(), answered_by: staff.staffUserId, answer_note: note ?? null }).where('id', '=', referralId).execute();
+  // The team has the case: its leader is involved from now on.
+  if (r.person_id) await involve(ctx.trx, r.person_id, staff.staffUserId, 'team_member');
+  return { status: 'accepted' };
+}
+
+export async function askForMore(ctx: DataContext, referralId: string, note: string) {
+  const staff = requireStaff(ctx);
+  await answerable(ctx, referralId);
+  await ctx.trx.updateTable('referral').set({ status: 'more_info', answered_at: new Date(), answered_by: staff.staffUserId, answer_note: note }).where('id', '=', referralId).execute();
+  return { status: 'more_info' };
+}
+
+export async function redirectReferral(ctx: DataContext, referralId: string, teamId: string, note: string) {
+  const staff = requireStaff(ctx);
+  const r = await answerable(ctx, referralId);
+  const target = await ctx.trx.selectFrom('team').select(['id', 'kind', 'leader_staff_user_id', 'name']).where('id', '=', teamId).where('municipality_id', '=', staff.municipalityId).executeTakeFirst();
+  if (!target || target.kind !== 'early_intervention' || target.id === r.team_id) throw invalidField('teamId', 'meetings.err.unknownTeam');
+  await ctx.trx.updateTable('referral').set({ status: 'redirected', answered_at: new Date(), answered_by: staff.staffUserId, answer_note: note, redirected_to_team_id: target.id }).where('id', '=', referralId).execute();
+  const moved = await ctx.trx
+    .insertInto('referral')
+    .values({
+      team_id: target.id, person_id: r.person_id, case_id: r.case_id, age_years: r.age_years, anonymous_summary: r.anonymous_summary, source: r.source,
+      referred_by_staff_id: r.referred_by_staff_id, requested_by_person_id: r.requested_by_person_id, reason: r.reason, basis: r.basis, received_at: r.received_at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (target.leader_staff_user_id) {
+    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: target.leader_staff_user_id }, kind: 'referral.received', params: { teamName: target.name }, link: `/team/${target.id}/inntak`, dedupeKey: `referral.received:${moved.id}` });
+  }
+  return { status: 'redirected', referralId: moved.id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+/** Where the child goes now (their kindergarten or school) and who leads it: the meeting's place and chair. */
+async function childArena(trx: Tx, personId: string) {
+  const today = osloDate();
+  return trx
+    .selectFrom('enrolment as e')
+    .innerJoin('service_unit as u', 'u.id', 'e.service_unit_id')
+    .select(['u.id', 'u.name', 'u.leader_staff_user_id'])
+    .where('e.person_id', '=', personId)
+    .where('e.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .orderBy('e.starts_on', 'desc')
+    .executeTakeFirst();
+}
+
+export async function scheduleMeeting(ctx: DataContext, referralId: string, input: ScheduleInput) {
+  const staff = requireStaff(ctx);
+  await authorize(ctx, { action: 'meeting.schedule', purpose: 'follow_up', entity: { type: 'referral', id: referralId } });
+  const r = (await ctx.trx.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').select(['r.id', 'r.status', 'r.person_id', 'r.case_id', 'r.basis', 'r.team_id', 't.name as team_name', 't.meeting_place', 't.leader_staff_user_id']).where('r.id', '=', referralId).executeTakeFirst())!;
+  if (r.status !== 'accepted') throw new AppError('CONFLICT', 'meetings.err.notAccepted');
+  if (!r.person_id) throw new AppError('CONFLICT', 'meetings.err.anonymousNoMeeting');
+  const startsAt = new Date(input.startsAt);
+  const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + MEETING_MINUTES * 60_000);
+  if (startsAt.getTime() < Date.now() - 3_600_000) throw invalidField('startsAt', 'meetings.err.inPast');
+  if (endsAt <= startsAt) throw invalidField('endsAt', 'meetings.err.endBeforeStart');
+
+  // Family: guardians with parental responsibility, and the child from 12.
+  const guardians = await ctx.trx.selectFrom('guardianship').select('guardian_id').where('child_id', '=', r.person_id).where('parental_responsibility', '=', true).execute();
+  const familyAllowed = new Set([...guardians.map((g) => g.guardian_id), r.person_id]);
+  const personIds = [...new Set(input.personIds)];
+  personIds.forEach((id, i) => {
+    if (!familyAllowed.has(id)) throw invalidField(`personIds.${i}`, 'meetings.err.notFamily');
+  });
+  if (r.basis === 'family_present' && personIds.length === 0) throw invalidField('personIds', 'meetings.err.familyRequired');
+
+  // Professionals: only those already involved with the child, or members of the team.
+  const arena = await childArena(ctx.trx, r.person_id);
+  const chairId = arena?.leader_staff_user_id ?? r.leader_staff_user_id ?? staff.staffUserId;
+  const staffIds = [...new Set([...input.staffIds, chairId, staff.staffUserId])];
+  for (const [i, id] of input.staffIds.entries()) {
+    const involved = await ctx.trx.selectFrom('involvement').select('id').where('person_id', '=', r.person_id).where('staff_user_id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
+    const member = await ctx.trx.selectFrom('team_member').select('staff_user_id').where('team_id', '=', r.team_id).where('staff_user_id', '=', id).executeTakeFirst();
+    if (!involved && !member) throw invalidField(`staffIds.${i}`, 'meetings.err.participantNotInvolved');
+  }
+  const place = input.place ?? arena?.name ?? r.meeting_place ?? '';
+  if (!place.trim()) throw invalidField('place', 'errors.required');
+
+  const id = randomUUID();
+  await ctx.trx.insertInto('team_meeting').values({
+    id, team_id: r.team_id, kind: 'case', referral_id: r.id, case_id: r.case_id, person_id: r.person_id, starts_at: startsAt, ends_at: endsAt,
+    place, chair_staff_id: chairId, created_by: staff.staffUserId,
+  }).execute();
+  await ctx.trx.insertInto('meeting_participant').values([
+    ...staffIds.map((s) => ({ meeting_id: id, staff_user_id: s, person_id: null, role: s === chairId ? ('chair' as const) : ('professional' as const) })),
+    ...personIds.map((p) => ({ meeting_id: id, staff_user_id: null, person_id: p, role: p === r.person_id ? ('youth' as const) : ('guardian' as const) })),
+  ]).execute();
+  for (const s of staffIds) await involve(ctx.trx, r.person_id, s, 'meeting_participant');
+  await invite(ctx.trx, id);
+  return { id, chairStaffId: chairId, place };
+}
+
+/** Invitations: in the app, and by e-mail with a calendar file. Neither names the child. */
+async function invite(trx: Tx, meetingId: string): Promise<void> {
+  const m = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').innerJoin('staff_user as c', 'c.id', 'm.chair_staff_id')
+    .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+  const participants = await trx
+    .selectFrom('meeting_participant as mp')
+    .leftJoin('staff_user as s', 's.id', 'mp.staff_user_id')
+    .leftJoin('person as p', 'p.id', 'mp.person_id')
+    .select(['mp.staff_user_id', 'mp.person_id', 's.email as staff_email', 's.language as staff_language', 'p.email as person_email', 'p.language as person_language'])
+    .where('mp.meeting_id', '=', meetingId)
+    .execute();
+  const attendees = participants.map((p) => p.staff_email ?? p.person_email).filter((e): e is string => !!e);
+  for (const p of participants) {
+    const lang: Language = isLanguage(p.staff_language ?? p.person_language) ? (p.staff_language ?? p.person_language) as Language : 'nb';
+    const date = formatDateTime(m.starts_at);
+    const link = p.staff_user_id ? `/moter/${m.id}` : `/min-side/${m.person_id}`;
+    await notify(trx, {
+      recipient: p.staff_user_id ? { kind: 'staff', staffUserId: p.staff_user_id } : { kind: 'citizen', personId: p.person_id! },
+      kind: 'meeting.invited', subjectPersonId: m.person_id, params: { teamName: m.team_name, date }, link, dedupeKey: `meeting.invited:${m.id}:${p.staff_user_id ?? p.person_id}`,
+    });
+    const to = p.staff_email ?? p.person_email;
+    if (!to) continue;
+    const ics = calendarFile({
+      uid: `${m.id}@sammen`, start: new Date(m.starts_at), end: new Date(m.ends_at), summary: translate(lang, 'meetings.ics.summary', { team: m.team_name }),
+      location: m.place, description: translate(lang, 'meetings.ics.description'), organizerEmail: m.chair_email, attendees,
+    });
+    await queueEmail(trx, {
+      to, language: lang, subject: translate(lang, 'meetings.email.subject', { team: m.team_name, date }),
+      text: translate(lang, 'meetings.email.body', { team: m.team_name, date, place: m.place }),
+      attachments: [{ filename: 'moete.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }],
+    });
+  }
+}
+
+async function loadMeeting(ctx: DataContext, meetingId: string, action: 'meeting.read' | 'meeting.write') {
+  const found = await ctx.trx.selectFrom('team_meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
+  await authorize(ctx, {
+    action, purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up',
+    ...(found?.person_id ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'team_meeting', id: meetingId },
+  });
+  return found!;
+}
+
+async function itemsOf(trx: Tx, where: { meetingId?: string; caseId?: string; openBefore?: string }) {
+  let q = trx
+    .selectFrom('action_item as a')
+    .innerJoin('staff_user as s', 's.id', 'a.owner_staff_id')
+    .leftJoin('service_unit as u', 'u.id', 'a.owner_unit_id')
+    .select(['a.id', 'a.meeting_id', 'a.position', 'a.what', 'a.owner_staff_id', 's.display_name as owner', 'u.name as unit', 'a.due_on', 'a.status', 'a.done_on', 'a.review_note', 'a.reviewed_in_meeting_id']);
+  if (where.meetingId) q = q.where('a.meeting_id', '=', where.meetingId);
+  if (where.caseId) q = q.where('a.case_id', '=', where.caseId).where('a.meeting_id', '<>', where.openBefore ?? '');
+  return (await q.orderBy('a.meeting_id').orderBy('a.position').execute()).map((a) => ({
+    id: a.id, meetingId: a.meeting_id, position: a.position, what: a.what, owner: { id: a.owner_staff_id, name: a.owner, unitName: a.unit },
+    dueOn: a.due_on, status: a.status, doneOn: a.done_on, reviewNote: a.review_note, reviewedInMeetingId: a.reviewed_in_meeting_id,
+    overdue: a.status === 'open' && a.due_on < osloDate(),
+  }));
+}
+
+export async function getMeeting(ctx: DataContext, meetingId: string) {
+  const m = await loadMeeting(ctx, meetingId, 'meeting.read');
+  const team = await ctx.trx.selectFrom('team').select(['id', 'name', 'leader_staff_user_id']).where('id', '=', m.team_id).executeTakeFirstOrThrow();
+  const participants = await ctx.trx
+    .selectFrom('meeting_participant as mp')
+    .leftJoin('staff_user as s', 's.id', 'mp.staff_user_id')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .leftJoin('person as p', 'p.id', 'mp.person_id')
+    .select(['mp.id', 'mp.role', 'mp.staff_user_id', 'mp.person_id', 'mp.copy_sent_at', 's.display_name', 'u.name as unit_name', 'p.given_name', 'p.family_name'])
+    .where('mp.meeting_id', '=', meetingId)
+    .orderBy('mp.role')
+    .execute();
+  const me = ctx.principal;
+  const mayWrite = me?.kind === 'staff' && (m.chair_staff_id === me.staffUserId || team.leader_staff_user_id === me.staffUserId);
+  return {
+    id: m.id,
+    kind: m.kind,
+    team: { id: team.id, name: team.name },
+    person: m.person_id ? { id: m.person_id, name: await personName(ctx.trx, m.person_id) } : null,
+    startsAt: m.starts_at, endsAt: m.ends_at, place: m.place, status: m.status, version: m.version, category: m.category,
+    minutes: { background: m.background, childView: m.child_view, familyView: m.family_view, assessments: m.assessments, decisions: m.decisions },
+    participants: participants.map((p) => ({
+      id: p.id, role: p.role, staffId: p.staff_user_id, personId: p.person_id, copySentAt: p.copy_sent_at,
+      name: p.display_name ?? `${p.given_name ?? ''} ${p.family_name ?? ''}`.trim(), unitName: p.unit_name,
+    })),
+    actionItems: await itemsOf(ctx.trx, { meetingId }),
+    // The plan from earlier meetings about the same child, to be reviewed at this one.
+    toReview: m.case_id ? await itemsOf(ctx.trx, { caseId: m.case_id, openBefore: m.id }) : [],
+    mayWrite,
+  };
+}
+
+/** The minutes and action plan, saved as the meeting goes; each item has an owner and a deadline. */
+export async function saveMinutes(ctx: DataContext, meetingId: string, input: MinutesInput) {
+  const m = await loadMeeting(ctx, meetingId, 'meeting.write');
+  if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'meetings.err.closed');
+  const participants = await ctx.trx.selectFrom('meeting_participant as mp').innerJoin('staff_user as s', 's.id', 'mp.staff_user_id').select(['s.id', 's.service_unit_id']).where('mp.meeting_id', '=', meetingId).execute();
+  input.actionItems.forEach((item, i) => {
+    if (!participants.some((p) => p.id === item.ownerStaffId)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'meetings.err.ownerNotParticipant');
+  });
+  const updated = await ctx.trx.updateTable('team_meeting')
+    .set({
+      background: input.background ?? null, child_view: input.childView ?? null, family_view: input.familyView ?? null, assessments: input.assessments ?? null,
+      decisions: input.decisions ?? null, category: input.category, version: m.version + 1,
+    })
+    .where('id', '=', meetingId).where('version', '=', input.version).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw conflict();
+  await ctx.trx.deleteFrom('action_item').where('meeting_id', '=', meetingId).execute();
+  if (input.actionItems.length) {
+    await ctx.trx.insertInto('action_item').values(input.actionItems.map((item, i) => ({
+      meeting_id: meetingId, case_id: m.case_id, position: i + 1, what: item.what, owner_staff_id: item.ownerStaffId!,
+      owner_unit_id: participants.find((p) => p.id === item.ownerStaffId)?.service_unit_id ?? null, due_on: item.dueOn!,
+    }))).execute();
+  }
+  return { version: m.version + 1 };
+}
+
+/** Items from earlier meetings reviewed at this one: done, or not done and why. */
+export async function reviewItems(ctx: DataContext, meetingId: string, items: { id: string; status: 'done' | 'not_done'; note?: string | undefined }[]) {
+  const m = await loadMeeting(ctx, meetingId, 'meeting.write');
+  if (!m.case_id) throw invalidField('items', 'meetings.err.nothingToReview');
+  const today = osloDate();
+  for (const [i, item] of items.entries()) {
+    const found = await ctx.trx.selectFrom('action_item').select(['id', 'status', 'done_on']).where('id', '=', item.id).where('case_id', '=', m.case_id).where('meeting_id', '<>', meetingId).executeTakeFirst();
+    if (!found) throw invalidField(`items.${i}.id`, 'meetings.err.nothingToReview');
+    if (item.status === 'not_done' && !item.note) throw invalidField(`items.${i}.note`, 'meetings.err.whyNotDone');
+    await ctx.trx.updateTable('action_item').set({
+      status: item.status, done_on: item.status === 'done' ? found.done_on ?? today : null, review_note: item.note ?? null, reviewed_in_meeting_id: meetingId, reviewed_at: new Date(),
+    }).where('id', '=', item.id).execute();
+  }
+  return { reviewed: items.length };
+}
+
+export async function markItemDone(ctx: DataContext, itemId: string) {
+  const found = await ctx.trx.selectFrom('action_item as a').leftJoin('help_case as c', 'c.id', 'a.case_id').select(['a.status', 'c.person_id']).where('a.id', '=', itemId).executeTakeFirst();
+  await authorize(ctx, { action: 'actionItem.update', purpose: 'follow_up', ...(found?.person_id ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'action_item', id: itemId } });
+  if (found!.status !== 'open') throw new AppError('CONFLICT', 'meetings.err.itemNotOpen');
+  await ctx.trx.updateTable('action_item').set({ status: 'done', done_on: osloDate() }).where('id', '=', itemId).execute();
+  return { status: 'done' };
+}
+
+/**
+ * Closes a meeting: only with an action plan. The minutes and each item of the plan become entries
+ * in the child's relay log, every participant gets the copy in Sammen, and the family is asked for
+ * their rating.
+ */
+export async function closeMeeting(ctx: DataContext, meetingId: string) {
+  const staff = requireStaff(ctx);
+  const m = await loadMeeting(ctx, meetingId, 'meeting.write');
+  if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'meetings.err.closed');
+  const items = await ctx.trx.selectFrom('action_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
+  if (items.length === 0) throw invalidField('actionItems', 'meetings.err.actionPlanRequired');
+  const now = new Date();
+  await ctx.trx.updateTable('team_meeting').set({ status: 'closed', closed_at: now, closed_by: staff.staffUserId, version: m.version + 1 }).where('id', '=', meetingId).execute();
+  const team = await ctx.trx.selectFrom('team').select('name').where('id', '=', m.team_id).executeTakeFirstOrThrow();
+  const date = formatDate(m.starts_at);
+  if (m.case_id) {
+    const lang = ctx.lang;
+    const body = (['background', 'child_view', 'family_view', 'assessments', 'decisions'] as const)
+      .filter((k) => m[k]?.trim())
+      .map((k) => `${translate(lang, `meetings.ui.${k === 'child_view' ? 'childView' : k === 'family_view' ? 'familyView' : k}`)}: ${m[k]}`)
+      .join('\n\n');
+    await ctx.trx.insertInto('relay_log_entry').values({
+      case_id: m.case_id, entry_key: randomUUID(), version: 1, kind: 'decision', category: m.category,
+      title: translate(lang, 'meetings.ui.minutesEntryTitle', { team: team.name, date }), body, author_staff_id: staff.staffUserId,
+    }).execute();
+    for (const item of items) {
+      const entryKey = randomUUID();
+      await ctx.trx.insertInto('relay_log_entry').values({
+        case_id: m.case_id, entry_key: entryKey, version: 1, kind: 'agreement', category: m.category, title: item.what,
+        body: translate(lang, 'meetings.ui.itemEntryBody', { team: team.name, date, due: formatDate(item.due_on) }),
+        responsible_staff_id: item.owner_staff_id, evaluate_on: item.due_on, author_staff_id: staff.staffUserId,
+      }).execute();
+      await ctx.trx.updateTable('action_item').set({ entry_key: entryKey }).where('id', '=', item.id).execute();
+      if (m.person_id) await involve(ctx.trx, m.person_id, item.owner_staff_id, 'measure_responsible');
+    }
+  }
+  const participants = await ctx.trx.selectFrom('meeting_participant').select(['id', 'staff_user_id', 'person_id']).where('meeting_id', '=', meetingId).execute();
+  for (const p of participants) {
+    await notify(ctx.trx, {
+      recipient: p.staff_user_id ? { kind: 'staff', staffUserId: p.staff_user_id } : { kind: 'citizen', personId: p.person_id! },
+      kind: 'meeting.minutes', subjectPersonId: m.person_id, params: { teamName: team.name, date },
+      link: p.staff_user_id ? `/moter/${m.id}` : `/min-side/${m.person_id}`, dedupeKey: `meeting.minutes:${m.id}:${p.id}`,
+    });
+  }
+  await ctx.trx.updateTable('meeting_participant').set({ copy_sent_at: now }).where('meeting_id', '=', meetingId).execute();
+  await offerRating(ctx.trx, meetingId);
+  return { status: 'closed', entries: items.length + 1 };
+}
+
+/** The minutes as a PDF in the reader's language (every participant's copy). */
+export async function minutesPdf(ctx: DataContext, meetingId: string) {
+  const m = await loadMeeting(ctx, meetingId, 'meeting.read');
+  const details = await getMeeting(ctx, meetingId);
+  const chair = details.participants.find((p) => p.role === 'chair');
+  return renderMinutes(ctx.lang, {
+    teamName: details.team.name, childName: details.person?.name ?? null, topic: m.topic, startsAt: new Date(m.starts_at), place: m.place,
+    chair: chair?.name ?? '–', participants: details.participants.map((p) => (p.unitName ? `${p.name} (${p.unitName})` : p.name)),
+    sections: [
+      { key: 'background', text: m.background }, { key: 'childView', text: m.child_view }, { key: 'familyView', text: m.family_view },
+      { key: 'assessments', text: m.assessments }, { key: 'decisions', text: m.decisions },
+    ],
+    actionItems: details.actionItems.map((a) => ({ what: a.what, owner: a.owner.name, unit: a.owner.unitName, dueOn: a.dueOn })),
+  });
+}
+
+/** Meetings about a person: for the people involved and the family (Min side). */
+export async function meetingsOfPerson(ctx: DataContext, personId: string) {
+  await authorize(ctx, { action: 'caseStatus.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
+  const rows = await ctx.trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
+    .select(['m.id', 'm.starts_at', 'm.place', 'm.status', 't.name as team_name']).where('m.person_id', '=', personId).orderBy('m.starts_at', 'desc').execute();
+  const me = ctx.principal;
+  const mine = me?.kind === 'citizen'
+    ? new Set((await ctx.trx.selectFrom('meeting_participant').select('meeting_id').where('person_id', '=', me.personId).execute()).map((r) => r.meeting_id))
+    : null;
+  return {
+    meetings: rows.filter((r) => !mine || mine.has(r.id)).map((r) => ({ id: r.id, startsAt: r.starts_at, place: r.place, status: r.status, teamName: r.team_name })),
+  };
+}

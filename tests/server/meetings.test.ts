@@ -1,0 +1,182 @@
+// An early-intervention team at work, through the API: the school refers Jonas (9) and the primary
+// team for his area is proposed; the leader accepts; a meeting with both guardians is scheduled at
+// his school, led by its head, with calendar invitations; minutes with a three-item action plan
+// close the meeting, become relay-log entries and reach every participant; an overdue item is
+// flagged and reminded, and the plan is reviewed at the next meeting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { osloDate } from '../../server/modules/consent/rules.ts';
+import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
+
+let t: TestApp;
+let henrik: Client; // fagperson.skole, Fjellbekken skole
+let tone: Client; // teamleder, leads the primary-school team Nord
+let sofie: Client;
+let nurse: Client;
+const ids: Record<string, string> = {};
+let referralId: string;
+let meetingId: string;
+
+const today = osloDate();
+const plusDays = (n: number) => {
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+const fields = (r: { json(): { error: { fields: unknown } } }) => r.json().error.fields;
+const count = async (table: 'team_meeting' | 'action_item' | 'referral') =>
+  (await t.database.db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 20 });
+  [henrik, tone, sofie, nurse] = await Promise.all([signedIn(t.app, 'fagperson.skole'), signedIn(t.app, 'teamleder'), signedIn(t.app, 'forelder'), signedIn(t.app, 'helsesykepleier')]);
+  const db = t.database.db;
+  const person = async (g: string, f: string) => (await db.selectFrom('person').select('id').where('given_name', '=', g).where('family_name', '=', f).executeTakeFirstOrThrow()).id;
+  const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+  Object.assign(ids, {
+    jonas: await person('Jonas', 'Nordli'), sofie: await person('Sofie', 'Nordli'), martin: await person('Martin', 'Berg'),
+    henrik: await staff('fagperson.skole'), tone: await staff('teamleder'), nurse: await staff('helsesykepleier'),
+  });
+  // Both parents share parental responsibility for Jonas in this story.
+  await db.updateTable('guardianship').set({ parental_responsibility: true }).where('child_id', '=', ids.jonas!).where('guardian_id', '=', ids.martin!).execute();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('referral and intake', () => {
+  it('proposes the primary-school team for Jonas\'s age and area', async () => {
+    const proposal = (await henrik.get(`/api/people/${ids.jonas}/referral-proposal`)).json();
+    expect(proposal).toMatchObject({ team: { name: 'Tidlig innsatsteam barneskole Nord' }, teamDiscussionConsent: false });
+  });
+
+  it('needs the family\'s consent or the family taking part', async () => {
+    const before = await count('referral');
+    expect(fields(await henrik.post(`/api/people/${ids.jonas}/referrals`, { reason: 'Uro i timene', basis: 'consent' }))).toEqual([
+      { field: 'basis', message: 'Familien har ikke samtykket til drøfting i team. Velg at familien deltar, eller innhent samtykke.' },
+    ]);
+    expect(await count('referral')).toBe(before);
+    const referred = await henrik.post(`/api/people/${ids.jonas}/referrals`, { reason: 'Uro i timene, lite mestring i lesing.', basis: 'family_present' });
+    expect(referred.statusCode).toBe(201);
+    expect(referred.json().team.name).toBe('Tidlig innsatsteam barneskole Nord');
+    referralId = referred.json().id;
+  });
+
+  it('shows the leader the queue with waiting time; others may not see it', async () => {
+    const teamId = (await t.database.db.selectFrom('referral').select('team_id').where('id', '=', referralId).executeTakeFirstOrThrow()).team_id;
+    const queue = (await tone.get(`/api/teams/${teamId}/intake`)).json().referrals;
+    expect(queue).toEqual([expect.objectContaining({ id: referralId, person: expect.objectContaining({ name: 'Jonas Nordli' }), referredBy: 'Henrik Aasen, Fjellbekken skole', status: 'waiting', waitingDays: 0 })]);
+    expect((await henrik.get(`/api/teams/${teamId}/intake`)).statusCode).toBe(403);
+    expect((await henrik.post(`/api/referrals/${referralId}/accept`, {})).statusCode).toBe(403);
+    expect((await tone.post(`/api/referrals/${referralId}/accept`, {})).statusCode).toBe(200);
+    expect((await tone.post(`/api/referrals/${referralId}/accept`, {})).statusCode).toBe(409);
+  });
+});
+
+describe('the meeting', () => {
+  it('refuses a participant who is not involved, and a meeting without the family when the referral rests on it', async () => {
+    const before = await count('team_meeting');
+    const startsAt = `${plusDays(7)}T12:00:00+01:00`;
+    expect(fields(await tone.post(`/api/referrals/${referralId}/meetings`, { startsAt, staffIds: [ids.nurse], personIds: [ids.sofie] }))).toEqual([
+      { field: 'staffIds.0', message: 'Deltakeren er ikke involvert i saken og er ikke medlem av teamet.' },
+    ]);
+    expect(fields(await tone.post(`/api/referrals/${referralId}/meetings`, { startsAt, staffIds: [ids.henrik], personIds: [] }))).toEqual([
+      { field: 'personIds', message: 'Henvisningen bygger på at familien deltar. Inviter minst én foresatt eller ungdommen.' },
+    ]);
+    expect(await count('team_meeting')).toBe(before);
+  });
+
+  it('is scheduled with both guardians at Jonas\'s school, led by its head, with calendar invitations that do not name him', async () => {
+    const scheduled = await tone.post(`/api/referrals/${referralId}/meetings`, { startsAt: `${plusDays(7)}T12:00:00+01:00`, staffIds: [ids.henrik], personIds: [ids.sofie, ids.martin] });
+    expect(scheduled.statusCode).toBe(201);
+    meetingId = scheduled.json().id;
+    expect(scheduled.json().place).toBe('Fjellbekken skole');
+    const meeting = (await tone.get(`/api/meetings/${meetingId}`)).json();
+    const chair = meeting.participants.find((p: { role: string }) => p.role === 'chair');
+    const head = await t.database.db.selectFrom('service_unit as u').innerJoin('staff_user as s', 's.id', 'u.leader_staff_user_id').select('s.display_name').where('u.name', '=', 'Fjellbekken skole').executeTakeFirstOrThrow();
+    expect(chair.name).toBe(head.display_name);
+    expect(meeting.participants.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Henrik Aasen', 'Tone Haugland', 'Sofie Nordli', 'Martin Berg']));
+
+    const mails = await t.database.db.selectFrom('outbound_email as e').innerJoin('outbound_email_attachment as a', 'a.email_id', 'e.id')
+      .select(['e.to_address', 'e.subject', 'e.body_text', 'a.content_type', 'a.content']).where('a.filename', '=', 'moete.ics').execute();
+    expect(mails.map((m) => m.to_address)).toEqual(expect.arrayContaining(['sofie.nordli@example.com', 'martin.berg@example.com', 'fagperson.skole@fjordvik.kommune.no']));
+    for (const mail of mails) {
+      const ics = Buffer.from(mail.content).toString('utf8');
+      expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(ics).toContain('LOCATION:Fjellbekken skole');
+      expect(`${mail.subject} ${mail.body_text} ${ics}`).not.toMatch(/Jonas|Nordli/);
+    }
+    // The family sees the meeting on Min side.
+    expect((await sofie.get(`/api/people/${ids.jonas}/meetings`)).json().meetings).toEqual([expect.objectContaining({ id: meetingId, teamName: 'Tidlig innsatsteam barneskole Nord' })]);
+  });
+
+  it('refuses an action item without an owner or a deadline, and closing without an action plan', async () => {
+    const { version } = (await tone.get(`/api/meetings/${meetingId}`)).json();
+    const bad = await tone.put(`/api/meetings/${meetingId}/minutes`, { version, actionItems: [{ what: 'Kartlegge lesing' }] });
+    expect(fields(bad)).toEqual([
+      { field: 'actionItems.0.ownerStaffId', message: 'Hvert punkt i handlingsplanen må ha en ansvarlig.' },
+      { field: 'actionItems.0.dueOn', message: 'Hvert punkt i handlingsplanen må ha en frist.' },
+    ]);
+    const close = await tone.post(`/api/meetings/${meetingId}/close`);
+    expect(fields(close)).toEqual([{ field: 'actionItems', message: 'Møtet kan ikke avsluttes uten en handlingsplan.' }]);
+    expect((await tone.get(`/api/meetings/${meetingId}`)).json().status).toBe('scheduled');
+  });
+
+  it('closes with minutes and a three-item plan, which become relay-log entries and reach every participant', async () => {
+    const { version } = (await tone.get(`/api/meetings/${meetingId}`)).json();
+    const saved = await tone.put(`/api/meetings/${meetingId}/minutes`, {
+      version, category: 'development', background: 'Uro i timene siden høsten.', childView: 'Jonas synes lesing er kjedelig.', familyView: 'Foreldrene ser det samme hjemme.',
+      assessments: 'Skolen og PPT vurderer lesevansker.', decisions: 'Kartlegging og tett oppfølging.',
+      actionItems: [
+        { what: 'Kartlegge lesing', ownerStaffId: ids.henrik, dueOn: plusDays(14) },
+        { what: 'Samtale med helsesykepleier', ownerStaffId: ids.tone, dueOn: plusDays(21) },
+        { what: 'Lesestund hjemme hver dag', ownerStaffId: ids.henrik, dueOn: plusDays(30) },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await tone.post(`/api/meetings/${meetingId}/close`)).json()).toEqual({ status: 'closed', entries: 4 });
+    const participants = await t.database.db.selectFrom('meeting_participant').select('copy_sent_at').where('meeting_id', '=', meetingId).execute();
+    expect(participants.every((p) => p.copy_sent_at !== null)).toBe(true);
+    const minutesNotices = await t.database.db.selectFrom('notification').select(['person_id', 'staff_user_id']).where('kind', '=', 'meeting.minutes').execute();
+    expect(minutesNotices.length).toBe(participants.length);
+    const pdf = await sofie.get(`/api/meetings/${meetingId}/minutes.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    const caseId = (await t.database.db.selectFrom('referral').select('case_id').where('id', '=', referralId).executeTakeFirstOrThrow()).case_id!;
+    const entries = await t.database.db.selectFrom('relay_log_entry').select(['kind', 'title']).where('case_id', '=', caseId).orderBy('written_at').execute();
+    expect(entries.map((e) => `${e.kind}:${e.title}`)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^decision:Referat fra møte i Tidlig innsatsteam barneskole Nord/), 'agreement:Kartlegge lesing', 'agreement:Samtale med helsesykepleier', 'agreement:Lesestund hjemme hver dag',
+    ]));
+    expect((await nurse.get(`/api/meetings/${meetingId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('follow-up', () => {
+  it('puts items on the owner\'s task list, flags and reminds an overdue one', async () => {
+    await t.database.db.updateTable('action_item').set({ due_on: plusDays(-1) }).where('meeting_id', '=', meetingId).where('position', '=', 1).execute();
+    const tasks = (await henrik.get('/api/tasks')).json().actionItems;
+    expect(tasks).toEqual(expect.arrayContaining([
+      expect.objectContaining({ what: 'Kartlegge lesing', overdue: true, person: { id: ids.jonas, name: 'Jonas Nordli' } }),
+      expect.objectContaining({ what: 'Lesestund hjemme hver dag', overdue: false }),
+    ]));
+    await sendCaseReminders(t.database.db);
+    await sendCaseReminders(t.database.db);
+    const reminders = await t.database.db.selectFrom('notification').select('staff_user_id').where('kind', '=', 'actionItem.overdue').execute();
+    expect(reminders).toEqual([{ staff_user_id: ids.henrik }]);
+  });
+
+  it('reviews the plan at the next meeting: done, or not done and why', async () => {
+    const next = await tone.post(`/api/referrals/${referralId}/meetings`, { startsAt: `${plusDays(40)}T12:00:00+01:00`, staffIds: [ids.henrik], personIds: [ids.sofie] });
+    const nextId = next.json().id;
+    const toReview = (await tone.get(`/api/meetings/${nextId}`)).json().toReview;
+    expect(toReview.map((i: { what: string }) => i.what)).toEqual(['Kartlegge lesing', 'Samtale med helsesykepleier', 'Lesestund hjemme hver dag']);
+    const [first, second] = toReview;
+    expect(fields(await tone.post(`/api/meetings/${nextId}/review`, { items: [{ id: second.id, status: 'not_done' }] }))).toEqual([
+      { field: 'items.0.note', message: 'Skriv hvorfor punktet ikke er gjort.' },
+    ]);
+    expect((await tone.post(`/api/meetings/${nextId}/review`, { items: [{ id: first.id, status: 'done' }, { id: second.id, status: 'not_done', note: 'Helsesykepleier var syk.' }] })).statusCode).toBe(200);
+    const after = (await tone.get(`/api/meetings/${nextId}`)).json().toReview;
+    expect(after.map((i: { status: string; reviewNote: string | null }) => [i.status, i.reviewNote])).toEqual([['done', null], ['not_done', 'Helsesykepleier var syk.'], ['open', null]]);
+  });
+});
