@@ -27,8 +27,11 @@ import { configureNotifications } from './modules/notifications/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { meetingRoutes, teamRoutes } from './modules/teams/routes.ts';
+import { teamConfigRoutes } from './modules/teams/config-routes.ts';
+import { ratingRoutes } from './modules/teams/rating-routes.ts';
+import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const NATIONAL_ID_PATTERN = /\d{11}/g;

@@ -366,7 +366,11 @@ function chunks<T>(rows: readonly T[], size = BATCH_ROWS): T[][] {
 
 async function writeOrganisation(trx: Tx, plan: DemoPlan): Promise<void> {
   const municipality_id = plan.municipalityId;
-  await trx.insertInto('municipality').values({ id: municipality_id, code: MUNICIPALITY.code, name: MUNICIPALITY.name }).execute();
+  await trx.insertInto('municipality').values({
+    id: municipality_id, code: MUNICIPALITY.code, name: MUNICIPALITY.name,
+    // The SLT coordination group's mailbox: system-level team reports are sent there.
+    slt_email: `slt@${EMAIL_DOMAIN}`,
+  }).execute();
   await trx.insertInto('service_unit').values(plan.units.map((u) => ({ ...u, municipality_id }))).execute();
   const unitIds = new Map(plan.units.map((u) => [u.name, u.id]));
   await trx

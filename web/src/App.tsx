@@ -23,6 +23,8 @@ import { RegisterPersonPage } from './pages/RegisterPerson.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { TeamsPage } from './pages/Teams.tsx';
 import { WorriesPage } from './pages/Worries.tsx';
+import { IntakePage } from './pages/Intake.tsx';
+import { MeetingPage } from './pages/Meeting.tsx';
 import { AdminCataloguePage } from './pages/catalogue/AdminCataloguePage.tsx';
 import { AdminServiceEditorPage } from './pages/catalogue/AdminServiceEditor.tsx';
 import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
@@ -67,6 +69,9 @@ export function App() {
         <Route path="/barn" element={<Guard page="people"><PeoplePage /></Guard>} />
         <Route path="/barn/ny" element={<Guard page="register"><RegisterPersonPage /></Guard>} />
         <Route path="/barn/:id" element={<Guard page="people"><PersonPage /></Guard>} />
+        <Route path="/inntak" element={<Guard page="intake"><IntakePage /></Guard>} />
+        {/* A meeting is opened by its participants, from the child's page or the task list. */}
+        <Route path="/moter/:id" element={<Guard page="people"><MeetingPage /></Guard>} />
         <Route path="/undringer" element={<Guard page="worries"><WorriesPage /></Guard>} />
         <Route path="/team" element={<Guard page="teams"><TeamsPage /></Guard>} />
         <Route path="/admin/enheter" element={<Guard page="adminUnits"><AdminUnitsPage /></Guard>} />

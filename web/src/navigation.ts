@@ -4,7 +4,7 @@ import type { MessageKey } from '../../common/i18n/index.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { Principal } from './types.ts';
 
-export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp';
+export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp' | 'intake';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   people: '/barn',
@@ -14,6 +14,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   adminStaff: '/admin/ansatte',
   adminGuide: '/admin/handlingsveileder',
   worries: '/undringer',
+  intake: '/inntak',
   audit: '/revisjon',
   myPage: '/min-side',
   absence: '/fravaer',
@@ -29,6 +30,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   adminStaff: 'ui.nav.adminStaff',
   adminGuide: 'cases.ui.guide.title',
   worries: 'cases.ui.worries.title',
+  intake: 'meetings.ui.intakeTitle',
   audit: 'ui.nav.audit',
   myPage: 'ui.nav.myPage',
   absence: 'notifications.absence.nav',
@@ -47,7 +49,7 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   coordinator: ['people', 'register', 'worries'],
   child_welfare_intake: ['people', 'register', 'worries'],
   coordinating_unit: ['people', 'register', 'worries'],
-  team_leader: ['people', 'register', 'worries', 'teams', 'absence'],
+  team_leader: ['people', 'register', 'worries', 'intake', 'teams', 'absence'],
   sbu_coordinator: ['teams'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],

@@ -269,7 +269,9 @@ function requireRole(principal: Principal, role: StaffRole): Decision {
 /** Aggregated figures of a team: its leader, and the SBU coordinator for every team of the municipality. */
 async function teamOverviewAccess(trx: Tx, principal: Principal, entity: AccessRequest['entity']): Promise<Decision> {
   if (principal.kind !== 'staff') return deny('not_staff');
-  if (entity?.type !== 'team') return deny('no_subject');
+  // Without a team: the list of the user's own teams, scoped by the query.
+  if (!entity) return principal.activeRole === 'sbu_coordinator' || principal.activeRole === 'team_leader' ? allow(`own_teams:${principal.activeRole}`) : deny('role_required:team_leader');
+  if (entity.type !== 'team') return deny('no_subject');
   const team = await trx.selectFrom('team').select(['municipality_id', 'leader_staff_user_id']).where('id', '=', entity.id).executeTakeFirst();
   if (!team || team.municipality_id !== principal.municipalityId) return deny('no_subject');
   if (principal.activeRole === 'sbu_coordinator') return allow('role:sbu_coordinator');

@@ -163,6 +163,48 @@ export async function redirectReferral(ctx: DataContext, referralId: string, tea
   return { status: 'redirected', referralId: moved.id };
 }
 
+/** The queues of the teams the signed-in user leads. */
+export async function myIntake(ctx: DataContext) {
+  const staff = requireStaff(ctx);
+  const teams = await ctx.trx.selectFrom('team').select(['id', 'name']).where('leader_staff_user_id', '=', staff.staffUserId).where('kind', '=', 'early_intervention').orderBy('name').execute();
+  const result = [];
+  for (const team of teams) result.push({ team, ...(await intakeQueue(ctx, team.id)) });
+  if (teams.length === 0) await authorize(ctx, { action: 'intake.read', purpose: 'follow_up', entity: { type: 'team', id: '00000000-0000-0000-0000-000000000000' } });
+  return { teams: result };
+}
+
+/** Who can be invited: staff involved with the child and the team's members; the family who may take part. */
+export async function meetingCandidates(ctx: DataContext, referralId: string) {
+  await authorize(ctx, { action: 'meeting.schedule', purpose: 'follow_up', entity: { type: 'referral', id: referralId } });
+  const r = (await ctx.trx.selectFrom('referral').select(['person_id', 'team_id']).where('id', '=', referralId).executeTakeFirst())!;
+  if (!r.person_id) return { staff: [], family: [], place: null };
+  const staff = await ctx.trx
+    .selectFrom('staff_user as s')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .select(['s.id', 's.display_name', 'u.name as unit_name'])
+    .where('s.active', '=', true)
+    .where((eb) => eb.or([
+      eb.exists(eb.selectFrom('involvement as i').select('i.id').whereRef('i.staff_user_id', '=', 's.id').where('i.person_id', '=', r.person_id!).where('i.ended_at', 'is', null)),
+      eb.exists(eb.selectFrom('team_member as m').select('m.staff_user_id').whereRef('m.staff_user_id', '=', 's.id').where('m.team_id', '=', r.team_id)),
+    ]))
+    .orderBy('s.display_name')
+    .execute();
+  const family = await ctx.trx
+    .selectFrom('guardianship as g')
+    .innerJoin('person as p', 'p.id', 'g.guardian_id')
+    .select(['p.id', 'p.given_name', 'p.family_name'])
+    .where('g.child_id', '=', r.person_id)
+    .where('g.parental_responsibility', '=', true)
+    .execute();
+  const child = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', r.person_id).executeTakeFirstOrThrow();
+  const arena = await childArena(ctx.trx, r.person_id);
+  return {
+    staff: staff.map((s) => ({ id: s.id, name: s.display_name, unitName: s.unit_name })),
+    family: [...family.map((f) => ({ id: f.id, name: `${f.given_name} ${f.family_name}`, role: 'guardian' })), { id: child.id, name: `${child.given_name} ${child.family_name}`, role: 'youth' }],
+    place: arena?.name ?? null,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Meetings
 

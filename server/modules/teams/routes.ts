@@ -40,6 +40,16 @@ export const meetingRoutes = [
     handler: async (ctx, { body }) => meetings.referAnonymously(ctx, body),
   }),
   defineRoute({
+    method: 'GET', url: '/api/intake', summary: 'The intake queues of the teams the user leads', tags,
+    audience: 'staff', guarded: true,
+    handler: async (ctx) => meetings.myIntake(ctx),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/referrals/:referralId/candidates', summary: 'Who can be invited to a meeting about the referred child', tags,
+    audience: 'staff', guarded: true, params: ReferralParams,
+    handler: async (ctx, { params }) => meetings.meetingCandidates(ctx, params.referralId),
+  }),
+  defineRoute({
     method: 'GET', url: '/api/teams/:teamId/intake', summary: 'The team\'s intake queue with waiting time (team leader)', tags,
     audience: 'staff', guarded: true, params: TeamParams,
     handler: async (ctx, { params }) => meetings.intakeQueue(ctx, params.teamId),

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CaseArea } from '../components/case/CaseArea.tsx';
+import { MeetingList } from '../components/case/Referral.tsx';
 import { AccessLog, GuardianVisibility, TeamRequest } from '../components/citizen/CitizenCase.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
@@ -101,6 +102,7 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
         </section>
       ) : null}
       {p.kind !== 'adult' ? <CaseArea key={consentChanges} personId={p.id} citizen={citizen} /> : null}
+      {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={citizen} /> : null}
       <Consents person={p} citizen={citizen} onChange={() => setConsentChanges((n) => n + 1)} />
       {citizen && p.kind !== 'adult' ? <TeamRequest person={p} /> : null}
       {citizen && p.citizen?.setsGuardianVisibility ? <GuardianVisibility person={p} onChange={person.reload} /> : null}

@@ -12,6 +12,7 @@ import type { ServiceUnit } from '../../types.ts';
 import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
+import { ReferralForm } from './Referral.tsx';
 import { CategoryChecks, todayNorwegian, useSubmit, type CaseStatus as Status, type Colleague } from './shared.tsx';
 
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
@@ -249,7 +250,12 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
       <section aria-labelledby="case-heading" className="page-section">
         <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
-        {!citizen ? <WorryForm personId={status.person.id} onChange={onChange} /> : null}
+        {!citizen ? (
+          <div className="case-actions">
+            <WorryForm personId={status.person.id} onChange={onChange} />
+            <ReferralForm personId={status.person.id} onChange={onChange} />
+          </div>
+        ) : null}
       </section>
     );
   }
@@ -314,6 +320,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           <WorryForm personId={status.person.id} onChange={onChange} />
           <LevelForm c={c} onChange={onChange} />
           <EnrolmentForm personId={status.person.id} onChange={onChange} />
+          <ReferralForm personId={status.person.id} onChange={onChange} />
           {c.isRelayHolder && c.proposedTransition && !planned ? <TransitionPlan key={c.proposedTransition.enrolledUnitId ?? c.proposedTransition.toStage} c={c} onChange={onChange} /> : null}
           {c.isRelayHolder && !c.pendingHandover && status.logOpen ? <HandoverForm c={c} colleagues={colleagues} onChange={onChange} /> : null}
           {c.isRelayHolder ? <CloseForm c={c} onChange={onChange} /> : null}

@@ -10,17 +10,18 @@ import { LoadError } from '../Status.tsx';
 interface Tasks {
   handovers: { id: string; fromName: string; person: { id: string; name: string } }[];
   measures: { entryKey: string; title: string; evaluateOn: string; overdue: boolean; person: { id: string; name: string } }[];
+  actionItems: { id: string; what: string; dueOn: string; overdue: boolean; meetingId: string; teamName: string; person: { id: string; name: string } | null }[];
 }
 
 export function TaskList() {
   const { t } = useI18n();
   const tasks = useApi<Tasks>('/api/tasks');
   if (!tasks.data) return tasks.error ? <LoadError error={tasks.error} /> : null;
-  const { handovers, measures } = tasks.data;
+  const { handovers, measures, actionItems } = tasks.data;
   return (
     <section aria-labelledby="my-tasks" className="page-section">
       <Heading level={2} data-size="sm" id="my-tasks">{t('cases.ui.tasks.heading')}</Heading>
-      {handovers.length + measures.length === 0 ? <Paragraph>{t('cases.ui.tasks.none')}</Paragraph> : null}
+      {handovers.length + measures.length + actionItems.length === 0 ? <Paragraph>{t('cases.ui.tasks.none')}</Paragraph> : null}
       <ul className="plain-list task-list">
         {handovers.map((h) => (
           <li key={h.id}>
@@ -31,6 +32,12 @@ export function TaskList() {
           <li key={m.entryKey}>
             {m.overdue ? <><Tag data-color="danger">{t('cases.ui.tasks.overdue')}</Tag>{' '}</> : null}
             <Link asChild><RouterLink to={`/barn/${m.person.id}`}>{t('cases.ui.tasks.measure', { title: m.title, child: m.person.name, date: formatDate(m.evaluateOn) })}</RouterLink></Link>
+          </li>
+        ))}
+        {actionItems.map((a) => (
+          <li key={a.id} data-testid="task-action-item">
+            {a.overdue ? <><Tag data-color="danger">{t('cases.ui.tasks.overdue')}</Tag>{' '}</> : null}
+            <Link asChild><RouterLink to={`/moter/${a.meetingId}`}>{t('meetings.ui.taskItem', { what: a.what, child: a.person?.name ?? a.teamName, date: formatDate(a.dueOn) })}</RouterLink></Link>
           </li>
         ))}
       </ul>

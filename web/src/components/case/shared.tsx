@@ -93,16 +93,16 @@ export interface Colleague {
   unitName: string;
 }
 
-/** Posts a form; keeps the server's field messages and a counter that refocuses the summary. */
+/** Sends a form (POST, or PUT for a replacement); keeps the server's field messages and a counter that refocuses the summary. */
 export function useSubmit<T = unknown>(form: string) {
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const run = async (event: FormEvent | null, url: string, body: unknown, onDone: (result: T) => void) => {
+  const run = async (event: FormEvent | null, url: string, body: unknown, onDone: (result: T) => void, method: 'POST' | 'PUT' = 'POST') => {
     event?.preventDefault();
     setBusy(true);
     try {
-      const result = await api.post<T>(url, body);
+      const result = method === 'PUT' ? await api.put<T>(url, body) : await api.post<T>(url, body);
       setError(null);
       onDone(result);
     } catch (e) {

@@ -1,0 +1,38 @@
+// Team configuration (administrator) and the team overview (the team's leader, the SBU coordinator).
+// Listing the active teams stays in the organisation module (GET /api/teams).
+import { z } from 'zod';
+import { defineRoute } from '../../infra/http/route.ts';
+import { uuid } from '../../infra/http/schemas.ts';
+import { createTeam, listTeamConfig, TeamBody, TeamUpdateBody, updateTeam } from './config.ts';
+import { myTeamOverviews, teamOverview } from './overview.ts';
+
+const TeamParams = z.strictObject({ teamId: uuid });
+const tags = ['teams'];
+
+export const teamConfigRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/teams/config', summary: 'Every team of the municipality with its configuration and version (administrator)', tags,
+    audience: 'staff', guarded: true,
+    handler: async (ctx) => listTeamConfig(ctx),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/teams', summary: 'Create a team (administrator)', tags,
+    audience: 'staff', guarded: true, body: TeamBody, status: 201,
+    handler: async (ctx, { body }) => createTeam(ctx, body),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/teams/:teamId', summary: 'Edit a team; names the version it read (administrator)', tags,
+    audience: 'staff', guarded: true, params: TeamParams, body: TeamUpdateBody,
+    handler: async (ctx, { params, body }) => updateTeam(ctx, params.teamId, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/teams/overviews', summary: 'The overviews of the teams the user leads (the SBU coordinator: every team)', tags,
+    audience: 'staff', guarded: true,
+    handler: async (ctx) => myTeamOverviews(ctx),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/teams/:teamId/overview', summary: 'A team\'s figures: cases, family present, days to first meeting, action items on time (no names)', tags,
+    audience: 'staff', guarded: true, params: TeamParams,
+    handler: async (ctx, { params }) => teamOverview(ctx, params.teamId),
+  }),
+];

@@ -1,0 +1,208 @@
+// Team configuration (the administrator): the early-intervention teams (tidlig innsatsteam) and the
+// system-level teams (systemteam) with their age group, area, leader, member services, members and
+// usual meeting place. Every edit names the version it read; a stale version is refused (409).
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { DataContext } from '../../infra/http/context.ts';
+import { requireStaff } from '../../infra/http/context.ts';
+import { conflict, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
+import { nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+import type { StaffRole } from '../../../common/roles.ts';
+import { authorize } from '../access/access.ts';
+
+export const TEAM_KINDS = ['early_intervention', 'system_level'] as const;
+/** The earliest age a team can cover: from the start of a pregnancy, nine months before birth. */
+export const MIN_AGE_MONTHS = -9;
+const MAX_AGE_MONTHS = 30 * 12;
+
+const months = (message: 'teams.err.ageFromMin' | 'teams.err.ageToMin') =>
+  z.number({ message: 'teams.err.ageNumber' }).int({ message: 'teams.err.ageNumber' }).min(MIN_AGE_MONTHS, { message }).max(MAX_AGE_MONTHS, { message: 'teams.err.ageMax' });
+
+const teamShape = {
+  name: nonEmptyText(120),
+  kind: z.enum(TEAM_KINDS, { message: 'teams.err.kind' }),
+  ageFromMonths: months('teams.err.ageFromMin'),
+  ageToMonths: months('teams.err.ageToMin'),
+  // Empty: the whole municipality (or the areas without a team of their own for the same ages).
+  area: optionalText(60),
+  leaderStaffId: z.uuid({ message: 'teams.err.leaderRequired' }),
+  unitIds: z.array(uuid).max(40).default([]),
+  memberStaffIds: z.array(uuid).max(60).default([]),
+  meetingPlace: optionalText(200),
+  description: optionalText(2000),
+};
+
+function ageOrder(value: { ageFromMonths: number; ageToMonths: number }, ctx: z.core.$RefinementCtx) {
+  if (value.ageFromMonths > value.ageToMonths) ctx.addIssue({ code: 'custom', path: ['ageToMonths'], message: 'teams.err.ageRange' });
+}
+
+export const TeamBody = z.strictObject(teamShape).superRefine(ageOrder);
+export type TeamInput = z.infer<typeof TeamBody>;
+
+export const TeamUpdateBody = z.strictObject({ ...teamShape, active: z.boolean(), version: z.number().int().min(1) }).superRefine(ageOrder);
+export type TeamUpdateInput = z.infer<typeof TeamUpdateBody>;
+
+const TEAM_ROLES: readonly StaffRole[] = ['team_leader', 'team_member'];
+
+/** The staff who may lead or sit in a team: active, in the municipality, with their roles. */
+async function staffOf(ctx: DataContext, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { name: string; roles: StaffRole[] }>();
+  const rows = await ctx.trx
+    .selectFrom('staff_user as s')
+    .leftJoin('staff_role as r', 'r.staff_user_id', 's.id')
+    .select(['s.id', 's.display_name', 'r.role'])
+    .where('s.id', 'in', ids)
+    .where('s.municipality_id', '=', municipalityId)
+    .where('s.active', '=', true)
+    .execute();
+  const map = new Map<string, { name: string; roles: StaffRole[] }>();
+  for (const r of rows) {
+    const entry = map.get(r.id) ?? { name: r.display_name, roles: [] };
+    if (r.role) entry.roles.push(r.role as StaffRole);
+    map.set(r.id, entry);
+  }
+  return map;
+}
+
+/**
+ * The references must exist in the municipality, and the people must be able to do the work: the
+ * leader of an early-intervention team answers referrals as team leader; everyone else in a team
+ * works in a team role (the access rules for intake and system-level meetings rely on it).
+ */
+async function checkReferences(ctx: DataContext, municipalityId: string, input: TeamInput, exceptId?: string) {
+  const names = ctx.trx
+    .selectFrom('team')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()));
+  if (await (exceptId ? names.where('id', '<>', exceptId) : names).executeTakeFirst()) throw invalidField('name', 'teams.err.duplicateName');
+
+  const memberIds = [...new Set(input.memberStaffIds)];
+  const staff = await staffOf(ctx, municipalityId, [...new Set([input.leaderStaffId, ...memberIds])]);
+  const leader = staff.get(input.leaderStaffId);
+  if (!leader) throw invalidField('leaderStaffId', 'teams.err.leaderUnknown');
+  const leaderRoles: readonly StaffRole[] = input.kind === 'early_intervention' ? ['team_leader'] : TEAM_ROLES;
+  if (!leader.roles.some((r) => leaderRoles.includes(r))) {
+    throw invalidField('leaderStaffId', input.kind === 'early_intervention' ? 'teams.err.leaderRole' : 'teams.err.memberRole', { name: leader.name });
+  }
+  for (const [i, id] of memberIds.entries()) {
+    const member = staff.get(id);
+    if (!member) throw invalidField(`memberStaffIds.${i}`, 'teams.err.memberUnknown');
+    if (!member.roles.some((r) => TEAM_ROLES.includes(r))) throw invalidField(`memberStaffIds.${i}`, 'teams.err.memberRole', { name: member.name });
+  }
+
+  const unitIds = [...new Set(input.unitIds)];
+  if (unitIds.length) {
+    const units = await ctx.trx.selectFrom('service_unit').select('id').where('id', 'in', unitIds).where('municipality_id', '=', municipalityId).execute();
+    const known = new Set(units.map((u) => u.id));
+    const missing = unitIds.findIndex((id) => !known.has(id));
+    if (missing >= 0) throw invalidField(`unitIds.${missing}`, 'teams.err.unitUnknown');
+  }
+  // The leader sits in the team too (seed 003: the leader is one of the team's members).
+  return { memberIds: [...new Set([input.leaderStaffId, ...memberIds])], unitIds };
+}
+
+async function replaceMembership(ctx: DataContext, teamId: string, memberIds: string[], unitIds: string[]) {
+  await ctx.trx.deleteFrom('team_member').where('team_id', '=', teamId).execute();
+  await ctx.trx.deleteFrom('team_service_unit').where('team_id', '=', teamId).execute();
+  if (memberIds.length) await ctx.trx.insertInto('team_member').values(memberIds.map((staff_user_id) => ({ team_id: teamId, staff_user_id }))).execute();
+  if (unitIds.length) await ctx.trx.insertInto('team_service_unit').values(unitIds.map((service_unit_id) => ({ team_id: teamId, service_unit_id }))).execute();
+}
+
+function uniqueToField(error: unknown): never {
+  if (isUniqueViolation(error, 'team_name_unique')) throw invalidField('name', 'teams.err.duplicateName');
+  throw error;
+}
+
+function columns(input: TeamInput) {
+  return {
+    name: input.name, kind: input.kind, age_from_months: input.ageFromMonths, age_to_months: input.ageToMonths,
+    area: input.area ?? null, leader_staff_user_id: input.leaderStaffId, meeting_place: input.meetingPlace ?? null,
+    description: input.description ?? null,
+  };
+}
+
+export async function createTeam(ctx: DataContext, input: TeamInput) {
+  const admin = requireStaff(ctx);
+  const id = randomUUID();
+  await authorize(ctx, { action: 'team.edit', purpose: 'administration', entity: { type: 'team', id } });
+  const refs = await checkReferences(ctx, admin.municipalityId, input);
+  await ctx.trx.insertInto('team').values({ id, municipality_id: admin.municipalityId, ...columns(input) }).execute().catch(uniqueToField);
+  await replaceMembership(ctx, id, refs.memberIds, refs.unitIds);
+  return { id, version: 1 };
+}
+
+export async function updateTeam(ctx: DataContext, id: string, input: TeamUpdateInput) {
+  const admin = requireStaff(ctx);
+  await authorize(ctx, { action: 'team.edit', purpose: 'administration', entity: { type: 'team', id } });
+  const current = await ctx.trx.selectFrom('team').select('version').where('id', '=', id).where('municipality_id', '=', admin.municipalityId).executeTakeFirst();
+  if (!current) throw notFound();
+  if (current.version !== input.version) throw conflict();
+  const refs = await checkReferences(ctx, admin.municipalityId, input, id);
+  const updated = await ctx.trx
+    .updateTable('team')
+    .set({ ...columns(input), active: input.active, version: input.version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', input.version)
+    .executeTakeFirst()
+    .catch(uniqueToField);
+  // A concurrent edit that committed between the read and the update.
+  if (Number(updated.numUpdatedRows) === 0) throw conflict();
+  await replaceMembership(ctx, id, refs.memberIds, refs.unitIds);
+  return { id, version: input.version + 1 };
+}
+
+/** Every team of the municipality, active or not, with what the edit form needs. */
+export async function listTeamConfig(ctx: DataContext) {
+  const admin = requireStaff(ctx);
+  await authorize(ctx, { action: 'team.edit', purpose: 'administration' });
+  const m = admin.municipalityId;
+  const teams = await ctx.trx
+    .selectFrom('team as t')
+    .leftJoin('staff_user as l', 'l.id', 't.leader_staff_user_id')
+    .select([
+      't.id', 't.name', 't.kind', 't.age_from_months', 't.age_to_months', 't.area', 't.leader_staff_user_id', 'l.display_name as leader_name',
+      't.meeting_place', 't.description', 't.active', 't.version',
+    ])
+    .where('t.municipality_id', '=', m)
+    .orderBy('t.kind')
+    .orderBy('t.age_from_months')
+    .orderBy('t.name')
+    .execute();
+  const ids = teams.map((t) => t.id);
+  const members = ids.length
+    ? await ctx.trx.selectFrom('team_member as tm').innerJoin('staff_user as s', 's.id', 'tm.staff_user_id').select(['tm.team_id', 's.id', 's.display_name']).where('tm.team_id', 'in', ids).orderBy('s.display_name').execute()
+    : [];
+  const units = ids.length
+    ? await ctx.trx.selectFrom('team_service_unit as tu').innerJoin('service_unit as u', 'u.id', 'tu.service_unit_id').select(['tu.team_id', 'u.id', 'u.name']).where('tu.team_id', 'in', ids).orderBy('u.name').execute()
+    : [];
+  // The choices of the form: active staff in a team role, active service units and known areas.
+  const staffRows = await ctx.trx
+    .selectFrom('staff_user as s')
+    .innerJoin('staff_role as r', 'r.staff_user_id', 's.id')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .select(['s.id', 's.display_name', 'u.name as unit_name', 'r.role'])
+    .where('s.municipality_id', '=', m)
+    .where('s.active', '=', true)
+    .where('r.role', 'in', TEAM_ROLES as StaffRole[])
+    .orderBy('s.display_name')
+    .execute();
+  const staff = new Map<string, { id: string; name: string; unitName: string | null; teamLeader: boolean }>();
+  for (const s of staffRows) {
+    const entry = staff.get(s.id) ?? { id: s.id, name: s.display_name, unitName: s.unit_name, teamLeader: false };
+    if (s.role === 'team_leader') entry.teamLeader = true;
+    staff.set(s.id, entry);
+  }
+  const unitOptions = await ctx.trx.selectFrom('service_unit').select(['id', 'name', 'area']).where('municipality_id', '=', m).where('active', '=', true).orderBy('name').execute();
+  const areas = [...new Set([...unitOptions.map((u) => u.area), ...teams.map((t) => t.area)].filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b, 'nb'));
+  return {
+    teams: teams.map((t) => ({
+      id: t.id, name: t.name, kind: t.kind, ageFromMonths: t.age_from_months, ageToMonths: t.age_to_months, area: t.area,
+      leader: t.leader_staff_user_id ? { id: t.leader_staff_user_id, name: t.leader_name ?? '' } : null,
+      members: members.filter((x) => x.team_id === t.id).map((x) => ({ id: x.id, name: x.display_name })),
+      units: units.filter((x) => x.team_id === t.id).map((x) => ({ id: x.id, name: x.name })),
+      meetingPlace: t.meeting_place, description: t.description, active: t.active, version: t.version,
+    })),
+    options: { staff: [...staff.values()], units: unitOptions.map((u) => ({ id: u.id, name: u.name })), areas },
+  };
+}

@@ -1,0 +1,38 @@
+// The family's rating of a meeting: from the link in the e-mail (no sign-in; the token is the key)
+// or signed in on Min side.
+import { z } from 'zod';
+import { defineRoute } from '../../infra/http/route.ts';
+import { uuid } from '../../infra/http/schemas.ts';
+import { meetingRatingState, myMeetingsToRate, rateByToken, rateMeeting, RatingBody, RatingToken, ratingByToken } from './ratings.ts';
+
+const TokenParams = z.strictObject({ token: RatingToken });
+const MeetingParams = z.strictObject({ meetingId: uuid });
+const tags = ['ratings'];
+
+export const ratingRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/ratings/:token', summary: 'The rating form from a link: the team, the date and the language of the person it was sent to', tags,
+    audience: 'public', guarded: false, params: TokenParams,
+    handler: async (ctx, { params }) => ratingByToken(ctx.services.db, params.token),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/ratings/:token', summary: 'Rate the meeting from the link (once; audited)', tags,
+    audience: 'public', guarded: false, params: TokenParams, body: RatingBody, status: 201,
+    handler: async (ctx, { params, body }) => rateByToken(ctx, params.token, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/meeting-ratings', summary: 'The closed meetings the citizen took part in, and their ratings', tags,
+    audience: 'citizen', guarded: true,
+    handler: async (ctx) => myMeetingsToRate(ctx),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/meetings/:meetingId/rating', summary: 'The citizen\'s own rating of a meeting they took part in', tags,
+    audience: 'citizen', guarded: true, params: MeetingParams,
+    handler: async (ctx, { params }) => meetingRatingState(ctx, params.meetingId),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/meetings/:meetingId/rating', summary: 'A guardian or youth who took part rates the closed meeting (once)', tags,
+    audience: 'citizen', guarded: true, params: MeetingParams, body: RatingBody, status: 201,
+    handler: async (ctx, { params, body }) => rateMeeting(ctx, params.meetingId, body),
+  }),
+];

@@ -1,0 +1,153 @@
+// An early-intervention team in the browser: the school refers Jonas (9), the primary-school team
+// for his area is proposed, the leader accepts and schedules a meeting with both guardians (the
+// invitations carry a calendar file), writes minutes with a three-item action plan and closes the
+// meeting (not before it has a plan); the copies reach every participant; an overdue item is
+// flagged on the owner's task list and the plan is reviewed at the next meeting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+
+let env: BrowserApp;
+beforeAll(async () => {
+  env = await startBrowserApp();
+  const db = env.testApp.database.db;
+  const jonas = (await db.selectFrom('person').select('id').where('given_name', '=', 'Jonas').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+  const martin = (await db.selectFrom('person').select('id').where('given_name', '=', 'Martin').where('family_name', '=', 'Berg').executeTakeFirstOrThrow()).id;
+  // Both parents share parental responsibility for Jonas in this story.
+  await db.updateTable('guardianship').set({ parental_responsibility: true }).where('child_id', '=', jonas).where('guardian_id', '=', martin).execute();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+const inDays = (n: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return d;
+};
+const form = (page: Page, heading: string) => page.locator('form').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+
+async function openJonas(page: Page, who: string) {
+  await signInAs(page, who);
+  await page.getByRole('main').getByRole('link', { name: 'Jonas Nordli' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Jonas Nordli' }).waitFor();
+}
+
+async function schedule(page: Page, days: number, family: string[]) {
+  const card = page.getByTestId('referral').filter({ hasText: 'Jonas Nordli' });
+  const scheduleForm = card.locator('form').filter({ has: page.getByRole('heading', { name: 'Sett opp møte' }) });
+  await scheduleForm.getByLabel('Dato').fill(fmt(inDays(days)));
+  await scheduleForm.getByLabel('Klokkeslett').fill('12:30');
+  for (const name of family) await scheduleForm.getByRole('group', { name: 'Fra familien' }).getByRole('checkbox', { name }).check();
+  await scheduleForm.getByRole('checkbox', { name: 'Henrik Aasen, Fjellbekken skole' }).check();
+  await scheduleForm.getByRole('button', { name: 'Sett opp møte og send invitasjoner' }).click();
+  await page.getByText('Møtet er satt opp, og invitasjonene er sendt.').waitFor();
+}
+
+describe('an early-intervention team meeting', () => {
+  it('goes from referral to a reviewed action plan', { timeout: 300_000 }, async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    const db = env.testApp.database.db;
+
+    // The school refers Jonas; the team for his age and area is proposed.
+    await openJonas(page, 'Henrik Aasen');
+    await page.getByTestId('proposed-team').getByText('Foreslått team: Tidlig innsatsteam barneskole Nord').waitFor();
+    const refer = form(page, 'Henvis til tidlig innsatsteam');
+    await refer.getByRole('radio', { name: 'Familien deltar i møtet' }).check();
+    await refer.getByLabel('Hva ønsker dere hjelp til?').fill('Uro i timene og lite mestring i lesing.');
+    await refer.getByRole('button', { name: 'Send henvisning' }).click();
+    await page.getByText('Henvisningen er sendt til Tidlig innsatsteam barneskole Nord.').waitFor();
+    await expectNoAxeViolations(page, 'child page after referral');
+    await signOut(page);
+
+    // The team leader accepts and schedules a meeting with both guardians.
+    await signInAs(page, 'Tone Haugland');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Inntak' }).click();
+    const card = page.getByTestId('referral').filter({ hasText: 'Jonas Nordli' });
+    await card.getByText('Venter', { exact: true }).waitFor();
+    expect(await card.textContent()).toContain('Henvist av Henrik Aasen, Fjellbekken skole');
+    await expectNoAxeViolations(page, 'intake queue');
+    await card.getByRole('button', { name: 'Ta imot' }).click();
+    await page.getByText('Henvisningen er tatt imot.').waitFor();
+    await schedule(page, 7, ['Sofie Nordli', 'Martin Berg']);
+    const invitations = await db.selectFrom('outbound_email as e').innerJoin('outbound_email_attachment as a', 'a.email_id', 'e.id')
+      .select(['e.to_address', 'a.content_type']).where('a.filename', '=', 'moete.ics').execute();
+    expect(invitations.map((i) => i.to_address)).toEqual(expect.arrayContaining(['sofie.nordli@example.com', 'martin.berg@example.com']));
+    expect(invitations.every((i) => i.content_type.startsWith('text/calendar'))).toBe(true);
+
+    // Minutes: closing without a plan is refused; then three items, saved and closed.
+    await card.getByRole('link', { name: /^Møte / }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Møte i Tidlig innsatsteam barneskole Nord' }).waitFor();
+    expect(await page.getByTestId('participants').textContent()).toContain('Fjellbekken skole (møteleder)');
+    await page.getByRole('button', { name: 'Avslutt møtet' }).click();
+    await page.locator('ds-error-summary').getByText('Møtet kan ikke avsluttes uten en handlingsplan.').waitFor();
+    await expectNoAxeViolations(page, 'meeting with the refusal');
+    await page.getByLabel('Bakgrunn').fill('Uro i timene siden høsten.');
+    await page.getByLabel('Barnets syn').fill('Jonas synes lesing er kjedelig.');
+    await page.getByLabel('Familiens syn').fill('Foreldrene ser det samme hjemme.');
+    await page.getByLabel('Tjenestenes vurderinger').fill('Skolen vurderer lesevansker.');
+    await page.getByLabel('Beslutninger').fill('Kartlegging og tett oppfølging.');
+    const items: [string, string, number][] = [
+      ['Kartlegge lesing', 'Henrik Aasen, Fjellbekken skole', 14],
+      ['Samtale med helsesykepleier', 'Tone Haugland', 21],
+      ['Lesestund hjemme hver dag', 'Henrik Aasen, Fjellbekken skole', 30],
+    ];
+    for (const [i, [what, owner, days]] of items.entries()) {
+      await page.getByRole('button', { name: 'Legg til punkt' }).click();
+      const row = page.getByTestId('action-row').nth(i);
+      await row.getByLabel(`Punkt ${i + 1}: Hva`).fill(what);
+      await row.getByLabel('Ansvarlig').selectOption({ label: (await row.getByLabel('Ansvarlig').locator('option', { hasText: owner }).first().textContent()) ?? owner });
+      await row.getByLabel('Frist').fill(fmt(inDays(days)));
+    }
+    await page.getByRole('button', { name: 'Lagre referatet' }).click();
+    await page.getByText('Referatet er lagret.').waitFor();
+    await page.getByRole('button', { name: 'Avslutt møtet' }).click();
+    await page.getByText(/Møtet er avsluttet\./).waitFor();
+    await expect.poll(() => page.getByTestId('action-plan').getByRole('listitem').count()).toBe(3);
+    // Every participant has the copy.
+    const participants = await page.getByTestId('participants').getByRole('listitem').allTextContents();
+    for (const name of ['Tone Haugland', 'Henrik Aasen', 'Sofie Nordli', 'Martin Berg']) {
+      expect(participants.find((p) => p.includes(name)), name).toContain('Kopi sendt');
+    }
+    await page.getByRole('link', { name: 'Last ned referatet (PDF)' }).waitFor();
+    await expectNoAxeViolations(page, 'closed meeting');
+    await signOut(page);
+
+    // A guardian sees the meeting and its minutes on Min side.
+    await signInAs(page, 'Sofie Nordli');
+    await page.getByRole('link', { name: 'Jonas Nordli' }).click();
+    await page.getByTestId('meeting-item').getByRole('link', { name: 'Last ned referatet (PDF)' }).waitFor();
+    expect(await page.getByTestId('meeting-item').textContent()).toContain('Tidlig innsatsteam barneskole Nord');
+    await expectNoAxeViolations(page, 'Min side with the meeting');
+    await signOut(page);
+
+    // An item goes overdue: flagged on the owner's task list.
+    await db.updateTable('action_item').set({ due_on: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) }).where('what', '=', 'Kartlegge lesing').execute();
+    await signInAs(page, 'Henrik Aasen');
+    const task = page.getByTestId('task-action-item').filter({ hasText: 'Kartlegge lesing' });
+    await task.getByText('Forfalt').waitFor();
+    await signOut(page);
+
+    // At the next meeting the plan is reviewed.
+    await signInAs(page, 'Tone Haugland');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Inntak' }).click();
+    await schedule(page, 40, ['Sofie Nordli']);
+    const meetingLinks = page.getByTestId('referral').filter({ hasText: 'Jonas Nordli' }).getByRole('link', { name: /^Møte / });
+    await expect.poll(() => meetingLinks.count()).toBe(2);
+    await meetingLinks.last().click();
+    await page.getByRole('heading', { name: 'Gjennomgang av handlingsplanen fra forrige møte' }).waitFor();
+    const first = page.getByTestId('review-item').filter({ hasText: 'Kartlegge lesing' });
+    await first.getByRole('radio', { name: 'Gjort', exact: true }).check();
+    const second = page.getByTestId('review-item').filter({ hasText: 'Samtale med helsesykepleier' });
+    await second.getByRole('radio', { name: 'Ikke gjort' }).check();
+    await second.getByLabel(/Hvorfor ikke\?/).fill('Helsesykepleier var syk.');
+    await page.getByRole('button', { name: 'Lagre gjennomgangen' }).click();
+    await page.getByText('Gjennomgangen er lagret.').waitFor();
+    await page.getByText('Samtale med helsesykepleier – Helsesykepleier var syk.').waitFor();
+    await expectNoAxeViolations(page, 'the next meeting after the review');
+    expectNoProblems(t);
+    await t.close();
+  });
+});

@@ -1,0 +1,196 @@
+// The family's rating after a meeting: closing a meeting offers each guardian and youth who took part
+// a link by e-mail (only its hash stored; the mail names neither the child nor the team) and a notice
+// on Min side. The link works once and not after it expires; a signed-in guardian rates on Min side;
+// one rating per person and meeting; nobody else can rate. Meetings are written straight into the
+// database, so these tests do not depend on how meetings are scheduled.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { offerRating } from '../../server/modules/teams/ratings.ts';
+
+let t: TestApp;
+let sofie: Client;
+const ids: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+
+const ratingCount = async () => (await t.database.db.selectFrom('meeting_rating').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+const publicRequest = (method: 'GET' | 'POST', url: string, body?: object, lang = 'nb') =>
+  t.app.inject({ method, url, headers: { 'accept-language': lang }, ...(body ? { payload: body } : {}) });
+
+/** A case meeting (about Jonas unless told) with the team's leader and the family given, closed with the rating offered if asked. */
+async function meeting(options: { close: boolean; about?: string; family: { personId: string; role: 'guardian' | 'youth' }[] }) {
+  const db = t.database.db;
+  const startsAt = new Date(Date.now() - 2 * 86_400_000);
+  const m = await db.insertInto('team_meeting').values({
+    team_id: ids.team!, kind: 'case', person_id: options.about ?? ids.jonas!, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000),
+    place: 'Fjellbekken skole', chair_staff_id: ids.tone!, created_by: ids.tone!,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('meeting_participant').values([
+    { meeting_id: m.id, staff_user_id: ids.tone!, role: 'chair' },
+    ...options.family.map((f) => ({ meeting_id: m.id, person_id: f.personId, role: f.role })),
+  ]).execute();
+  if (options.close) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('team_meeting').set({ status: 'closed', closed_at: new Date(), closed_by: ids.tone! }).where('id', '=', m.id).execute();
+      await offerRating(trx, m.id);
+    });
+  }
+  return m.id;
+}
+
+/** The rating link from the newest mail to an address. */
+async function linkFromMail(to: string): Promise<{ token: string; subject: string; body: string }> {
+  const mail = await t.database.db.selectFrom('outbound_email').select(['subject', 'body_text']).where('to_address', '=', to).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const match = /\/vurdering\/([A-Za-z0-9_-]{43})/.exec(mail.body_text);
+  if (!match) throw new Error(`no rating link in: ${mail.body_text}`);
+  return { token: match[1]!, subject: mail.subject, body: mail.body_text };
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 10 });
+  sofie = await signedIn(t.app, 'forelder');
+  const db = t.database.db;
+  const person = async (g: string, f: string) => (await db.selectFrom('person').select('id').where('given_name', '=', g).where('family_name', '=', f).executeTakeFirstOrThrow()).id;
+  Object.assign(ids, {
+    jonas: await person('Jonas', 'Nordli'), sofie: await person('Sofie', 'Nordli'), martin: await person('Martin', 'Berg'), sander: await person('Sander', 'Holm'),
+    tone: (await db.selectFrom('staff_user').select('id').where('username', '=', 'teamleder').executeTakeFirstOrThrow()).id,
+    team: (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id,
+  });
+  // Martin reads nynorsk and has an address; his part in this story is a guardian at the meeting.
+  await db.updateTable('person').set({ language: 'nn' }).where('id', '=', ids.martin!).execute();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('closing a meeting offers the rating', () => {
+  it('sends each guardian at the meeting a link by e-mail, naming neither the child nor the team, and stores only its hash', async () => {
+    ids.first = await meeting({ close: true, family: [{ personId: ids.sofie!, role: 'guardian' }, { personId: ids.martin!, role: 'guardian' }] });
+    const links = await t.database.db.selectFrom('meeting_rating_link').selectAll().where('meeting_id', '=', ids.first).execute();
+    expect(links.map((l) => l.person_id).sort()).toEqual([ids.sofie, ids.martin].sort());
+    const days = (new Date(links[0]!.expires_at).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29);
+    expect(days).toBeLessThanOrEqual(30);
+
+    const mail = await linkFromMail('sofie.nordli@example.com');
+    tokens.sofie = mail.token;
+    expect(mail.subject).toBe('Hvordan var møtet?');
+    expect(mail.body).toContain('du trenger ikke logge inn');
+    expect(mail.body).not.toMatch(/Jonas|Nordli|innsatsteam/i);
+    expect(links.map((l) => l.token_hash)).toContain(createHash('sha256').update(mail.token).digest('hex'));
+    expect(links.some((l) => l.token_hash.includes(mail.token))).toBe(false);
+    // In the family's language.
+    const martinMail = await linkFromMail('martin.berg@example.com');
+    tokens.martin = martinMail.token;
+    expect(martinMail.subject).toBe('Korleis var møtet?');
+  });
+
+  it('puts a notice on Min side, and sends nothing more when offered again', async () => {
+    const notices = (await sofie.get('/api/notifications')).json().notifications.filter((n: { kind: string }) => n.kind === 'meeting.rate');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ link: '/min-side/vurderinger' });
+    expect(notices[0].text).toContain('Tidlig innsatsteam barneskole Nord');
+    const mails = async () => (await t.database.db.selectFrom('outbound_email').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+    const before = await mails();
+    await t.database.db.transaction().execute((trx) => offerRating(trx, ids.first!));
+    expect(await mails()).toBe(before);
+    expect((await sofie.get('/api/notifications')).json().notifications.filter((n: { kind: string }) => n.kind === 'meeting.rate')).toHaveLength(1);
+  });
+
+  it('offers nothing to staff', async () => {
+    const staffLinks = await t.database.db.selectFrom('meeting_rating_link').select('person_id').where('person_id', '=', ids.tone!).execute();
+    expect(staffLinks).toEqual([]);
+  });
+});
+
+describe('rating from the link, without signing in', () => {
+  it('shows the team and the date in the language of the person it was sent to', async () => {
+    const form = await publicRequest('GET', `/api/ratings/${tokens.martin}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.json()).toMatchObject({ meeting: { teamName: 'Tidlig innsatsteam barneskole Nord' }, language: 'nn' });
+    expect(form.body).not.toMatch(/Jonas|Martin|Berg/);
+  });
+
+  it('refuses scores outside 1–5 with a clear message, storing nothing', async () => {
+    const refused = await publicRequest('POST', `/api/ratings/${tokens.sofie}`, { feltHeard: 6, useful: 0 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual([
+      { field: 'feltHeard', message: 'Velg et tall fra 1 til 5 for om du følte deg hørt.' },
+      { field: 'useful', message: 'Velg et tall fra 1 til 5 for om hjelpen var nyttig.' },
+    ]);
+    expect(await ratingCount()).toBe(0);
+  });
+
+  it('stores the rating once, audited with the guardian as the subject; the link then stops working', async () => {
+    const rated = await publicRequest('POST', `/api/ratings/${tokens.sofie}`, { feltHeard: 4, useful: 5, comment: 'Godt å bli hørt.' });
+    expect(rated.statusCode).toBe(201);
+    const row = await t.database.db.selectFrom('meeting_rating').selectAll().where('meeting_id', '=', ids.first!).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ person_id: ids.sofie, felt_heard: 4, useful: 5, comment: 'Godt å bli hørt.' });
+    const audit = await t.database.db.selectFrom('audit_event').select(['actor_kind', 'subject_id', 'entity_id', 'outcome']).where('action', '=', 'meetingRating.create').execute();
+    expect(audit).toEqual([{ actor_kind: 'anonymous', subject_id: ids.sofie, entity_id: ids.first, outcome: 'allowed' }]);
+
+    const again = await publicRequest('POST', `/api/ratings/${tokens.sofie}`, { feltHeard: 1, useful: 1 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('Du har allerede sagt hva du synes om dette møtet. Takk!');
+    expect((await publicRequest('GET', `/api/ratings/${tokens.sofie}`)).statusCode).toBe(409);
+    expect(await ratingCount()).toBe(1);
+  });
+
+  it('refuses an expired link with a message that points to Min side', async () => {
+    await t.database.db.updateTable('meeting_rating_link').set({ expires_at: new Date(Date.now() - 1000) }).where('person_id', '=', ids.martin!).execute();
+    const expired = await publicRequest('POST', `/api/ratings/${tokens.martin}`, { feltHeard: 3, useful: 3 }, 'nn');
+    expect(expired.statusCode).toBe(409);
+    expect(expired.json().error.message).toBe('Lenka er for gammal og verkar ikkje lenger. Du kan framleis svare på Min side.');
+    expect(await ratingCount()).toBe(1);
+  });
+
+  it('refuses an unknown link', async () => {
+    const unknown = await publicRequest('GET', `/api/ratings/${'A'.repeat(43)}`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toContain('Lenken virker ikke');
+    expect((await publicRequest('GET', '/api/ratings/short')).statusCode).toBe(400);
+  });
+});
+
+describe('rating on Min side', () => {
+  it('lists the closed meetings the guardian took part in, and which are rated', async () => {
+    ids.second = await meeting({ close: true, family: [{ personId: ids.sofie!, role: 'guardian' }] });
+    ids.open = await meeting({ close: false, family: [{ personId: ids.sofie!, role: 'guardian' }] });
+    const list = (await sofie.get('/api/meeting-ratings')).json().meetings;
+    expect(list.map((m: { id: string }) => m.id).sort()).toEqual([ids.first, ids.second].sort());
+    expect(list.find((m: { id: string }) => m.id === ids.first).rating).toMatchObject({ feltHeard: 4, useful: 5 });
+    expect(list.find((m: { id: string }) => m.id === ids.second).rating).toBeNull();
+  });
+
+  it('takes the rating from the signed-in guardian once; the e-mailed link then stops working', async () => {
+    const { token } = await linkFromMail('sofie.nordli@example.com');
+    const rated = await sofie.post(`/api/meetings/${ids.second}/rating`, { feltHeard: 2, useful: 3 });
+    expect(rated.statusCode).toBe(201);
+    expect((await sofie.get(`/api/meetings/${ids.second}/rating`)).json()).toMatchObject({ meeting: { teamName: 'Tidlig innsatsteam barneskole Nord' }, rating: { feltHeard: 2, useful: 3, comment: null } });
+    const twice = await sofie.post(`/api/meetings/${ids.second}/rating`, { feltHeard: 5, useful: 5 });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toBe('Du har allerede sagt hva du synes om dette møtet.');
+    expect((await publicRequest('POST', `/api/ratings/${token}`, { feltHeard: 5, useful: 5 })).statusCode).toBe(409);
+    expect(await ratingCount()).toBe(2);
+  });
+
+  it('is refused for a meeting not yet closed, to someone who did not take part, and to staff', async () => {
+    expect((await sofie.post(`/api/meetings/${ids.open}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
+    const sander = await signedIn(t.app, 'ungdom');
+    expect((await sander.post(`/api/meetings/${ids.first}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
+    expect((await sander.get('/api/meeting-ratings')).json().meetings).toEqual([]);
+    const tone = await signedIn(t.app, 'teamleder');
+    expect((await tone.post(`/api/meetings/${ids.first}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/meeting-ratings' })).statusCode).toBe(401);
+    expect(await ratingCount()).toBe(2);
+    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'meetingRating.create').where('outcome', '=', 'denied').execute();
+    expect(denied.map((d) => d.reason).sort()).toEqual(['meeting_not_closed', 'not_family_participant']);
+  });
+
+  it('lets a youth who took part rate their own meeting', async () => {
+    const youthMeeting = await meeting({ close: true, about: ids.sander!, family: [{ personId: ids.sander!, role: 'youth' }] });
+    const sander = await signedIn(t.app, 'ungdom');
+    expect((await sander.post(`/api/meetings/${youthMeeting}/rating`, { feltHeard: 5, useful: 4, comment: 'Bra' })).statusCode).toBe(201);
+  });
+});

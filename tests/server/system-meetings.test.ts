@@ -1,0 +1,196 @@
+// A system-level team (Barneteamet) meets on trends, never on a child: a member schedules the
+// meeting (its leader chairs it), the minutes and action plan are refused whole if any text holds a
+// national identity number or the full name of someone in the person register, and closing forwards
+// the report to the SBU coordinator in Sammen and to the SLT group by e-mail with the PDF.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { parseNationalId } from '../../common/national-id.ts';
+import { osloDate } from '../../server/modules/consent/rules.ts';
+
+let t: TestApp;
+let tone: Client; // teamleder: leads an early-intervention team, and is a member of Barneteamet
+let sbu: Client;
+let lars: Client; // teammedlem: in no system-level team
+const ids: Record<string, string> = {};
+let version = 1;
+
+const plusDays = (n: number) => {
+  const d = new Date(`${osloDate()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+const fields = (r: { json(): { error: { fields: unknown } } }) => r.json().error.fields;
+const meetingCount = async () => (await t.database.db.selectFrom('team_meeting').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+const stored = () => t.database.db.selectFrom('team_meeting').select(['background', 'assessments', 'decisions', 'version', 'status']).where('id', '=', ids.meeting!).executeTakeFirstOrThrow();
+const minutes = (overrides: Record<string, unknown> = {}) => ({
+  version,
+  background: 'Flere skoler melder om økt skolefravær blant elever på mellomtrinnet etter jul.',
+  assessments: 'PP-tjenesten og skolehelsetjenesten ser samme trend.',
+  decisions: 'Vi lager felles rutine for oppfølging av fravær.',
+  actionItems: [{ what: 'Utkast til felles fraværsrutine', ownerStaffId: ids.tone, dueOn: plusDays(30) }],
+  ...overrides,
+});
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 20 });
+  [tone, sbu, lars] = await Promise.all([signedIn(t.app, 'teamleder'), signedIn(t.app, 'sbu.koordinator'), signedIn(t.app, 'teammedlem')]);
+  const db = t.database.db;
+  const team = await db.selectFrom('team').select(['id', 'leader_staff_user_id']).where('name', '=', 'Barneteamet').executeTakeFirstOrThrow();
+  const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+  const withId = await db.selectFrom('person').select('national_id').where('national_id', 'is not', null).executeTakeFirstOrThrow();
+  Object.assign(ids, {
+    team: team.id, leader: team.leader_staff_user_id, tone: await staff('teamleder'), lars: await staff('teammedlem'), sbu: await staff('sbu.koordinator'),
+    earlyTeam: (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id,
+    nationalId: withId.national_id,
+  });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the system-level teams one works in', () => {
+  it('lists the member\'s teams, every team for the SBU coordinator, and none for someone in no such team', async () => {
+    expect((await tone.get('/api/system-meetings')).json().teams.map((x: { name: string }) => x.name)).toEqual(['Barneteamet']);
+    expect((await sbu.get('/api/system-meetings')).json().teams.map((x: { name: string }) => x.name)).toEqual(['Småbarnsteamet', 'Barneteamet', 'Ungdomsteamet 13–15 år', 'Ungdomsteamet 16–23 år']);
+    expect((await lars.get('/api/system-meetings')).json().teams).toEqual([]);
+    const professional = await signedIn(t.app, 'fagperson.skole');
+    expect((await professional.get('/api/system-meetings')).statusCode).toBe(403);
+  });
+});
+
+describe('scheduling', () => {
+  it('refuses a topic with a national identity number, storing nothing', async () => {
+    const before = await meetingCount();
+    const spaced = `${ids.nationalId!.slice(0, 6)} ${ids.nationalId!.slice(6)}`;
+    const refused = await tone.post('/api/system-meetings', { teamId: ids.team, topic: `Fravær, jf. ${spaced}`, startsAt: `${plusDays(7)}T14:00:00+01:00` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      message: 'Systemteam arbeider uten personopplysninger. Ta bort fødselsnummer og navn fra personregisteret i: Tema. Ingenting er lagret.',
+      fields: [{ field: 'topic', message: 'Inneholder et fødselsnummer eller D-nummer.' }],
+    });
+    expect(await meetingCount()).toBe(before);
+  });
+
+  it('is refused to someone outside the team, and for an early-intervention team', async () => {
+    expect((await lars.post('/api/system-meetings', { teamId: ids.team, topic: 'Fravær', startsAt: `${plusDays(7)}T14:00:00+01:00` })).statusCode).toBe(403);
+    expect((await tone.post('/api/system-meetings', { teamId: ids.earlyTeam, topic: 'Fravær', startsAt: `${plusDays(7)}T14:00:00+01:00` })).statusCode).toBe(403);
+  });
+
+  it('schedules the meeting at the team\'s usual place, chaired by the team\'s leader, and invites the members', async () => {
+    const created = await tone.post('/api/system-meetings', { teamId: ids.team, topic: 'Skolefravær på mellomtrinnet', startsAt: `${plusDays(7)}T14:00:00+01:00` });
+    expect(created.statusCode).toBe(201);
+    ids.meeting = created.json().id;
+    const meeting = (await tone.get(`/api/system-meetings/${ids.meeting}`)).json();
+    expect(meeting).toMatchObject({ topic: 'Skolefravær på mellomtrinnet', place: 'Rådhuset, møterom Fjorden', status: 'scheduled', team: { name: 'Barneteamet' }, mayWrite: true });
+    const chair = await t.database.db.selectFrom('team_meeting').select('chair_staff_id').where('id', '=', ids.meeting!).executeTakeFirstOrThrow();
+    expect(chair.chair_staff_id).toBe(ids.leader);
+    expect(meeting.owners.map((o: { id: string }) => o.id)).toContain(ids.tone);
+    const invited = await t.database.db.selectFrom('notification').select('staff_user_id').where('kind', '=', 'meeting.invited').where('link', '=', `/systemteam/${ids.meeting}`).execute();
+    expect(invited.map((n) => n.staff_user_id)).toContain(ids.leader);
+    // The one who scheduled it needs no invitation.
+    expect(invited.map((n) => n.staff_user_id)).not.toContain(ids.tone);
+  });
+});
+
+describe('minutes without personal data', () => {
+  it('refuses the full name of someone in the person register, in any case and spacing, naming the field; nothing is stored', async () => {
+    const refused = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ assessments: 'Vi har snakket med SOFIE   nordli om dette.' }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      message: 'Systemteam arbeider uten personopplysninger. Ta bort fødselsnummer og navn fra personregisteret i: Tjenestenes vurderinger. Ingenting er lagret.',
+      fields: [{ field: 'assessments', message: 'Inneholder navnet på en person i personregisteret.' }],
+    });
+    expect(await stored()).toMatchObject({ background: null, assessments: null, version: 1 });
+    expect(await t.database.db.selectFrom('action_item').select('id').where('meeting_id', '=', ids.meeting!).execute()).toEqual([]);
+  });
+
+  it('refuses a name across a line break and a national id in an action item, naming each field', async () => {
+    const refused = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({
+      decisions: 'Skolen følger opp Jonas\nNordli særskilt.',
+      actionItems: [{ what: `Sjekk ${ids.nationalId}`, ownerStaffId: ids.tone, dueOn: plusDays(30) }],
+    }));
+    expect(fields(refused)).toEqual([
+      { field: 'decisions', message: 'Inneholder navnet på en person i personregisteret.' },
+      { field: 'actionItems.0.what', message: 'Inneholder et fødselsnummer eller D-nummer.' },
+    ]);
+    expect(refused.json().error.message).toContain('i: Beslutninger, Tiltak 1.');
+    expect((await stored()).version).toBe(1);
+  });
+
+  it('accepts numbers that are not identity numbers, staff names and words that only look like names', async () => {
+    expect(parseNationalId('12345678901').valid).toBe(false);
+    const saved = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({
+      background: 'Saksnummer 12345678901. Tone Haugland orienterte. Nordli-området har flere familier som har flyttet.',
+    }));
+    expect(saved.statusCode).toBe(200);
+    version = saved.json().version;
+    expect(await stored()).toMatchObject({ version: 2, decisions: 'Vi lager felles rutine for oppfølging av fravær.' });
+  });
+
+  it('needs an owner from the team and a deadline for each action item', async () => {
+    const refused = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ actionItems: [{ what: 'Noe' }, { what: 'Mer', ownerStaffId: ids.lars, dueOn: plusDays(3) }] }));
+    expect(fields(refused)).toEqual([
+      { field: 'actionItems.0.ownerStaffId', message: 'Velg hvem som har ansvaret.' },
+      { field: 'actionItems.0.dueOn', message: 'Skriv fristen.' },
+    ]);
+    expect(fields(await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ actionItems: [{ what: 'Mer', ownerStaffId: ids.lars, dueOn: plusDays(3) }] })))).toEqual([
+      { field: 'actionItems.0.ownerStaffId', message: 'Den ansvarlige må være med i teamet.' },
+    ]);
+  });
+
+  it('refuses a stale version', async () => {
+    expect((await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ version: 1 }))).statusCode).toBe(409);
+  });
+});
+
+describe('closing and the report', () => {
+  it('will not close without an action plan', async () => {
+    const cleared = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ actionItems: [] }));
+    version = cleared.json().version;
+    const refused = await tone.post(`/api/system-meetings/${ids.meeting}/close`, { version });
+    expect(fields(refused)).toEqual([{ field: 'actionItems', message: 'Møtet kan ikke avsluttes uten handlingsplan. Legg til minst ett tiltak og lagre.' }]);
+    expect((await stored()).status).toBe('scheduled');
+    version = (await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes())).json().version;
+  });
+
+  it('closes and forwards the report to the SBU coordinator in Sammen and to the SLT group by e-mail with the PDF', async () => {
+    const closed = await tone.post(`/api/system-meetings/${ids.meeting}/close`, { version });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', deliveries: 2 });
+
+    const deliveries = await t.database.db.selectFrom('system_report_delivery').select(['staff_user_id', 'email']).where('meeting_id', '=', ids.meeting!).execute();
+    expect(deliveries).toEqual(expect.arrayContaining([{ staff_user_id: ids.sbu, email: null }, { staff_user_id: null, email: 'slt@fjordvik.kommune.no' }]));
+
+    const notices = (await sbu.get('/api/notifications')).json().notifications;
+    expect(notices[0]).toMatchObject({ kind: 'systemMeeting.report', link: `/systemteam/${ids.meeting}` });
+    expect(notices[0].text).toContain('Rapport fra Barneteamet');
+
+    const mail = await t.database.db.selectFrom('outbound_email').select(['id', 'subject', 'body_text']).where('to_address', '=', 'slt@fjordvik.kommune.no').executeTakeFirstOrThrow();
+    expect(mail.subject).toMatch(/^Rapport fra Barneteamet \d\d\.\d\d\.\d{4}$/);
+    expect(mail.body_text).toContain('Skolefravær på mellomtrinnet');
+    const attachment = await t.database.db.selectFrom('outbound_email_attachment').select(['filename', 'content_type', 'content']).where('email_id', '=', mail.id).executeTakeFirstOrThrow();
+    expect(attachment.content_type).toBe('application/pdf');
+    expect(attachment.filename).toMatch(/^rapport-barneteamet-\d{4}-\d\d-\d\d\.pdf$/);
+    expect(Buffer.from(attachment.content).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('gives the SBU coordinator the report in the app; outsiders are refused', async () => {
+    const seen = (await sbu.get('/api/system-meetings')).json().meetings.find((m: { id: string }) => m.id === ids.meeting);
+    expect(seen).toMatchObject({ status: 'closed', teamName: 'Barneteamet' });
+    const detail = (await sbu.get(`/api/system-meetings/${ids.meeting}`)).json();
+    expect(detail.deliveries.map((d: { to: string }) => d.to)).toEqual(expect.arrayContaining(['Eirik Bakken', 'slt@fjordvik.kommune.no']));
+    const pdf = await sbu.get(`/api/system-meetings/${ids.meeting}/report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await lars.get(`/api/system-meetings/${ids.meeting}/report.pdf`)).statusCode).toBe(403);
+    expect((await lars.get(`/api/system-meetings/${ids.meeting}`)).statusCode).toBe(403);
+  });
+
+  it('cannot be changed or closed again once closed', async () => {
+    expect((await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ version: version + 1 }))).statusCode).toBe(409);
+    expect((await tone.post(`/api/system-meetings/${ids.meeting}/close`, { version: version + 1 })).statusCode).toBe(409);
+    expect((await t.database.db.selectFrom('system_report_delivery').select('id').where('meeting_id', '=', ids.meeting!).execute())).toHaveLength(2);
+  });
+});

@@ -1,0 +1,148 @@
+// The administrator configures the teams: a new early-intervention team with its age group, area,
+// leader, services and members; an edit that names the version it read (a stale one is refused);
+// invalid input refused with a clear message and nothing changed; nobody else may do it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+let admin: Client;
+let tone: Client;
+const ids: Record<string, string> = {};
+
+const teamCount = async () => (await t.database.db.selectFrom('team').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+const fields = (r: { json(): { error: { fields: unknown } } }) => r.json().error.fields;
+
+function newTeam(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Tidlig innsatsteam barnehage Sentrum',
+    kind: 'early_intervention',
+    ageFromMonths: 12,
+    ageToMonths: 71,
+    area: 'Sentrum',
+    leaderStaffId: ids.tone,
+    unitIds: [ids.tusenfryd, ids.ppt],
+    memberStaffIds: [ids.lars],
+    meetingPlace: 'I barnets barnehage',
+    description: 'Barnehagene i Sentrum.',
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 5 });
+  [admin, tone] = await Promise.all([signedIn(t.app, 'administrator'), signedIn(t.app, 'teamleder')]);
+  const db = t.database.db;
+  const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+  const unit = async (n: string) => (await db.selectFrom('service_unit').select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
+  Object.assign(ids, {
+    tone: await staff('teamleder'), lars: await staff('teammedlem'), henrik: await staff('fagperson.skole'),
+    tusenfryd: await unit('Tusenfryd barnehage'), ppt: await unit('PP-tjenesten'), nordheim: await unit('Nordheim skole'),
+  });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the administrator\'s team list', () => {
+  it('shows every team with its version, and the people and services to choose from', async () => {
+    const config = (await admin.get('/api/teams/config')).json();
+    expect(config.teams).toHaveLength(11);
+    const nord = config.teams.find((x: { name: string }) => x.name === 'Tidlig innsatsteam barneskole Nord');
+    expect(nord).toMatchObject({ kind: 'early_intervention', ageFromMonths: 72, ageToMonths: 155, area: 'Nord', leader: { name: 'Tone Haugland' }, version: 1, active: true });
+    expect(nord.members.map((m: { name: string }) => m.name)).toContain('Lars Eide');
+    expect(config.options.areas).toEqual(['Nord', 'Sentrum', 'Sør']);
+    expect(config.options.staff.find((s: { name: string }) => s.name === 'Tone Haugland')).toMatchObject({ teamLeader: true });
+    // Only staff in a team role can be chosen: the contact teacher is not offered.
+    expect(config.options.staff.some((s: { id: string }) => s.id === ids.henrik)).toBe(false);
+  });
+
+  it('is the administrator\'s alone', async () => {
+    expect((await tone.get('/api/teams/config')).statusCode).toBe(403);
+    expect((await tone.post('/api/teams', newTeam())).statusCode).toBe(403);
+    const sbu = await signedIn(t.app, 'sbu.koordinator');
+    expect((await sbu.post('/api/teams', newTeam())).statusCode).toBe(403);
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/teams/config' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('creating a team', () => {
+  it('refuses an age group that ends before it starts, and creates nothing', async () => {
+    const before = await teamCount();
+    const refused = await admin.post('/api/teams', newTeam({ ageFromMonths: 72, ageToMonths: 12 }));
+    expect(refused.statusCode).toBe(400);
+    expect(fields(refused)).toEqual([{ field: 'ageToMonths', message: 'Alder til må være lik eller høyere enn alder fra.' }]);
+    expect(fields(await admin.post('/api/teams', newTeam({ ageFromMonths: -12 })))).toEqual([
+      { field: 'ageFromMonths', message: 'Alder fra kan tidligst være 9 måneder før fødsel (-9).' },
+    ]);
+    expect(await teamCount()).toBe(before);
+  });
+
+  it('refuses a leader who cannot lead an early-intervention team, naming them', async () => {
+    const before = await teamCount();
+    expect(fields(await admin.post('/api/teams', newTeam({ leaderStaffId: ids.henrik })))).toEqual([
+      { field: 'leaderStaffId', message: 'Henrik Aasen har ikke rollen teamleder. Gi rollen under Ansatte først.' },
+    ]);
+    expect(fields(await admin.post('/api/teams', newTeam({ leaderStaffId: '00000000-0000-4000-8000-000000000000' })))).toEqual([
+      { field: 'leaderStaffId', message: 'Lederen må være en aktiv ansatt i kommunen.' },
+    ]);
+    expect(fields(await admin.post('/api/teams', newTeam({ leaderStaffId: undefined })))).toEqual([{ field: 'leaderStaffId', message: 'Velg hvem som leder teamet.' }]);
+    expect(fields(await admin.post('/api/teams', newTeam({ memberStaffIds: [ids.lars, ids.henrik] })))).toEqual([
+      { field: 'memberStaffIds.1', message: 'Henrik Aasen har ikke rollen teammedlem eller teamleder. Gi rollen under Ansatte først.' },
+    ]);
+    expect(await teamCount()).toBe(before);
+  });
+
+  it('refuses a name that is taken, whatever the case', async () => {
+    expect(fields(await admin.post('/api/teams', newTeam({ name: 'tidlig INNSATSTEAM barneskole nord' })))).toEqual([
+      { field: 'name', message: 'Det finnes allerede et team med dette navnet.' },
+    ]);
+  });
+
+  it('creates the team, which the teams page then lists with its leader and services', async () => {
+    const created = await admin.post('/api/teams', newTeam());
+    expect(created.statusCode).toBe(201);
+    ids.team = created.json().id;
+    const listed = (await tone.get('/api/teams')).json().teams.find((x: { id: string }) => x.id === ids.team);
+    expect(listed).toMatchObject({ name: 'Tidlig innsatsteam barnehage Sentrum', area: 'Sentrum', ageFromMonths: 12, ageToMonths: 71, leaderName: 'Tone Haugland', meetingPlace: 'I barnets barnehage' });
+    expect(listed.memberUnits).toEqual(['PP-tjenesten', 'Tusenfryd barnehage']);
+    // The leader sits in the team too.
+    const members = await t.database.db.selectFrom('team_member').select('staff_user_id').where('team_id', '=', ids.team!).execute();
+    expect(members.map((m) => m.staff_user_id).sort()).toEqual([ids.lars, ids.tone].sort());
+    const audit = await t.database.db.selectFrom('audit_event').select(['action', 'outcome', 'actor_name']).where('entity_id', '=', ids.team!).execute();
+    expect(audit).toEqual([{ action: 'team.edit', outcome: 'allowed', actor_name: 'Per Johansen' }]);
+  });
+});
+
+describe('editing a team', () => {
+  it('saves an edit that names the version it read, and refuses a stale one without changing anything', async () => {
+    const edit = { ...newTeam({ area: undefined, unitIds: [ids.nordheim], memberStaffIds: [] }), active: true, version: 1 };
+    const saved = await admin.put(`/api/teams/${ids.team}`, edit);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().version).toBe(2);
+    const stale = await admin.put(`/api/teams/${ids.team}`, { ...edit, name: 'Et annet navn', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    const row = await t.database.db.selectFrom('team').select(['name', 'area', 'version']).where('id', '=', ids.team!).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Tidlig innsatsteam barnehage Sentrum', area: null, version: 2 });
+    const units = await t.database.db.selectFrom('team_service_unit').select('service_unit_id').where('team_id', '=', ids.team!).execute();
+    expect(units.map((u) => u.service_unit_id)).toEqual([ids.nordheim]);
+  });
+
+  it('refuses invalid input on an edit with nothing changed', async () => {
+    const refused = await admin.put(`/api/teams/${ids.team}`, { ...newTeam({ ageToMonths: 0, ageFromMonths: 5 }), active: true, version: 2 });
+    expect(fields(refused)).toEqual([{ field: 'ageToMonths', message: 'Alder til må være lik eller høyere enn alder fra.' }]);
+    expect((await t.database.db.selectFrom('team').select('version').where('id', '=', ids.team!).executeTakeFirstOrThrow()).version).toBe(2);
+  });
+
+  it('takes an inactive team off the teams page, but keeps it for the administrator', async () => {
+    const saved = await admin.put(`/api/teams/${ids.team}`, { ...newTeam(), active: false, version: 2 });
+    expect(saved.json().version).toBe(3);
+    expect((await tone.get('/api/teams')).json().teams.some((x: { id: string }) => x.id === ids.team)).toBe(false);
+    expect((await admin.get('/api/teams/config')).json().teams.find((x: { id: string }) => x.id === ids.team)).toMatchObject({ active: false, version: 3 });
+  });
+
+  it('answers an unknown team as not found', async () => {
+    expect((await admin.put('/api/teams/00000000-0000-4000-8000-000000000000', { ...newTeam(), active: true, version: 1 })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,80 @@
+// On a child's page: refer to the early-intervention team for the child's age and area (the team is
+// proposed), and the team meetings about the child.
+import { Button, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { formatDateTime } from '../../../../common/i18n/index.ts';
+import { useApi } from '../../hooks.ts';
+import { useI18n } from '../../i18n.tsx';
+import { FormErrors } from '../FormErrors.tsx';
+import { useSubmit } from './shared.tsx';
+
+interface Proposal {
+  team: { id: string; name: string } | null;
+  teamDiscussionConsent: boolean;
+}
+
+export function ReferralForm({ personId, onChange }: { personId: string; onChange: (message: string) => void }) {
+  const { t } = useI18n();
+  const proposal = useApi<Proposal>(`/api/people/${personId}/referral-proposal`);
+  const [basis, setBasis] = useState('');
+  const [reason, setReason] = useState('');
+  const form = useSubmit<{ team: { name: string } }>('referral');
+  if (!proposal.data?.team) return null;
+  const labels: Record<string, string> = { basis: t('meetings.ui.basis'), reason: t('meetings.ui.reason'), teamId: t('meetings.ui.team') };
+  return (
+    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${personId}/referrals`, { basis: basis || undefined, reason }, (r) => {
+      setReason('');
+      setBasis('');
+      onChange(t('meetings.ui.referred', { team: r.team.name }));
+    })}>
+      <Heading level={3} data-size="xs">{t('meetings.ui.referHeading')}</Heading>
+      <Paragraph data-size="sm" data-testid="proposed-team">{t('meetings.ui.proposedTeam', { team: proposal.data.team.name })}</Paragraph>
+      <FormErrors error={form.error} form="referral" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
+      <Fieldset className="form-fieldset" id={form.id('basis')} tabIndex={-1}>
+        <Fieldset.Legend>{t('meetings.ui.basis')}</Fieldset.Legend>
+        <Radio id={form.id('basis-family_present')} name="referral-basis" value="family_present" label={t('meetings.ui.basis.family_present')} checked={basis === 'family_present'} onChange={() => setBasis('family_present')} />
+        <Radio id={form.id('basis-consent')} name="referral-basis" value="consent" label={t('meetings.ui.basis.consent')} checked={basis === 'consent'} onChange={() => setBasis('consent')} />
+        {form.errors.basis ? <ValidationMessage>{form.errors.basis}</ValidationMessage> : null}
+      </Fieldset>
+      <Field className="form-field form-field--full">
+        <Label htmlFor={form.id('reason')}>{t('meetings.ui.reason')}</Label>
+        <Textarea id={form.id('reason')} rows={3} value={reason} aria-invalid={form.errors.reason ? true : undefined} onChange={(e) => setReason(e.target.value)} />
+        {form.errors.reason ? <ValidationMessage>{form.errors.reason}</ValidationMessage> : null}
+      </Field>
+      <div className="button-row"><Button type="submit" disabled={form.busy}>{t('meetings.ui.referSubmit')}</Button></div>
+    </form>
+  );
+}
+
+interface MeetingSummary {
+  id: string;
+  startsAt: string;
+  place: string;
+  status: string;
+  teamName: string;
+}
+
+export function MeetingList({ personId, citizen }: { personId: string; citizen: boolean }) {
+  const { t } = useI18n();
+  const meetings = useApi<{ meetings: MeetingSummary[] }>(`/api/people/${personId}/meetings`);
+  if (!meetings.data || meetings.data.meetings.length === 0) return null;
+  return (
+    <section aria-labelledby="meetings-heading" className="page-section">
+      <Heading level={2} data-size="sm" id="meetings-heading">{t('meetings.ui.meetingsHeading')}</Heading>
+      <ul className="plain-list">
+        {meetings.data.meetings.map((m) => (
+          <li key={m.id} data-testid="meeting-item">
+            {citizen ? (
+              <span>{t('meetings.ui.meetingLine', { team: m.teamName, when: formatDateTime(m.startsAt), place: m.place })}</span>
+            ) : (
+              <Link asChild><RouterLink to={`/moter/${m.id}`}>{t('meetings.ui.meetingLine', { team: m.teamName, when: formatDateTime(m.startsAt), place: m.place })}</RouterLink></Link>
+            )}{' '}
+            <Tag data-color={m.status === 'closed' ? 'success' : 'info'}>{t(`meetings.ui.status.${m.status}` as 'meetings.ui.status.scheduled')}</Tag>
+            {m.status === 'closed' ? <> {' '}<Link href={`/api/meetings/${m.id}/minutes.pdf`}>{t('meetings.ui.downloadMinutes')}</Link></> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
