@@ -180,3 +180,18 @@ describe('follow-up', () => {
     expect(after.map((i: { status: string; reviewNote: string | null }) => [i.status, i.reviewNote])).toEqual([['done', null], ['not_done', 'Helsesykepleier var syk.'], ['open', null]]);
   });
 });
+
+describe('an anonymous discussion', () => {
+  it('reaches the team with an age and a summary, stores no identity and needs no consent', async () => {
+    const teamId = (await t.database.db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id;
+    const asked = await henrik.post('/api/referrals/anonymous', { teamId, ageYears: 8, summary: 'En elev som virker sliten og trist.' });
+    expect(asked.statusCode).toBe(201);
+    const row = await t.database.db.selectFrom('referral').selectAll().where('id', '=', asked.json().id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ person_id: null, case_id: null, basis: 'anonymous', age_years: 8 });
+    const queue = (await tone.get(`/api/teams/${teamId}/intake`)).json().referrals;
+    expect(queue).toEqual(expect.arrayContaining([expect.objectContaining({ id: asked.json().id, person: null, ageYears: 8, basis: 'anonymous' })]));
+    // A meeting with the family needs a person: the anonymous discussion has none.
+    expect((await tone.post(`/api/referrals/${asked.json().id}/accept`, {})).statusCode).toBe(200);
+    expect((await tone.post(`/api/referrals/${asked.json().id}/meetings`, { startsAt: `${plusDays(3)}T12:00:00+01:00` })).statusCode).toBe(409);
+  });
+});

@@ -91,6 +91,23 @@ function Discuss({ worry, discussants, onDone }: { worry: Worry; discussants: Di
   );
 }
 
+/** Ask an early-intervention team for an anonymous discussion: the age and the summary, no identity. */
+function AskTeam({ worry, teams, onDone }: { worry: Worry; teams: Discussants['teams']; onDone: (m: string) => void }) {
+  const { t } = useI18n();
+  const [teamId, setTeamId] = useState('');
+  const form = useSubmit(`ask-team-${worry.id}`);
+  return (
+    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, '/api/referrals/anonymous', { teamId: teamId || undefined, ageYears: worry.ageYears ?? undefined, summary: worry.description }, () => {
+      setTeamId('');
+      onDone(t('cases.ui.worries.askedTeam'));
+    })}>
+      <FormErrors error={form.error} form={`ask-team-${worry.id}`} labelFor={(f) => (f === 'teamId' ? t('cases.ui.worries.team') : f === 'ageYears' ? t('cases.ui.worries.age') : null)} attempt={form.attempt} />
+      <SelectField id={form.id('teamId')} label={t('cases.ui.worries.team')} value={teamId} onChange={setTeamId} placeholder={t('meetings.ui.chooseTeam')} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} error={form.errors.teamId} />
+      <div className="button-row"><Button type="submit" variant="secondary" disabled={form.busy}>{t('cases.ui.worries.askTeam')}</Button></div>
+    </form>
+  );
+}
+
 function Link({ worry, people }: { worry: Worry; people: Person[] }) {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -139,6 +156,7 @@ export function WorriesPage() {
               </ul>
             ) : null}
             {w.mine && discussants.data ? <Discuss worry={w} discussants={discussants.data} onDone={done} /> : null}
+            {w.mine && discussants.data && w.subjectKind === 'child' ? <AskTeam worry={w} teams={discussants.data.teams} onDone={done} /> : null}
             {w.mine && people.data ? <Link worry={w} people={people.data.people.filter((p) => (p.kind === 'pregnant') === (w.subjectKind === 'pregnant') && p.kind !== 'adult')} /> : null}
           </Card>
         ))}
