@@ -120,7 +120,15 @@ describe('an early-intervention team meeting', () => {
     await page.getByRole('link', { name: 'Jonas Nordli' }).click();
     await page.getByTestId('meeting-item').getByRole('link', { name: 'Last ned referatet (PDF)' }).waitFor();
     expect(await page.getByTestId('meeting-item').textContent()).toContain('Tidlig innsatsteam barneskole Nord');
-    await expectNoAxeViolations(page, 'Min side with the meeting');
+    // She rates the meeting.
+    const rating = page.getByTestId('meeting-item').getByTestId('meeting-rating');
+    await rating.getByRole('group', { name: 'Følte du deg hørt i møtet?' }).getByRole('radio', { name: '4' }).check();
+    await rating.getByRole('group', { name: 'Var hjelpen nyttig?' }).getByRole('radio', { name: '5 – ja, helt' }).check();
+    await rating.getByRole('button', { name: 'Send svaret' }).click();
+    await rating.getByText(/Du svarte: hørt 4 av 5, nyttig 5 av 5/).waitFor();
+    const stored = await db.selectFrom('meeting_rating').select(['felt_heard', 'useful']).execute();
+    expect(stored).toEqual([{ felt_heard: 4, useful: 5 }]);
+    await expectNoAxeViolations(page, 'Min side with the meeting rated');
     await signOut(page);
 
     // An item goes overdue: flagged on the owner's task list.

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const CASE_ACTIONS: AccessAction[] = ['person.read', 'case.read', 'case.write', 'consent.read', 'consent.record', 'consent.withdraw', 'legalBasis.record', 'person.create', 'person.list', 'caseStatus.read', 'caseStatus.write', 'worry.create', 'worry.list'];
-const ADMIN_ACTIONS: AccessAction[] = ['staff.create', 'staff.update', 'staff.read', 'staff.list', 'serviceUnit.create', 'serviceUnit.update', 'serviceUnitType.create', 'catalogue.edit', 'catalogue.publish', 'actionGuide.publish'];
+const ADMIN_ACTIONS: AccessAction[] = ['staff.create', 'staff.update', 'staff.read', 'staff.list', 'serviceUnit.create', 'serviceUnit.update', 'serviceUnitType.create', 'catalogue.edit', 'catalogue.publish', 'actionGuide.publish', 'team.edit'];
 
 // Y = allowed, N = refused. Every staff user here is in a recipient unit and involved with the child.
 const Y = true;
@@ -200,5 +200,39 @@ describe('absence and notifications', () => {
     for (const role of STAFF_ROLES) expect((await check(world, await staffPrincipal(world, role), 'notification.read')).allowed, role).toBe(true);
     expect((await check(world, await citizenPrincipal(world, 'stranger'), 'notification.update')).allowed).toBe(true);
     expect(await check(world, null, 'notification.read')).toEqual({ allowed: false, reason: 'not_signed_in' });
+  });
+});
+
+describe('teams: system-level meetings, overviews and ratings (the lists; each record is checked in its own tests)', () => {
+  // Written out: system-level teams are worked in by team members and leaders (their membership is
+  // checked per team) and the SBU coordinator; overviews are for team leaders and the SBU coordinator.
+  const SYSTEM: Record<StaffRole, boolean> = {
+    professional: N, team_leader: Y, team_member: Y, coordinator: N, child_welfare_intake: N, coordinating_unit: N,
+    sbu_coordinator: Y, analyst: N, administrator: N, auditor: N,
+  };
+  const OVERVIEW: Record<StaffRole, boolean> = {
+    professional: N, team_leader: Y, team_member: N, coordinator: N, child_welfare_intake: N, coordinating_unit: N,
+    sbu_coordinator: Y, analyst: N, administrator: N, auditor: N,
+  };
+
+  it('opens system-level meetings and team overviews to the roles that use them', async () => {
+    for (const role of STAFF_ROLES) {
+      const principal = await staffPrincipal(world, role);
+      expect((await check(world, principal, 'systemMeeting.read')).allowed, role).toBe(SYSTEM[role]);
+      expect((await check(world, principal, 'systemMeeting.write')).allowed, role).toBe(SYSTEM[role]);
+      expect((await check(world, principal, 'team.overview')).allowed, role).toBe(OVERVIEW[role]);
+      expect((await check(world, principal, 'meetingRating.list')).allowed, role).toBe(false);
+      expect((await check(world, principal, 'meetingRating.create')).allowed, role).toBe(false);
+    }
+  });
+
+  it('lets a citizen list their own meetings to rate, but rate only a meeting they took part in', async () => {
+    const g = await citizenPrincipal(world, 'guardianWithResponsibility');
+    expect((await check(world, g, 'meetingRating.list')).allowed).toBe(true);
+    expect(await check(world, g, 'meetingRating.create')).toEqual({ allowed: false, reason: 'no_subject' });
+    expect((await check(world, g, 'systemMeeting.read')).allowed).toBe(false);
+    for (const action of ['team.edit', 'team.overview', 'systemMeeting.read', 'meetingRating.list'] as const) {
+      expect(await check(world, null, action), action).toEqual({ allowed: false, reason: 'not_signed_in' });
+    }
   });
 });

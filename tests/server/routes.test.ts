@@ -34,6 +34,11 @@ const UNGUARDED = new Set([
   'POST /api/catalogue/guide/suggestions',
   'GET /api/catalogue/youth',
   'GET /api/catalogue/suggestions', // staff: the same rules for a case page, given only age and situations
+  // The family's rating from the link in the e-mail, without signing in: the random token is the only
+  // key (only its hash is stored); GET shows the team and date, POST writes the rating once and audits
+  // it in its own transaction (teams/ratings.ts).
+  'GET /api/ratings/:token',
+  'POST /api/ratings/:token',
 ]);
 
 describe('route guard inventory', () => {

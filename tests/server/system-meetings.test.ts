@@ -35,6 +35,8 @@ const minutes = (overrides: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await startTestApp({ demoChildren: 20 });
   [tone, sbu, lars] = await Promise.all([signedIn(t.app, 'teamleder'), signedIn(t.app, 'sbu.koordinator'), signedIn(t.app, 'teammedlem')]);
+  // Lars acts as a team member (his first role is professional).
+  expect((await lars.post('/api/auth/role', { role: 'team_member' })).statusCode).toBe(200);
   const db = t.database.db;
   const team = await db.selectFrom('team').select(['id', 'leader_staff_user_id']).where('name', '=', 'Barneteamet').executeTakeFirstOrThrow();
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
@@ -137,6 +139,18 @@ describe('minutes without personal data', () => {
     expect(fields(await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ actionItems: [{ what: 'Mer', ownerStaffId: ids.lars, dueOn: plusDays(3) }] })))).toEqual([
       { field: 'actionItems.0.ownerStaffId', message: 'Den ansvarlige må være med i teamet.' },
     ]);
+  });
+
+  it('cannot be written through the case meetings\' routes, which do not check for personal data', async () => {
+    const leaderName = await t.database.db.selectFrom('staff_user').select('username').where('id', '=', ids.leader!).executeTakeFirstOrThrow();
+    const chair = await signedIn(t.app, leaderName.username);
+    const bypass = await chair.put(`/api/meetings/${ids.meeting}/minutes`, { version: 2, background: 'Om Sofie Nordli', actionItems: [] });
+    expect(bypass.statusCode).toBe(403);
+    expect((await chair.post(`/api/meetings/${ids.meeting}/close`)).statusCode).toBe(403);
+    expect(await stored()).toMatchObject({ version: 2, status: 'scheduled' });
+    expect((await stored()).background).not.toContain('Sofie');
+    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'meeting.write').where('entity_id', '=', ids.meeting!).execute();
+    expect(denied.map((d) => d.reason)).toEqual(['system_meeting', 'system_meeting']);
   });
 
   it('refuses a stale version', async () => {

@@ -25,6 +25,10 @@ import { TeamsPage } from './pages/Teams.tsx';
 import { WorriesPage } from './pages/Worries.tsx';
 import { IntakePage } from './pages/Intake.tsx';
 import { MeetingPage } from './pages/Meeting.tsx';
+import { MeetingRatingsPage } from './pages/MeetingRatings.tsx';
+import { RatingLinkPage } from './pages/RatingLink.tsx';
+import { SystemMeetingPage } from './pages/SystemMeeting.tsx';
+import { SystemMeetingsPage } from './pages/SystemMeetings.tsx';
 import { AdminCataloguePage } from './pages/catalogue/AdminCataloguePage.tsx';
 import { AdminServiceEditorPage } from './pages/catalogue/AdminServiceEditor.tsx';
 import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
@@ -74,12 +78,17 @@ export function App() {
         <Route path="/moter/:id" element={<Guard page="people"><MeetingPage /></Guard>} />
         <Route path="/undringer" element={<Guard page="worries"><WorriesPage /></Guard>} />
         <Route path="/team" element={<Guard page="teams"><TeamsPage /></Guard>} />
+        <Route path="/systemteam" element={<Guard page="systemMeetings"><SystemMeetingsPage /></Guard>} />
+        <Route path="/systemteam/:id" element={<Guard page="systemMeetings"><SystemMeetingPage /></Guard>} />
         <Route path="/admin/enheter" element={<Guard page="adminUnits"><AdminUnitsPage /></Guard>} />
         <Route path="/admin/ansatte" element={<Guard page="adminStaff"><AdminStaffPage /></Guard>} />
         <Route path="/admin/handlingsveileder" element={<Guard page="adminGuide"><AdminGuidePage /></Guard>} />
         <Route path="/revisjon" element={<Guard page="audit"><AuditPage /></Guard>} />
         <Route path="/min-side" element={<Guard page="myPage"><MyPage /></Guard>} />
+        <Route path="/min-side/vurderinger" element={<Guard page="myPage"><MeetingRatingsPage /></Guard>} />
         <Route path="/min-side/:id" element={<Guard page="myPage"><PersonPage citizen /></Guard>} />
+        {/* The family's rating from the e-mailed link: no sign-in, the link is the key. */}
+        <Route path="/vurdering/:token" element={<RatingLinkPage />} />
         <Route path="/fravaer" element={<Guard page="absence"><AbsencePage /></Guard>} />
         <Route path="/varsler" element={<NotificationsPage />} />
         <Route path="/utvikling/epost" element={<DevMailboxPage />} />

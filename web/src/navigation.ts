@@ -4,7 +4,7 @@ import type { MessageKey } from '../../common/i18n/index.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { Principal } from './types.ts';
 
-export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp' | 'intake';
+export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp' | 'intake' | 'systemMeetings';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   people: '/barn',
@@ -15,6 +15,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   adminGuide: '/admin/handlingsveileder',
   worries: '/undringer',
   intake: '/inntak',
+  systemMeetings: '/systemteam',
   audit: '/revisjon',
   myPage: '/min-side',
   absence: '/fravaer',
@@ -31,6 +32,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   adminGuide: 'cases.ui.guide.title',
   worries: 'cases.ui.worries.title',
   intake: 'meetings.ui.intakeTitle',
+  systemMeetings: 'teams.sys.nav',
   audit: 'ui.nav.audit',
   myPage: 'ui.nav.myPage',
   absence: 'notifications.absence.nav',
@@ -45,12 +47,12 @@ export const CASE_WORK_ROLES: readonly StaffRole[] = [
 
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   professional: ['people', 'register', 'worries', 'absence'], // absence: in the menu only at a kindergarten or school (menuFor)
-  team_member: ['people', 'register', 'worries'],
+  team_member: ['people', 'register', 'worries', 'systemMeetings'], // systemMeetings: the system-level teams they are in
   coordinator: ['people', 'register', 'worries'],
   child_welfare_intake: ['people', 'register', 'worries'],
   coordinating_unit: ['people', 'register', 'worries'],
-  team_leader: ['people', 'register', 'worries', 'intake', 'teams', 'absence'],
-  sbu_coordinator: ['teams'],
+  team_leader: ['people', 'register', 'worries', 'intake', 'teams', 'systemMeetings', 'absence'],
+  sbu_coordinator: ['teams', 'systemMeetings'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
   auditor: ['audit'],

@@ -171,8 +171,10 @@ async function teamOfEntity(trx: Tx, entity: AccessRequest['entity']): Promise<s
  * leader of its team; the chair and the team's leader write the minutes.
  */
 async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write'): Promise<Decision> {
-  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.chair_staff_id', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
+  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.chair_staff_id', 'm.kind', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
   if (!meeting) return deny('no_subject');
+  // A system-level meeting is written only through its own routes, which refuse personal data.
+  if (meeting.kind === 'system' && action === 'meeting.write') return deny('system_meeting');
   if (principal.kind === 'citizen') {
     if (action === 'meeting.write') return deny('not_staff');
     const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('person_id', '=', principal.personId).executeTakeFirst();

@@ -80,7 +80,7 @@ export async function sendCaseReminders(db: Db, now: Date = new Date()): Promise
     const overdueItems = await trx
       .selectFrom('action_item as a')
       .innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
-      .select(['a.id', 'a.what', 'a.due_on', 'a.owner_staff_id', 'm.id as meeting_id', 'm.person_id'])
+      .select(['a.id', 'a.what', 'a.due_on', 'a.owner_staff_id', 'm.id as meeting_id', 'm.person_id', 'm.kind'])
       .where('a.status', '=', 'open')
       .where('m.status', '=', 'closed')
       .where('a.due_on', '<', today)
@@ -88,7 +88,7 @@ export async function sendCaseReminders(db: Db, now: Date = new Date()): Promise
     for (const a of overdueItems) {
       if (await notify(trx, {
         recipient: { kind: 'staff', staffUserId: a.owner_staff_id }, kind: 'actionItem.overdue', subjectPersonId: a.person_id,
-        params: { what: a.what, date: formatDate(a.due_on) }, link: `/moter/${a.meeting_id}`, dedupeKey: `actionItem.overdue:${a.id}:${a.due_on}`,
+        params: { what: a.what, date: formatDate(a.due_on) }, link: a.kind === 'system' ? `/systemteam/${a.meeting_id}` : `/moter/${a.meeting_id}`, dedupeKey: `actionItem.overdue:${a.id}:${a.due_on}`,
       })) sent++;
     }
 

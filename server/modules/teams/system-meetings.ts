@@ -273,8 +273,7 @@ export async function saveSystemMinutes(ctx: DataContext, meetingId: string, inp
   return { version: m.version + 1 };
 }
 
-async function reportOf(ctx: DataContext | { trx: Tx }, meeting: Awaited<ReturnType<typeof loadSystemMeeting>>, lang: Language) {
-  const trx = ctx.trx;
+async function reportOf(trx: Tx, meeting: Awaited<ReturnType<typeof loadSystemMeeting>>, lang: Language) {
   const team = await trx.selectFrom('team as t').innerJoin('municipality as mu', 'mu.id', 't.municipality_id').select(['t.name', 'mu.name as municipality_name']).where('t.id', '=', meeting.team_id).executeTakeFirstOrThrow();
   const participants = await trx
     .selectFrom('meeting_participant as mp')
@@ -350,7 +349,7 @@ export async function closeSystemMeeting(ctx: DataContext, meetingId: string, ve
   if (municipality.slt_email) {
     // The SLT group reads bokmål; the report holds no personal data, so it travels as an attachment.
     const lang: Language = 'nb';
-    const { pdf } = await reportOf(ctx, closed, lang);
+    const { pdf } = await reportOf(ctx.trx, closed, lang);
     await queueEmail(ctx.trx, {
       to: municipality.slt_email,
       subject: translate(lang, 'teams.sys.mail.subject', { team: team.name, date }),
@@ -367,6 +366,6 @@ export async function closeSystemMeeting(ctx: DataContext, meetingId: string, ve
 export async function systemReportPdf(ctx: DataContext, meetingId: string) {
   const m = await loadSystemMeeting(ctx, meetingId, 'systemMeeting.read');
   if (m.status !== 'closed') throw new AppError('CONFLICT', 'teams.sys.err.notClosed');
-  const { pdf, teamName } = await reportOf(ctx, m, ctx.lang);
+  const { pdf, teamName } = await reportOf(ctx.trx, m, ctx.lang);
   return { pdf, fileName: fileName(teamName, m.starts_at) };
 }

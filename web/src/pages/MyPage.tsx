@@ -3,6 +3,7 @@ import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { Page } from '../components/Page.tsx';
+import { MeetingRatingsLink } from './MeetingRatings.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
@@ -53,6 +54,7 @@ export function MyPage() {
           <div className="card-grid">{children.map((p) => <PersonCard key={p.id} person={p} />)}</div>
         </section>
       ) : null}
+      <MeetingRatingsLink />
     </Page>
   );
 }

@@ -1,9 +1,13 @@
 // The teams: early-intervention teams by age group and area, and the system-level teams. This is
-// organisation data only; no child is named here.
-import { Alert, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+// organisation data only; no child is named here. The administrator creates and edits teams here;
+// a team's leader (and the SBU coordinator) sees the team overview.
+import { Alert, Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { TeamForm, type TeamConfig, type TeamOptions } from '../components/teams/TeamForm.tsx';
+import { TeamOverviews } from '../components/teams/TeamOverview.tsx';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -21,13 +25,42 @@ function hasAreaSibling(team: Team, all: Team[]): boolean {
   return all.some((o) => o.id !== team.id && o.kind === team.kind && o.area !== null && o.ageFromMonths === team.ageFromMonths && o.ageToMonths === team.ageToMonths);
 }
 
+type Row = Team & { active: boolean; config: TeamConfig | null };
+
+function fromConfig(c: TeamConfig): Row {
+  return {
+    id: c.id, name: c.name, kind: c.kind, ageFromMonths: c.ageFromMonths, ageToMonths: c.ageToMonths, area: c.area, meetingPlace: c.meetingPlace,
+    description: c.description, leaderName: c.leader?.name ?? null, memberUnits: c.units.map((u) => u.name), active: c.active, config: c,
+  };
+}
+
 export function TeamsPage() {
   const { t, tx } = useI18n();
   const { me } = useSession();
-  const teams = useApi<{ teams: Team[] }>('/api/teams');
   const role = me?.principal?.kind === 'staff' ? me.principal.activeRole : null;
-  const areaText = (team: Team) => team.area ?? t(hasAreaSibling(team, teams.data?.teams ?? []) ? 'ui.teams.otherAreas' : 'ui.teams.allAreas');
-  const kinds = [...new Set((teams.data?.teams ?? []).map((team) => team.kind))];
+  const isAdmin = role === 'administrator';
+  // The administrator sees every team, active or not, with what the edit form needs.
+  const teams = useApi<{ teams: Team[] }>(isAdmin ? null : '/api/teams');
+  const config = useApi<{ teams: TeamConfig[]; options: TeamOptions }>(isAdmin ? '/api/teams/config' : null);
+  const [editing, setEditing] = useState<TeamConfig | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const loaded = isAdmin ? config : teams;
+  const rows: Row[] | null = isAdmin
+    ? config.data ? config.data.teams.map(fromConfig) : null
+    : teams.data ? teams.data.teams.map((team) => ({ ...team, active: true, config: null })) : null;
+  const areaText = (team: Team) => team.area ?? t(hasAreaSibling(team, (rows ?? []).filter((r) => r.active)) ? 'ui.teams.otherAreas' : 'ui.teams.allAreas');
+  const kinds = [...new Set((rows ?? []).map((team) => team.kind))];
+  const saved = (text: string) => {
+    setEditing(null);
+    setMessage(text);
+    config.reload();
+  };
+  const editButton = (team: Row) => (team.config ? (
+    <Button type="button" variant="tertiary" data-size="sm" aria-label={t('ui.common.editNamed', { name: team.name })} onClick={() => { setMessage(null); setEditing(team.config); }}>
+      {t('ui.common.edit')}
+    </Button>
+  ) : null);
+  const status = (team: Row) => (isAdmin ? <Tag data-color={team.active ? 'success' : 'neutral'} data-size="sm">{t(team.active ? 'ui.common.active' : 'ui.common.inactive')}</Tag> : null);
 
   return (
     <Page title={t('ui.teams.title')}>
@@ -37,9 +70,26 @@ export function TeamsPage() {
           <Paragraph>{t('ui.teams.indicatorNote')}</Paragraph>
         </Alert>
       ) : null}
-      {teams.loading && !teams.data ? <Loading /> : null}
-      {teams.error ? <LoadError error={teams.error} /> : null}
-      {teams.data && teams.data.teams.length === 0 ? <Paragraph>{t('ui.teams.empty')}</Paragraph> : null}
+      {role === 'team_leader' || role === 'sbu_coordinator' ? <TeamOverviews /> : null}
+      {isAdmin ? <LiveMessage>{message}</LiveMessage> : null}
+      {isAdmin && config.data ? (
+        editing === null ? (
+          <div className="button-row">
+            <Button type="button" onClick={() => { setMessage(null); setEditing('new'); }}>{t('teams.form.newButton')}</Button>
+          </div>
+        ) : (
+          <TeamForm
+            key={editing === 'new' ? 'new' : editing.id}
+            team={editing === 'new' ? null : editing}
+            options={config.data.options}
+            onSaved={(name) => saved(t(editing === 'new' ? 'teams.form.created' : 'teams.form.updated', { name }))}
+            onCancel={() => setEditing(null)}
+          />
+        )
+      ) : null}
+      {loaded.loading && !loaded.data ? <Loading /> : null}
+      {loaded.error ? <LoadError error={loaded.error} /> : null}
+      {rows && rows.length === 0 ? <Paragraph>{t('ui.teams.empty')}</Paragraph> : null}
       {kinds.map((kind) => {
         const heading = tx(`ui.teams.kind.${kind}`, kind);
         const headingId = `teams-${kind}`;
@@ -56,10 +106,12 @@ export function TeamsPage() {
                     <Table.HeaderCell>{t('ui.teams.area')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('ui.teams.leader')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('ui.teams.memberUnits')}</Table.HeaderCell>
+                    {isAdmin ? <Table.HeaderCell>{t('ui.units.status')}</Table.HeaderCell> : null}
+                    {isAdmin ? <Table.HeaderCell><span className="sr-only">{t('ui.common.actions')}</span></Table.HeaderCell> : null}
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
-                  {teams.data!.teams.filter((team) => team.kind === kind).map((team) => (
+                  {rows!.filter((team) => team.kind === kind).map((team) => (
                     <Table.Row key={team.id}>
                       <Table.Cell>
                         <span className="cell-strong">{team.name}</span>
@@ -69,6 +121,8 @@ export function TeamsPage() {
                       <Table.Cell>{areaText(team)}</Table.Cell>
                       <Table.Cell>{team.leaderName ?? '–'}</Table.Cell>
                       <Table.Cell>{team.memberUnits.length ? team.memberUnits.join(', ') : '–'}</Table.Cell>
+                      {isAdmin ? <Table.Cell>{status(team)}</Table.Cell> : null}
+                      {isAdmin ? <Table.Cell>{editButton(team)}</Table.Cell> : null}
                     </Table.Row>
                   ))}
                 </Table.Body>
@@ -76,7 +130,7 @@ export function TeamsPage() {
             </TableScroll>
             </div>
             <ul className="narrow-only team-cards">
-              {teams.data!.teams.filter((team) => team.kind === kind).map((team) => (
+              {rows!.filter((team) => team.kind === kind).map((team) => (
                 <li key={team.id}>
                   <Card className="team-card">
                     <Heading level={3} data-size="2xs">{team.name}</Heading>
@@ -86,7 +140,9 @@ export function TeamsPage() {
                       <div className="facts__row"><dt>{t('ui.teams.leader')}</dt><dd>{team.leaderName ?? '–'}</dd></div>
                       {team.meetingPlace ? <div className="facts__row"><dt>{t('ui.teams.meetingPlace')}</dt><dd>{team.meetingPlace}</dd></div> : null}
                       <div className="facts__row"><dt>{t('ui.teams.memberUnits')}</dt><dd>{team.memberUnits.length ? team.memberUnits.join(', ') : '–'}</dd></div>
+                      {isAdmin ? <div className="facts__row"><dt>{t('ui.units.status')}</dt><dd>{status(team)}</dd></div> : null}
                     </dl>
+                    {isAdmin ? <div className="button-row">{editButton(team)}</div> : null}
                   </Card>
                 </li>
               ))}

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../../common/i18n/index.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import { FormErrors } from '../FormErrors.tsx';
+import { MeetingRating } from '../citizen/MeetingRating.tsx';
 import { useSubmit } from './shared.tsx';
 
 interface Proposal {
@@ -72,6 +73,7 @@ export function MeetingList({ personId, citizen }: { personId: string; citizen: 
             )}{' '}
             <Tag data-color={m.status === 'closed' ? 'success' : 'info'}>{t(`meetings.ui.status.${m.status}` as 'meetings.ui.status.scheduled')}</Tag>
             {m.status === 'closed' ? <> {' '}<Link href={`/api/meetings/${m.id}/minutes.pdf`}>{t('meetings.ui.downloadMinutes')}</Link></> : null}
+            {citizen && m.status === 'closed' ? <MeetingRating meetingId={m.id} headingLevel={3} /> : null}
           </li>
         ))}
       </ul>

@@ -1,0 +1,125 @@
+// The team overview for Tone Haugland, who leads "Tidlig innsatsteam barneskole Nord": cases,
+// the share of meetings with a parent or the youth present, the average days from referral to the
+// first meeting, and the share of action items done on time — aggregated, with no names. The rows
+// are written straight into the database, so the figures are known exactly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { osloDate } from '../../server/modules/consent/rules.ts';
+
+let t: TestApp;
+let tone: Client;
+const ids: Record<string, string> = {};
+const DAY = 86_400_000;
+
+const dayOffset = (n: number) => {
+  const d = new Date(`${osloDate()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 20 });
+  tone = await signedIn(t.app, 'teamleder');
+  const db = t.database.db;
+  const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+  const team = await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow();
+  const other = await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam ungdomsskole').executeTakeFirstOrThrow();
+  Object.assign(ids, { team: team.id, other: other.id, tone: await staff('teamleder'), henrik: await staff('fagperson.skole') });
+  const children = await db.selectFrom('person').select(['id', 'given_name', 'family_name']).where('kind', '=', 'child').limit(4).execute();
+  const guardian = await db.selectFrom('guardianship').select('guardian_id').where('child_id', '=', children[0]!.id).executeTakeFirstOrThrow();
+  ids.childName = children[0]!.given_name;
+
+  const now = Date.now();
+  const referral = async (personId: string | null, status: 'accepted' | 'waiting', receivedDaysAgo: number) =>
+    (await db.insertInto('referral').values({
+      team_id: team.id, person_id: personId, source: 'professional', referred_by_staff_id: ids.henrik!, reason: 'Bekymring for trivsel',
+      basis: personId ? 'family_present' : 'anonymous', status, received_at: new Date(now - receivedDaysAgo * DAY), ...(personId ? {} : { age_years: 9 }),
+    }).returning('id').executeTakeFirstOrThrow()).id;
+  const meetingFor = async (referralId: string, personId: string, startsDaysAgo: number, status: 'closed' | 'cancelled' | 'scheduled') => {
+    const startsAt = new Date(now - startsDaysAgo * DAY);
+    return (await db.insertInto('team_meeting').values({
+      team_id: team.id, kind: 'case', referral_id: referralId, person_id: personId, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000),
+      place: 'Fjellbekken skole', chair_staff_id: ids.tone!, created_by: ids.tone!, status,
+      ...(status === 'closed' ? { closed_at: new Date(startsAt.getTime() + 3_600_000), closed_by: ids.tone! } : {}),
+    }).returning('id').executeTakeFirstOrThrow()).id;
+  };
+
+  // Three accepted referrals (cases), one waiting, one anonymous discussion.
+  const a = await referral(children[0]!.id, 'accepted', 30);
+  const b = await referral(children[1]!.id, 'accepted', 20);
+  const c = await referral(children[2]!.id, 'accepted', 10);
+  await referral(children[3]!.id, 'waiting', 2);
+  await referral(null, 'accepted', 5);
+  // A: first meeting 5 days after the referral, with a guardian; a follow-up meeting later.
+  const m1 = await meetingFor(a, children[0]!.id, 25, 'closed');
+  const m2 = await meetingFor(a, children[0]!.id, 3, 'closed');
+  // B: a cancelled meeting after 2 days does not count; the first held one is 10 days after.
+  await meetingFor(b, children[1]!.id, 18, 'cancelled');
+  const m3 = await meetingFor(b, children[1]!.id, 10, 'closed');
+  // C: no meeting yet.
+  void c;
+  await db.insertInto('meeting_participant').values([
+    { meeting_id: m1, staff_user_id: ids.tone!, role: 'chair' },
+    { meeting_id: m1, person_id: guardian.guardian_id, role: 'guardian' },
+    { meeting_id: m2, staff_user_id: ids.tone!, role: 'chair' },
+    { meeting_id: m3, staff_user_id: ids.tone!, role: 'chair' },
+    { meeting_id: m3, staff_user_id: ids.henrik!, role: 'professional' },
+  ]).execute();
+  // Items: done on time, done late, open and overdue (the three measured); open and not yet due.
+  await db.insertInto('action_item').values([
+    { meeting_id: m1, position: 1, what: 'Kartlegge lesing', owner_staff_id: ids.henrik!, due_on: dayOffset(-20), status: 'done', done_on: dayOffset(-21) },
+    { meeting_id: m1, position: 2, what: 'Samtale med helsesykepleier', owner_staff_id: ids.henrik!, due_on: dayOffset(-15), status: 'done', done_on: dayOffset(-12) },
+    { meeting_id: m3, position: 1, what: 'Tilpasset opplegg', owner_staff_id: ids.henrik!, due_on: dayOffset(-1) },
+    { meeting_id: m2, position: 1, what: 'Evaluere', owner_staff_id: ids.henrik!, due_on: dayOffset(14) },
+  ]).execute();
+  await db.insertInto('meeting_rating').values({ meeting_id: m1, person_id: guardian.guardian_id, felt_heard: 4, useful: 5 }).execute();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the team overview', () => {
+  it('shows the team\'s leader the figures for her team', async () => {
+    const response = await tone.get(`/api/teams/${ids.team}/overview`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      team: { id: ids.team, name: 'Tidlig innsatsteam barneskole Nord', kind: 'early_intervention' },
+      cases: 3,
+      meetingsHeld: 3,
+      meetingsWithFamily: 1,
+      familyPresentShare: 0.333,
+      referralsWithMeeting: 2,
+      averageDaysToFirstMeeting: 7.5,
+      actionItemsMeasured: 3,
+      actionItemsOnTime: 1,
+      actionItemsOnTimeShare: 0.333,
+      ratings: { count: 1, feltHeard: 4, useful: 5 },
+    });
+    // Aggregated: no child is named.
+    expect(response.body).not.toContain(ids.childName);
+  });
+
+  it('lists the overviews of the teams she leads', async () => {
+    const mine = (await tone.get('/api/teams/overviews')).json().overviews;
+    expect(mine.map((o: { team: { name: string } }) => o.team.name)).toEqual(['Tidlig innsatsteam barneskole Nord']);
+  });
+
+  it('shows the SBU coordinator every team, and nobody else', async () => {
+    const sbu = await signedIn(t.app, 'sbu.koordinator');
+    expect((await sbu.get(`/api/teams/${ids.team}/overview`)).json().cases).toBe(3);
+    expect((await sbu.get('/api/teams/overviews')).json().overviews).toHaveLength(11);
+    expect((await tone.get(`/api/teams/${ids.other}/overview`)).statusCode).toBe(403);
+    for (const username of ['analytiker', 'administrator', 'fagperson.skole', 'teammedlem']) {
+      const other = await signedIn(t.app, username);
+      expect((await other.get(`/api/teams/${ids.team}/overview`)).statusCode, username).toBe(403);
+    }
+    const sofie = await signedIn(t.app, 'forelder');
+    expect((await sofie.get(`/api/teams/${ids.team}/overview`)).statusCode).toBe(403);
+  });
+
+  it('shows empty figures, not zeros made up, for a team with nothing yet', async () => {
+    const sbu = await signedIn(t.app, 'sbu.koordinator');
+    const empty = (await sbu.get(`/api/teams/${ids.other}/overview`)).json();
+    expect(empty).toMatchObject({ cases: 0, familyPresentShare: null, averageDaysToFirstMeeting: null, actionItemsOnTimeShare: null });
+  });
+});

@@ -1,0 +1,62 @@
+// Min side: the meetings the citizen took part in as a guardian or youth, each with the rating form
+// or the answer given (the notice after a meeting links here).
+import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
+import { MeetingRating } from '../components/citizen/MeetingRating.tsx';
+import { Page } from '../components/Page.tsx';
+import { LoadError, Loading } from '../components/Status.tsx';
+import { useApi } from '../hooks.ts';
+import { useI18n } from '../i18n.tsx';
+
+export interface MeetingToRate {
+  id: string;
+  teamName: string;
+  startsAt: string;
+  place: string;
+  rating: { feltHeard: number; useful: number; ratedAt: string } | null;
+}
+
+export function MeetingRatingsPage() {
+  const { t } = useI18n();
+  const list = useApi<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
+  const meetings = list.data?.meetings ?? [];
+  return (
+    <Page title={t('teams.rating.listTitle')}>
+      <Paragraph><Link asChild><RouterLink to="/min-side">{t('teams.rating.backToMyPage')}</RouterLink></Link></Paragraph>
+      <Paragraph>{t('teams.rating.listIntro')}</Paragraph>
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.error ? <LoadError error={list.error} /> : null}
+      {list.data && meetings.length === 0 ? <Paragraph>{t('teams.rating.noMeetings')}</Paragraph> : null}
+      <ul className="team-cards">
+        {meetings.map((m) => (
+          <li key={m.id}>
+            <Card className="team-card" aria-labelledby={`rate-${m.id}`}>
+              <Heading level={2} data-size="xs" id={`rate-${m.id}`}>{t('teams.rating.heading', { team: m.teamName, date: formatDate(m.startsAt) })}</Heading>
+              <Paragraph data-size="sm">{formatDateTime(m.startsAt)}, {m.place}</Paragraph>
+              {m.rating ? (
+                <Paragraph>{t('teams.rating.given', { heard: m.rating.feltHeard, useful: m.rating.useful, date: formatDate(m.rating.ratedAt) })}</Paragraph>
+              ) : <MeetingRating meetingId={m.id} showHeading={false} />}
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
+/** On Min side: how many meetings wait for the family's answer, with a link to them. */
+export function MeetingRatingsLink() {
+  const { t } = useI18n();
+  const list = useApi<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
+  const open = (list.data?.meetings ?? []).filter((m) => !m.rating).length;
+  if (!list.data || list.data.meetings.length === 0) return null;
+  return (
+    <section aria-labelledby="my-meeting-ratings" className="page-section">
+      <Heading level={2} data-size="sm" id="my-meeting-ratings">{t('teams.rating.listTitle')}</Heading>
+      <Paragraph>
+        <Link asChild><RouterLink to="/min-side/vurderinger">{open ? t('teams.rating.openCount', { n: open }) : t('teams.rating.allRated')}</RouterLink></Link>
+      </Paragraph>
+    </section>
+  );
+}
