@@ -385,7 +385,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const involvement = await isInvolved(trx, principal.staffUserId, personId);
       return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
     }
-    case 'consent.record': {
+    case 'consent.record':
+    case 'referral.create': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'staff') return deny('not_staff');
@@ -399,6 +400,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`duty:${principal.activeRole}`) : deny('role_without_case_work');
     case 'worry.create':
     case 'worry.list':
+    case 'referral.anonymous':
       if (principal.kind !== 'staff') return deny('not_staff');
       return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
     case 'worry.read':
@@ -414,17 +416,6 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const involvement = await isInvolved(trx, principal.staffUserId, personId);
       return involvement ? allow(`worry_author+involved:${involvement}`) : deny('not_involved');
     }
-    case 'referral.create': {
-      const personId = request.subject?.id;
-      if (!personId) return deny('no_subject');
-      if (principal.kind !== 'staff') return deny('not_staff');
-      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
-      const involvement = await isInvolved(trx, principal.staffUserId, personId);
-      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
-    }
-    case 'referral.anonymous':
-      if (principal.kind !== 'staff') return deny('not_staff');
-      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
     case 'intake.read':
     case 'referral.answer':
     case 'meeting.schedule': {

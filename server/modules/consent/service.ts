@@ -25,6 +25,25 @@ async function loadSubject(trx: Tx, personId: string) {
   return { person, guardians };
 }
 
+/** The recipients must be units of the person's municipality, or known unit types. */
+async function checkRecipients(trx: Tx, municipalityId: string, unitIds: string[], unitTypes: string[]): Promise<void> {
+  if (unitIds.length) {
+    const units = await trx.selectFrom('service_unit').select('id').where('id', 'in', unitIds).where('municipality_id', '=', municipalityId).execute();
+    if (units.length !== new Set(unitIds).size) throw invalidField('recipientUnitIds', 'errors.unknownServiceUnit');
+  }
+  if (unitTypes.length) {
+    const types = await trx.selectFrom('service_unit_type').select('code').where('code', 'in', unitTypes).execute();
+    if (types.length !== new Set(unitTypes).size) throw invalidField('recipientUnitTypes', 'errors.unknownServiceUnitType');
+  }
+}
+
+async function insertRecipients(trx: Tx, consentId: string, unitIds: string[], unitTypes: string[]): Promise<void> {
+  await trx.insertInto('consent_recipient').values([
+    ...[...new Set(unitIds)].map((unitId) => ({ consent_id: consentId, service_unit_id: unitId, unit_type_code: null })),
+    ...[...new Set(unitTypes)].map((code) => ({ consent_id: consentId, service_unit_id: null, unit_type_code: code })),
+  ]).execute();
+}
+
 function decodeDocument(doc: NonNullable<RecordConsentInput['document']>): { bytes: Buffer; type: string } {
   if (!(DOCUMENT_TYPES as readonly string[]).includes(doc.contentType)) throw invalidField('document', 'errors.fileWrongType');
   const bytes = Buffer.from(doc.data, 'base64');
@@ -48,14 +67,7 @@ export async function recordConsent(ctx: DataContext, personId: string, input: R
   if (person.kind === 'child' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
     throw invalidField('childView', 'errors.consentChildViewRequired');
   }
-  if (input.recipientUnitIds.length) {
-    const units = await ctx.trx.selectFrom('service_unit').select('id').where('id', 'in', input.recipientUnitIds).where('municipality_id', '=', person.municipality_id).execute();
-    if (units.length !== new Set(input.recipientUnitIds).size) throw invalidField('recipientUnitIds', 'errors.unknownServiceUnit');
-  }
-  if (input.recipientUnitTypes.length) {
-    const types = await ctx.trx.selectFrom('service_unit_type').select('code').where('code', 'in', input.recipientUnitTypes).execute();
-    if (types.length !== new Set(input.recipientUnitTypes).size) throw invalidField('recipientUnitTypes', 'errors.unknownServiceUnitType');
-  }
+  await checkRecipients(ctx.trx, person.municipality_id, input.recipientUnitIds, input.recipientUnitTypes);
   const text = await currentConsentText(ctx.trx, input.consentTextVersion);
   if (!text) throw invalidField('consentTextVersion', 'errors.unknownConsentText');
   const document = input.document ? decodeDocument(input.document) : null;
@@ -75,11 +87,7 @@ export async function recordConsent(ctx: DataContext, personId: string, input: R
     .insertInto('consent_giver')
     .values([...new Set(input.giverIds)].map((giver) => ({ consent_id: id, person_id: giver, capacity: giver === person.id ? subjectCapacity : 'guardian' })))
     .execute();
-  const recipients = [
-    ...[...new Set(input.recipientUnitIds)].map((unitId) => ({ consent_id: id, service_unit_id: unitId, unit_type_code: null })),
-    ...[...new Set(input.recipientUnitTypes)].map((code) => ({ consent_id: id, service_unit_id: null, unit_type_code: code })),
-  ];
-  await ctx.trx.insertInto('consent_recipient').values(recipients).execute();
+  await insertRecipients(ctx.trx, id, input.recipientUnitIds, input.recipientUnitTypes);
   return { id };
 }
 
@@ -205,14 +213,7 @@ export async function giveConsent(ctx: DataContext, personId: string, input: Giv
   if (person.kind === 'child' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
     throw invalidField('childView', 'errors.consentChildViewRequired');
   }
-  if (input.recipientUnitIds.length) {
-    const units = await ctx.trx.selectFrom('service_unit').select('id').where('id', 'in', input.recipientUnitIds).where('municipality_id', '=', person.municipality_id).execute();
-    if (units.length !== new Set(input.recipientUnitIds).size) throw invalidField('recipientUnitIds', 'errors.unknownServiceUnit');
-  }
-  if (input.recipientUnitTypes.length) {
-    const types = await ctx.trx.selectFrom('service_unit_type').select('code').where('code', 'in', input.recipientUnitTypes).execute();
-    if (types.length !== new Set(input.recipientUnitTypes).size) throw invalidField('recipientUnitTypes', 'errors.unknownServiceUnitType');
-  }
+  await checkRecipients(ctx.trx, person.municipality_id, input.recipientUnitIds, input.recipientUnitTypes);
   const text = await currentConsentText(ctx.trx, input.consentTextVersion);
   if (!text) throw invalidField('consentTextVersion', 'errors.unknownConsentText');
   const awaiting = authority.decides === 'guardians' && authority.rule === 'all' ? authority.guardianIds.filter((g) => g !== citizen.personId) : [];
@@ -223,11 +224,7 @@ export async function giveConsent(ctx: DataContext, personId: string, input: Giv
   }).execute();
   const capacity = authority.decides === 'self' ? 'self' : authority.decides === 'youth' ? 'youth' : 'guardian';
   await ctx.trx.insertInto('consent_giver').values({ consent_id: id, person_id: citizen.personId, capacity }).execute();
-  const recipients = [
-    ...[...new Set(input.recipientUnitIds)].map((unitId) => ({ consent_id: id, service_unit_id: unitId, unit_type_code: null })),
-    ...[...new Set(input.recipientUnitTypes)].map((code) => ({ consent_id: id, service_unit_id: null, unit_type_code: code })),
-  ];
-  await ctx.trx.insertInto('consent_recipient').values(recipients).execute();
+  await insertRecipients(ctx.trx, id, input.recipientUnitIds, input.recipientUnitTypes);
   return { id, awaiting: awaiting.length };
 }
 
