@@ -99,7 +99,6 @@ export const STAFF_SLOTS: readonly StaffSlot[] = [
   { key: 'styrer.makeberget', unit: 'Måkeberget barnehage', title: 'Styrer' },
   { key: 'pedleder.tusenfryd', unit: 'Tusenfryd barnehage', title: 'Pedagogisk leder' },
   { key: 'pedleder.blabaerlia', unit: 'Blåbærlia barnehage', title: 'Pedagogisk leder' },
-  { key: 'rektor.fjellbekken', unit: 'Fjellbekken skole', title: 'Rektor' },
   { key: 'rektor.nordheim', unit: 'Nordheim skole', title: 'Rektor' },
   { key: 'rektor.torget', unit: 'Torget skole', title: 'Rektor' },
   { key: 'rektor.kirkebakken', unit: 'Kirkebakken skole', title: 'Rektor' },

@@ -29,6 +29,12 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
   let env: BrowserApp;
   const m = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const formWith = (page: Page, heading: string): Locator => page.locator('form').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+  /** Less frequent actions are folded: open the panel by its summary, as a user would. */
+  const panelForm = async (page: Page, title: string): Promise<Locator> => {
+    const panel = page.locator('details.action-panel').filter({ has: page.locator('summary', { hasText: title }) });
+    if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+    return panel.locator('form');
+  };
 
   beforeAll(async () => {
     env = await startBrowserApp();
@@ -70,7 +76,7 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
   }
 
   async function handOver(page: Page, to: string) {
-    const form = formWith(page, m('cases.ui.handoverHeading'));
+    const form = await panelForm(page, m('cases.ui.handoverHeading'));
     await form.getByLabel(m('cases.ui.handoverTo')).selectOption({ label: to });
     await form.getByRole('button', { name: m('cases.ui.handoverSubmit') }).click();
     await page.getByText(m('cases.ui.handoverRequested')).waitFor();
@@ -108,7 +114,7 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     const talkWithParents = DEFAULT_GUIDE.find((s) => s.stepKey === 'talk_with_parents')!.title[lang];
     await page.getByRole('checkbox', { name: talkWithParents }).check();
     await page.getByText(m('cases.ui.stepDone')).waitFor();
-    const levelForm = formWith(page, m('cases.ui.changeLevel'));
+    const levelForm = await panelForm(page, m('cases.ui.changeLevel'));
     await levelForm.getByLabel(m('cases.ui.newLevel')).selectOption({ label: m('cases.ui.levelName', { level: 1, name: m('cases.ui.level1') }) });
     await levelForm.getByLabel(m('cases.ui.reason')).fill('Foreldrene ønsker tiltak i barnehagen.');
     await levelForm.getByRole('button', { name: m('cases.ui.changeLevelSubmit') }).click();
@@ -159,15 +165,18 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     await expectNoAxeViolations(page, `${lang}: the nurse holds the baton`);
 
     // Emma is enrolled at school: the transition is proposed, planned, and the baton handed to the school.
-    const enrol = formWith(page, m('cases.ui.enrolHeading'));
+    const enrol = await panelForm(page, m('cases.ui.enrolHeading'));
     await enrol.getByLabel(m('cases.ui.enrolmentUnit')).selectOption({ label: 'Fjellbekken skole' });
     await enrol.getByLabel(m('cases.ui.startsOn')).fill(fmt(nextSchoolStart()));
     await enrol.getByRole('button', { name: m('cases.ui.enrolSubmit') }).click();
     await page.getByText(m('cases.ui.enrolled')).waitFor();
     // The proposal now rests on the enrolment, and the school is chosen as the receiving unit.
     await page.getByTestId('proposed-transition').getByText(m('cases.ui.transitionByEnrolment', { to: m('cases.ui.stage.primary_school'), date: fmt(nextSchoolStart()) })).waitFor();
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/case-${lang}-nurse.png`, fullPage: true });
-    const plan = formWith(page, m('cases.ui.planTransition'));
+    if (process.env.SCREENSHOTS) {
+      await page.locator('section[aria-labelledby="case-heading"]').screenshot({ path: `/tmp/case-${lang}-status.png` });
+      await page.locator('section[aria-labelledby="relay-log"]').screenshot({ path: `/tmp/case-${lang}-log.png` });
+    }
+    const plan = await panelForm(page, m('cases.ui.planTransition'));
     await expect.poll(() => plan.getByLabel(m('cases.ui.receivingUnit')).locator('option:checked').textContent()).toBe('Fjellbekken skole');
     await plan.getByLabel(m('cases.ui.meetingDate')).fill(fmt(inDays(14)));
     await plan.getByLabel(m('cases.ui.meetingPlace')).fill('Solsikken barnehage');

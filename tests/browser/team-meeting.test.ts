@@ -26,7 +26,12 @@ const inDays = (n: number) => {
   d.setDate(d.getDate() + n);
   return d;
 };
-const form = (page: Page, heading: string) => page.locator('form').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+/** Less frequent actions on a child's page are folded: open the panel by its summary. */
+async function panelForm(page: Page, title: string) {
+  const panel = page.locator('details.action-panel').filter({ has: page.locator('summary', { hasText: title }) });
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  return panel.locator('form');
+}
 
 async function openJonas(page: Page, who: string) {
   await signInAs(page, who);
@@ -53,8 +58,8 @@ describe('an early-intervention team meeting', () => {
 
     // The school refers Jonas; the team for his age and area is proposed.
     await openJonas(page, 'Henrik Aasen');
+    const refer = await panelForm(page, 'Henvis til tidlig innsatsteam');
     await page.getByTestId('proposed-team').getByText('Foreslått team: Tidlig innsatsteam barneskole Nord').waitFor();
-    const refer = form(page, 'Henvis til tidlig innsatsteam');
     await refer.getByRole('radio', { name: 'Familien deltar i møtet' }).check();
     await refer.getByLabel('Hva ønsker dere hjelp til?').fill('Uro i timene og lite mestring i lesing.');
     await refer.getByRole('button', { name: 'Send henvisning' }).click();

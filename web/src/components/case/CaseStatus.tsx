@@ -2,7 +2,7 @@
 // holds the baton (stafettpinnen) and any handover waiting for an answer, the transition ahead, and
 // — for the relay holder — handing over, planning the transition and closing.
 import { Alert, Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import { api, ApiError } from '../../api.ts';
 import { toIsoDate } from '../../dates.ts';
@@ -78,7 +78,6 @@ function LevelForm({ c, onChange }: { c: OpenCase; onChange: Props['onChange'] }
       setToLevel('');
       onChange(t('cases.ui.levelChanged'));
     })}>
-      <Heading level={3} data-size="xs">{t('cases.ui.changeLevel')}</Heading>
       <FormErrors error={form.error} form="level" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <SelectField id={form.id('toLevel')} label={t('cases.ui.newLevel')} value={toLevel} onChange={setToLevel} placeholder={t('cases.ui.chooseLevel')}
         options={[0, 1, 2, 3].filter((l) => l !== c.level).map((l) => ({ value: String(l), label: t('cases.ui.levelName', { level: l, name: t(`cases.ui.level${l}` as 'cases.ui.level0') }) }))} error={form.errors.toLevel} />
@@ -108,7 +107,6 @@ function HandoverForm({ c, colleagues, onChange }: { c: OpenCase; colleagues: Co
       setMessage('');
       onChange(t('cases.ui.handoverRequested'));
     })}>
-      <Heading level={3} data-size="xs">{t('cases.ui.handoverHeading')}</Heading>
       <Paragraph data-size="sm">{t('cases.ui.handoverHelp')}</Paragraph>
       <FormErrors error={form.error} form="handover" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <SelectField id={form.id('toStaffId')} label={t('cases.ui.handoverTo')} value={toStaffId} onChange={setToStaffId} placeholder={t('cases.ui.chooseColleague')}
@@ -143,7 +141,6 @@ function TransitionPlan({ c, onChange }: { c: OpenCase; onChange: Props['onChang
   const meetingAt = date ? `${toIsoDate(date)}T${time || '09:00'}:00${osloOffset(toIsoDate(date))}` : undefined;
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/cases/${c.id}/transitions`, { toUnitId: toUnitId || undefined, meetingAt, meetingPlace: place || undefined }, () => onChange(t('cases.ui.transitionPlanned')))}>
-      <Heading level={3} data-size="xs">{t('cases.ui.planTransition')}</Heading>
       <FormErrors error={form.error} form="transition" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <SelectField id={form.id('toUnitId')} label={t('cases.ui.receivingUnit')} value={toUnitId} onChange={setToUnitId} placeholder={t('cases.ui.chooseUnit')}
         options={proposal.suggestedUnits.map((u) => ({ value: u.id, label: u.name }))} error={form.errors.toUnitId} />
@@ -152,6 +149,16 @@ function TransitionPlan({ c, onChange }: { c: OpenCase; onChange: Props['onChang
       <TextField id={form.id('meetingPlace')} label={t('cases.ui.meetingPlace')} optional value={place} onChange={setPlace} error={form.errors.meetingPlace} />
       <div className="button-row"><Button type="submit" disabled={form.busy}>{t('cases.ui.planTransitionSubmit')}</Button></div>
     </form>
+  );
+}
+
+/** A less frequent action, folded away until it is needed (the summary names it). */
+function Panel({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
+  return (
+    <details className="action-panel" open={open || undefined}>
+      <summary>{title}</summary>
+      <div className="action-panel__body">{children}</div>
+    </details>
   );
 }
 
@@ -176,7 +183,6 @@ function EnrolmentForm({ personId, onChange }: { personId: string; onChange: Pro
       setStartsOn('');
       onChange(t('cases.ui.enrolled'));
     })}>
-      <Heading level={3} data-size="xs">{t('cases.ui.enrolHeading')}</Heading>
       <FormErrors error={form.error} form="enrolment" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <SelectField id={form.id('serviceUnitId')} label={t('cases.ui.enrolmentUnit')} value={unitId} onChange={setUnitId} placeholder={t('cases.ui.chooseUnit')}
         options={options.map((u) => ({ value: u.id, label: u.name }))} error={form.errors.serviceUnitId} />
@@ -194,7 +200,6 @@ function CloseForm({ c, onChange }: { c: OpenCase; onChange: Props['onChange'] }
   const labels: Record<string, string> = { reason: t('cases.ui.closeReason'), note: t('cases.ui.closeNote') };
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/cases/${c.id}/close`, { reason: reason || undefined, note }, () => onChange(t('cases.ui.closed')))}>
-      <Heading level={3} data-size="xs">{t('cases.ui.closeHeading')}</Heading>
       <Paragraph data-size="sm">{t('cases.ui.closeHelp')}</Paragraph>
       <FormErrors error={form.error} form="close" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <Fieldset className="form-fieldset" id={form.id('reason')} tabIndex={-1}>
@@ -214,7 +219,7 @@ function CloseForm({ c, onChange }: { c: OpenCase; onChange: Props['onChange'] }
   );
 }
 
-export function WorryForm({ personId, onChange }: { personId: string; onChange: Props['onChange'] }) {
+export function WorryForm({ personId, onChange, titled = false }: { personId: string; onChange: Props['onChange']; titled?: boolean }) {
   const { t } = useI18n();
   const [categories, setCategories] = useState<string[]>([]);
   const [description, setDescription] = useState('');
@@ -227,7 +232,7 @@ export function WorryForm({ personId, onChange }: { personId: string; onChange: 
       setDescription('');
       onChange(t('cases.ui.worryNoted'));
     })}>
-      <Heading level={3} data-size="xs">{t('cases.ui.noteWorry')}</Heading>
+      {titled ? <Heading level={3} data-size="xs">{t('cases.ui.noteWorry')}</Heading> : null}
       <Paragraph data-size="sm">{t('cases.ui.noteWorryHelp')}</Paragraph>
       <FormErrors error={form.error} form="worry" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <CategoryChecks id={form.id('categories')} legend={t('cases.ui.signs')} values={categories} onChange={setCategories} error={form.errors.categories} />
@@ -252,8 +257,8 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
         {!citizen ? (
           <div className="case-actions">
-            <WorryForm personId={status.person.id} onChange={onChange} />
-            <ReferralForm personId={status.person.id} onChange={onChange} />
+            <WorryForm personId={status.person.id} onChange={onChange} titled />
+            <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel>
           </div>
         ) : null}
       </section>
@@ -317,13 +322,16 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
       </details>
       {!citizen && open ? (
         <div className="case-actions">
-          <WorryForm personId={status.person.id} onChange={onChange} />
-          <LevelForm c={c} onChange={onChange} />
-          <EnrolmentForm personId={status.person.id} onChange={onChange} />
-          <ReferralForm personId={status.person.id} onChange={onChange} />
-          {c.isRelayHolder && c.proposedTransition && !planned ? <TransitionPlan key={c.proposedTransition.enrolledUnitId ?? c.proposedTransition.toStage} c={c} onChange={onChange} /> : null}
-          {c.isRelayHolder && !c.pendingHandover && status.logOpen ? <HandoverForm c={c} colleagues={colleagues} onChange={onChange} /> : null}
-          {c.isRelayHolder ? <CloseForm c={c} onChange={onChange} /> : null}
+          <Heading level={3} data-size="xs">{t('cases.ui.actions')}</Heading>
+          {c.isRelayHolder && c.proposedTransition && !planned ? (
+            <Panel title={t('cases.ui.planTransition')}><TransitionPlan key={c.proposedTransition.enrolledUnitId ?? c.proposedTransition.toStage} c={c} onChange={onChange} /></Panel>
+          ) : null}
+          {c.isRelayHolder && !c.pendingHandover && status.logOpen ? <Panel title={t('cases.ui.handoverHeading')}><HandoverForm c={c} colleagues={colleagues} onChange={onChange} /></Panel> : null}
+          <Panel title={t('cases.ui.changeLevel')}><LevelForm c={c} onChange={onChange} /></Panel>
+          <Panel title={t('cases.ui.noteWorry')}><WorryForm personId={status.person.id} onChange={onChange} /></Panel>
+          <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel>
+          <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel>
+          {c.isRelayHolder ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
       ) : null}
     </section>

@@ -29,7 +29,6 @@ export function ReferralForm({ personId, onChange }: { personId: string; onChang
       setBasis('');
       onChange(t('meetings.ui.referred', { team: r.team.name }));
     })}>
-      <Heading level={3} data-size="xs">{t('meetings.ui.referHeading')}</Heading>
       <Paragraph data-size="sm" data-testid="proposed-team">{t('meetings.ui.proposedTeam', { team: proposal.data.team.name })}</Paragraph>
       <FormErrors error={form.error} form="referral" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <Fieldset className="form-fieldset" id={form.id('basis')} tabIndex={-1}>
