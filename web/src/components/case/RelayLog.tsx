@@ -234,9 +234,13 @@ export function RelayLogSection({ log, citizen, colleagues, onChange }: { log: C
       <section aria-labelledby="log-involved" className="log-section">
         <Heading level={3} data-size="xs" id="log-involved">{t('cases.ui.involved')}</Heading>
         <ul className="plain-list">
-          {log.involved.map((i) => (
-            <li key={`${i.staffId}-${i.kind}`}>{`${i.name}${i.unitName ? `, ${i.unitName}` : ''}`} ({tx(`cases.ui.involvement.${i.kind}`, i.kind)})</li>
-          ))}
+          {[...new Set(log.involved.map((i) => i.staffId))].map((staffId) => {
+            const kinds = log.involved.filter((i) => i.staffId === staffId);
+            const first = kinds[0]!;
+            return (
+              <li key={staffId}>{`${first.name}${first.unitName ? `, ${first.unitName}` : ''}`} ({kinds.map((i) => tx(`cases.ui.involvement.${i.kind}`, i.kind)).join(', ')})</li>
+            );
+          })}
         </ul>
       </section>
       {writable ? <NewEntry caseId={caseId} citizen={citizen} colleagues={colleagues} measures={measures} categories={categories} onChange={onChange} /> : null}
