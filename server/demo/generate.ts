@@ -11,6 +11,7 @@ import { DEMO_CITIZENS, DEMO_STAFF, type DemoCitizenUsername } from './demo-user
 import { ADULT_GIVEN_NAMES, asciiHandle, FAMILY_NAMES } from './names.ts';
 import { EMAIL_DOMAIN, LEADER_TITLE, MUNICIPALITY, STAFF_SLOTS, TEAMS, UNIT_TYPE_AGE_MONTHS, UNITS, type Area } from './organisation.ts';
 import { DEFAULT_GUIDE } from '../modules/cases/default-guide.ts';
+import { writeDemoStories, type StoryInput } from './stories.ts';
 import { nextStageStart, STAGES, STAGE_UNIT_TYPES, stageByAge, type Stage } from '../modules/cases/transitions.ts';
 import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Household, type PersonRow } from './population.ts';
 import { derive, type Random } from './random.ts';
@@ -106,6 +107,9 @@ export interface DemoPlan {
   enrolments: EnrolmentPlan[];
   /** Fjellbekken skole's imported absence (built from the enrolments). */
   absence: DemoAbsencePlan | null;
+  referenceDate: string;
+  /** The fixed demo families, kept as they are for the guided tour and the tests. */
+  demoPersonIds: string[];
 }
 
 interface EnrolmentPlan {
@@ -310,6 +314,21 @@ function planEnrolments(random: Random, referenceDate: string, units: { id: stri
   return enrolments;
 }
 
+/** The pupils Henrik Aasen follows (not the fixed demo families), with their guardians who decide. */
+function storyInput(plan: DemoPlan): StoryInput {
+  const teacher = plan.staff.find((s) => s.username === 'fagperson.skole')!;
+  const team = plan.teams.find((t) => t.name === 'Tidlig innsatsteam barneskole Nord')!;
+  const fixed = new Set(plan.demoPersonIds);
+  const guardianships = plan.households.flatMap((h) => h.guardianships);
+  const pupils = plan.involvements
+    .filter((i) => i.staff_user_id === teacher.id)
+    .map((i) => i.person_id)
+    .filter((id) => !fixed.has(id) && guardianships.some((g) => g.child_id === id && g.parental_responsibility))
+    .slice(0, 2)
+    .map((id) => ({ id, guardianIds: guardianships.filter((g) => g.child_id === id && g.parental_responsibility).map((g) => g.guardian_id) }));
+  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, teacherId: teacher.id, teamId: team.id, pupils };
+}
+
 const CITIZEN_PEOPLE: Record<DemoCitizenUsername, DemoPersonKey> = {
   forelder: 'sofie',
   'forelder.uten.ansvar': 'martin',
@@ -352,7 +371,8 @@ export function buildDemoPlan(options: DemoOptions): DemoPlan {
 
   const absence = planDemoAbsence(referenceDate, units, staff, enrolments, involvements, new Set(Object.values(population.demo).map((p) => p.id)));
 
-  return { municipalityId: randomUUID(), units, staff, teams, households: population.households, citizenAccounts, involvements, enrolments, absence };
+  const demoPersonIds = Object.values(population.demo).map((p) => p.id);
+  return { municipalityId: randomUUID(), units, staff, teams, households: population.households, citizenAccounts, involvements, enrolments, absence, referenceDate, demoPersonIds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,6 +485,7 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await writeDemoCatalogue(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null);
     for (const chunk of chunks(plan.involvements)) await trx.insertInto('involvement').values(chunk).execute();
     for (const chunk of chunks(plan.enrolments)) await trx.insertInto('enrolment').values(chunk).execute();
+    await writeDemoStories(trx, storyInput(plan));
     await writeDemoAbsence(trx, plan.absence);
     return { personCount, guardianshipCount };
   });

@@ -145,6 +145,18 @@ describe('demo data for Fjordvik kommune', () => {
     expect(emmasTeacher.map((i) => i.username)).toContain('fagperson.barnehage');
   });
 
+  it('shows the work: a relay log held by the school teacher, and a referral waiting in the team\'s intake', async () => {
+    const teacher = await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.skole').executeTakeFirstOrThrow();
+    const cases = await db.selectFrom('help_case').select(['id', 'level', 'person_id']).where('relay_holder_id', '=', teacher.id).orderBy('level', 'desc').execute();
+    expect(cases.map((c) => c.level)).toEqual([1, 0]);
+    const entries = await db.selectFrom('relay_log_entry').select('kind').where('case_id', '=', cases[0]!.id).execute();
+    expect(entries.map((e) => e.kind).sort()).toEqual(['development_area', 'goal', 'measure', 'strength']);
+    const consent = await db.selectFrom('consent').select('id').where('subject_id', '=', cases[0]!.person_id).executeTakeFirst();
+    expect(consent).toBeDefined();
+    const waiting = await db.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').select(['t.name', 'r.status', 'r.person_id']).execute();
+    expect(waiting).toEqual([{ name: 'Tidlig innsatsteam barneskole Nord', status: 'waiting', person_id: cases[1]!.person_id }]);
+  });
+
   it('refuses to run on a database that already has a municipality', async () => {
     await expect(generateDemoData(db, { children: 5 })).rejects.toBeInstanceOf(DemoDataExistsError);
   });
