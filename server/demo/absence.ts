@@ -4,7 +4,7 @@
 // (Jonas) get ordinary figures so their stories stay as told.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../infra/db/database.ts';
-import { addDays } from './dates.ts';
+import { addDays } from '../../common/dates.ts';
 
 const SCHOOL = 'Fjellbekken skole';
 const CONTACT_TEACHER = 'fagperson.skole';

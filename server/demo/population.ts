@@ -3,7 +3,7 @@
 // the same order (only the uuids differ between runs).
 import { randomUUID } from 'node:crypto';
 import { checkDigits, parseNationalId, syntheticNationalId } from '../../common/national-id.ts';
-import { addDays, daysBetween, subtractYears } from './dates.ts';
+import { addDays, daysBetween, subtractYears } from '../../common/dates.ts';
 import {
   ADULT_GIVEN_NAMES, asciiHandle, CHILD_GIVEN_NAMES, FAMILY_NAMES, NEWLY_ARRIVED_NAMES, STREETS,
 } from './names.ts';

@@ -5,7 +5,7 @@
 // used, so the fixed demo families stay untouched for the guided tour and the tests.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../infra/db/database.ts';
-import { addDays } from './dates.ts';
+import { addDays } from '../../common/dates.ts';
 
 export interface StoryInput {
   municipalityId: string;

@@ -14,3 +14,23 @@ export function fromIsoDate(value: string | null | undefined): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
 }
+
+/** Today in Norway as dd.mm.åååå, the default of a date field. */
+export function todayNorwegian(): string {
+  const iso = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+  return fromIsoDate(iso);
+}
+
+/**
+ * A date typed as dd.mm.åååå and a time typed as tt:mm, both Oslo wall-clock, as an ISO instant
+ * with the offset of that day (+01:00 or +02:00). Anything else is sent as typed, so the server's
+ * message explains what is wrong.
+ */
+export function toIsoInstant(date: string, time: string): string {
+  const iso = toIsoDate(date);
+  const clock = time.trim().padStart(5, '0');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !/^\d{2}:\d{2}$/.test(clock)) return date;
+  const probe = new Date(`${iso}T12:00:00Z`);
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(probe));
+  return `${iso}T${clock}:00+0${hour - 12}:00`;
+}

@@ -100,6 +100,13 @@ async function isInvolved(trx: Tx, staffUserId: string, personId: string): Promi
   return row?.kind ?? null;
 }
 
+/** A staff user in a case-work role who is involved with the person now. */
+async function involvedCaseWorker(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string): Promise<Decision> {
+  if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
+  const involvement = await isInvolved(trx, principal.staffUserId, personId);
+  return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+}
+
 async function citizenMayReadPerson(trx: Tx, citizenPersonId: string, personId: string): Promise<Decision> {
   if (citizenPersonId === personId) return allow('self');
   const guardianship = await trx
@@ -363,9 +370,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind === 'citizen') return citizenMayReadPerson(trx, principal.personId, personId);
-      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
-      const involvement = await isInvolved(trx, principal.staffUserId, personId);
-      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+      return involvedCaseWorker(trx, principal, personId);
     }
     case 'case.read':
     case 'case.write': {
@@ -381,18 +386,14 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
         // Seeing a youth's consents may be shared with guardians; withdrawing is the youth's own.
         return request.action === 'consent.read' ? citizenCaseAccess(trx, principal.personId, personId) : citizenDecides(trx, principal.personId, personId);
       }
-      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
-      const involvement = await isInvolved(trx, principal.staffUserId, personId);
-      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+      return involvedCaseWorker(trx, principal, personId);
     }
     case 'consent.record':
     case 'referral.create': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'staff') return deny('not_staff');
-      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
-      const involvement = await isInvolved(trx, principal.staffUserId, personId);
-      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+      return involvedCaseWorker(trx, principal, personId);
     }
     case 'legalBasis.record':
       // Everyone who works with children has these duties, involved or not; recording one opens nothing.
@@ -465,9 +466,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (principal.kind === 'citizen') {
         return request.action === 'caseStatus.read' ? citizenCaseAccess(trx, principal.personId, personId) : deny('not_staff');
       }
-      if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
-      const involvement = await isInvolved(trx, principal.staffUserId, personId);
-      return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+      return involvedCaseWorker(trx, principal, personId);
     }
     case 'case.hold': {
       const personId = request.subject?.id;

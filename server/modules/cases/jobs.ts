@@ -2,6 +2,7 @@
 // Every reminder carries a dedupe key naming what it is about and the date it concerns, so a run
 // repeated by another process, or the next hour, sends nothing twice.
 import type { Db, Tx } from '../../infra/db/database.ts';
+import { addDays } from '../../../common/dates.ts';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { osloDate } from '../consent/rules.ts';
@@ -12,12 +13,6 @@ import { childName, personLink } from './service.ts';
 export const EVALUATION_NOTICE_DAYS = 7;
 /** The receiver of a handover is reminded after this many days without an answer. */
 export const HANDOVER_REMINDER_DAYS = 2;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Current versions of measures in open cases without an evaluation written after them. */
 async function measuresToEvaluate(trx: Tx, until: string) {

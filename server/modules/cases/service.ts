@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
+import { addDays } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
 import { authorize, decide, recordAccess, visibleCategories, type AccessAction } from '../access/access.ts';
 import { loadConsentSettings } from '../consent/queries.ts';
@@ -577,7 +578,7 @@ async function completeTransition(trx: Tx, transitionId: string, personId: strin
     .where('e.ends_on', 'is', null)
     .execute();
   for (const e of leaving) {
-    const lastDay = t.due_on > e.starts_on ? dayBefore(t.due_on) : e.starts_on;
+    const lastDay = t.due_on > e.starts_on ? addDays(t.due_on, -1) : e.starts_on;
     await trx.updateTable('enrolment').set({ ends_on: lastDay }).where('id', '=', e.id).execute();
   }
   const unitIds = leaving.map((e) => e.service_unit_id).filter((id) => id !== t.to_unit_id);
@@ -587,12 +588,6 @@ async function completeTransition(trx: Tx, transitionId: string, personId: strin
       .where('staff_user_id', 'in', (eb) => eb.selectFrom('staff_user').select('id').where('service_unit_id', 'in', unitIds))
       .execute();
   }
-}
-
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export async function planTransition(ctx: DataContext, caseId: string, input: { toUnitId: string; meetingAt?: string | undefined; meetingPlace?: string | undefined }) {

@@ -9,7 +9,7 @@ import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
-import { toIsoDate } from '../dates.ts';
+import { toIsoInstant } from '../dates.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 
@@ -36,13 +36,6 @@ interface Candidates {
   place: string | null;
 }
 
-/** An Oslo wall-clock time as an ISO instant with the right offset (+01:00 or +02:00). */
-function osloInstant(isoDate: string, time: string): string {
-  const probe = new Date(`${isoDate}T12:00:00Z`);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(probe));
-  return `${isoDate}T${time}:00+0${hour - 12}:00`;
-}
-
 function Schedule({ referral, onDone }: { referral: Referral; onDone: (m: string) => void }) {
   const { t } = useI18n();
   const candidates = useApi<Candidates>(`/api/referrals/${referral.id}/candidates`);
@@ -54,8 +47,7 @@ function Schedule({ referral, onDone }: { referral: Referral; onDone: (m: string
   const form = useSubmit(`schedule-${referral.id}`);
   const labels: Record<string, string> = { startsAt: t('meetings.ui.date'), place: t('meetings.ui.place'), personIds: t('meetings.ui.family'), staffIds: t('meetings.ui.professionals') };
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
-  const iso = toIsoDate(date);
-  const startsAt = /^\d{4}-\d{2}-\d{2}$/.test(iso) && /^\d{2}:\d{2}$/.test(time) ? osloInstant(iso, time) : date;
+  const startsAt = toIsoInstant(date, time);
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/referrals/${referral.id}/meetings`, { startsAt, place: place || undefined, staffIds, personIds }, () => {
       onDone(t('meetings.ui.scheduled'));

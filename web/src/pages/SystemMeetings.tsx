@@ -10,7 +10,7 @@ import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { toIsoDate } from '../dates.ts';
+import { toIsoInstant } from '../dates.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -33,13 +33,6 @@ interface SystemMeetingRow {
   closedAt: string | null;
 }
 
-/** An Oslo wall-clock time as an ISO instant with the right offset (+01:00 or +02:00). */
-export function osloInstant(isoDate: string, time: string): string {
-  const probe = new Date(`${isoDate}T12:00:00Z`);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(probe));
-  return `${isoDate}T${time}:00+0${hour - 12}:00`;
-}
-
 export function StatusTag({ status }: { status: string }) {
   const { tx } = useI18n();
   return <Tag data-color={status === 'closed' ? 'success' : status === 'cancelled' ? 'neutral' : 'info'} data-size="sm">{tx(`teams.sys.status.${status}`, status)}</Tag>;
@@ -56,8 +49,7 @@ function ScheduleForm({ teams }: { teams: SystemTeam[] }) {
   const form = useSubmit<{ id: string }>('system-schedule');
   const team = teams.find((x) => x.id === teamId);
   const labels: Record<string, string> = { teamId: t('teams.sys.team'), topic: t('teams.sys.topic'), startsAt: t('teams.sys.date'), endsAt: t('teams.sys.date'), place: t('teams.sys.place') };
-  const iso = toIsoDate(date);
-  const startsAt = /^\d{4}-\d{2}-\d{2}$/.test(iso) && /^\d{1,2}:\d{2}$/.test(time.trim()) ? osloInstant(iso, time.trim().padStart(5, '0')) : date;
+  const startsAt = toIsoInstant(date, time);
   return (
     <section aria-labelledby="schedule-heading" className="page-section">
       <Heading level={2} data-size="sm" id="schedule-heading">{t('teams.sys.scheduleHeading')}</Heading>

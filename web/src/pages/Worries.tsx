@@ -4,12 +4,12 @@ import { Button, Card, Field, Fieldset, Heading, Label, Paragraph, Radio, Textar
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { CategoryChecks, todayNorwegian, useSubmit } from '../components/case/shared.tsx';
+import { CategoryChecks, useSubmit } from '../components/case/shared.tsx';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
-import { toIsoDate } from '../dates.ts';
+import { todayNorwegian, toIsoDate } from '../dates.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Person } from '../types.ts';

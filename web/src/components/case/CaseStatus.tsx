@@ -5,7 +5,7 @@ import { Alert, Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, P
 import { useState, type ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import { api, ApiError } from '../../api.ts';
-import { toIsoDate } from '../../dates.ts';
+import { todayNorwegian, toIsoDate, toIsoInstant } from '../../dates.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { ServiceUnit } from '../../types.ts';
@@ -13,7 +13,7 @@ import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
 import { ReferralForm } from './Referral.tsx';
-import { CategoryChecks, todayNorwegian, useSubmit, type CaseStatus as Status, type Colleague } from './shared.tsx';
+import { CategoryChecks, useSubmit, type CaseStatus as Status, type Colleague } from './shared.tsx';
 
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
@@ -138,7 +138,7 @@ function TransitionPlan({ c, onChange }: { c: OpenCase; onChange: Props['onChang
   const [place, setPlace] = useState('');
   const form = useSubmit('transition');
   const labels: Record<string, string> = { toUnitId: t('cases.ui.receivingUnit'), meetingAt: t('cases.ui.meetingDate'), meetingPlace: t('cases.ui.meetingPlace') };
-  const meetingAt = date ? `${toIsoDate(date)}T${time || '09:00'}:00${osloOffset(toIsoDate(date))}` : undefined;
+  const meetingAt = date ? toIsoInstant(date, time || '09:00') : undefined;
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/cases/${c.id}/transitions`, { toUnitId: toUnitId || undefined, meetingAt, meetingPlace: place || undefined }, () => onChange(t('cases.ui.transitionPlanned')))}>
       <FormErrors error={form.error} form="transition" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
@@ -160,13 +160,6 @@ function Panel({ title, open = false, children }: { title: string; open?: boolea
       <div className="action-panel__body">{children}</div>
     </details>
   );
-}
-
-/** The UTC offset of Oslo on a date (+01:00 in winter, +02:00 in summer). */
-function osloOffset(isoDate: string): string {
-  const probe = new Date(`${isoDate}T12:00:00Z`);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(probe));
-  return `+0${hour - 12}:00`;
 }
 
 function EnrolmentForm({ personId, onChange }: { personId: string; onChange: Props['onChange'] }) {

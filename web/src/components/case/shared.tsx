@@ -137,8 +137,3 @@ export function CategoryChecks({ id, legend, values, onChange, error }: { id: st
     </Fieldset>
   );
 }
-
-export function todayNorwegian(): string {
-  const iso = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-}
