@@ -79,7 +79,9 @@ export function scriptFor(statements: CapturedStatement[]): string {
   for (const variable of newIds.values()) lines.push(`\\set ${variable} random(1, 9223372036854775806)`);
   // The app's BEGIN and COMMIT are captured like any statement (Kysely logs them), so the script
   // keeps the request's transaction exactly: the session lookup before it, the guarded work inside.
-  lines.push(...statements.map((s) => inline(s, newIds).replace(/\s*\n\s*/g, ' ').trim().replace(/;?$/, ';')));
+  // pgbench reads a command up to its semicolon, over several lines, so the SQL keeps its lines
+  // (and with them any -- comment the query carries).
+  lines.push(...statements.map((s) => inline(s, newIds).trim().replace(/;?$/, ';')));
   return `${lines.join('\n')}\n`;
 }
 

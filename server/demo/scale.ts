@@ -110,7 +110,7 @@ const HELPERS = [`
 CREATE OR REPLACE FUNCTION pg_temp.bh(n bigint, k integer) RETURNS bigint LANGUAGE sql IMMUTABLE AS
   $$ SELECT (hashint8(n * 131 + k)::bigint & 2147483647) $$`, `
 CREATE OR REPLACE FUNCTION pg_temp.bid(tag text, n text) RETURNS uuid LANGUAGE sql IMMUTABLE AS
-  $$ SELECT md5(tag || ':' || n)::uuid $$`, `
+  $$ SELECT overlay(overlay(md5(tag || ':' || n) PLACING '4' FROM 13) PLACING '8' FROM 17)::uuid $$`, `
 CREATE OR REPLACE FUNCTION pg_temp.bcheck(n text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE w1 integer[] := '{3,7,6,1,8,9,4,5,2}'; w2 integer[] := '{5,4,3,2,7,6,5,4,3,2}'; s integer := 0; k1 integer; k2 integer;
 BEGIN
