@@ -11,7 +11,7 @@
 // The rows are the app's own tables and shapes — nothing is marked as benchmark data — so the app
 // reads them exactly as it reads real data. Ids are derived from md5 of a salt and a sequence
 // number, every choice from hashint8 of the row's number: the same options give the same data.
-// Used by the benchmark (bench/) and the tenancy test; the small demo stays in generate.ts.
+// Used by the benchmark (scripts/bench/) and the tenancy test; the small demo stays in generate.ts.
 import { CompiledQuery } from 'kysely';
 import type { Db, Tx } from '../infra/db/database.ts';
 import { parseIsoDate } from '../../common/dates.ts';

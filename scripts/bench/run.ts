@@ -6,7 +6,7 @@
 //
 // For each scale: a fresh database on the local PostgreSQL server (BENCH_POSTGRES_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres), the demo and the scaled data set (server/demo/scale.ts),
-// the app in a child process (bench/server.ts); then for each path the SQL of one request per
+// the app in a child process (scripts/bench/server.ts); then for each path the SQL of one request per
 // session is captured, the app is loaded over HTTP at each client count, and pgbench runs the
 // captured SQL at the same client count right after. Prints a table; nothing is asserted.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { osloDate } from '../server/modules/consent/rules.ts';
+import { osloDate } from '../../server/modules/consent/rules.ts';
+import { openDatabase } from '../../server/infra/db/database.ts';
+import { migrate } from '../../server/infra/db/migrate.ts';
 import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, NATION_CHILDREN, scaleFor, type Scale } from './data.ts';
 import { runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
 import { findPgbench, runPgbench, scriptFor, type PgbenchResult } from './pgbench.ts';
@@ -241,7 +243,10 @@ async function main() {
       console.log(`\n== ${scaleName}: Fjordvik with ${scale.homeChildren} children` + (scale.otherMunicipalities ? ` and ${scale.otherMunicipalities} more municipalities with ${scale.otherChildren} children` : ''));
       let url = databaseUrl(name);
       if (opts.reuse && (await existingMarker(name)) === markerFor(scale, today)) {
-        console.log(`reusing ${name} (generated earlier today for this scale)`);
+        // Migrations added since it was generated (new indexes, say) are applied to it first.
+        const database = await openDatabase({ databaseUrl: url, dataDir: 'memory' });
+        const applied = await migrate(database.db).finally(() => database.close());
+        console.log(`reusing ${name} (generated earlier today for this scale${applied.length ? `; applied ${applied.length} new migrations` : ''})`);
       } else {
         const generated = await generateBenchDatabase(name, scale, today, (line) => console.log(`  ${line}`));
         url = generated.url;

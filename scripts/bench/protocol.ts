@@ -1,4 +1,4 @@
-// Messages between the benchmark runner (bench/run.ts) and the app it starts (bench/server.ts).
+// Messages between the benchmark runner (scripts/bench/run.ts) and the app it starts (scripts/bench/server.ts).
 
 /** One statement as Kysely compiled it: the SQL with $n placeholders and the values bound to them. */
 export interface CapturedStatement {

@@ -2,10 +2,10 @@
 // small demo (Fjordvik kommune, the demo log-ins) and the scaled data set around it.
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type Database } from '../server/infra/db/database.ts';
-import { migrate } from '../server/infra/db/migrate.ts';
-import { generateDemoData } from '../server/demo/generate.ts';
-import { analyzeAfterLoad, generateScale, type ScaleSummary } from '../server/demo/scale.ts';
+import { openDatabase, type Database } from '../../server/infra/db/database.ts';
+import { migrate } from '../../server/infra/db/migrate.ts';
+import { generateDemoData } from '../../server/demo/generate.ts';
+import { analyzeAfterLoad, generateScale, type ScaleSummary } from '../../server/demo/scale.ts';
 
 export const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -2,14 +2,14 @@
 // loop), built exactly as server/main.ts builds it — same routes, pool size, request logging — over
 // the benchmark database, with a Kysely log hook that records the SQL of the requests the runner
 // asks for. The background job loop is not started, so only requests touch the database.
-//   BENCH_DATABASE_URL=postgres://… BENCH_PORT=3100 node bench/server.ts   (started by bench/run.ts)
+//   BENCH_DATABASE_URL=postgres://… BENCH_PORT=3100 node scripts/bench/server.ts   (started by scripts/bench/run.ts)
 import { Writable } from 'node:stream';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import type { Database } from '../server/infra/db/database.ts';
-import type { DB } from '../server/infra/db/types.ts';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { Database } from '../../server/infra/db/database.ts';
+import type { DB } from '../../server/infra/db/types.ts';
 import type { CapturedStatement, ServerMessage, RunnerMessage } from './protocol.ts';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -25,7 +25,7 @@ const log = (event: LogEvent) => {
 };
 
 // The same pool as server/infra/db/database.ts opens (the type parsers are set by importing it).
-await import('../server/infra/db/database.ts');
+await import('../../server/infra/db/database.ts');
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
 const database: Database = { db, kind: 'postgresql', close: () => db.destroy() };
