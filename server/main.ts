@@ -17,7 +17,7 @@ if (applied.length) app.log.info({ applied }, 'migrations applied');
 
 const hasData = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
 if (!hasData && config.demoData) {
-  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate() });
+  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate(), populationRegisterFile: config.populationRegisterFile });
   app.log.info({ summary }, 'demo municipality created');
 }
 

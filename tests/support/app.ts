@@ -18,7 +18,11 @@ export interface TestApp {
 
 export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  if (options.demoChildren !== undefined) await generateDemoData(database.db, { children: options.demoChildren, referenceDate: osloDate() });
+  if (options.demoChildren !== undefined) {
+    // Only a test that names a register file gets one: the default path is shared by every test.
+    const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
+    await generateDemoData(database.db, { children: options.demoChildren, referenceDate: osloDate(), populationRegisterFile });
+  }
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({

@@ -5,7 +5,8 @@
 // consent module, a valid consent).
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext, Principal, RequestContext } from '../../infra/http/context.ts';
-import { AppError } from '../../infra/http/errors.ts';
+import { AppError, type ErrorCode, type FieldProblem } from '../../infra/http/errors.ts';
+import type { MessageKey } from '../../../common/i18n/index.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
@@ -21,6 +22,12 @@ export type AccessAction =
   | 'person.create'
   | 'person.read'
   | 'person.list'
+  | 'relation.list' // the relations a professional entered naming the signed-in citizen, waiting for them
+  | 'relation.confirm' // the citizen named as guardian confirms or refuses the relation
+  | 'relation.verify' // the administrator checks waiting relations against the population register
+  | 'accessRequest.create' // a professional asks the family for access to a person registered by someone else
+  | 'accessRequest.list' // one's own requests (staff); the requests one decides on (citizen)
+  | 'accessRequest.answer' // the one who decides for the person grants or refuses
   | 'staff.create'
   | 'staff.update'
   | 'staff.read'
@@ -117,6 +124,21 @@ async function citizenMayReadPerson(trx: Tx, citizenPersonId: string, personId: 
     .executeTakeFirst();
   if (!guardianship) return deny('not_related');
   return guardianship.parental_responsibility ? allow('guardian_with_parental_responsibility') : deny('guardian_without_parental_responsibility');
+}
+
+/**
+ * The citizen is the person a professional named as guardian: matched on the national id the
+ * professional entered, which ID-porten verified at the citizen's sign-in.
+ */
+async function namedInRelationClaim(trx: Tx, citizenPersonId: string, claimId: string): Promise<Decision> {
+  const row = await trx
+    .selectFrom('relation_claim as c')
+    .innerJoin('person as p', 'p.national_id', 'c.national_id')
+    .select('c.id')
+    .where('c.id', '=', claimId)
+    .where('p.id', '=', citizenPersonId)
+    .executeTakeFirst();
+  return row ? allow('named_as_guardian') : deny('not_named_as_guardian');
 }
 
 /**
@@ -366,6 +388,29 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return principal.kind === 'staff' && CASE_WORK_ROLES.includes(principal.activeRole)
         ? allow('own_involvements')
         : principal.kind === 'citizen' ? allow('own_family') : deny('role_without_case_work');
+    case 'relation.list':
+      // Scoped by the query to relations naming the citizen's own national id.
+      return principal.kind === 'citizen' ? allow('own_relations') : deny('not_citizen');
+    case 'relation.confirm': {
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      if (request.entity?.type !== 'relation_claim') return deny('no_subject');
+      return namedInRelationClaim(trx, principal.personId, request.entity.id);
+    }
+    case 'relation.verify':
+      return requireRole(principal, 'administrator');
+    case 'accessRequest.create':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
+    case 'accessRequest.list':
+      // Scoped by the query: staff see their own requests, a citizen those for people they decide for.
+      if (principal.kind === 'citizen') return allow('own_family_requests');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow('own_requests') : deny('role_without_case_work');
+    case 'accessRequest.answer': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      return citizenDecides(trx, principal.personId, personId);
+    }
     case 'person.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
@@ -500,9 +545,10 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
 export class AccessDenied extends AppError {
   readonly request: AccessRequest;
   readonly reason: string;
-  constructor(request: AccessRequest, reason: string) {
+  /** `answer` replaces the plain 403 where the user is meant to learn one thing (e.g. that a person exists), and nothing more. */
+  constructor(request: AccessRequest, reason: string, answer?: { code: ErrorCode; messageKey: MessageKey; fields?: FieldProblem[] }) {
     // The message is the same whatever the reason, so a refusal never tells whether a record exists.
-    super('FORBIDDEN', 'errors.forbidden');
+    super(answer?.code ?? 'FORBIDDEN', answer?.messageKey ?? 'errors.forbidden', { fields: answer?.fields ?? [] });
     this.request = request;
     this.reason = reason;
   }

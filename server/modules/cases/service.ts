@@ -307,7 +307,7 @@ export async function addEnrolment(ctx: DataContext, personId: string, input: { 
 }
 
 /** Who speaks for the person on Min side: the person (adult, pregnant, youth of consent age) or the guardians with parental responsibility. */
-async function familyDeciders(trx: Tx, personId: string): Promise<string[]> {
+export async function familyDeciders(trx: Tx, personId: string): Promise<string[]> {
   const person = (await loadPerson(trx, personId))!;
   const settings = await loadConsentSettings(trx, person.municipality_id);
   if (person.kind !== 'child' || ageOn(person.birth_date, osloDate()) >= settings.consentAge) {

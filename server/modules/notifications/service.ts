@@ -49,6 +49,10 @@ export const NOTIFICATION_KINDS = [
   'meeting.invited',
   'meeting.minutes',
   'actionItem.overdue',
+  'relation.toConfirm', // {staffName, unitName} — to the person a professional named as a child's guardian (people/service.ts)
+  'accessRequest.received', // {requesterName, unitName, childName} — to the family who decides, and the relay holder (people/access-requests.ts)
+  'accessRequest.granted', // {childName} — to the professional who asked
+  'accessRequest.refused', // {reason} — to the professional who asked; names nobody
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
