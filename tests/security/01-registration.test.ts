@@ -6,7 +6,9 @@ import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, subtractYears } from '../../common/dates.ts';
 import { syntheticNationalId } from '../../common/national-id.ts';
+import { daysFromToday, today } from '../support/clock.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -56,12 +58,7 @@ async function freshNationalId(birthDate: string): Promise<string> {
   throw new Error('no free national id');
 }
 
-const yearsAgo = (years: number, days = 0) => {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() - years);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-};
+const yearsAgo = (years: number, days = 0) => addDays(subtractYears(today(), years), -days);
 
 async function counts() {
   const n = async (table: 'person' | 'relation_claim' | 'guardianship' | 'access_request' | 'involvement') =>
@@ -105,7 +102,7 @@ describe('naming an existing person as guardian', () => {
     expect(((await forelder.get('/api/people')).json().people as { id: string }[]).map((p) => p.id)).not.toContain(childId);
     expect((await forelder.get(`/api/people/${childId}`)).statusCode).toBe(403);
     expect((await forelder.get(`/api/people/${childId}/access-log`)).statusCode).toBe(403);
-    const validTo = yearsAgo(-1);
+    const validTo = daysFromToday(300);
     const consent = await forelder.post(`/api/people/${childId}/consents/digital`, { purposes: ['collaboration'], categories: ['development'], recipientUnitTypes: ['health_station'], validTo });
     expect(consent.statusCode).toBe(403);
     expect(await db().selectFrom('consent').select('id').where('subject_id', '=', childId).execute()).toEqual([]);

@@ -52,7 +52,7 @@ export async function answerRelationClaim(ctx: DataContext, claimId: string, ans
   const decided = await ctx.trx
     .updateTable('relation_claim')
     .set({
-      status: answer === 'confirm' ? 'confirmed' : 'refused', decided_at: new Date(), decided_by_person_id: citizen.personId,
+      status: answer === 'confirm' ? 'confirmed' : 'refused', decided_at: ctx.services.clock.now(), decided_by_person_id: citizen.personId,
       guardian_id: answer === 'confirm' ? citizen.personId : null,
     })
     .where('id', '=', claimId)
@@ -128,13 +128,13 @@ export async function verifyRelationsWithRegister(ctx: DataContext) {
       const parent = child.parents.find((p) => p.nationalId === claim.national_id);
       const subject = { kind: 'person' as const, id: claim.child_id };
       if (!parent) {
-        await ctx.trx.updateTable('relation_claim').set({ status: 'not_in_register', decided_at: new Date(), decided_by_staff_id: staff.staffUserId }).where('id', '=', claim.id).execute();
+        await ctx.trx.updateTable('relation_claim').set({ status: 'not_in_register', decided_at: ctx.services.clock.now(), decided_by_staff_id: staff.staffUserId }).where('id', '=', claim.id).execute();
         await recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:not_a_parent');
         counts.notConfirmed++;
         continue;
       }
       const guardianId = await guardianFromRegister(ctx, staff.municipalityId, parent.nationalId, lookup);
-      await ctx.trx.updateTable('relation_claim').set({ status: 'confirmed', decided_at: new Date(), decided_by_staff_id: staff.staffUserId, guardian_id: guardianId }).where('id', '=', claim.id).execute();
+      await ctx.trx.updateTable('relation_claim').set({ status: 'confirmed', decided_at: ctx.services.clock.now(), decided_by_staff_id: staff.staffUserId, guardian_id: guardianId }).where('id', '=', claim.id).execute();
       await linkGuardian(ctx.trx, claim.child_id, guardianId, { relation: parent.relation, parental_responsibility: parent.parentalResponsibility, lives_with_child: claim.lives_with_child });
       await recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:confirmed');
       await recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject: { kind: 'person', id: guardianId }, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:confirmed');

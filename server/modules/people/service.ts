@@ -1,37 +1,28 @@
 // People: children and youth, pregnant women and their guardians. Registering a person makes the
 // professional involved (as registrant), which is what lets them see the person afterwards.
 import { randomUUID } from 'node:crypto';
-import { parseNationalId } from '../../../common/national-id.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
-import { invalidField, notFound } from '../../infra/http/errors.ts';
+import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
 import { AccessDenied, authorize, decide, recordAccess } from '../access/access.ts';
 import { ageOn, osloDate } from '../consent/rules.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
-import type { RegisterPersonInput } from './schema.ts';
-
-function birthDateOf(input: { nationalId?: string | undefined; birthDate?: string | undefined }): string {
-  if (input.nationalId) {
-    const parsed = parseNationalId(input.nationalId);
-    if (parsed.valid) return parsed.birthDate;
-  }
-  return input.birthDate!;
-}
+import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';
 
 /** A guardian must be old enough to be one: 15 years today, and born 12 years before the child. */
 const GUARDIAN_MIN_AGE = 15;
 const GUARDIAN_MIN_AGE_AT_BIRTH = 12;
 
 function checkGuardians(input: RegisterPersonInput, today: string): void {
-  const childBirth = birthDateOf(input);
+  const childBirth = birthDateOf(input)!;
   const seen = new Set<string>();
   input.guardians.forEach((guardian, index) => {
     const field = `guardians.${index}.${guardian.nationalId ? 'nationalId' : 'birthDate'}`;
     if (guardian.nationalId && guardian.nationalId === input.nationalId) throw invalidField(`guardians.${index}.nationalId`, 'errors.guardianIsChild');
     if (guardian.nationalId && seen.has(guardian.nationalId)) throw invalidField(`guardians.${index}.nationalId`, 'errors.guardianDuplicate');
     if (guardian.nationalId) seen.add(guardian.nationalId);
-    const birth = birthDateOf(guardian);
+    const birth = birthDateOf(guardian)!;
     if (ageOn(birth, today) < GUARDIAN_MIN_AGE || ageOn(birth, childBirth) < GUARDIAN_MIN_AGE_AT_BIRTH) {
       throw invalidField(field, 'errors.guardianTooYoung', { minAge: GUARDIAN_MIN_AGE, years: GUARDIAN_MIN_AGE_AT_BIRTH });
     }
@@ -49,7 +40,10 @@ export async function registerPerson(ctx: DataContext, input: RegisterPersonInpu
   const staff = requireStaff(ctx);
   const id = randomUUID();
   await authorize(ctx, { action: 'person.create', purpose: 'registration', subject: { kind: 'person', id } });
-  checkGuardians(input, osloDate());
+  const today = osloDate(ctx.services.clock.now());
+  const unborn = futureBirthDates(input, today);
+  if (unborn.length) throw invalid(...unborn);
+  checkGuardians(input, today);
   if (input.nationalId) {
     const existing = await ctx.trx.selectFrom('person').select('id').where('national_id', '=', input.nationalId).executeTakeFirst();
     if (existing) throw personExists(existing.id);
@@ -58,7 +52,7 @@ export async function registerPerson(ctx: DataContext, input: RegisterPersonInpu
     .insertInto('person')
     .values({
       id, municipality_id: staff.municipalityId, national_id: input.nationalId ?? null, given_name: input.givenName,
-      family_name: input.familyName, birth_date: birthDateOf(input), kind: input.kind,
+      family_name: input.familyName, birth_date: birthDateOf(input)!, kind: input.kind,
       expected_birth_date: input.expectedBirthDate ?? null, area: input.area ?? null, address: input.address ?? null,
       created_by: staff.staffUserId,
     })
@@ -76,7 +70,7 @@ export async function registerPerson(ctx: DataContext, input: RegisterPersonInpu
       .insertInto('relation_claim')
       .values({
         child_id: id, national_id: guardian.nationalId ?? null, given_name: guardian.givenName, family_name: guardian.familyName,
-        birth_date: birthDateOf(guardian), email: guardian.email ?? null, phone: guardian.phone ?? null, relation: guardian.relation,
+        birth_date: birthDateOf(guardian)!, email: guardian.email ?? null, phone: guardian.phone ?? null, relation: guardian.relation,
         parental_responsibility: guardian.parentalResponsibility, lives_with_child: guardian.livesWithChild, claimed_by: staff.staffUserId,
       })
       .returning('id')
@@ -97,7 +91,7 @@ async function prepareNamedGuardian(ctx: DataContext, municipalityId: string, gu
     .insertInto('person')
     .values({
       municipality_id: municipalityId, national_id: guardian.nationalId!, given_name: guardian.givenName, family_name: guardian.familyName,
-      birth_date: birthDateOf(guardian), kind: 'adult', email: guardian.email ?? null, phone: guardian.phone ?? null,
+      birth_date: birthDateOf(guardian)!, kind: 'adult', email: guardian.email ?? null, phone: guardian.phone ?? null,
       created_by: requireStaff(ctx).staffUserId,
     })
     .onConflict((oc) => oc.column('national_id').doNothing())
@@ -172,8 +166,8 @@ export async function getPerson(ctx: DataContext, id: string) {
   // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
-      decides: (await decide(ctx.trx, ctx.principal, { action: 'consent.give', purpose, subject: { kind: 'person', id } })).allowed,
-      setsGuardianVisibility: (await decide(ctx.trx, ctx.principal, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } })).allowed,
+      decides: (await decide(ctx.trx, ctx.principal, { action: 'consent.give', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
+      setsGuardianVisibility: (await decide(ctx.trx, ctx.principal, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
       guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
     }
     : null;
@@ -227,6 +221,6 @@ export async function listMyPeople(ctx: DataContext) {
 /** A youth at or over the consent age decides whether guardians see their case. */
 export async function setGuardianVisibility(ctx: DataContext, personId: string, guardiansSeeCase: boolean) {
   await authorize(ctx, { action: 'guardianVisibility.set', purpose: 'self_service', subject: { kind: 'person', id: personId } });
-  await ctx.trx.updateTable('person').set({ guardians_see_case: guardiansSeeCase, updated_at: new Date() }).where('id', '=', personId).execute();
+  await ctx.trx.updateTable('person').set({ guardians_see_case: guardiansSeeCase, updated_at: ctx.services.clock.now() }).where('id', '=', personId).execute();
   return { guardiansSeeCase };
 }
