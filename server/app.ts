@@ -15,6 +15,7 @@ import type { Database } from './infra/db/database.ts';
 import { csrfMatches, loadSession, SESSION_COOKIE } from './infra/auth/session.ts';
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
 import { AppError } from './infra/http/errors.ts';
+import { redactingStream } from './infra/log.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
 import { absenceRoutes } from './modules/absence/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -34,7 +35,6 @@ import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
 export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
-const NATIONAL_ID_PATTERN = /\d{11}/g;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,10 +79,11 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
+      // Every line passes the redaction of national ids (infra/log.ts), whoever logs what.
+      stream: redactingStream(logStream ?? process.stdout),
       serializers: {
-        // National identity numbers never belong in a URL; if a client puts one there, the log still masks it.
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(NATIONAL_ID_PATTERN, '***********') }),
+        // Method and URL only: headers can carry cookies and tokens.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
       },
     },
     genReqId: () => randomUUID(),

@@ -7,6 +7,7 @@ import { buildApp } from '../../server/app.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { osloDate } from '../../server/modules/consent/rules.ts';
+import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -29,7 +30,16 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
   });
   const app = await buildApp({ config, database, logStream });
   await app.ready();
-  return { app, database, config, logs, close: async () => { await app.close(); await database.drop(); } };
+  return {
+    app, database, config, logs,
+    close: async () => {
+      await app.close();
+      await database.drop();
+      // Every test app's log is scanned, so the whole run proves no national id reached a server log.
+      const leaked = logs.filter((line) => findNationalIdsInLogLine(line).length > 0);
+      if (leaked.length) throw new Error(`A national identity number reached the server log:\n${leaked.slice(0, 3).join('')}`);
+    },
+  };
 }
 
 /** A signed-in client: keeps the session cookie and sends the CSRF token, like the front end. */
