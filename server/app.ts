@@ -12,7 +12,9 @@ import { isLanguage, type Language } from '../common/roles.ts';
 import { translate } from '../common/i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './infra/db/database.ts';
-import { csrfMatches, loadSession, SESSION_COOKIE } from './infra/auth/session.ts';
+import { csrfMatches, loadSession, SESSION_COOKIE, sessionLifetime } from './infra/auth/session.ts';
+import { systemClock } from './infra/clock.ts';
+import { runInRequestScope } from './infra/http/request-scope.ts';
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
 import { AppError } from './infra/http/errors.ts';
 import { redactingStream } from './infra/log.ts';
@@ -23,6 +25,7 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
+import { registerSignInLimits } from './modules/identity/limits.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { configureNotifications } from './modules/notifications/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
@@ -68,6 +71,15 @@ function sameOriginOrScript(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * Fastify fails closed on a bare hop count (it cannot check the nearest peer), so a hop count
+ * becomes "the nearest N addresses are proxies" in the way proxy-addr defines it: right only when
+ * the server cannot be reached except through those proxies. A list of addresses is the safer choice.
+ */
+function fastifyTrustProxy(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -87,13 +99,17 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
       },
     },
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Only the configured proxies may set the client address, host and protocol (TRUST_PROXY); by
+    // default nobody, so a forged X-Forwarded-Host cannot pass the origin check below and a forged
+    // X-Forwarded-For cannot reach the audit log or dodge the sign-in rate limit.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_000_000,
   });
   const services: AppServices = { config, db: database.db, databaseKind: database.kind };
   configureNotifications(config);
 
   await app.register(fastifyCookie);
+  await registerSignInLimits(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -118,11 +134,13 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
   app.decorateRequest('session', null);
   app.decorateRequest('lang', 'nb');
 
+  app.addHook('onRequest', (request, _reply, done) => runInRequestScope({ clientIp: request.ip }, done));
+  const lifetime = sessionLifetime(config);
   app.addHook('onRequest', async (request, reply) => {
     request.lang = languageOf(request);
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
-    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], config.sessionIdleMinutes);
+    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], lifetime, systemClock.now());
     if (state.state === 'active') {
       request.principal = state.principal;
       request.session = state.session;

@@ -8,6 +8,9 @@ import { generateDemoData } from '../../server/demo/generate.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { osloDate } from '../../server/modules/consent/rules.ts';
 import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
+import { createSession, loadStaffPrincipal, SESSION_COOKIE, type SessionSubject } from '../../server/infra/auth/session.ts';
+import { findByUsername } from '../../server/modules/identity/service.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -16,6 +19,10 @@ export interface TestApp {
   logs: string[];
   close(): Promise<void>;
 }
+
+const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u) => u.username));
+/** The database behind each test app, for signing in users that a test made itself. */
+const databases = new WeakMap<FastifyInstance, TestDatabase>();
 
 export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -30,6 +37,7 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
   });
   const app = await buildApp({ config, database, logStream });
   await app.ready();
+  databases.set(app, database);
   return {
     app, database, config, logs,
     close: async () => {
@@ -78,10 +86,32 @@ export class Client {
   put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
 
   async signIn(username: string): Promise<this> {
+    if (!DEMO_USERNAMES.has(username)) return this.signInWithoutDevLogin(username);
     const response = await this.post('/api/auth/dev-login', { username });
     if (response.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${response.body}`);
     const me = await this.get('/api/auth/me');
     this.csrfToken = me.json().csrfToken;
+    return this;
+  }
+
+  /**
+   * The development sign-in opens only the demo users; a user a test made itself gets its session
+   * the way the identity provider's callback would give it.
+   */
+  private async signInWithoutDevLogin(username: string): Promise<this> {
+    const database = databases.get(this.app);
+    if (!database) throw new Error('signing in a user made by the test needs an app from startTestApp');
+    const target = await findByUsername(database.db, username);
+    if (!target) throw new Error(`sign-in as ${username} failed: no such active user`);
+    let subject: SessionSubject = target.kind === 'citizen' ? { citizenAccountId: target.accountId } : { staffUserId: target.staffUserId, activeRole: 'professional' };
+    if (target.kind === 'staff') {
+      const principal = await loadStaffPrincipal(database.db, target.staffUserId, null);
+      if (principal?.kind !== 'staff') throw new Error(`sign-in as ${username} failed: the user has no role`);
+      subject = { staffUserId: principal.staffUserId, activeRole: principal.activeRole };
+    }
+    const { token } = await createSession(database.db, subject);
+    this.cookies[SESSION_COOKIE] = token;
+    this.csrfToken = (await this.get('/api/auth/me')).json().csrfToken;
     return this;
   }
 }
