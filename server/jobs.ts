@@ -2,7 +2,6 @@
 import type { Config } from './config.ts';
 import type { JobHandler, RecurringJob } from './infra/jobs/queue.ts';
 import { deleteEndedSessions, sessionLifetime } from './infra/auth/session.ts';
-import { systemClock } from './infra/clock.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
@@ -11,14 +10,14 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   configureNotifications(config);
   return {
     [EMAIL_JOB]: emailJobHandler(config),
-    'cases.reminders': async (db) => {
-      await sendCaseReminders(db);
+    'cases.reminders': async (db, _payload, now) => {
+      await sendCaseReminders(db, now);
     },
-    'cases.retention': async (db) => {
-      await purgeExpiredCases(db);
+    'cases.retention': async (db, _payload, now) => {
+      await purgeExpiredCases(db, now);
     },
-    'sessions.cleanup': async (db) => {
-      await deleteEndedSessions(db, sessionLifetime(config), systemClock.now());
+    'sessions.cleanup': async (db, _payload, now) => {
+      await deleteEndedSessions(db, sessionLifetime(config), now);
     },
   };
 }

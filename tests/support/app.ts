@@ -6,27 +6,31 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
 import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
 import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
 import { createSession, loadStaffPrincipal, SESSION_COOKIE, type SessionSubject } from '../../server/infra/auth/session.ts';
 import { findByUsername } from '../../server/modules/identity/service.ts';
+import { testClock, today } from './clock.ts';
+import type { Clock } from '../../server/infra/clock.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
   logs: string[];
+  /** The clock the app runs on: the tests' clock unless the test gave its own. */
+  clock: Clock;
   close(): Promise<void>;
 }
 
 const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u) => u.username));
-/** The database behind each test app, for signing in users that a test made itself. */
-const databases = new WeakMap<FastifyInstance, TestDatabase>();
+/** The database and clock behind each test app, for signing in users that a test made itself. */
+const backing = new WeakMap<FastifyInstance, { database: TestDatabase; clock: Clock }>();
 
-export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const clock = options.clock ?? testClock;
   const database = await createTestDatabase();
-  if (options.demoChildren !== undefined) await generateDemoData(database.db, { children: options.demoChildren, referenceDate: osloDate() });
+  if (options.demoChildren !== undefined) await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock) });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({
@@ -35,11 +39,11 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
       callback();
     },
   });
-  const app = await buildApp({ config, database, logStream });
+  const app = await buildApp({ config, database, logStream, clock });
   await app.ready();
-  databases.set(app, database);
+  backing.set(app, { database, clock });
   return {
-    app, database, config, logs,
+    app, database, config, logs, clock,
     close: async () => {
       await app.close();
       await database.drop();
@@ -64,7 +68,7 @@ export class Client {
 
   private remember(response: LightMyRequestResponse) {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
+      if (c.value === '' || (c.expires && c.expires.getTime() < testClock.now().getTime())) delete this.cookies[c.name];
       else this.cookies[c.name] = c.value;
     }
   }
@@ -99,8 +103,8 @@ export class Client {
    * the way the identity provider's callback would give it.
    */
   private async signInWithoutDevLogin(username: string): Promise<this> {
-    const database = databases.get(this.app);
-    if (!database) throw new Error('signing in a user made by the test needs an app from startTestApp');
+    const { database, clock } = backing.get(this.app) ?? {};
+    if (!database || !clock) throw new Error('signing in a user made by the test needs an app from startTestApp');
     const target = await findByUsername(database.db, username);
     if (!target) throw new Error(`sign-in as ${username} failed: no such active user`);
     let subject: SessionSubject = target.kind === 'citizen' ? { citizenAccountId: target.accountId } : { staffUserId: target.staffUserId, activeRole: 'professional' };
@@ -109,7 +113,7 @@ export class Client {
       if (principal?.kind !== 'staff') throw new Error(`sign-in as ${username} failed: the user has no role`);
       subject = { staffUserId: principal.staffUserId, activeRole: principal.activeRole };
     }
-    const { token } = await createSession(database.db, subject);
+    const { token } = await createSession(database.db, subject, clock.now());
     this.cookies[SESSION_COOKIE] = token;
     this.csrfToken = (await this.get('/api/auth/me')).json().csrfToken;
     return this;

@@ -14,7 +14,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 export type SessionSubject = { staffUserId: string; activeRole: StaffRole } | { citizenAccountId: string };
 
-export async function createSession(db: Db, subject: SessionSubject): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(db: Db, subject: SessionSubject, now: Date): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db
@@ -25,6 +25,8 @@ export async function createSession(db: Db, subject: SessionSubject): Promise<{ 
       active_role: 'staffUserId' in subject ? subject.activeRole : null,
       citizen_account_id: 'citizenAccountId' in subject ? subject.citizenAccountId : null,
       csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
     })
     .execute();
   return { token, csrfToken };

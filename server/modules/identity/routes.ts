@@ -62,7 +62,7 @@ export const identityRoutes = [
         // One answer for a username that does not exist, is not a demo user or is deactivated.
         throw new AppError('SIGN_IN_FAILED', 'errors.signInFailed', { fields: [{ field: 'username', messageKey: 'errors.signInFailed' }] });
       }
-      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE]);
+      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
       return { principal: { kind: principal.kind, displayName: principal.displayName } };
     },
   }),
@@ -140,7 +140,7 @@ export const identityRoutes = [
         await recordFailedSignIn(ctx, { byUsername: false });
         return ctx.reply.redirect('/?signin=unknown');
       }
-      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE]);
+      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
       return ctx.reply.redirect('/');
     },
   }),

@@ -67,7 +67,7 @@ export function sessionCookieOptions(config: Config) {
  * browser came with (`presentedToken`, whoever's it was) ends in the same transaction: a sign-in
  * always issues a fresh token, so a token planted or seen before sign-in is worth nothing after.
  */
-export async function signIn(db: Db, config: Config, reply: FastifyReply, target: SignInTarget, requestId: string, presentedToken: string | undefined): Promise<Principal> {
+export async function signIn(db: Db, config: Config, reply: FastifyReply, target: SignInTarget, requestId: string, presentedToken: string | undefined, now: Date): Promise<Principal> {
   const principal = target.kind === 'staff' ? await loadStaffPrincipal(db, target.staffUserId, null) : await loadCitizenPrincipal(db, target.accountId);
   if (!principal) throw new Error('sign-in target vanished');
   const { token } = await db.transaction().execute(async (trx) => {
@@ -75,6 +75,7 @@ export async function signIn(db: Db, config: Config, reply: FastifyReply, target
     const created = await createSession(
       trx,
       principal.kind === 'staff' ? { staffUserId: principal.staffUserId, activeRole: principal.activeRole } : { citizenAccountId: principal.accountId },
+      now,
     );
     await writeAudit(trx, { principal, action: 'session.signIn', purpose: 'sign_in', outcome: 'allowed', reason: 'authenticated', requestId });
     return created;
