@@ -482,7 +482,8 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await flush();
     await trx.insertInto('citizen_account').values(plan.citizenAccounts).execute();
     // The public service catalogue, published by the demo administrator.
-    await writeDemoCatalogue(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null);
+    // Published a month before the demo's reference date, so the demo is the same whenever it is made.
+    await writeDemoCatalogue(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null, new Date(`${addDays(plan.referenceDate, -30)}T08:00:00.000Z`));
     for (const chunk of chunks(plan.involvements)) await trx.insertInto('involvement').values(chunk).execute();
     for (const chunk of chunks(plan.enrolments)) await trx.insertInto('enrolment').values(chunk).execute();
     await writeDemoStories(trx, storyInput(plan));

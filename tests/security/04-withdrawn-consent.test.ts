@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { today as todayInOslo } from '../support/clock.ts';
 
 let t: TestApp;
 let henrik: Client; // fagperson.skole, Fjellbekken skole: involved with Jonas, relay holder
@@ -25,7 +25,7 @@ let handoverId: string;
 let larsItem: string;
 let firstItems: string[] = [];
 
-const today = osloDate();
+const today = todayInOslo();
 const plusDays = (n: number) => {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

@@ -12,10 +12,11 @@ import type { DB } from '../../server/infra/db/types.ts';
 import { Worker } from '../../server/infra/jobs/queue.ts';
 import { jobHandlers } from '../../server/jobs.ts';
 import { notify, queueEmail, type NotificationInput } from '../../server/modules/notifications/service.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { today as todayInOslo } from '../support/clock.ts';
 import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { testClock } from '../support/clock.ts';
 
 let t: TestApp;
 let smtp: TestSmtpServer;
@@ -93,7 +94,7 @@ describe('notify', () => {
     // The text names the child while Henrik may open what it is about: the family's consent
     // covers his school (without it the text is withheld; tests/security/04-withdrawn-consent.test.ts).
     const school = await t.database.db.selectFrom('staff_user').select('service_unit_id').where('id', '=', ids.henrik).executeTakeFirstOrThrow();
-    const today = osloDate();
+    const today = todayInOslo(t.clock);
     const consent = await henrik.post(`/api/people/${ids.jonas}/consents`, {
       method: 'paper', giverIds: [ids.sofie], purposes: ['collaboration'], categories: ['development'], recipientUnitIds: [school.service_unit_id],
       validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}-01-01`, childView: 'Greit.',
@@ -170,7 +171,7 @@ describe('notify', () => {
     expect(smtp.received.length).toBe(before);
 
     // The queue backs off; an hour later the job is due again and the server accepts.
-    await worker(t.database.db, true).drain(new Date(Date.now() + 3_600_000));
+    await worker(t.database.db, true).drain(new Date(testClock.now().getTime() + 3_600_000));
     [mail] = await mailsOf('test:retry');
     expect(mail!.status).toBe('sent');
     expect(mail!.last_error).toBeNull();
@@ -251,7 +252,7 @@ describe('the development mailbox', () => {
         .insertInto('staff_user').values({ municipality_id: m.id, username: 'p.user', display_name: 'P User', email: 'p@prodvik.no' })
         .returning('id').executeTakeFirstOrThrow();
       await production.database.db.insertInto('staff_role').values({ staff_user_id: staff.id, role: 'professional' }).execute();
-      const session = await createSession(production.database.db, { staffUserId: staff.id, activeRole: 'professional' });
+      const session = await createSession(production.database.db, { staffUserId: staff.id, activeRole: 'professional' }, testClock.now());
       const response = await production.app.inject({ method: 'GET', url: '/api/dev/mailbox', cookies: { [SESSION_COOKIE]: session.token } });
       expect(response.statusCode).toBe(404);
       expect(response.json().error.code).toBe('DEV_LOGIN_DISABLED');

@@ -123,14 +123,14 @@ async function citizenMayReadPerson(trx: Tx, citizenPersonId: string, personId: 
  * What a citizen may do with a person's case: their own, or as a guardian with parental
  * responsibility while the child is under the consent age. From that age the youth decides.
  */
-async function citizenCaseAccess(trx: Tx, citizenPersonId: string, personId: string): Promise<Decision> {
+async function citizenCaseAccess(trx: Tx, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
   const relation = await citizenMayReadPerson(trx, citizenPersonId, personId);
   if (!relation.allowed) return relation;
   const subject = await trx.selectFrom('person').select(['kind', 'birth_date', 'municipality_id']).where('id', '=', personId).executeTakeFirst();
   if (!subject) return deny('no_subject');
   if (subject.kind !== 'child') return relation;
   const settings = await loadConsentSettings(trx, subject.municipality_id);
-  const ofAge = ageOn(subject.birth_date, osloDate()) >= settings.consentAge;
+  const ofAge = ageOn(subject.birth_date, osloDate(now)) >= settings.consentAge;
   if (relation.reason === 'self') return ofAge ? relation : deny('below_consent_age');
   if (!ofAge) return relation;
   // From the consent age the youth decides whether guardians see the case.
@@ -179,7 +179,7 @@ async function teamOfEntity(trx: Tx, entity: AccessRequest['entity']): Promise<s
  * derived from the child's case, so on top of that role the same consent rule as the relay log
  * applies (teamDiscussionReaches): a role in the meeting never outlives the family's consent.
  */
-async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write'): Promise<Decision> {
+async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write', now: Date): Promise<Decision> {
   const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
     .select(['m.chair_staff_id', 'm.kind', 'm.person_id', 'm.referral_id', 'm.created_at', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
   if (!meeting) return deny('no_subject');
@@ -192,7 +192,7 @@ async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, a
     // The family's own data stays theirs after a withdrawal; a guardian still needs parental
     // responsibility, and from the consent age the youth decides, as for the relay log.
     if (!meeting.person_id || meeting.person_id === principal.personId) return allow('family_participant');
-    const family = await citizenCaseAccess(trx, principal.personId, meeting.person_id);
+    const family = await citizenCaseAccess(trx, principal.personId, meeting.person_id, now);
     return family.allowed ? allow('family_participant') : family;
   }
   let role: Decision;
@@ -205,7 +205,7 @@ async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, a
     role = allow('meeting_participant');
   }
   if (!meeting.person_id) return role;
-  const consent = await teamDiscussionReaches(trx, principal, meeting.person_id, meeting.referral_id, meeting.created_at);
+  const consent = await teamDiscussionReaches(trx, principal, meeting.person_id, meeting.referral_id, meeting.created_at, now);
   return consent.allowed ? allow(`${role.reason}+${consent.reason}`) : consent;
 }
 
@@ -214,22 +214,22 @@ async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, a
  * pregnant woman, a youth at or over the consent age), or a guardian with parental responsibility
  * while the child is under it.
  */
-async function citizenDecides(trx: Tx, citizenPersonId: string, personId: string): Promise<Decision> {
+async function citizenDecides(trx: Tx, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
   const relation = await citizenMayReadPerson(trx, citizenPersonId, personId);
   if (!relation.allowed) return relation;
   const subject = await trx.selectFrom('person').select(['kind', 'birth_date', 'municipality_id']).where('id', '=', personId).executeTakeFirst();
   if (!subject) return deny('no_subject');
   if (subject.kind !== 'child') return relation.reason === 'self' ? allow('self') : deny('adult_decides');
   const settings = await loadConsentSettings(trx, subject.municipality_id);
-  const ofAge = ageOn(subject.birth_date, osloDate()) >= settings.consentAge;
+  const ofAge = ageOn(subject.birth_date, osloDate(now)) >= settings.consentAge;
   if (relation.reason === 'self') return ofAge ? allow('youth_self') : deny('below_consent_age');
   return ofAge ? deny('youth_decides') : relation;
 }
 
-async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string): Promise<Decision> {
+async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, now: Date): Promise<Decision> {
   const involved = await involvedCaseWorker(trx, principal, personId);
   if (!involved.allowed) return involved;
-  const consent = await consentReaches(trx, principal, personId, 'collaboration');
+  const consent = await consentReaches(trx, principal, personId, 'collaboration', now);
   return consent.allowed ? allow(`${involved.reason}+${consent.reason}`) : consent;
 }
 
@@ -247,15 +247,15 @@ async function unitOfPrincipal(trx: Tx, principal: Extract<Principal, { kind: 's
  * relay log and the baton (collaboration), meetings, their minutes and action plans (team
  * discussion), the task list and the texts of notifications.
  */
-async function consentReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, purpose: 'collaboration' | 'team_discussion'): Promise<Decision> {
+async function consentReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, purpose: 'collaboration' | 'team_discussion', now: Date): Promise<Decision> {
   const unit = await unitOfPrincipal(trx, principal);
   const consents = await loadConsentsForAccess(trx, personId);
-  const covered = consentCovers(consents, unit, purpose);
+  const covered = consentCovers(consents, unit, purpose, now);
   if (covered.covered) return allow(purpose === 'collaboration' ? 'consent' : 'team_discussion_consent');
   // A consent to transfer at a transition opens the log to the receiving unit of a planned or
   // completed transition, and to no other unit.
   if (purpose === 'collaboration' && unit.id && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await isTransitionReceiver(trx, personId, unit.id))) {
-    const forTransition = consentCovers(consents, unit, 'transition');
+    const forTransition = consentCovers(consents, unit, 'transition', now);
     if (forTransition.covered) return allow('transition_consent');
   }
   return deny(covered.reason);
@@ -267,10 +267,10 @@ async function consentReaches(trx: Tx, principal: Extract<Principal, { kind: 'st
  * team-discussion consent after the meeting was set up reaches a meeting held with the family too:
  * it is the family saying no. The user must also still be involved with the child.
  */
-async function teamDiscussionReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, referralId: string | null, since: Date | null): Promise<Decision> {
+async function teamDiscussionReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, referralId: string | null, since: Date | null, now: Date): Promise<Decision> {
   const involved = await involvedCaseWorker(trx, principal, personId);
   if (!involved.allowed) return involved;
-  const consent = await consentReaches(trx, principal, personId, 'team_discussion');
+  const consent = await consentReaches(trx, principal, personId, 'team_discussion', now);
   if (consent.allowed) return consent;
   const referral = referralId ? await trx.selectFrom('referral').select('basis').where('id', '=', referralId).executeTakeFirst() : undefined;
   if (referral?.basis !== 'family_present') return consent;
@@ -296,7 +296,7 @@ async function isTransitionReceiver(trx: Tx, personId: string, unitId: string): 
  * consents covering their unit name (for collaboration, or for the transition they receive).
  * Call only after case.read was allowed.
  */
-export async function visibleCategories(trx: Tx, principal: Principal | null, personId: string): Promise<Set<string> | 'all'> {
+export async function visibleCategories(trx: Tx, principal: Principal | null, personId: string, now: Date): Promise<Set<string> | 'all'> {
   if (!principal) return new Set();
   if (principal.kind === 'citizen') return 'all';
   if (!principal.serviceUnitId) return new Set();
@@ -304,7 +304,7 @@ export async function visibleCategories(trx: Tx, principal: Principal | null, pe
   if (!unit) return new Set();
   const consents = await loadConsentsForAccess(trx, personId);
   const purposes: ConsentPurpose[] = (await isTransitionReceiver(trx, personId, unit.id)) ? ['collaboration', 'transition'] : ['collaboration'];
-  return coveredCategories(consents, { id: unit.id, typeCode: unit.type_code }, purposes);
+  return coveredCategories(consents, { id: unit.id, typeCode: unit.type_code }, purposes, now);
 }
 
 /** Kindergartens and schools import absence and follow it up (Tiltaksplan: høyt fravær). */
@@ -380,7 +380,7 @@ async function ratingAccess(trx: Tx, principal: Principal, entity: AccessRequest
 }
 
 /** Decides without side effects; authorize() records the decision. */
-export async function decide(trx: Tx, principal: Principal | null, request: AccessRequest): Promise<Decision> {
+export async function decide(trx: Tx, principal: Principal | null, request: AccessRequest, now: Date): Promise<Decision> {
   if (!principal) return deny('not_signed_in');
   switch (request.action) {
     case 'staff.create':
@@ -424,7 +424,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'case.write': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
-      return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId) : staffCaseAccess(trx, principal, personId);
+      return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId, now) : staffCaseAccess(trx, principal, personId, now);
     }
     case 'consent.read':
     case 'consent.withdraw': {
@@ -432,7 +432,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (!personId) return deny('no_subject');
       if (principal.kind === 'citizen') {
         // Seeing a youth's consents may be shared with guardians; withdrawing is the youth's own.
-        return request.action === 'consent.read' ? citizenCaseAccess(trx, principal.personId, personId) : citizenDecides(trx, principal.personId, personId);
+        return request.action === 'consent.read' ? citizenCaseAccess(trx, principal.personId, personId, now) : citizenDecides(trx, principal.personId, personId, now);
       }
       return involvedCaseWorker(trx, principal, personId);
     }
@@ -482,13 +482,13 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       // A meeting about a child is team discussion: the referral's basis must still hold.
       const referral = await trx.selectFrom('referral').select(['person_id']).where('id', '=', request.entity.id).executeTakeFirst();
       if (!referral?.person_id) return leads;
-      const consent = await teamDiscussionReaches(trx, principal, referral.person_id, request.entity.id, null);
+      const consent = await teamDiscussionReaches(trx, principal, referral.person_id, request.entity.id, null, now);
       return consent.allowed ? allow(`${leads.reason}+${consent.reason}`) : consent;
     }
     case 'meeting.read':
     case 'meeting.write': {
       if (request.entity?.type !== 'team_meeting') return deny('no_subject');
-      return meetingAccess(trx, principal, request.entity.id, request.action);
+      return meetingAccess(trx, principal, request.entity.id, request.action, now);
     }
     case 'actionItem.update': {
       if (principal.kind !== 'staff') return deny('not_staff');
@@ -499,7 +499,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (item.owner_staff_id !== principal.staffUserId) return deny('not_action_item_owner');
       if (!item.person_id) return allow('action_item_owner');
       // The item is part of the meeting about the child: the meeting's consent rule applies.
-      const consent = await teamDiscussionReaches(trx, principal, item.person_id, item.referral_id, item.created_at);
+      const consent = await teamDiscussionReaches(trx, principal, item.person_id, item.referral_id, item.created_at, now);
       return consent.allowed ? allow(`action_item_owner+${consent.reason}`) : consent;
     }
     case 'consent.give':
@@ -508,7 +508,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'citizen') return deny('not_citizen');
-      return citizenDecides(trx, principal.personId, personId);
+      return citizenDecides(trx, principal.personId, personId, now);
     }
     case 'consent.sign': {
       if (principal.kind !== 'citizen') return deny('not_citizen');
@@ -521,7 +521,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'citizen') return deny('not_citizen');
       if (principal.personId !== personId) return deny('not_self');
-      const decision = await citizenDecides(trx, principal.personId, personId);
+      const decision = await citizenDecides(trx, principal.personId, personId, now);
       return decision.allowed && decision.reason === 'youth_self' ? decision : deny('not_youth_of_consent_age');
     }
     case 'caseStatus.read':
@@ -529,7 +529,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind === 'citizen') {
-        return request.action === 'caseStatus.read' ? citizenCaseAccess(trx, principal.personId, personId) : deny('not_staff');
+        return request.action === 'caseStatus.read' ? citizenCaseAccess(trx, principal.personId, personId, now) : deny('not_staff');
       }
       return involvedCaseWorker(trx, principal, personId);
     }
@@ -550,7 +550,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (handover.to_staff_id !== principal.staffUserId) return deny('not_handover_receiver');
       // The baton is the relay log: only someone the consent lets into the log may take it, or
       // read the offer. Checked now, not only when the handover was asked for.
-      const log = await staffCaseAccess(trx, principal, handover.person_id);
+      const log = await staffCaseAccess(trx, principal, handover.person_id, now);
       return log.allowed ? allow(`handover_receiver+${log.reason}`) : log;
     }
     case 'notification.read':
@@ -580,7 +580,7 @@ export class AccessDenied extends AppError {
 
 /** Allows the access (and records it) or throws AccessDenied. */
 export async function authorize(ctx: DataContext, request: AccessRequest): Promise<void> {
-  const decision = await decide(ctx.trx, ctx.principal, request);
+  const decision = await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now());
   ctx.decisions.push({ action: request.action, allowed: decision.allowed });
   if (!decision.allowed) throw new AccessDenied(request, decision.reason);
   await writeAudit(ctx.trx, {
@@ -601,7 +601,7 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
  * goes on without that step. Nothing is refused, so nothing is recorded as refused.
  */
 export async function authorizeIfAllowed(ctx: DataContext, request: AccessRequest): Promise<boolean> {
-  const decision = await decide(ctx.trx, ctx.principal, request);
+  const decision = await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now());
   if (!decision.allowed) return false;
   ctx.decisions.push({ action: request.action, allowed: true });
   await writeAudit(ctx.trx, {

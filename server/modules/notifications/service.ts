@@ -261,7 +261,7 @@ async function textStillOpen(ctx: DataContext, row: { kind: string; subject_pers
       ? { action: 'meeting.read', purpose, entity: { type: 'team_meeting', id: meetingId } }
       // The family's notices about meetings link to Min side: the family's access to the case decides.
       : { action: derived === 'meeting' && ctx.principal?.kind === 'staff' ? 'meeting.read' : 'case.read', purpose, subject: { kind: 'person', id: row.subject_person_id } };
-    seen.set(key, (await decide(ctx.trx, ctx.principal, request)).allowed);
+    seen.set(key, (await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now())).allowed);
   }
   return seen.get(key)!;
 }
@@ -297,14 +297,14 @@ export async function markNotificationRead(ctx: DataContext, id: string) {
   // Someone else's notification is answered exactly like one that does not exist.
   const row = await ctx.trx.selectFrom('notification').select(['id', 'read_at']).where('id', '=', id).where(owner.column, '=', owner.id).executeTakeFirst();
   if (!row) throw notFound();
-  if (!row.read_at) await ctx.trx.updateTable('notification').set({ read_at: new Date() }).where('id', '=', id).where('read_at', 'is', null).execute();
+  if (!row.read_at) await ctx.trx.updateTable('notification').set({ read_at: ctx.services.clock.now() }).where('id', '=', id).where('read_at', 'is', null).execute();
   return { id, unread: await unreadCount(ctx.trx, owner) };
 }
 
 export async function markAllNotificationsRead(ctx: DataContext) {
   await authorize(ctx, { action: 'notification.update', purpose: 'self_service' });
   const owner = ownerOf(ctx.principal!);
-  await ctx.trx.updateTable('notification').set({ read_at: new Date() }).where(owner.column, '=', owner.id).where('read_at', 'is', null).execute();
+  await ctx.trx.updateTable('notification').set({ read_at: ctx.services.clock.now() }).where(owner.column, '=', owner.id).where('read_at', 'is', null).execute();
   return { unread: 0 };
 }
 

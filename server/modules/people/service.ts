@@ -1,25 +1,19 @@
 // People: children and youth, pregnant women and their guardians. Registering a person makes the
 // professional involved (as registrant), which is what lets them see the person afterwards.
 import { randomUUID } from 'node:crypto';
-import { parseNationalId } from '../../../common/national-id.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
-import { invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
+import { invalid, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
 import { authorize, decide, recordAccess } from '../access/access.ts';
-import type { RegisterPersonInput } from './schema.ts';
-
-function birthDateOf(input: { nationalId?: string | undefined; birthDate?: string | undefined }): string {
-  if (input.nationalId) {
-    const parsed = parseNationalId(input.nationalId);
-    if (parsed.valid) return parsed.birthDate;
-  }
-  return input.birthDate!;
-}
+import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';
+import { osloDate } from '../consent/rules.ts';
 
 export async function registerPerson(ctx: DataContext, input: RegisterPersonInput) {
   const staff = requireStaff(ctx);
   const id = randomUUID();
   await authorize(ctx, { action: 'person.create', purpose: 'registration', subject: { kind: 'person', id } });
+  const unborn = futureBirthDates(input, osloDate(ctx.services.clock.now()));
+  if (unborn.length) throw invalid(...unborn);
   if (input.nationalId) {
     const existing = await ctx.trx.selectFrom('person').select('id').where('national_id', '=', input.nationalId).executeTakeFirst();
     if (existing) throw invalidField('nationalId', 'errors.duplicateNationalId');
@@ -28,7 +22,7 @@ export async function registerPerson(ctx: DataContext, input: RegisterPersonInpu
     .insertInto('person')
     .values({
       id, municipality_id: staff.municipalityId, national_id: input.nationalId ?? null, given_name: input.givenName,
-      family_name: input.familyName, birth_date: birthDateOf(input), kind: input.kind,
+      family_name: input.familyName, birth_date: birthDateOf(input)!, kind: input.kind,
       expected_birth_date: input.expectedBirthDate ?? null, area: input.area ?? null, address: input.address ?? null,
       created_by: staff.staffUserId,
     })
@@ -50,7 +44,7 @@ export async function registerPerson(ctx: DataContext, input: RegisterPersonInpu
         .insertInto('person')
         .values({
           id: guardianId, municipality_id: staff.municipalityId, national_id: guardian.nationalId ?? null,
-          given_name: guardian.givenName, family_name: guardian.familyName, birth_date: birthDateOf(guardian), kind: 'adult',
+          given_name: guardian.givenName, family_name: guardian.familyName, birth_date: birthDateOf(guardian)!, kind: 'adult',
           email: guardian.email ?? null, phone: guardian.phone ?? null, created_by: staff.staffUserId,
         })
         .execute();
@@ -104,8 +98,8 @@ export async function getPerson(ctx: DataContext, id: string) {
   // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
-      decides: (await decide(ctx.trx, ctx.principal, { action: 'consent.give', purpose, subject: { kind: 'person', id } })).allowed,
-      setsGuardianVisibility: (await decide(ctx.trx, ctx.principal, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } })).allowed,
+      decides: (await decide(ctx.trx, ctx.principal, { action: 'consent.give', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
+      setsGuardianVisibility: (await decide(ctx.trx, ctx.principal, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
       guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
     }
     : null;
@@ -153,6 +147,6 @@ export async function listMyPeople(ctx: DataContext) {
 /** A youth at or over the consent age decides whether guardians see their case. */
 export async function setGuardianVisibility(ctx: DataContext, personId: string, guardiansSeeCase: boolean) {
   await authorize(ctx, { action: 'guardianVisibility.set', purpose: 'self_service', subject: { kind: 'person', id: personId } });
-  await ctx.trx.updateTable('person').set({ guardians_see_case: guardiansSeeCase, updated_at: new Date() }).where('id', '=', personId).execute();
+  await ctx.trx.updateTable('person').set({ guardians_see_case: guardiansSeeCase, updated_at: ctx.services.clock.now() }).where('id', '=', personId).execute();
   return { guardiansSeeCase };
 }
