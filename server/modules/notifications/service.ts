@@ -79,6 +79,11 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'meeting.invited': 'meeting',
   'meeting.minutes': 'meeting',
   'actionItem.overdue': 'meeting',
+  // Family relations and access requests name the child to those who decide for it, not from its case.
+  'relation.toConfirm': null,
+  'accessRequest.received': null,
+  'accessRequest.granted': null,
+  'accessRequest.refused': null,
 };
 
 export interface NotificationInput {
