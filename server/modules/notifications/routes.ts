@@ -43,7 +43,7 @@ export const notificationRoutes = [
   }),
   defineRoute({
     method: 'PUT', url: '/api/notification-settings', summary: 'Choose whether new notifications also come by e-mail (citizens; off until chosen)',
-    tags: ['notifications'], audience: 'citizen', guarded: true, body: NotificationSettingsBody,
+    tags: ['notifications'], retrySafe: 'sets one\'s own choice to the value sent: a repeat changes nothing and there is nobody else\'s edit to overwrite', audience: 'citizen', guarded: true, body: NotificationSettingsBody,
     handler: async (ctx, { body }) => notifications.setNotificationSettings(ctx, body.emailNotifications),
   }),
   defineRoute({

@@ -10,7 +10,7 @@ export const peopleRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people', summary: 'Register a child, youth or pregnant woman with guardians', tags: ['people'],
-    audience: 'staff', guarded: true, body: RegisterPersonBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: RegisterPersonBody, status: 201,
     handler: async (ctx, { body }) => people.registerPerson(ctx, body),
   }),
   defineRoute({

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
@@ -362,6 +362,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
 export async function saveMinutes(ctx: DataContext, meetingId: string, input: MinutesInput) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.write');
   if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'meetings.err.closed');
+  checkVersion(ctx, m.version);
   const participants = await ctx.trx.selectFrom('meeting_participant as mp').innerJoin('staff_user as s', 's.id', 'mp.staff_user_id').select(['s.id', 's.service_unit_id']).where('mp.meeting_id', '=', meetingId).execute();
   input.actionItems.forEach((item, i) => {
     if (!participants.some((p) => p.id === item.ownerStaffId)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'meetings.err.ownerNotParticipant');
