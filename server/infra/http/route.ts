@@ -8,10 +8,12 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Tx } from '../db/database.ts';
 import { AppError, conflict, invalidField, notSignedIn } from './errors.ts';
 import type { DataContext, Principal, RequestContext } from './context.ts';
 import { parseInput } from './validation.ts';
+import { claimKey, IDEMPOTENCY_KEY, ReplayedResponse } from './idempotency.ts';
+
+export { ReplayedResponse };
 import { AccessDenied, recordDenial } from '../../modules/access/access.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -102,17 +104,6 @@ function checkAudience(ctx: RequestContext, audience: Audience): void {
   if (audience === 'citizen' && ctx.principal.kind !== 'citizen') throw new AppError('FORBIDDEN', 'errors.forbidden');
 }
 
-/** A repeated create answered from the idempotency key: the first answer, status and body. */
-export class ReplayedResponse {
-  readonly status: number;
-  readonly body: unknown;
-  constructor(status: number, body: unknown) {
-    this.status = status;
-    this.body = body;
-  }
-}
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 const IF_MATCH = /^\s*(?:W\/)?"(\d{1,10})"\s*$/;
 
 function ownerOf(principal: Principal | null): string | null {
@@ -151,21 +142,6 @@ function withExpectedVersion(route: AnyRoute, req: FastifyRequest): unknown {
 
 const requestHash = (req: FastifyRequest) =>
   createHash('sha256').update(`${req.method} ${req.url.split('?')[0]}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
-
-/** Claims the key for this request, or finds the first answer to replay. Waits while a concurrent holder of the key is uncommitted. */
-async function claimKey(trx: Tx, owner: string, key: string, hash: string): Promise<ReplayedResponse | null> {
-  const claimed = await trx
-    .insertInto('idempotency_key')
-    .values({ owner, key, request_hash: hash })
-    .onConflict((oc) => oc.columns(['owner', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return null;
-  const first = await trx.selectFrom('idempotency_key').select(['request_hash', 'status', 'response']).where('owner', '=', owner).where('key', '=', key).executeTakeFirst();
-  if (!first || first.status === null) throw conflict();
-  if (first.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'errors.idempotencyKeyReused');
-  return new ReplayedResponse(first.status, first.response);
-}
 
 export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<unknown> {
   checkAudience(ctx, route.audience);

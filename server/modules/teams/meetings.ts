@@ -271,7 +271,7 @@ export async function scheduleMeeting(ctx: DataContext, referralId: string, inpu
 /** Invitations: in the app, and by e-mail with a calendar file. Neither names the child. */
 async function invite(trx: Tx, meetingId: string): Promise<void> {
   const m = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').innerJoin('staff_user as c', 'c.id', 'm.chair_staff_id')
-    .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+    .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 'm.created_at', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
   const participants = await trx
     .selectFrom('meeting_participant as mp')
     .leftJoin('staff_user as s', 's.id', 'mp.staff_user_id')
@@ -293,7 +293,7 @@ async function invite(trx: Tx, meetingId: string): Promise<void> {
     const ics = calendarFile({
       uid: `${m.id}@sammen`, start: new Date(m.starts_at), end: new Date(m.ends_at), summary: translate(lang, 'meetings.ics.summary', { team: m.team_name }),
       location: m.place, description: translate(lang, 'meetings.ics.description'), organizerEmail: m.chair_email, attendees,
-    });
+    }, new Date(m.created_at));
     await queueEmail(trx, {
       to, language: lang, subject: translate(lang, 'meetings.email.subject', { team: m.team_name, date }),
       text: translate(lang, 'meetings.email.body', { team: m.team_name, date, place: m.place }),
