@@ -50,7 +50,7 @@ export const notificationRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/dev/mailbox', summary: 'Development mailbox: the mail in the outbox (only with the development sign-in)',
-    tags: ['notifications'], audience: 'staff', guarded: true,
+    tags: ['notifications'], audience: 'signed-in', guarded: true,
     handler: async (ctx) => {
       await openDevMailbox(ctx);
       return { mails: await mailboxPage(ctx.trx, MAILBOX_LIMIT) };
@@ -58,7 +58,7 @@ export const notificationRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/dev/mailbox/:id/attachments/:position', summary: 'Development mailbox: an attachment of a mail',
-    tags: ['notifications'], audience: 'staff', guarded: true, params: MailboxAttachmentParams,
+    tags: ['notifications'], audience: 'signed-in', guarded: true, params: MailboxAttachmentParams,
     handler: async (ctx, { params }) => {
       await openDevMailbox(ctx, { type: 'outbound_email', id: params.id });
       const file = await mailboxAttachment(ctx.trx, params.id, params.position);
