@@ -33,7 +33,7 @@ async function closedMeeting(): Promise<string> {
   ]).execute();
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('team_meeting').set({ status: 'closed', closed_at: new Date('2030-01-10T10:00:00Z'), closed_by: ids.tone! }).where('id', '=', m.id).execute();
-    await offerRating(trx, m.id);
+    await offerRating(trx, m.id, new Date('2030-01-10T10:00:00Z'));
   });
   return m.id;
 }

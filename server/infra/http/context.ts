@@ -5,6 +5,7 @@ import type { StaffRole, Language } from '../../../common/roles.ts';
 import type { Config } from '../../config.ts';
 import type { Db, DatabaseKind, Tx } from '../db/database.ts';
 import { conflict, type AppError } from './errors.ts';
+import type { Clock } from '../clock.ts';
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -35,6 +36,7 @@ export interface AppServices {
   config: Config;
   db: Db;
   databaseKind: DatabaseKind;
+  clock: Clock;
 }
 
 export interface RequestContext {

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'PRECONDITION_REQUIRED'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PERSON_EXISTS'
+  | 'UNAVAILABLE'
   | 'DEV_LOGIN_DISABLED'
   | 'UNKNOWN_USER'
   | 'OIDC_NOT_CONFIGURED'
@@ -34,6 +36,10 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PRECONDITION_REQUIRED: 428,
   IDEMPOTENCY_KEY_REUSED: 422,
+  // Registration of someone already in Sammen: the only thing the registrant learns (people/service.ts).
+  PERSON_EXISTS: 409,
+  // A system Sammen depends on (the population register) cannot be reached; nothing was changed.
+  UNAVAILABLE: 503,
   DEV_LOGIN_DISABLED: 404,
   UNKNOWN_USER: 400,
   OIDC_NOT_CONFIGURED: 404,
