@@ -16,7 +16,7 @@ import { systemClock, type Clock } from './infra/clock.ts';
 import { csrfMatches, loadSession, SESSION_COOKIE, sessionLifetime } from './infra/auth/session.ts';
 import { runInRequestScope } from './infra/http/request-scope.ts';
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
-import { AppError } from './infra/http/errors.ts';
+import { AppError, fromDatabaseError } from './infra/http/errors.ts';
 import { redactingStream } from './infra/log.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
 import { absenceRoutes } from './modules/absence/routes.ts';
@@ -164,16 +164,23 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
 
   app.setErrorHandler((error, request, reply) => {
     const lang = request.lang ?? 'nb';
-    if (error instanceof AppError) {
-      return reply.status(error.status).send({
+    const send = (appError: AppError) =>
+      reply.status(appError.status).send({
         error: {
-          code: error.code,
-          message: translate(lang, error.messageKey, error.params),
-          fields: error.fields.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, f.params) })),
+          code: appError.code,
+          message: translate(lang, appError.messageKey, appError.params),
+          fields: appError.fields.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, f.params) })),
         },
       });
-    }
+    if (error instanceof AppError) return send(error);
     const e = error as { statusCode?: number; code?: string; message?: string };
+    // A lost race or a value the database refused is the client's answer (409/400), not a crash;
+    // the transaction has already rolled back, so nothing was changed.
+    const fromDatabase = fromDatabaseError(error);
+    if (fromDatabase) {
+      request.log.warn({ err: { code: e.code } }, 'database refused the request');
+      return send(fromDatabase);
+    }
     if (e.statusCode === 413) {
       return reply.status(413).send({ error: { code: 'VALIDATION', message: translate(lang, 'errors.requestTooLarge'), fields: [] } });
     }

@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import type { JobHandler, RecurringJob } from './infra/jobs/queue.ts';
 import { deleteEndedSessions, sessionLifetime } from './infra/auth/session.ts';
+import { deleteExpiredIdempotencyKeys } from './infra/http/idempotency.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
@@ -19,11 +20,15 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     'sessions.cleanup': async (db, _payload, now) => {
       await deleteEndedSessions(db, sessionLifetime(config), now);
     },
+    'idempotency.cleanup': async (db, _payload, now) => {
+      await deleteExpiredIdempotencyKeys(db, now);
+    },
   };
 }
 
 export const recurringJobs: RecurringJob[] = [
   { kind: 'sessions.cleanup', everyMs: 15 * 60_000 },
+  { kind: 'idempotency.cleanup', everyMs: 60 * 60_000 },
   { kind: 'cases.reminders', everyMs: 60 * 60_000 },
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
 ];

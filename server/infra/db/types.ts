@@ -149,6 +149,15 @@ export interface SessionTable {
   last_seen_at: Timestamp;
 }
 
+export interface IdempotencyKeyTable {
+  owner: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
 export interface InvolvementTable {
   id: Generated<string>;
   person_id: string;
@@ -197,6 +206,7 @@ export interface DB {
   access_request: AccessRequestTable;
   citizen_account: CitizenAccountTable;
   session: SessionTable;
+  idempotency_key: IdempotencyKeyTable;
   involvement: InvolvementTable;
   audit_event: AuditEventTable;
   schema_migration: SchemaMigrationTable;

@@ -45,6 +45,7 @@ export type AccessAction =
   | 'consent.withdraw'
   | 'notification.read' // one's own notifications, nobody else's
   | 'notification.update' // mark one's own notifications read, choose e-mail
+  | 'devMailbox.read' // the development mailbox (everyone's outgoing mail): the administrator, only with the development sign-in
   | 'absence.import' // staff of a kindergarten or school import their unit's absence figures
   | 'absence.read' // a contact teacher's list of pupils with high absence
   | 'legalBasis.record' // opplysningsplikt / avvergeplikt: recorded, opens nothing
@@ -416,6 +417,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'catalogue.publish':
     case 'actionGuide.publish':
     case 'team.edit':
+      return requireRole(principal, 'administrator');
+    case 'devMailbox.read':
       return requireRole(principal, 'administrator');
     case 'audit.search':
       return requireRole(principal, 'auditor');

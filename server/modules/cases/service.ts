@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { addDays } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
@@ -275,6 +275,7 @@ export async function changeLevel(ctx: DataContext, caseId: string, input: { toL
   const c = await authorizeCase(ctx, caseId, 'caseStatus.write');
   requireOpen(c);
   if (c.level === input.toLevel) throw invalidField('toLevel', 'cases.err.sameLevel');
+  checkVersion(ctx, c.version);
   const updated = await ctx.trx.updateTable('help_case').set({ level: input.toLevel, version: c.version + 1 }).where('id', '=', caseId).where('version', '=', input.version).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) throw conflict();
   await ctx.trx.insertInto('case_level_change').values({ case_id: caseId, from_level: c.level, to_level: input.toLevel, reason: input.reason, changed_by: staff.staffUserId }).execute();
@@ -401,6 +402,8 @@ export async function addEntry(ctx: DataContext, caseId: string, input: EntryInp
 export async function correctEntry(ctx: DataContext, caseId: string, entryKey: string, input: EntryInput) {
   const c = await authorizeCase(ctx, caseId, 'case.write');
   requireOpen(c);
+  // Corrections of one case take turns, so two made from the same version cannot both be written.
+  await ctx.trx.selectFrom('help_case').select('id').where('id', '=', caseId).forUpdate().execute();
   const current = await ctx.trx.selectFrom('relay_log_entry').selectAll().where('case_id', '=', caseId).where('entry_key', '=', entryKey).orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (!current) throw invalidField('entryKey', 'cases.err.unknownEntry');
   if (current.kind !== input.kind) throw invalidField('kind', 'cases.err.kindCannotChange');
@@ -409,7 +412,7 @@ export async function correctEntry(ctx: DataContext, caseId: string, entryKey: s
   if (byFamily !== (current.author_person_id !== null) || (byFamily && current.author_person_id !== (ctx.principal as { personId: string }).personId)) {
     throw invalidField('entryKey', 'cases.err.notYourEntry');
   }
-  if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) throw conflict();
+  checkVersion(ctx, current.version);
   return writeEntryVersion(ctx, c, input, entryKey, current.version + 1);
 }
 

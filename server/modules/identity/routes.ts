@@ -88,7 +88,7 @@ export const identityRoutes = [
     },
   }),
   defineRoute({
-    method: 'PUT', url: '/api/auth/language', summary: 'Remember the UI language', tags: ['identity'], audience: 'public',
+    method: 'PUT', url: '/api/auth/language', summary: 'Remember the UI language', tags: ['identity'], retrySafe: 'sets one\'s own language to the value sent: a repeat changes nothing and there is nobody else\'s edit to overwrite', audience: 'public',
     guarded: false, body: LanguageBody,
     handler: async (ctx, { body }) => {
       ctx.reply.setCookie(LANGUAGE_COOKIE, body.language, { path: '/', sameSite: 'lax', secure: ctx.services.config.cookieSecure, maxAge: 365 * 24 * 3600 });

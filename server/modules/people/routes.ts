@@ -12,7 +12,7 @@ export const peopleRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people', summary: 'Register a child, youth or pregnant woman; named guardians wait for confirmation. Someone already registered: 409 PERSON_EXISTS and nothing else', tags: ['people'],
-    audience: 'staff', guarded: true, body: RegisterPersonBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: RegisterPersonBody, status: 201,
     handler: async (ctx, { body }) => people.registerPerson(ctx, body),
   }),
   defineRoute({
@@ -47,7 +47,7 @@ export const peopleRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/access-requests', summary: 'Ask the family for access to a person registered by someone else (national id in the body)', tags: ['people'],
-    audience: 'staff', guarded: true, body: AccessRequestBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: AccessRequestBody, status: 201,
     handler: async (ctx, { body }) => createAccessRequest(ctx, body),
   }),
   defineRoute({

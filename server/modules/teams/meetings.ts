@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { daysBetween } from '../../../common/dates.ts';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
@@ -272,7 +272,7 @@ export async function scheduleMeeting(ctx: DataContext, referralId: string, inpu
 /** Invitations: in the app, and by e-mail with a calendar file. Neither names the child. */
 async function invite(trx: Tx, meetingId: string, now: Date): Promise<void> {
   const m = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').innerJoin('staff_user as c', 'c.id', 'm.chair_staff_id')
-    .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+    .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 'm.created_at', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
   const participants = await trx
     .selectFrom('meeting_participant as mp')
     .leftJoin('staff_user as s', 's.id', 'mp.staff_user_id')
@@ -363,6 +363,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
 export async function saveMinutes(ctx: DataContext, meetingId: string, input: MinutesInput) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.write');
   if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'meetings.err.closed');
+  checkVersion(ctx, m.version);
   const participants = await ctx.trx.selectFrom('meeting_participant as mp').innerJoin('staff_user as s', 's.id', 'mp.staff_user_id').select(['s.id', 's.service_unit_id']).where('mp.meeting_id', '=', meetingId).execute();
   input.actionItems.forEach((item, i) => {
     if (!participants.some((p) => p.id === item.ownerStaffId)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'meetings.err.ownerNotParticipant');
