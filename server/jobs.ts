@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import type { JobHandler, RecurringJob } from './infra/jobs/queue.ts';
 import { deleteIdleSessions } from './infra/auth/session.ts';
+import { sealAuditLog } from './modules/audit/chain.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
@@ -10,6 +11,9 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   configureNotifications(config);
   return {
     [EMAIL_JOB]: emailJobHandler(config),
+    'audit.seal': async (db) => {
+      await sealAuditLog(db);
+    },
     'cases.reminders': async (db) => {
       await sendCaseReminders(db);
     },
@@ -24,6 +28,8 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
 
 export const recurringJobs: RecurringJob[] = [
   { kind: 'sessions.cleanup', everyMs: 15 * 60_000 },
+  // The chain trails the log by one to two runs (decision 0011).
+  { kind: 'audit.seal', everyMs: 60_000 },
   { kind: 'cases.reminders', everyMs: 60 * 60_000 },
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
 ];
