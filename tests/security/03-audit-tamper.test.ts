@@ -210,7 +210,7 @@ describe.skipIf(TEST_DB !== 'postgres')('item 3: the server\'s database role can
     }
   });
 
-  it('the grant step is idempotent, refuses to hand the server the owner role, and a single-role setup is reported', async () => {
+  it('the grant step is idempotent, the server starts on the application role alone, the owner role is refused as the server\'s, and a single-role setup is reported', async () => {
     const urls = t.database.urls!;
     const split = await openMigratedDatabase({ databaseUrl: urls.app, databaseOwnerUrl: urls.owner, dataDir: 'memory' });
     try {
@@ -218,6 +218,14 @@ describe.skipIf(TEST_DB !== 'postgres')('item 3: the server\'s database role can
       expect(split.auditLogRewritable).toBe(false);
     } finally {
       await split.database.close();
+    }
+    // Production may keep the owner's password away from the server: migrations by `npm run migrate`.
+    const appOnly = await openMigratedDatabase({ databaseUrl: urls.app, databaseOwnerUrl: undefined, dataDir: 'memory' });
+    try {
+      expect(appOnly.applied).toEqual([]);
+      expect(appOnly.auditLogRewritable).toBe(false);
+    } finally {
+      await appOnly.database.close();
     }
     const single = await openMigratedDatabase({ databaseUrl: urls.owner, databaseOwnerUrl: undefined, dataDir: 'memory' });
     try {
