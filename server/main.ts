@@ -12,10 +12,11 @@ const config = loadConfig();
 const { database, applied, auditLogRewritable } = await openMigratedDatabase(config);
 if (auditLogRewritable && config.production) {
   await database.close();
-  throw new Error(
+  console.error(
     'The database role in DATABASE_URL can change or delete audit events. In production the server must run as an ' +
       'application role that may only insert and read them, with migrations run as the owner (DATABASE_OWNER_URL); see README, "Database roles".',
   );
+  process.exit(1);
 }
 const app = await buildApp({ config, database });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
