@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
-const MIGRATION_LOCK = 74_201_601;
+/** Also held by the grant step (roles.ts), so processes starting together never grant at the same time. */
+export const MIGRATION_LOCK = 74_201_601;
 
 export interface MigrationFile {
   version: number;

@@ -5,6 +5,7 @@
 // is the deployment's, which is why this is code and not a numbered migration.
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
+import { MIGRATION_LOCK } from './migrate.ts';
 
 /**
  * Tables where the server may do less than ordinary DML. The audit log may only grow; its chain and
@@ -25,6 +26,8 @@ export class UnsafeApplicationRoleError extends Error {}
 /** Grants the application role what the server needs and nothing that can rewrite the audit log. */
 export async function grantApplicationRole(owner: Db, appRole: string): Promise<void> {
   await owner.transaction().execute(async (trx) => {
+    // Concurrent GRANTs on one object fail ("tuple concurrently updated"): one process at a time.
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
     const role = await sql<{ superuser: boolean; owner: boolean; same: boolean }>`
       SELECT rolsuper AS superuser, pg_has_role(rolname, current_user, 'USAGE') AS owner, rolname = current_user AS same
       FROM pg_roles WHERE rolname = ${appRole}`.execute(trx);

@@ -25,6 +25,24 @@ export async function sealAuditLog(db: Db): Promise<number> {
   return total;
 }
 
+/**
+ * Seals until every event that had committed when this started is in the chain, waiting (up to
+ * timeoutMs) for transactions elsewhere on the server that hold the horizon back. Returns whether
+ * it got there; the verify command reports what is left as not yet sealed.
+ */
+export async function sealCommitted(db: Db, timeoutMs = 10_000): Promise<boolean> {
+  const { rows } = await sql<{ target: number | null }>`SELECT max(id) AS target FROM audit_event`.execute(db);
+  const target = Number(rows[0]!.target ?? 0);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await sealAuditLog(db);
+    const state = await db.selectFrom('audit_seal_state').select('sealed_through').executeTakeFirstOrThrow();
+    if (Number(state.sealed_through) >= target) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export type ChainBreak =
   /** The event's content differs from what was sealed, or the event before it was removed. */
   | 'changed'
@@ -69,19 +87,23 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Chain
         .orderBy('event_id').execute();
       return { events, links, complete };
     });
-    const byId = new Map(events.map((e) => [Number(e.id), e]));
-    const linkById = new Map(links.map((l) => [Number(l.event_id), bytes(l.hash)]));
-    const ids = [...new Set([...byId.keys(), ...linkById.keys()])].sort((a, b) => a - b);
-    for (const id of ids) {
-      const event = byId.get(id);
-      const link = linkById.get(id);
-      if (!event) return { ok: false, verified, broken: { id, occurredAt: null, problem: 'removed' } };
-      if (!link) return { ok: false, verified, broken: { id, occurredAt: new Date(event.occurred_at), problem: 'inserted' } };
-      const hash = createHash('sha256').update(previous).update(event.content, 'utf8').digest();
-      if (!hash.equals(link)) return { ok: false, verified, broken: { id, occurredAt: new Date(event.occurred_at), problem: 'changed' } };
+    // Both lists are in id order: walk them together.
+    let i = 0;
+    let j = 0;
+    while (i < events.length || j < links.length) {
+      const event = events[i];
+      const link = links[j];
+      const eventId = event ? Number(event.id) : Infinity;
+      const linkId = link ? Number(link.event_id) : Infinity;
+      if (linkId < eventId) return { ok: false, verified, broken: { id: linkId, occurredAt: null, problem: 'removed' } };
+      if (eventId < linkId) return { ok: false, verified, broken: { id: eventId, occurredAt: new Date(event!.occurred_at), problem: 'inserted' } };
+      const hash = createHash('sha256').update(previous).update(event!.content, 'utf8').digest();
+      if (!hash.equals(bytes(link!.hash))) return { ok: false, verified, broken: { id: eventId, occurredAt: new Date(event!.occurred_at), problem: 'changed' } };
       previous = hash;
-      last = { id, hash };
+      last = { id: eventId, hash };
       verified++;
+      i++;
+      j++;
     }
     if (complete) break;
     after = Number(events.at(-1)!.id);

@@ -4,13 +4,13 @@
 // server first then, as PGlite allows one process at a time.
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../infra/db/database.ts';
-import { describeVerification, sealAuditLog, verifyAuditChain } from './chain.ts';
+import { describeVerification, sealCommitted, verifyAuditChain } from './chain.ts';
 
 async function main(): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await sealAuditLog(database.db);
+    await sealCommitted(database.db);
     const result = await verifyAuditChain(database.db);
     (result.ok ? console.log : console.error)(describeVerification(result));
     return result.ok ? 0 : 1;
