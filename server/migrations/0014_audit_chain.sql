@@ -45,6 +45,27 @@ CREATE TABLE audit_seal_state (
 );
 INSERT INTO audit_seal_state DEFAULT VALUES;
 
+-- Whether every transaction that may hold an event id drawn before `horizon` was taken has ended.
+-- Such a transaction locks audit_event (to insert) before its id is drawn and keeps the lock and its
+-- transaction id until it ends, so it shows in pg_locks. Only this database's writers of the log
+-- count: a long transaction elsewhere on the server does not hold the chain back.
+CREATE FUNCTION audit_horizon_passed(horizon xid8) RETURNS boolean
+  LANGUAGE sql STABLE SET search_path = pg_catalog, public
+AS $$
+  SELECT pg_snapshot_xmin(pg_current_snapshot()) > horizon OR NOT EXISTS (
+    SELECT 1
+    FROM pg_locks r
+    JOIN pg_locks x ON x.virtualtransaction = r.virtualtransaction
+    WHERE r.locktype = 'relation'
+      AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+      AND r.relation = 'audit_event'::regclass
+      AND x.locktype = 'transactionid' AND x.mode = 'ExclusiveLock' AND x.granted
+      -- x.transactionid is the 32-bit form: older than the horizon when behind it by less than 2^31.
+      AND ((horizon::text::bigint % 4294967296) - x.transactionid::text::bigint + 4294967296) % 4294967296
+          BETWEEN 1 AND 2147483647
+  )
+$$;
+
 -- The canonical content of an event: all its columns as JSON, nulls left out so that adding a
 -- nullable column later does not change rows written before it. Timestamps are written in UTC
 -- (the function's TimeZone setting), so every session computes the same bytes.
@@ -52,9 +73,9 @@ INSERT INTO audit_seal_state DEFAULT VALUES;
 --
 -- Commit order: an event's id is drawn after its transaction's id (trigger above). This function
 -- first reads the sequence (S), then takes its own transaction id (X), and stores both as the
--- horizon. Any event with id <= S belongs to a transaction whose id is < X. A later run that sees
--- no transaction older than X still running (the snapshot's xmin > X) knows every such event has
--- committed or rolled back, so sealing up to S in id order can never skip one that commits later.
+-- horizon. Any event with id <= S belongs to a transaction whose id is < X. A later run that finds
+-- no such transaction still running (audit_horizon_passed) knows every such event has committed or
+-- rolled back, so sealing up to S in id order can never skip one that commits later.
 CREATE FUNCTION audit_seal(max_rows integer DEFAULT 10000) RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public
@@ -79,7 +100,7 @@ BEGIN
   SELECT * INTO st FROM audit_seal_state FOR UPDATE;
 
   upto := st.sealed_through;
-  IF st.horizon_xid IS NOT NULL AND pg_snapshot_xmin(pg_current_snapshot()) > st.horizon_xid THEN
+  IF st.horizon_xid IS NOT NULL AND audit_horizon_passed(st.horizon_xid) THEN
     upto := greatest(st.horizon_id, st.sealed_through);
   END IF;
 
