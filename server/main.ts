@@ -7,6 +7,7 @@ import { generateDemoData } from './demo/generate.ts';
 import { startJobLoop } from './infra/jobs/queue.ts';
 import { jobHandlers, recurringJobs } from './jobs.ts';
 import { osloDate } from './modules/consent/rules.ts';
+import { systemClock } from './infra/clock.ts';
 
 const config = loadConfig();
 const { database, applied, auditLogRewritable } = await openMigratedDatabase(config);
@@ -18,17 +19,18 @@ if (auditLogRewritable && config.production) {
   );
   process.exit(1);
 }
-const app = await buildApp({ config, database });
+const clock = systemClock;
+const app = await buildApp({ config, database, clock });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 if (auditLogRewritable) app.log.warn('the server runs as a database role that can change or delete audit events; use separate owner and application roles (README, "Database roles")');
 
 const hasData = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
 if (!hasData && config.demoData) {
-  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate() });
+  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate(clock.now()), populationRegisterFile: config.populationRegisterFile });
   app.log.info({ summary }, 'demo municipality created');
 }
 
-const jobs = startJobLoop(database.db, jobHandlers(config), recurringJobs, 15_000, (error) =>
+const jobs = startJobLoop(database.db, jobHandlers(config), recurringJobs, clock, 15_000, (error) =>
   app.log.error({ err: { message: (error as Error).message } }, 'background job loop failed'),
 );
 

@@ -33,12 +33,12 @@ export async function sealAuditLog(db: Db): Promise<number> {
 export async function sealCommitted(db: Db, timeoutMs = 10_000): Promise<boolean> {
   const { rows } = await sql<{ target: number | null }>`SELECT max(id) AS target FROM audit_event`.execute(db);
   const target = Number(rows[0]!.target ?? 0);
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     await sealAuditLog(db);
     const state = await db.selectFrom('audit_seal_state').select('sealed_through').executeTakeFirstOrThrow();
     if (Number(state.sealed_through) >= target) return true;
-    if (Date.now() >= deadline) return false;
+    if (performance.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
