@@ -175,6 +175,8 @@ export interface AuditEventTable {
   outcome: 'allowed' | 'denied';
   reason: string | null;
   request_id: string | null;
+  /** The client's address under the configured trusted proxies; null for background jobs. */
+  client_ip: Generated<string | null>;
 }
 
 /** The audit log's hash chain: sha256(previous hash || the event's canonical content). */
