@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
+  // The owner role that runs migrations; DATABASE_URL is then the application role (decision 0011).
+  DATABASE_OWNER_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -78,6 +80,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Runs migrations and the grant step; unset, DATABASE_URL (or PGlite) does both. */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   publicUrl: string | undefined;
   sessionIdleMinutes: number;
@@ -108,11 +112,13 @@ function oidc(issuer?: string, clientId?: string, clientSecret?: string): OidcCl
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = EnvSchema.parse(env);
   const production = e.NODE_ENV === 'production';
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) throw new Error('DATABASE_OWNER_URL is set without DATABASE_URL, the role the server runs as');
   return {
     production,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL || undefined,
     dataDir: e.DATA_DIR,
     publicUrl: e.PUBLIC_URL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -188,6 +188,22 @@ export interface AuditEventTable {
   client_ip: Generated<string | null>;
 }
 
+/** The audit log's hash chain: sha256(previous hash || the event's canonical content). */
+export interface AuditChainTable {
+  event_id: number;
+  hash: Uint8Array;
+}
+
+/** One row, written only by audit_seal(): how far the chain reaches and the next horizon. */
+export interface AuditSealStateTable {
+  singleton: boolean;
+  sealed_through: number;
+  head_id: number | null;
+  head_hash: Uint8Array | null;
+  horizon_id: number | null;
+  horizon_xid: string | null;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -209,6 +225,8 @@ export interface DB {
   idempotency_key: IdempotencyKeyTable;
   involvement: InvolvementTable;
   audit_event: AuditEventTable;
+  audit_chain: AuditChainTable;
+  audit_seal_state: AuditSealStateTable;
   schema_migration: SchemaMigrationTable;
   team: TeamTable;
   team_service_unit: TeamServiceUnitTable;
