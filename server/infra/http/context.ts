@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole, Language } from '../../../common/roles.ts';
 import type { Config } from '../../config.ts';
 import type { Db, DatabaseKind, Tx } from '../db/database.ts';
+import { conflict, type AppError } from './errors.ts';
 import type { Clock } from '../clock.ts';
 
 export interface StaffPrincipal {
@@ -53,6 +54,20 @@ export interface DataContext extends RequestContext {
   trx: Tx;
   /** Access decisions made so far in this request (see server/modules/access). */
   decisions: { action: string; allowed: boolean }[];
+  /** On a route declared `versioned`: the version the client read, and whether the handler compared it. */
+  version?: { expected: number; checked: boolean };
+}
+
+/**
+ * Compares the version the client read with the record's current one (read in this transaction,
+ * under a lock or by a conditional update) and refuses a stale edit with 409. A versioned route
+ * whose handler never calls this fails and commits nothing, like a guarded route without an
+ * access decision.
+ */
+export function checkVersion(ctx: DataContext, current: number | null | undefined, stale: () => AppError = conflict): void {
+  if (!ctx.version) throw new Error('checkVersion is for routes declared versioned');
+  ctx.version.checked = true;
+  if (current !== ctx.version.expected) throw stale();
 }
 
 export function requireStaff(ctx: RequestContext): StaffPrincipal {
