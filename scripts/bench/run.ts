@@ -19,7 +19,10 @@ import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { osloDate } from '../../server/modules/consent/rules.ts';
-import { openDatabase } from '../../server/infra/db/database.ts';
+import { openDatabase, type Db } from '../../server/infra/db/database.ts';
+import { createSession, loadStaffPrincipal, SESSION_COOKIE, type SessionSubject } from '../../server/infra/auth/session.ts';
+import { findByUsername } from '../../server/modules/identity/service.ts';
+import type { StaffRole } from '../../common/roles.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
 import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, NATION_CHILDREN, scaleFor, type Scale } from './data.ts';
 import { runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
@@ -135,26 +138,29 @@ async function startApp(url: string, port: number): Promise<AppProcess> {
   };
 }
 
-async function signIn(port: number, username: string, role?: string): Promise<Record<string, string>> {
-  const agent = new http.Agent();
-  const login = await send(agent, port, { method: 'POST', path: '/api/auth/dev-login', headers: {}, body: { username } });
-  if (login.status !== 200) throw new Error(`sign-in as ${username}: ${login.status} ${login.body}`);
-  const cookie = [login.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]).join('; ');
-  const me = await send(agent, port, { method: 'GET', path: '/api/auth/me', headers: { cookie } });
-  const csrf = (JSON.parse(me.body) as { csrfToken: string }).csrfToken;
-  const headers = { cookie, 'x-csrf-token': csrf };
-  if (role) {
-    const switched = await send(agent, port, { method: 'POST', path: '/api/auth/role', headers, body: { role } });
-    if (switched.status !== 200) throw new Error(`role ${role} for ${username}: ${switched.status} ${switched.body}`);
+/**
+ * A session as the identity provider's callback would make it (the development sign-in opens only
+ * the demo log-ins): the app's own session row, cookie and CSRF token.
+ */
+async function signIn(db: Db, username: string, role?: StaffRole): Promise<Record<string, string>> {
+  const target = await findByUsername(db, username);
+  if (!target) throw new Error(`no active user ${username}`);
+  let subject: SessionSubject;
+  if (target.kind === 'citizen') subject = { citizenAccountId: target.accountId };
+  else {
+    const principal = await loadStaffPrincipal(db, target.staffUserId, role ?? null);
+    if (principal?.kind !== 'staff') throw new Error(`${username} has no role`);
+    if (role && principal.activeRole !== role) throw new Error(`${username} does not hold the role ${role}`);
+    subject = { staffUserId: target.staffUserId, activeRole: principal.activeRole };
   }
-  agent.destroy();
-  return headers;
+  const { token, csrfToken } = await createSession(db, subject, new Date());
+  return { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': csrfToken };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Who does what: people of Fjordvik (the first municipality) picked from the data
 
-async function requestsFor(client: pg.Client, port: number, pathName: PathName, today: string): Promise<RequestSpec[]> {
+async function requestsFor(client: pg.Client, db: Db, pathName: PathName, today: string): Promise<RequestSpec[]> {
   const home = (await client.query<{ id: string }>('SELECT id FROM municipality ORDER BY created_at, id LIMIT 1')).rows[0]!.id;
   if (pathName === 'case-read' || pathName === 'entry-write') {
     // Open cases with a consent in force and a log of ordinary length, one per relay holder.
@@ -168,7 +174,7 @@ async function requestsFor(client: pg.Client, port: number, pathName: PathName, 
     if (cases.length === 0) throw new Error('no open case with a consent in force in the home municipality');
     const specs: RequestSpec[] = [];
     for (const c of cases) {
-      const headers = await signIn(port, c.username);
+      const headers = await signIn(db, c.username);
       specs.push(pathName === 'case-read'
         ? { method: 'GET', path: `/api/people/${c.person_id}/case`, headers }
         : { method: 'POST', path: `/api/cases/${c.case_id}/entries`, headers, body: { kind: 'strength', category: c.category, title: 'Hadde en god dag på skolen', body: 'Var med i leken i friminuttene.' } });
@@ -183,12 +189,12 @@ async function requestsFor(client: pg.Client, port: number, pathName: PathName, 
        ORDER BY t.name`, [home])).rows;
     if (teams.length === 0) throw new Error('no team with waiting referrals in the home municipality');
     const specs: RequestSpec[] = [];
-    for (const t of teams) specs.push({ method: 'GET', path: `/api/teams/${t.team_id}/intake`, headers: await signIn(port, t.username, 'team_leader') });
+    for (const t of teams) specs.push({ method: 'GET', path: `/api/teams/${t.team_id}/intake`, headers: await signIn(db, t.username, 'team_leader') });
     return specs;
   }
   if (pathName === 'min-side') {
-    // Guardians with an ID-porten account whose child has an open case; the development sign-in
-    // finds citizens by username, so the benchmark names these few.
+    // Guardians with an ID-porten account whose child has an open case; sign-in here finds citizens
+    // by username, so the benchmark names these few.
     await client.query(`UPDATE citizen_account SET username = NULL WHERE username LIKE 'bench.innbygger.%'`);
     await client.query(`
       UPDATE citizen_account a SET username = 'bench.innbygger.' || x.n
@@ -200,7 +206,7 @@ async function requestsFor(client: pg.Client, port: number, pathName: PathName, 
                ORDER BY md5(a.id::text) LIMIT ${SESSIONS}) x
        WHERE a.id = x.id`, [home]);
     const specs: RequestSpec[] = [];
-    for (let n = 1; n <= SESSIONS; n++) specs.push({ method: 'GET', path: '/api/people', headers: await signIn(port, `bench.innbygger.${n}`) });
+    for (let n = 1; n <= SESSIONS; n++) specs.push({ method: 'GET', path: '/api/people', headers: await signIn(db, `bench.innbygger.${n}`) });
     return specs;
   }
   const words = ['helsesykepleier', 'barnehage', 'mobbing', 'psykolog', 'helsesøster', 'foreldreveiledning', 'fritid', 'rus',
@@ -259,10 +265,11 @@ async function main() {
       for (const t of MAIN_TABLES) counts.push(`${t} ${(await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`)).rows[0]!.n}`);
       sizes.push(`${scaleName}: ${counts.join(', ')}`);
       console.log(`rows: ${counts.join(', ')}`);
+      const sessions = await openDatabase({ databaseUrl: url, dataDir: 'memory' });
       const app = await startApp(url, 3100 + rows.length);
       try {
         for (const pathName of opts.paths) {
-          const specs = await requestsFor(client, app.port, pathName, today);
+          const specs = await requestsFor(client, sessions.db, pathName, today);
           const scripts: string[] = [];
           let statements = 0;
           for (const spec of specs) {
@@ -286,6 +293,7 @@ async function main() {
       } finally {
         await app.stop();
         await client.end();
+        await sessions.close();
       }
     }
   } finally {
