@@ -51,6 +51,19 @@ export interface DataContext extends RequestContext {
   trx: Tx;
   /** Access decisions made so far in this request (see server/modules/access). */
   decisions: { action: string; allowed: boolean }[];
+  /** Who this request has audited so far: see server/modules/access/person-reads.ts. */
+  audit: RequestAudit;
+}
+
+export interface RequestAudit {
+  /** People with an audit row in this request: a person is recorded once per request. */
+  people: Set<string>;
+  /** The first allowed access of the request: what a person named only in the response was read under. */
+  first: { action: string; purpose: string; entity?: { type: string; id: string } | undefined } | null;
+}
+
+export function newRequestAudit(): RequestAudit {
+  return { people: new Set(), first: null };
 }
 
 export function requireStaff(ctx: RequestContext): StaffPrincipal {

@@ -5,9 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, notSignedIn } from './errors.ts';
-import type { DataContext, RequestContext } from './context.ts';
+import { newRequestAudit, type DataContext, type RequestContext } from './context.ts';
 import { parseInput } from './validation.ts';
 import { AccessDenied, recordDenial } from '../../modules/access/access.ts';
+import { auditPeopleNamedIn } from '../../modules/access/person-reads.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -81,12 +82,14 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
 
   try {
     return await ctx.services.db.transaction().execute(async (trx) => {
-      const dataCtx: DataContext = { ...ctx, trx, decisions: [] };
+      const dataCtx: DataContext = { ...ctx, trx, decisions: [], audit: newRequestAudit() };
       const result = await route.handler(dataCtx, input);
       if (dataCtx.decisions.length === 0) {
         // Default deny: a guarded route that did not ask is a bug, and must not commit.
         throw new Error(`${route.method} ${route.url} is guarded but made no access decision`);
       }
+      // Every person the response names gets an audit row, whether or not the handler remembered.
+      await auditPeopleNamedIn(dataCtx, result);
       return result;
     });
   } catch (error) {

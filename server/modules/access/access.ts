@@ -8,6 +8,7 @@ import type { DataContext, Principal, RequestContext } from '../../infra/http/co
 import { AppError } from '../../infra/http/errors.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { noteAccess, readPeople } from './person-reads.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
 import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
 
@@ -33,6 +34,7 @@ export type AccessAction =
   | 'audit.search'
   | 'case.read' // the shared case: relay log, who helps, under a valid consent
   | 'case.write'
+  | 'caseColleagues.read' // who the consent lets into the case: the same rule as case.read
   | 'consent.read'
   | 'consent.record' // a professional records a consent given on paper or orally
   | 'consent.withdraw'
@@ -57,10 +59,12 @@ export type AccessAction =
   | 'guardianVisibility.set' // a youth of consent age decides whether guardians see their case
   | 'teamRequest.create' // the family asks an early-intervention team for a discussion
   | 'referral.create' // a professional refers a child they are involved with to a team
+  | 'referralProposal.read' // which team the child would be referred to: the same rule as referral.create
   | 'referral.anonymous' // an anonymous discussion in a team: no identity
   | 'intake.read' // the team's queue: the team's leader
   | 'referral.answer' // accept, ask for more, redirect: the team's leader
   | 'meeting.schedule' // the leader of the team that accepted the referral
+  | 'meetingCandidates.read' // who may be invited to a meeting about the referred child: as meeting.schedule
   | 'meeting.read' // the meeting's participants and the team's leader
   | 'meeting.write' // minutes, action plan, review, close: the chair or the team's leader
   | 'actionItem.update'; // the owner marks an item done
@@ -373,7 +377,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return involvedCaseWorker(trx, principal, personId);
     }
     case 'case.read':
-    case 'case.write': {
+    case 'case.write':
+    case 'caseColleagues.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId) : staffCaseAccess(trx, principal, personId);
@@ -389,7 +394,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return involvedCaseWorker(trx, principal, personId);
     }
     case 'consent.record':
-    case 'referral.create': {
+    case 'referral.create':
+    case 'referralProposal.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'staff') return deny('not_staff');
@@ -419,7 +425,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     }
     case 'intake.read':
     case 'referral.answer':
-    case 'meeting.schedule': {
+    case 'meeting.schedule':
+    case 'meetingCandidates.read': {
       if (principal.kind !== 'staff') return deny('not_staff');
       const teamId = request.entity?.type === 'team' ? request.entity.id : await teamOfEntity(trx, request.entity);
       if (!teamId) return deny('no_subject');
@@ -523,14 +530,20 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
     entity: request.entity,
     requestId: ctx.requestId,
   });
+  noteAccess(ctx, request);
 }
 
 /**
  * Records a read or write of one more person's data under a decision already made in this request
- * (e.g. each person shown in a list), so the family's access log is complete.
+ * (e.g. each person shown in a list), so the family's access log is complete. A person already
+ * recorded in this request is not recorded again (person-reads.ts).
  */
 export async function recordAccess(ctx: DataContext, request: AccessRequest & { subject: { kind: 'person' | 'staff'; id: string } }, reason: string): Promise<void> {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('recordAccess needs an allowed decision first');
+  if (request.subject.kind === 'person') {
+    await readPeople(ctx, [request.subject.id], { action: request.action, purpose: request.purpose, reason, entity: request.entity });
+    return;
+  }
   await writeAudit(ctx.trx, {
     principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason,
     subject: request.subject, entity: request.entity, requestId: ctx.requestId,
