@@ -8,7 +8,7 @@ import type { DataContext, Principal, RequestContext } from '../../infra/http/co
 import { AppError } from '../../infra/http/errors.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { noteAccess, readPeople } from './person-reads.ts';
+import { alreadyRecorded, noteAccess, readPeople } from './person-reads.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
 import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
 
@@ -520,6 +520,7 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
   const decision = await decide(ctx.trx, ctx.principal, request);
   ctx.decisions.push({ action: request.action, allowed: decision.allowed });
   if (!decision.allowed) throw new AccessDenied(request, decision.reason);
+  if (alreadyRecorded(ctx, request)) return;
   await writeAudit(ctx.trx, {
     principal: ctx.principal,
     action: request.action,

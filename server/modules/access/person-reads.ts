@@ -30,8 +30,18 @@ function self(ctx: DataContext): string | null {
   return ctx.principal?.kind === 'citizen' ? ctx.principal.personId : null;
 }
 
+interface Access { action: string; purpose: string; subject?: { kind: string; id: string } | undefined; entity?: { type: string; id: string } | undefined }
+
+const accessKey = (a: Access) => `${a.action}|${a.subject?.kind ?? ''}:${a.subject?.id ?? ''}|${a.entity?.type ?? ''}:${a.entity?.id ?? ''}`;
+
+/** Whether this request already recorded the same allowed access (a handler that loads a thing twice). */
+export function alreadyRecorded(ctx: DataContext, access: Access): boolean {
+  return ctx.audit.allowed.has(accessKey(access));
+}
+
 /** Called by authorize() after it wrote the row of an allowed access. */
-export function noteAccess(ctx: DataContext, access: { action: string; purpose: string; subject?: { kind: string; id: string } | undefined; entity?: { type: string; id: string } | undefined }): void {
+export function noteAccess(ctx: DataContext, access: Access): void {
+  ctx.audit.allowed.add(accessKey(access));
   ctx.audit.first ??= { action: access.action, purpose: access.purpose, entity: access.entity };
   if (access.subject?.kind === 'person') ctx.audit.people.add(access.subject.id);
 }

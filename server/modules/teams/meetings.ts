@@ -466,6 +466,8 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
 export async function minutesPdf(ctx: DataContext, meetingId: string) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.read');
   const details = await getMeeting(ctx, meetingId);
+  // A file is not scanned by the route runner: the family it names is recorded here.
+  await readPeople(ctx, details.participants.map((p) => p.personId), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'named_in_minutes', entity: { type: 'team_meeting', id: meetingId } });
   const chair = details.participants.find((p) => p.role === 'chair');
   return renderMinutes(ctx.lang, {
     teamName: details.team.name, childName: details.person?.name ?? null, topic: m.topic, startsAt: new Date(m.starts_at), place: m.place,
