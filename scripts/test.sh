@@ -13,6 +13,8 @@ echo "== Build the front end"
 npx vite build --logLevel warn
 echo "== Server tests on PGlite"
 TEST_DB=pglite npx vitest run --project server
+echo "== Date-sensitive server tests at midnight, daylight-saving days, 29 February and New Year's Eve (libfaketime)"
+bash scripts/test-dates.sh
 echo "== Server tests on PostgreSQL"
 TEST_DB=postgres npx vitest run --project server
 echo "== Browser tests (Chromium, PostgreSQL)"

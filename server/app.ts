@@ -12,6 +12,7 @@ import { isLanguage, type Language } from '../common/roles.ts';
 import { translate } from '../common/i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './infra/db/database.ts';
+import { systemClock, type Clock } from './infra/clock.ts';
 import { csrfMatches, loadSession, SESSION_COOKIE } from './infra/auth/session.ts';
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
 import { AppError } from './infra/http/errors.ts';
@@ -73,9 +74,11 @@ export interface AppOptions {
   database: Database;
   /** Where log lines go; tests pass a stream to check what is logged. */
   logStream?: NodeJS.WritableStream;
+  /** Where "now" comes from; tests fix or move it. */
+  clock?: Clock;
 }
 
-export async function buildApp({ config, database, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logStream, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -89,7 +92,7 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
     trustProxy: true,
     bodyLimit: 1_000_000,
   });
-  const services: AppServices = { config, db: database.db, databaseKind: database.kind };
+  const services: AppServices = { config, db: database.db, databaseKind: database.kind, clock };
   configureNotifications(config);
 
   await app.register(fastifyCookie);
@@ -121,7 +124,7 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
     request.lang = languageOf(request);
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
-    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], config.sessionIdleMinutes);
+    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], config.sessionIdleMinutes, clock.now());
     if (state.state === 'active') {
       request.principal = state.principal;
       request.session = state.session;
@@ -166,7 +169,7 @@ export async function buildApp({ config, database, logStream }: AppOptions): Pro
 
   app.get('/api/health', async () => {
     await database.db.selectFrom('schema_migration').select('version').limit(1).execute();
-    return { status: 'ok', database: database.kind, time: new Date().toISOString() };
+    return { status: 'ok', database: database.kind, time: clock.now().toISOString() };
   });
   const openapi = openApiDocument(apiRoutes);
   app.get('/api/openapi.json', async () => openapi);

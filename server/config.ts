@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   DEV_LOGIN: boolean.optional(),
   DEMO_DATA: boolean.default(true),
   DEMO_CHILDREN: z.coerce.number().int().min(0).default(200),
+  // The population register (folkeregisteret) as a JSON file; the demo writes one for its people.
+  POPULATION_REGISTER_FILE: z.string().optional(),
   OIDC_STAFF_ISSUER: z.string().url().optional(),
   OIDC_STAFF_CLIENT_ID: z.string().optional(),
   OIDC_STAFF_CLIENT_SECRET: z.string().optional(),
@@ -47,6 +49,8 @@ export interface Config {
   devLogin: boolean;
   demoData: boolean;
   demoChildren: number;
+  /** The file-based population register (people/population-register); default <DATA_DIR>/population-register.json. */
+  populationRegisterFile: string;
   oidcStaff: OidcClientConfig | undefined;
   oidcCitizen: OidcClientConfig | undefined;
   logLevel: string;
@@ -78,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devLogin: e.DEV_LOGIN ?? !production,
     demoData: e.DEMO_DATA,
     demoChildren: e.DEMO_CHILDREN,
+    populationRegisterFile: e.POPULATION_REGISTER_FILE || `${e.DATA_DIR.replace(/\/+$/, '')}/population-register.json`,
     oidcStaff: oidc(e.OIDC_STAFF_ISSUER, e.OIDC_STAFF_CLIENT_ID, e.OIDC_STAFF_CLIENT_SECRET),
     oidcCitizen: oidc(e.OIDC_CITIZEN_ISSUER, e.OIDC_CITIZEN_CLIENT_ID, e.OIDC_CITIZEN_CLIENT_SECRET),
     logLevel: e.LOG_LEVEL,

@@ -10,14 +10,14 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   configureNotifications(config);
   return {
     [EMAIL_JOB]: emailJobHandler(config),
-    'cases.reminders': async (db) => {
-      await sendCaseReminders(db);
+    'cases.reminders': async (db, _payload, now) => {
+      await sendCaseReminders(db, now);
     },
-    'cases.retention': async (db) => {
-      await purgeExpiredCases(db);
+    'cases.retention': async (db, _payload, now) => {
+      await purgeExpiredCases(db, now);
     },
-    'sessions.cleanup': async (db) => {
-      await deleteIdleSessions(db, config.sessionIdleMinutes);
+    'sessions.cleanup': async (db, _payload, now) => {
+      await deleteIdleSessions(db, config.sessionIdleMinutes, now);
     },
   };
 }

@@ -8,20 +8,22 @@ import { generateDemoData } from './demo/generate.ts';
 import { startJobLoop } from './infra/jobs/queue.ts';
 import { jobHandlers, recurringJobs } from './jobs.ts';
 import { osloDate } from './modules/consent/rules.ts';
+import { systemClock } from './infra/clock.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(database.db);
-const app = await buildApp({ config, database });
+const clock = systemClock;
+const app = await buildApp({ config, database, clock });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 
 const hasData = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
 if (!hasData && config.demoData) {
-  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate() });
+  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate(clock.now()), populationRegisterFile: config.populationRegisterFile });
   app.log.info({ summary }, 'demo municipality created');
 }
 
-const jobs = startJobLoop(database.db, jobHandlers(config), recurringJobs, 15_000, (error) =>
+const jobs = startJobLoop(database.db, jobHandlers(config), recurringJobs, clock, 15_000, (error) =>
   app.log.error({ err: { message: (error as Error).message } }, 'background job loop failed'),
 );
 

@@ -66,9 +66,8 @@ export const DEMO_GUIDE: GuideDefinition = {
 };
 
 /** Writes the guide and every demo service, published, in the demo generator's transaction. */
-export async function writeDemoCatalogue(trx: Tx, municipalityId: string, publishedBy: string | null): Promise<number> {
+export async function writeDemoCatalogue(trx: Tx, municipalityId: string, publishedBy: string | null, publishedAt: Date): Promise<number> {
   await insertGuide(trx, municipalityId, 1, DEMO_GUIDE, publishedBy);
-  const now = new Date();
   for (const service of DEMO_SERVICES) {
     // The demo content goes through the same check as the administrator's, so it cannot drift from the rule format.
     const checked = validateRuleSet(service.rules, DEMO_GUIDE);
@@ -84,7 +83,7 @@ export async function writeDemoCatalogue(trx: Tx, municipalityId: string, publis
       email: service.mailbox ? `${service.mailbox}@${EMAIL_DOMAIN}` : null, url: service.url ?? null, address: service.address ?? null,
       rules: checked.rules, changeNote: null, texts: service.texts,
     }, publishedBy);
-    await trx.updateTable('catalogue_service_version').set({ published_at: now, published_by: publishedBy }).where('service_id', '=', row.id).execute();
+    await trx.updateTable('catalogue_service_version').set({ published_at: publishedAt, published_by: publishedBy }).where('service_id', '=', row.id).execute();
   }
   return DEMO_SERVICES.length;
 }

@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   try {
     await migrate(database.db);
     const started = performance.now();
-    const summary = await generateDemoData(database.db, { children, seed, referenceDate });
+    const summary = await generateDemoData(database.db, { children, seed, referenceDate, populationRegisterFile: config.populationRegisterFile });
     const seconds = (performance.now() - started) / 1000;
     console.log(`Demo data for Fjordvik kommune (${database.kind}, seed ${seed}, reference date ${referenceDate}):`);
     console.table(summary);

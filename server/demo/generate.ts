@@ -17,6 +17,7 @@ import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Hous
 import { derive, type Random } from './random.ts';
 import { writeDemoCatalogue } from './catalogue.ts';
 import { DEMO_SERVICES } from './catalogue-services.ts';
+import { writeDemoPopulationRegister } from './population-register.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -29,6 +30,8 @@ export interface DemoOptions {
   seed?: number | undefined;
   /** 'YYYY-MM-DD': "today" for the demo; every age and date is computed from it. */
   referenceDate?: string | undefined;
+  /** Where to write the demo's population register (a JSON file); not written when unset. */
+  populationRegisterFile?: string | undefined;
 }
 
 /** Rows written, per table. */
@@ -482,7 +485,8 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await flush();
     await trx.insertInto('citizen_account').values(plan.citizenAccounts).execute();
     // The public service catalogue, published by the demo administrator.
-    await writeDemoCatalogue(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null);
+    // Published a month before the demo's reference date, so the demo is the same whenever it is made.
+    await writeDemoCatalogue(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null, new Date(`${addDays(plan.referenceDate, -30)}T08:00:00.000Z`));
     for (const chunk of chunks(plan.involvements)) await trx.insertInto('involvement').values(chunk).execute();
     for (const chunk of chunks(plan.enrolments)) await trx.insertInto('enrolment').values(chunk).execute();
     await writeDemoStories(trx, storyInput(plan));
@@ -517,5 +521,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<De
   const plan = buildDemoPlan(options);
   const existing = await db.selectFrom('municipality').select('name').limit(1).executeTakeFirst();
   if (existing) throw new DemoDataExistsError(existing.name);
-  return writeDemoPlan(db, plan);
+  const summary = await writeDemoPlan(db, plan);
+  if (options.populationRegisterFile) await writeDemoPopulationRegister(options.populationRegisterFile, plan);
+  return summary;
 }

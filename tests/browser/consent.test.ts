@@ -2,6 +2,7 @@
 // on "Min side" and withdraws it there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { typedDate } from '../support/clock.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -36,10 +37,8 @@ describe('consent', () => {
     await form.getByRole('checkbox', { name: 'Stafettlogg og tverrfaglig samarbeid' }).check();
     await form.getByRole('checkbox', { name: 'Utvikling' }).check();
     await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: 'Solsikken barnehage' }).check();
-    const today = new Date();
-    const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
-    await form.getByLabel('Gjelder fra').fill(fmt(today));
-    await form.getByLabel('Gjelder til').fill(fmt(new Date(today.getFullYear() + 1, today.getMonth(), Math.min(today.getDate(), 28))));
+    await form.getByLabel('Gjelder fra').fill(typedDate(0));
+    await form.getByLabel('Gjelder til').fill(typedDate(365));
     await form.getByLabel(/Barnets egen mening/).fill('Emma synes det er greit.');
     await form.getByRole('button', { name: 'Registrer samtykke' }).click();
     await page.getByText('Samtykket er registrert.').waitFor();

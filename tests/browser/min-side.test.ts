@@ -3,8 +3,8 @@
 // and gives a new consent digitally with one action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { today as todayInOslo, typedDate } from '../support/clock.ts';
 
 let env: BrowserApp;
 let emmaId: string;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   const teacherId = (await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.barnehage').executeTakeFirstOrThrow()).id;
   // The kindergarten's story so far, through the API: a worry, the mother's paper consent, a measure.
   const teacher = await signedIn(app, 'fagperson.barnehage');
-  const today = osloDate();
+  const today = todayInOslo();
   const caseId = (await teacher.post('/api/worries', { personId: emmaId, categories: ['language'], description: 'Sier lite.', noticedOn: today })).json().caseId;
   expect((await teacher.post(`/api/people/${emmaId}/consents`, {
     method: 'paper', giverIds: [sofie], purposes: ['collaboration'], categories: ['language'], recipientUnitIds: [solsikken],
@@ -69,8 +69,7 @@ describe('Min side', () => {
     await give.getByRole('checkbox', { name: 'Stafettlogg og tverrfaglig samarbeid' }).check();
     await give.getByRole('group', { name: 'Hvilke opplysninger' }).getByRole('checkbox', { name: 'Språk' }).check();
     await give.getByRole('checkbox', { name: 'Solsikken barnehage' }).check();
-    const next = new Date();
-    await give.getByLabel('Gjelder til').fill(`${String(next.getDate()).padStart(2, '0')}.${String(next.getMonth() + 1).padStart(2, '0')}.${next.getFullYear() + 1}`);
+    await give.getByLabel('Gjelder til').fill(typedDate(365));
     await give.getByRole('button', { name: 'Gi samtykke' }).click();
     await page.getByText('Samtykket er gitt.').waitFor();
     await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();

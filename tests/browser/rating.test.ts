@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerRating } from '../../server/modules/teams/ratings.ts';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { testClock } from '../support/clock.ts';
 
 let env: BrowserApp;
 const shots = process.env.SCREENSHOTS;
@@ -22,15 +23,15 @@ beforeAll(async () => {
   const team = (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id;
   await db.updateTable('person').set({ language: 'nn' }).where('id', '=', sofie).execute();
   for (const daysAgo of [14, 2]) {
-    const startsAt = new Date(Date.now() - daysAgo * 86_400_000);
+    const startsAt = new Date(testClock.now().getTime() - daysAgo * 86_400_000);
     const m = await db.insertInto('team_meeting').values({
       team_id: team, kind: 'case', person_id: jonas, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000), place: 'Fjellbekken skole',
       chair_staff_id: tone, created_by: tone,
     }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('meeting_participant').values([{ meeting_id: m.id, staff_user_id: tone, role: 'chair' }, { meeting_id: m.id, person_id: sofie, role: 'guardian' }]).execute();
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('team_meeting').set({ status: 'closed', closed_at: new Date(), closed_by: tone }).where('id', '=', m.id).execute();
-      await offerRating(trx, m.id);
+      await trx.updateTable('team_meeting').set({ status: 'closed', closed_at: testClock.now(), closed_by: tone }).where('id', '=', m.id).execute();
+      await offerRating(trx, m.id, testClock.now());
     });
     meetings.push(m.id);
   }

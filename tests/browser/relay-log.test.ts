@@ -10,19 +10,17 @@ import { translate, type MessageKey, type MessageParams } from '../../common/i18
 import type { Language } from '../../common/roles.ts';
 import { DEFAULT_GUIDE } from '../../server/modules/cases/default-guide.ts';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { today, typedDate } from '../support/clock.ts';
+import { daysBetween } from '../../common/dates.ts';
 
 const LANGUAGE_BUTTON: Record<Language, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
 
-const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
-const inDays = (n: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  return d;
-};
-function nextSchoolStart(): Date {
-  const now = new Date();
-  const start = new Date(now.getFullYear(), 7, 15);
-  return start > now ? start : new Date(now.getFullYear() + 1, 7, 15);
+/** Days from today to the next 15 August, when school starts. */
+function daysToNextSchoolStart(): number {
+  const now = today();
+  const year = Number(now.slice(0, 4));
+  const start = `${year}-08-15` > now ? `${year}-08-15` : `${year + 1}-08-15`;
+  return daysBetween(now, start);
 }
 
 describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang) => {
@@ -58,20 +56,20 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     await form.getByRole('checkbox', { name: m(`domain.consentPurpose.${purpose}` as MessageKey) }).check();
     for (const c of categories) await form.getByRole('group', { name: m('ui.consent.categories') }).getByRole('checkbox', { name: m(`domain.consentCategory.${c}` as MessageKey) }).check();
     for (const u of units) await form.getByRole('group', { name: m('ui.consent.recipients') }).getByRole('checkbox', { name: u }).check();
-    await form.getByLabel(m('ui.consent.validFrom')).fill(fmt(new Date()));
-    await form.getByLabel(m('ui.consent.validTo')).fill(fmt(inDays(365)));
+    await form.getByLabel(m('ui.consent.validFrom')).fill(typedDate(0));
+    await form.getByLabel(m('ui.consent.validTo')).fill(typedDate(365));
     await form.getByRole('button', { name: m('ui.consent.submit') }).click();
     await page.getByText(m('ui.consent.recorded')).waitFor();
   }
 
-  async function writeMeasure(page: Page, title: string, category: string, responsible: string, startsOn: Date, evaluateOn: Date) {
+  async function writeMeasure(page: Page, title: string, category: string, responsible: string, startsOn: number, evaluateOn: number) {
     const form = formWith(page, m('cases.ui.newEntry'));
     await form.getByLabel(m('cases.ui.entryKind')).selectOption({ label: m('cases.ui.kind.measure') });
     await form.getByLabel(m('cases.ui.category')).selectOption({ label: m(`domain.consentCategory.${category}` as MessageKey) });
     await form.getByLabel(m('cases.ui.title')).fill(title);
     await form.getByLabel(m('cases.ui.responsible')).selectOption({ label: responsible });
-    await form.getByLabel(m('cases.ui.startsOn')).fill(fmt(startsOn));
-    await form.getByLabel(m('cases.ui.evaluateOn')).fill(fmt(evaluateOn));
+    await form.getByLabel(m('cases.ui.startsOn')).fill(typedDate(startsOn));
+    await form.getByLabel(m('cases.ui.evaluateOn')).fill(typedDate(evaluateOn));
     await form.getByRole('button', { name: m('cases.ui.addEntry') }).click();
   }
 
@@ -129,14 +127,14 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     await expectNoAxeViolations(page, `${lang}: relay log opened by consent`);
 
     // Two measures; a wrong evaluation date is refused with a clear message and nothing is written.
-    await writeMeasure(page, 'Språkgruppe to ganger i uka', 'language', 'Ingrid Solheim, Solsikken barnehage', new Date(), inDays(-1));
+    await writeMeasure(page, 'Språkgruppe to ganger i uka', 'language', 'Ingrid Solheim, Solsikken barnehage', 0, -1);
     await page.locator('ds-error-summary').getByText(m('cases.err.evaluateBeforeStart')).waitFor();
     expect(await page.getByTestId('log-entry').count()).toBe(0);
     await expectNoAxeViolations(page, `${lang}: measure refused`);
-    await formWith(page, m('cases.ui.newEntry')).getByLabel(m('cases.ui.evaluateOn')).fill(fmt(inDays(42)));
+    await formWith(page, m('cases.ui.newEntry')).getByLabel(m('cases.ui.evaluateOn')).fill(typedDate(42));
     await formWith(page, m('cases.ui.newEntry')).getByRole('button', { name: m('cases.ui.addEntry') }).click();
     await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
-    await writeMeasure(page, 'Hørselstest på helsestasjonen', 'health', 'Kari Nygård, Helsestasjon Nord', new Date(), inDays(30));
+    await writeMeasure(page, 'Hørselstest på helsestasjonen', 'health', 'Kari Nygård, Helsestasjon Nord', 0, 30);
     await page.getByTestId('log-entry').filter({ hasText: 'Hørselstest på helsestasjonen' }).waitFor();
 
     // An evaluation with the family's and the child's view.
@@ -167,18 +165,18 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     // Emma is enrolled at school: the transition is proposed, planned, and the baton handed to the school.
     const enrol = await panelForm(page, m('cases.ui.enrolHeading'));
     await enrol.getByLabel(m('cases.ui.enrolmentUnit')).selectOption({ label: 'Fjellbekken skole' });
-    await enrol.getByLabel(m('cases.ui.startsOn')).fill(fmt(nextSchoolStart()));
+    await enrol.getByLabel(m('cases.ui.startsOn')).fill(typedDate(daysToNextSchoolStart()));
     await enrol.getByRole('button', { name: m('cases.ui.enrolSubmit') }).click();
     await page.getByText(m('cases.ui.enrolled')).waitFor();
     // The proposal now rests on the enrolment, and the school is chosen as the receiving unit.
-    await page.getByTestId('proposed-transition').getByText(m('cases.ui.transitionByEnrolment', { to: m('cases.ui.stage.primary_school'), date: fmt(nextSchoolStart()) })).waitFor();
+    await page.getByTestId('proposed-transition').getByText(m('cases.ui.transitionByEnrolment', { to: m('cases.ui.stage.primary_school'), date: typedDate(daysToNextSchoolStart()) })).waitFor();
     if (process.env.SCREENSHOTS) {
       await page.locator('section[aria-labelledby="case-heading"]').screenshot({ path: `/tmp/case-${lang}-status.png` });
       await page.locator('section[aria-labelledby="relay-log"]').screenshot({ path: `/tmp/case-${lang}-log.png` });
     }
     const plan = await panelForm(page, m('cases.ui.planTransition'));
     await expect.poll(() => plan.getByLabel(m('cases.ui.receivingUnit')).locator('option:checked').textContent()).toBe('Fjellbekken skole');
-    await plan.getByLabel(m('cases.ui.meetingDate')).fill(fmt(inDays(14)));
+    await plan.getByLabel(m('cases.ui.meetingDate')).fill(typedDate(14));
     await plan.getByLabel(m('cases.ui.meetingPlace')).fill('Solsikken barnehage');
     await expectNoAxeViolations(page, `${lang}: transition proposed`);
     await plan.getByRole('button', { name: m('cases.ui.planTransitionSubmit') }).click();

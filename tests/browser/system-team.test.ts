@@ -3,14 +3,14 @@
 // with a message naming the field — nothing is stored — then closes the meeting with minutes and an
 // action plan without it, and the report reaches the SBU coordinator, who opens it from the notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { osloDate } from '../../server/modules/consent/rules.ts';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { today } from '../support/clock.ts';
 
 let env: BrowserApp;
 const shots = process.env.SCREENSHOTS;
 
 const inDays = (n: number) => {
-  const d = new Date(`${osloDate()}T12:00:00Z`);
+  const d = new Date(`${today()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   const iso = d.toISOString().slice(0, 10);
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { daysFromToday, typedDate } from '../support/clock.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -20,12 +21,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
-const inDays = (n: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  return d;
-};
 /** Less frequent actions on a child's page are folded: open the panel by its summary. */
 async function panelForm(page: Page, title: string) {
   const panel = page.locator('details.action-panel').filter({ has: page.locator('summary', { hasText: title }) });
@@ -42,7 +37,7 @@ async function openJonas(page: Page, who: string) {
 async function schedule(page: Page, days: number, family: string[]) {
   const card = page.getByTestId('referral').filter({ hasText: 'Jonas Nordli' });
   const scheduleForm = card.locator('form').filter({ has: page.getByRole('heading', { name: 'Sett opp møte' }) });
-  await scheduleForm.getByLabel('Dato').fill(fmt(inDays(days)));
+  await scheduleForm.getByLabel('Dato').fill(typedDate(days));
   await scheduleForm.getByLabel('Klokkeslett').fill('12:30');
   for (const name of family) await scheduleForm.getByRole('group', { name: 'Fra familien' }).getByRole('checkbox', { name }).check();
   await scheduleForm.getByRole('checkbox', { name: 'Henrik Aasen, Fjellbekken skole' }).check();
@@ -104,7 +99,7 @@ describe('an early-intervention team meeting', () => {
       const row = page.getByTestId('action-row').nth(i);
       await row.getByLabel(`Punkt ${i + 1}: Hva`).fill(what);
       await row.getByLabel('Ansvarlig').selectOption({ label: (await row.getByLabel('Ansvarlig').locator('option', { hasText: owner }).first().textContent()) ?? owner });
-      await row.getByLabel('Frist').fill(fmt(inDays(days)));
+      await row.getByLabel('Frist').fill(typedDate(days));
     }
     await page.getByRole('button', { name: 'Lagre referatet' }).click();
     await page.getByText('Referatet er lagret.').waitFor();
@@ -137,7 +132,7 @@ describe('an early-intervention team meeting', () => {
     await signOut(page);
 
     // An item goes overdue: flagged on the owner's task list.
-    await db.updateTable('action_item').set({ due_on: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) }).where('what', '=', 'Kartlegge lesing').execute();
+    await db.updateTable('action_item').set({ due_on: daysFromToday(-2) }).where('what', '=', 'Kartlegge lesing').execute();
     await signInAs(page, 'Henrik Aasen');
     const task = page.getByTestId('task-action-item').filter({ hasText: 'Kartlegge lesing' });
     await task.getByText('Forfalt').waitFor();

@@ -10,9 +10,9 @@ import { sql } from 'kysely';
 import { messages } from '../../common/i18n/index.ts';
 import { LANGUAGES } from '../../common/roles.ts';
 import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
 import { AUDITED_ACTIONS } from '../../server/modules/audit/presentation.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
+import { daysFromToday, testClock, today as todayInOslo } from '../support/clock.ts';
 
 let t: TestApp;
 let ingrid: Client; // fagperson.barnehage: Emma's kindergarten teacher
@@ -26,12 +26,8 @@ let anonymous: Client;
 let auditor: Client;
 const ids: Record<string, string> = {};
 
-const today = osloDate();
-const plusDays = (n: number) => {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+const today = todayInOslo();
+const plusDays = (n: number) => daysFromToday(n);
 const CODES = Object.keys(AUDITED_ACTIONS);
 
 interface Row { id: string; action: string; subject_id: string | null; actor_kind: string; outcome: string; reason: string | null }
@@ -92,11 +88,11 @@ afterAll(async () => {
 describe('the night job names the child in a reminder', () => {
   it('records Sammen\'s read of the child once, and nothing when the next run creates nothing', async () => {
     const before = await lastAuditId();
-    expect(await sendCaseReminders(t.database.db)).toBeGreaterThanOrEqual(1);
+    expect(await sendCaseReminders(t.database.db, testClock.now())).toBeGreaterThanOrEqual(1);
     const rows = await t.database.db.selectFrom('audit_event').select(['action', 'subject_id', 'actor_kind', 'reason']).where('id', '>', before).execute();
     expect(rows).toEqual([{ action: 'notification.remind', subject_id: ids.emma, actor_kind: 'system', reason: 'measure_reminder' }]);
     const again = await lastAuditId();
-    expect(await sendCaseReminders(t.database.db)).toBe(0);
+    expect(await sendCaseReminders(t.database.db, testClock.now())).toBe(0);
     expect(await lastAuditId()).toBe(again);
   });
 });

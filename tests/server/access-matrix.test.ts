@@ -7,6 +7,7 @@ import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
 import type { AccessAction } from '../../server/modules/access/access.ts';
 import { addConsent, buildAccessWorld, check, citizenPrincipal, clearConsents, daysFromToday, staffPrincipal, type AccessWorld } from '../support/access-fixture.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { testClock } from '../support/clock.ts';
 
 let database: TestDatabase;
 let world: AccessWorld;
@@ -109,7 +110,7 @@ describe('situations that close the shared case to a professional', () => {
   it('closes when the user is no longer involved', async () => {
     await clearConsents(world, world.child);
     await addConsent(world, world.child);
-    await world.db.updateTable('involvement').set({ ended_at: new Date() }).where('staff_user_id', '=', world.staffByRole.professional).where('person_id', '=', world.child).execute();
+    await world.db.updateTable('involvement').set({ ended_at: testClock.now() }).where('staff_user_id', '=', world.staffByRole.professional).where('person_id', '=', world.child).execute();
     expect(await caseRead()).toEqual({ allowed: false, reason: 'not_involved' });
     expect((await check(world, await staffPrincipal(world, 'professional'), 'person.read', world.child)).allowed).toBe(false);
     await world.db.insertInto('involvement').values({ person_id: world.child, staff_user_id: world.staffByRole.professional, kind: 'relay_holder' }).execute();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addConsent, buildAccessWorld, check, clearConsents, daysFromToday, staffPrincipal, type AccessWorld } from '../support/access-fixture.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { testClock } from '../support/clock.ts';
 
 let database: TestDatabase;
 let world: AccessWorld;
@@ -54,7 +55,7 @@ function modelAllows(m: Model): boolean {
 async function reset() {
   await clearConsents(world, world.child);
   const id = world.staffByRole.professional;
-  await world.db.updateTable('involvement').set({ ended_at: new Date() }).where('staff_user_id', '=', id).where('person_id', '=', world.child).where('ended_at', 'is', null).execute();
+  await world.db.updateTable('involvement').set({ ended_at: testClock.now() }).where('staff_user_id', '=', id).where('person_id', '=', world.child).where('ended_at', 'is', null).execute();
   await world.db.updateTable('staff_user').set({ service_unit_id: world.units.kindergarten }).where('id', '=', id).execute();
 }
 
@@ -73,7 +74,7 @@ async function apply(cmd: Command, model: Model, consentIds: string[]) {
     case 'withdraw': {
       if (consentIds.length === 0) return;
       const i = cmd.index % consentIds.length;
-      await world.db.updateTable('consent').set({ withdrawn_at: new Date(Date.now() - 1), withdrawn_by_staff_id: staffId }).where('id', '=', consentIds[i]!).execute();
+      await world.db.updateTable('consent').set({ withdrawn_at: new Date(testClock.now().getTime() - 1), withdrawn_by_staff_id: staffId }).where('id', '=', consentIds[i]!).execute();
       model.consents[i]!.withdrawn = true;
       return;
     }
@@ -82,7 +83,7 @@ async function apply(cmd: Command, model: Model, consentIds: string[]) {
       model.involved = true;
       return;
     case 'endInvolvement':
-      await world.db.updateTable('involvement').set({ ended_at: new Date() }).where('staff_user_id', '=', staffId).where('person_id', '=', world.child).where('ended_at', 'is', null).execute();
+      await world.db.updateTable('involvement').set({ ended_at: testClock.now() }).where('staff_user_id', '=', staffId).where('person_id', '=', world.child).where('ended_at', 'is', null).execute();
       model.involved = false;
       return;
     case 'move':

@@ -4,8 +4,8 @@
 // job at once send each reminder once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
 import { purgeExpiredCases, sendCaseReminders } from '../../server/modules/cases/jobs.ts';
+import { today as todayInOslo, testClock } from '../support/clock.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -14,7 +14,7 @@ let caseId: string;
 let handoverId: string;
 const ids: Record<string, string> = {};
 
-const today = osloDate();
+const today = todayInOslo();
 const plusDays = (n: number) => {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -54,7 +54,7 @@ beforeAll(async () => {
   expect((await measure('Foreldresamtale', today, plusDays(60))).statusCode).toBe(201);
   handoverId = (await teacher.post(`/api/cases/${caseId}/handovers`, { toStaffId: ids.nurse })).json().id;
   // The request has waited six days: past the reminder (2) and the municipality's escalation limit (5).
-  await db.updateTable('relay_handover').set({ requested_at: new Date(Date.now() - 6 * 86_400_000) }).where('id', '=', handoverId).execute();
+  await db.updateTable('relay_handover').set({ requested_at: new Date(testClock.now().getTime() - 6 * 86_400_000) }).where('id', '=', handoverId).execute();
 });
 afterAll(async () => {
   await t?.close();
@@ -62,7 +62,7 @@ afterAll(async () => {
 
 describe('reminders', () => {
   it('announce a coming evaluation, flag an overdue measure, remind the receiver and escalate to the unit leader — once, from two processes', async () => {
-    await Promise.all([sendCaseReminders(t.database.db), sendCaseReminders(t.database.db)]);
+    await Promise.all([sendCaseReminders(t.database.db, testClock.now()), sendCaseReminders(t.database.db, testClock.now())]);
     const leader = await t.database.db.selectFrom('staff_user').select('username').where('id', '=', ids.leader!).executeTakeFirstOrThrow();
     expect(await notifications()).toEqual([
       { kind: 'handover.escalated', username: leader.username },
@@ -71,7 +71,7 @@ describe('reminders', () => {
       { kind: 'measure.overdue', username: 'fagperson.barnehage' },
     ]);
     // The next hourly run adds nothing.
-    expect(await sendCaseReminders(t.database.db)).toBe(0);
+    expect(await sendCaseReminders(t.database.db, testClock.now())).toBe(0);
     const handover = await t.database.db.selectFrom('relay_handover').select(['escalated_at', 'status']).where('id', '=', handoverId).executeTakeFirstOrThrow();
     expect(handover.status).toBe('pending');
     expect(handover.escalated_at).not.toBeNull();
@@ -100,9 +100,9 @@ describe('reminders', () => {
 describe('retention', () => {
   it('deletes a closed log once its retention date has passed, and audits it', async () => {
     expect((await teacher.post(`/api/cases/${caseId}/close`, { reason: 'family_withdrew', note: 'Familien ønsker ikke mer oppfølging.' })).statusCode).toBe(200);
-    expect(await purgeExpiredCases(t.database.db)).toBe(0);
+    expect(await purgeExpiredCases(t.database.db, testClock.now())).toBe(0);
     await t.database.db.updateTable('help_case').set({ retain_until: plusDays(-1) }).where('id', '=', caseId).execute();
-    expect(await purgeExpiredCases(t.database.db)).toBe(1);
+    expect(await purgeExpiredCases(t.database.db, testClock.now())).toBe(1);
     expect(await t.database.db.selectFrom('relay_log_entry').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
     const purge = await t.database.db.selectFrom('audit_event').select(['actor_kind', 'subject_id']).where('action', '=', 'case.purge').executeTakeFirstOrThrow();
     expect(purge).toEqual({ actor_kind: 'system', subject_id: emmaId });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { today as todayInOslo } from '../support/clock.ts';
 
 let t: TestApp;
 let teacher: Client; // Ingrid Solheim, Solsikken barnehage
@@ -16,7 +16,7 @@ let emmaId: string;
 let caseId: string;
 let ids: Record<string, string> = {};
 
-const today = osloDate();
+const today = todayInOslo();
 const plusDays = (n: number) => {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

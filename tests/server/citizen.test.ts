@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { today as todayInOslo } from '../support/clock.ts';
 
 let t: TestApp;
 let sofie: Client;
@@ -13,7 +13,7 @@ let martin: Client;
 let teacher: Client;
 let schoolTeacher: Client;
 const ids: Record<string, string> = {};
-const today = osloDate();
+const today = todayInOslo();
 const inOneYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
 
 async function personId(given: string, family: string) {

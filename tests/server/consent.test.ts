@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { daysFromToday, today as todayInOslo } from '../support/clock.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -14,8 +14,9 @@ let sofieId: string;
 let martinId: string;
 let consentId: string;
 
-const today = osloDate();
-const inOneYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+const today = todayInOslo();
+// A year's worth of days, not "the same date next year": 29 February has none.
+const inOneYear = daysFromToday(365);
 const PDF = Buffer.from('%PDF-1.4\n% scanned consent\n').toString('base64');
 
 async function personId(given: string, family: string) {

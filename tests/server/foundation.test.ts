@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { syntheticNationalId } from '../../common/national-id.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
+import { testClock } from '../support/clock.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -90,7 +91,7 @@ describe('sign-in', () => {
   it('ends a session that has been idle longer than the timeout', async () => {
     const user = await signedIn(t.app, 'revisor');
     expect((await user.get('/api/auth/me')).json().principal).not.toBeNull();
-    await t.database.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - (t.config.sessionIdleMinutes + 1) * 60_000) }).execute();
+    await t.database.db.updateTable('session').set({ last_seen_at: new Date(testClock.now().getTime() - (t.config.sessionIdleMinutes + 1) * 60_000) }).execute();
     expect((await user.get('/api/auth/me')).json().principal).toBeNull();
     expect((await user.get('/api/admin/staff')).statusCode).toBe(401);
   });

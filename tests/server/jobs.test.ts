@@ -10,6 +10,7 @@ import { generateDemoData } from '../../server/demo/generate.ts';
 import { jobHandlers } from '../../server/jobs.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createTestDatabase, TEST_DB, type TestDatabase } from '../support/database.ts';
+import { testClock } from '../support/clock.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -71,7 +72,7 @@ describe('job queue', () => {
     expect(await worker.drain()).toBe(1);
     const afterFirst = await database.db.selectFrom('job').selectAll().where('kind', '=', 'test.fail').executeTakeFirstOrThrow();
     expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1, last_error: 'SMTP unreachable' });
-    expect(await worker.drain(new Date(Date.now() + 3_600_000))).toBe(1);
+    expect(await worker.drain(new Date(testClock.now().getTime() + 3_600_000))).toBe(1);
     const afterSecond = await database.db.selectFrom('job').selectAll().where('kind', '=', 'test.fail').executeTakeFirstOrThrow();
     expect(afterSecond.status).toBe('failed');
   });
@@ -79,9 +80,9 @@ describe('job queue', () => {
   it('the session clean-up job removes sessions idle past the timeout and keeps active ones', async () => {
     await generateDemoData(database.db, { children: 5 });
     const staff = await database.db.selectFrom('staff_user').select('id').limit(2).execute();
-    await createSession(database.db, { staffUserId: staff[0]!.id, activeRole: 'professional' });
-    await createSession(database.db, { staffUserId: staff[1]!.id, activeRole: 'professional' });
-    await database.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - 3 * 3_600_000) }).where('staff_user_id', '=', staff[0]!.id).execute();
+    await createSession(database.db, { staffUserId: staff[0]!.id, activeRole: 'professional' }, testClock.now());
+    await createSession(database.db, { staffUserId: staff[1]!.id, activeRole: 'professional' }, testClock.now());
+    await database.db.updateTable('session').set({ last_seen_at: new Date(testClock.now().getTime() - 3 * 3_600_000) }).where('staff_user_id', '=', staff[0]!.id).execute();
     await enqueue(database.db, 'sessions.cleanup');
     await new Worker(database.db, jobHandlers(loadConfig({}))).drain();
     const left = await database.db.selectFrom('session').select('staff_user_id').execute();

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
 import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
+import { today as todayInOslo, testClock } from '../support/clock.ts';
 
 let t: TestApp;
 let henrik: Client; // fagperson.skole, Fjellbekken skole
@@ -18,7 +18,7 @@ const ids: Record<string, string> = {};
 let referralId: string;
 let meetingId: string;
 
-const today = osloDate();
+const today = todayInOslo();
 const plusDays = (n: number) => {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -162,8 +162,8 @@ describe('follow-up', () => {
       expect.objectContaining({ what: 'Kartlegge lesing', overdue: true, person: { id: ids.jonas, name: 'Jonas Nordli' } }),
       expect.objectContaining({ what: 'Lesestund hjemme hver dag', overdue: false }),
     ]));
-    await sendCaseReminders(t.database.db);
-    await sendCaseReminders(t.database.db);
+    await sendCaseReminders(t.database.db, testClock.now());
+    await sendCaseReminders(t.database.db, testClock.now());
     const reminders = await t.database.db.selectFrom('notification').select('staff_user_id').where('kind', '=', 'actionItem.overdue').execute();
     expect(reminders).toEqual([{ staff_user_id: ids.henrik }]);
   });

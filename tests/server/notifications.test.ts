@@ -15,6 +15,7 @@ import { notify, queueEmail, type NotificationInput } from '../../server/modules
 import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { testClock } from '../support/clock.ts';
 
 let t: TestApp;
 let smtp: TestSmtpServer;
@@ -160,7 +161,7 @@ describe('notify', () => {
     expect(smtp.received.length).toBe(before);
 
     // The queue backs off; an hour later the job is due again and the server accepts.
-    await worker(t.database.db, true).drain(new Date(Date.now() + 3_600_000));
+    await worker(t.database.db, true).drain(new Date(testClock.now().getTime() + 3_600_000));
     [mail] = await mailsOf('test:retry');
     expect(mail!.status).toBe('sent');
     expect(mail!.last_error).toBeNull();
@@ -241,7 +242,7 @@ describe('the development mailbox', () => {
         .insertInto('staff_user').values({ municipality_id: m.id, username: 'p.user', display_name: 'P User', email: 'p@prodvik.no' })
         .returning('id').executeTakeFirstOrThrow();
       await production.database.db.insertInto('staff_role').values({ staff_user_id: staff.id, role: 'professional' }).execute();
-      const session = await createSession(production.database.db, { staffUserId: staff.id, activeRole: 'professional' });
+      const session = await createSession(production.database.db, { staffUserId: staff.id, activeRole: 'professional' }, testClock.now());
       const response = await production.app.inject({ method: 'GET', url: '/api/dev/mailbox', cookies: { [SESSION_COOKIE]: session.token } });
       expect(response.statusCode).toBe(404);
       expect(response.json().error.code).toBe('DEV_LOGIN_DISABLED');

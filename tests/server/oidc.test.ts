@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../common/national-id.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { INTERACTION_PATH, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import { testClock } from '../support/clock.ts';
 
 let t: TestApp;
 let idp: TestOidcProvider;
@@ -71,7 +72,7 @@ class Browser {
       const value = pair.slice(eq + 1);
       const attr = attributes.map((a) => a.toLowerCase());
       const expires = attr.find((a) => a.startsWith('expires='));
-      const gone = value === '' || attr.includes('max-age=0') || (expires !== undefined && Date.parse(expires.slice(8)) < Date.now());
+      const gone = value === '' || attr.includes('max-age=0') || (expires !== undefined && Date.parse(expires.slice(8)) < testClock.now().getTime());
       if (gone) cookies.delete(name);
       else cookies.set(name, { value, secure: attr.includes('secure'), httpOnly: attr.includes('httponly') });
     }

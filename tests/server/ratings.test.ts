@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { offerRating } from '../../server/modules/teams/ratings.ts';
+import { testClock } from '../support/clock.ts';
 
 let t: TestApp;
 let sofie: Client;
@@ -21,7 +22,7 @@ const publicRequest = (method: 'GET' | 'POST', url: string, body?: object, lang 
 /** A case meeting (about Jonas unless told) with the team's leader and the family given, closed with the rating offered if asked. */
 async function meeting(options: { close: boolean; about?: string; family: { personId: string; role: 'guardian' | 'youth' }[] }) {
   const db = t.database.db;
-  const startsAt = new Date(Date.now() - 2 * 86_400_000);
+  const startsAt = new Date(testClock.now().getTime() - 2 * 86_400_000);
   const m = await db.insertInto('team_meeting').values({
     team_id: ids.team!, kind: 'case', person_id: options.about ?? ids.jonas!, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000),
     place: 'Fjellbekken skole', chair_staff_id: ids.tone!, created_by: ids.tone!,
@@ -32,8 +33,8 @@ async function meeting(options: { close: boolean; about?: string; family: { pers
   ]).execute();
   if (options.close) {
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('team_meeting').set({ status: 'closed', closed_at: new Date(), closed_by: ids.tone! }).where('id', '=', m.id).execute();
-      await offerRating(trx, m.id);
+      await trx.updateTable('team_meeting').set({ status: 'closed', closed_at: testClock.now(), closed_by: ids.tone! }).where('id', '=', m.id).execute();
+      await offerRating(trx, m.id, testClock.now());
     });
   }
   return m.id;
@@ -69,7 +70,7 @@ describe('closing a meeting offers the rating', () => {
     ids.first = await meeting({ close: true, family: [{ personId: ids.sofie!, role: 'guardian' }, { personId: ids.martin!, role: 'guardian' }] });
     const links = await t.database.db.selectFrom('meeting_rating_link').selectAll().where('meeting_id', '=', ids.first).execute();
     expect(links.map((l) => l.person_id).sort()).toEqual([ids.sofie, ids.martin].sort());
-    const days = (new Date(links[0]!.expires_at).getTime() - Date.now()) / 86_400_000;
+    const days = (new Date(links[0]!.expires_at).getTime() - testClock.now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(29);
     expect(days).toBeLessThanOrEqual(30);
 
@@ -93,7 +94,7 @@ describe('closing a meeting offers the rating', () => {
     expect(notices[0].text).toContain('Tidlig innsatsteam barneskole Nord');
     const mails = async () => (await t.database.db.selectFrom('outbound_email').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
     const before = await mails();
-    await t.database.db.transaction().execute((trx) => offerRating(trx, ids.first!));
+    await t.database.db.transaction().execute((trx) => offerRating(trx, ids.first!, testClock.now()));
     expect(await mails()).toBe(before);
     expect((await sofie.get('/api/notifications')).json().notifications.filter((n: { kind: string }) => n.kind === 'meeting.rate')).toHaveLength(1);
   });
@@ -138,7 +139,7 @@ describe('rating from the link, without signing in', () => {
   });
 
   it('refuses an expired link with a message that points to Min side', async () => {
-    await t.database.db.updateTable('meeting_rating_link').set({ expires_at: new Date(Date.now() - 1000) }).where('person_id', '=', ids.martin!).execute();
+    await t.database.db.updateTable('meeting_rating_link').set({ expires_at: new Date(testClock.now().getTime() - 1000) }).where('person_id', '=', ids.martin!).execute();
     const expired = await publicRequest('POST', `/api/ratings/${tokens.martin}`, { feltHeard: 3, useful: 3 }, 'nn');
     expect(expired.statusCode).toBe(409);
     expect(expired.json().error.message).toBe('Lenka er for gammal og verkar ikkje lenger. Du kan framleis svare på Min side.');

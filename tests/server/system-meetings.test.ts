@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { parseNationalId } from '../../common/national-id.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { today } from '../support/clock.ts';
 
 let t: TestApp;
 let tone: Client; // teamleder: leads an early-intervention team, and is a member of Barneteamet
@@ -16,7 +16,7 @@ const ids: Record<string, string> = {};
 let version = 1;
 
 const plusDays = (n: number) => {
-  const d = new Date(`${osloDate()}T12:00:00Z`);
+  const d = new Date(`${today()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };

@@ -4,7 +4,7 @@
 // are written straight into the database, so the figures are known exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { today, testClock } from '../support/clock.ts';
 
 let t: TestApp;
 let tone: Client;
@@ -12,7 +12,7 @@ const ids: Record<string, string> = {};
 const DAY = 86_400_000;
 
 const dayOffset = (n: number) => {
-  const d = new Date(`${osloDate()}T12:00:00Z`);
+  const d = new Date(`${today()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const guardian = await db.selectFrom('guardianship').select('guardian_id').where('child_id', '=', children[0]!.id).executeTakeFirstOrThrow();
   ids.childName = children[0]!.given_name;
 
-  const now = Date.now();
+  const now = testClock.now().getTime();
   const referral = async (personId: string | null, status: 'accepted' | 'waiting', receivedDaysAgo: number) =>
     (await db.insertInto('referral').values({
       team_id: team.id, person_id: personId, source: 'professional', referred_by_staff_id: ids.henrik!, reason: 'Bekymring for trivsel',

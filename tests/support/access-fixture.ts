@@ -7,20 +7,14 @@ import type { Db } from '../../server/infra/db/database.ts';
 import { loadCitizenPrincipal, loadStaffPrincipal } from '../../server/infra/auth/session.ts';
 import type { Principal } from '../../server/infra/http/context.ts';
 import { decide, type AccessAction, type Decision } from '../../server/modules/access/access.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { daysFromToday, today, testClock } from './clock.ts';
+import { addDays, subtractYears } from '../../common/dates.ts';
 
 export function yearsAgo(years: number, extraDays = 30): string {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() - years);
-  d.setUTCDate(d.getUTCDate() - extraDays);
-  return d.toISOString().slice(0, 10);
+  return addDays(subtractYears(today(), years), -extraDays);
 }
 
-export function daysFromToday(days: number): string {
-  const d = new Date(`${osloDate()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { daysFromToday };
 
 export interface AccessWorld {
   db: Db;
@@ -78,7 +72,7 @@ export async function addConsent(world: AccessWorld, subject: string, options: {
     id, subject_id: subject, consent_text_id: text.id, method: 'paper', purposes: options.purposes ?? ['collaboration'],
     categories: ['development'], valid_from: options.from ?? daysFromToday(-10), valid_to: options.to ?? daysFromToday(300),
     recorded_by: recorder,
-    ...(options.withdrawn ? { withdrawn_at: new Date(Date.now() - 1000), withdrawn_by_staff_id: recorder } : {}),
+    ...(options.withdrawn ? { withdrawn_at: new Date(testClock.now().getTime() - 1000), withdrawn_by_staff_id: recorder } : {}),
   }).execute();
   const recipients = [
     ...(options.unitIds ?? [world.units.kindergarten]).map((u) => ({ consent_id: id, service_unit_id: u, unit_type_code: null })),
@@ -110,6 +104,6 @@ export async function citizenPrincipal(world: AccessWorld, who: keyof AccessWorl
 
 export function check(world: AccessWorld, principal: Principal | null, action: AccessAction, subject?: string): Promise<Decision> {
   return world.db.transaction().execute((trx) =>
-    decide(trx, principal, { action, purpose: 'follow_up', ...(subject ? { subject: { kind: 'person', id: subject } } : {}) }),
+    decide(trx, principal, { action, purpose: 'follow_up', ...(subject ? { subject: { kind: 'person', id: subject } } : {}) }, testClock.now()),
   );
 }

@@ -6,19 +6,27 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { testClock, today } from './clock.ts';
+import type { Clock } from '../../server/infra/clock.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
   logs: string[];
+  /** The clock the app runs on: the tests' clock unless the test gave its own. */
+  clock: Clock;
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const clock = options.clock ?? testClock;
   const database = await createTestDatabase();
-  if (options.demoChildren !== undefined) await generateDemoData(database.db, { children: options.demoChildren, referenceDate: osloDate() });
+  if (options.demoChildren !== undefined) {
+    // Only a test that names a register file gets one: the default path is shared by every test.
+    const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
+    await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock), populationRegisterFile });
+  }
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({
@@ -27,9 +35,9 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
       callback();
     },
   });
-  const app = await buildApp({ config, database, logStream });
+  const app = await buildApp({ config, database, logStream, clock });
   await app.ready();
-  return { app, database, config, logs, close: async () => { await app.close(); await database.drop(); } };
+  return { app, database, config, logs, clock, close: async () => { await app.close(); await database.drop(); } };
 }
 
 /** A signed-in client: keeps the session cookie and sends the CSRF token, like the front end. */
@@ -46,7 +54,7 @@ export class Client {
 
   private remember(response: LightMyRequestResponse) {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
+      if (c.value === '' || (c.expires && c.expires.getTime() < testClock.now().getTime())) delete this.cookies[c.name];
       else this.cookies[c.name] = c.value;
     }
   }

@@ -108,8 +108,23 @@ export interface Guardian extends Person {
   livesWithChild: boolean;
 }
 
+/** A guardian a professional entered by hand: only what they typed, until confirmed. */
+export interface UnconfirmedRelation {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  relation: 'mother' | 'father' | 'other' | string;
+  parentalResponsibility: boolean;
+  livesWithChild: boolean;
+  email: string | null;
+  phone: string | null;
+  status: 'unconfirmed' | 'rejected';
+}
+
 export interface PersonDetails extends Person {
   guardians: Guardian[];
+  unconfirmedRelations?: UnconfirmedRelation[];
   /** For a signed-in citizen: what they decide for this person. */
   citizen: { decides: boolean; setsGuardianVisibility: boolean; guardiansSeeCase: boolean } | null;
 }

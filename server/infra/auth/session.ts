@@ -13,7 +13,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 export type SessionSubject = { staffUserId: string; activeRole: StaffRole } | { citizenAccountId: string };
 
-export async function createSession(db: Db, subject: SessionSubject): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(db: Db, subject: SessionSubject, now: Date): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db
@@ -24,6 +24,8 @@ export async function createSession(db: Db, subject: SessionSubject): Promise<{ 
       active_role: 'staffUserId' in subject ? subject.activeRole : null,
       citizen_account_id: 'citizenAccountId' in subject ? subject.citizenAccountId : null,
       csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
     })
     .execute();
   return { token, csrfToken };
@@ -77,7 +79,7 @@ export type SessionState =
   | { state: 'expired' }
   | { state: 'active'; session: SessionInfo; principal: Principal };
 
-export async function loadSession(db: Db, token: string | undefined, idleMinutes: number, now = new Date()): Promise<SessionState> {
+export async function loadSession(db: Db, token: string | undefined, idleMinutes: number, now: Date): Promise<SessionState> {
   if (!token) return { state: 'none' };
   const tokenHash = hashToken(token);
   const row = await db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
@@ -107,7 +109,7 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function deleteIdleSessions(db: Db, idleMinutes: number, now = new Date()): Promise<number> {
+export async function deleteIdleSessions(db: Db, idleMinutes: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - idleMinutes * 60_000);
   const result = await db.deleteFrom('session').where('last_seen_at', '<', cutoff).executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);

@@ -96,6 +96,40 @@ export interface GuardianshipTable {
   created_at: Timestamp;
 }
 
+/** A family relation entered by hand: opens nothing until confirmed (then a guardianship row exists). */
+export interface RelationClaimTable {
+  id: Generated<string>;
+  child_id: string;
+  national_id: string | null;
+  given_name: string;
+  family_name: string;
+  birth_date: DateOnly;
+  email: string | null;
+  phone: string | null;
+  relation: 'mother' | 'father' | 'other';
+  parental_responsibility: boolean;
+  lives_with_child: Generated<boolean>;
+  status: Generated<'unconfirmed' | 'confirmed' | 'refused' | 'not_in_register'>;
+  claimed_by: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by_person_id: string | null;
+  decided_by_staff_id: string | null;
+  guardian_id: string | null;
+}
+
+/** A professional's request for access to a person registered by someone else; the family answers. */
+export interface AccessRequestTable {
+  id: Generated<string>;
+  person_id: string;
+  requested_by: string;
+  reason: string;
+  status: Generated<'pending' | 'granted' | 'refused'>;
+  created_at: Timestamp;
+  answered_at: Timestamp | null;
+  answered_by_person_id: string | null;
+}
+
 export interface CitizenAccountTable {
   id: Generated<string>;
   person_id: string;
@@ -157,6 +191,8 @@ export interface DB {
   staff_role: StaffRoleTable;
   person: PersonTable;
   guardianship: GuardianshipTable;
+  relation_claim: RelationClaimTable;
+  access_request: AccessRequestTable;
   citizen_account: CitizenAccountTable;
   session: SessionTable;
   involvement: InvolvementTable;

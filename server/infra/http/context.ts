@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole, Language } from '../../../common/roles.ts';
 import type { Config } from '../../config.ts';
 import type { Db, DatabaseKind, Tx } from '../db/database.ts';
+import type { Clock } from '../clock.ts';
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -34,6 +35,7 @@ export interface AppServices {
   config: Config;
   db: Db;
   databaseKind: DatabaseKind;
+  clock: Clock;
 }
 
 export interface RequestContext {

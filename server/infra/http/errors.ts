@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'PERSON_EXISTS'
+  | 'UNAVAILABLE'
   | 'DEV_LOGIN_DISABLED'
   | 'UNKNOWN_USER'
   | 'OIDC_NOT_CONFIGURED'
@@ -30,6 +32,10 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // Registration of someone already in Sammen: the only thing the registrant learns (people/service.ts).
+  PERSON_EXISTS: 409,
+  // A system Sammen depends on (the population register) cannot be reached; nothing was changed.
+  UNAVAILABLE: 503,
   DEV_LOGIN_DISABLED: 404,
   UNKNOWN_USER: 400,
   OIDC_NOT_CONFIGURED: 404,

@@ -6,8 +6,10 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { systemClock, type Clock } from '../clock.ts';
 
-export type JobHandler = (db: Db, payload: unknown) => Promise<void>;
+/** A job's work; `now` is the clock's time when the worker claimed it. */
+export type JobHandler = (db: Db, payload: unknown, now: Date) => Promise<void>;
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -18,11 +20,11 @@ export interface EnqueueOptions {
 
 const STALE_AFTER_MS = 10 * 60_000;
 
-export async function enqueue(db: Db, kind: string, payload: unknown = {}, options: EnqueueOptions = {}): Promise<boolean> {
+export async function enqueue(db: Db, kind: string, payload: unknown = {}, options: EnqueueOptions = {}, now: Date = systemClock.now()): Promise<boolean> {
   const result = await db
     .insertInto('job')
     .values({
-      kind, payload: JSON.stringify(payload), run_at: options.runAt ?? new Date(), dedupe_key: options.dedupeKey ?? null,
+      kind, payload: JSON.stringify(payload), run_at: options.runAt ?? now, dedupe_key: options.dedupeKey ?? null,
       ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
     })
     .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
@@ -36,10 +38,10 @@ export interface RecurringJob {
 }
 
 /** Enqueues the current slot of each recurring job; safe to call from every process. */
-export async function scheduleRecurring(db: Db, jobs: RecurringJob[], now = new Date()): Promise<void> {
+export async function scheduleRecurring(db: Db, jobs: RecurringJob[], now: Date): Promise<void> {
   for (const job of jobs) {
     const slot = Math.floor(now.getTime() / job.everyMs);
-    await enqueue(db, job.kind, {}, { dedupeKey: `recurring:${job.kind}:${slot}`, runAt: new Date(slot * job.everyMs), maxAttempts: 1 });
+    await enqueue(db, job.kind, {}, { dedupeKey: `recurring:${job.kind}:${slot}`, runAt: new Date(slot * job.everyMs), maxAttempts: 1 }, now);
   }
 }
 
@@ -47,9 +49,11 @@ export class Worker {
   readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly db: Db;
   private readonly handlers: Map<string, JobHandler>;
+  private readonly clock: Clock;
 
-  constructor(db: Db, handlers: Record<string, JobHandler>) {
+  constructor(db: Db, handlers: Record<string, JobHandler>, clock: Clock = systemClock) {
     this.db = db;
+    this.clock = clock;
     this.handlers = new Map(Object.entries(handlers));
   }
 
@@ -81,15 +85,15 @@ export class Worker {
   }
 
   /** Runs due jobs until none is left; returns how many ran. */
-  async drain(now = new Date()): Promise<number> {
+  async drain(now = this.clock.now()): Promise<number> {
     let ran = 0;
     for (;;) {
       const job = await this.claim(now);
       if (!job) return ran;
       ran++;
       try {
-        await this.handlers.get(job.kind)!(this.db, job.payload);
-        await this.db.updateTable('job').set({ status: 'done', finished_at: new Date(), last_error: null }).where('id', '=', job.id).execute();
+        await this.handlers.get(job.kind)!(this.db, job.payload, now);
+        await this.db.updateTable('job').set({ status: 'done', finished_at: this.clock.now(), last_error: null }).where('id', '=', job.id).execute();
       } catch (error) {
         const failed = job.attempts >= job.max_attempts;
         const backoffMs = 2 ** job.attempts * 30_000;
@@ -98,8 +102,8 @@ export class Worker {
           .set({
             status: failed ? 'failed' : 'pending',
             last_error: (error as Error).message.slice(0, 2000),
-            run_at: sql<Date>`now() + ${`${backoffMs} milliseconds`}::interval`,
-            finished_at: failed ? new Date() : null,
+            run_at: new Date(this.clock.now().getTime() + backoffMs),
+            finished_at: failed ? this.clock.now() : null,
           })
           .where('id', '=', job.id)
           .execute();
@@ -109,15 +113,15 @@ export class Worker {
 }
 
 /** Schedules recurring jobs and drains the queue every intervalMs until stopped. */
-export function startJobLoop(db: Db, handlers: Record<string, JobHandler>, recurring: RecurringJob[], intervalMs = 15_000, onError: (e: unknown) => void = () => {}) {
-  const worker = new Worker(db, handlers);
+export function startJobLoop(db: Db, handlers: Record<string, JobHandler>, recurring: RecurringJob[], clock: Clock, intervalMs = 15_000, onError: (e: unknown) => void = () => {}) {
+  const worker = new Worker(db, handlers, clock);
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
     running = (async () => {
       try {
-        await scheduleRecurring(db, recurring);
+        await scheduleRecurring(db, recurring, clock.now());
         await worker.drain();
       } catch (error) {
         onError(error);

@@ -119,7 +119,7 @@ export async function listHighAbsence(ctx: DataContext) {
   const unitId = staff.serviceUnitId!;
   const high = await highAbsenceAtUnit(ctx.trx, unitId, { teacherId: staff.staffUserId });
   // A child who has left the unit is followed up by the next one, not listed here.
-  const people = new Map((await enrolledChildren(ctx.trx, unitId, high.map((h) => h.person_id), osloDate())).map((p) => [p.id, p]));
+  const people = new Map((await enrolledChildren(ctx.trx, unitId, high.map((h) => h.person_id), osloDate(ctx.services.clock.now()))).map((p) => [p.id, p]));
   const children = high
     .filter((h) => people.has(h.person_id))
     .map((h) => {

@@ -5,7 +5,8 @@
 // consent module, a valid consent).
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext, Principal, RequestContext } from '../../infra/http/context.ts';
-import { AppError } from '../../infra/http/errors.ts';
+import { AppError, type ErrorCode, type FieldProblem } from '../../infra/http/errors.ts';
+import type { MessageKey } from '../../../common/i18n/index.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { alreadyRecorded, noteAccess, readPeople } from './person-reads.ts';
@@ -22,6 +23,12 @@ export type AccessAction =
   | 'person.create'
   | 'person.read'
   | 'person.list'
+  | 'relation.list' // the relations a professional entered naming the signed-in citizen, waiting for them
+  | 'relation.confirm' // the citizen named as guardian confirms or refuses the relation
+  | 'relation.verify' // the administrator checks waiting relations against the population register
+  | 'accessRequest.create' // a professional asks the family for access to a person registered by someone else
+  | 'accessRequest.list' // one's own requests (staff); the requests one decides on (citizen)
+  | 'accessRequest.answer' // the one who decides for the person grants or refuses
   | 'staff.create'
   | 'staff.update'
   | 'staff.read'
@@ -124,17 +131,32 @@ async function citizenMayReadPerson(trx: Tx, citizenPersonId: string, personId: 
 }
 
 /**
+ * The citizen is the person a professional named as guardian: matched on the national id the
+ * professional entered, which ID-porten verified at the citizen's sign-in.
+ */
+async function namedInRelationClaim(trx: Tx, citizenPersonId: string, claimId: string): Promise<Decision> {
+  const row = await trx
+    .selectFrom('relation_claim as c')
+    .innerJoin('person as p', 'p.national_id', 'c.national_id')
+    .select('c.id')
+    .where('c.id', '=', claimId)
+    .where('p.id', '=', citizenPersonId)
+    .executeTakeFirst();
+  return row ? allow('named_as_guardian') : deny('not_named_as_guardian');
+}
+
+/**
  * What a citizen may do with a person's case: their own, or as a guardian with parental
  * responsibility while the child is under the consent age. From that age the youth decides.
  */
-async function citizenCaseAccess(trx: Tx, citizenPersonId: string, personId: string): Promise<Decision> {
+async function citizenCaseAccess(trx: Tx, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
   const relation = await citizenMayReadPerson(trx, citizenPersonId, personId);
   if (!relation.allowed) return relation;
   const subject = await trx.selectFrom('person').select(['kind', 'birth_date', 'municipality_id']).where('id', '=', personId).executeTakeFirst();
   if (!subject) return deny('no_subject');
   if (subject.kind !== 'child') return relation;
   const settings = await loadConsentSettings(trx, subject.municipality_id);
-  const ofAge = ageOn(subject.birth_date, osloDate()) >= settings.consentAge;
+  const ofAge = ageOn(subject.birth_date, osloDate(now)) >= settings.consentAge;
   if (relation.reason === 'self') return ofAge ? relation : deny('below_consent_age');
   if (!ofAge) return relation;
   // From the consent age the youth decides whether guardians see the case.
@@ -203,19 +225,19 @@ async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, a
  * pregnant woman, a youth at or over the consent age), or a guardian with parental responsibility
  * while the child is under it.
  */
-async function citizenDecides(trx: Tx, citizenPersonId: string, personId: string): Promise<Decision> {
+async function citizenDecides(trx: Tx, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
   const relation = await citizenMayReadPerson(trx, citizenPersonId, personId);
   if (!relation.allowed) return relation;
   const subject = await trx.selectFrom('person').select(['kind', 'birth_date', 'municipality_id']).where('id', '=', personId).executeTakeFirst();
   if (!subject) return deny('no_subject');
   if (subject.kind !== 'child') return relation.reason === 'self' ? allow('self') : deny('adult_decides');
   const settings = await loadConsentSettings(trx, subject.municipality_id);
-  const ofAge = ageOn(subject.birth_date, osloDate()) >= settings.consentAge;
+  const ofAge = ageOn(subject.birth_date, osloDate(now)) >= settings.consentAge;
   if (relation.reason === 'self') return ofAge ? allow('youth_self') : deny('below_consent_age');
   return ofAge ? deny('youth_decides') : relation;
 }
 
-async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string): Promise<Decision> {
+async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, now: Date): Promise<Decision> {
   if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
   const involvement = await isInvolved(trx, principal.staffUserId, personId);
   if (!involvement) return deny('not_involved');
@@ -224,12 +246,12 @@ async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 's
     : undefined;
   const consents = await loadConsentsForAccess(trx, personId);
   const unitOfUser = { id: unit?.id ?? null, typeCode: unit?.type_code ?? null };
-  const covered = consentCovers(consents, unitOfUser, 'collaboration');
+  const covered = consentCovers(consents, unitOfUser, 'collaboration', now);
   if (covered.covered) return allow(`involved:${involvement}+consent`);
   // A consent to transfer at a transition opens the log to the receiving unit of a planned or
   // completed transition, and to no other unit.
   if (unit && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await isTransitionReceiver(trx, personId, unit.id))) {
-    const forTransition = consentCovers(consents, unitOfUser, 'transition');
+    const forTransition = consentCovers(consents, unitOfUser, 'transition', now);
     if (forTransition.covered) return allow(`involved:${involvement}+transition_consent`);
   }
   return deny(covered.reason);
@@ -252,7 +274,7 @@ async function isTransitionReceiver(trx: Tx, personId: string, unitId: string): 
  * consents covering their unit name (for collaboration, or for the transition they receive).
  * Call only after case.read was allowed.
  */
-export async function visibleCategories(trx: Tx, principal: Principal | null, personId: string): Promise<Set<string> | 'all'> {
+export async function visibleCategories(trx: Tx, principal: Principal | null, personId: string, now: Date): Promise<Set<string> | 'all'> {
   if (!principal) return new Set();
   if (principal.kind === 'citizen') return 'all';
   if (!principal.serviceUnitId) return new Set();
@@ -260,7 +282,7 @@ export async function visibleCategories(trx: Tx, principal: Principal | null, pe
   if (!unit) return new Set();
   const consents = await loadConsentsForAccess(trx, personId);
   const purposes: ConsentPurpose[] = (await isTransitionReceiver(trx, personId, unit.id)) ? ['collaboration', 'transition'] : ['collaboration'];
-  return coveredCategories(consents, { id: unit.id, typeCode: unit.type_code }, purposes);
+  return coveredCategories(consents, { id: unit.id, typeCode: unit.type_code }, purposes, now);
 }
 
 /** Kindergartens and schools import absence and follow it up (Tiltaksplan: høyt fravær). */
@@ -336,7 +358,7 @@ async function ratingAccess(trx: Tx, principal: Principal, entity: AccessRequest
 }
 
 /** Decides without side effects; authorize() records the decision. */
-export async function decide(trx: Tx, principal: Principal | null, request: AccessRequest): Promise<Decision> {
+export async function decide(trx: Tx, principal: Principal | null, request: AccessRequest, now: Date): Promise<Decision> {
   if (!principal) return deny('not_signed_in');
   switch (request.action) {
     case 'staff.create':
@@ -370,6 +392,29 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return principal.kind === 'staff' && CASE_WORK_ROLES.includes(principal.activeRole)
         ? allow('own_involvements')
         : principal.kind === 'citizen' ? allow('own_family') : deny('role_without_case_work');
+    case 'relation.list':
+      // Scoped by the query to relations naming the citizen's own national id.
+      return principal.kind === 'citizen' ? allow('own_relations') : deny('not_citizen');
+    case 'relation.confirm': {
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      if (request.entity?.type !== 'relation_claim') return deny('no_subject');
+      return namedInRelationClaim(trx, principal.personId, request.entity.id);
+    }
+    case 'relation.verify':
+      return requireRole(principal, 'administrator');
+    case 'accessRequest.create':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
+    case 'accessRequest.list':
+      // Scoped by the query: staff see their own requests, a citizen those for people they decide for.
+      if (principal.kind === 'citizen') return allow('own_family_requests');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow('own_requests') : deny('role_without_case_work');
+    case 'accessRequest.answer': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      return citizenDecides(trx, principal.personId, personId, now);
+    }
     case 'person.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
@@ -381,7 +426,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'caseColleagues.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
-      return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId) : staffCaseAccess(trx, principal, personId);
+      return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId, now) : staffCaseAccess(trx, principal, personId, now);
     }
     case 'consent.read':
     case 'consent.withdraw': {
@@ -389,7 +434,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (!personId) return deny('no_subject');
       if (principal.kind === 'citizen') {
         // Seeing a youth's consents may be shared with guardians; withdrawing is the youth's own.
-        return request.action === 'consent.read' ? citizenCaseAccess(trx, principal.personId, personId) : citizenDecides(trx, principal.personId, personId);
+        return request.action === 'consent.read' ? citizenCaseAccess(trx, principal.personId, personId, now) : citizenDecides(trx, principal.personId, personId, now);
       }
       return involvedCaseWorker(trx, principal, personId);
     }
@@ -450,7 +495,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'citizen') return deny('not_citizen');
-      return citizenDecides(trx, principal.personId, personId);
+      return citizenDecides(trx, principal.personId, personId, now);
     }
     case 'consent.sign': {
       if (principal.kind !== 'citizen') return deny('not_citizen');
@@ -463,7 +508,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'citizen') return deny('not_citizen');
       if (principal.personId !== personId) return deny('not_self');
-      const decision = await citizenDecides(trx, principal.personId, personId);
+      const decision = await citizenDecides(trx, principal.personId, personId, now);
       return decision.allowed && decision.reason === 'youth_self' ? decision : deny('not_youth_of_consent_age');
     }
     case 'caseStatus.read':
@@ -471,7 +516,7 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind === 'citizen') {
-        return request.action === 'caseStatus.read' ? citizenCaseAccess(trx, principal.personId, personId) : deny('not_staff');
+        return request.action === 'caseStatus.read' ? citizenCaseAccess(trx, principal.personId, personId, now) : deny('not_staff');
       }
       return involvedCaseWorker(trx, principal, personId);
     }
@@ -507,9 +552,10 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
 export class AccessDenied extends AppError {
   readonly request: AccessRequest;
   readonly reason: string;
-  constructor(request: AccessRequest, reason: string) {
+  /** `answer` replaces the plain 403 where the user is meant to learn one thing (e.g. that a person exists), and nothing more. */
+  constructor(request: AccessRequest, reason: string, answer?: { code: ErrorCode; messageKey: MessageKey; fields?: FieldProblem[] }) {
     // The message is the same whatever the reason, so a refusal never tells whether a record exists.
-    super('FORBIDDEN', 'errors.forbidden');
+    super(answer?.code ?? 'FORBIDDEN', answer?.messageKey ?? 'errors.forbidden', { fields: answer?.fields ?? [] });
     this.request = request;
     this.reason = reason;
   }
@@ -517,7 +563,7 @@ export class AccessDenied extends AppError {
 
 /** Allows the access (and records it) or throws AccessDenied. */
 export async function authorize(ctx: DataContext, request: AccessRequest): Promise<void> {
-  const decision = await decide(ctx.trx, ctx.principal, request);
+  const decision = await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now());
   ctx.decisions.push({ action: request.action, allowed: decision.allowed });
   if (!decision.allowed) throw new AccessDenied(request, decision.reason);
   if (alreadyRecorded(ctx, request)) return;

@@ -5,7 +5,7 @@ import type { Language } from '../../../common/roles.ts';
 import type { AccessAction } from '../access/access.ts';
 
 /** Actions written outside authorize(): sign-in, and what background jobs do. */
-export type SystemAction = 'session.signIn' | 'case.purge' | 'notification.remind';
+export type SystemAction = 'session.signIn' | 'case.purge' | 'notification.remind' | 'relation.claim';
 export type AuditedAction = AccessAction | SystemAction;
 
 /**
@@ -17,6 +17,8 @@ export const AUDITED_ACTIONS = {
   'team.edit': true, 'team.overview': true, 'systemMeeting.read': true, 'systemMeeting.write': true,
   'meetingRating.create': true, 'meetingRating.list': true,
   'person.create': true, 'person.read': true, 'person.list': true,
+  'relation.list': true, 'relation.confirm': true, 'relation.verify': true, 'relation.claim': true,
+  'accessRequest.create': true, 'accessRequest.list': true, 'accessRequest.answer': true,
   'staff.create': true, 'staff.update': true, 'staff.read': true, 'staff.list': true,
   'serviceUnit.create': true, 'serviceUnit.update': true, 'serviceUnitType.create': true,
   'catalogue.edit': true, 'catalogue.publish': true, 'audit.search': true,

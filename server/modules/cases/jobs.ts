@@ -29,7 +29,7 @@ async function measuresToEvaluate(trx: Tx, until: string) {
     .execute();
 }
 
-export async function sendCaseReminders(db: Db, now: Date = new Date()): Promise<number> {
+export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
   const today = osloDate(now);
   let sent = 0;
   await db.transaction().execute(async (trx) => {
@@ -115,7 +115,7 @@ export async function sendCaseReminders(db: Db, now: Date = new Date()): Promise
  * The retention rule: a closed relay log is kept until its retain_until date and then deleted. The
  * case row stays (closed, purged) so that figures still count it; the deletion is audited.
  */
-export async function purgeExpiredCases(db: Db, now: Date = new Date()): Promise<number> {
+export async function purgeExpiredCases(db: Db, now: Date): Promise<number> {
   const today = osloDate(now);
   return db.transaction().execute(async (trx) => {
     const expired = await trx.selectFrom('help_case').select(['id', 'person_id']).where('retain_until', '<', today).where('purged_at', 'is', null).forUpdate().skipLocked().execute();

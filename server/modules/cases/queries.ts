@@ -90,7 +90,7 @@ export interface StaffInUnit {
 }
 
 /** Active staff with case work whose unit the person's consents cover for one of the purposes now. */
-export async function staffCoveredByConsent(db: Db | Tx, personId: string, municipalityId: string, purposes: ConsentPurpose[], onlyUnitId?: string): Promise<StaffInUnit[]> {
+export async function staffCoveredByConsent(db: Db | Tx, now: Date, personId: string, municipalityId: string, purposes: ConsentPurpose[], onlyUnitId?: string): Promise<StaffInUnit[]> {
   const consents = await loadConsentsForAccess(db, personId);
   if (consents.length === 0) return [];
   let query = db
@@ -103,7 +103,7 @@ export async function staffCoveredByConsent(db: Db | Tx, personId: string, munic
   if (onlyUnitId) query = query.where('u.id', '=', onlyUnitId);
   const rows = await query.orderBy('u.name').orderBy('s.display_name').execute();
   return rows
-    .filter((r) => purposes.some((purpose) => consentCovers(consents, { id: r.unit_id, typeCode: r.type_code }, purpose).covered))
+    .filter((r) => purposes.some((purpose) => consentCovers(consents, { id: r.unit_id, typeCode: r.type_code }, purpose, now).covered))
     .map((r) => ({ id: r.id, name: r.display_name, title: r.title, unitId: r.unit_id, unitName: r.unit_name, unitTypeCode: r.type_code }));
 }
 

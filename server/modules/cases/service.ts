@@ -68,7 +68,7 @@ export async function openCase(ctx: DataContext, personId: string, municipalityI
 
 export async function noteWorry(ctx: DataContext, input: WorryInput) {
   const staff = requireStaff(ctx);
-  if (input.noticedOn > osloDate()) throw invalidField('noticedOn', 'cases.err.noticedInFuture');
+  if (input.noticedOn > osloDate(ctx.services.clock.now())) throw invalidField('noticedOn', 'cases.err.noticedInFuture');
   if (!input.personId) {
     await authorize(ctx, { action: 'worry.create', purpose: 'follow_up' });
     const row = await ctx.trx
@@ -90,7 +90,7 @@ export async function noteWorry(ctx: DataContext, input: WorryInput) {
     .values({
       municipality_id: person.municipality_id, person_id: person.id, subject_kind: person.kind === 'pregnant' ? 'pregnant' : 'child', age_years: null,
       categories: [...new Set(input.categories)], description: input.description, noticed_by: staff.staffUserId, noticed_on: input.noticedOn,
-      linked_at: new Date(), case_id: helpCase.id,
+      linked_at: ctx.services.clock.now(), case_id: helpCase.id,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -183,7 +183,7 @@ export async function linkWorry(ctx: DataContext, worryId: string, personId: str
   const person = (await loadPerson(ctx.trx, personId))!;
   if (person.kind === 'adult' || (person.kind === 'pregnant') !== (worry.subject_kind === 'pregnant')) throw invalidField('personId', 'cases.err.notAChild');
   const helpCase = await openCase(ctx, person.id, person.municipality_id, translate(ctx.lang, 'cases.openedByWorry'));
-  await ctx.trx.updateTable('worry').set({ person_id: person.id, linked_at: new Date(), case_id: helpCase.id, age_years: null }).where('id', '=', worryId).execute();
+  await ctx.trx.updateTable('worry').set({ person_id: person.id, linked_at: ctx.services.clock.now(), case_id: helpCase.id, age_years: null }).where('id', '=', worryId).execute();
   return { caseId: helpCase.id };
 }
 
@@ -209,10 +209,10 @@ async function currentStage(trx: Tx, person: NonNullable<Awaited<ReturnType<type
 export async function getCaseStatus(ctx: DataContext, personId: string) {
   await authorize(ctx, { action: 'caseStatus.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
   const person = (await loadPerson(ctx.trx, personId))!;
-  const today = osloDate();
+  const today = osloDate(ctx.services.clock.now());
   const { stage, proposal, enrolments } = await currentStage(ctx.trx, person, today);
   const helpCase = await loadLatestCase(ctx.trx, personId);
-  const logDecision = await decide(ctx.trx, ctx.principal, { action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
+  const logDecision = await decide(ctx.trx, ctx.principal, { action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, ctx.services.clock.now());
   const base = {
     person: { id: person.id, givenName: person.given_name, familyName: person.family_name, birthDate: person.birth_date, kind: person.kind },
     stage,
@@ -307,10 +307,10 @@ export async function addEnrolment(ctx: DataContext, personId: string, input: { 
 }
 
 /** Who speaks for the person on Min side: the person (adult, pregnant, youth of consent age) or the guardians with parental responsibility. */
-async function familyDeciders(trx: Tx, personId: string): Promise<string[]> {
+export async function familyDeciders(trx: Tx, personId: string, today: string): Promise<string[]> {
   const person = (await loadPerson(trx, personId))!;
   const settings = await loadConsentSettings(trx, person.municipality_id);
-  if (person.kind !== 'child' || ageOn(person.birth_date, osloDate()) >= settings.consentAge) {
+  if (person.kind !== 'child' || ageOn(person.birth_date, today) >= settings.consentAge) {
     const account = await trx.selectFrom('citizen_account').select('id').where('person_id', '=', personId).executeTakeFirst();
     return account ? [personId] : [];
   }
@@ -364,7 +364,7 @@ export async function getCase(ctx: DataContext, personId: string) {
     .orderBy('i.started_at')
     .execute();
   const helpCase = await loadLatestCase(ctx.trx, personId);
-  const visible = await visibleCategories(ctx.trx, ctx.principal, personId);
+  const visible = await visibleCategories(ctx.trx, ctx.principal, personId, ctx.services.clock.now());
   const entries = helpCase && !helpCase.purged_at ? await currentEntries(ctx.trx, helpCase.id) : [];
   const shown = entries.filter((e) => visible === 'all' || visible.has(e.category));
   const worries = helpCase
@@ -388,7 +388,7 @@ export async function getCase(ctx: DataContext, personId: string) {
 }
 
 async function checkResponsible(ctx: DataContext, c: { person_id: string; municipality_id: string }, staffUserId: string): Promise<void> {
-  const covered = await staffCoveredByConsent(ctx.trx, c.person_id, c.municipality_id, ['collaboration']);
+  const covered = await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
   if (!covered.some((s) => s.id === staffUserId)) throw invalidField('responsibleStaffId', 'cases.err.responsibleNotRecipient');
 }
 
@@ -417,7 +417,7 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
   const principal = ctx.principal!;
   const allowedKinds: readonly string[] = principal.kind === 'citizen' ? FAMILY_ENTRY_KINDS : STAFF_ENTRY_KINDS;
   if (!allowedKinds.includes(input.kind)) throw invalidField('kind', 'cases.err.kindNotAllowed');
-  const visible = await visibleCategories(ctx.trx, principal, c.person_id);
+  const visible = await visibleCategories(ctx.trx, principal, c.person_id, ctx.services.clock.now());
   if (visible !== 'all' && !visible.has(input.category)) throw invalidField('category', 'cases.err.categoryNotCovered');
   if (input.kind === 'measure') await checkResponsible(ctx, c, input.responsibleStaffId!);
   if (input.kind === 'evaluation') {
@@ -450,7 +450,7 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
     });
   } else {
     // The family hears of what the services write (in the app; by e-mail only if they opted in).
-    for (const personId of await familyDeciders(ctx.trx, c.person_id)) {
+    for (const personId of await familyDeciders(ctx.trx, c.person_id, osloDate(ctx.services.clock.now()))) {
       await notify(ctx.trx, {
         recipient: { kind: 'citizen', personId }, kind: 'case.entryAdded', subjectPersonId: c.person_id,
         params: { authorName: principal.displayName, childName: name }, link: `/min-side/${c.person_id}`,
@@ -463,7 +463,7 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
 
 export async function entryHistory(ctx: DataContext, caseId: string, entryKey: string) {
   const c = await authorizeCase(ctx, caseId, 'case.read');
-  const visible = await visibleCategories(ctx.trx, ctx.principal, c.person_id);
+  const visible = await visibleCategories(ctx.trx, ctx.principal, c.person_id, ctx.services.clock.now());
   const versions = await ctx.trx
     .selectFrom('relay_log_entry as e')
     .leftJoin('staff_user as s', 's.id', 'e.author_staff_id')
@@ -487,8 +487,8 @@ export async function entryHistory(ctx: DataContext, caseId: string, entryKey: s
 export async function listColleagues(ctx: DataContext, caseId: string) {
   const c = await authorizeCase(ctx, caseId, 'caseColleagues.read');
   const planned = await ctx.trx.selectFrom('transition').select('to_unit_id').where('case_id', '=', caseId).where('status', '=', 'planned').executeTakeFirst();
-  const collaboration = await staffCoveredByConsent(ctx.trx, c.person_id, c.municipality_id, ['collaboration']);
-  const receiving = planned ? await staffCoveredByConsent(ctx.trx, c.person_id, c.municipality_id, ['collaboration', 'transition'], planned.to_unit_id) : [];
+  const collaboration = await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
+  const receiving = planned ? await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration', 'transition'], planned.to_unit_id) : [];
   const byId = new Map([...collaboration, ...receiving].map((s) => [s.id, s]));
   return { colleagues: [...byId.values()] };
 }
@@ -496,7 +496,7 @@ export async function listColleagues(ctx: DataContext, caseId: string) {
 export async function involveColleague(ctx: DataContext, caseId: string, staffUserId: string) {
   const c = await authorizeCase(ctx, caseId, 'case.write');
   requireOpen(c);
-  const covered = await staffCoveredByConsent(ctx.trx, c.person_id, c.municipality_id, ['collaboration']);
+  const covered = await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
   if (!covered.some((s) => s.id === staffUserId)) throw invalidField('staffUserId', 'cases.err.colleagueNotRecipient');
   await involve(ctx.trx, c.person_id, staffUserId, 'collaborator');
   return { involved: true };
@@ -519,8 +519,8 @@ export async function requestHandover(ctx: DataContext, caseId: string, input: {
   // The receiver must be somewhere the family's consent lets the log go: a recipient for
   // collaboration, or the receiving unit of the transition under a transition consent.
   const eligible = transitionUnitId
-    ? await staffCoveredByConsent(ctx.trx, c.person_id, c.municipality_id, ['collaboration', 'transition'], transitionUnitId)
-    : await staffCoveredByConsent(ctx.trx, c.person_id, c.municipality_id, ['collaboration']);
+    ? await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration', 'transition'], transitionUnitId)
+    : await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
   const receiver = eligible.find((s) => s.id === input.toStaffId);
   if (!receiver) throw invalidField('toStaffId', 'cases.err.handoverNotRecipient');
   const pending = await ctx.trx.selectFrom('relay_handover').select('id').where('case_id', '=', caseId).where('status', '=', 'pending').executeTakeFirst();
@@ -544,7 +544,7 @@ export async function answerHandover(ctx: DataContext, handoverId: string, accep
   if (h.status !== 'pending') throw new AppError('CONFLICT', 'cases.err.handoverAnswered');
   const c = (await loadCase(ctx.trx, h.case_id))!;
   requireOpen(c);
-  const now = new Date();
+  const now = ctx.services.clock.now();
   await ctx.trx.updateTable('relay_handover').set({ status: accept ? 'accepted' : 'declined', answered_at: now, answer_note: note ?? null }).where('id', '=', handoverId).execute();
   if (accept) {
     // The old holder keeps the baton until this moment; exactly one holder at any time.
@@ -595,11 +595,11 @@ export async function planTransition(ctx: DataContext, caseId: string, input: { 
   const c = await authorizeCase(ctx, caseId, 'case.hold');
   requireOpen(c);
   const person = (await loadPerson(ctx.trx, c.person_id))!;
-  const { stage, proposal } = await currentStage(ctx.trx, person, osloDate());
+  const { stage, proposal } = await currentStage(ctx.trx, person, osloDate(ctx.services.clock.now()));
   if (!proposal) throw invalidField('toUnitId', 'cases.err.noTransitionDue');
   const unit = await ctx.trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', input.toUnitId).where('municipality_id', '=', c.municipality_id).executeTakeFirst();
   if (!unit || !STAGE_UNIT_TYPES[proposal.toStage].includes(unit.type_code)) throw invalidField('toUnitId', 'cases.err.transitionWrongUnit');
-  if (input.meetingAt && new Date(input.meetingAt).getTime() < Date.now() - 86_400_000) throw invalidField('meetingAt', 'cases.err.meetingInPast');
+  if (input.meetingAt && new Date(input.meetingAt).getTime() < ctx.services.clock.now().getTime() - 86_400_000) throw invalidField('meetingAt', 'cases.err.meetingInPast');
   const planned = await ctx.trx.selectFrom('transition').select('id').where('case_id', '=', caseId).where('status', '=', 'planned').executeTakeFirst();
   if (planned) throw new AppError('CONFLICT', 'cases.err.transitionPlanned');
   const row = await ctx.trx
@@ -618,9 +618,9 @@ export async function closeCase(ctx: DataContext, caseId: string, input: { reaso
   const c = await authorizeCase(ctx, caseId, 'case.hold');
   requireOpen(c);
   const municipality = await ctx.trx.selectFrom('municipality').select('case_retention_years').where('id', '=', c.municipality_id).executeTakeFirstOrThrow();
-  const today = osloDate();
+  const today = osloDate(ctx.services.clock.now());
   const retainUntil = `${Number(today.slice(0, 4)) + municipality.case_retention_years}${today.slice(4)}`.replace('-02-29', '-02-28');
-  const now = new Date();
+  const now = ctx.services.clock.now();
   await ctx.trx.updateTable('help_case')
     .set({ closed_at: now, closed_by_staff_id: staff.staffUserId, close_reason: input.reason, close_note: input.note, retain_until: retainUntil, version: c.version + 1 })
     .where('id', '=', caseId).execute();
@@ -635,7 +635,7 @@ export async function closeCase(ctx: DataContext, caseId: string, input: { reaso
 export async function myTasks(ctx: DataContext) {
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'person.list', purpose: 'follow_up' });
-  const today = osloDate();
+  const today = osloDate(ctx.services.clock.now());
   const handovers = await ctx.trx
     .selectFrom('relay_handover as h')
     .innerJoin('help_case as c', 'c.id', 'h.case_id')

@@ -263,7 +263,7 @@ export async function saveDraft(ctx: DataContext, id: string, input: SaveDraftIn
   // The version check in the WHERE makes two saves of the same version race safely: one wins, one gets 409.
   const updated = await ctx.trx
     .updateTable('catalogue_service')
-    .set({ latest_version: version, updated_at: new Date() })
+    .set({ latest_version: version, updated_at: ctx.services.clock.now() })
     .where('id', '=', id)
     .where('latest_version', '=', input.baseVersion)
     .executeTakeFirst();
@@ -296,13 +296,13 @@ export async function publish(ctx: DataContext, id: string, version: number) {
   if (problems.length) throw invalid(...problems);
   await ctx.trx
     .updateTable('catalogue_service_version')
-    .set({ published_at: new Date(), published_by: staff.staffUserId })
+    .set({ published_at: ctx.services.clock.now(), published_by: staff.staffUserId })
     .where('service_id', '=', id)
     .where('version', '=', version)
     .execute();
   const updated = await ctx.trx
     .updateTable('catalogue_service')
-    .set({ published_version: version, updated_at: new Date() })
+    .set({ published_version: version, updated_at: ctx.services.clock.now() })
     .where('id', '=', id)
     .where('latest_version', '=', version)
     .executeTakeFirst();

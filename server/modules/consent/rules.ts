@@ -23,8 +23,11 @@ export interface ConsentSettings {
 }
 
 /** Today's date in Norway, as 'YYYY-MM-DD': consents run by calendar day. */
-export function osloDate(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
+/** The calendar date in Norway at an instant, as 'YYYY-MM-DD': consents, deadlines and waiting times run by calendar day. */
+export function osloDate(now: Date): string {
+  return OSLO_DATE.format(now);
 }
 
 /** Whole years of age on a date. */
@@ -84,7 +87,7 @@ export interface ConsentPeriod {
 }
 
 /** A withdrawal takes effect at once; validity runs to the end of valid_to. */
-export function consentState(consent: ConsentPeriod, now: Date = new Date()): ConsentState {
+export function consentState(consent: ConsentPeriod, now: Date): ConsentState {
   if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= now.getTime()) return 'withdrawn';
   if (consent.awaitingSignature) return 'awaiting_signature';
   const today = osloDate(now);
@@ -109,7 +112,7 @@ export interface UnitOfUser {
  * Whether the person's consents let a user of this unit share for this purpose now. The reason
  * names the first rule that failed, for the audit log.
  */
-export function consentCovers(consents: ConsentForAccess[], unit: UnitOfUser, purpose: ConsentPurpose, now: Date = new Date()): { covered: boolean; reason: string } {
+export function consentCovers(consents: ConsentForAccess[], unit: UnitOfUser, purpose: ConsentPurpose, now: Date): { covered: boolean; reason: string } {
   if (consents.length === 0) return { covered: false, reason: 'no_consent' };
   const active = consents.filter((c) => consentState(c, now) === 'active');
   if (active.length === 0) {
@@ -127,7 +130,7 @@ export function consentCovers(consents: ConsentForAccess[], unit: UnitOfUser, pu
 }
 
 /** The categories of information the consents in force let this unit see, for any of the purposes. */
-export function coveredCategories(consents: ConsentForAccess[], unit: UnitOfUser, purposes: ConsentPurpose[], now: Date = new Date()): Set<string> {
+export function coveredCategories(consents: ConsentForAccess[], unit: UnitOfUser, purposes: ConsentPurpose[], now: Date): Set<string> {
   const categories = new Set<string>();
   for (const c of consents) {
     if (consentState(c, now) !== 'active' || !c.purposes.some((p) => (purposes as string[]).includes(p))) continue;

@@ -59,7 +59,7 @@ export async function recordConsent(ctx: DataContext, personId: string, input: R
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'consent.record', purpose: 'consent', subject: { kind: 'person', id: personId } });
   const { person, guardians } = await loadSubject(ctx.trx, personId);
-  const today = osloDate();
+  const today = osloDate(ctx.services.clock.now());
   const settings = await loadConsentSettings(ctx.trx, person.municipality_id);
   const authority = consentAuthority({ id: person.id, kind: person.kind, birthDate: person.birth_date }, guardians, settings, input.childWelfareMatter, today);
   const giverProblem = checkGivers(person.id, authority, input.giverIds);
@@ -136,7 +136,7 @@ export async function listConsents(ctx: DataContext, personId: string) {
     .execute();
   const awaitingIds = [...new Set(rows.flatMap((r) => r.awaiting_person_ids))];
   const awaitingNames = awaitingIds.length ? await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', 'in', awaitingIds).execute() : [];
-  const now = new Date();
+  const now = ctx.services.clock.now();
   return rows.map((r) => ({
     id: r.id,
     state: consentState({ validFrom: r.valid_from, validTo: r.valid_to, withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null, awaitingSignature: r.awaiting_person_ids.length > 0 }, now),
@@ -167,7 +167,7 @@ export async function withdrawConsent(ctx: DataContext, consentId: string, note:
   await ctx.trx
     .updateTable('consent')
     .set({
-      withdrawn_at: new Date(),
+      withdrawn_at: ctx.services.clock.now(),
       withdrawn_by_person_id: principal.kind === 'citizen' ? principal.personId : null,
       withdrawn_by_staff_id: principal.kind === 'staff' ? principal.staffUserId : null,
       withdrawal_note: note ?? null,
@@ -206,7 +206,7 @@ export async function giveConsent(ctx: DataContext, personId: string, input: Giv
   const citizen = requireCitizen(ctx);
   await authorize(ctx, { action: 'consent.give', purpose: 'self_service', subject: { kind: 'person', id: personId } });
   const { person, guardians } = await loadSubject(ctx.trx, personId);
-  const today = osloDate();
+  const today = osloDate(ctx.services.clock.now());
   if (input.validTo < today) throw invalidField('validTo', 'errors.consentValidToBeforeFrom');
   const settings = await loadConsentSettings(ctx.trx, person.municipality_id);
   const authority = consentAuthority({ id: person.id, kind: person.kind, birthDate: person.birth_date }, guardians, settings, false, today);

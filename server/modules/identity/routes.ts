@@ -56,7 +56,7 @@ export const identityRoutes = [
       requireDevLogin(ctx);
       const target = await findByUsername(ctx.services.db, body.username);
       if (!target) throw new AppError('UNKNOWN_USER', 'errors.unknownUser', { fields: [{ field: 'username', messageKey: 'errors.unknownUser' }] });
-      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId);
+      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.services.clock.now());
       return { principal: { kind: principal.kind, displayName: principal.displayName } };
     },
   }),
@@ -125,7 +125,7 @@ export const identityRoutes = [
         ? await findStaffForIdentity(ctx.services.db, identity)
         : await findCitizenForIdentity(ctx.services.db, identity);
       if (!target) return ctx.reply.redirect('/?signin=unknown');
-      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId);
+      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.services.clock.now());
       return ctx.reply.redirect('/');
     },
   }),

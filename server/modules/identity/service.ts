@@ -51,13 +51,14 @@ export function sessionCookieOptions(config: Config) {
 }
 
 /** Starts a session for the target, records the sign-in and sets the cookie. */
-export async function signIn(db: Db, config: Config, reply: FastifyReply, target: SignInTarget, requestId: string): Promise<Principal> {
+export async function signIn(db: Db, config: Config, reply: FastifyReply, target: SignInTarget, requestId: string, now: Date): Promise<Principal> {
   const principal = target.kind === 'staff' ? await loadStaffPrincipal(db, target.staffUserId, null) : await loadCitizenPrincipal(db, target.accountId);
   if (!principal) throw new Error('sign-in target vanished');
   const { token } = await db.transaction().execute(async (trx) => {
     const created = await createSession(
       trx,
       principal.kind === 'staff' ? { staffUserId: principal.staffUserId, activeRole: principal.activeRole } : { citizenAccountId: principal.accountId },
+      now,
     );
     await writeAudit(trx, { principal, action: 'session.signIn', purpose: 'sign_in', outcome: 'allowed', reason: 'authenticated', requestId });
     return created;

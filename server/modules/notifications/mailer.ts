@@ -34,12 +34,12 @@ function transportFor(config: Config): Transport | null {
 }
 
 /** Delivers one mail from the outbox; safe to call twice for the same mail. */
-export async function deliverEmail(db: Db, transport: Transport | null, emailId: string): Promise<SendResult> {
+export async function deliverEmail(db: Db, transport: Transport | null, emailId: string, now: Date): Promise<SendResult> {
   return db.transaction().execute(async (trx): Promise<SendResult> => {
     const email = await trx.selectFrom('outbound_email').selectAll().where('id', '=', emailId).forUpdate().executeTakeFirst();
     if (!email || email.status !== 'queued') return { status: 'skipped' };
     if (!transport) {
-      await trx.updateTable('outbound_email').set({ status: 'dev_mailbox', sent_at: new Date(), attempts: email.attempts + 1, last_error: null }).where('id', '=', emailId).execute();
+      await trx.updateTable('outbound_email').set({ status: 'dev_mailbox', sent_at: now, attempts: email.attempts + 1, last_error: null }).where('id', '=', emailId).execute();
       return { status: 'dev_mailbox' };
     }
     const attachments = await trx
@@ -58,7 +58,7 @@ export async function deliverEmail(db: Db, transport: Transport | null, emailId:
       });
       await trx
         .updateTable('outbound_email')
-        .set({ status: 'sent', sent_at: new Date(), attempts: email.attempts + 1, last_error: null, message_id: String(info.messageId ?? '') || null })
+        .set({ status: 'sent', sent_at: now, attempts: email.attempts + 1, last_error: null, message_id: String(info.messageId ?? '') || null })
         .where('id', '=', emailId)
         .execute();
       return { status: 'sent' };
@@ -76,11 +76,11 @@ export async function deliverEmail(db: Db, transport: Transport | null, emailId:
 /** The job handler for `email.send`; one SMTP transport per process, created on first use. */
 export function emailJobHandler(config: Config): JobHandler {
   let transport: Transport | null | undefined;
-  return async (db, payload) => {
+  return async (db, payload, now) => {
     const emailId = (payload as { emailId?: unknown } | null)?.emailId;
     if (typeof emailId !== 'string') throw new Error('email.send: the payload names no mail');
     if (transport === undefined) transport = transportFor(config);
-    const result = await deliverEmail(db, transport, emailId);
+    const result = await deliverEmail(db, transport, emailId, now);
     // Thrown after the commit, so the attempt and its error stay recorded and the queue retries.
     if (result.status === 'retry' || result.status === 'failed') throw new Error(`e-mail not sent: ${result.error}`);
   };

@@ -50,6 +50,10 @@ export const NOTIFICATION_KINDS = [
   'meeting.invited',
   'meeting.minutes',
   'actionItem.overdue',
+  'relation.toConfirm', // {staffName, unitName} — to the person a professional named as a child's guardian (people/service.ts)
+  'accessRequest.received', // {requesterName, unitName, childName} — to the family who decides, and the relay holder (people/access-requests.ts)
+  'accessRequest.granted', // {childName} — to the professional who asked
+  'accessRequest.refused', // {reason} — to the professional who asked; names nobody
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -269,14 +273,14 @@ export async function markNotificationRead(ctx: DataContext, id: string) {
   // Someone else's notification is answered exactly like one that does not exist.
   const row = await ctx.trx.selectFrom('notification').select(['id', 'read_at']).where('id', '=', id).where(owner.column, '=', owner.id).executeTakeFirst();
   if (!row) throw notFound();
-  if (!row.read_at) await ctx.trx.updateTable('notification').set({ read_at: new Date() }).where('id', '=', id).where('read_at', 'is', null).execute();
+  if (!row.read_at) await ctx.trx.updateTable('notification').set({ read_at: ctx.services.clock.now() }).where('id', '=', id).where('read_at', 'is', null).execute();
   return { id, unread: await unreadCount(ctx.trx, owner) };
 }
 
 export async function markAllNotificationsRead(ctx: DataContext) {
   await authorize(ctx, { action: 'notification.update', purpose: 'self_service' });
   const owner = ownerOf(ctx.principal!);
-  await ctx.trx.updateTable('notification').set({ read_at: new Date() }).where(owner.column, '=', owner.id).where('read_at', 'is', null).execute();
+  await ctx.trx.updateTable('notification').set({ read_at: ctx.services.clock.now() }).where(owner.column, '=', owner.id).where('read_at', 'is', null).execute();
   return { unread: 0 };
 }
 

@@ -96,7 +96,7 @@ export async function updateServiceUnit(ctx: DataContext, id: string, input: Ser
     .updateTable('service_unit')
     .set({
       name: input.name, type_code: input.typeCode, area: input.area ?? null, email: input.email ?? null,
-      phone: input.phone ?? null, active: input.active, version: input.version + 1, updated_at: new Date(),
+      phone: input.phone ?? null, active: input.active, version: input.version + 1, updated_at: ctx.services.clock.now(),
     })
     .where('id', '=', id)
     .execute()
@@ -163,7 +163,7 @@ export async function updateStaffUser(ctx: DataContext, id: string, input: Staff
     .set({
       username: input.username, display_name: input.displayName, email: input.email, phone: input.phone ?? null,
       national_id: input.nationalId ?? null, service_unit_id: input.serviceUnitId, title: input.title ?? null,
-      language: input.language, active: input.active, version: input.version + 1, updated_at: new Date(),
+      language: input.language, active: input.active, version: input.version + 1, updated_at: ctx.services.clock.now(),
     })
     .where('id', '=', id)
     .execute()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseNationalId } from '../../../common/national-id.ts';
+import type { FieldProblem } from '../../infra/http/errors.ts';
 import { email, isoDate, nationalId, nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
 
 const optionalNationalId = z.union([nationalId, z.literal('')]).optional().transform((v) => v || undefined);
@@ -28,10 +29,6 @@ function identity<T extends z.ZodRawShape>(shape: T) {
       if (parsed?.valid && v.birthDate && parsed.birthDate !== v.birthDate) {
         ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'errors.nationalIdBirthDateMismatch' });
       }
-      const birth = parsed?.valid ? parsed.birthDate : v.birthDate;
-      if (birth && birth > new Date().toISOString().slice(0, 10)) {
-        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'errors.birthDateInFuture' });
-      }
     });
 }
 
@@ -56,6 +53,29 @@ export const RegisterPersonBody = identity({
 });
 export type RegisterPersonInput = z.infer<typeof RegisterPersonBody>;
 
+/** The birth date a registration gives for a person, from the national id or as entered. */
+export function birthDateOf(person: { nationalId?: string | undefined; birthDate?: string | undefined }): string | undefined {
+  const parsed = person.nationalId ? parseNationalId(person.nationalId) : null;
+  return parsed?.valid ? parsed.birthDate : person.birthDate;
+}
+
+/** Fields of a registration whose birth date lies after `today` (Oslo calendar date): nobody is born in the future. */
+export function futureBirthDates(input: RegisterPersonInput, today: string): FieldProblem[] {
+  const people: [string, { nationalId?: string | undefined; birthDate?: string | undefined }][] = [['', input], ...input.guardians.map((g, i) => [`guardians.${i}.`, g] as [string, typeof g])];
+  return people.filter(([, p]) => (birthDateOf(p) ?? '') > today).map(([prefix]) => ({ field: `${prefix}birthDate`, messageKey: 'errors.birthDateInFuture' }));
+}
+
 export const PersonParams = z.strictObject({ id: uuid });
+export const IdParams = z.strictObject({ id: uuid });
+
+/** A professional asks for access to a person registered by someone else: the full national id (never in a URL) and why. */
+export const AccessRequestBody = z.strictObject({
+  nationalId,
+  reason: nonEmptyText(1000),
+});
+export type AccessRequestInput = z.infer<typeof AccessRequestBody>;
+
+export const AccessRequestAnswerBody = z.strictObject({ answer: z.enum(['grant', 'refuse']) });
+export const RelationAnswerBody = z.strictObject({ answer: z.enum(['confirm', 'refuse']) });
 
 export const GuardianVisibilityBody = z.strictObject({ guardiansSeeCase: z.boolean() });

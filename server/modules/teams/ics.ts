@@ -33,7 +33,7 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-export function calendarFile(event: CalendarEvent, now: Date = new Date()): string {
+export function calendarFile(event: CalendarEvent, now: Date): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

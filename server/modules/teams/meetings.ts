@@ -3,6 +3,7 @@
 // a mandatory action plan that becomes relay-log entries, a copy for every participant, and the
 // follow-up of the plan at the next meeting.
 import { randomUUID } from 'node:crypto';
+import { daysBetween } from '../../../common/dates.ts';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
@@ -34,9 +35,9 @@ async function personName(trx: Tx, personId: string): Promise<string> {
 
 export async function referralProposal(ctx: DataContext, personId: string) {
   await authorize(ctx, { action: 'referralProposal.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
-  const team = await teamForPerson(ctx.trx, personId);
+  const team = await teamForPerson(ctx.trx, personId, osloDate(ctx.services.clock.now()));
   const consents = await loadConsentsForAccess(ctx.trx, personId);
-  const teamConsent = consents.some((c) => consentState(c) === 'active' && c.purposes.includes('team_discussion'));
+  const teamConsent = consents.some((c) => consentState(c, ctx.services.clock.now()) === 'active' && c.purposes.includes('team_discussion'));
   return { team: team ? { id: team.id, name: team.name } : null, teamDiscussionConsent: teamConsent };
 }
 
@@ -46,13 +47,13 @@ export async function refer(ctx: DataContext, personId: string, input: { reason:
   await authorize(ctx, { action: 'referral.create', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
   const person = await ctx.trx.selectFrom('person').select(['municipality_id', 'kind']).where('id', '=', personId).executeTakeFirstOrThrow();
   if (person.kind === 'adult') throw invalidField('teamId', 'cases.err.notAChild');
-  const proposed = await teamForPerson(ctx.trx, personId);
+  const proposed = await teamForPerson(ctx.trx, personId, osloDate(ctx.services.clock.now()));
   const teamId = input.teamId ?? proposed?.id;
   const team = teamId ? await ctx.trx.selectFrom('team').select(['id', 'name', 'leader_staff_user_id', 'kind', 'active']).where('id', '=', teamId).where('municipality_id', '=', person.municipality_id).executeTakeFirst() : undefined;
   if (!team || team.kind !== 'early_intervention' || !team.active) throw invalidField('teamId', 'meetings.err.unknownTeam');
   if (input.basis === 'consent') {
     const consents = await loadConsentsForAccess(ctx.trx, personId);
-    if (!consents.some((c) => consentState(c) === 'active' && c.purposes.includes('team_discussion'))) throw invalidField('basis', 'meetings.err.needsConsent');
+    if (!consents.some((c) => consentState(c, ctx.services.clock.now()) === 'active' && c.purposes.includes('team_discussion'))) throw invalidField('basis', 'meetings.err.needsConsent');
   }
   const open = await ctx.trx.selectFrom('referral').select('id').where('person_id', '=', personId).where('team_id', '=', team.id).where('status', 'in', ['waiting', 'more_info', 'accepted']).executeTakeFirst();
   if (open) throw new AppError('CONFLICT', 'meetings.err.alreadyReferred');
@@ -99,7 +100,8 @@ export async function intakeQueue(ctx: DataContext, teamId: string) {
     .orderBy('r.received_at')
     .execute();
   const meetings = await ctx.trx.selectFrom('team_meeting').select(['id', 'referral_id', 'starts_at', 'status']).where('team_id', '=', teamId).where('kind', '=', 'case').orderBy('starts_at').execute();
-  const now = Date.now();
+  // A team leader counts waiting in calendar days in Norway, not in elapsed 24-hour periods.
+  const today = osloDate(ctx.services.clock.now());
   for (const r of rows) {
     if (r.person_id) await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: r.person_id } }, 'intake_queue');
   }
@@ -114,7 +116,7 @@ export async function intakeQueue(ctx: DataContext, teamId: string) {
       basis: r.basis,
       status: r.status,
       receivedAt: r.received_at,
-      waitingDays: Math.floor((now - new Date(r.received_at).getTime()) / 86_400_000),
+      waitingDays: daysBetween(osloDate(new Date(r.received_at)), today),
       answerNote: r.answer_note,
       meetings: meetings.filter((m) => m.referral_id === r.id).map((m) => ({ id: m.id, startsAt: m.starts_at, status: m.status })),
     })),
@@ -131,7 +133,7 @@ async function answerable(ctx: DataContext, referralId: string) {
 export async function acceptReferral(ctx: DataContext, referralId: string, note: string | undefined) {
   const staff = requireStaff(ctx);
   const r = await answerable(ctx, referralId);
-  await ctx.trx.updateTable('referral').set({ status: 'accepted', answered_at: new Date(), answered_by: staff.staffUserId, answer_note: note ?? null }).where('id', '=', referralId).execute();
+  await ctx.trx.updateTable('referral').set({ status: 'accepted', answered_at: ctx.services.clock.now(), answered_by: staff.staffUserId, answer_note: note ?? null }).where('id', '=', referralId).execute();
   // The team has the case: its leader is involved from now on.
   if (r.person_id) await involve(ctx.trx, r.person_id, staff.staffUserId, 'team_member');
   return { status: 'accepted' };
@@ -140,7 +142,7 @@ export async function acceptReferral(ctx: DataContext, referralId: string, note:
 export async function askForMore(ctx: DataContext, referralId: string, note: string) {
   const staff = requireStaff(ctx);
   await answerable(ctx, referralId);
-  await ctx.trx.updateTable('referral').set({ status: 'more_info', answered_at: new Date(), answered_by: staff.staffUserId, answer_note: note }).where('id', '=', referralId).execute();
+  await ctx.trx.updateTable('referral').set({ status: 'more_info', answered_at: ctx.services.clock.now(), answered_by: staff.staffUserId, answer_note: note }).where('id', '=', referralId).execute();
   return { status: 'more_info' };
 }
 
@@ -149,7 +151,7 @@ export async function redirectReferral(ctx: DataContext, referralId: string, tea
   const r = await answerable(ctx, referralId);
   const target = await ctx.trx.selectFrom('team').select(['id', 'kind', 'leader_staff_user_id', 'name']).where('id', '=', teamId).where('municipality_id', '=', staff.municipalityId).executeTakeFirst();
   if (!target || target.kind !== 'early_intervention' || target.id === r.team_id) throw invalidField('teamId', 'meetings.err.unknownTeam');
-  await ctx.trx.updateTable('referral').set({ status: 'redirected', answered_at: new Date(), answered_by: staff.staffUserId, answer_note: note, redirected_to_team_id: target.id }).where('id', '=', referralId).execute();
+  await ctx.trx.updateTable('referral').set({ status: 'redirected', answered_at: ctx.services.clock.now(), answered_by: staff.staffUserId, answer_note: note, redirected_to_team_id: target.id }).where('id', '=', referralId).execute();
   const moved = await ctx.trx
     .insertInto('referral')
     .values({
@@ -203,7 +205,7 @@ export async function meetingCandidates(ctx: DataContext, referralId: string) {
     .execute();
   const child = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', r.person_id).executeTakeFirstOrThrow();
   await readPeople(ctx, family.map((f) => f.id), { action: 'meetingCandidates.read', purpose: 'follow_up', reason: 'guardian_of_referred_child', entity: { type: 'referral', id: referralId } });
-  const arena = await childArena(ctx.trx, r.person_id);
+  const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
   return {
     staff: staff.map((s) => ({ id: s.id, name: s.display_name, unitName: s.unit_name })),
     family: [...family.map((f) => ({ id: f.id, name: `${f.given_name} ${f.family_name}`, role: 'guardian' })), { id: child.id, name: `${child.given_name} ${child.family_name}`, role: 'youth' }],
@@ -215,8 +217,7 @@ export async function meetingCandidates(ctx: DataContext, referralId: string) {
 // Meetings
 
 /** Where the child goes now (their kindergarten or school) and who leads it: the meeting's place and chair. */
-async function childArena(trx: Tx, personId: string) {
-  const today = osloDate();
+async function childArena(trx: Tx, personId: string, today: string) {
   return trx
     .selectFrom('enrolment as e')
     .innerJoin('service_unit as u', 'u.id', 'e.service_unit_id')
@@ -236,7 +237,7 @@ export async function scheduleMeeting(ctx: DataContext, referralId: string, inpu
   if (!r.person_id) throw new AppError('CONFLICT', 'meetings.err.anonymousNoMeeting');
   const startsAt = new Date(input.startsAt);
   const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + MEETING_MINUTES * 60_000);
-  if (startsAt.getTime() < Date.now() - 3_600_000) throw invalidField('startsAt', 'meetings.err.inPast');
+  if (startsAt.getTime() < ctx.services.clock.now().getTime() - 3_600_000) throw invalidField('startsAt', 'meetings.err.inPast');
   if (endsAt <= startsAt) throw invalidField('endsAt', 'meetings.err.endBeforeStart');
 
   // Family: guardians with parental responsibility, and the child from 12.
@@ -249,7 +250,7 @@ export async function scheduleMeeting(ctx: DataContext, referralId: string, inpu
   if (r.basis === 'family_present' && personIds.length === 0) throw invalidField('personIds', 'meetings.err.familyRequired');
 
   // Professionals: only those already involved with the child, or members of the team.
-  const arena = await childArena(ctx.trx, r.person_id);
+  const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
   const chairId = arena?.leader_staff_user_id ?? r.leader_staff_user_id ?? staff.staffUserId;
   const staffIds = [...new Set([...input.staffIds, chairId, staff.staffUserId])];
   for (const [i, id] of input.staffIds.entries()) {
@@ -270,12 +271,12 @@ export async function scheduleMeeting(ctx: DataContext, referralId: string, inpu
     ...personIds.map((p) => ({ meeting_id: id, staff_user_id: null, person_id: p, role: p === r.person_id ? ('youth' as const) : ('guardian' as const) })),
   ]).execute();
   for (const s of staffIds) await involve(ctx.trx, r.person_id, s, 'meeting_participant');
-  await invite(ctx.trx, id);
+  await invite(ctx.trx, id, ctx.services.clock.now());
   return { id, chairStaffId: chairId, place };
 }
 
 /** Invitations: in the app, and by e-mail with a calendar file. Neither names the child. */
-async function invite(trx: Tx, meetingId: string): Promise<void> {
+async function invite(trx: Tx, meetingId: string, now: Date): Promise<void> {
   const m = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').innerJoin('staff_user as c', 'c.id', 'm.chair_staff_id')
     .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
   const participants = await trx
@@ -299,7 +300,7 @@ async function invite(trx: Tx, meetingId: string): Promise<void> {
     const ics = calendarFile({
       uid: `${m.id}@sammen`, start: new Date(m.starts_at), end: new Date(m.ends_at), summary: translate(lang, 'meetings.ics.summary', { team: m.team_name }),
       location: m.place, description: translate(lang, 'meetings.ics.description'), organizerEmail: m.chair_email, attendees,
-    });
+    }, now);
     await queueEmail(trx, {
       to, language: lang, subject: translate(lang, 'meetings.email.subject', { team: m.team_name, date }),
       text: translate(lang, 'meetings.email.body', { team: m.team_name, date, place: m.place }),
@@ -317,7 +318,7 @@ async function loadMeeting(ctx: DataContext, meetingId: string, action: 'meeting
   return found!;
 }
 
-async function itemsOf(trx: Tx, where: { meetingId?: string; caseId?: string; openBefore?: string }) {
+async function itemsOf(trx: Tx, today: string, where: { meetingId?: string; caseId?: string; openBefore?: string }) {
   let q = trx
     .selectFrom('action_item as a')
     .innerJoin('staff_user as s', 's.id', 'a.owner_staff_id')
@@ -328,7 +329,7 @@ async function itemsOf(trx: Tx, where: { meetingId?: string; caseId?: string; op
   return (await q.orderBy('a.meeting_id').orderBy('a.position').execute()).map((a) => ({
     id: a.id, meetingId: a.meeting_id, position: a.position, what: a.what, owner: { id: a.owner_staff_id, name: a.owner, unitName: a.unit },
     dueOn: a.due_on, status: a.status, doneOn: a.done_on, reviewNote: a.review_note, reviewedInMeetingId: a.reviewed_in_meeting_id,
-    overdue: a.status === 'open' && a.due_on < osloDate(),
+    overdue: a.status === 'open' && a.due_on < today,
   }));
 }
 
@@ -357,9 +358,9 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
       id: p.id, role: p.role, staffId: p.staff_user_id, personId: p.person_id, copySentAt: p.copy_sent_at,
       name: p.display_name ?? `${p.given_name ?? ''} ${p.family_name ?? ''}`.trim(), unitName: p.unit_name,
     })),
-    actionItems: await itemsOf(ctx.trx, { meetingId }),
+    actionItems: await itemsOf(ctx.trx, osloDate(ctx.services.clock.now()), { meetingId }),
     // The plan from earlier meetings about the same child, to be reviewed at this one.
-    toReview: m.case_id ? await itemsOf(ctx.trx, { caseId: m.case_id, openBefore: m.id }) : [],
+    toReview: m.case_id ? await itemsOf(ctx.trx, osloDate(ctx.services.clock.now()), { caseId: m.case_id, openBefore: m.id }) : [],
     mayWrite,
   };
 }
@@ -393,13 +394,13 @@ export async function saveMinutes(ctx: DataContext, meetingId: string, input: Mi
 export async function reviewItems(ctx: DataContext, meetingId: string, items: { id: string; status: 'done' | 'not_done'; note?: string | undefined }[]) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.write');
   if (!m.case_id) throw invalidField('items', 'meetings.err.nothingToReview');
-  const today = osloDate();
+  const today = osloDate(ctx.services.clock.now());
   for (const [i, item] of items.entries()) {
     const found = await ctx.trx.selectFrom('action_item').select(['id', 'status', 'done_on']).where('id', '=', item.id).where('case_id', '=', m.case_id).where('meeting_id', '<>', meetingId).executeTakeFirst();
     if (!found) throw invalidField(`items.${i}.id`, 'meetings.err.nothingToReview');
     if (item.status === 'not_done' && !item.note) throw invalidField(`items.${i}.note`, 'meetings.err.whyNotDone');
     await ctx.trx.updateTable('action_item').set({
-      status: item.status, done_on: item.status === 'done' ? found.done_on ?? today : null, review_note: item.note ?? null, reviewed_in_meeting_id: meetingId, reviewed_at: new Date(),
+      status: item.status, done_on: item.status === 'done' ? found.done_on ?? today : null, review_note: item.note ?? null, reviewed_in_meeting_id: meetingId, reviewed_at: ctx.services.clock.now(),
     }).where('id', '=', item.id).execute();
   }
   return { reviewed: items.length };
@@ -409,7 +410,7 @@ export async function markItemDone(ctx: DataContext, itemId: string) {
   const found = await ctx.trx.selectFrom('action_item as a').leftJoin('help_case as c', 'c.id', 'a.case_id').select(['a.status', 'c.person_id']).where('a.id', '=', itemId).executeTakeFirst();
   await authorize(ctx, { action: 'actionItem.update', purpose: 'follow_up', ...(found?.person_id ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'action_item', id: itemId } });
   if (found!.status !== 'open') throw new AppError('CONFLICT', 'meetings.err.itemNotOpen');
-  await ctx.trx.updateTable('action_item').set({ status: 'done', done_on: osloDate() }).where('id', '=', itemId).execute();
+  await ctx.trx.updateTable('action_item').set({ status: 'done', done_on: osloDate(ctx.services.clock.now()) }).where('id', '=', itemId).execute();
   return { status: 'done' };
 }
 
@@ -424,7 +425,7 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'meetings.err.closed');
   const items = await ctx.trx.selectFrom('action_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
   if (items.length === 0) throw invalidField('actionItems', 'meetings.err.actionPlanRequired');
-  const now = new Date();
+  const now = ctx.services.clock.now();
   await ctx.trx.updateTable('team_meeting').set({ status: 'closed', closed_at: now, closed_by: staff.staffUserId, version: m.version + 1 }).where('id', '=', meetingId).execute();
   const team = await ctx.trx.selectFrom('team').select('name').where('id', '=', m.team_id).executeTakeFirstOrThrow();
   const date = formatDate(m.starts_at);
@@ -458,7 +459,7 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
     });
   }
   await ctx.trx.updateTable('meeting_participant').set({ copy_sent_at: now }).where('meeting_id', '=', meetingId).execute();
-  await offerRating(ctx.trx, meetingId);
+  await offerRating(ctx.trx, meetingId, ctx.services.clock.now());
   return { status: 'closed', entries: items.length + 1 };
 }
 

@@ -17,7 +17,7 @@ export async function teamOverview(ctx: DataContext, teamId: string) {
   await authorize(ctx, { action: 'team.overview', purpose: 'administration', entity: { type: 'team', id: teamId } });
   const team = await ctx.trx.selectFrom('team').select(['id', 'name', 'kind']).where('id', '=', teamId).executeTakeFirst();
   if (!team) throw notFound();
-  const today = osloDate();
+  const today = osloDate(ctx.services.clock.now());
 
   const cases = await ctx.trx
     .selectFrom('referral')

@@ -13,7 +13,7 @@ export const ratingRoutes = [
   defineRoute({
     method: 'GET', url: '/api/ratings/:token', summary: 'The rating form from a link: the team, the date and the language of the person it was sent to', tags,
     audience: 'public', guarded: false, params: TokenParams,
-    handler: async (ctx, { params }) => ratingByToken(ctx.services.db, params.token),
+    handler: async (ctx, { params }) => ratingByToken(ctx.services.db, params.token, ctx.services.clock.now()),
   }),
   defineRoute({
     method: 'POST', url: '/api/ratings/:token', summary: 'Rate the meeting from the link (once; audited)', tags,

@@ -41,7 +41,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * gets a rating link by e-mail (if they have an address; the mail names neither the child nor the
  * team) and a notice on Min side. Calling it again for the same meeting sends nothing new.
  */
-export async function offerRating(trx: Tx, meetingId: string): Promise<void> {
+export async function offerRating(trx: Tx, meetingId: string, now: Date): Promise<void> {
   const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.id', 'm.starts_at', 't.name as team_name']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
   const family = await trx
     .selectFrom('meeting_participant as mp')
@@ -51,7 +51,7 @@ export async function offerRating(trx: Tx, meetingId: string): Promise<void> {
     .where('mp.role', 'in', ['guardian', 'youth'])
     .execute();
   const date = formatDate(meeting.starts_at);
-  const expiresAt = new Date(Date.now() + RATING_LINK_DAYS * 86_400_000);
+  const expiresAt = new Date(now.getTime() + RATING_LINK_DAYS * 86_400_000);
   for (const person of family) {
     const offered = await trx.selectFrom('meeting_rating_link').select('token_hash').where('meeting_id', '=', meetingId).where('person_id', '=', person.id).executeTakeFirst();
     if (offered) continue;
@@ -82,11 +82,11 @@ async function meetingSummary(trx: Db, meetingId: string) {
 
 type LinkRow = { meeting_id: string; person_id: string; expires_at: Date; used_at: Date | null };
 
-async function checkLink(trx: Db, link: LinkRow | undefined): Promise<LinkRow> {
+async function checkLink(trx: Db, link: LinkRow | undefined, now: Date): Promise<LinkRow> {
   if (!link) throw new AppError('NOT_FOUND', 'teams.rating.err.unknown');
   const rated = await trx.selectFrom('meeting_rating').select('id').where('meeting_id', '=', link.meeting_id).where('person_id', '=', link.person_id).executeTakeFirst();
   if (link.used_at || rated) throw new AppError('CONFLICT', 'teams.rating.err.used');
-  if (new Date(link.expires_at).getTime() < Date.now()) throw new AppError('CONFLICT', 'teams.rating.err.expired');
+  if (new Date(link.expires_at).getTime() < now.getTime()) throw new AppError('CONFLICT', 'teams.rating.err.expired');
   return link;
 }
 
@@ -94,14 +94,14 @@ async function checkLink(trx: Db, link: LinkRow | undefined): Promise<LinkRow> {
  * What the form from the link shows: the team and the date, and the language of the person it was
  * sent to. Nothing about the child; the token is the only key.
  */
-export async function ratingByToken(db: Db, token: string) {
-  const link = await checkLink(db, await db.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst());
+export async function ratingByToken(db: Db, token: string, now: Date) {
+  const link = await checkLink(db, await db.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst(), now);
   const person = await db.selectFrom('person').select('language').where('id', '=', link.person_id).executeTakeFirstOrThrow();
   const meeting = await meetingSummary(db, link.meeting_id);
   return { meeting: { teamName: meeting.teamName, startsAt: meeting.startsAt }, language: isLanguage(person.language) ? person.language : 'nb', expiresAt: link.expires_at };
 }
 
-async function insertRating(trx: Tx, meetingId: string, personId: string, input: RatingInput) {
+async function insertRating(trx: Tx, meetingId: string, personId: string, input: RatingInput, now: Date) {
   const row = await trx
     .insertInto('meeting_rating')
     .values({ meeting_id: meetingId, person_id: personId, felt_heard: input.feltHeard, useful: input.useful, comment: input.comment ?? null })
@@ -112,7 +112,7 @@ async function insertRating(trx: Tx, meetingId: string, personId: string, input:
       throw error;
     });
   // Any link for the same meeting stops working: one rating per person and meeting.
-  await trx.updateTable('meeting_rating_link').set({ used_at: new Date() }).where('meeting_id', '=', meetingId).where('person_id', '=', personId).where('used_at', 'is', null).execute();
+  await trx.updateTable('meeting_rating_link').set({ used_at: now }).where('meeting_id', '=', meetingId).where('person_id', '=', personId).where('used_at', 'is', null).execute();
   return row.id;
 }
 
@@ -125,8 +125,9 @@ export async function rateByToken(ctx: RequestContext, token: string, input: Rat
     const link = await checkLink(
       trx,
       await trx.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst(),
+      ctx.services.clock.now(),
     );
-    const id = await insertRating(trx, link.meeting_id, link.person_id, input);
+    const id = await insertRating(trx, link.meeting_id, link.person_id, input, ctx.services.clock.now());
     await writeAudit(trx, {
       principal: null, action: 'meetingRating.create', purpose: 'self_service', outcome: 'allowed', reason: 'rating_link',
       subject: { kind: 'person', id: link.person_id }, entity: { type: 'team_meeting', id: link.meeting_id }, requestId: ctx.requestId,
@@ -139,7 +140,7 @@ export async function rateByToken(ctx: RequestContext, token: string, input: Rat
 export async function rateMeeting(ctx: DataContext, meetingId: string, input: RatingInput) {
   const citizen = requireCitizen(ctx);
   await authorize(ctx, { action: 'meetingRating.create', purpose: 'self_service', subject: { kind: 'person', id: citizen.personId }, entity: { type: 'team_meeting', id: meetingId } });
-  const id = await insertRating(ctx.trx, meetingId, citizen.personId, input);
+  const id = await insertRating(ctx.trx, meetingId, citizen.personId, input, ctx.services.clock.now());
   return { id };
 }
 

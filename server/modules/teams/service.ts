@@ -9,10 +9,9 @@ import { authorize } from '../access/access.ts';
 import { osloDate } from '../consent/rules.ts';
 import { ageInMonths, proposeTeam } from './proposal.ts';
 
-export async function teamForPerson(trx: Tx, personId: string) {
+export async function teamForPerson(trx: Tx, personId: string, today: string) {
   const person = await trx.selectFrom('person').select(['birth_date', 'expected_birth_date', 'kind', 'area', 'municipality_id']).where('id', '=', personId).executeTakeFirstOrThrow();
   const teams = await trx.selectFrom('team').select(['id', 'name', 'kind', 'age_from_months', 'age_to_months', 'area', 'active']).where('municipality_id', '=', person.municipality_id).execute();
-  const today = osloDate();
   // A pregnant woman's team is the one for the time before birth.
   const age = person.kind === 'pregnant' && person.expected_birth_date ? -1 : ageInMonths(person.birth_date, today);
   return proposeTeam(teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, ageFromMonths: t.age_from_months, ageToMonths: t.age_to_months, area: t.area, active: t.active })), age, person.area);
@@ -22,7 +21,7 @@ export async function teamForPerson(trx: Tx, personId: string) {
 export async function requestTeamDiscussion(ctx: DataContext, personId: string, reason: string) {
   const citizen = requireCitizen(ctx);
   await authorize(ctx, { action: 'teamRequest.create', purpose: 'self_service', subject: { kind: 'person', id: personId } });
-  const team = await teamForPerson(ctx.trx, personId);
+  const team = await teamForPerson(ctx.trx, personId, osloDate(ctx.services.clock.now()));
   if (!team) throw new AppError('CONFLICT', 'cases.err.noTeam');
   const open = await ctx.trx.selectFrom('referral').select('id').where('person_id', '=', personId).where('team_id', '=', team.id).where('status', 'in', ['waiting', 'more_info']).executeTakeFirst();
   if (open) throw new AppError('CONFLICT', 'cases.err.teamRequestOpen');
@@ -43,7 +42,7 @@ export async function familyRequests(ctx: DataContext, personId: string) {
     .where('r.person_id', '=', personId)
     .orderBy('r.received_at', 'desc')
     .execute();
-  const proposed = await teamForPerson(ctx.trx, personId);
+  const proposed = await teamForPerson(ctx.trx, personId, osloDate(ctx.services.clock.now()));
   return {
     proposedTeam: proposed ? { id: proposed.id, name: proposed.name } : null,
     requests: rows.map((r) => ({ id: r.id, reason: r.reason, status: r.status, receivedAt: r.received_at, answerNote: r.answer_note, teamName: r.team_name })),

@@ -317,7 +317,7 @@ export async function closeSystemMeeting(ctx: DataContext, meetingId: string, ve
     { field: 'topic', text: m.topic }, { field: 'background', text: m.background }, { field: 'assessments', text: m.assessments }, { field: 'decisions', text: m.decisions },
     ...items.map((item, i) => ({ field: `actionItems.${i}.what`, text: item.what })),
   ]);
-  const closedAt = new Date();
+  const closedAt = ctx.services.clock.now();
   const updated = await ctx.trx
     .updateTable('team_meeting')
     .set({ status: 'closed', closed_at: closedAt, closed_by: staff.staffUserId, version: m.version + 1 })
