@@ -9,7 +9,7 @@ import { AppError, type ErrorCode, type FieldProblem } from '../../infra/http/er
 import type { MessageKey } from '../../../common/i18n/index.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { alreadyRecorded, noteAccess, readPeople } from './person-reads.ts';
+import { alreadyRecorded, noteAccess } from './person-reads.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
 import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
 
@@ -582,19 +582,17 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
 
 /**
  * Records a read or write of one more person's data under a decision already made in this request
- * (e.g. each person shown in a list), so the family's access log is complete. A person already
- * recorded in this request is not recorded again (person-reads.ts).
+ * (e.g. each person shown in a list, each claim verified), so the family's access log is complete.
+ * The same access twice in one request is one row; for plain reads of people see readPeople().
  */
 export async function recordAccess(ctx: DataContext, request: AccessRequest & { subject: { kind: 'person' | 'staff'; id: string } }, reason: string): Promise<void> {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('recordAccess needs an allowed decision first');
-  if (request.subject.kind === 'person') {
-    await readPeople(ctx, [request.subject.id], { action: request.action, purpose: request.purpose, reason, entity: request.entity });
-    return;
-  }
+  if (alreadyRecorded(ctx, request)) return;
   await writeAudit(ctx.trx, {
     principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason,
     subject: request.subject, entity: request.entity, requestId: ctx.requestId,
   });
+  noteAccess(ctx, request);
 }
 
 export async function recordDenial(ctx: RequestContext, denied: AccessDenied): Promise<void> {

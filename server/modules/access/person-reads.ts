@@ -39,7 +39,7 @@ export function alreadyRecorded(ctx: DataContext, access: Access): boolean {
   return ctx.audit.allowed.has(accessKey(access));
 }
 
-/** Called by authorize() after it wrote the row of an allowed access. */
+/** Called by authorize() and recordAccess() after they wrote the row of an allowed access. */
 export function noteAccess(ctx: DataContext, access: Access): void {
   ctx.audit.allowed.add(accessKey(access));
   ctx.audit.first ??= { action: access.action, purpose: access.purpose, entity: access.entity };
