@@ -13,9 +13,11 @@ import { translate } from '../common/i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './infra/db/database.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
-import { csrfMatches, loadSession, SESSION_COOKIE } from './infra/auth/session.ts';
+import { csrfMatches, loadSession, SESSION_COOKIE, sessionLifetime } from './infra/auth/session.ts';
+import { runInRequestScope } from './infra/http/request-scope.ts';
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
 import { AppError } from './infra/http/errors.ts';
+import { redactingStream } from './infra/log.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
 import { absenceRoutes } from './modules/absence/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -23,6 +25,7 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
+import { registerSignInLimits } from './modules/identity/limits.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { configureNotifications } from './modules/notifications/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
@@ -35,7 +38,6 @@ import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
 export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
-const NATIONAL_ID_PATTERN = /\d{11}/g;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -69,6 +71,15 @@ function sameOriginOrScript(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * Fastify fails closed on a bare hop count (it cannot check the nearest peer), so a hop count
+ * becomes "the nearest N addresses are proxies" in the way proxy-addr defines it: right only when
+ * the server cannot be reached except through those proxies. A list of addresses is the safer choice.
+ */
+function fastifyTrustProxy(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -82,20 +93,25 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
+      // Every line passes the redaction of national ids (infra/log.ts), whoever logs what.
+      stream: redactingStream(logStream ?? process.stdout),
       serializers: {
-        // National identity numbers never belong in a URL; if a client puts one there, the log still masks it.
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(NATIONAL_ID_PATTERN, '***********') }),
+        // Method and URL only: headers can carry cookies and tokens.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
       },
     },
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Only the configured proxies may set the client address, host and protocol (TRUST_PROXY); by
+    // default nobody, so a forged X-Forwarded-Host cannot pass the origin check below and a forged
+    // X-Forwarded-For cannot reach the audit log or dodge the sign-in rate limit.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_000_000,
   });
   const services: AppServices = { config, db: database.db, databaseKind: database.kind, clock };
   configureNotifications(config);
 
   await app.register(fastifyCookie);
+  await registerSignInLimits(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -120,11 +136,13 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   app.decorateRequest('session', null);
   app.decorateRequest('lang', 'nb');
 
+  app.addHook('onRequest', (request, _reply, done) => runInRequestScope({ clientIp: request.ip }, done));
+  const lifetime = sessionLifetime(config);
   app.addHook('onRequest', async (request, reply) => {
     request.lang = languageOf(request);
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
-    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], config.sessionIdleMinutes, clock.now());
+    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], lifetime, clock.now());
     if (state.state === 'active') {
       request.principal = state.principal;
       request.session = state.session;

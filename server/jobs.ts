@@ -1,7 +1,7 @@
 // The background jobs of Sammen and how often the recurring ones run. Modules add their handlers here.
 import type { Config } from './config.ts';
 import type { JobHandler, RecurringJob } from './infra/jobs/queue.ts';
-import { deleteIdleSessions } from './infra/auth/session.ts';
+import { deleteEndedSessions, sessionLifetime } from './infra/auth/session.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
@@ -17,7 +17,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       await purgeExpiredCases(db, now);
     },
     'sessions.cleanup': async (db, _payload, now) => {
-      await deleteIdleSessions(db, config.sessionIdleMinutes, now);
+      await deleteEndedSessions(db, sessionLifetime(config), now);
     },
   };
 }

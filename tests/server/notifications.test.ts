@@ -12,6 +12,7 @@ import type { DB } from '../../server/infra/db/types.ts';
 import { Worker } from '../../server/infra/jobs/queue.ts';
 import { jobHandlers } from '../../server/jobs.ts';
 import { notify, queueEmail, type NotificationInput } from '../../server/modules/notifications/service.ts';
+import { today as todayInOslo } from '../support/clock.ts';
 import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
@@ -90,6 +91,15 @@ describe('notify', () => {
 
   it('shows the notification, naming the child, to the recipient only, who marks it read', async () => {
     const henrik = await signedIn(t.app, 'fagperson.skole');
+    // The text names the child while Henrik may open what it is about: the family's consent
+    // covers his school (without it the text is withheld; tests/security/04-withdrawn-consent.test.ts).
+    const school = await t.database.db.selectFrom('staff_user').select('service_unit_id').where('id', '=', ids.henrik).executeTakeFirstOrThrow();
+    const today = todayInOslo(t.clock);
+    const consent = await henrik.post(`/api/people/${ids.jonas}/consents`, {
+      method: 'paper', giverIds: [ids.sofie], purposes: ['collaboration'], categories: ['development'], recipientUnitIds: [school.service_unit_id],
+      validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}-01-01`, childView: 'Greit.',
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
     const list = await henrik.get('/api/notifications');
     expect(list.statusCode).toBe(200);
     const mine = list.json().notifications.find((n: { link: string; kind: string }) => n.kind === 'handover.requested');

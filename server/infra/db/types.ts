@@ -175,6 +175,8 @@ export interface AuditEventTable {
   outcome: 'allowed' | 'denied';
   reason: string | null;
   request_id: string | null;
+  /** The client's address under the configured trusted proxies; null for background jobs. */
+  client_ip: Generated<string | null>;
 }
 
 export interface SchemaMigrationTable {

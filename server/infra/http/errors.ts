@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'PERSON_EXISTS'
   | 'UNAVAILABLE'
   | 'DEV_LOGIN_DISABLED'
-  | 'UNKNOWN_USER'
+  | 'SIGN_IN_FAILED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'OIDC_NOT_CONFIGURED'
   | 'OIDC_FAILED'
   | 'INTERNAL';
@@ -37,7 +38,8 @@ const STATUS: Record<ErrorCode, number> = {
   // A system Sammen depends on (the population register) cannot be reached; nothing was changed.
   UNAVAILABLE: 503,
   DEV_LOGIN_DISABLED: 404,
-  UNKNOWN_USER: 400,
+  SIGN_IN_FAILED: 401,
+  TOO_MANY_ATTEMPTS: 429,
   OIDC_NOT_CONFIGURED: 404,
   OIDC_FAILED: 400,
   INTERNAL: 500,

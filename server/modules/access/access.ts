@@ -201,23 +201,38 @@ async function teamOfEntity(trx: Tx, entity: AccessRequest['entity']): Promise<s
 
 /**
  * A meeting is open to its participants (staff, and the family for a case meeting) and to the
- * leader of its team; the chair and the team's leader write the minutes.
+ * leader of its team; the chair and the team's leader write the minutes. A case meeting is data
+ * derived from the child's case, so on top of that role the same consent rule as the relay log
+ * applies (teamDiscussionReaches): a role in the meeting never outlives the family's consent.
  */
-async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write'): Promise<Decision> {
-  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.chair_staff_id', 'm.kind', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
+async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write', now: Date): Promise<Decision> {
+  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
+    .select(['m.chair_staff_id', 'm.kind', 'm.person_id', 'm.referral_id', 'm.created_at', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
   if (!meeting) return deny('no_subject');
   // A system-level meeting is written only through its own routes, which refuse personal data.
   if (meeting.kind === 'system' && action === 'meeting.write') return deny('system_meeting');
   if (principal.kind === 'citizen') {
     if (action === 'meeting.write') return deny('not_staff');
     const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('person_id', '=', principal.personId).executeTakeFirst();
-    return participant ? allow('family_participant') : deny('not_participant');
+    if (!participant) return deny('not_participant');
+    // The family's own data stays theirs after a withdrawal; a guardian still needs parental
+    // responsibility, and from the consent age the youth decides, as for the relay log.
+    if (!meeting.person_id || meeting.person_id === principal.personId) return allow('family_participant');
+    const family = await citizenCaseAccess(trx, principal.personId, meeting.person_id, now);
+    return family.allowed ? allow('family_participant') : family;
   }
-  if (meeting.chair_staff_id === principal.staffUserId) return allow('meeting_chair');
-  if (meeting.leader_staff_user_id === principal.staffUserId) return allow('team_leader_of_team');
-  if (action === 'meeting.write') return deny('not_chair');
-  const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('staff_user_id', '=', principal.staffUserId).executeTakeFirst();
-  return participant ? allow('meeting_participant') : deny('not_participant');
+  let role: Decision;
+  if (meeting.chair_staff_id === principal.staffUserId) role = allow('meeting_chair');
+  else if (meeting.leader_staff_user_id === principal.staffUserId) role = allow('team_leader_of_team');
+  else if (action === 'meeting.write') return deny('not_chair');
+  else {
+    const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('staff_user_id', '=', principal.staffUserId).executeTakeFirst();
+    if (!participant) return deny('not_participant');
+    role = allow('meeting_participant');
+  }
+  if (!meeting.person_id) return role;
+  const consent = await teamDiscussionReaches(trx, principal, meeting.person_id, meeting.referral_id, meeting.created_at, now);
+  return consent.allowed ? allow(`${role.reason}+${consent.reason}`) : consent;
 }
 
 /**
@@ -238,23 +253,56 @@ async function citizenDecides(trx: Tx, citizenPersonId: string, personId: string
 }
 
 async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, now: Date): Promise<Decision> {
-  if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
-  const involvement = await isInvolved(trx, principal.staffUserId, personId);
-  if (!involvement) return deny('not_involved');
+  const involved = await involvedCaseWorker(trx, principal, personId);
+  if (!involved.allowed) return involved;
+  const consent = await consentReaches(trx, principal, personId, 'collaboration', now);
+  return consent.allowed ? allow(`${involved.reason}+${consent.reason}`) : consent;
+}
+
+async function unitOfPrincipal(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>) {
   const unit = principal.serviceUnitId
     ? await trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', principal.serviceUnitId).executeTakeFirst()
     : undefined;
+  return { id: unit?.id ?? null, typeCode: unit?.type_code ?? null };
+}
+
+/**
+ * THE consent rule: whether the family's consents in force let the user's service unit have the
+ * person's data for this purpose now — per purpose and recipient unit, whatever the user's role in
+ * a meeting or a handover. Every staff read and write derived from a case goes through it: the
+ * relay log and the baton (collaboration), meetings, their minutes and action plans (team
+ * discussion), the task list and the texts of notifications.
+ */
+async function consentReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, purpose: 'collaboration' | 'team_discussion', now: Date): Promise<Decision> {
+  const unit = await unitOfPrincipal(trx, principal);
   const consents = await loadConsentsForAccess(trx, personId);
-  const unitOfUser = { id: unit?.id ?? null, typeCode: unit?.type_code ?? null };
-  const covered = consentCovers(consents, unitOfUser, 'collaboration', now);
-  if (covered.covered) return allow(`involved:${involvement}+consent`);
+  const covered = consentCovers(consents, unit, purpose, now);
+  if (covered.covered) return allow(purpose === 'collaboration' ? 'consent' : 'team_discussion_consent');
   // A consent to transfer at a transition opens the log to the receiving unit of a planned or
   // completed transition, and to no other unit.
-  if (unit && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await isTransitionReceiver(trx, personId, unit.id))) {
-    const forTransition = consentCovers(consents, unitOfUser, 'transition', now);
-    if (forTransition.covered) return allow(`involved:${involvement}+transition_consent`);
+  if (purpose === 'collaboration' && unit.id && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await isTransitionReceiver(trx, personId, unit.id))) {
+    const forTransition = consentCovers(consents, unit, 'transition', now);
+    if (forTransition.covered) return allow('transition_consent');
   }
   return deny(covered.reason);
+}
+
+/**
+ * A team's work on a child rests on the basis of its referral: the family's consent to team
+ * discussion naming the user's unit, or the family taking part in the meeting. A withdrawal of a
+ * team-discussion consent after the meeting was set up reaches a meeting held with the family too:
+ * it is the family saying no. The user must also still be involved with the child.
+ */
+async function teamDiscussionReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, referralId: string | null, since: Date | null, now: Date): Promise<Decision> {
+  const involved = await involvedCaseWorker(trx, principal, personId);
+  if (!involved.allowed) return involved;
+  const consent = await consentReaches(trx, principal, personId, 'team_discussion', now);
+  if (consent.allowed) return consent;
+  const referral = referralId ? await trx.selectFrom('referral').select('basis').where('id', '=', referralId).executeTakeFirst() : undefined;
+  if (referral?.basis !== 'family_present') return consent;
+  const consents = await loadConsentsForAccess(trx, personId);
+  const saidNo = consents.some((c) => c.purposes.includes('team_discussion') && c.withdrawnAt !== null && (since === null || c.withdrawnAt.getTime() >= new Date(since).getTime()));
+  return saidNo ? deny('consent_withdrawn') : allow('family_present');
 }
 
 async function isTransitionReceiver(trx: Tx, personId: string, unitId: string): Promise<boolean> {
@@ -446,10 +494,16 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (principal.kind !== 'staff') return deny('not_staff');
       return involvedCaseWorker(trx, principal, personId);
     }
-    case 'legalBasis.record':
-      // Everyone who works with children has these duties, involved or not; recording one opens nothing.
+    case 'legalBasis.record': {
+      // Recording that a duty was invoked writes on the person's record, so it takes involvement
+      // like every other write; it opens nothing. An unknown id is refused like one not involved
+      // with, so the answer never tells whether a person exists.
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
       if (principal.kind !== 'staff') return deny('not_staff');
-      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`duty:${principal.activeRole}`) : deny('role_without_case_work');
+      const involved = await involvedCaseWorker(trx, principal, personId);
+      return involved.allowed ? allow(`duty+${involved.reason}`) : involved;
+    }
     case 'worry.create':
     case 'worry.list':
     case 'referral.anonymous':
@@ -475,19 +529,30 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (principal.kind !== 'staff') return deny('not_staff');
       const teamId = request.entity?.type === 'team' ? request.entity.id : await teamOfEntity(trx, request.entity);
       if (!teamId) return deny('no_subject');
-      return leadsTeam(trx, principal.staffUserId, teamId);
+      const leads = await leadsTeam(trx, principal.staffUserId, teamId);
+      if (!leads.allowed || request.action !== 'meeting.schedule' || request.entity?.type !== 'referral') return leads;
+      // A meeting about a child is team discussion: the referral's basis must still hold.
+      const referral = await trx.selectFrom('referral').select(['person_id']).where('id', '=', request.entity.id).executeTakeFirst();
+      if (!referral?.person_id) return leads;
+      const consent = await teamDiscussionReaches(trx, principal, referral.person_id, request.entity.id, null, now);
+      return consent.allowed ? allow(`${leads.reason}+${consent.reason}`) : consent;
     }
     case 'meeting.read':
     case 'meeting.write': {
       if (request.entity?.type !== 'team_meeting') return deny('no_subject');
-      return meetingAccess(trx, principal, request.entity.id, request.action);
+      return meetingAccess(trx, principal, request.entity.id, request.action, now);
     }
     case 'actionItem.update': {
       if (principal.kind !== 'staff') return deny('not_staff');
       if (request.entity?.type !== 'action_item') return deny('no_subject');
-      const item = await trx.selectFrom('action_item').select('owner_staff_id').where('id', '=', request.entity.id).executeTakeFirst();
+      const item = await trx.selectFrom('action_item as a').innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
+        .select(['a.owner_staff_id', 'm.person_id', 'm.referral_id', 'm.created_at']).where('a.id', '=', request.entity.id).executeTakeFirst();
       if (!item) return deny('no_subject');
-      return item.owner_staff_id === principal.staffUserId ? allow('action_item_owner') : deny('not_action_item_owner');
+      if (item.owner_staff_id !== principal.staffUserId) return deny('not_action_item_owner');
+      if (!item.person_id) return allow('action_item_owner');
+      // The item is part of the meeting about the child: the meeting's consent rule applies.
+      const consent = await teamDiscussionReaches(trx, principal, item.person_id, item.referral_id, item.created_at, now);
+      return consent.allowed ? allow(`action_item_owner+${consent.reason}`) : consent;
     }
     case 'consent.give':
     case 'accessLog.read':
@@ -531,9 +596,14 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (principal.kind !== 'staff') return deny('not_staff');
       if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
       if (request.entity?.type !== 'relay_handover') return deny('no_subject');
-      const handover = await trx.selectFrom('relay_handover').select('to_staff_id').where('id', '=', request.entity.id).executeTakeFirst();
+      const handover = await trx.selectFrom('relay_handover as h').innerJoin('help_case as c', 'c.id', 'h.case_id')
+        .select(['h.to_staff_id', 'c.person_id']).where('h.id', '=', request.entity.id).executeTakeFirst();
       if (!handover) return deny('no_subject');
-      return handover.to_staff_id === principal.staffUserId ? allow('handover_receiver') : deny('not_handover_receiver');
+      if (handover.to_staff_id !== principal.staffUserId) return deny('not_handover_receiver');
+      // The baton is the relay log: only someone the consent lets into the log may take it, or
+      // read the offer. Checked now, not only when the handover was asked for.
+      const log = await staffCaseAccess(trx, principal, handover.person_id, now);
+      return log.allowed ? allow(`handover_receiver+${log.reason}`) : log;
     }
     case 'notification.read':
     case 'notification.update':
@@ -578,6 +648,22 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
     requestId: ctx.requestId,
   });
   noteAccess(ctx, request);
+}
+
+/**
+ * For a step a request may do without (e.g. copying a meeting's minutes into the relay log): when
+ * allowed, records it like authorize() and returns true; when not, returns false and the request
+ * goes on without that step. Nothing is refused, so nothing is recorded as refused.
+ */
+export async function authorizeIfAllowed(ctx: DataContext, request: AccessRequest): Promise<boolean> {
+  const decision = await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now());
+  if (!decision.allowed) return false;
+  ctx.decisions.push({ action: request.action, allowed: true });
+  await writeAudit(ctx.trx, {
+    principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason: decision.reason,
+    subject: request.subject, entity: request.entity, requestId: ctx.requestId,
+  });
+  return true;
 }
 
 /**

@@ -523,8 +523,17 @@ export async function requestHandover(ctx: DataContext, caseId: string, input: {
     : await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
   const receiver = eligible.find((s) => s.id === input.toStaffId);
   if (!receiver) throw invalidField('toStaffId', 'cases.err.handoverNotRecipient');
-  const pending = await ctx.trx.selectFrom('relay_handover').select('id').where('case_id', '=', caseId).where('status', '=', 'pending').executeTakeFirst();
-  if (pending) throw new AppError('CONFLICT', 'cases.err.handoverPending');
+  const pending = await ctx.trx.selectFrom('relay_handover').select(['id', 'to_staff_id', 'transition_id']).where('case_id', '=', caseId).where('status', '=', 'pending').executeTakeFirst();
+  if (pending) {
+    // An offer the family's consent no longer lets its receiver answer (the access module refuses
+    // them) would block the baton for good: it lapses, and the holder may offer it anew.
+    const planned = pending.transition_id ? await ctx.trx.selectFrom('transition').select('to_unit_id').where('id', '=', pending.transition_id).executeTakeFirst() : undefined;
+    const stillCovered = planned
+      ? await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration', 'transition'], planned.to_unit_id)
+      : await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
+    if (stillCovered.some((s) => s.id === pending.to_staff_id)) throw new AppError('CONFLICT', 'cases.err.handoverPending');
+    await ctx.trx.updateTable('relay_handover').set({ status: 'cancelled', answered_at: ctx.services.clock.now() }).where('id', '=', pending.id).where('status', '=', 'pending').execute();
+  }
   const row = await ctx.trx
     .insertInto('relay_handover')
     .values({ case_id: caseId, from_staff_id: c.relay_holder_id, to_staff_id: receiver.id, message: input.message ?? null, requested_by: staff.staffUserId, transition_id: input.transitionId ?? null })
@@ -650,7 +659,7 @@ export async function myTasks(ctx: DataContext) {
     .selectFrom('relay_log_entry as e')
     .innerJoin('help_case as c', 'c.id', 'e.case_id')
     .innerJoin('person as p', 'p.id', 'c.person_id')
-    .select(['e.entry_key', 'e.title', 'e.evaluate_on', 'p.id as person_id', 'p.given_name', 'p.family_name'])
+    .select(['e.entry_key', 'e.title', 'e.category', 'e.evaluate_on', 'p.id as person_id', 'p.given_name', 'p.family_name'])
     .where('e.kind', '=', 'measure')
     .where('e.responsible_staff_id', '=', staff.staffUserId)
     .where('c.closed_at', 'is', null)
@@ -669,17 +678,36 @@ export async function myTasks(ctx: DataContext) {
     .where('m.status', '=', 'closed')
     .orderBy('a.due_on')
     .execute();
+  // A task is derived from the case: it is listed only while the access module would let the user
+  // open what it is about — the baton, the measure in the log, the meeting's plan. A withdrawn
+  // consent takes the child out of the list.
+  const now = ctx.services.clock.now();
+  const may = async (request: Parameters<typeof decide>[2]) => (await decide(ctx.trx, ctx.principal, request, now)).allowed;
+  const handoversShown = [];
+  for (const h of handovers) if (await may({ action: 'handover.answer', purpose: 'follow_up', entity: { type: 'relay_handover', id: h.id } })) handoversShown.push(h);
+  const measuresShown = [];
+  const categoriesOf = new Map<string, Awaited<ReturnType<typeof visibleCategories>>>();
+  for (const m of measures) {
+    if (!categoriesOf.has(m.person_id)) {
+      const open = await may({ action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id } });
+      categoriesOf.set(m.person_id, open ? await visibleCategories(ctx.trx, ctx.principal, m.person_id, now) : new Set());
+    }
+    const visible = categoriesOf.get(m.person_id)!;
+    if (visible === 'all' || visible.has(m.category)) measuresShown.push(m);
+  }
+  const itemsShown = [];
+  for (const a of actionItems) if (await may({ action: 'actionItem.update', purpose: 'follow_up', entity: { type: 'action_item', id: a.id } })) itemsShown.push(a);
   // Each child named in the list is a read of their data, for the family's access log.
-  const people = new Set([...handovers.map((h) => h.person_id), ...measures.map((m) => m.person_id), ...actionItems.flatMap((a) => (a.person_id ? [a.person_id] : []))]);
+  const people = new Set([...handoversShown.map((h) => h.person_id), ...measuresShown.map((m) => m.person_id), ...itemsShown.flatMap((a) => (a.person_id ? [a.person_id] : []))]);
   for (const personId of people) {
     if (await activeInvolvement(ctx.trx, personId, staff.staffUserId)) {
       await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, 'task_list');
     }
   }
   return {
-    handovers: handovers.map((h) => ({ id: h.id, requestedAt: h.requested_at, message: h.message, fromName: h.from_name, person: { id: h.person_id, name: `${h.given_name} ${h.family_name}` } })),
-    measures: measures.map((m) => ({ entryKey: m.entry_key, title: m.title, evaluateOn: m.evaluate_on, overdue: m.evaluate_on! < today, person: { id: m.person_id, name: `${m.given_name} ${m.family_name}` } })),
-    actionItems: actionItems.map((a) => ({
+    handovers: handoversShown.map((h) => ({ id: h.id, requestedAt: h.requested_at, message: h.message, fromName: h.from_name, person: { id: h.person_id, name: `${h.given_name} ${h.family_name}` } })),
+    measures: measuresShown.map((m) => ({ entryKey: m.entry_key, title: m.title, evaluateOn: m.evaluate_on, overdue: m.evaluate_on! < today, person: { id: m.person_id, name: `${m.given_name} ${m.family_name}` } })),
+    actionItems: itemsShown.map((a) => ({
       id: a.id, what: a.what, dueOn: a.due_on, overdue: a.due_on < today, meetingId: a.meeting_id, teamName: a.team_name,
       person: a.person_id ? { id: a.person_id, name: `${a.given_name} ${a.family_name}` } : null,
     })),

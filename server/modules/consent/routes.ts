@@ -59,7 +59,8 @@ export const consentRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/legal-basis', summary: 'Record that a legal duty was invoked without consent (opplysningsplikt, avvergeplikt)',
-    tags: ['consent'], audience: 'staff', guarded: true, params: PersonParams, body: LegalBasisBody, status: 201,
+    // Signed-in rather than staff: a citizen's attempt is refused by the access module and audited.
+    tags: ['consent'], audience: 'signed-in', guarded: true, params: PersonParams, body: LegalBasisBody, status: 201,
     handler: async (ctx, { params, body }) => consent.recordLegalBasis(ctx, params.id, body.basis, body.note),
   }),
 ];

@@ -13,7 +13,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
 import { enqueue } from '../../infra/jobs/queue.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, decide, type AccessRequest } from '../access/access.ts';
 import { readPeople, type SystemReads } from '../access/person-reads.ts';
 import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
 
@@ -57,6 +57,35 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * What of the child's case each kind's text carries, and so which access decision must still allow
+ * it when the text is shown: a consent withdrawn after the notice was sent reaches its text too.
+ * `case`: the relay log and the baton (case.read on the child); `meeting`: a team meeting and its
+ * action plan (meeting.read on the meeting its link names); null: nothing of a case.
+ */
+const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
+  'meeting.rate': 'meeting',
+  'systemMeeting.report': null,
+  'handover.requested': 'case',
+  'handover.answered': 'case',
+  'handover.escalated': 'case',
+  'handover.reminder': 'case',
+  'measure.evaluationDue': 'case',
+  'measure.overdue': 'case',
+  'transition.due': 'case',
+  'case.entryAdded': 'case',
+  'absence.high': null, // the contact teacher's follow-up of absence, not the case
+  'referral.received': null,
+  'meeting.invited': 'meeting',
+  'meeting.minutes': 'meeting',
+  'actionItem.overdue': 'meeting',
+  // Family relations and access requests name the child to those who decide for it, not from its case.
+  'relation.toConfirm': null,
+  'accessRequest.received': null,
+  'accessRequest.granted': null,
+  'accessRequest.refused': null,
+};
 
 export interface NotificationInput {
   recipient: { kind: 'staff'; staffUserId: string } | { kind: 'citizen'; personId: string };
@@ -239,24 +268,51 @@ export async function notifyFromJob(trx: Tx, reads: SystemReads, input: Notifica
 
 const LIST_LIMIT = 100;
 
+/**
+ * Whether the reader may still see what the notification's text says about a child, decided by the
+ * access module now (not when the notice was sent). Answers are kept per child or meeting.
+ */
+async function textStillOpen(ctx: DataContext, row: { kind: string; subject_person_id: string | null; link: string }, seen: Map<string, boolean>): Promise<boolean> {
+  const derived = isNotificationKind(row.kind) ? TEXT_DERIVED_FROM[row.kind] : 'case';
+  if (!derived || !row.subject_person_id) return true;
+  const meetingId = derived === 'meeting' ? /^\/moter\/([0-9a-f-]{36})$/.exec(row.link)?.[1] : undefined;
+  const key = meetingId ? `meeting:${meetingId}` : `case:${row.subject_person_id}`;
+  if (!seen.has(key)) {
+    const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
+    const request: AccessRequest = meetingId
+      ? { action: 'meeting.read', purpose, entity: { type: 'team_meeting', id: meetingId } }
+      // The family's notices about meetings link to Min side: the family's access to the case decides.
+      : { action: derived === 'meeting' && ctx.principal?.kind === 'staff' ? 'meeting.read' : 'case.read', purpose, subject: { kind: 'person', id: row.subject_person_id } };
+    seen.set(key, (await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now())).allowed);
+  }
+  return seen.get(key)!;
+}
+
 export async function listOwnNotifications(ctx: DataContext) {
   await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
   const owner = ownerOf(ctx.principal!);
   const rows = await ownNotifications(ctx.trx, owner, LIST_LIMIT);
-  // The texts name the child: each child shown is a read of that child's data.
-  await readPeople(ctx, rows.map((r) => r.subject_person_id), {
+  const seen = new Map<string, boolean>();
+  const notifications = [];
+  for (const r of rows) {
+    const open = await textStillOpen(ctx, r, seen);
+    notifications.push({
+      id: r.id,
+      kind: r.kind,
+      // A notice the reader may no longer open keeps its kind, and loses the child's data.
+      text: open ? notificationText(ctx.lang, r.kind, r.params ?? {}) : translate(ctx.lang, 'notifications.withheld', { kind: translate(ctx.lang, `notifications.kind.${r.kind}` as MessageKey) }),
+      link: open ? r.link : '/varsler',
+      subjectPersonId: open ? r.subject_person_id : null,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    });
+  }
+  // The texts shown name the child: each child shown is a read of that child's data.
+  await readPeople(ctx, notifications.map((n) => n.subjectPersonId), {
     action: 'notification.read', purpose: ctx.principal?.kind === 'staff' ? 'follow_up' : 'self_service', reason: 'named_in_notification',
   });
   return {
-    notifications: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      text: notificationText(ctx.lang, r.kind, r.params ?? {}),
-      link: r.link,
-      subjectPersonId: r.subject_person_id,
-      createdAt: r.created_at,
-      readAt: r.read_at,
-    })),
+    notifications,
     unread: await unreadCount(ctx.trx, owner),
   };
 }

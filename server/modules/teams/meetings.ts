@@ -10,7 +10,7 @@ import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { authorize, recordAccess } from '../access/access.ts';
+import { authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState, osloDate } from '../consent/rules.ts';
@@ -429,7 +429,15 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   await ctx.trx.updateTable('team_meeting').set({ status: 'closed', closed_at: now, closed_by: staff.staffUserId, version: m.version + 1 }).where('id', '=', meetingId).execute();
   const team = await ctx.trx.selectFrom('team').select('name').where('id', '=', m.team_id).executeTakeFirstOrThrow();
   const date = formatDate(m.starts_at);
-  if (m.case_id) {
+  // The minutes go into the relay log only as far as the family's consent lets the one closing
+  // write the log (for collaboration, in the minutes' category). Otherwise they stay with the
+  // meeting, where its participants read them.
+  const toLog = m.case_id && m.person_id
+    ? await authorizeIfAllowed(ctx, { action: 'case.write', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id }, entity: { type: 'help_case', id: m.case_id } })
+    : false;
+  const categories = toLog ? await visibleCategories(ctx.trx, ctx.principal, m.person_id!, now) : new Set<string>();
+  const inRelayLog = toLog && (categories === 'all' || categories.has(m.category));
+  if (m.case_id && inRelayLog) {
     const lang = ctx.lang;
     const body = (['background', 'child_view', 'family_view', 'assessments', 'decisions'] as const)
       .filter((k) => m[k]?.trim())
@@ -460,7 +468,7 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   }
   await ctx.trx.updateTable('meeting_participant').set({ copy_sent_at: now }).where('meeting_id', '=', meetingId).execute();
   await offerRating(ctx.trx, meetingId, ctx.services.clock.now());
-  return { status: 'closed', entries: items.length + 1 };
+  return { status: 'closed', entries: inRelayLog ? items.length + 1 : 0, inRelayLog };
 }
 
 /** The minutes as a PDF in the reader's language (every participant's copy). */
