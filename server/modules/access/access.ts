@@ -9,6 +9,7 @@ import { AppError, type ErrorCode, type FieldProblem } from '../../infra/http/er
 import type { MessageKey } from '../../../common/i18n/index.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { alreadyRecorded, noteAccess } from './person-reads.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
 import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
 
@@ -40,6 +41,7 @@ export type AccessAction =
   | 'audit.search'
   | 'case.read' // the shared case: relay log, who helps, under a valid consent
   | 'case.write'
+  | 'caseColleagues.read' // who the consent lets into the case: the same rule as case.read
   | 'consent.read'
   | 'consent.record' // a professional records a consent given on paper or orally
   | 'consent.withdraw'
@@ -65,10 +67,12 @@ export type AccessAction =
   | 'guardianVisibility.set' // a youth of consent age decides whether guardians see their case
   | 'teamRequest.create' // the family asks an early-intervention team for a discussion
   | 'referral.create' // a professional refers a child they are involved with to a team
+  | 'referralProposal.read' // which team the child would be referred to: the same rule as referral.create
   | 'referral.anonymous' // an anonymous discussion in a team: no identity
   | 'intake.read' // the team's queue: the team's leader
   | 'referral.answer' // accept, ask for more, redirect: the team's leader
   | 'meeting.schedule' // the leader of the team that accepted the referral
+  | 'meetingCandidates.read' // who may be invited to a meeting about the referred child: as meeting.schedule
   | 'meeting.read' // the meeting's participants and the team's leader
   | 'meeting.write' // minutes, action plan, review, close: the chair or the team's leader
   | 'actionItem.update'; // the owner marks an item done
@@ -469,7 +473,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return involvedCaseWorker(trx, principal, personId);
     }
     case 'case.read':
-    case 'case.write': {
+    case 'case.write':
+    case 'caseColleagues.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId, now) : staffCaseAccess(trx, principal, personId, now);
@@ -485,7 +490,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return involvedCaseWorker(trx, principal, personId);
     }
     case 'consent.record':
-    case 'referral.create': {
+    case 'referral.create':
+    case 'referralProposal.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'staff') return deny('not_staff');
@@ -521,7 +527,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     }
     case 'intake.read':
     case 'referral.answer':
-    case 'meeting.schedule': {
+    case 'meeting.schedule':
+    case 'meetingCandidates.read': {
       if (principal.kind !== 'staff') return deny('not_staff');
       const teamId = request.entity?.type === 'team' ? request.entity.id : await teamOfEntity(trx, request.entity);
       if (!teamId) return deny('no_subject');
@@ -632,6 +639,7 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
   const decision = await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now());
   ctx.decisions.push({ action: request.action, allowed: decision.allowed });
   if (!decision.allowed) throw new AccessDenied(request, decision.reason);
+  if (alreadyRecorded(ctx, request)) return;
   await writeAudit(ctx.trx, {
     principal: ctx.principal,
     action: request.action,
@@ -642,6 +650,7 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
     entity: request.entity,
     requestId: ctx.requestId,
   });
+  noteAccess(ctx, request);
 }
 
 /**
@@ -662,14 +671,17 @@ export async function authorizeIfAllowed(ctx: DataContext, request: AccessReques
 
 /**
  * Records a read or write of one more person's data under a decision already made in this request
- * (e.g. each person shown in a list), so the family's access log is complete.
+ * (e.g. each person shown in a list, each claim verified), so the family's access log is complete.
+ * The same access twice in one request is one row; for plain reads of people see readPeople().
  */
 export async function recordAccess(ctx: DataContext, request: AccessRequest & { subject: { kind: 'person' | 'staff'; id: string } }, reason: string): Promise<void> {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('recordAccess needs an allowed decision first');
+  if (alreadyRecorded(ctx, request)) return;
   await writeAudit(ctx.trx, {
     principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason,
     subject: request.subject, entity: request.entity, requestId: ctx.requestId,
   });
+  noteAccess(ctx, request);
 }
 
 export async function recordDenial(ctx: RequestContext, denied: AccessDenied): Promise<void> {
