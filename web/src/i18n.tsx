@@ -5,51 +5,10 @@
 // once its texts have arrived (until then the page stays in the old one).
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { interpolate, type MessageKey, type MessageParams, type Messages } from '../../common/i18n/core.ts';
-import { isLanguage, type Language } from '../../common/roles.ts';
+import type { Language } from '../../common/roles.ts';
+import { initialLanguage, loadMessages, readyMessages, storedLanguage, storeLanguage } from './messages.ts';
 
-const STORAGE_KEY = 'sammen_lang';
-
-export function storedLanguage(): Language | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function storeLanguage(lang: Language): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    // Private mode without storage: the choice lasts for this page only.
-  }
-}
-
-/** One dynamic import per language, so the bundler makes one chunk of each. */
-const LOADERS: Record<Language, () => Promise<{ default: Messages }>> = {
-  nb: () => import('../../common/i18n/nb.ts'),
-  nn: () => import('../../common/i18n/nn.ts'),
-  en: () => import('../../common/i18n/en.ts'),
-};
-
-const loaded = new Map<Language, Promise<Messages>>();
-
-/** The texts of one language; loaded once, and again after a failed attempt. */
-export function loadMessages(lang: Language): Promise<Messages> {
-  let promise = loaded.get(lang);
-  if (!promise) {
-    promise = LOADERS[lang]().then((module) => module.default);
-    promise.catch(() => loaded.delete(lang));
-    loaded.set(lang, promise);
-  }
-  return promise;
-}
-
-/** The language the page starts in; main.tsx starts loading its texts before React renders. */
-export function initialLanguage(): Language {
-  return storedLanguage() ?? 'nb';
-}
+export { storedLanguage } from './messages.ts';
 
 export interface I18n {
   lang: Language;
@@ -71,13 +30,18 @@ interface Active {
 }
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [active, setActive] = useState<Active | null>(null);
+  const [active, setActive] = useState<Active | null>(() => {
+    const lang = initialLanguage();
+    const messages = readyMessages.get(lang);
+    return messages ? { lang, messages } : null;
+  });
   const [chosen, setChosen] = useState<boolean>(() => storedLanguage() !== null);
   // Only the latest request wins when the user clicks two languages in quick succession.
   const latest = useRef<Language>(initialLanguage());
 
   useEffect(() => {
     const lang = latest.current;
+    if (readyMessages.has(lang)) return;
     loadMessages(lang)
       .then((messages) => {
         if (latest.current === lang) setActive({ lang, messages });
@@ -109,7 +73,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       tx: (key, fallback, params) => (key in messages ? interpolate(messages[key]!, params) : fallback),
     };
   }, [active, chosen, setLang]);
-  // Until the first language has arrived (one small request, in parallel with the session) the page is empty.
+  // main.tsx renders once the first language has arrived; should it have failed, the page stays empty until a retry succeeds.
   if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
