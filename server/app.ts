@@ -14,9 +14,11 @@ import { translate } from '../common/i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './infra/db/database.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
-import { csrfMatches, loadSession, SESSION_COOKIE } from './infra/auth/session.ts';
+import { csrfMatches, loadSession, SESSION_COOKIE, sessionLifetime } from './infra/auth/session.ts';
+import { runInRequestScope } from './infra/http/request-scope.ts';
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
-import { AppError } from './infra/http/errors.ts';
+import { AppError, fromDatabaseError } from './infra/http/errors.ts';
+import { redactingStream } from './infra/log.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
 import { absenceRoutes } from './modules/absence/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -24,6 +26,7 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
+import { registerSignInLimits } from './modules/identity/limits.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { configureNotifications } from './modules/notifications/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
@@ -39,7 +42,6 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Vite's hashed files: a new release gets new names, so a browser may keep them for good. */
 const HASHED_ASSETS = path.join(WEB_DIST, 'assets') + path.sep;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const NATIONAL_ID_PATTERN = /\d{11}/g;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -73,6 +75,15 @@ function sameOriginOrScript(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * Fastify fails closed on a bare hop count (it cannot check the nearest peer), so a hop count
+ * becomes "the nearest N addresses are proxies" in the way proxy-addr defines it: right only when
+ * the server cannot be reached except through those proxies. A list of addresses is the safer choice.
+ */
+function fastifyTrustProxy(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -86,14 +97,18 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
+      // Every line passes the redaction of national ids (infra/log.ts), whoever logs what.
+      stream: redactingStream(logStream ?? process.stdout),
       serializers: {
-        // National identity numbers never belong in a URL; if a client puts one there, the log still masks it.
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(NATIONAL_ID_PATTERN, '***********') }),
+        // Method and URL only: headers can carry cookies and tokens.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
       },
     },
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Only the configured proxies may set the client address, host and protocol (TRUST_PROXY); by
+    // default nobody, so a forged X-Forwarded-Host cannot pass the origin check below and a forged
+    // X-Forwarded-For cannot reach the audit log or dodge the sign-in rate limit.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_000_000,
   });
   const services: AppServices = { config, db: database.db, databaseKind: database.kind, clock };
@@ -103,6 +118,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   // Brotli or gzip for JSON and every other text response of 1 KiB or more; the front end's files
   // are compressed once at build time (vite.config.ts) and sent as they are (preCompressed below).
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
+  await registerSignInLimits(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -127,11 +143,13 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   app.decorateRequest('session', null);
   app.decorateRequest('lang', 'nb');
 
+  app.addHook('onRequest', (request, _reply, done) => runInRequestScope({ clientIp: request.ip }, done));
+  const lifetime = sessionLifetime(config);
   app.addHook('onRequest', async (request, reply) => {
     request.lang = languageOf(request);
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
-    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], config.sessionIdleMinutes, clock.now());
+    const state = await loadSession(database.db, request.cookies[SESSION_COOKIE], lifetime, clock.now());
     if (state.state === 'active') {
       request.principal = state.principal;
       request.session = state.session;
@@ -153,16 +171,23 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
 
   app.setErrorHandler((error, request, reply) => {
     const lang = request.lang ?? 'nb';
-    if (error instanceof AppError) {
-      return reply.status(error.status).send({
+    const send = (appError: AppError) =>
+      reply.status(appError.status).send({
         error: {
-          code: error.code,
-          message: translate(lang, error.messageKey, error.params),
-          fields: error.fields.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, f.params) })),
+          code: appError.code,
+          message: translate(lang, appError.messageKey, appError.params),
+          fields: appError.fields.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, f.params) })),
         },
       });
-    }
+    if (error instanceof AppError) return send(error);
     const e = error as { statusCode?: number; code?: string; message?: string };
+    // A lost race or a value the database refused is the client's answer (409/400), not a crash;
+    // the transaction has already rolled back, so nothing was changed.
+    const fromDatabase = fromDatabaseError(error);
+    if (fromDatabase) {
+      request.log.warn({ err: { code: e.code } }, 'database refused the request');
+      return send(fromDatabase);
+    }
     if (e.statusCode === 413) {
       return reply.status(413).send({ error: { code: 'VALIDATION', message: translate(lang, 'errors.requestTooLarge'), fields: [] } });
     }

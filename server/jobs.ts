@@ -1,7 +1,9 @@
 // The background jobs of Sammen and how often the recurring ones run. Modules add their handlers here.
 import type { Config } from './config.ts';
 import type { JobHandler, RecurringJob } from './infra/jobs/queue.ts';
-import { deleteIdleSessions } from './infra/auth/session.ts';
+import { deleteEndedSessions, sessionLifetime } from './infra/auth/session.ts';
+import { deleteExpiredIdempotencyKeys } from './infra/http/idempotency.ts';
+import { sealAuditLog } from './modules/audit/chain.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
@@ -10,6 +12,9 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   configureNotifications(config);
   return {
     [EMAIL_JOB]: emailJobHandler(config),
+    'audit.seal': async (db) => {
+      await sealAuditLog(db);
+    },
     'cases.reminders': async (db, _payload, now) => {
       await sendCaseReminders(db, now);
     },
@@ -17,13 +22,19 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       await purgeExpiredCases(db, now);
     },
     'sessions.cleanup': async (db, _payload, now) => {
-      await deleteIdleSessions(db, config.sessionIdleMinutes, now);
+      await deleteEndedSessions(db, sessionLifetime(config), now);
+    },
+    'idempotency.cleanup': async (db, _payload, now) => {
+      await deleteExpiredIdempotencyKeys(db, now);
     },
   };
 }
 
 export const recurringJobs: RecurringJob[] = [
   { kind: 'sessions.cleanup', everyMs: 15 * 60_000 },
+  { kind: 'idempotency.cleanup', everyMs: 60 * 60_000 },
+  // The chain trails the log by one to two runs (decision 0011).
+  { kind: 'audit.seal', everyMs: 60_000 },
   { kind: 'cases.reminders', everyMs: 60 * 60_000 },
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
 ];

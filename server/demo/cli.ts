@@ -3,8 +3,7 @@
 // Opens the database as the server does (DATABASE_URL, else PGlite under DATA_DIR) and migrates it first.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../infra/db/database.ts';
-import { migrate } from '../infra/db/migrate.ts';
+import { openMigratedDatabase } from '../infra/db/setup.ts';
 import { DEFAULT_REFERENCE_DATE, DEFAULT_SEED, DemoDataExistsError, DemoOptionsError, generateDemoData } from './generate.ts';
 
 const USAGE = 'Usage: npx node server/demo/cli.ts --children N [--seed S] [--reference-date YYYY-MM-DD]';
@@ -50,11 +49,10 @@ async function main(): Promise<number> {
   const referenceDate = args['reference-date'] ?? DEFAULT_REFERENCE_DATE;
 
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { database } = await openMigratedDatabase(config);
   try {
-    await migrate(database.db);
     const started = performance.now();
-    const summary = await generateDemoData(database.db, { children, seed, referenceDate });
+    const summary = await generateDemoData(database.db, { children, seed, referenceDate, populationRegisterFile: config.populationRegisterFile });
     const seconds = (performance.now() - started) / 1000;
     console.log(`Demo data for Fjordvik kommune (${database.kind}, seed ${seed}, reference date ${referenceDate}):`);
     console.table(summary);

@@ -17,6 +17,7 @@ import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Hous
 import { derive, type Random } from './random.ts';
 import { writeDemoCatalogue } from './catalogue.ts';
 import { DEMO_SERVICES } from './catalogue-services.ts';
+import { writeDemoPopulationRegister } from './population-register.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -29,6 +30,8 @@ export interface DemoOptions {
   seed?: number | undefined;
   /** 'YYYY-MM-DD': "today" for the demo; every age and date is computed from it. */
   referenceDate?: string | undefined;
+  /** Where to write the demo's population register (a JSON file); not written when unset. */
+  populationRegisterFile?: string | undefined;
 }
 
 /** Rows written, per table. */
@@ -518,5 +521,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<De
   const plan = buildDemoPlan(options);
   const existing = await db.selectFrom('municipality').select('name').limit(1).executeTakeFirst();
   if (existing) throw new DemoDataExistsError(existing.name);
-  return writeDemoPlan(db, plan);
+  const summary = await writeDemoPlan(db, plan);
+  if (options.populationRegisterFile) await writeDemoPopulationRegister(options.populationRegisterFile, plan);
+  return summary;
 }

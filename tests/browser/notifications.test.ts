@@ -1,6 +1,6 @@
 // Notifications in the browser: the rector imports absence, so the contact teacher Henrik Aasen
 // gets a notification — the header counts it, the list names the child, he marks it read — and the
-// e-mail about it waits in the development mailbox without the child's name. A parent chooses
+// e-mail about it waits in the development mailbox (the administrator's) without the child's name. A parent chooses
 // e-mail notifications on the same page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from '../../server/infra/jobs/queue.ts';
@@ -49,7 +49,11 @@ describe('notifications', () => {
     await header.getByRole('link', { name: 'Varsler', exact: true }).waitFor();
     await notice.click();
     await page.getByRole('heading', { level: 1, name: 'Fravær' }).waitFor();
+    // Everyone's mail is in the development mailbox: only the administrator is offered it.
+    expect(await page.getByRole('contentinfo').getByRole('link', { name: 'Utviklingspostkasse (e-post)' }).count()).toBe(0);
+    await signOut(page);
 
+    await signInAs(page, 'Per Johansen');
     await page.getByRole('contentinfo').getByRole('link', { name: 'Utviklingspostkasse (e-post)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Utviklingspostkasse' }).waitFor();
     const mail = page.locator('.mail-card').filter({ has: page.getByRole('heading', { name: 'Nytt varsel i Sammen: Høyt fravær' }) }).first();

@@ -3,7 +3,7 @@
 // never appear in a URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../common/national-id.ts';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -139,6 +139,79 @@ describe('citizen', () => {
     await page.getByRole('heading', { level: 1, name: 'My page' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Your children' }).waitFor();
     await expectNoAxeViolations(page, 'my page (en)');
+    expectNoProblems(t);
+    await t.close();
+  });
+});
+
+describe('a guardian entered by hand', () => {
+  it('waits unconfirmed, the guardian confirms on Min side, and then the relation opens', async () => {
+    const db = env.testApp.database.db;
+    const sofie = await db.selectFrom('citizen_account as a').innerJoin('person as p', 'p.id', 'a.person_id').select(['p.national_id', 'p.address']).where('a.username', '=', 'forelder').executeTakeFirstOrThrow();
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, 'Ingrid Solheim');
+    await page.goto('/barn/ny');
+    await page.getByRole('heading', { level: 1, name: 'Registrer barn' }).waitFor();
+    await page.getByLabel('Fødselsnummer eller D-nummer (valgfritt)').fill(nationalIdFor('2023-05-14', 377));
+    await page.getByLabel('Fornavn').fill('Tiril');
+    await page.getByLabel('Etternavn').fill('Nordli');
+    await page.getByRole('button', { name: 'Legg til foresatt' }).click();
+    const guardian = page.getByRole('group', { name: 'Foresatt 1' });
+    await guardian.getByLabel('Fødselsnummer eller D-nummer (valgfritt)').fill(sofie.national_id!);
+    await guardian.getByLabel('Fornavn').fill('Sofie');
+    await guardian.getByLabel('Etternavn').fill('Nordli');
+    await page.getByRole('button', { name: 'Registrer', exact: true }).click();
+
+    // The person page: no confirmed guardian; the one typed in waits, with nothing from the register or Sammen.
+    await page.getByRole('heading', { level: 1, name: 'Tiril Nordli' }).waitFor();
+    await page.getByText('Ingen foresatte er registrert.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Foresatte som venter på bekreftelse' }).waitFor();
+    const waiting = page.getByTestId('unconfirmed-relation');
+    expect(await waiting.textContent()).toContain('Ikke bekreftet');
+    expect(await page.getByRole('main').textContent()).not.toContain(sofie.address!);
+    await expectNoAxeViolations(page, 'person page with an unconfirmed guardian');
+    await signOut(page);
+
+    await signInAs(page, 'Sofie Nordli');
+    await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Er du foresatt for dette barnet?' }).waitFor();
+    const children = page.getByRole('region', { name: 'Barna dine' });
+    await children.getByRole('link', { name: 'Emma Nordli' }).waitFor();
+    expect(await children.getByRole('link', { name: 'Tiril Nordli' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'Min side with a relation to confirm');
+    const card = page.getByTestId('waiting-relation').filter({ hasText: 'Tiril Nordli' });
+    expect(await card.textContent()).toContain('Ingrid Solheim');
+    await card.getByRole('button', { name: 'Ja, jeg er foresatt' }).click();
+    await page.getByRole('status').getByText('Tiril Nordli vises nå på Min side.').waitFor();
+    await children.getByRole('link', { name: 'Tiril Nordli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tiril Nordli' }).waitFor();
+    const mother = page.locator('.guardian-card').filter({ has: page.getByRole('heading', { name: 'Sofie Nordli' }) });
+    expect(await mother.textContent()).toMatch(/Har foreldreansvarJa/);
+    expectNoProblems(t);
+    await t.close();
+  });
+
+  it('someone already registered: only "already registered", and a request for access with a reason', async () => {
+    const db = env.testApp.database.db;
+    const emma = await db.selectFrom('person').select(['national_id', 'given_name', 'address']).where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow();
+    const t = await openPage(env, { width: 390 });
+    const { page } = t;
+    await signInAs(page, 'Kari Nygård');
+    await page.goto('/barn/ny');
+    await page.getByLabel('Fødselsnummer eller D-nummer (valgfritt)').fill(emma.national_id!);
+    await page.getByLabel('Fornavn').fill('Ukjent');
+    await page.getByLabel('Etternavn').fill('Navn');
+    await page.getByRole('button', { name: 'Registrer', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Allerede registrert i Sammen', exact: true }).waitFor();
+    expect(await page.getByRole('main').textContent()).not.toContain(emma.address!);
+    await expectNoAxeViolations(page, 'register: already registered, 390 px');
+    await expectFitsWidth(page, 'register: already registered, 390 px');
+    await page.getByRole('button', { name: 'Be om tilgang' }).click();
+    await page.locator('ds-error-summary').getByRole('link', { name: /Hvorfor trenger du tilgang\?/ }).waitFor();
+    await page.getByLabel('Hvorfor trenger du tilgang?').fill('Emma skal begynne på helsestasjonens språkgruppe.');
+    await page.getByRole('button', { name: 'Be om tilgang' }).click();
+    await page.getByRole('status').getByText(/Forespørselen er sendt/).waitFor();
     expectNoProblems(t);
     await t.close();
   });

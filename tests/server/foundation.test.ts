@@ -66,8 +66,8 @@ describe('sign-in', () => {
 
   it('refuses an unknown username with a message in the user\'s language', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: { username: 'finnes.ikke' }, headers: { 'accept-language': 'en' } });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.message).toBe('No active user has this username.');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.message).toBe('Sign-in failed. Check the username and try again.');
   });
 
   it('refuses a state-changing request without the CSRF token', async () => {

@@ -23,10 +23,8 @@ afterAll(async () => {
 /** A second "process": its own connection pool to the same database (on the real server). */
 async function secondProcess(): Promise<Kysely<DB> | null> {
   if (TEST_DB !== 'postgres') return null;
-  const name = (await sql<{ db: string }>`select current_database() as db`.execute(database.db)).rows[0]!.db;
-  const url = new URL(process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${name}`;
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.href, max: 4 }) }) });
+  // As the application role, like the server process it stands for.
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.urls!.app, max: 4 }) }) });
 }
 
 describe('job queue', () => {

@@ -137,7 +137,15 @@ describe('the meeting', () => {
       ],
     });
     expect(saved.statusCode).toBe(200);
-    expect((await tone.post(`/api/meetings/${meetingId}/close`)).json()).toEqual({ status: 'closed', entries: 4 });
+    // At the meeting both parents consent to collaboration in the relay log at the school: closing
+    // writes the minutes into the log only as far as that consent lets the one closing write it.
+    const school = await t.database.db.selectFrom('staff_user').select('service_unit_id').where('id', '=', ids.tone!).executeTakeFirstOrThrow();
+    const consent = await henrik.post(`/api/people/${ids.jonas}/consents`, {
+      method: 'paper', giverIds: [ids.sofie, ids.martin], purposes: ['collaboration'], categories: ['development'], recipientUnitIds: [school.service_unit_id],
+      validFrom: today, validTo: plusDays(300), childView: 'Jonas vil ha hjelp med lesing.',
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect((await tone.post(`/api/meetings/${meetingId}/close`)).json()).toEqual({ status: 'closed', entries: 4, inRelayLog: true });
     const participants = await t.database.db.selectFrom('meeting_participant').select('copy_sent_at').where('meeting_id', '=', meetingId).execute();
     expect(participants.every((p) => p.copy_sent_at !== null)).toBe(true);
     const minutesNotices = await t.database.db.selectFrom('notification').select(['person_id', 'staff_user_id']).where('kind', '=', 'meeting.minutes').execute();

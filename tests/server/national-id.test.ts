@@ -23,9 +23,9 @@ describe('Norwegian national identity numbers', () => {
     expect(parseNationalId(dnr)).toEqual({ valid: true, kind: 'dnr', synthetic: false, birthDate: '1985-01-01' });
   });
 
-  it('accepts synthetic test numbers (Tenor month + 80, Dolly month + 40) and flags them', () => {
+  it('accepts synthetic test numbers (Tenor month + 80) and flags them; month + 40 is a real H-number', () => {
     expect(parseNationalId(withCheckDigits('018190123'))).toMatchObject({ valid: true, synthetic: true, birthDate: '1990-01-01' });
-    expect(parseNationalId(withCheckDigits('014190123'))).toMatchObject({ valid: true, synthetic: true, birthDate: '1990-01-01' });
+    expect(parseNationalId(withCheckDigits('014190123'))).toMatchObject({ valid: true, kind: 'hnr', synthetic: false, birthDate: '1990-01-01' });
   });
 
   it('refuses a wrong first or second check digit', () => {

@@ -12,6 +12,7 @@ import type { DB } from '../../server/infra/db/types.ts';
 import { Worker } from '../../server/infra/jobs/queue.ts';
 import { jobHandlers } from '../../server/jobs.ts';
 import { notify, queueEmail, type NotificationInput } from '../../server/modules/notifications/service.ts';
+import { today as todayInOslo } from '../support/clock.ts';
 import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
@@ -66,10 +67,8 @@ async function mailsOf(notificationKey: string) {
 /** A second "process": its own connection pool to the same database (on the real server). */
 async function secondProcess(): Promise<Kysely<DB> | null> {
   if (TEST_DB !== 'postgres') return null;
-  const name = (await sql<{ db: string }>`select current_database() as db`.execute(t.database.db)).rows[0]!.db;
-  const url = new URL(process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${name}`;
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.href, max: 4 }) }) });
+  // As the application role, like the server process it stands for.
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: t.database.urls!.app, max: 4 }) }) });
 }
 
 describe('notify', () => {
@@ -90,6 +89,15 @@ describe('notify', () => {
 
   it('shows the notification, naming the child, to the recipient only, who marks it read', async () => {
     const henrik = await signedIn(t.app, 'fagperson.skole');
+    // The text names the child while Henrik may open what it is about: the family's consent
+    // covers his school (without it the text is withheld; tests/security/04-withdrawn-consent.test.ts).
+    const school = await t.database.db.selectFrom('staff_user').select('service_unit_id').where('id', '=', ids.henrik).executeTakeFirstOrThrow();
+    const today = todayInOslo(t.clock);
+    const consent = await henrik.post(`/api/people/${ids.jonas}/consents`, {
+      method: 'paper', giverIds: [ids.sofie], purposes: ['collaboration'], categories: ['development'], recipientUnitIds: [school.service_unit_id],
+      validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}-01-01`, childView: 'Greit.',
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
     const list = await henrik.get('/api/notifications');
     expect(list.statusCode).toBe(200);
     const mine = list.json().notifications.find((n: { link: string; kind: string }) => n.kind === 'handover.requested');
@@ -198,7 +206,7 @@ describe('notify', () => {
 });
 
 describe('the development mailbox', () => {
-  it('lists the outbox with attachments while the development sign-in is on', async () => {
+  it('lists the outbox with attachments to the administrator while the development sign-in is on', async () => {
     const ics = Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n');
     await inTransaction((trx) => queueEmail(trx, {
       to: 'foresatt@example.com', subject: 'Innkalling til møte', text: 'Se vedlagt invitasjon.', language: 'nb',
@@ -207,7 +215,9 @@ describe('the development mailbox', () => {
     await worker(t.database.db, false).drain();
 
     expect((await t.app.inject({ method: 'GET', url: '/api/dev/mailbox' })).statusCode).toBe(401);
-    const client = await signedIn(t.app, 'fagperson.barnehage');
+    // Everyone's mail: a professional is refused (tests/security/02-dev-mailbox.test.ts), the administrator reads it.
+    expect((await (await signedIn(t.app, 'fagperson.barnehage')).get('/api/dev/mailbox')).statusCode).toBe(403);
+    const client = await signedIn(t.app, 'administrator');
     const mailbox = await client.get('/api/dev/mailbox');
     expect(mailbox.statusCode).toBe(200);
     const mail = mailbox.json().mails.find((m: { subject: string }) => m.subject === 'Innkalling til møte');

@@ -6,6 +6,10 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
+import { createSession, loadStaffPrincipal, SESSION_COOKIE, type SessionSubject } from '../../server/infra/auth/session.ts';
+import { findByUsername } from '../../server/modules/identity/service.ts';
 import { testClock, today } from './clock.ts';
 import type { Clock } from '../../server/infra/clock.ts';
 
@@ -19,10 +23,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u) => u.username));
+/** The database and clock behind each test app, for signing in users that a test made itself. */
+const backing = new WeakMap<FastifyInstance, { database: TestDatabase; clock: Clock }>();
+
 export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock;
   const database = await createTestDatabase();
-  if (options.demoChildren !== undefined) await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock) });
+  if (options.demoChildren !== undefined) {
+    // Only a test that names a register file gets one: the default path is shared by every test.
+    const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
+    await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock), populationRegisterFile });
+  }
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({
@@ -33,7 +45,17 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
   });
   const app = await buildApp({ config, database, logStream, clock });
   await app.ready();
-  return { app, database, config, logs, clock, close: async () => { await app.close(); await database.drop(); } };
+  backing.set(app, { database, clock });
+  return {
+    app, database, config, logs, clock,
+    close: async () => {
+      await app.close();
+      await database.drop();
+      // Every test app's log is scanned, so the whole run proves no national id reached a server log.
+      const leaked = logs.filter((line) => findNationalIdsInLogLine(line).length > 0);
+      if (leaked.length) throw new Error(`A national identity number reached the server log:\n${leaked.slice(0, 3).join('')}`);
+    },
+  };
 }
 
 /** A signed-in client: keeps the session cookie and sends the CSRF token, like the front end. */
@@ -72,10 +94,32 @@ export class Client {
   put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
 
   async signIn(username: string): Promise<this> {
+    if (!DEMO_USERNAMES.has(username)) return this.signInWithoutDevLogin(username);
     const response = await this.post('/api/auth/dev-login', { username });
     if (response.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${response.body}`);
     const me = await this.get('/api/auth/me');
     this.csrfToken = me.json().csrfToken;
+    return this;
+  }
+
+  /**
+   * The development sign-in opens only the demo users; a user a test made itself gets its session
+   * the way the identity provider's callback would give it.
+   */
+  private async signInWithoutDevLogin(username: string): Promise<this> {
+    const { database, clock } = backing.get(this.app) ?? {};
+    if (!database || !clock) throw new Error('signing in a user made by the test needs an app from startTestApp');
+    const target = await findByUsername(database.db, username);
+    if (!target) throw new Error(`sign-in as ${username} failed: no such active user`);
+    let subject: SessionSubject = target.kind === 'citizen' ? { citizenAccountId: target.accountId } : { staffUserId: target.staffUserId, activeRole: 'professional' };
+    if (target.kind === 'staff') {
+      const principal = await loadStaffPrincipal(database.db, target.staffUserId, null);
+      if (principal?.kind !== 'staff') throw new Error(`sign-in as ${username} failed: the user has no role`);
+      subject = { staffUserId: principal.staffUserId, activeRole: principal.activeRole };
+    }
+    const { token } = await createSession(database.db, subject, clock.now());
+    this.cookies[SESSION_COOKIE] = token;
+    this.csrfToken = (await this.get('/api/auth/me')).json().csrfToken;
     return this;
   }
 }

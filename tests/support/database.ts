@@ -1,14 +1,44 @@
 // A fresh, migrated database for one test file: in-memory PGlite, or a new database on the real
-// PostgreSQL server (TEST_DB=postgres), dropped afterwards.
+// PostgreSQL server (TEST_DB=postgres), dropped afterwards. On PostgreSQL the database belongs to an
+// owner role that runs the migrations, and the app gets a connection as the application role, as
+// in production (decision 0011): every server test thereby shows the app works with those rights.
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/infra/db/database.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
+import { grantApplicationRole } from '../../server/infra/db/roles.ts';
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_OWNER_ROLE = 'sammen_test_owner';
+export const TEST_APP_ROLE = 'sammen_test_app';
+// Only for the test cluster; the roles own nothing outside the test databases.
+const TEST_ROLE_PASSWORD = 'sammen-test';
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL only: connection URLs of the owner role (as a DBA would use) and the application role. */
+  urls?: { owner: string; app: string };
   drop(): Promise<void>;
+}
+
+/** Roles are cluster-wide and test files run in parallel: create each once, whoever comes first. */
+async function ensureRole(admin: pg.Client, role: string): Promise<void> {
+  const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (exists.rowCount) return;
+  try {
+    await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${TEST_ROLE_PASSWORD}'`);
+  } catch (error) {
+    // duplicate_object, or unique_violation when another file created it at the same moment.
+    const code = (error as { code?: string }).code;
+    if (code !== '42710' && code !== '23505') throw error;
+  }
+}
+
+function urlAs(role: string, database: string): string {
+  const url = new URL(ADMIN_URL);
+  url.username = role;
+  url.password = TEST_ROLE_PASSWORD;
+  url.pathname = `/${database}`;
+  return url.href;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -20,14 +50,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `sammen_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await ensureRole(admin, TEST_OWNER_ROLE);
+  await ensureRole(admin, TEST_APP_ROLE);
+  await admin.query(`CREATE DATABASE ${name} OWNER ${TEST_OWNER_ROLE}`);
   await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.href, dataDir: 'memory' });
-  await migrate(database.db);
+  const urls = { owner: urlAs(TEST_OWNER_ROLE, name), app: urlAs(TEST_APP_ROLE, name) };
+  const owner = await openDatabase({ databaseUrl: urls.owner, dataDir: 'memory' });
+  try {
+    await migrate(owner.db);
+    await grantApplicationRole(owner.db, TEST_APP_ROLE);
+  } finally {
+    await owner.close();
+  }
+  const database = await openDatabase({ databaseUrl: urls.app, dataDir: 'memory' });
   return {
     ...database,
+    urls,
     drop: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: ADMIN_URL });

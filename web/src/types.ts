@@ -108,8 +108,23 @@ export interface Guardian extends Person {
   livesWithChild: boolean;
 }
 
+/** A guardian a professional entered by hand: only what they typed, until confirmed. */
+export interface UnconfirmedRelation {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  relation: 'mother' | 'father' | 'other' | string;
+  parentalResponsibility: boolean;
+  livesWithChild: boolean;
+  email: string | null;
+  phone: string | null;
+  status: 'unconfirmed' | 'rejected';
+}
+
 export interface PersonDetails extends Person {
   guardians: Guardian[];
+  unconfirmedRelations?: UnconfirmedRelation[];
   /** For a signed-in citizen: what they decide for this person. */
   citizen: { decides: boolean; setsGuardianVisibility: boolean; guardiansSeeCase: boolean } | null;
 }
@@ -128,6 +143,10 @@ export interface AuditEvent {
   purpose: string | null;
   outcome: string;
   reason: string | null;
+  /** Who acted, in words: "Ingrid Solheim, pedagogisk leder, Solsikken barnehage". */
+  who: string;
+  /** What was done, in the same words the family's access log uses. */
+  what: string;
 }
 
 export interface AuditPage {

@@ -1,5 +1,6 @@
 // Server-side sessions: the cookie carries a random token, the database keeps its hash, the
-// principal and a CSRF token. Idle sessions expire after SESSION_IDLE_MINUTES.
+// principal and a CSRF token. A session ends after SESSION_IDLE_MINUTES without a request, and
+// SESSION_ABSOLUTE_HOURS after sign-in however busy it is, so a stolen token does not live forever.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { Principal, SessionInfo } from '../http/context.ts';
@@ -33,6 +34,16 @@ export async function createSession(db: Db, subject: SessionSubject, now: Date):
 
 export async function destroySession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Ends the session a browser presents (if any), whoever it belonged to: sign-in never keeps a token. */
+export async function endPresentedSession(db: Db, token: string | undefined): Promise<void> {
+  if (token) await destroySession(db, hashToken(token));
+}
+
+export interface SessionLifetime {
+  idleMinutes: number;
+  absoluteHours: number;
 }
 
 export async function setActiveRole(db: Db, tokenHash: string, role: StaffRole): Promise<void> {
@@ -79,13 +90,14 @@ export type SessionState =
   | { state: 'expired' }
   | { state: 'active'; session: SessionInfo; principal: Principal };
 
-export async function loadSession(db: Db, token: string | undefined, idleMinutes: number, now: Date): Promise<SessionState> {
+export async function loadSession(db: Db, token: string | undefined, lifetime: SessionLifetime, now: Date): Promise<SessionState> {
   if (!token) return { state: 'none' };
   const tokenHash = hashToken(token);
   const row = await db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   if (!row) return { state: 'expired' };
   const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
-  if (idleMs > idleMinutes * 60_000) {
+  const ageMs = now.getTime() - new Date(row.created_at).getTime();
+  if (idleMs > lifetime.idleMinutes * 60_000 || ageMs > lifetime.absoluteHours * 3_600_000) {
     await destroySession(db, tokenHash);
     return { state: 'expired' };
   }
@@ -109,8 +121,17 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function deleteIdleSessions(db: Db, idleMinutes: number, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - idleMinutes * 60_000);
-  const result = await db.deleteFrom('session').where('last_seen_at', '<', cutoff).executeTakeFirst();
+/** Removes sessions that have ended by either limit. */
+export async function deleteEndedSessions(db: Db, lifetime: SessionLifetime, now: Date): Promise<number> {
+  const idleCutoff = new Date(now.getTime() - lifetime.idleMinutes * 60_000);
+  const ageCutoff = new Date(now.getTime() - lifetime.absoluteHours * 3_600_000);
+  const result = await db
+    .deleteFrom('session')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleCutoff), eb('created_at', '<', ageCutoff)]))
+    .executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
+}
+
+export function sessionLifetime(config: { sessionIdleMinutes: number; sessionAbsoluteHours: number }): SessionLifetime {
+  return { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 }

@@ -96,6 +96,40 @@ export interface GuardianshipTable {
   created_at: Timestamp;
 }
 
+/** A family relation entered by hand: opens nothing until confirmed (then a guardianship row exists). */
+export interface RelationClaimTable {
+  id: Generated<string>;
+  child_id: string;
+  national_id: string | null;
+  given_name: string;
+  family_name: string;
+  birth_date: DateOnly;
+  email: string | null;
+  phone: string | null;
+  relation: 'mother' | 'father' | 'other';
+  parental_responsibility: boolean;
+  lives_with_child: Generated<boolean>;
+  status: Generated<'unconfirmed' | 'confirmed' | 'refused' | 'not_in_register'>;
+  claimed_by: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by_person_id: string | null;
+  decided_by_staff_id: string | null;
+  guardian_id: string | null;
+}
+
+/** A professional's request for access to a person registered by someone else; the family answers. */
+export interface AccessRequestTable {
+  id: Generated<string>;
+  person_id: string;
+  requested_by: string;
+  reason: string;
+  status: Generated<'pending' | 'granted' | 'refused'>;
+  created_at: Timestamp;
+  answered_at: Timestamp | null;
+  answered_by_person_id: string | null;
+}
+
 export interface CitizenAccountTable {
   id: Generated<string>;
   person_id: string;
@@ -113,6 +147,15 @@ export interface SessionTable {
   csrf_token: string;
   created_at: Timestamp;
   last_seen_at: Timestamp;
+}
+
+export interface IdempotencyKeyTable {
+  owner: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
 }
 
 export interface InvolvementTable {
@@ -141,6 +184,24 @@ export interface AuditEventTable {
   outcome: 'allowed' | 'denied';
   reason: string | null;
   request_id: string | null;
+  /** The client's address under the configured trusted proxies; null for background jobs. */
+  client_ip: Generated<string | null>;
+}
+
+/** The audit log's hash chain: sha256(previous hash || the event's canonical content). */
+export interface AuditChainTable {
+  event_id: number;
+  hash: Uint8Array;
+}
+
+/** One row, written only by audit_seal(): how far the chain reaches and the next horizon. */
+export interface AuditSealStateTable {
+  singleton: boolean;
+  sealed_through: number;
+  head_id: number | null;
+  head_hash: Uint8Array | null;
+  horizon_id: number | null;
+  horizon_xid: string | null;
 }
 
 export interface SchemaMigrationTable {
@@ -157,10 +218,15 @@ export interface DB {
   staff_role: StaffRoleTable;
   person: PersonTable;
   guardianship: GuardianshipTable;
+  relation_claim: RelationClaimTable;
+  access_request: AccessRequestTable;
   citizen_account: CitizenAccountTable;
   session: SessionTable;
+  idempotency_key: IdempotencyKeyTable;
   involvement: InvolvementTable;
   audit_event: AuditEventTable;
+  audit_chain: AuditChainTable;
+  audit_seal_state: AuditSealStateTable;
   schema_migration: SchemaMigrationTable;
   team: TeamTable;
   team_service_unit: TeamServiceUnitTable;

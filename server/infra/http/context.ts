@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole, Language } from '../../../common/roles.ts';
 import type { Config } from '../../config.ts';
 import type { Db, DatabaseKind, Tx } from '../db/database.ts';
+import { conflict, type AppError } from './errors.ts';
 import type { Clock } from '../clock.ts';
 
 export interface StaffPrincipal {
@@ -53,6 +54,35 @@ export interface DataContext extends RequestContext {
   trx: Tx;
   /** Access decisions made so far in this request (see server/modules/access). */
   decisions: { action: string; allowed: boolean }[];
+  /** On a route declared `versioned`: the version the client read, and whether the handler compared it. */
+  version?: { expected: number; checked: boolean };
+  /** Who this request has audited so far: see server/modules/access/person-reads.ts. */
+  audit: RequestAudit;
+}
+
+/**
+ * Compares the version the client read with the record's current one (read in this transaction,
+ * under a lock or by a conditional update) and refuses a stale edit with 409. A versioned route
+ * whose handler never calls this fails and commits nothing, like a guarded route without an
+ * access decision.
+ */
+export function checkVersion(ctx: DataContext, current: number | null | undefined, stale: () => AppError = conflict): void {
+  if (!ctx.version) throw new Error('checkVersion is for routes declared versioned');
+  ctx.version.checked = true;
+  if (current !== ctx.version.expected) throw stale();
+}
+
+export interface RequestAudit {
+  /** People with an audit row in this request: a person is recorded once per request. */
+  people: Set<string>;
+  /** The first allowed access of the request: what a person named only in the response was read under. */
+  first: { action: string; purpose: string; entity?: { type: string; id: string } | undefined } | null;
+  /** Allowed accesses already written, so asking twice about the same thing writes one row. */
+  allowed: Set<string>;
+}
+
+export function newRequestAudit(): RequestAudit {
+  return { people: new Set(), first: null, allowed: new Set() };
 }
 
 export function requireStaff(ctx: RequestContext): StaffPrincipal {

@@ -16,8 +16,13 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'PRECONDITION_REQUIRED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PERSON_EXISTS'
+  | 'UNAVAILABLE'
   | 'DEV_LOGIN_DISABLED'
-  | 'UNKNOWN_USER'
+  | 'SIGN_IN_FAILED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'OIDC_NOT_CONFIGURED'
   | 'OIDC_FAILED'
   | 'INTERNAL';
@@ -30,8 +35,15 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PRECONDITION_REQUIRED: 428,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  // Registration of someone already in Sammen: the only thing the registrant learns (people/service.ts).
+  PERSON_EXISTS: 409,
+  // A system Sammen depends on (the population register) cannot be reached; nothing was changed.
+  UNAVAILABLE: 503,
   DEV_LOGIN_DISABLED: 404,
-  UNKNOWN_USER: 400,
+  SIGN_IN_FAILED: 401,
+  TOO_MANY_ATTEMPTS: 429,
   OIDC_NOT_CONFIGURED: 404,
   OIDC_FAILED: 400,
   INTERNAL: 500,
@@ -66,6 +78,23 @@ export function invalidField(field: string, messageKey: MessageKey, params?: Mes
 export const notFound = () => new AppError('NOT_FOUND', 'errors.notFound');
 export const conflict = () => new AppError('CONFLICT', 'errors.conflict');
 export const notSignedIn = () => new AppError('NOT_SIGNED_IN', 'errors.notSignedIn');
+
+/**
+ * What the database says when a request lost a race or sent a value it cannot store, as the error
+ * the user should see. One place, so no route answers 500 for a conflict or a client's mistake:
+ * - a unique or exclusion constraint (23505, 23P01): someone else created the same thing first;
+ * - a serialization failure or deadlock (40001, 40P01): concurrent changes, try again;
+ * - a data exception (class 22: out of range, null byte, malformed value) or a check constraint
+ *   (23514): the schemas should have caught it; answered as a bad request, never as a crash.
+ */
+export function fromDatabaseError(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
+  if (code === '23505' || code === '23P01') return new AppError('CONFLICT', 'errors.alreadyExists');
+  if (code === '40001' || code === '40P01') return new AppError('CONFLICT', 'errors.concurrentChange');
+  if (code.startsWith('22') || code === '23514') return new AppError('VALIDATION', 'errors.invalidData');
+  return null;
+}
 
 /** PostgreSQL unique_violation, for turning a lost race on a unique index into a clear message. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

@@ -1,13 +1,21 @@
 // Routes are declared, not hand-wired: each says who may call it, its input schemas and whether it
 // is guarded (reads or writes personal data, or changes the organisation). The runner validates
-// input, opens the transaction and refuses to commit a guarded route that made no access decision. The same declarations produce the OpenAPI
-// document, so documentation and validation cannot drift apart.
-import type { FastifyInstance } from 'fastify';
+// input, opens the transaction and refuses to commit a guarded route that made no access decision.
+// Writes declare how they are made safe to retry and to race: a create is `idempotent` (an
+// Idempotency-Key replays the first answer), an update is `versioned` (the client names the version
+// it read; a stale one is refused). The same declarations produce the OpenAPI document, so
+// documentation and validation cannot drift apart.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, notSignedIn } from './errors.ts';
-import type { DataContext, RequestContext } from './context.ts';
+import { AppError, conflict, invalidField, notSignedIn } from './errors.ts';
+import { newRequestAudit, type DataContext, type Principal, type RequestContext } from './context.ts';
 import { parseInput } from './validation.ts';
+import { claimKey, IDEMPOTENCY_KEY, ReplayedResponse } from './idempotency.ts';
+
+export { ReplayedResponse };
 import { AccessDenied, recordDenial } from '../../modules/access/access.ts';
+import { auditPeopleNamedIn } from '../../modules/access/person-reads.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -36,6 +44,21 @@ interface RouteBase<B extends Schema, Q extends Schema, P extends Schema> {
   status?: number;
   /** Largest request body in bytes, for routes that take a file (default: the server's 1 MB). */
   bodyLimit?: number;
+  /**
+   * A create: with an `Idempotency-Key` header, a repeat of the request by the same user gets the
+   * first answer (status and body) and creates nothing; a concurrent repeat waits for the first.
+   * Every POST that answers 201 must declare it (guarded routes only: the key is kept in the
+   * create's transaction).
+   */
+  idempotent?: true;
+  /**
+   * An update of a versioned record: the client names the version it read, in `If-Match` (the
+   * ETag) or in this body field; neither is 428, and the handler must call checkVersion() (409 when
+   * stale). Every PUT and PATCH must declare it.
+   */
+  versioned?: { field: string };
+  /** A write that needs neither an idempotency key nor a version, and why. */
+  retrySafe?: string;
 }
 
 export interface GuardedRoute<B extends Schema, Q extends Schema, P extends Schema> extends RouteBase<B, Q, P> {
@@ -62,6 +85,19 @@ export function defineRoute<B extends Schema = undefined, Q extends Schema = und
   return route as AnyRoute;
 }
 
+/** Why a route's write declaration is missing or wrong, or null: checked when routes are registered and by tests/security/08. */
+export function writeDeclarationProblem(route: AnyRoute): string | null {
+  const where = `${route.method} ${route.url}`;
+  const declared = [route.idempotent, route.versioned, route.retrySafe].filter((d) => d !== undefined).length;
+  if (route.method === 'GET') return declared ? `${where}: a GET declares no write safety` : null;
+  if (route.method === 'POST' && route.status === 201 && !route.idempotent && !route.retrySafe) return `${where} creates: declare idempotent: true`;
+  if ((route.method === 'PUT' || route.method === 'PATCH') && !route.versioned && !route.retrySafe) return `${where} updates: declare versioned`;
+  if ((route.idempotent || route.versioned) && !route.guarded) return `${where}: idempotent and versioned routes must be guarded (they run in one transaction)`;
+  if (route.versioned && !route.body) return `${where}: a versioned route needs a body schema with the field ${route.versioned.field}`;
+  if (route.retrySafe !== undefined && (route.idempotent || route.versioned || !route.retrySafe.trim())) return `${where}: retrySafe says why the route needs neither, alone`;
+  return null;
+}
+
 function checkAudience(ctx: RequestContext, audience: Audience): void {
   if (audience === 'public') return;
   if (!ctx.principal) throw notSignedIn();
@@ -69,23 +105,86 @@ function checkAudience(ctx: RequestContext, audience: Audience): void {
   if (audience === 'citizen' && ctx.principal.kind !== 'citizen') throw new AppError('FORBIDDEN', 'errors.forbidden');
 }
 
+const IF_MATCH = /^\s*(?:W\/)?"(\d{1,10})"\s*$/;
+
+function ownerOf(principal: Principal | null): string | null {
+  if (!principal) return null;
+  return principal.kind === 'staff' ? `staff:${principal.staffUserId}` : `citizen:${principal.accountId}`;
+}
+
+function idempotencyKeyOf(route: AnyRoute, req: FastifyRequest): string | undefined {
+  if (!route.idempotent) return undefined;
+  const header = req.headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) throw invalidField('Idempotency-Key', 'errors.idempotencyKeyFormat');
+  return header;
+}
+
+/**
+ * The version the client read, from If-Match or the declared body field, put into the body so the
+ * route's schema sees it. Absent: 428; the two disagreeing: 409.
+ */
+function withExpectedVersion(route: AnyRoute, req: FastifyRequest): unknown {
+  const field = route.versioned!.field;
+  const body: Record<string, unknown> = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? { ...(req.body as Record<string, unknown>) } : {};
+  const header = req.headers['if-match'];
+  if (header !== undefined) {
+    const match = typeof header === 'string' ? IF_MATCH.exec(header) : null;
+    if (!match) throw invalidField('If-Match', 'errors.invalidType');
+    const fromHeader = Number(match[1]);
+    if (body[field] !== undefined && body[field] !== fromHeader) throw conflict();
+    body[field] = fromHeader;
+  }
+  if (body[field] === undefined || body[field] === null) {
+    throw new AppError('PRECONDITION_REQUIRED', 'errors.versionRequired', { fields: [{ field, messageKey: 'errors.versionRequired' }] });
+  }
+  return body;
+}
+
+const requestHash = (req: FastifyRequest) =>
+  createHash('sha256').update(`${req.method} ${req.url.split('?')[0]}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+
 export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<unknown> {
   checkAudience(ctx, route.audience);
   const req = ctx.request;
+  const rawBody = route.versioned ? withExpectedVersion(route, req) : req.body ?? {};
   const input = {
-    body: route.body ? parseInput(route.body, req.body ?? {}) : undefined,
+    body: route.body ? parseInput(route.body, rawBody) : undefined,
     query: route.query ? parseInput(route.query, req.query ?? {}) : undefined,
     params: route.params ? parseInput(route.params, req.params ?? {}) : undefined,
   };
   if (!route.guarded) return route.handler(ctx, input);
+  const key = idempotencyKeyOf(route, req);
+  const owner = ownerOf(ctx.principal);
 
   try {
     return await ctx.services.db.transaction().execute(async (trx) => {
-      const dataCtx: DataContext = { ...ctx, trx, decisions: [] };
+      const dataCtx: DataContext = { ...ctx, trx, decisions: [], audit: newRequestAudit() };
+      if (key && owner) {
+        const replay = await claimKey(trx, owner, key, requestHash(req));
+        // The first request was decided and audited; its answer goes back only to the same user.
+        if (replay) return replay;
+      }
+      if (route.versioned) {
+        const expected = (input.body as Record<string, unknown>)[route.versioned.field];
+        if (typeof expected !== 'number') throw new Error(`${route.method} ${route.url}: the body schema lost the version field ${route.versioned.field}`);
+        dataCtx.version = { expected, checked: false };
+      }
       const result = await route.handler(dataCtx, input);
       if (dataCtx.decisions.length === 0) {
         // Default deny: a guarded route that did not ask is a bug, and must not commit.
         throw new Error(`${route.method} ${route.url} is guarded but made no access decision`);
+      }
+      if (dataCtx.version && !dataCtx.version.checked) {
+        // Like the access decision: an update that never compared versions could overwrite.
+        throw new Error(`${route.method} ${route.url} is versioned but never checked the version`);
+      }
+      // Every person the response names gets an audit row, whether or not the handler remembered.
+      await auditPeopleNamedIn(dataCtx, result);
+      if (key && owner && !ctx.reply.sent) {
+        await trx.updateTable('idempotency_key')
+          .set({ status: route.status ?? 200, response: JSON.stringify(result ?? { ok: true }) })
+          .where('owner', '=', owner).where('key', '=', key).execute();
       }
       return result;
     });
@@ -96,8 +195,16 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
   }
 }
 
+/** Records with a version answer with it as the ETag, for the If-Match of the next update. */
+function etagOf(result: unknown): string | null {
+  const version = (result as { version?: unknown } | null)?.version;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? `"${version}"` : null;
+}
+
 export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeContext: (req: never, reply: never) => RequestContext): void {
   for (const route of routes) {
+    const problem = writeDeclarationProblem(route);
+    if (problem) throw new Error(problem);
     app.route({
       method: route.method,
       url: route.url,
@@ -106,6 +213,14 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeCon
         const ctx = makeContext(request as never, reply as never);
         const result = await runRoute(route, ctx);
         if (reply.sent) return reply;
+        if (result instanceof ReplayedResponse) {
+          reply.header('idempotent-replayed', 'true');
+          const etag = etagOf(result.body);
+          if (etag) reply.header('etag', etag);
+          return reply.status(result.status).send(result.body);
+        }
+        const etag = etagOf(result);
+        if (etag) reply.header('etag', etag);
         reply.status(route.status ?? 200);
         return result ?? { ok: true };
       },
@@ -138,7 +253,12 @@ export function openApiDocument(routes: AnyRoute[]): Record<string, unknown> {
       tags: route.tags,
       'x-audience': route.audience,
       'x-guarded': route.guarded,
-      parameters: [...objectParameters(route.params, 'path'), ...objectParameters(route.query, 'query')],
+      parameters: [
+        ...objectParameters(route.params, 'path'),
+        ...objectParameters(route.query, 'query'),
+        ...(route.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source } }] : []),
+        ...(route.versioned ? [{ name: 'If-Match', in: 'header', required: false, description: `The ETag read; or the body field ${route.versioned.field}`, schema: { type: 'string' } }] : []),
+      ],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body) } } } }
         : {}),
@@ -147,6 +267,9 @@ export function openApiDocument(routes: AnyRoute[]): Record<string, unknown> {
         '400': { description: 'Invalid input: error.fields names each field and why' },
         ...(route.audience === 'public' ? {} : { '401': { description: 'Not signed in' } }),
         '403': { description: 'Refused by the access rules (the reason does not reveal whether the record exists)' },
+        ...(route.method === 'GET' ? {} : { '409': { description: 'A conflict: a concurrent change, or the version read is no longer current' } }),
+        ...(route.versioned ? { '428': { description: 'The version read was not named (If-Match or the body field)' } } : {}),
+        ...(route.idempotent ? { '422': { description: 'The Idempotency-Key was used before for a different request' } } : {}),
       },
     };
   }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { messages, type MessageKey } from '../../../common/i18n/index.ts';
 import { invalid, type AppError, type FieldProblem } from './errors.ts';
+import { hasForbiddenCharacters, normaliseLineEnds } from './schemas.ts';
 
 function isMessageKey(message: string | undefined): message is MessageKey {
   return typeof message === 'string' && message in messages.nb;
@@ -41,7 +42,36 @@ export function validationError(error: z.ZodError, prefix = ''): AppError {
   return invalid(...error.issues.flatMap((issue) => toProblem(issue, prefix)));
 }
 
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, prefix = ''): z.infer<T> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Every string in a request, whatever schema a module wrote for it, is held to the free-text rule
+ * (no control characters or bidi overrides; CRLF becomes LF), so a field typed as a bare z.string()
+ * cannot let one through. Returns a copy with line ends normalised.
+ */
+function screenStrings(value: unknown, path: string[], problems: FieldProblem[]): unknown {
+  if (typeof value === 'string') {
+    if (hasForbiddenCharacters(value)) problems.push({ field: path.join('.'), messageKey: 'errors.controlCharacter' });
+    return normaliseLineEnds(value);
+  }
+  if (Array.isArray(value)) return value.map((v, i) => screenStrings(v, [...path, String(i)], problems));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
+      if (hasForbiddenCharacters(k)) problems.push({ field: [...path, k].join('.'), messageKey: 'errors.controlCharacter' });
+      return [k, screenStrings(v, [...path, k], problems)];
+    }));
+  }
+  return value;
+}
+
+export function parseInput<T extends z.ZodType>(schema: T, raw: unknown, prefix = ''): z.infer<T> {
+  const problems: FieldProblem[] = [];
+  const value = screenStrings(raw, prefix ? [prefix] : [], problems);
+  if (problems.length) throw invalid(...problems);
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, prefix);
   return result.data;

@@ -6,7 +6,7 @@ import * as absence from './service.ts';
 export const absenceRoutes = [
   defineRoute({
     method: 'POST', url: '/api/absence/imports', summary: 'Import absence per child and period (CSV); refused whole if any row is bad', tags: ['absence'],
-    audience: 'staff', guarded: true, body: ImportAbsenceBody, status: 201, bodyLimit: IMPORT_BODY_LIMIT,
+    idempotent: true, audience: 'staff', guarded: true, body: ImportAbsenceBody, status: 201, bodyLimit: IMPORT_BODY_LIMIT,
     handler: async (ctx, { body }) => absence.importAbsence(ctx, body),
   }),
   defineRoute({

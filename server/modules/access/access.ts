@@ -5,9 +5,11 @@
 // consent module, a valid consent).
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext, Principal, RequestContext } from '../../infra/http/context.ts';
-import { AppError } from '../../infra/http/errors.ts';
+import { AppError, type ErrorCode, type FieldProblem } from '../../infra/http/errors.ts';
+import type { MessageKey } from '../../../common/i18n/index.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { alreadyRecorded, noteAccess } from './person-reads.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
 import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
 
@@ -21,6 +23,12 @@ export type AccessAction =
   | 'person.create'
   | 'person.read'
   | 'person.list'
+  | 'relation.list' // the relations a professional entered naming the signed-in citizen, waiting for them
+  | 'relation.confirm' // the citizen named as guardian confirms or refuses the relation
+  | 'relation.verify' // the administrator checks waiting relations against the population register
+  | 'accessRequest.create' // a professional asks the family for access to a person registered by someone else
+  | 'accessRequest.list' // one's own requests (staff); the requests one decides on (citizen)
+  | 'accessRequest.answer' // the one who decides for the person grants or refuses
   | 'staff.create'
   | 'staff.update'
   | 'staff.read'
@@ -33,11 +41,13 @@ export type AccessAction =
   | 'audit.search'
   | 'case.read' // the shared case: relay log, who helps, under a valid consent
   | 'case.write'
+  | 'caseColleagues.read' // who the consent lets into the case: the same rule as case.read
   | 'consent.read'
   | 'consent.record' // a professional records a consent given on paper or orally
   | 'consent.withdraw'
   | 'notification.read' // one's own notifications, nobody else's
   | 'notification.update' // mark one's own notifications read, choose e-mail
+  | 'devMailbox.read' // the development mailbox (everyone's outgoing mail): the administrator, only with the development sign-in
   | 'absence.import' // staff of a kindergarten or school import their unit's absence figures
   | 'absence.read' // a contact teacher's list of pupils with high absence
   | 'legalBasis.record' // opplysningsplikt / avvergeplikt: recorded, opens nothing
@@ -57,10 +67,12 @@ export type AccessAction =
   | 'guardianVisibility.set' // a youth of consent age decides whether guardians see their case
   | 'teamRequest.create' // the family asks an early-intervention team for a discussion
   | 'referral.create' // a professional refers a child they are involved with to a team
+  | 'referralProposal.read' // which team the child would be referred to: the same rule as referral.create
   | 'referral.anonymous' // an anonymous discussion in a team: no identity
   | 'intake.read' // the team's queue: the team's leader
   | 'referral.answer' // accept, ask for more, redirect: the team's leader
   | 'meeting.schedule' // the leader of the team that accepted the referral
+  | 'meetingCandidates.read' // who may be invited to a meeting about the referred child: as meeting.schedule
   | 'meeting.read' // the meeting's participants and the team's leader
   | 'meeting.write' // minutes, action plan, review, close: the chair or the team's leader
   | 'actionItem.update'; // the owner marks an item done
@@ -120,6 +132,21 @@ async function citizenMayReadPerson(trx: Tx, citizenPersonId: string, personId: 
 }
 
 /**
+ * The citizen is the person a professional named as guardian: matched on the national id the
+ * professional entered, which ID-porten verified at the citizen's sign-in.
+ */
+async function namedInRelationClaim(trx: Tx, citizenPersonId: string, claimId: string): Promise<Decision> {
+  const row = await trx
+    .selectFrom('relation_claim as c')
+    .innerJoin('person as p', 'p.national_id', 'c.national_id')
+    .select('c.id')
+    .where('c.id', '=', claimId)
+    .where('p.id', '=', citizenPersonId)
+    .executeTakeFirst();
+  return row ? allow('named_as_guardian') : deny('not_named_as_guardian');
+}
+
+/**
  * What a citizen may do with a person's case: their own, or as a guardian with parental
  * responsibility while the child is under the consent age. From that age the youth decides.
  */
@@ -175,23 +202,38 @@ async function teamOfEntity(trx: Tx, entity: AccessRequest['entity']): Promise<s
 
 /**
  * A meeting is open to its participants (staff, and the family for a case meeting) and to the
- * leader of its team; the chair and the team's leader write the minutes.
+ * leader of its team; the chair and the team's leader write the minutes. A case meeting is data
+ * derived from the child's case, so on top of that role the same consent rule as the relay log
+ * applies (teamDiscussionReaches): a role in the meeting never outlives the family's consent.
  */
-async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write'): Promise<Decision> {
-  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.chair_staff_id', 'm.kind', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
+async function meetingAccess(trx: Tx, principal: Principal, meetingId: string, action: 'meeting.read' | 'meeting.write', now: Date): Promise<Decision> {
+  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
+    .select(['m.chair_staff_id', 'm.kind', 'm.person_id', 'm.referral_id', 'm.created_at', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
   if (!meeting) return deny('no_subject');
   // A system-level meeting is written only through its own routes, which refuse personal data.
   if (meeting.kind === 'system' && action === 'meeting.write') return deny('system_meeting');
   if (principal.kind === 'citizen') {
     if (action === 'meeting.write') return deny('not_staff');
     const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('person_id', '=', principal.personId).executeTakeFirst();
-    return participant ? allow('family_participant') : deny('not_participant');
+    if (!participant) return deny('not_participant');
+    // The family's own data stays theirs after a withdrawal; a guardian still needs parental
+    // responsibility, and from the consent age the youth decides, as for the relay log.
+    if (!meeting.person_id || meeting.person_id === principal.personId) return allow('family_participant');
+    const family = await citizenCaseAccess(trx, principal.personId, meeting.person_id, now);
+    return family.allowed ? allow('family_participant') : family;
   }
-  if (meeting.chair_staff_id === principal.staffUserId) return allow('meeting_chair');
-  if (meeting.leader_staff_user_id === principal.staffUserId) return allow('team_leader_of_team');
-  if (action === 'meeting.write') return deny('not_chair');
-  const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('staff_user_id', '=', principal.staffUserId).executeTakeFirst();
-  return participant ? allow('meeting_participant') : deny('not_participant');
+  let role: Decision;
+  if (meeting.chair_staff_id === principal.staffUserId) role = allow('meeting_chair');
+  else if (meeting.leader_staff_user_id === principal.staffUserId) role = allow('team_leader_of_team');
+  else if (action === 'meeting.write') return deny('not_chair');
+  else {
+    const participant = await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).where('staff_user_id', '=', principal.staffUserId).executeTakeFirst();
+    if (!participant) return deny('not_participant');
+    role = allow('meeting_participant');
+  }
+  if (!meeting.person_id) return role;
+  const consent = await teamDiscussionReaches(trx, principal, meeting.person_id, meeting.referral_id, meeting.created_at, now);
+  return consent.allowed ? allow(`${role.reason}+${consent.reason}`) : consent;
 }
 
 /**
@@ -212,23 +254,56 @@ async function citizenDecides(trx: Tx, citizenPersonId: string, personId: string
 }
 
 async function staffCaseAccess(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, now: Date): Promise<Decision> {
-  if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
-  const involvement = await isInvolved(trx, principal.staffUserId, personId);
-  if (!involvement) return deny('not_involved');
+  const involved = await involvedCaseWorker(trx, principal, personId);
+  if (!involved.allowed) return involved;
+  const consent = await consentReaches(trx, principal, personId, 'collaboration', now);
+  return consent.allowed ? allow(`${involved.reason}+${consent.reason}`) : consent;
+}
+
+async function unitOfPrincipal(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>) {
   const unit = principal.serviceUnitId
     ? await trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', principal.serviceUnitId).executeTakeFirst()
     : undefined;
+  return { id: unit?.id ?? null, typeCode: unit?.type_code ?? null };
+}
+
+/**
+ * THE consent rule: whether the family's consents in force let the user's service unit have the
+ * person's data for this purpose now — per purpose and recipient unit, whatever the user's role in
+ * a meeting or a handover. Every staff read and write derived from a case goes through it: the
+ * relay log and the baton (collaboration), meetings, their minutes and action plans (team
+ * discussion), the task list and the texts of notifications.
+ */
+async function consentReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, purpose: 'collaboration' | 'team_discussion', now: Date): Promise<Decision> {
+  const unit = await unitOfPrincipal(trx, principal);
   const consents = await loadConsentsForAccess(trx, personId);
-  const unitOfUser = { id: unit?.id ?? null, typeCode: unit?.type_code ?? null };
-  const covered = consentCovers(consents, unitOfUser, 'collaboration', now);
-  if (covered.covered) return allow(`involved:${involvement}+consent`);
+  const covered = consentCovers(consents, unit, purpose, now);
+  if (covered.covered) return allow(purpose === 'collaboration' ? 'consent' : 'team_discussion_consent');
   // A consent to transfer at a transition opens the log to the receiving unit of a planned or
   // completed transition, and to no other unit.
-  if (unit && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await isTransitionReceiver(trx, personId, unit.id))) {
-    const forTransition = consentCovers(consents, unitOfUser, 'transition', now);
-    if (forTransition.covered) return allow(`involved:${involvement}+transition_consent`);
+  if (purpose === 'collaboration' && unit.id && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await isTransitionReceiver(trx, personId, unit.id))) {
+    const forTransition = consentCovers(consents, unit, 'transition', now);
+    if (forTransition.covered) return allow('transition_consent');
   }
   return deny(covered.reason);
+}
+
+/**
+ * A team's work on a child rests on the basis of its referral: the family's consent to team
+ * discussion naming the user's unit, or the family taking part in the meeting. A withdrawal of a
+ * team-discussion consent after the meeting was set up reaches a meeting held with the family too:
+ * it is the family saying no. The user must also still be involved with the child.
+ */
+async function teamDiscussionReaches(trx: Tx, principal: Extract<Principal, { kind: 'staff' }>, personId: string, referralId: string | null, since: Date | null, now: Date): Promise<Decision> {
+  const involved = await involvedCaseWorker(trx, principal, personId);
+  if (!involved.allowed) return involved;
+  const consent = await consentReaches(trx, principal, personId, 'team_discussion', now);
+  if (consent.allowed) return consent;
+  const referral = referralId ? await trx.selectFrom('referral').select('basis').where('id', '=', referralId).executeTakeFirst() : undefined;
+  if (referral?.basis !== 'family_present') return consent;
+  const consents = await loadConsentsForAccess(trx, personId);
+  const saidNo = consents.some((c) => c.purposes.includes('team_discussion') && c.withdrawnAt !== null && (since === null || c.withdrawnAt.getTime() >= new Date(since).getTime()));
+  return saidNo ? deny('consent_withdrawn') : allow('family_present');
 }
 
 async function isTransitionReceiver(trx: Tx, personId: string, unitId: string): Promise<boolean> {
@@ -347,6 +422,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'actionGuide.publish':
     case 'team.edit':
       return requireRole(principal, 'administrator');
+    case 'devMailbox.read':
+      return requireRole(principal, 'administrator');
     case 'audit.search':
       return requireRole(principal, 'auditor');
     case 'team.overview':
@@ -366,6 +443,29 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return principal.kind === 'staff' && CASE_WORK_ROLES.includes(principal.activeRole)
         ? allow('own_involvements')
         : principal.kind === 'citizen' ? allow('own_family') : deny('role_without_case_work');
+    case 'relation.list':
+      // Scoped by the query to relations naming the citizen's own national id.
+      return principal.kind === 'citizen' ? allow('own_relations') : deny('not_citizen');
+    case 'relation.confirm': {
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      if (request.entity?.type !== 'relation_claim') return deny('no_subject');
+      return namedInRelationClaim(trx, principal.personId, request.entity.id);
+    }
+    case 'relation.verify':
+      return requireRole(principal, 'administrator');
+    case 'accessRequest.create':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
+    case 'accessRequest.list':
+      // Scoped by the query: staff see their own requests, a citizen those for people they decide for.
+      if (principal.kind === 'citizen') return allow('own_family_requests');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow('own_requests') : deny('role_without_case_work');
+    case 'accessRequest.answer': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      return citizenDecides(trx, principal.personId, personId, now);
+    }
     case 'person.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
@@ -373,7 +473,8 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return involvedCaseWorker(trx, principal, personId);
     }
     case 'case.read':
-    case 'case.write': {
+    case 'case.write':
+    case 'caseColleagues.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       return principal.kind === 'citizen' ? citizenCaseAccess(trx, principal.personId, personId, now) : staffCaseAccess(trx, principal, personId, now);
@@ -389,16 +490,23 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       return involvedCaseWorker(trx, principal, personId);
     }
     case 'consent.record':
-    case 'referral.create': {
+    case 'referral.create':
+    case 'referralProposal.read': {
       const personId = request.subject?.id;
       if (!personId) return deny('no_subject');
       if (principal.kind !== 'staff') return deny('not_staff');
       return involvedCaseWorker(trx, principal, personId);
     }
-    case 'legalBasis.record':
-      // Everyone who works with children has these duties, involved or not; recording one opens nothing.
+    case 'legalBasis.record': {
+      // Recording that a duty was invoked writes on the person's record, so it takes involvement
+      // like every other write; it opens nothing. An unknown id is refused like one not involved
+      // with, so the answer never tells whether a person exists.
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
       if (principal.kind !== 'staff') return deny('not_staff');
-      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`duty:${principal.activeRole}`) : deny('role_without_case_work');
+      const involved = await involvedCaseWorker(trx, principal, personId);
+      return involved.allowed ? allow(`duty+${involved.reason}`) : involved;
+    }
     case 'worry.create':
     case 'worry.list':
     case 'referral.anonymous':
@@ -419,23 +527,35 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     }
     case 'intake.read':
     case 'referral.answer':
-    case 'meeting.schedule': {
+    case 'meeting.schedule':
+    case 'meetingCandidates.read': {
       if (principal.kind !== 'staff') return deny('not_staff');
       const teamId = request.entity?.type === 'team' ? request.entity.id : await teamOfEntity(trx, request.entity);
       if (!teamId) return deny('no_subject');
-      return leadsTeam(trx, principal.staffUserId, teamId);
+      const leads = await leadsTeam(trx, principal.staffUserId, teamId);
+      if (!leads.allowed || request.action !== 'meeting.schedule' || request.entity?.type !== 'referral') return leads;
+      // A meeting about a child is team discussion: the referral's basis must still hold.
+      const referral = await trx.selectFrom('referral').select(['person_id']).where('id', '=', request.entity.id).executeTakeFirst();
+      if (!referral?.person_id) return leads;
+      const consent = await teamDiscussionReaches(trx, principal, referral.person_id, request.entity.id, null, now);
+      return consent.allowed ? allow(`${leads.reason}+${consent.reason}`) : consent;
     }
     case 'meeting.read':
     case 'meeting.write': {
       if (request.entity?.type !== 'team_meeting') return deny('no_subject');
-      return meetingAccess(trx, principal, request.entity.id, request.action);
+      return meetingAccess(trx, principal, request.entity.id, request.action, now);
     }
     case 'actionItem.update': {
       if (principal.kind !== 'staff') return deny('not_staff');
       if (request.entity?.type !== 'action_item') return deny('no_subject');
-      const item = await trx.selectFrom('action_item').select('owner_staff_id').where('id', '=', request.entity.id).executeTakeFirst();
+      const item = await trx.selectFrom('action_item as a').innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
+        .select(['a.owner_staff_id', 'm.person_id', 'm.referral_id', 'm.created_at']).where('a.id', '=', request.entity.id).executeTakeFirst();
       if (!item) return deny('no_subject');
-      return item.owner_staff_id === principal.staffUserId ? allow('action_item_owner') : deny('not_action_item_owner');
+      if (item.owner_staff_id !== principal.staffUserId) return deny('not_action_item_owner');
+      if (!item.person_id) return allow('action_item_owner');
+      // The item is part of the meeting about the child: the meeting's consent rule applies.
+      const consent = await teamDiscussionReaches(trx, principal, item.person_id, item.referral_id, item.created_at, now);
+      return consent.allowed ? allow(`action_item_owner+${consent.reason}`) : consent;
     }
     case 'consent.give':
     case 'accessLog.read':
@@ -479,9 +599,14 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
       if (principal.kind !== 'staff') return deny('not_staff');
       if (!CASE_WORK_ROLES.includes(principal.activeRole)) return deny('role_without_case_work');
       if (request.entity?.type !== 'relay_handover') return deny('no_subject');
-      const handover = await trx.selectFrom('relay_handover').select('to_staff_id').where('id', '=', request.entity.id).executeTakeFirst();
+      const handover = await trx.selectFrom('relay_handover as h').innerJoin('help_case as c', 'c.id', 'h.case_id')
+        .select(['h.to_staff_id', 'c.person_id']).where('h.id', '=', request.entity.id).executeTakeFirst();
       if (!handover) return deny('no_subject');
-      return handover.to_staff_id === principal.staffUserId ? allow('handover_receiver') : deny('not_handover_receiver');
+      if (handover.to_staff_id !== principal.staffUserId) return deny('not_handover_receiver');
+      // The baton is the relay log: only someone the consent lets into the log may take it, or
+      // read the offer. Checked now, not only when the handover was asked for.
+      const log = await staffCaseAccess(trx, principal, handover.person_id, now);
+      return log.allowed ? allow(`handover_receiver+${log.reason}`) : log;
     }
     case 'notification.read':
     case 'notification.update':
@@ -500,9 +625,10 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
 export class AccessDenied extends AppError {
   readonly request: AccessRequest;
   readonly reason: string;
-  constructor(request: AccessRequest, reason: string) {
+  /** `answer` replaces the plain 403 where the user is meant to learn one thing (e.g. that a person exists), and nothing more. */
+  constructor(request: AccessRequest, reason: string, answer?: { code: ErrorCode; messageKey: MessageKey; fields?: FieldProblem[] }) {
     // The message is the same whatever the reason, so a refusal never tells whether a record exists.
-    super('FORBIDDEN', 'errors.forbidden');
+    super(answer?.code ?? 'FORBIDDEN', answer?.messageKey ?? 'errors.forbidden', { fields: answer?.fields ?? [] });
     this.request = request;
     this.reason = reason;
   }
@@ -513,6 +639,7 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
   const decision = await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now());
   ctx.decisions.push({ action: request.action, allowed: decision.allowed });
   if (!decision.allowed) throw new AccessDenied(request, decision.reason);
+  if (alreadyRecorded(ctx, request)) return;
   await writeAudit(ctx.trx, {
     principal: ctx.principal,
     action: request.action,
@@ -523,18 +650,38 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
     entity: request.entity,
     requestId: ctx.requestId,
   });
+  noteAccess(ctx, request);
+}
+
+/**
+ * For a step a request may do without (e.g. copying a meeting's minutes into the relay log): when
+ * allowed, records it like authorize() and returns true; when not, returns false and the request
+ * goes on without that step. Nothing is refused, so nothing is recorded as refused.
+ */
+export async function authorizeIfAllowed(ctx: DataContext, request: AccessRequest): Promise<boolean> {
+  const decision = await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now());
+  if (!decision.allowed) return false;
+  ctx.decisions.push({ action: request.action, allowed: true });
+  await writeAudit(ctx.trx, {
+    principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason: decision.reason,
+    subject: request.subject, entity: request.entity, requestId: ctx.requestId,
+  });
+  return true;
 }
 
 /**
  * Records a read or write of one more person's data under a decision already made in this request
- * (e.g. each person shown in a list), so the family's access log is complete.
+ * (e.g. each person shown in a list, each claim verified), so the family's access log is complete.
+ * The same access twice in one request is one row; for plain reads of people see readPeople().
  */
 export async function recordAccess(ctx: DataContext, request: AccessRequest & { subject: { kind: 'person' | 'staff'; id: string } }, reason: string): Promise<void> {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('recordAccess needs an allowed decision first');
+  if (alreadyRecorded(ctx, request)) return;
   await writeAudit(ctx.trx, {
     principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason,
     subject: request.subject, entity: request.entity, requestId: ctx.requestId,
   });
+  noteAccess(ctx, request);
 }
 
 export async function recordDenial(ctx: RequestContext, denied: AccessDenied): Promise<void> {

@@ -2,6 +2,7 @@
 // commit or roll back together.
 import type { Tx } from '../../infra/db/database.ts';
 import type { Principal } from '../../infra/http/context.ts';
+import { currentClientIp } from '../../infra/http/request-scope.ts';
 
 export interface AuditEntry {
   principal: Principal | null;
@@ -36,6 +37,7 @@ export async function writeAudit(trx: Tx, entry: AuditEntry): Promise<void> {
       outcome: entry.outcome,
       reason: entry.reason,
       request_id: entry.requestId ?? null,
+      client_ip: currentClientIp(),
     })
     .execute();
 }

@@ -3,7 +3,7 @@
 // so a case always shows what the guide said when a step was done.
 import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { invalidField } from '../../infra/http/errors.ts';
 import { authorize } from '../access/access.ts';
 import { newestGuideVersion } from './queries.ts';
@@ -47,7 +47,7 @@ export async function publishGuide(ctx: DataContext, input: GuideInput) {
     seen.add(key);
   });
   const current = await newestGuideVersion(ctx.trx, staff.municipalityId);
-  if ((current?.version ?? 0) !== input.basedOnVersion) throw invalidField('basedOnVersion', 'cases.err.guideChanged');
+  checkVersion(ctx, current?.version ?? 0, () => invalidField('basedOnVersion', 'cases.err.guideChanged'));
   const version = await ctx.trx
     .insertInto('action_guide_version')
     .values({ municipality_id: staff.municipalityId, version: input.basedOnVersion + 1, published_by: staff.staffUserId, note: input.note ?? null })

@@ -11,7 +11,7 @@ const tags = ['cases'];
 export const caseRoutes = [
   defineRoute({
     method: 'POST', url: '/api/worries', summary: 'Note a worry (undring): about a person, or anonymously without identity', tags,
-    audience: 'staff', guarded: true, body: WorryBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: WorryBody, status: 201,
     handler: async (ctx, { body }) => cases.noteWorry(ctx, body),
   }),
   defineRoute({
@@ -29,7 +29,7 @@ export const caseRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/worries/:worryId/discussions', summary: 'Record an anonymous discussion with a colleague or a team', tags,
-    audience: 'staff', guarded: true, params: WorryParams, body: WorryDiscussionBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: WorryParams, body: WorryDiscussionBody, status: 201,
     handler: async (ctx, { params, body }) => cases.discussWorry(ctx, params.worryId, body),
   }),
   defineRoute({
@@ -49,12 +49,12 @@ export const caseRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/enrolments', summary: 'Enrol the child at a kindergarten or school', tags,
-    audience: 'staff', guarded: true, params: PersonParams, body: EnrolmentBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: PersonParams, body: EnrolmentBody, status: 201,
     handler: async (ctx, { params, body }) => cases.addEnrolment(ctx, params.id, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/cases/:caseId/level', summary: 'Move the case to another level, with the reason', tags,
-    audience: 'staff', guarded: true, params: CaseParams, body: LevelBody,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: CaseParams, body: LevelBody,
     handler: async (ctx, { params, body }) => cases.changeLevel(ctx, params.caseId, body),
   }),
   defineRoute({
@@ -64,12 +64,12 @@ export const caseRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/cases/:caseId/entries', summary: 'Write in the relay log (development area, goal, measure, evaluation, agreement, strength, note)', tags,
-    audience: 'signed-in', guarded: true, params: CaseParams, body: EntryBody, status: 201,
+    idempotent: true, audience: 'signed-in', guarded: true, params: CaseParams, body: EntryBody, status: 201,
     handler: async (ctx, { params, body }) => cases.addEntry(ctx, params.caseId, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/cases/:caseId/entries/:entryKey', summary: 'Correct an entry: a new version, the old one stays in the history', tags,
-    audience: 'signed-in', guarded: true, params: EntryParams, body: EntryBody, status: 201,
+    idempotent: true, versioned: { field: 'basedOnVersion' }, audience: 'signed-in', guarded: true, params: EntryParams, body: EntryBody, status: 201,
     handler: async (ctx, { params, body }) => cases.correctEntry(ctx, params.caseId, params.entryKey, body),
   }),
   defineRoute({
@@ -84,12 +84,12 @@ export const caseRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/cases/:caseId/involved', summary: 'Bring a colleague from a consented service into the case', tags,
-    audience: 'staff', guarded: true, params: CaseParams, body: InvolveBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: CaseParams, body: InvolveBody, status: 201,
     handler: async (ctx, { params, body }) => cases.involveColleague(ctx, params.caseId, body.staffUserId),
   }),
   defineRoute({
     method: 'POST', url: '/api/cases/:caseId/handovers', summary: 'Ask a colleague to take over the baton', tags,
-    audience: 'staff', guarded: true, params: CaseParams, body: HandoverBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: CaseParams, body: HandoverBody, status: 201,
     handler: async (ctx, { params, body }) => cases.requestHandover(ctx, params.caseId, body),
   }),
   defineRoute({
@@ -104,7 +104,7 @@ export const caseRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/cases/:caseId/transitions', summary: 'Plan a transition with a transfer meeting', tags,
-    audience: 'staff', guarded: true, params: CaseParams, body: TransitionBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: CaseParams, body: TransitionBody, status: 201,
     handler: async (ctx, { params, body }) => cases.planTransition(ctx, params.caseId, body),
   }),
   defineRoute({
@@ -119,7 +119,7 @@ export const caseRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/action-guide', summary: 'Publish a new version of the action guide', tags,
-    audience: 'staff', guarded: true, body: GuideBody, status: 201,
+    idempotent: true, versioned: { field: 'basedOnVersion' }, audience: 'staff', guarded: true, body: GuideBody, status: 201,
     handler: async (ctx, { body }) => publishGuide(ctx, body),
   }),
   defineRoute({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+import { isoDate, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import { CONSENT_CATEGORIES } from '../consent/rules.ts';
 
 export const CaseParams = z.strictObject({ caseId: uuid });
@@ -32,7 +32,7 @@ export const WorryDiscussionBody = z
 
 export const LinkWorryBody = z.strictObject({ personId: uuid });
 
-export const LevelBody = z.strictObject({ toLevel: level, reason: nonEmptyText(2000), version: z.number().int().min(1) });
+export const LevelBody = z.strictObject({ toLevel: level, reason: nonEmptyText(2000), version: recordVersion() });
 
 export const StepBody = z.strictObject({ level, stepKey: z.string().min(1).max(60), done: z.boolean(), note: optionalText(1000) });
 
@@ -55,7 +55,7 @@ export const EntryBody = z
     familyView: optionalText(4000),
     childView: optionalText(4000),
     /** For a correction: the version the writer read; a newer one means someone else changed it. */
-    basedOnVersion: z.number().int().min(1).optional(),
+    basedOnVersion: recordVersion().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'measure') {
@@ -98,7 +98,7 @@ const guideLink = z.strictObject({
 });
 
 export const GuideBody = z.strictObject({
-  basedOnVersion: z.number().int().min(0),
+  basedOnVersion: recordVersion(0),
   note: optionalText(500),
   steps: z.array(z.strictObject({
     level,

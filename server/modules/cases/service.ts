@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { addDays } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
@@ -275,6 +275,7 @@ export async function changeLevel(ctx: DataContext, caseId: string, input: { toL
   const c = await authorizeCase(ctx, caseId, 'caseStatus.write');
   requireOpen(c);
   if (c.level === input.toLevel) throw invalidField('toLevel', 'cases.err.sameLevel');
+  checkVersion(ctx, c.version);
   const updated = await ctx.trx.updateTable('help_case').set({ level: input.toLevel, version: c.version + 1 }).where('id', '=', caseId).where('version', '=', input.version).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) throw conflict();
   await ctx.trx.insertInto('case_level_change').values({ case_id: caseId, from_level: c.level, to_level: input.toLevel, reason: input.reason, changed_by: staff.staffUserId }).execute();
@@ -307,7 +308,7 @@ export async function addEnrolment(ctx: DataContext, personId: string, input: { 
 }
 
 /** Who speaks for the person on Min side: the person (adult, pregnant, youth of consent age) or the guardians with parental responsibility. */
-async function familyDeciders(trx: Tx, personId: string, today: string): Promise<string[]> {
+export async function familyDeciders(trx: Tx, personId: string, today: string): Promise<string[]> {
   const person = (await loadPerson(trx, personId))!;
   const settings = await loadConsentSettings(trx, person.municipality_id);
   if (person.kind !== 'child' || ageOn(person.birth_date, today) >= settings.consentAge) {
@@ -401,6 +402,8 @@ export async function addEntry(ctx: DataContext, caseId: string, input: EntryInp
 export async function correctEntry(ctx: DataContext, caseId: string, entryKey: string, input: EntryInput) {
   const c = await authorizeCase(ctx, caseId, 'case.write');
   requireOpen(c);
+  // Corrections of one case take turns, so two made from the same version cannot both be written.
+  await ctx.trx.selectFrom('help_case').select('id').where('id', '=', caseId).forUpdate().execute();
   const current = await ctx.trx.selectFrom('relay_log_entry').selectAll().where('case_id', '=', caseId).where('entry_key', '=', entryKey).orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (!current) throw invalidField('entryKey', 'cases.err.unknownEntry');
   if (current.kind !== input.kind) throw invalidField('kind', 'cases.err.kindCannotChange');
@@ -409,7 +412,7 @@ export async function correctEntry(ctx: DataContext, caseId: string, entryKey: s
   if (byFamily !== (current.author_person_id !== null) || (byFamily && current.author_person_id !== (ctx.principal as { personId: string }).personId)) {
     throw invalidField('entryKey', 'cases.err.notYourEntry');
   }
-  if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) throw conflict();
+  checkVersion(ctx, current.version);
   return writeEntryVersion(ctx, c, input, entryKey, current.version + 1);
 }
 
@@ -485,7 +488,7 @@ export async function entryHistory(ctx: DataContext, caseId: string, entryKey: s
 
 /** Colleagues the consent lets into the case: candidates for a measure, an involvement or the baton. */
 export async function listColleagues(ctx: DataContext, caseId: string) {
-  const c = await authorizeCase(ctx, caseId, 'case.read');
+  const c = await authorizeCase(ctx, caseId, 'caseColleagues.read');
   const planned = await ctx.trx.selectFrom('transition').select('to_unit_id').where('case_id', '=', caseId).where('status', '=', 'planned').executeTakeFirst();
   const collaboration = await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
   const receiving = planned ? await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration', 'transition'], planned.to_unit_id) : [];
@@ -523,8 +526,17 @@ export async function requestHandover(ctx: DataContext, caseId: string, input: {
     : await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
   const receiver = eligible.find((s) => s.id === input.toStaffId);
   if (!receiver) throw invalidField('toStaffId', 'cases.err.handoverNotRecipient');
-  const pending = await ctx.trx.selectFrom('relay_handover').select('id').where('case_id', '=', caseId).where('status', '=', 'pending').executeTakeFirst();
-  if (pending) throw new AppError('CONFLICT', 'cases.err.handoverPending');
+  const pending = await ctx.trx.selectFrom('relay_handover').select(['id', 'to_staff_id', 'transition_id']).where('case_id', '=', caseId).where('status', '=', 'pending').executeTakeFirst();
+  if (pending) {
+    // An offer the family's consent no longer lets its receiver answer (the access module refuses
+    // them) would block the baton for good: it lapses, and the holder may offer it anew.
+    const planned = pending.transition_id ? await ctx.trx.selectFrom('transition').select('to_unit_id').where('id', '=', pending.transition_id).executeTakeFirst() : undefined;
+    const stillCovered = planned
+      ? await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration', 'transition'], planned.to_unit_id)
+      : await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
+    if (stillCovered.some((s) => s.id === pending.to_staff_id)) throw new AppError('CONFLICT', 'cases.err.handoverPending');
+    await ctx.trx.updateTable('relay_handover').set({ status: 'cancelled', answered_at: ctx.services.clock.now() }).where('id', '=', pending.id).where('status', '=', 'pending').execute();
+  }
   const row = await ctx.trx
     .insertInto('relay_handover')
     .values({ case_id: caseId, from_staff_id: c.relay_holder_id, to_staff_id: receiver.id, message: input.message ?? null, requested_by: staff.staffUserId, transition_id: input.transitionId ?? null })
@@ -650,7 +662,7 @@ export async function myTasks(ctx: DataContext) {
     .selectFrom('relay_log_entry as e')
     .innerJoin('help_case as c', 'c.id', 'e.case_id')
     .innerJoin('person as p', 'p.id', 'c.person_id')
-    .select(['e.entry_key', 'e.title', 'e.evaluate_on', 'p.id as person_id', 'p.given_name', 'p.family_name'])
+    .select(['e.entry_key', 'e.title', 'e.category', 'e.evaluate_on', 'p.id as person_id', 'p.given_name', 'p.family_name'])
     .where('e.kind', '=', 'measure')
     .where('e.responsible_staff_id', '=', staff.staffUserId)
     .where('c.closed_at', 'is', null)
@@ -669,17 +681,36 @@ export async function myTasks(ctx: DataContext) {
     .where('m.status', '=', 'closed')
     .orderBy('a.due_on')
     .execute();
+  // A task is derived from the case: it is listed only while the access module would let the user
+  // open what it is about — the baton, the measure in the log, the meeting's plan. A withdrawn
+  // consent takes the child out of the list.
+  const now = ctx.services.clock.now();
+  const may = async (request: Parameters<typeof decide>[2]) => (await decide(ctx.trx, ctx.principal, request, now)).allowed;
+  const handoversShown = [];
+  for (const h of handovers) if (await may({ action: 'handover.answer', purpose: 'follow_up', entity: { type: 'relay_handover', id: h.id } })) handoversShown.push(h);
+  const measuresShown = [];
+  const categoriesOf = new Map<string, Awaited<ReturnType<typeof visibleCategories>>>();
+  for (const m of measures) {
+    if (!categoriesOf.has(m.person_id)) {
+      const open = await may({ action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id } });
+      categoriesOf.set(m.person_id, open ? await visibleCategories(ctx.trx, ctx.principal, m.person_id, now) : new Set());
+    }
+    const visible = categoriesOf.get(m.person_id)!;
+    if (visible === 'all' || visible.has(m.category)) measuresShown.push(m);
+  }
+  const itemsShown = [];
+  for (const a of actionItems) if (await may({ action: 'actionItem.update', purpose: 'follow_up', entity: { type: 'action_item', id: a.id } })) itemsShown.push(a);
   // Each child named in the list is a read of their data, for the family's access log.
-  const people = new Set([...handovers.map((h) => h.person_id), ...measures.map((m) => m.person_id), ...actionItems.flatMap((a) => (a.person_id ? [a.person_id] : []))]);
+  const people = new Set([...handoversShown.map((h) => h.person_id), ...measuresShown.map((m) => m.person_id), ...itemsShown.flatMap((a) => (a.person_id ? [a.person_id] : []))]);
   for (const personId of people) {
     if (await activeInvolvement(ctx.trx, personId, staff.staffUserId)) {
       await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, 'task_list');
     }
   }
   return {
-    handovers: handovers.map((h) => ({ id: h.id, requestedAt: h.requested_at, message: h.message, fromName: h.from_name, person: { id: h.person_id, name: `${h.given_name} ${h.family_name}` } })),
-    measures: measures.map((m) => ({ entryKey: m.entry_key, title: m.title, evaluateOn: m.evaluate_on, overdue: m.evaluate_on! < today, person: { id: m.person_id, name: `${m.given_name} ${m.family_name}` } })),
-    actionItems: actionItems.map((a) => ({
+    handovers: handoversShown.map((h) => ({ id: h.id, requestedAt: h.requested_at, message: h.message, fromName: h.from_name, person: { id: h.person_id, name: `${h.given_name} ${h.family_name}` } })),
+    measures: measuresShown.map((m) => ({ entryKey: m.entry_key, title: m.title, evaluateOn: m.evaluate_on, overdue: m.evaluate_on! < today, person: { id: m.person_id, name: `${m.given_name} ${m.family_name}` } })),
+    actionItems: itemsShown.map((a) => ({
       id: a.id, what: a.what, dueOn: a.due_on, overdue: a.due_on < today, meetingId: a.meeting_id, teamName: a.team_name,
       person: a.person_id ? { id: a.person_id, name: `${a.given_name} ${a.family_name}` } : null,
     })),

@@ -52,7 +52,7 @@ export const catalogueRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/catalogue/services', summary: 'Add a service (as a draft)', tags: ['catalogue'],
-    audience: 'staff', guarded: true, body: CreateServiceBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: CreateServiceBody, status: 201,
     handler: async (ctx, { body }) => catalogue.createService(ctx, body),
   }),
   defineRoute({
@@ -62,7 +62,7 @@ export const catalogueRoutes = [
   }),
   defineRoute({
     method: 'PUT', url: '/api/admin/catalogue/services/:id', summary: 'Save a new draft version (names the version it was based on)', tags: ['catalogue'],
-    audience: 'staff', guarded: true, params: IdParams, body: SaveDraftBody,
+    versioned: { field: 'baseVersion' }, audience: 'staff', guarded: true, params: IdParams, body: SaveDraftBody,
     handler: async (ctx, { params, body }) => catalogue.saveDraft(ctx, params.id, body),
   }),
   defineRoute({
@@ -72,7 +72,7 @@ export const catalogueRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/catalogue/services/:id/publish', summary: 'Make the newest version the public one', tags: ['catalogue'],
-    audience: 'staff', guarded: true, params: IdParams, body: PublishBody,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: IdParams, body: PublishBody,
     handler: async (ctx, { params, body }) => catalogue.publish(ctx, params.id, body.version),
   }),
   defineRoute({
@@ -87,7 +87,7 @@ export const catalogueRoutes = [
   }),
   defineRoute({
     method: 'PUT', url: '/api/admin/catalogue/guide', summary: 'Change the situation guide\'s questions (refused while rules use a removed answer)', tags: ['catalogue'],
-    audience: 'staff', guarded: true, body: GuideBody,
+    versioned: { field: 'baseVersion' }, audience: 'staff', guarded: true, body: GuideBody,
     handler: async (ctx, { body }) => catalogue.saveGuide(ctx, body.baseVersion, body.definition),
   }),
 ];

@@ -2,7 +2,7 @@
 // guide and gives messages that name the rule), everything else here.
 import { z } from 'zod';
 import { AUDIENCES, MAX_AGE, SITUATIONS } from '../../../common/catalogue.ts';
-import { uuid } from '../../infra/http/schemas.ts';
+import { INT4_MAX, recordVersion, uuid } from '../../infra/http/schemas.ts';
 
 const situation = z.enum(SITUATIONS);
 const audience = z.enum(AUDIENCES);
@@ -13,7 +13,7 @@ const code = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/);
 
 export const SlugParams = z.strictObject({ slug: z.string().min(1).max(80) });
 export const IdParams = z.strictObject({ id: uuid });
-export const VersionParams = z.strictObject({ id: uuid, version: z.coerce.number().int().min(1) });
+export const VersionParams = z.strictObject({ id: uuid, version: z.coerce.number().int().min(1).max(INT4_MAX) });
 
 /** The texts of a service in one language. Bokmål needs a name and a summary to be saved; all three languages need the essentials to be published. */
 export const ServiceTexts = z.strictObject({
@@ -56,11 +56,11 @@ export type CreateServiceInput = z.infer<typeof CreateServiceBody>;
 
 export const SaveDraftBody = ServiceContent.extend({
   /** The latest version the editor read: a newer one means someone else saved meanwhile (409). */
-  baseVersion: z.number().int().min(1),
+  baseVersion: recordVersion(),
 });
 export type SaveDraftInput = z.infer<typeof SaveDraftBody>;
 
-export const PublishBody = z.strictObject({ version: z.number().int().min(1) });
+export const PublishBody = z.strictObject({ version: recordVersion() });
 
 /** What the guide has been told: no name, no identity number, only an age and the situation. */
 export const AnswersBody = z.strictObject({
@@ -116,7 +116,7 @@ export const GuideDefinitionSchema = z.strictObject({
 
 export const GuideBody = z.strictObject({
   /** The guide version the editor read (0 when the municipality has none yet). */
-  baseVersion: z.number().int().min(0),
+  baseVersion: recordVersion(0),
   definition: GuideDefinitionSchema,
 });
 

@@ -7,7 +7,7 @@ import { YOUTH_AGE, type GuideDefinition, type RuleSet, type SituationAnswers } 
 import { translate, type MessageKey } from '../../../common/i18n/index.ts';
 import { LANGUAGES, type Language } from '../../../common/roles.ts';
 import type { DataContext, RequestContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound, type FieldProblem } from '../../infra/http/errors.ts';
 import { authorize } from '../access/access.ts';
 import {
@@ -258,7 +258,7 @@ export async function saveDraft(ctx: DataContext, id: string, input: SaveDraftIn
   const guide = await loadGuide(ctx.trx, staff.municipalityId);
   const { content, problems } = checkContent(input, guide.definition);
   if (problems.length) throw invalid(...problems);
-  if (row.latest_version !== input.baseVersion) throw conflict();
+  checkVersion(ctx, row.latest_version);
   const version = row.latest_version + 1;
   // The version check in the WHERE makes two saves of the same version race safely: one wins, one gets 409.
   const updated = await ctx.trx
@@ -277,7 +277,7 @@ export async function publish(ctx: DataContext, id: string, version: number) {
   await authorize(ctx, { action: 'catalogue.publish', purpose: 'administration', entity: { type: 'catalogue_service', id } });
   const row = await loadServiceRow(ctx.trx, staff.municipalityId, id);
   if (!row) throw notFound();
-  if (version !== row.latest_version) throw conflict();
+  checkVersion(ctx, row.latest_version);
   if (row.published_version === version) throw new AppError('CONFLICT', 'catalogue.alreadyPublished');
   const found = await loadVersion(ctx.trx, id, version);
   if (!found) throw notFound();
@@ -374,7 +374,7 @@ export async function saveGuide(ctx: DataContext, baseVersion: number, definitio
     });
   });
   const current = await loadGuide(ctx.trx, staff.municipalityId);
-  if (current.version !== baseVersion) throw conflict();
+  checkVersion(ctx, current.version);
   const inUse = await ctx.trx
     .selectFrom('catalogue_service as s')
     .innerJoin('catalogue_service_version as v', 'v.service_id', 's.id')

@@ -29,14 +29,14 @@ export const consentRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/consents', summary: 'Record a consent given on paper or orally', tags: ['consent'],
-    audience: 'staff', guarded: true, params: PersonParams, body: RecordConsentBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: PersonParams, body: RecordConsentBody, status: 201,
     // Room for the scan in base64 and a little more, so a too-large file gets its own clear message.
     bodyLimit: Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 1_000_000,
     handler: async (ctx, { params, body }) => consent.recordConsent(ctx, params.id, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/consents/digital', summary: 'Give a consent on the citizen pages, signed by the signed-in citizen', tags: ['consent'],
-    audience: 'citizen', guarded: true, params: PersonParams, body: GiveConsentBody, status: 201,
+    idempotent: true, audience: 'citizen', guarded: true, params: PersonParams, body: GiveConsentBody, status: 201,
     handler: async (ctx, { params, body }) => consent.giveConsent(ctx, params.id, body),
   }),
   defineRoute({
@@ -59,7 +59,8 @@ export const consentRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/legal-basis', summary: 'Record that a legal duty was invoked without consent (opplysningsplikt, avvergeplikt)',
-    tags: ['consent'], audience: 'staff', guarded: true, params: PersonParams, body: LegalBasisBody, status: 201,
+    // Signed-in rather than staff: a citizen's attempt is refused by the access module and audited.
+    tags: ['consent'], idempotent: true, audience: 'signed-in', guarded: true, params: PersonParams, body: LegalBasisBody, status: 201,
     handler: async (ctx, { params, body }) => consent.recordLegalBasis(ctx, params.id, body.basis, body.note),
   }),
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, uuid } from '../../infra/http/schemas.ts';
+import { INT4_MAX, isoDate, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import { CONSENT_CATEGORIES, CONSENT_PURPOSES } from './rules.ts';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -18,7 +18,7 @@ export const ScannedDocument = z.strictObject({
 export const RecordConsentBody = z
   .strictObject({
     method: z.enum(['paper', 'oral']),
-    consentTextVersion: z.number().int().min(1).optional(),
+    consentTextVersion: recordVersion().optional(),
     giverIds: z.array(uuid).max(6),
     purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1),
     categories: z.array(z.enum(CONSENT_CATEGORIES)).min(1),
@@ -49,13 +49,13 @@ export const LegalBasisBody = z.strictObject({
 
 export const ConsentFormQuery = z.strictObject({
   lang: z.enum(['nb', 'nn', 'en']).optional(),
-  version: z.coerce.number().int().min(1).optional(),
+  version: z.coerce.number().int().min(1).max(INT4_MAX).optional(),
 });
 
 /** A consent given on the citizen pages: the signed-in citizen is the giver, from today. */
 export const GiveConsentBody = z
   .strictObject({
-    consentTextVersion: z.number().int().min(1).optional(),
+    consentTextVersion: recordVersion().optional(),
     purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1),
     categories: z.array(z.enum(CONSENT_CATEGORIES)).min(1),
     recipientUnitIds: z.array(uuid).max(50).default([]),

@@ -3,7 +3,8 @@ import { AppError } from '../../infra/http/errors.ts';
 import { defineRoute } from '../../infra/http/route.ts';
 import { destroySession, setActiveRole, SESSION_COOKIE } from '../../infra/auth/session.ts';
 import { DevLoginBody, LanguageBody, OidcCallbackQuery, OidcParams, SwitchRoleBody } from './schema.ts';
-import { findByUsername, findCitizenForIdentity, findStaffForIdentity, listDevUsers, sessionCookieOptions, signIn } from './service.ts';
+import { findCitizenForIdentity, findDevLoginTarget, findStaffForIdentity, listDevUsers, sessionCookieOptions, signIn } from './service.ts';
+import { admitSignInAttempt, recordFailedSignIn } from './limits.ts';
 import { decodePending, encodePending, finishLogin, startLogin } from './oidc.ts';
 import type { RequestContext } from '../../infra/http/context.ts';
 
@@ -54,9 +55,14 @@ export const identityRoutes = [
     tags: ['identity'], audience: 'public', guarded: false, body: DevLoginBody,
     handler: async (ctx, { body }) => {
       requireDevLogin(ctx);
-      const target = await findByUsername(ctx.services.db, body.username);
-      if (!target) throw new AppError('UNKNOWN_USER', 'errors.unknownUser', { fields: [{ field: 'username', messageKey: 'errors.unknownUser' }] });
-      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.services.clock.now());
+      await admitSignInAttempt(ctx, { byUsername: true });
+      const target = await findDevLoginTarget(ctx.services.db, body.username);
+      if (!target) {
+        await recordFailedSignIn(ctx, { byUsername: true });
+        // One answer for a username that does not exist, is not a demo user or is deactivated.
+        throw new AppError('SIGN_IN_FAILED', 'errors.signInFailed', { fields: [{ field: 'username', messageKey: 'errors.signInFailed' }] });
+      }
+      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
       return { principal: { kind: principal.kind, displayName: principal.displayName } };
     },
   }),
@@ -82,7 +88,7 @@ export const identityRoutes = [
     },
   }),
   defineRoute({
-    method: 'PUT', url: '/api/auth/language', summary: 'Remember the UI language', tags: ['identity'], audience: 'public',
+    method: 'PUT', url: '/api/auth/language', summary: 'Remember the UI language', tags: ['identity'], retrySafe: 'sets one\'s own language to the value sent: a repeat changes nothing and there is nobody else\'s edit to overwrite', audience: 'public',
     guarded: false, body: LanguageBody,
     handler: async (ctx, { body }) => {
       ctx.reply.setCookie(LANGUAGE_COOKIE, body.language, { path: '/', sameSite: 'lax', secure: ctx.services.config.cookieSecure, maxAge: 365 * 24 * 3600 });
@@ -97,6 +103,7 @@ export const identityRoutes = [
     tags: ['identity'], audience: 'public', guarded: false, params: OidcParams,
     handler: async (ctx, { params }) => {
       const config = params.audience === 'staff' ? ctx.services.config.oidcStaff : ctx.services.config.oidcCitizen;
+      await admitSignInAttempt(ctx, { byUsername: false });
       if (!config) throw new AppError('OIDC_NOT_CONFIGURED', 'errors.oidcNotConfigured');
       const { url, pending } = await startLogin(config, params.audience, `${baseUrl(ctx)}/api/auth/oidc/${params.audience}/callback`);
       ctx.reply.setCookie(OIDC_COOKIE, encodePending(pending), { ...sessionCookieOptions(ctx.services.config), maxAge: 600 });
@@ -108,10 +115,14 @@ export const identityRoutes = [
     tags: ['identity'], audience: 'public', guarded: false, params: OidcParams, query: OidcCallbackQuery,
     handler: async (ctx, { params }) => {
       const config = params.audience === 'staff' ? ctx.services.config.oidcStaff : ctx.services.config.oidcCitizen;
+      await admitSignInAttempt(ctx, { byUsername: false });
       if (!config) throw new AppError('OIDC_NOT_CONFIGURED', 'errors.oidcNotConfigured');
       const pending = decodePending(ctx.request.cookies[OIDC_COOKIE]);
       ctx.reply.clearCookie(OIDC_COOKIE, { path: '/' });
-      if (!pending || pending.audience !== params.audience) return ctx.reply.redirect('/?signin=failed');
+      if (!pending || pending.audience !== params.audience) {
+        await recordFailedSignIn(ctx, { byUsername: false });
+        return ctx.reply.redirect('/?signin=failed');
+      }
       let identity;
       try {
         identity = await finishLogin(config, pending, new URL(ctx.request.url, baseUrl(ctx)));
@@ -119,13 +130,17 @@ export const identityRoutes = [
         // Only messages: the cause object can hold claims, and claims can hold a national id.
         const e = error as Error & { code?: string };
         ctx.request.log.warn({ err: { message: e.message, code: e.code, cause: e.cause instanceof Error ? e.cause.message : undefined } }, 'OIDC sign-in failed');
+        await recordFailedSignIn(ctx, { byUsername: false });
         return ctx.reply.redirect('/?signin=failed');
       }
       const target = params.audience === 'staff'
         ? await findStaffForIdentity(ctx.services.db, identity)
         : await findCitizenForIdentity(ctx.services.db, identity);
-      if (!target) return ctx.reply.redirect('/?signin=unknown');
-      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.services.clock.now());
+      if (!target) {
+        await recordFailedSignIn(ctx, { byUsername: false });
+        return ctx.reply.redirect('/?signin=unknown');
+      }
+      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
       return ctx.reply.redirect('/');
     },
   }),

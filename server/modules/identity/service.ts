@@ -2,10 +2,11 @@
 import type { FastifyReply } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../infra/db/database.ts';
-import { createSession, loadCitizenPrincipal, loadStaffPrincipal, SESSION_COOKIE } from '../../infra/auth/session.ts';
+import { createSession, endPresentedSession, loadCitizenPrincipal, loadStaffPrincipal, SESSION_COOKIE } from '../../infra/auth/session.ts';
 import type { Principal } from '../../infra/http/context.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import type { VerifiedIdentity } from './oidc.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../demo/demo-users.ts';
 
 export type SignInTarget = { kind: 'staff'; staffUserId: string } | { kind: 'citizen'; accountId: string };
 
@@ -14,6 +15,17 @@ export async function findByUsername(db: Db, username: string): Promise<SignInTa
   if (staff) return { kind: 'staff', staffUserId: staff.id };
   const citizen = await db.selectFrom('citizen_account').select('id').where('username', '=', username).executeTakeFirst();
   return citizen ? { kind: 'citizen', accountId: citizen.id } : null;
+}
+
+const DEMO_USERNAMES: ReadonlySet<string> = new Set([...DEMO_STAFF, ...DEMO_CITIZENS].map((u) => u.username));
+
+/**
+ * The development sign-in takes a username and nothing else, so it may open only the fictional demo
+ * users: a real staff member's account, added by the administrator, is reached through the identity
+ * provider alone, even where the development sign-in is on.
+ */
+export async function findDevLoginTarget(db: Db, username: string): Promise<SignInTarget | null> {
+  return DEMO_USERNAMES.has(username) ? findByUsername(db, username) : null;
 }
 
 /** Matches a staff identity on its subject, then on the national id or e-mail, and remembers the subject. */
@@ -50,11 +62,16 @@ export function sessionCookieOptions(config: Config) {
   return { path: '/', httpOnly: true, secure: config.cookieSecure, sameSite: 'lax' as const };
 }
 
-/** Starts a session for the target, records the sign-in and sets the cookie. */
-export async function signIn(db: Db, config: Config, reply: FastifyReply, target: SignInTarget, requestId: string, now: Date): Promise<Principal> {
+/**
+ * Starts a new session for the target, records the sign-in and sets the cookie. The session the
+ * browser came with (`presentedToken`, whoever's it was) ends in the same transaction: a sign-in
+ * always issues a fresh token, so a token planted or seen before sign-in is worth nothing after.
+ */
+export async function signIn(db: Db, config: Config, reply: FastifyReply, target: SignInTarget, requestId: string, presentedToken: string | undefined, now: Date): Promise<Principal> {
   const principal = target.kind === 'staff' ? await loadStaffPrincipal(db, target.staffUserId, null) : await loadCitizenPrincipal(db, target.accountId);
   if (!principal) throw new Error('sign-in target vanished');
   const { token } = await db.transaction().execute(async (trx) => {
+    await endPresentedSession(trx, presentedToken);
     const created = await createSession(
       trx,
       principal.kind === 'staff' ? { staffUserId: principal.staffUserId, activeRole: principal.activeRole } : { citizenAccountId: principal.accountId },
@@ -77,7 +94,6 @@ export interface DevUser {
 
 /** The demo log-ins offered by the development sign-in page. */
 export async function listDevUsers(db: Db): Promise<DevUser[]> {
-  const { DEMO_STAFF, DEMO_CITIZENS } = await import('../../demo/demo-users.ts');
   const staffNames: string[] = DEMO_STAFF.map((u) => u.username);
   const citizenNames: string[] = DEMO_CITIZENS.map((u) => u.username);
   const staff = staffNames.length

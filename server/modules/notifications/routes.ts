@@ -1,18 +1,20 @@
 // Notifications: one's own list and unread count, marking read, a citizen's e-mail choice, and the
-// development mailbox (only while the development sign-in is on).
-import { AppError, notFound, notSignedIn } from '../../infra/http/errors.ts';
-import type { RequestContext } from '../../infra/http/context.ts';
+// development mailbox (only while the development sign-in is on, only for the administrator: it
+// holds everyone's mail, rating links and calendar invitations with their attendees).
+import { AppError, notFound } from '../../infra/http/errors.ts';
+import type { DataContext } from '../../infra/http/context.ts';
+import { authorize } from '../access/access.ts';
 import { defineRoute } from '../../infra/http/route.ts';
-import { mailboxAttachment, mailboxPage, ownerOf, unreadCount } from './queries.ts';
+import { mailboxAttachment, mailboxPage } from './queries.ts';
 import { MailboxAttachmentParams, NotificationParams, NotificationSettingsBody } from './schema.ts';
 import * as notifications from './service.ts';
 
 const MAILBOX_LIMIT = 200;
 
-/** The development mailbox exists only with the development sign-in, and only for a signed-in user. */
-function requireDevMailbox(ctx: RequestContext) {
+/** The development mailbox exists only with the development sign-in; reading it is the administrator's, and audited. */
+async function openDevMailbox(ctx: DataContext, entity?: { type: string; id: string }) {
   if (!ctx.services.config.devLogin) throw new AppError('DEV_LOGIN_DISABLED', 'errors.devLoginDisabled');
-  if (!ctx.principal) throw notSignedIn();
+  await authorize(ctx, { action: 'devMailbox.read', purpose: 'administration', ...(entity ? { entity } : {}) });
 }
 
 export const notificationRoutes = [
@@ -23,8 +25,8 @@ export const notificationRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/notifications/unread-count', summary: 'How many of my notifications are unread (for the header)', tags: ['notifications'],
-    audience: 'signed-in', guarded: false,
-    handler: async (ctx) => ({ unread: await unreadCount(ctx.services.db, ownerOf(ctx.principal!)) }),
+    audience: 'signed-in', guarded: true,
+    handler: async (ctx) => notifications.countOwnUnread(ctx),
   }),
   defineRoute({
     method: 'POST', url: '/api/notifications/:id/read', summary: 'Mark one of my notifications as read', tags: ['notifications'],
@@ -43,23 +45,23 @@ export const notificationRoutes = [
   }),
   defineRoute({
     method: 'PUT', url: '/api/notification-settings', summary: 'Choose whether new notifications also come by e-mail (citizens; off until chosen)',
-    tags: ['notifications'], audience: 'citizen', guarded: true, body: NotificationSettingsBody,
+    tags: ['notifications'], retrySafe: 'sets one\'s own choice to the value sent: a repeat changes nothing and there is nobody else\'s edit to overwrite', audience: 'citizen', guarded: true, body: NotificationSettingsBody,
     handler: async (ctx, { body }) => notifications.setNotificationSettings(ctx, body.emailNotifications),
   }),
   defineRoute({
     method: 'GET', url: '/api/dev/mailbox', summary: 'Development mailbox: the mail in the outbox (only with the development sign-in)',
-    tags: ['notifications'], audience: 'signed-in', guarded: false,
+    tags: ['notifications'], audience: 'signed-in', guarded: true,
     handler: async (ctx) => {
-      requireDevMailbox(ctx);
-      return { mails: await mailboxPage(ctx.services.db, MAILBOX_LIMIT) };
+      await openDevMailbox(ctx);
+      return { mails: await mailboxPage(ctx.trx, MAILBOX_LIMIT) };
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/dev/mailbox/:id/attachments/:position', summary: 'Development mailbox: an attachment of a mail',
-    tags: ['notifications'], audience: 'signed-in', guarded: false, params: MailboxAttachmentParams,
+    tags: ['notifications'], audience: 'signed-in', guarded: true, params: MailboxAttachmentParams,
     handler: async (ctx, { params }) => {
-      requireDevMailbox(ctx);
-      const file = await mailboxAttachment(ctx.services.db, params.id, params.position);
+      await openDevMailbox(ctx, { type: 'outbound_email', id: params.id });
+      const file = await mailboxAttachment(ctx.trx, params.id, params.position);
       if (!file) throw notFound();
       const name = file.filename.replace(/[^\w.\- ]/g, '_');
       return ctx.reply.type(file.content_type).header('content-disposition', `attachment; filename="${name}"`).send(file.content);

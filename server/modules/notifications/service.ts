@@ -13,7 +13,8 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
 import { enqueue } from '../../infra/jobs/queue.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, decide, type AccessRequest } from '../access/access.ts';
+import { readPeople, type SystemReads } from '../access/person-reads.ts';
 import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
 
 /**
@@ -49,9 +50,42 @@ export const NOTIFICATION_KINDS = [
   'meeting.invited',
   'meeting.minutes',
   'actionItem.overdue',
+  'relation.toConfirm', // {staffName, unitName} — to the person a professional named as a child's guardian (people/service.ts)
+  'accessRequest.received', // {requesterName, unitName, childName} — to the family who decides, and the relay holder (people/access-requests.ts)
+  'accessRequest.granted', // {childName} — to the professional who asked
+  'accessRequest.refused', // {reason} — to the professional who asked; names nobody
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * What of the child's case each kind's text carries, and so which access decision must still allow
+ * it when the text is shown: a consent withdrawn after the notice was sent reaches its text too.
+ * `case`: the relay log and the baton (case.read on the child); `meeting`: a team meeting and its
+ * action plan (meeting.read on the meeting its link names); null: nothing of a case.
+ */
+const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
+  'meeting.rate': 'meeting',
+  'systemMeeting.report': null,
+  'handover.requested': 'case',
+  'handover.answered': 'case',
+  'handover.escalated': 'case',
+  'handover.reminder': 'case',
+  'measure.evaluationDue': 'case',
+  'measure.overdue': 'case',
+  'transition.due': 'case',
+  'case.entryAdded': 'case',
+  'absence.high': null, // the contact teacher's follow-up of absence, not the case
+  'referral.received': null,
+  'meeting.invited': 'meeting',
+  'meeting.minutes': 'meeting',
+  'actionItem.overdue': 'meeting',
+  // Family relations and access requests name the child to those who decide for it, not from its case.
+  'relation.toConfirm': null,
+  'accessRequest.received': null,
+  'accessRequest.granted': null,
+  'accessRequest.refused': null,
+};
 
 export interface NotificationInput {
   recipient: { kind: 'staff'; staffUserId: string } | { kind: 'citizen'; personId: string };
@@ -217,27 +251,76 @@ export async function queueEmail(trx: Tx, input: EmailInput): Promise<{ id: stri
   return { id };
 }
 
+/**
+ * A notification written by a background job (a reminder): the text names the child, so the job's
+ * read of the child is recorded with Sammen as the actor, once per child per run, and only when a
+ * notification was actually created (a repeated run creates and records nothing).
+ */
+export async function notifyFromJob(trx: Tx, reads: SystemReads, input: NotificationInput & { reason: string; entity?: { type: string; id: string } }): Promise<boolean> {
+  const { reason, entity, ...notification } = input;
+  const created = await notify(trx, notification);
+  if (created) await reads.read(input.subjectPersonId, { action: 'notification.remind', purpose: 'follow_up', reason, entity });
+  return created;
+}
+
 // ---------------------------------------------------------------------------------------------
 // One's own notifications (the routes)
 
 const LIST_LIMIT = 100;
 
+/**
+ * Whether the reader may still see what the notification's text says about a child, decided by the
+ * access module now (not when the notice was sent). Answers are kept per child or meeting.
+ */
+async function textStillOpen(ctx: DataContext, row: { kind: string; subject_person_id: string | null; link: string }, seen: Map<string, boolean>): Promise<boolean> {
+  const derived = isNotificationKind(row.kind) ? TEXT_DERIVED_FROM[row.kind] : 'case';
+  if (!derived || !row.subject_person_id) return true;
+  const meetingId = derived === 'meeting' ? /^\/moter\/([0-9a-f-]{36})$/.exec(row.link)?.[1] : undefined;
+  const key = meetingId ? `meeting:${meetingId}` : `case:${row.subject_person_id}`;
+  if (!seen.has(key)) {
+    const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
+    const request: AccessRequest = meetingId
+      ? { action: 'meeting.read', purpose, entity: { type: 'team_meeting', id: meetingId } }
+      // The family's notices about meetings link to Min side: the family's access to the case decides.
+      : { action: derived === 'meeting' && ctx.principal?.kind === 'staff' ? 'meeting.read' : 'case.read', purpose, subject: { kind: 'person', id: row.subject_person_id } };
+    seen.set(key, (await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now())).allowed);
+  }
+  return seen.get(key)!;
+}
+
 export async function listOwnNotifications(ctx: DataContext) {
   await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
   const owner = ownerOf(ctx.principal!);
   const rows = await ownNotifications(ctx.trx, owner, LIST_LIMIT);
-  return {
-    notifications: rows.map((r) => ({
+  const seen = new Map<string, boolean>();
+  const notifications = [];
+  for (const r of rows) {
+    const open = await textStillOpen(ctx, r, seen);
+    notifications.push({
       id: r.id,
       kind: r.kind,
-      text: notificationText(ctx.lang, r.kind, r.params ?? {}),
-      link: r.link,
-      subjectPersonId: r.subject_person_id,
+      // A notice the reader may no longer open keeps its kind, and loses the child's data.
+      text: open ? notificationText(ctx.lang, r.kind, r.params ?? {}) : translate(ctx.lang, 'notifications.withheld', { kind: translate(ctx.lang, `notifications.kind.${r.kind}` as MessageKey) }),
+      link: open ? r.link : '/varsler',
+      subjectPersonId: open ? r.subject_person_id : null,
       createdAt: r.created_at,
       readAt: r.read_at,
-    })),
+    });
+  }
+  // The texts shown name the child: each child shown is a read of that child's data.
+  await readPeople(ctx, notifications.map((n) => n.subjectPersonId), {
+    action: 'notification.read', purpose: ctx.principal?.kind === 'staff' ? 'follow_up' : 'self_service', reason: 'named_in_notification',
+  });
+  return {
+    notifications,
     unread: await unreadCount(ctx.trx, owner),
   };
+}
+
+/** The header's count names no one, but it is read from one's notifications: guarded and audited like the list. */
+export async function countOwnUnread(ctx: DataContext) {
+  await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
+  return { unread: await unreadCount(ctx.trx, ownerOf(ctx.principal!)) };
 }
 
 export async function markNotificationRead(ctx: DataContext, id: string) {

@@ -22,7 +22,7 @@ export const organisationRoutes = [
     handler: async (ctx) => ({ types: await organisation.listServiceUnitTypes(ctx.services.db, ctx.lang) }),
   }),
   defineRoute({
-    method: 'POST', url: '/api/admin/service-unit-types', summary: 'Add a kind of service unit', tags: ['organisation'], audience: 'staff',
+    method: 'POST', url: '/api/admin/service-unit-types', summary: 'Add a kind of service unit', tags: ['organisation'], idempotent: true, audience: 'staff',
     guarded: true, body: ServiceUnitTypeBody, status: 201,
     handler: async (ctx, { body }) => organisation.createServiceUnitType(ctx, body),
   }),
@@ -33,12 +33,12 @@ export const organisationRoutes = [
     handler: async (ctx) => ({ units: await organisation.listServiceUnits(ctx.services.db, await municipalityOf(ctx), ctx.lang) }),
   }),
   defineRoute({
-    method: 'POST', url: '/api/admin/service-units', summary: 'Create a service unit', tags: ['organisation'], audience: 'staff',
+    method: 'POST', url: '/api/admin/service-units', summary: 'Create a service unit', tags: ['organisation'], idempotent: true, audience: 'staff',
     guarded: true, body: ServiceUnitBody, status: 201,
     handler: async (ctx, { body }) => organisation.createServiceUnit(ctx, body),
   }),
   defineRoute({
-    method: 'PUT', url: '/api/admin/service-units/:id', summary: 'Edit a service unit', tags: ['organisation'], audience: 'staff',
+    method: 'PUT', url: '/api/admin/service-units/:id', summary: 'Edit a service unit', tags: ['organisation'], versioned: { field: 'version' }, audience: 'staff',
     guarded: true, params: IdParams, body: ServiceUnitUpdateBody,
     handler: async (ctx, { params, body }) => organisation.updateServiceUnit(ctx, params.id, body),
   }),
@@ -57,12 +57,12 @@ export const organisationRoutes = [
     handler: async (ctx, { params }) => organisation.getStaff(ctx, params.id),
   }),
   defineRoute({
-    method: 'POST', url: '/api/admin/staff', summary: 'Create a staff user', tags: ['organisation'], audience: 'staff', guarded: true,
+    method: 'POST', url: '/api/admin/staff', summary: 'Create a staff user', tags: ['organisation'], idempotent: true, audience: 'staff', guarded: true,
     body: StaffBody, status: 201,
     handler: async (ctx, { body }) => organisation.createStaffUser(ctx, body),
   }),
   defineRoute({
-    method: 'PUT', url: '/api/admin/staff/:id', summary: 'Edit a staff user', tags: ['organisation'], audience: 'staff', guarded: true,
+    method: 'PUT', url: '/api/admin/staff/:id', summary: 'Edit a staff user', tags: ['organisation'], versioned: { field: 'version' }, audience: 'staff', guarded: true,
     params: IdParams, body: StaffUpdateBody,
     handler: async (ctx, { params, body }) => organisation.updateStaffUser(ctx, params.id, body),
   }),

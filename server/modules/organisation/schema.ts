@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../../common/roles.ts';
-import { email, language, nationalId, nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+import { email, language, nationalId, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 
 export const IdParams = z.strictObject({ id: uuid });
 
@@ -15,7 +15,7 @@ export type ServiceUnitInput = z.infer<typeof ServiceUnitBody>;
 
 export const ServiceUnitUpdateBody = ServiceUnitBody.extend({
   active: z.boolean(),
-  version: z.number().int().min(1),
+  version: recordVersion(),
 });
 export type ServiceUnitUpdateInput = z.infer<typeof ServiceUnitUpdateBody>;
 
@@ -43,6 +43,6 @@ export type StaffInput = z.infer<typeof StaffBody>;
 
 export const StaffUpdateBody = StaffBody.extend({
   active: z.boolean(),
-  version: z.number().int().min(1),
+  version: recordVersion(),
 });
 export type StaffUpdateInput = z.infer<typeof StaffUpdateBody>;

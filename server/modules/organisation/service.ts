@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { conflict, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
 import type { Language, StaffRole } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
@@ -89,7 +89,7 @@ export async function updateServiceUnit(ctx: DataContext, id: string, input: Ser
   await authorize(ctx, { action: 'serviceUnit.update', purpose: 'administration', entity: { type: 'service_unit', id } });
   const current = await ctx.trx.selectFrom('service_unit').select(['version']).where('id', '=', id).where('municipality_id', '=', staff.municipalityId).executeTakeFirst();
   if (!current) throw notFound();
-  if (current.version !== input.version) throw conflict();
+  checkVersion(ctx, current.version);
   await checkUnitType(ctx, input.typeCode);
   await checkUnitNameFree(ctx, staff.municipalityId, input.name, id);
   await ctx.trx
@@ -155,7 +155,7 @@ export async function updateStaffUser(ctx: DataContext, id: string, input: Staff
   await authorize(ctx, { action: 'staff.update', purpose: 'administration', subject: { kind: 'staff', id } });
   const current = await ctx.trx.selectFrom('staff_user').select(['version']).where('id', '=', id).where('municipality_id', '=', admin.municipalityId).executeTakeFirst();
   if (!current) throw notFound();
-  if (current.version !== input.version) throw conflict();
+  checkVersion(ctx, current.version);
   await checkUnitInMunicipality(ctx, admin.municipalityId, input.serviceUnitId);
   await checkStaffUnique(ctx, input, id);
   await ctx.trx

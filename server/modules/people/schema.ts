@@ -66,5 +66,16 @@ export function futureBirthDates(input: RegisterPersonInput, today: string): Fie
 }
 
 export const PersonParams = z.strictObject({ id: uuid });
+export const IdParams = z.strictObject({ id: uuid });
+
+/** A professional asks for access to a person registered by someone else: the full national id (never in a URL) and why. */
+export const AccessRequestBody = z.strictObject({
+  nationalId,
+  reason: nonEmptyText(1000),
+});
+export type AccessRequestInput = z.infer<typeof AccessRequestBody>;
+
+export const AccessRequestAnswerBody = z.strictObject({ answer: z.enum(['grant', 'refuse']) });
+export const RelationAnswerBody = z.strictObject({ answer: z.enum(['confirm', 'refuse']) });
 
 export const GuardianVisibilityBody = z.strictObject({ guardiansSeeCase: z.boolean() });

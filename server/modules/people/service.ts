@@ -3,22 +3,52 @@
 import { randomUUID } from 'node:crypto';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
-import { invalid, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
-import { authorize, decide, recordAccess } from '../access/access.ts';
+import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
+import { AccessDenied, authorize, decide, recordAccess } from '../access/access.ts';
+import { ageOn, osloDate } from '../consent/rules.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+import { notify } from '../notifications/service.ts';
 import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';
-import { osloDate } from '../consent/rules.ts';
 
+/** A guardian must be old enough to be one: 15 years today, and born 12 years before the child. */
+const GUARDIAN_MIN_AGE = 15;
+const GUARDIAN_MIN_AGE_AT_BIRTH = 12;
+
+function checkGuardians(input: RegisterPersonInput, today: string): void {
+  const childBirth = birthDateOf(input)!;
+  const seen = new Set<string>();
+  input.guardians.forEach((guardian, index) => {
+    const field = `guardians.${index}.${guardian.nationalId ? 'nationalId' : 'birthDate'}`;
+    if (guardian.nationalId && guardian.nationalId === input.nationalId) throw invalidField(`guardians.${index}.nationalId`, 'errors.guardianIsChild');
+    if (guardian.nationalId && seen.has(guardian.nationalId)) throw invalidField(`guardians.${index}.nationalId`, 'errors.guardianDuplicate');
+    if (guardian.nationalId) seen.add(guardian.nationalId);
+    const birth = birthDateOf(guardian)!;
+    if (ageOn(birth, today) < GUARDIAN_MIN_AGE || ageOn(birth, childBirth) < GUARDIAN_MIN_AGE_AT_BIRTH) {
+      throw invalidField(field, 'errors.guardianTooYoung', { minAge: GUARDIAN_MIN_AGE, years: GUARDIAN_MIN_AGE_AT_BIRTH });
+    }
+  });
+}
+
+/**
+ * Registers a child or pregnant woman. The guardians the professional names are *claims*: stored as
+ * typed, never linked to or compared with an existing person's record, and they open nothing until
+ * the guardian confirms on Min side or the population register does (relations.ts). So the answer
+ * is the same whoever the named national id belongs to. Registering someone already in Sammen
+ * tells only that they exist; access to them is asked of the family (access-requests.ts).
+ */
 export async function registerPerson(ctx: DataContext, input: RegisterPersonInput) {
   const staff = requireStaff(ctx);
   const id = randomUUID();
   await authorize(ctx, { action: 'person.create', purpose: 'registration', subject: { kind: 'person', id } });
-  const unborn = futureBirthDates(input, osloDate(ctx.services.clock.now()));
+  const today = osloDate(ctx.services.clock.now());
+  const unborn = futureBirthDates(input, today);
   if (unborn.length) throw invalid(...unborn);
+  checkGuardians(input, today);
   if (input.nationalId) {
     const existing = await ctx.trx.selectFrom('person').select('id').where('national_id', '=', input.nationalId).executeTakeFirst();
-    if (existing) throw invalidField('nationalId', 'errors.duplicateNationalId');
+    if (existing) throw personExists(existing.id);
   }
-  await ctx.trx
+  const inserted = await ctx.trx
     .insertInto('person')
     .values({
       id, municipality_id: staff.municipalityId, national_id: input.nationalId ?? null, given_name: input.givenName,
@@ -26,40 +56,68 @@ export async function registerPerson(ctx: DataContext, input: RegisterPersonInpu
       expected_birth_date: input.expectedBirthDate ?? null, area: input.area ?? null, address: input.address ?? null,
       created_by: staff.staffUserId,
     })
-    .execute()
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw invalidField('nationalId', 'errors.duplicateNationalId');
-      throw error;
-    });
+    // A registration of the same person at the same moment lost the race: it exists now.
+    .onConflict((oc) => oc.column('national_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await ctx.trx.selectFrom('person').select('id').where('national_id', '=', input.nationalId!).executeTakeFirstOrThrow();
+    throw personExists(existing.id);
+  }
 
-  for (const [index, guardian] of input.guardians.entries()) {
-    if (guardian.nationalId && guardian.nationalId === input.nationalId) throw invalidField(`guardians.${index}.nationalId`, 'errors.guardianIsChild');
-    // A guardian already registered (a sibling's parent) is linked, not duplicated.
-    const known = guardian.nationalId
-      ? await ctx.trx.selectFrom('person').select('id').where('national_id', '=', guardian.nationalId).executeTakeFirst()
-      : undefined;
-    const guardianId = known?.id ?? randomUUID();
-    if (!known) {
-      await ctx.trx
-        .insertInto('person')
-        .values({
-          id: guardianId, municipality_id: staff.municipalityId, national_id: guardian.nationalId ?? null,
-          given_name: guardian.givenName, family_name: guardian.familyName, birth_date: birthDateOf(guardian)!, kind: 'adult',
-          email: guardian.email ?? null, phone: guardian.phone ?? null, created_by: staff.staffUserId,
-        })
-        .execute();
-    }
-    await recordAccess(ctx, { action: 'person.create', purpose: 'registration', subject: { kind: 'person', id: guardianId } }, 'guardian_of_registered_person');
-    await ctx.trx
-      .insertInto('guardianship')
+  for (const guardian of input.guardians) {
+    const claim = await ctx.trx
+      .insertInto('relation_claim')
       .values({
-        child_id: id, guardian_id: guardianId, relation: guardian.relation,
-        parental_responsibility: guardian.parentalResponsibility, lives_with_child: guardian.livesWithChild,
+        child_id: id, national_id: guardian.nationalId ?? null, given_name: guardian.givenName, family_name: guardian.familyName,
+        birth_date: birthDateOf(guardian)!, email: guardian.email ?? null, phone: guardian.phone ?? null, relation: guardian.relation,
+        parental_responsibility: guardian.parentalResponsibility, lives_with_child: guardian.livesWithChild, claimed_by: staff.staffUserId,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (guardian.nationalId) await prepareNamedGuardian(ctx, staff.municipalityId, guardian, claim.id);
   }
   await ctx.trx.insertInto('involvement').values({ person_id: id, staff_user_id: staff.staffUserId, kind: 'registrant' }).execute();
   return { id };
+}
+
+/**
+ * The named guardian must be able to sign in and confirm: someone Sammen does not know yet gets a
+ * person record from what the professional typed; an existing record is left exactly as it is.
+ * Either way the named person is told, and the naming is in their access log.
+ */
+async function prepareNamedGuardian(ctx: DataContext, municipalityId: string, guardian: RegisterPersonInput['guardians'][number], claimId: string) {
+  await ctx.trx
+    .insertInto('person')
+    .values({
+      municipality_id: municipalityId, national_id: guardian.nationalId!, given_name: guardian.givenName, family_name: guardian.familyName,
+      birth_date: birthDateOf(guardian)!, kind: 'adult', email: guardian.email ?? null, phone: guardian.phone ?? null,
+      created_by: requireStaff(ctx).staffUserId,
+    })
+    .onConflict((oc) => oc.column('national_id').doNothing())
+    .execute();
+  const named = await ctx.trx.selectFrom('person').select('id').where('national_id', '=', guardian.nationalId!).executeTakeFirstOrThrow();
+  const staff = requireStaff(ctx);
+  // Written to the named person's log (not an access to their record, which stays unread).
+  await writeAudit(ctx.trx, {
+    principal: ctx.principal, action: 'relation.claim', purpose: 'registration', outcome: 'allowed', reason: 'named_as_guardian_unconfirmed',
+    subject: { kind: 'person', id: named.id }, entity: { type: 'relation_claim', id: claimId }, requestId: ctx.requestId,
+  });
+  const unit = staff.serviceUnitId ? await ctx.trx.selectFrom('service_unit').select('name').where('id', '=', staff.serviceUnitId).executeTakeFirst() : undefined;
+  await notify(ctx.trx, {
+    recipient: { kind: 'citizen', personId: named.id }, kind: 'relation.toConfirm',
+    params: { staffName: staff.displayName, unitName: unit?.name ?? '' }, link: '/min-side',
+  });
+}
+
+function personExists(existingId: string): AccessDenied {
+  // Recorded for the auditor as a refused registration of that person; the registrant is told only
+  // that the person exists, with no id, name or anything else.
+  return new AccessDenied(
+    { action: 'person.create', purpose: 'registration', subject: { kind: 'person', id: existingId } },
+    'person_exists',
+    { code: 'PERSON_EXISTS', messageKey: 'errors.personExists', fields: [{ field: 'nationalId', messageKey: 'errors.personExistsField' }] },
+  );
 }
 
 const personColumns = [
@@ -95,6 +153,16 @@ export async function getPerson(ctx: DataContext, id: string) {
   for (const g of guardians) {
     await recordAccess(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id: g.id } }, 'guardian_of_read_person');
   }
+  // Relations entered by hand and not confirmed: only what the professional typed, for staff.
+  const unconfirmed = ctx.principal?.kind === 'staff'
+    ? await ctx.trx
+      .selectFrom('relation_claim')
+      .select(['id', 'given_name', 'family_name', 'birth_date', 'relation', 'parental_responsibility', 'lives_with_child', 'email', 'phone', 'status'])
+      .where('child_id', '=', id)
+      .where('status', '<>', 'confirmed')
+      .orderBy('created_at')
+      .execute()
+    : [];
   // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
@@ -106,6 +174,12 @@ export async function getPerson(ctx: DataContext, id: string) {
   return {
     ...present(row),
     guardians: guardians.map((g) => ({ ...present(g), relation: g.relation, parentalResponsibility: g.parental_responsibility, livesWithChild: g.lives_with_child })),
+    unconfirmedRelations: unconfirmed.map((c) => ({
+      id: c.id, givenName: c.given_name, familyName: c.family_name, birthDate: c.birth_date, relation: c.relation,
+      parentalResponsibility: c.parental_responsibility, livesWithChild: c.lives_with_child, email: c.email, phone: c.phone,
+      // Refused by the person or contradicted by the register: the same word, so neither is revealed.
+      status: c.status === 'unconfirmed' ? 'unconfirmed' : 'rejected',
+    })),
     citizen,
   };
 }

@@ -17,12 +17,12 @@ export const teamConfigRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/teams', summary: 'Create a team (administrator)', tags,
-    audience: 'staff', guarded: true, body: TeamBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: TeamBody, status: 201,
     handler: async (ctx, { body }) => createTeam(ctx, body),
   }),
   defineRoute({
     method: 'PUT', url: '/api/teams/:teamId', summary: 'Edit a team; names the version it read (administrator)', tags,
-    audience: 'staff', guarded: true, params: TeamParams, body: TeamUpdateBody,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: TeamParams, body: TeamUpdateBody,
     handler: async (ctx, { params, body }) => updateTeam(ctx, params.teamId, body),
   }),
   defineRoute({

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { conflict, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
-import { nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+import { nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import type { StaffRole } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 
@@ -39,7 +39,7 @@ function ageOrder(value: { ageFromMonths: number; ageToMonths: number }, ctx: z.
 export const TeamBody = z.strictObject(teamShape).superRefine(ageOrder);
 export type TeamInput = z.infer<typeof TeamBody>;
 
-export const TeamUpdateBody = z.strictObject({ ...teamShape, active: z.boolean(), version: z.number().int().min(1) }).superRefine(ageOrder);
+export const TeamUpdateBody = z.strictObject({ ...teamShape, active: z.boolean(), version: recordVersion() }).superRefine(ageOrder);
 export type TeamUpdateInput = z.infer<typeof TeamUpdateBody>;
 
 const TEAM_ROLES: readonly StaffRole[] = ['team_leader', 'team_member'];
@@ -137,7 +137,7 @@ export async function updateTeam(ctx: DataContext, id: string, input: TeamUpdate
   await authorize(ctx, { action: 'team.edit', purpose: 'administration', entity: { type: 'team', id } });
   const current = await ctx.trx.selectFrom('team').select('version').where('id', '=', id).where('municipality_id', '=', admin.municipalityId).executeTakeFirst();
   if (!current) throw notFound();
-  if (current.version !== input.version) throw conflict();
+  checkVersion(ctx, current.version);
   const refs = await checkReferences(ctx, admin.municipalityId, input, id);
   const updated = await ctx.trx
     .updateTable('team')

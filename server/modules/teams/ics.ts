@@ -1,5 +1,11 @@
 // A meeting invitation as an iCalendar file (RFC 5545), so that it lands in the participant's
 // calendar. The summary names the team, never the child: calendars are shared and synced.
+// ical-generator writes the file: it escapes text values (backslash, semicolon, comma and every
+// kind of line break) and folds long lines, so no value can end a line and start a property of its
+// own. The text schemas refuse control characters before anything is stored; this is the second
+// wall, for values that came from elsewhere.
+import ical, { ICalAttendeeRole, ICalCalendarMethod } from 'ical-generator';
+
 export interface CalendarEvent {
   uid: string;
   start: Date;
@@ -11,47 +17,21 @@ export interface CalendarEvent {
   attendees: string[];
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-/** Text values escape backslash, semicolon, comma and newlines. */
-const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-
-/** Lines longer than 75 octets are folded with a leading space. */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  for (const ch of line) {
-    if (Buffer.byteLength(current + ch, 'utf8') > (parts.length === 0 ? 75 : 74)) {
-      parts.push(current);
-      current = '';
-    }
-    current += ch;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-export function calendarFile(event: CalendarEvent, now: Date): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Sammen//Teammøte//NO',
-    'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
-    'BEGIN:VEVENT',
-    `UID:${event.uid}`,
-    `DTSTAMP:${stamp(now)}`,
-    `DTSTART:${stamp(event.start)}`,
-    `DTEND:${stamp(event.end)}`,
-    `SUMMARY:${text(event.summary)}`,
-    `LOCATION:${text(event.location)}`,
-    `DESCRIPTION:${text(event.description)}`,
-    ...(event.organizerEmail ? [`ORGANIZER:mailto:${event.organizerEmail}`] : []),
-    ...event.attendees.map((a) => `ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:${a}`),
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+/** `stamp` is when the invitation was made (DTSTAMP): the caller's clock, so the file is reproducible. */
+export function calendarFile(event: CalendarEvent, stamp: Date): string {
+  const calendar = ical({ prodId: { company: 'Sammen', product: 'Teammøte', language: 'NO' }, method: ICalCalendarMethod.REQUEST });
+  calendar.createEvent({
+    id: event.uid,
+    stamp,
+    start: event.start,
+    end: event.end,
+    summary: event.summary,
+    location: event.location,
+    description: event.description,
+    // The organizer's name is required by the library; the address is all a calendar needs.
+    ...(event.organizerEmail ? { organizer: { name: event.organizerEmail, email: event.organizerEmail } } : {}),
+    attendees: event.attendees.map((email) => ({ email, role: ICalAttendeeRole.REQ, rsvp: true })),
+  });
+  // Every content line ends with CRLF, the last one too (RFC 5545, 3.1).
+  return `${calendar.toString()}\r\n`;
 }

@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { daysBetween } from '../../../common/dates.ts';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { authorize, recordAccess } from '../access/access.ts';
+import { authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
+import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState, osloDate } from '../consent/rules.ts';
 import { involve, loadOpenCase } from '../cases/queries.ts';
@@ -33,7 +34,7 @@ async function personName(trx: Tx, personId: string): Promise<string> {
 // Referral and intake
 
 export async function referralProposal(ctx: DataContext, personId: string) {
-  await authorize(ctx, { action: 'referral.create', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
+  await authorize(ctx, { action: 'referralProposal.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
   const team = await teamForPerson(ctx.trx, personId, osloDate(ctx.services.clock.now()));
   const consents = await loadConsentsForAccess(ctx.trx, personId);
   const teamConsent = consents.some((c) => consentState(c, ctx.services.clock.now()) === 'active' && c.purposes.includes('team_discussion'));
@@ -177,8 +178,12 @@ export async function myIntake(ctx: DataContext) {
 
 /** Who can be invited: staff involved with the child and the team's members; the family who may take part. */
 export async function meetingCandidates(ctx: DataContext, referralId: string) {
-  await authorize(ctx, { action: 'meeting.schedule', purpose: 'follow_up', entity: { type: 'referral', id: referralId } });
-  const r = (await ctx.trx.selectFrom('referral').select(['person_id', 'team_id']).where('id', '=', referralId).executeTakeFirst())!;
+  const referral = await ctx.trx.selectFrom('referral').select(['person_id', 'team_id']).where('id', '=', referralId).executeTakeFirst();
+  await authorize(ctx, {
+    action: 'meetingCandidates.read', purpose: 'follow_up', entity: { type: 'referral', id: referralId },
+    ...(referral?.person_id ? { subject: { kind: 'person' as const, id: referral.person_id } } : {}),
+  });
+  const r = referral!;
   if (!r.person_id) return { staff: [], family: [], place: null };
   const staff = await ctx.trx
     .selectFrom('staff_user as s')
@@ -199,6 +204,7 @@ export async function meetingCandidates(ctx: DataContext, referralId: string) {
     .where('g.parental_responsibility', '=', true)
     .execute();
   const child = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', r.person_id).executeTakeFirstOrThrow();
+  await readPeople(ctx, family.map((f) => f.id), { action: 'meetingCandidates.read', purpose: 'follow_up', reason: 'guardian_of_referred_child', entity: { type: 'referral', id: referralId } });
   const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
   return {
     staff: staff.map((s) => ({ id: s.id, name: s.display_name, unitName: s.unit_name })),
@@ -272,7 +278,7 @@ export async function scheduleMeeting(ctx: DataContext, referralId: string, inpu
 /** Invitations: in the app, and by e-mail with a calendar file. Neither names the child. */
 async function invite(trx: Tx, meetingId: string, now: Date): Promise<void> {
   const m = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').innerJoin('staff_user as c', 'c.id', 'm.chair_staff_id')
-    .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+    .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 'm.created_at', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
   const participants = await trx
     .selectFrom('meeting_participant as mp')
     .leftJoin('staff_user as s', 's.id', 'mp.staff_user_id')
@@ -363,6 +369,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
 export async function saveMinutes(ctx: DataContext, meetingId: string, input: MinutesInput) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.write');
   if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'meetings.err.closed');
+  checkVersion(ctx, m.version);
   const participants = await ctx.trx.selectFrom('meeting_participant as mp').innerJoin('staff_user as s', 's.id', 'mp.staff_user_id').select(['s.id', 's.service_unit_id']).where('mp.meeting_id', '=', meetingId).execute();
   input.actionItems.forEach((item, i) => {
     if (!participants.some((p) => p.id === item.ownerStaffId)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'meetings.err.ownerNotParticipant');
@@ -423,7 +430,15 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   await ctx.trx.updateTable('team_meeting').set({ status: 'closed', closed_at: now, closed_by: staff.staffUserId, version: m.version + 1 }).where('id', '=', meetingId).execute();
   const team = await ctx.trx.selectFrom('team').select('name').where('id', '=', m.team_id).executeTakeFirstOrThrow();
   const date = formatDate(m.starts_at);
-  if (m.case_id) {
+  // The minutes go into the relay log only as far as the family's consent lets the one closing
+  // write the log (for collaboration, in the minutes' category). Otherwise they stay with the
+  // meeting, where its participants read them.
+  const toLog = m.case_id && m.person_id
+    ? await authorizeIfAllowed(ctx, { action: 'case.write', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id }, entity: { type: 'help_case', id: m.case_id } })
+    : false;
+  const categories = toLog ? await visibleCategories(ctx.trx, ctx.principal, m.person_id!, now) : new Set<string>();
+  const inRelayLog = toLog && (categories === 'all' || categories.has(m.category));
+  if (m.case_id && inRelayLog) {
     const lang = ctx.lang;
     const body = (['background', 'child_view', 'family_view', 'assessments', 'decisions'] as const)
       .filter((k) => m[k]?.trim())
@@ -454,13 +469,15 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   }
   await ctx.trx.updateTable('meeting_participant').set({ copy_sent_at: now }).where('meeting_id', '=', meetingId).execute();
   await offerRating(ctx.trx, meetingId, ctx.services.clock.now());
-  return { status: 'closed', entries: items.length + 1 };
+  return { status: 'closed', entries: inRelayLog ? items.length + 1 : 0, inRelayLog };
 }
 
 /** The minutes as a PDF in the reader's language (every participant's copy). */
 export async function minutesPdf(ctx: DataContext, meetingId: string) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.read');
   const details = await getMeeting(ctx, meetingId);
+  // A file is not scanned by the route runner: the family it names is recorded here.
+  await readPeople(ctx, details.participants.map((p) => p.personId), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'named_in_minutes', entity: { type: 'team_meeting', id: meetingId } });
   const chair = details.participants.find((p) => p.role === 'chair');
   return renderMinutes(ctx.lang, {
     teamName: details.team.name, childName: details.person?.name ?? null, topic: m.topic, startsAt: new Date(m.starts_at), place: m.place,

@@ -13,11 +13,11 @@ export const ratingRoutes = [
   defineRoute({
     method: 'GET', url: '/api/ratings/:token', summary: 'The rating form from a link: the team, the date and the language of the person it was sent to', tags,
     audience: 'public', guarded: false, params: TokenParams,
-    handler: async (ctx, { params }) => ratingByToken(ctx.services.db, params.token, ctx.services.clock.now()),
+    handler: async (ctx, { params }) => ratingByToken(ctx, params.token),
   }),
   defineRoute({
     method: 'POST', url: '/api/ratings/:token', summary: 'Rate the meeting from the link (once; audited)', tags,
-    audience: 'public', guarded: false, params: TokenParams, body: RatingBody, status: 201,
+    retrySafe: 'the link is the key and works once: a repeat is answered 409 (already used) and creates nothing', audience: 'public', guarded: false, params: TokenParams, body: RatingBody, status: 201,
     handler: async (ctx, { params, body }) => rateByToken(ctx, params.token, body),
   }),
   defineRoute({
@@ -32,7 +32,7 @@ export const ratingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/meetings/:meetingId/rating', summary: 'A guardian or youth who took part rates the closed meeting (once)', tags,
-    audience: 'citizen', guarded: true, params: MeetingParams, body: RatingBody, status: 201,
+    idempotent: true, audience: 'citizen', guarded: true, params: MeetingParams, body: RatingBody, status: 201,
     handler: async (ctx, { params, body }) => rateMeeting(ctx, params.meetingId, body),
   }),
 ];

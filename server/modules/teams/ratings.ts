@@ -91,11 +91,31 @@ async function checkLink(trx: Db, link: LinkRow | undefined, now: Date): Promise
 }
 
 /**
+ * The link stands for the person it was sent to and nobody else: whoever opens it signed in as
+ * another person (another family's citizen, or staff) is refused and the attempt is audited. A
+ * link found in someone else's mailbox or forwarded cannot rate as that family.
+ */
+function mayUseLink(ctx: RequestContext, link: LinkRow): boolean {
+  if (!ctx.principal) return true;
+  return ctx.principal.kind === 'citizen' && ctx.principal.personId === link.person_id;
+}
+
+async function refuseLink(ctx: RequestContext, link: LinkRow, action: 'meetingRating.read' | 'meetingRating.create'): Promise<never> {
+  await ctx.services.db.transaction().execute((trx) => writeAudit(trx, {
+    principal: ctx.principal, action, purpose: 'self_service', outcome: 'denied', reason: 'rating_link_of_another_person',
+    subject: { kind: 'person', id: link.person_id }, entity: { type: 'team_meeting', id: link.meeting_id }, requestId: ctx.requestId,
+  }));
+  throw new AppError('FORBIDDEN', 'teams.rating.err.notYours');
+}
+
+/**
  * What the form from the link shows: the team and the date, and the language of the person it was
  * sent to. Nothing about the child; the token is the only key.
  */
-export async function ratingByToken(db: Db, token: string, now: Date) {
-  const link = await checkLink(db, await db.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst(), now);
+export async function ratingByToken(ctx: RequestContext, token: string) {
+  const db = ctx.services.db;
+  const link = await checkLink(db, await db.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst(), ctx.services.clock.now());
+  if (!mayUseLink(ctx, link)) await refuseLink(ctx, link, 'meetingRating.read');
   const person = await db.selectFrom('person').select('language').where('id', '=', link.person_id).executeTakeFirstOrThrow();
   const meeting = await meetingSummary(db, link.meeting_id);
   return { meeting: { teamName: meeting.teamName, startsAt: meeting.startsAt }, language: isLanguage(person.language) ? person.language : 'nb', expiresAt: link.expires_at };
@@ -121,12 +141,17 @@ async function insertRating(trx: Tx, meetingId: string, personId: string, input:
  * to; the write is audited in the same transaction, with the person as the subject.
  */
 export async function rateByToken(ctx: RequestContext, token: string, input: RatingInput) {
-  return ctx.services.db.transaction().execute(async (trx) => {
+  let refused: LinkRow | null = null;
+  const result = await ctx.services.db.transaction().execute(async (trx) => {
     const link = await checkLink(
       trx,
       await trx.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst(),
       ctx.services.clock.now(),
     );
+    if (!mayUseLink(ctx, link)) {
+      refused = link;
+      return null;
+    }
     const id = await insertRating(trx, link.meeting_id, link.person_id, input, ctx.services.clock.now());
     await writeAudit(trx, {
       principal: null, action: 'meetingRating.create', purpose: 'self_service', outcome: 'allowed', reason: 'rating_link',
@@ -134,6 +159,8 @@ export async function rateByToken(ctx: RequestContext, token: string, input: Rat
     });
     return { id };
   });
+  if (refused) await refuseLink(ctx, refused, 'meetingRating.create');
+  return result;
 }
 
 /** A signed-in guardian or youth rates a closed meeting they took part in. */

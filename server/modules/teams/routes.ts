@@ -18,7 +18,7 @@ export const teamRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/team-requests', summary: 'The family asks the early-intervention team for a discussion', tags,
-    audience: 'citizen', guarded: true, params: PersonParams, body: z.strictObject({ reason: nonEmptyText(2000) }), status: 201,
+    idempotent: true, audience: 'citizen', guarded: true, params: PersonParams, body: z.strictObject({ reason: nonEmptyText(2000) }), status: 201,
     handler: async (ctx, { params, body }) => teams.requestTeamDiscussion(ctx, params.id, body.reason),
   }),
 ];
@@ -31,12 +31,12 @@ export const meetingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/referrals', summary: 'Refer the child to an early-intervention team', tags,
-    audience: 'staff', guarded: true, params: PersonParams, body: ReferralBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: PersonParams, body: ReferralBody, status: 201,
     handler: async (ctx, { params, body }) => meetings.refer(ctx, params.id, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/referrals/anonymous', summary: 'Ask a team for an anonymous discussion (no identity stored)', tags,
-    audience: 'staff', guarded: true, body: AnonymousReferralBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: AnonymousReferralBody, status: 201,
     handler: async (ctx, { body }) => meetings.referAnonymously(ctx, body),
   }),
   defineRoute({
@@ -71,7 +71,7 @@ export const meetingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/referrals/:referralId/meetings', summary: 'Schedule a meeting with the family; invitations with a calendar file', tags,
-    audience: 'staff', guarded: true, params: ReferralParams, body: ScheduleBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, params: ReferralParams, body: ScheduleBody, status: 201,
     handler: async (ctx, { params, body }) => meetings.scheduleMeeting(ctx, params.referralId, body),
   }),
   defineRoute({
@@ -81,7 +81,7 @@ export const meetingRoutes = [
   }),
   defineRoute({
     method: 'PUT', url: '/api/meetings/:meetingId/minutes', summary: 'Save the minutes and the action plan', tags,
-    audience: 'staff', guarded: true, params: MeetingParams, body: MinutesBody,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: MeetingParams, body: MinutesBody,
     handler: async (ctx, { params, body }) => meetings.saveMinutes(ctx, params.meetingId, body),
   }),
   defineRoute({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+import { isoDate, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import { CONSENT_CATEGORIES } from '../consent/rules.ts';
 
 export const PersonParams = z.strictObject({ id: uuid });
@@ -41,7 +41,7 @@ export const ActionItemInput = z.strictObject({
 
 export const MinutesBody = z
   .strictObject({
-    version: z.number().int().min(1),
+    version: recordVersion(),
     category: z.enum(CONSENT_CATEGORIES).default('development'),
     background: optionalText(8000),
     childView: optionalText(4000),

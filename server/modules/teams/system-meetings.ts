@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField, notFound, type FieldProblem } from '../../infra/http/errors.ts';
-import { isoDate, nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+import { isoDate, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import { formatDate, formatDateTime, translate, type MessageKey } from '../../../common/i18n/index.ts';
 import type { Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
@@ -42,7 +42,7 @@ const SystemItem = z.strictObject({
 
 export const SystemMinutesBody = z
   .strictObject({
-    version: z.number().int().min(1),
+    version: recordVersion(),
     background: optionalText(8000),
     assessments: optionalText(8000),
     decisions: optionalText(8000),
@@ -56,7 +56,7 @@ export const SystemMinutesBody = z
   });
 export type SystemMinutesInput = z.infer<typeof SystemMinutesBody>;
 
-export const CloseSystemBody = z.strictObject({ version: z.number().int().min(1) });
+export const CloseSystemBody = z.strictObject({ version: recordVersion() });
 
 /** The labels the refusal names, in the order of the form. */
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -252,6 +252,7 @@ export async function saveSystemMinutes(ctx: DataContext, meetingId: string, inp
   input.actionItems.forEach((item, i) => {
     if (!owners.some((o) => o.id === item.ownerStaffId && o.active)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'teams.sys.err.ownerNotMember');
   });
+  checkVersion(ctx, m.version);
   const updated = await ctx.trx
     .updateTable('team_meeting')
     .set({ background: input.background ?? null, assessments: input.assessments ?? null, decisions: input.decisions ?? null, version: m.version + 1 })
@@ -309,7 +310,7 @@ export async function closeSystemMeeting(ctx: DataContext, meetingId: string, ve
   const staff = requireStaff(ctx);
   const m = await loadSystemMeeting(ctx, meetingId, 'systemMeeting.write');
   if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'teams.sys.err.closed');
-  if (m.version !== version) throw conflict();
+  checkVersion(ctx, m.version);
   const items = await itemsOf(ctx.trx, meetingId);
   if (items.length === 0) throw invalidField('actionItems', 'teams.sys.err.actionPlanRequired');
   // The register may have grown since the minutes were saved.

@@ -15,7 +15,7 @@ export const systemMeetingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/system-meetings', summary: 'Schedule a meeting of a system-level team; its leader chairs it', tags,
-    audience: 'staff', guarded: true, body: system.ScheduleSystemBody, status: 201,
+    idempotent: true, audience: 'staff', guarded: true, body: system.ScheduleSystemBody, status: 201,
     handler: async (ctx, { body }) => system.scheduleSystemMeeting(ctx, body),
   }),
   defineRoute({
@@ -25,12 +25,12 @@ export const systemMeetingRoutes = [
   }),
   defineRoute({
     method: 'PUT', url: '/api/system-meetings/:meetingId/minutes', summary: 'Save the minutes and action plan; refused if a text holds a national id or a name from the person register', tags,
-    audience: 'staff', guarded: true, params: MeetingParams, body: system.SystemMinutesBody,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: MeetingParams, body: system.SystemMinutesBody,
     handler: async (ctx, { params, body }) => system.saveSystemMinutes(ctx, params.meetingId, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/system-meetings/:meetingId/close', summary: 'Close the meeting (needs an action plan) and forward the report to the SBU coordinator and the SLT group', tags,
-    audience: 'staff', guarded: true, params: MeetingParams, body: system.CloseSystemBody,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: MeetingParams, body: system.CloseSystemBody,
     handler: async (ctx, { params, body }) => system.closeSystemMeeting(ctx, params.meetingId, body.version),
   }),
   defineRoute({

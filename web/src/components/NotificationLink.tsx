@@ -56,7 +56,8 @@ export function NotificationLink() {
 export function DevMailboxLink() {
   const { t } = useI18n();
   const { me } = useSession();
-  if (!me?.signIn.dev || !me.principal) return null;
+  // The development mailbox holds everyone's mail: only the administrator reads it.
+  if (!me?.signIn.dev || me.principal?.kind !== 'staff' || me.principal.activeRole !== 'administrator') return null;
   return (
     <p>
       <Link asChild>

@@ -73,10 +73,11 @@ function MailCard({ mail }: { mail: Mail }) {
 export function DevMailboxPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const enabled = Boolean(me?.principal && me.signIn.dev);
+  const administrator = me?.principal?.kind === 'staff' && me.principal.activeRole === 'administrator';
+  const enabled = Boolean(administrator && me?.signIn.dev);
   const mailbox = useApi<{ mails: Mail[] }>(enabled ? '/api/dev/mailbox' : null);
   if (!me?.principal) return <Navigate to="/" replace />;
-  if (!me.signIn.dev) return <NotFoundPage />;
+  if (!enabled) return <NotFoundPage />;
   const mails = mailbox.data?.mails ?? [];
   return (
     <Page title={t('notifications.devMailbox.title')}>

@@ -50,7 +50,7 @@ function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: str
   const [category, setCategory] = useState(meeting.category);
   const [rows, setRows] = useState<Row[]>(() => meeting.actionItems.map((a) => ({ what: a.what, ownerStaffId: a.owner.id, dueOn: fromIsoDate(a.dueOn) })));
   const save = useSubmit('minutes');
-  const close = useSubmit('close-meeting');
+  const close = useSubmit<{ inRelayLog: boolean }>('close-meeting');
   const owners = meeting.participants.filter((p) => p.staffId);
   const labels: Record<string, string> = Object.fromEntries([...SECTIONS.map((k) => [k, t(`meetings.ui.${k}`)]), ['actionItems', t('meetings.ui.actionPlan')]]);
   const labelFor = (f: string) => {
@@ -93,7 +93,7 @@ function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: str
       </Fieldset>
       <div className="button-row form-actions">
         <Button type="submit" disabled={save.busy}>{t('meetings.ui.save')}</Button>
-        <Button type="button" variant="secondary" disabled={close.busy} onClick={() => void close.run(null, `/api/meetings/${meeting.id}/close`, {}, () => onDone(t('meetings.ui.closedMessage')))}>{t('meetings.ui.close')}</Button>
+        <Button type="button" variant="secondary" disabled={close.busy} onClick={() => void close.run(null, `/api/meetings/${meeting.id}/close`, {}, (closed) => onDone(t(closed.inRelayLog ? 'meetings.ui.closedMessage' : 'meetings.ui.closedMessageNotInLog')))}>{t('meetings.ui.close')}</Button>
       </div>
     </form>
   );

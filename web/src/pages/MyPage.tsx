@@ -1,9 +1,11 @@
-// "Min side" for a signed-in citizen: themself and the children they have parental responsibility for.
+// "Min side" for a signed-in citizen: themself and the children they have parental responsibility
+// for, and what waits for their answer (relations to confirm, requests for access).
 import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { Page } from '../components/Page.tsx';
 import { MeetingRatingsLink } from './MeetingRatings.tsx';
+import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
@@ -41,6 +43,7 @@ export function MyPage() {
       <Paragraph>{t('ui.myPage.intro')}</Paragraph>
       {people.loading && !people.data ? <Loading /> : null}
       {people.error ? <LoadError error={people.error} /> : null}
+      <FamilyRequests onAnswered={people.reload} />
       {self.length > 0 ? (
         <section aria-labelledby="my-self" className="page-section">
           <Heading level={2} data-size="sm" id="my-self">{t('ui.myPage.you')}</Heading>

@@ -1,6 +1,6 @@
 // One person with their guardians. Staff see it at /barn/:id, a citizen at /min-side/:id (in plainer
 // words). The national identity number stays masked until the user asks to see it.
-import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
@@ -13,7 +13,7 @@ import { Page } from '../components/Page.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Guardian, PersonDetails } from '../types.ts';
+import type { Guardian, PersonDetails, UnconfirmedRelation } from '../types.ts';
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -45,6 +45,36 @@ function GuardianCard({ guardian, citizen }: { guardian: Guardian; citizen: bool
       <Heading level={3} data-size="xs" className="card-title">{name}</Heading>
       <Facts items={items} />
     </Card>
+  );
+}
+
+/** Guardians the professional entered: what they typed, marked as waiting; they open nothing yet. */
+function UnconfirmedRelations({ relations }: { relations: UnconfirmedRelation[] }) {
+  const { t, tx } = useI18n();
+  const yesNo = (value: boolean) => t(value ? 'ui.common.yes' : 'ui.common.no');
+  return (
+    <section aria-labelledby="person-unconfirmed" className="page-section">
+      <Heading level={2} data-size="sm" id="person-unconfirmed">{t('ui.person.unconfirmedHeading')}</Heading>
+      <Paragraph>{t('ui.person.unconfirmedHelp')}</Paragraph>
+      <div className="card-grid">
+        {relations.map((r) => {
+          const items: [string, ReactNode][] = [
+            [t('ui.person.relation'), tx(`domain.relation.${r.relation}`, r.relation)],
+            [t('ui.person.parentalResponsibility'), yesNo(r.parentalResponsibility)],
+            [t('ui.person.birthDate'), formatDate(r.birthDate)],
+          ];
+          if (r.phone) items.push([t('ui.person.phone'), r.phone]);
+          if (r.email) items.push([t('ui.person.email'), r.email]);
+          return (
+            <Card key={r.id} className="guardian-card" data-testid="unconfirmed-relation">
+              <Heading level={3} data-size="xs" className="card-title">{r.givenName} {r.familyName}</Heading>
+              <p><Tag data-color={r.status === 'rejected' ? 'danger' : 'warning'}>{t(r.status === 'rejected' ? 'ui.person.relationRejected' : 'ui.person.relationUnconfirmed')}</Tag></p>
+              <Facts items={items} />
+            </Card>
+          );
+        })}
+      </div>
+    </section>
   );
 }
 
@@ -101,6 +131,7 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
           </div>
         </section>
       ) : null}
+      {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
       {p.kind !== 'adult' ? <CaseArea key={consentChanges} personId={p.id} citizen={citizen} /> : null}
       {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={citizen} /> : null}
       <Consents person={p} citizen={citizen} onChange={() => setConsentChanges((n) => n + 1)} />

@@ -1,6 +1,7 @@
 // "Registrer barn": a child or youth (or a pregnant woman) with up to two guardians. The form checks
-// nothing itself; the server's messages are shown by each field and in the error summary.
-import { Button, Checkbox, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
+// nothing itself; the server's messages are shown by each field and in the error summary. Guardians
+// entered here wait for confirmation; someone already registered in Sammen can only be asked for.
+import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Radio, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api.ts';
@@ -8,6 +9,8 @@ import { toIsoDate } from '../dates.ts';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { fieldErrors, fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
+import { LiveMessage } from '../components/Status.tsx';
+import { useSubmit } from '../components/case/shared.tsx';
 import { useI18n } from '../i18n.tsx';
 
 interface GuardianForm {
@@ -30,6 +33,42 @@ const emptyGuardian = (): GuardianForm => ({
 const FORM = 'person';
 const MAX_GUARDIANS = 2;
 
+/**
+ * The person is already in Sammen: all the registrant learns. They may ask the family for access,
+ * with a reason; nothing about the person is shown unless the family grants it.
+ */
+function RequestAccess({ nationalId }: { nationalId: string }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [sent, setSent] = useState(false);
+  const form = useSubmit('access-request');
+  return (
+    <section aria-labelledby="request-access-heading" className="form-section" data-testid="request-access">
+      <Alert data-color="info">
+        <Heading level={2} data-size="xs" id="request-access-heading">{t('ui.register.existsHeading')}</Heading>
+        <Paragraph>{t('ui.register.existsHelp')}</Paragraph>
+      </Alert>
+      <LiveMessage>{sent ? t('ui.register.requestSent') : null}</LiveMessage>
+      {sent ? null : (
+        <div className="form form--compact">
+          <FormErrors error={form.error} form="access-request" labelFor={(f) => (f === 'reason' ? t('ui.register.requestReason') : f === 'nationalId' ? t('ui.person.nationalIdOrDNumber') : null)} attempt={form.attempt} />
+          <Field className="form-field form-field--full">
+            <Label htmlFor={form.id('reason')}>{t('ui.register.requestReason')}</Label>
+            <Field.Description>{t('ui.register.requestReasonHint')}</Field.Description>
+            <Textarea id={form.id('reason')} rows={3} value={reason} aria-invalid={form.errors.reason ? true : undefined} onChange={(e) => setReason(e.target.value)} />
+            {form.errors.reason ? <ValidationMessage>{form.errors.reason}</ValidationMessage> : null}
+          </Field>
+          <div className="button-row">
+            <Button type="button" variant="secondary" disabled={form.busy} onClick={() => void form.run(null, '/api/access-requests', { nationalId, reason }, () => setSent(true))}>
+              {t('ui.register.requestSubmit')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function RegisterPersonPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -39,6 +78,7 @@ export function RegisterPersonPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [existing, setExisting] = useState<string | null>(null);
   const errors = fieldErrors(error);
 
   const setField = (name: keyof typeof person) => (value: string) => setPerson((p) => ({ ...p, [name]: value }));
@@ -95,6 +135,7 @@ export function RegisterPersonPage() {
       navigate(`/barn/${created.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+      setExisting(e instanceof ApiError && e.code === 'PERSON_EXISTS' ? person.nationalId : null);
       setAttempt((a) => a + 1);
     } finally {
       setBusy(false);
@@ -127,6 +168,7 @@ export function RegisterPersonPage() {
           onChange={setField('nationalId')}
           error={errors.nationalId}
         />
+        {existing ? <RequestAccess key={existing} nationalId={existing} /> : null}
         <TextField id={id('givenName')} label={t('ui.person.givenName')} value={person.givenName} onChange={setField('givenName')} error={errors.givenName} />
         <TextField id={id('familyName')} label={t('ui.person.familyName')} value={person.familyName} onChange={setField('familyName')} error={errors.familyName} />
         <DateField

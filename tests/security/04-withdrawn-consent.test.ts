@@ -1,0 +1,218 @@
+// Item 4: a withdrawn consent reaches everything derived from the case. Jonas's mother consents to
+// collaboration and team discussion at his school and in PPT; the school refers him to the team on
+// that consent; a meeting is held and closed, a second is under way with minutes and an action plan
+// to review, a measure is given to the PPT adviser and the baton is offered to him. Then the mother
+// withdraws the consent on Min side. From that moment the team member, the team leader and the
+// receiver of the baton are refused every read and write that the consent opened — the meetings,
+// the minutes PDF, closing, reviewing, marking an item done, accepting the baton — each refusal is
+// in the audit log and nothing changes; the task list and the notification texts no longer carry
+// the child's data. The family still sees their own meetings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { today as todayInOslo } from '../support/clock.ts';
+
+let t: TestApp;
+let henrik: Client; // fagperson.skole, Fjellbekken skole: involved with Jonas, relay holder
+let tone: Client; // teamleder: leads the primary-school team Nord, works at Fjellbekken skole
+let lars: Client; // teammedlem: PP-tjenesten, member of the team
+let sofie: Client; // forelder: Jonas's mother, parental responsibility
+const ids: Record<string, string> = {};
+let caseId: string;
+let firstMeeting: string;
+let secondMeeting: string;
+let handoverId: string;
+let larsItem: string;
+let firstItems: string[] = [];
+
+const today = todayInOslo();
+const plusDays = (n: number) => {
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+const CHILD_VIEW = 'Jonas sier at bokstavene hopper.';
+
+/** Everything a refused request could have changed. */
+async function snapshot() {
+  const db = t.database.db;
+  const n = async (table: 'relay_log_entry' | 'team_meeting' | 'action_item' | 'relay_handover' | 'involvement' | 'notification') =>
+    (await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return {
+    entries: await n('relay_log_entry'),
+    meetings: await db.selectFrom('team_meeting').select(['id', 'status', 'version', 'background', 'child_view']).where('person_id', '=', ids.jonas!).orderBy('id').execute(),
+    items: await db.selectFrom('action_item').select(['id', 'status', 'done_on', 'review_note', 'reviewed_in_meeting_id']).orderBy('id').execute(),
+    handovers: await db.selectFrom('relay_handover').select(['id', 'status']).orderBy('id').execute(),
+    holder: (await db.selectFrom('help_case').select(['relay_holder_id', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow()),
+    involvements: await n('involvement'),
+    notifications: await n('notification'),
+  };
+}
+
+async function denials(actor: string, action: string) {
+  const row = await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n'))
+    .where('actor_id', '=', actor).where('action', '=', action).where('outcome', '=', 'denied').where('subject_id', '=', ids.jonas!)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 20 });
+  [henrik, tone, lars, sofie] = await Promise.all([
+    signedIn(t.app, 'fagperson.skole'), signedIn(t.app, 'teamleder'), signedIn(t.app, 'teammedlem'), signedIn(t.app, 'forelder'),
+  ]);
+  const db = t.database.db;
+  const person = async (g: string, f: string) => (await db.selectFrom('person').select('id').where('given_name', '=', g).where('family_name', '=', f).executeTakeFirstOrThrow()).id;
+  const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+  const unit = async (name: string) => (await db.selectFrom('service_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  Object.assign(ids, {
+    jonas: await person('Jonas', 'Nordli'), sofie: await person('Sofie', 'Nordli'),
+    henrik: await staff('fagperson.skole'), tone: await staff('teamleder'), lars: await staff('teammedlem'),
+    fjellbekken: await unit('Fjellbekken skole'),
+  });
+
+  // The mother's consent: collaboration and team discussion, for the school and PPT.
+  const consent = await henrik.post(`/api/people/${ids.jonas}/consents`, {
+    method: 'paper', giverIds: [ids.sofie], purposes: ['collaboration', 'team_discussion'], categories: ['development', 'social'],
+    recipientUnitIds: [ids.fjellbekken], recipientUnitTypes: ['ppt'], validFrom: today, validTo: plusDays(300), childView: 'Jonas vil ha hjelp med lesing.',
+  });
+  expect(consent.statusCode, consent.body).toBe(201);
+  ids.consent = consent.json().id;
+
+  const referral = await henrik.post(`/api/people/${ids.jonas}/referrals`, { reason: 'Lesevansker.', basis: 'consent' });
+  expect(referral.statusCode, referral.body).toBe(201);
+  const referralId = referral.json().id;
+  expect((await tone.post(`/api/referrals/${referralId}/accept`, {})).statusCode).toBe(200);
+
+  const holdMeeting = async (days: number, items: { what: string; ownerStaffId: string }[]) => {
+    const scheduled = await tone.post(`/api/referrals/${referralId}/meetings`, { startsAt: `${plusDays(days)}T12:00:00+01:00`, staffIds: [ids.henrik, ids.lars], personIds: [ids.sofie] });
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    const id = scheduled.json().id as string;
+    const { version } = (await tone.get(`/api/meetings/${id}`)).json();
+    const saved = await tone.put(`/api/meetings/${id}/minutes`, {
+      version, category: 'development', background: 'Strever med lesing.', childView: CHILD_VIEW, familyView: 'Mor ser det samme hjemme.',
+      assessments: 'PPT kartlegger.', decisions: 'Tett oppfølging.', actionItems: items.map((i) => ({ ...i, dueOn: plusDays(days + 14) })),
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    return id;
+  };
+  firstMeeting = await holdMeeting(2, [{ what: 'Kartlegge lesing', ownerStaffId: ids.lars! }, { what: 'Leselekse hver dag', ownerStaffId: ids.henrik! }]);
+  expect((await tone.post(`/api/meetings/${firstMeeting}/close`)).statusCode).toBe(200);
+  secondMeeting = await holdMeeting(30, [{ what: 'Ny kartlegging', ownerStaffId: ids.lars! }]);
+  firstItems = (await db.selectFrom('action_item').select('id').where('meeting_id', '=', firstMeeting).orderBy('position').execute()).map((r) => r.id);
+  larsItem = firstItems[0]!;
+
+  caseId = (await db.selectFrom('help_case').select('id').where('person_id', '=', ids.jonas!).where('closed_at', 'is', null).executeTakeFirstOrThrow()).id;
+  const measure = await henrik.post(`/api/cases/${caseId}/entries`, {
+    kind: 'measure', category: 'development', title: 'Lesekurs med PPT', responsibleStaffId: ids.lars, startsOn: today, evaluateOn: plusDays(20),
+  });
+  expect(measure.statusCode, measure.body).toBe(201);
+  const handover = await henrik.post(`/api/cases/${caseId}/handovers`, { toStaffId: ids.lars, message: 'Kan du ta over stafetten for Jonas?' });
+  expect(handover.statusCode, handover.body).toBe(201);
+  handoverId = handover.json().id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('while the consent is in force', () => {
+  it('opens the meetings, the task list and the notifications to the team member', async () => {
+    const meeting = await lars.get(`/api/meetings/${firstMeeting}`);
+    expect(meeting.statusCode).toBe(200);
+    expect(meeting.json().minutes.childView).toBe(CHILD_VIEW);
+    const tasks = (await lars.get('/api/tasks')).json();
+    expect(tasks.handovers.map((h: { id: string }) => h.id)).toEqual([handoverId]);
+    expect(JSON.stringify(tasks)).toContain('Jonas');
+    expect((await lars.get('/api/notifications')).body).toContain('Jonas');
+  });
+});
+
+describe('after the mother withdraws the consent on Min side', () => {
+  let before: Awaited<ReturnType<typeof snapshot>>;
+
+  beforeAll(async () => {
+    const withdrawn = await sofie.post(`/api/consents/${ids.consent}/withdraw`, { note: 'Vi ønsker ikke mer drøfting.' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    before = await snapshot();
+  });
+
+  it('refuses the team member the meetings and the minutes PDF', async () => {
+    const denied = await denials(ids.lars!, 'meeting.read');
+    for (const id of [firstMeeting, secondMeeting]) {
+      const meeting = await lars.get(`/api/meetings/${id}`);
+      expect(meeting.statusCode).toBe(403);
+      expect(meeting.body).not.toContain(CHILD_VIEW);
+    }
+    const pdf = await lars.get(`/api/meetings/${firstMeeting}/minutes.pdf`);
+    expect(pdf.statusCode).toBe(403);
+    expect(pdf.headers['content-type']).not.toContain('application/pdf');
+    expect(await denials(ids.lars!, 'meeting.read')).toBe(denied + 3);
+  });
+
+  it('refuses the team leader reading, writing, reviewing and closing: nothing reaches the relay log', async () => {
+    const denied = await denials(ids.tone!, 'meeting.write');
+    expect((await tone.get(`/api/meetings/${secondMeeting}`)).statusCode).toBe(403);
+    expect((await tone.put(`/api/meetings/${secondMeeting}/minutes`, { version: before.meetings.find((m) => m.id === secondMeeting)!.version, category: 'development', background: 'Endret', actionItems: [] })).statusCode).toBe(403);
+    expect((await tone.post(`/api/meetings/${secondMeeting}/review`, { items: [{ id: firstItems[1], status: 'done' }] })).statusCode).toBe(403);
+    expect((await tone.post(`/api/meetings/${secondMeeting}/close`)).statusCode).toBe(403);
+    expect(await denials(ids.tone!, 'meeting.write')).toBe(denied + 3);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses the owner marking an action item done', async () => {
+    const denied = await denials(ids.lars!, 'actionItem.update');
+    expect((await lars.post(`/api/action-items/${larsItem}/done`)).statusCode).toBe(403);
+    expect(await denials(ids.lars!, 'actionItem.update')).toBe(denied + 1);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses the baton to a receiver the consent no longer covers', async () => {
+    const denied = await denials(ids.lars!, 'handover.answer');
+    expect((await lars.post(`/api/handovers/${handoverId}/accept`, {})).statusCode).toBe(403);
+    expect(await denials(ids.lars!, 'handover.answer')).toBe(denied + 1);
+    expect(await snapshot()).toEqual(before);
+    expect(before.holder.relay_holder_id).toBe(ids.henrik);
+  });
+
+  it('takes the child out of the task list', async () => {
+    const tasks = await lars.get('/api/tasks');
+    expect(tasks.statusCode).toBe(200);
+    expect(tasks.json()).toMatchObject({ handovers: [], measures: [], actionItems: [] });
+    expect(tasks.body).not.toMatch(/Jonas|Kartlegge lesing|Lesekurs med PPT/);
+  });
+
+  it('takes the child out of the notification texts', async () => {
+    const list = await lars.get('/api/notifications');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().notifications.length).toBeGreaterThan(0);
+    expect(list.body).not.toMatch(/Jonas|Nordli/);
+    for (const n of list.json().notifications) expect(n.subjectPersonId).toBeNull();
+  });
+
+  it('refuses another unit, a guardian without parental responsibility, a youth and an anonymous caller, and audits each', async () => {
+    const nurse = await signedIn(t.app, 'helsesykepleier');
+    const martin = await signedIn(t.app, 'forelder.uten.ansvar');
+    const sander = await signedIn(t.app, 'ungdom');
+    const refusals = async () => (await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('outcome', '=', 'denied')
+      .where('entity_id', 'in', [firstMeeting, handoverId, larsItem]).where('actor_kind', '<>', 'anonymous').executeTakeFirstOrThrow()).n;
+    const refusedBefore = await refusals();
+    for (const client of [nurse, martin, sander]) {
+      expect((await client.get(`/api/meetings/${firstMeeting}`)).statusCode).toBe(403);
+      expect((await client.get(`/api/meetings/${firstMeeting}/minutes.pdf`)).statusCode).toBe(403);
+    }
+    expect((await nurse.post(`/api/handovers/${handoverId}/accept`, {})).statusCode).toBe(403);
+    expect((await nurse.post(`/api/action-items/${larsItem}/done`)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/meetings/${firstMeeting}` })).statusCode).toBe(401);
+    expect(await refusals()).toBe(refusedBefore + 8);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('still shows the family their own meeting and its minutes', async () => {
+    const meeting = await sofie.get(`/api/meetings/${firstMeeting}`);
+    expect(meeting.statusCode).toBe(200);
+    expect(meeting.json().minutes.childView).toBe(CHILD_VIEW);
+    const pdf = await sofie.get(`/api/meetings/${firstMeeting}/minutes.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+  });
+});
