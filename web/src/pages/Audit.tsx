@@ -2,7 +2,8 @@
 // allowed. Search by name, action, outcome and period; 50 events a page.
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
-import { formatDateTime, messages } from '../../../common/i18n/index.ts';
+import { formatDateTime } from '../../../common/i18n/core.ts';
+import domainTexts from '../../../common/i18n/nb/domain.json' with { type: 'json' };
 import { query } from '../api.ts';
 import { toIsoDate } from '../dates.ts';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
@@ -14,7 +15,7 @@ import { useI18n } from '../i18n.tsx';
 import type { AuditEvent, AuditPage as AuditResult } from '../types.ts';
 
 /** Every action the server records has its text in domain.json (server/modules/audit/presentation.ts). */
-const ACTIONS = Object.keys(messages.nb).filter((k) => k.startsWith('domain.action.')).map((k) => k.slice('domain.action.'.length));
+const ACTIONS = Object.keys(domainTexts).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
 
 interface Search {
   q: string;
