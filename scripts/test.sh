@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): type-check, build the front end, run the server tests on
+# The README's test command (`npm test`): type-check, build the front end and check its download
+# size per page against the budget, run the server tests on
 # embedded PGlite and on the real PostgreSQL server, then the browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,8 @@ echo "== Type-check"
 npx tsc --noEmit -p tsconfig.json
 echo "== Build the front end"
 npx vite build --logLevel warn
+echo "== Front end download per page (fails over budget)"
+node scripts/bundle-sizes.ts
 echo "== Server tests on PGlite"
 TEST_DB=pglite npx vitest run --project server
 echo "== Date-sensitive server tests at midnight, daylight-saving days, 29 February and New Year's Eve (libfaketime)"

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -38,6 +39,9 @@ import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
 export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+/** Vite's hashed files: a new release gets new names, so a browser may keep them for good. */
+const HASHED_ASSETS = path.join(WEB_DIST, 'assets') + path.sep;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -111,6 +115,9 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   configureNotifications(config);
 
   await app.register(fastifyCookie);
+  // Brotli or gzip for JSON and every other text response of 1 KiB or more; the front end's files
+  // are compressed once at build time (vite.config.ts) and sent as they are (preCompressed below).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await registerSignInLimits(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -204,14 +211,23 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   }));
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !existsSync(path.join(WEB_DIST, 'index.html'))) {
+    // A missing hashed file (a page still open from an older release) is a 404, never the app shell.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !existsSync(path.join(WEB_DIST, 'index.html'))) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.lang ?? 'nb', 'errors.notFound'), fields: [] } });
     }
     // The front end routes itself: every other path gets the app shell.
     return reply.type('text/html').sendFile('index.html');
   });
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed files for a year; index.html and the rest are checked again on every use (ETag).
+      setHeaders: (reply, file) => reply.header('cache-control', file.startsWith(HASHED_ASSETS) ? IMMUTABLE : 'no-cache'),
+    });
   }
   return app;
 }

@@ -16,7 +16,7 @@ describe('sign-in page', () => {
     const t = await openPage(env);
     const { page } = t;
     await page.goto('/');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logg inn i Sammen');
+    await page.getByRole('heading', { level: 1, name: 'Logg inn i Sammen' }).waitFor();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nb');
     await page.getByRole('heading', { name: 'Demobrukere' }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Ansatte' }).waitFor();

@@ -249,9 +249,10 @@ describe('a child registered elsewhere', () => {
     expect(JSON.stringify(mine)).not.toContain(youngest.given_name);
 
     const forelder = await signedIn(t.app, 'forelder');
-    const log = (await forelder.get(`/api/people/${youngest.id}/access-log`)).json().events as { action: string; name: string }[];
+    const log = (await forelder.get(`/api/people/${youngest.id}/access-log`)).json().events as { text: string }[];
     const nurseName = (await db().selectFrom('staff_user').select('display_name').where('username', '=', 'helsesykepleier').executeTakeFirstOrThrow()).display_name;
-    expect(log).toContainEqual(expect.objectContaining({ action: 'accessRequest.create', name: nurseName }));
+    // The family's log is in words (decision 0015): "<name>, <title>, <unit>, ba familien om tilgang, <when>".
+    expect(log.some((e) => e.text.startsWith(`${nurseName}, `) && e.text.includes('ba familien om tilgang'))).toBe(true);
     const toDecide = (await forelder.get('/api/access-requests')).json().requests as { id: string; personId: string; reason: string }[];
     expect(toDecide.find((r) => r.id === requestId)).toMatchObject({ personId: youngest.id, reason: 'Skal ha fireårskontroll hos helsestasjonen.' });
 

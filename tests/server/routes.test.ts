@@ -21,7 +21,6 @@ const UNGUARDED = new Set([
   'GET /api/consent-form.pdf',
   'GET /api/worries/discussants', // names and units of colleagues and teams, as in the municipality's staff directory
   'GET /api/action-guide', // the municipality's action guide: steps and links, no personal data
-  'GET /api/notifications/unread-count', // a number: how many of one's own notifications are unread
   // The public service catalogue: published service descriptions for everyone; suggestions are
   // computed from an age and situations that are neither stored nor tied to a person.
   'GET /api/catalogue',

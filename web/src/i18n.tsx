@@ -1,34 +1,21 @@
 // The UI language: bokmål by default, nynorsk or English when the user picks it. The choice is kept
 // in localStorage (and, through the session provider, in the server's language cookie so that
-// error messages come back in the same language). Texts come from common/i18n.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { messages, translate, type MessageKey, type MessageParams } from '../../common/i18n/index.ts';
-import { isLanguage, type Language } from '../../common/roles.ts';
+// error messages come back in the same language). Texts come from common/i18n, one language at a
+// time: each language is its own chunk, loaded on demand, and a switch shows the new language only
+// once its texts have arrived (until then the page stays in the old one).
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { interpolate, type MessageKey, type MessageParams, type Messages } from '../../common/i18n/core.ts';
+import type { Language } from '../../common/roles.ts';
+import { initialLanguage, loadMessages, readyMessages, storedLanguage, storeLanguage } from './messages.ts';
 
-const STORAGE_KEY = 'sammen_lang';
-
-export function storedLanguage(): Language | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function storeLanguage(lang: Language): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    // Private mode without storage: the choice lasts for this page only.
-  }
-}
+export { storedLanguage } from './messages.ts';
 
 export interface I18n {
   lang: Language;
   /** True once the user has chosen a language on this device (not just the default). */
   chosen: boolean;
-  setLang: (lang: Language) => void;
+  /** Loads the language's texts, then shows the page in it. */
+  setLang: (lang: Language) => Promise<void>;
   /** A fixed key, checked by the compiler. */
   t: (key: MessageKey, params?: MessageParams) => string;
   /** A key built at run time (a role, an action); the fallback is shown when no text exists. */
@@ -37,30 +24,57 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+interface Active {
+  lang: Language;
+  messages: Messages;
+}
+
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Language>(() => storedLanguage() ?? 'nb');
+  const [active, setActive] = useState<Active | null>(() => {
+    const lang = initialLanguage();
+    const messages = readyMessages.get(lang);
+    return messages ? { lang, messages } : null;
+  });
   const [chosen, setChosen] = useState<boolean>(() => storedLanguage() !== null);
+  // Only the latest request wins when the user clicks two languages in quick succession.
+  const latest = useRef<Language>(initialLanguage());
 
   useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-
-  const setLang = useCallback((next: Language) => {
-    storeLanguage(next);
-    setChosen(true);
-    setLangState(next);
+    const lang = latest.current;
+    if (readyMessages.has(lang)) return;
+    loadMessages(lang)
+      .then((messages) => {
+        if (latest.current === lang) setActive({ lang, messages });
+      })
+      // Without texts there is nothing to show; the chunk failed like the app's own script would.
+      .catch((error: unknown) => console.error('Could not load the translations', error));
   }, []);
 
-  const value = useMemo<I18n>(
-    () => ({
+  useEffect(() => {
+    if (active) document.documentElement.lang = active.lang;
+  }, [active]);
+
+  const setLang = useCallback(async (next: Language) => {
+    latest.current = next;
+    storeLanguage(next);
+    setChosen(true);
+    const messages = await loadMessages(next);
+    if (latest.current === next) setActive({ lang: next, messages });
+  }, []);
+
+  const value = useMemo<I18n | null>(() => {
+    if (!active) return null;
+    const { lang, messages } = active;
+    return {
       lang,
       chosen,
       setLang,
-      t: (key, params) => translate(lang, key, params),
-      tx: (key, fallback, params) => (messages[lang][key] ?? messages.nb[key] ? translate(lang, key, params) : fallback),
-    }),
-    [lang, chosen, setLang],
-  );
+      t: (key, params) => interpolate(messages[key] ?? key, params),
+      tx: (key, fallback, params) => (key in messages ? interpolate(messages[key]!, params) : fallback),
+    };
+  }, [active, chosen, setLang]);
+  // main.tsx renders once the first language has arrived; should it have failed, the page stays empty until a retry succeeds.
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -143,6 +143,10 @@ export interface AuditEvent {
   purpose: string | null;
   outcome: string;
   reason: string | null;
+  /** Who acted, in words: "Ingrid Solheim, pedagogisk leder, Solsikken barnehage". */
+  who: string;
+  /** What was done, in the same words the family's access log uses. */
+  what: string;
 }
 
 export interface AuditPage {

@@ -15,6 +15,8 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** The embedded engine, when kind is 'pglite' (tests dump a migrated image of it). */
+  pglite?: PGlite;
 }
 
 export type Db = Kysely<DB>;
@@ -33,6 +35,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Folder for PGlite data; 'memory' keeps it in memory (tests). */
   dataDir: string;
+  /** A PGlite data directory dumped earlier (`dumpDataDir`) to start from instead of a fresh initdb: tests start from a migrated image. */
+  pgliteImage?: Blob | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -48,9 +52,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(options.pgliteImage ? { loadDataDir: options.pgliteImage } : {}),
     extensions: { pg_trgm },
     parsers: { [DATE_OID]: keepDateAsText, [INT8_OID]: int8AsNumber },
   });
   const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), pglite };
 }

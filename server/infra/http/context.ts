@@ -56,6 +56,8 @@ export interface DataContext extends RequestContext {
   decisions: { action: string; allowed: boolean }[];
   /** On a route declared `versioned`: the version the client read, and whether the handler compared it. */
   version?: { expected: number; checked: boolean };
+  /** Who this request has audited so far: see server/modules/access/person-reads.ts. */
+  audit: RequestAudit;
 }
 
 /**
@@ -68,6 +70,19 @@ export function checkVersion(ctx: DataContext, current: number | null | undefine
   if (!ctx.version) throw new Error('checkVersion is for routes declared versioned');
   ctx.version.checked = true;
   if (current !== ctx.version.expected) throw stale();
+}
+
+export interface RequestAudit {
+  /** People with an audit row in this request: a person is recorded once per request. */
+  people: Set<string>;
+  /** The first allowed access of the request: what a person named only in the response was read under. */
+  first: { action: string; purpose: string; entity?: { type: string; id: string } | undefined } | null;
+  /** Allowed accesses already written, so asking twice about the same thing writes one row. */
+  allowed: Set<string>;
+}
+
+export function newRequestAudit(): RequestAudit {
+  return { people: new Set(), first: null, allowed: new Set() };
 }
 
 export function requireStaff(ctx: RequestContext): StaffPrincipal {

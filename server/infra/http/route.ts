@@ -9,12 +9,13 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, conflict, invalidField, notSignedIn } from './errors.ts';
-import type { DataContext, Principal, RequestContext } from './context.ts';
+import { newRequestAudit, type DataContext, type Principal, type RequestContext } from './context.ts';
 import { parseInput } from './validation.ts';
 import { claimKey, IDEMPOTENCY_KEY, ReplayedResponse } from './idempotency.ts';
 
 export { ReplayedResponse };
 import { AccessDenied, recordDenial } from '../../modules/access/access.ts';
+import { auditPeopleNamedIn } from '../../modules/access/person-reads.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -158,7 +159,7 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
 
   try {
     return await ctx.services.db.transaction().execute(async (trx) => {
-      const dataCtx: DataContext = { ...ctx, trx, decisions: [] };
+      const dataCtx: DataContext = { ...ctx, trx, decisions: [], audit: newRequestAudit() };
       if (key && owner) {
         const replay = await claimKey(trx, owner, key, requestHash(req));
         // The first request was decided and audited; its answer goes back only to the same user.
@@ -178,6 +179,8 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
         // Like the access decision: an update that never compared versions could overwrite.
         throw new Error(`${route.method} ${route.url} is versioned but never checked the version`);
       }
+      // Every person the response names gets an audit row, whether or not the handler remembered.
+      await auditPeopleNamedIn(dataCtx, result);
       if (key && owner && !ctx.reply.sent) {
         await trx.updateTable('idempotency_key')
           .set({ status: route.status ?? 200, response: JSON.stringify(result ?? { ok: true }) })

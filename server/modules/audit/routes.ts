@@ -12,7 +12,8 @@ export const auditRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/people/:id/access-log', summary: 'Who in the services has read or written this person\'s data (for the family)', tags: ['audit'],
-    audience: 'citizen', guarded: true, params: z.strictObject({ id: uuid }),
+    // Open to every signed-in user so that the access module refuses staff too, and the refusal is recorded.
+    audience: 'signed-in', guarded: true, params: z.strictObject({ id: uuid }),
     handler: async (ctx, { params }) => accessLogForFamily(ctx, params.id),
   }),
 ];

@@ -1,7 +1,10 @@
-// The auditor's view of the audit log. Searching it is itself an access, and is recorded.
+// The auditor's view of the audit log and the family's. Searching or reading it is itself an access,
+// and is recorded; both read the actions in the same human words (presentation.ts).
 import { sql } from 'kysely';
 import type { DataContext } from '../../infra/http/context.ts';
 import { authorize } from '../access/access.ts';
+import { readPeople } from '../access/person-reads.ts';
+import { actionText, actorText, familyLines } from './presentation.ts';
 import type { AuditSearch } from './schema.ts';
 
 const PAGE_SIZE = 50;
@@ -13,8 +16,9 @@ export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
     .leftJoin('person as p', (join) => join.onRef('p.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'person'))
     .leftJoin('staff_user as s', (join) => join.onRef('s.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'staff'))
     .leftJoin('service_unit as u', 'u.id', 'e.actor_unit_id')
+    .leftJoin('staff_user as a', (join) => join.onRef('a.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'staff'))
     .select([
-      'e.id', 'e.occurred_at', 'e.actor_kind', 'e.actor_name', 'e.actor_role', 'u.name as actor_unit', 'e.subject_kind',
+      'e.id', 'e.occurred_at', 'e.actor_kind', 'e.actor_name', 'e.actor_role', 'a.title as actor_title', 'u.name as actor_unit', 'e.subject_kind', 'e.subject_id',
       'e.action', 'e.entity_type', 'e.purpose', 'e.outcome', 'e.reason',
       sql<string | null>`coalesce(p.given_name || ' ' || p.family_name, s.display_name)`.as('subject_name'),
     ]);
@@ -38,11 +42,16 @@ export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
     .limit(PAGE_SIZE + 1)
     .offset((search.page - 1) * PAGE_SIZE)
     .execute();
+  const page = rows.slice(0, PAGE_SIZE);
+  // The results name children and parents: the auditor's look is in their access log too.
+  await readPeople(ctx, page.map((r) => (r.subject_kind === 'person' ? r.subject_id : null)), { action: 'audit.search', purpose: 'audit', reason: 'shown_in_audit_search' });
   return {
-    events: rows.slice(0, PAGE_SIZE).map((r) => ({
+    events: page.map((r) => ({
       id: String(r.id), occurredAt: r.occurred_at, actorKind: r.actor_kind, actorName: r.actor_name, actorRole: r.actor_role,
       actorUnit: r.actor_unit, subjectKind: r.subject_kind, subjectName: r.subject_name, action: r.action,
       entityType: r.entity_type, purpose: r.purpose, outcome: r.outcome, reason: r.reason,
+      who: actorText(ctx.lang, { actorKind: r.actor_kind, name: r.actor_name, title: r.actor_title, role: r.actor_role, unitName: r.actor_unit }),
+      what: actionText(ctx.lang, r.action),
     })),
     page: search.page,
     hasMore: rows.length > PAGE_SIZE,
@@ -51,14 +60,16 @@ export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
 
 /**
  * The family's view of the audit log (innsyn i logg): who in the services read or wrote their or
- * their child's data, when, in which role and unit. Looking is itself recorded.
+ * their child's data, when, in which role and unit, one line per look in the reader's language.
+ * Looking is itself recorded.
  */
 export async function accessLogForFamily(ctx: DataContext, personId: string) {
   await authorize(ctx, { action: 'accessLog.read', purpose: 'self_service', subject: { kind: 'person', id: personId } });
   const rows = await ctx.trx
     .selectFrom('audit_event as e')
     .leftJoin('service_unit as u', 'u.id', 'e.actor_unit_id')
-    .select(['e.id', 'e.occurred_at', 'e.actor_kind', 'e.actor_name', 'e.actor_role', 'u.name as unit_name', 'e.action', 'e.purpose'])
+    .leftJoin('staff_user as a', (join) => join.onRef('a.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'staff'))
+    .select(['e.id', 'e.occurred_at', 'e.actor_kind', 'e.actor_id', 'e.actor_name', 'e.actor_role', 'a.title', 'u.name as unit_name', 'e.action'])
     .where('e.subject_kind', '=', 'person')
     .where('e.subject_id', '=', personId)
     .where('e.outcome', '=', 'allowed')
@@ -67,9 +78,9 @@ export async function accessLogForFamily(ctx: DataContext, personId: string) {
     .orderBy('e.id', 'desc')
     .limit(500)
     .execute();
-  return {
-    events: rows.map((r) => ({
-      id: String(r.id), at: r.occurred_at, actorKind: r.actor_kind, name: r.actor_name, role: r.actor_role, unitName: r.unit_name, action: r.action, purpose: r.purpose,
-    })),
-  };
+  const lines = familyLines(ctx.lang, rows.map((r) => ({
+    id: String(r.id), at: new Date(r.occurred_at), actorKind: r.actor_kind, actorId: r.actor_id, name: r.actor_name, title: r.title, role: r.actor_role, unitName: r.unit_name, action: r.action,
+  })));
+  // Words only: the family never sees an action code or a role code.
+  return { events: lines.map((l) => ({ id: l.id, at: l.at, who: l.who, what: l.what, when: l.when, text: l.text })) };
 }

@@ -6,7 +6,8 @@ import { addDays } from '../../../common/dates.ts';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { osloDate } from '../consent/rules.ts';
-import { notify } from '../notifications/service.ts';
+import { systemReads } from '../access/person-reads.ts';
+import { notifyFromJob } from '../notifications/service.ts';
 import { childName, personLink } from './service.ts';
 
 /** An evaluation date this close is announced to the responsible person. */
@@ -32,13 +33,15 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
   const today = osloDate(now);
   let sent = 0;
   await db.transaction().execute(async (trx) => {
+    // Reminder texts name the child: each child named is a read by Sammen, in the family's log.
+    const reads = systemReads(trx);
     for (const m of await measuresToEvaluate(trx, addDays(today, EVALUATION_NOTICE_DAYS))) {
       const overdue = m.evaluate_on! < today;
       const params = { measureTitle: m.title, childName: await childName(trx, m.person_id), date: formatDate(m.evaluate_on!) };
       const recipients = overdue ? [...new Set([m.responsible_staff_id!, m.relay_holder_id])] : [m.responsible_staff_id!];
       for (const staffUserId of recipients) {
         const kind = overdue ? 'measure.overdue' : 'measure.evaluationDue';
-        if (await notify(trx, { recipient: { kind: 'staff', staffUserId }, kind, subjectPersonId: m.person_id, params, link: personLink(m.person_id), dedupeKey: `${kind}:${m.entry_key}:${m.evaluate_on}:${staffUserId}` })) sent++;
+        if (await notifyFromJob(trx, reads, { recipient: { kind: 'staff', staffUserId }, kind, subjectPersonId: m.person_id, params, link: personLink(m.person_id), dedupeKey: `${kind}:${m.entry_key}:${m.evaluate_on}:${staffUserId}`, reason: 'measure_reminder' })) sent++;
       }
     }
 
@@ -56,7 +59,7 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
       const waitedDays = (now.getTime() - new Date(h.requested_at).getTime()) / 86_400_000;
       const name = await childName(trx, h.person_id);
       if (waitedDays >= HANDOVER_REMINDER_DAYS) {
-        if (await notify(trx, { recipient: { kind: 'staff', staffUserId: h.to_staff_id }, kind: 'handover.reminder', subjectPersonId: h.person_id, params: { childName: name }, link: personLink(h.person_id), dedupeKey: `handover.reminder:${h.id}` })) sent++;
+        if (await notifyFromJob(trx, reads, { recipient: { kind: 'staff', staffUserId: h.to_staff_id }, kind: 'handover.reminder', subjectPersonId: h.person_id, params: { childName: name }, link: personLink(h.person_id), dedupeKey: `handover.reminder:${h.id}`, reason: 'handover_reminder', entity: { type: 'relay_handover', id: h.id } })) sent++;
       }
       if (waitedDays >= h.handover_escalation_days && !h.escalated_at) {
         // The leader of the holder's unit gets it; a unit without a leader leaves it with the holder.
@@ -66,7 +69,7 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
           // The leader must be able to open the case to act on it.
           const involved = await trx.selectFrom('involvement').select('id').where('person_id', '=', h.person_id).where('staff_user_id', '=', leader).where('ended_at', 'is', null).executeTakeFirst();
           if (!involved) await trx.insertInto('involvement').values({ person_id: h.person_id, staff_user_id: leader, kind: 'coordinator' }).execute();
-          if (await notify(trx, { recipient: { kind: 'staff', staffUserId: leader }, kind: 'handover.escalated', subjectPersonId: h.person_id, params: { fromName: h.from_name, childName: name }, link: personLink(h.person_id), dedupeKey: `handover.escalated:${h.id}` })) sent++;
+          if (await notifyFromJob(trx, reads, { recipient: { kind: 'staff', staffUserId: leader }, kind: 'handover.escalated', subjectPersonId: h.person_id, params: { fromName: h.from_name, childName: name }, link: personLink(h.person_id), dedupeKey: `handover.escalated:${h.id}`, reason: 'handover_escalation', entity: { type: 'relay_handover', id: h.id } })) sent++;
         }
       }
     }
@@ -81,9 +84,10 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
       .where('a.due_on', '<', today)
       .execute();
     for (const a of overdueItems) {
-      if (await notify(trx, {
+      if (await notifyFromJob(trx, reads, {
         recipient: { kind: 'staff', staffUserId: a.owner_staff_id }, kind: 'actionItem.overdue', subjectPersonId: a.person_id,
         params: { what: a.what, date: formatDate(a.due_on) }, link: a.kind === 'system' ? `/systemteam/${a.meeting_id}` : `/moter/${a.meeting_id}`, dedupeKey: `actionItem.overdue:${a.id}:${a.due_on}`,
+        reason: 'action_item_reminder', entity: { type: 'action_item', id: a.id },
       })) sent++;
     }
 
@@ -97,9 +101,10 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
       .where('t.due_on', '<=', addDays(today, 30))
       .execute();
     for (const tr of planned) {
-      if (await notify(trx, {
+      if (await notifyFromJob(trx, reads, {
         recipient: { kind: 'staff', staffUserId: tr.relay_holder_id }, kind: 'transition.due', subjectPersonId: tr.person_id,
         params: { childName: await childName(trx, tr.person_id), unitName: tr.unit_name, date: formatDate(tr.due_on) }, link: personLink(tr.person_id), dedupeKey: `transition.due:${tr.id}`,
+        reason: 'transition_reminder', entity: { type: 'transition', id: tr.id },
       })) sent++;
     }
   });

@@ -488,7 +488,7 @@ export async function entryHistory(ctx: DataContext, caseId: string, entryKey: s
 
 /** Colleagues the consent lets into the case: candidates for a measure, an involvement or the baton. */
 export async function listColleagues(ctx: DataContext, caseId: string) {
-  const c = await authorizeCase(ctx, caseId, 'case.read');
+  const c = await authorizeCase(ctx, caseId, 'caseColleagues.read');
   const planned = await ctx.trx.selectFrom('transition').select('to_unit_id').where('case_id', '=', caseId).where('status', '=', 'planned').executeTakeFirst();
   const collaboration = await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration']);
   const receiving = planned ? await staffCoveredByConsent(ctx.trx, ctx.services.clock.now(), c.person_id, c.municipality_id, ['collaboration', 'transition'], planned.to_unit_id) : [];

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../infra/http/errors.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { authorize } from '../access/access.ts';
 import { defineRoute } from '../../infra/http/route.ts';
-import { mailboxAttachment, mailboxPage, ownerOf, unreadCount } from './queries.ts';
+import { mailboxAttachment, mailboxPage } from './queries.ts';
 import { MailboxAttachmentParams, NotificationParams, NotificationSettingsBody } from './schema.ts';
 import * as notifications from './service.ts';
 
@@ -25,8 +25,8 @@ export const notificationRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/notifications/unread-count', summary: 'How many of my notifications are unread (for the header)', tags: ['notifications'],
-    audience: 'signed-in', guarded: false,
-    handler: async (ctx) => ({ unread: await unreadCount(ctx.services.db, ownerOf(ctx.principal!)) }),
+    audience: 'signed-in', guarded: true,
+    handler: async (ctx) => notifications.countOwnUnread(ctx),
   }),
   defineRoute({
     method: 'POST', url: '/api/notifications/:id/read', summary: 'Mark one of my notifications as read', tags: ['notifications'],

@@ -14,6 +14,7 @@ import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
 import { enqueue } from '../../infra/jobs/queue.ts';
 import { authorize, decide, type AccessRequest } from '../access/access.ts';
+import { readPeople, type SystemReads } from '../access/person-reads.ts';
 import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
 
 /**
@@ -250,6 +251,18 @@ export async function queueEmail(trx: Tx, input: EmailInput): Promise<{ id: stri
   return { id };
 }
 
+/**
+ * A notification written by a background job (a reminder): the text names the child, so the job's
+ * read of the child is recorded with Sammen as the actor, once per child per run, and only when a
+ * notification was actually created (a repeated run creates and records nothing).
+ */
+export async function notifyFromJob(trx: Tx, reads: SystemReads, input: NotificationInput & { reason: string; entity?: { type: string; id: string } }): Promise<boolean> {
+  const { reason, entity, ...notification } = input;
+  const created = await notify(trx, notification);
+  if (created) await reads.read(input.subjectPersonId, { action: 'notification.remind', purpose: 'follow_up', reason, entity });
+  return created;
+}
+
 // ---------------------------------------------------------------------------------------------
 // One's own notifications (the routes)
 
@@ -294,10 +307,20 @@ export async function listOwnNotifications(ctx: DataContext) {
       readAt: r.read_at,
     });
   }
+  // The texts shown name the child: each child shown is a read of that child's data.
+  await readPeople(ctx, notifications.map((n) => n.subjectPersonId), {
+    action: 'notification.read', purpose: ctx.principal?.kind === 'staff' ? 'follow_up' : 'self_service', reason: 'named_in_notification',
+  });
   return {
     notifications,
     unread: await unreadCount(ctx.trx, owner),
   };
+}
+
+/** The header's count names no one, but it is read from one's notifications: guarded and audited like the list. */
+export async function countOwnUnread(ctx: DataContext) {
+  await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
+  return { unread: await unreadCount(ctx.trx, ownerOf(ctx.principal!)) };
 }
 
 export async function markNotificationRead(ctx: DataContext, id: string) {

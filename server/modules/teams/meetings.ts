@@ -11,6 +11,7 @@ import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
 import { authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
+import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState, osloDate } from '../consent/rules.ts';
 import { involve, loadOpenCase } from '../cases/queries.ts';
@@ -33,7 +34,7 @@ async function personName(trx: Tx, personId: string): Promise<string> {
 // Referral and intake
 
 export async function referralProposal(ctx: DataContext, personId: string) {
-  await authorize(ctx, { action: 'referral.create', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
+  await authorize(ctx, { action: 'referralProposal.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
   const team = await teamForPerson(ctx.trx, personId, osloDate(ctx.services.clock.now()));
   const consents = await loadConsentsForAccess(ctx.trx, personId);
   const teamConsent = consents.some((c) => consentState(c, ctx.services.clock.now()) === 'active' && c.purposes.includes('team_discussion'));
@@ -177,8 +178,12 @@ export async function myIntake(ctx: DataContext) {
 
 /** Who can be invited: staff involved with the child and the team's members; the family who may take part. */
 export async function meetingCandidates(ctx: DataContext, referralId: string) {
-  await authorize(ctx, { action: 'meeting.schedule', purpose: 'follow_up', entity: { type: 'referral', id: referralId } });
-  const r = (await ctx.trx.selectFrom('referral').select(['person_id', 'team_id']).where('id', '=', referralId).executeTakeFirst())!;
+  const referral = await ctx.trx.selectFrom('referral').select(['person_id', 'team_id']).where('id', '=', referralId).executeTakeFirst();
+  await authorize(ctx, {
+    action: 'meetingCandidates.read', purpose: 'follow_up', entity: { type: 'referral', id: referralId },
+    ...(referral?.person_id ? { subject: { kind: 'person' as const, id: referral.person_id } } : {}),
+  });
+  const r = referral!;
   if (!r.person_id) return { staff: [], family: [], place: null };
   const staff = await ctx.trx
     .selectFrom('staff_user as s')
@@ -199,6 +204,7 @@ export async function meetingCandidates(ctx: DataContext, referralId: string) {
     .where('g.parental_responsibility', '=', true)
     .execute();
   const child = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', r.person_id).executeTakeFirstOrThrow();
+  await readPeople(ctx, family.map((f) => f.id), { action: 'meetingCandidates.read', purpose: 'follow_up', reason: 'guardian_of_referred_child', entity: { type: 'referral', id: referralId } });
   const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
   return {
     staff: staff.map((s) => ({ id: s.id, name: s.display_name, unitName: s.unit_name })),
@@ -470,6 +476,8 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
 export async function minutesPdf(ctx: DataContext, meetingId: string) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.read');
   const details = await getMeeting(ctx, meetingId);
+  // A file is not scanned by the route runner: the family it names is recorded here.
+  await readPeople(ctx, details.participants.map((p) => p.personId), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'named_in_minutes', entity: { type: 'team_meeting', id: meetingId } });
   const chair = details.participants.find((p) => p.role === 'chair');
   return renderMinutes(ctx.lang, {
     teamName: details.team.name, childName: details.person?.name ?? null, topic: m.topic, startsAt: new Date(m.starts_at), place: m.place,

@@ -1,9 +1,9 @@
 // Min side for one person: give a consent with one action (the consent text in the reader's
 // language), decide as a youth whether guardians see your case, ask the early-intervention team for
 // a discussion, and see who in the services has read your data.
-import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Switch, Table, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Switch, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
+import { formatDate } from '../../../../common/i18n/index.ts';
 import { toIsoDate } from '../../dates.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -12,7 +12,6 @@ import { CategoryChecks, useSubmit } from '../case/shared.tsx';
 import { DateField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LiveMessage, LoadError, Loading } from '../Status.tsx';
-import { TableScroll } from '../TableScroll.tsx';
 
 const PURPOSES = ['collaboration', 'team_discussion', 'transition'] as const;
 
@@ -142,15 +141,12 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
 interface AccessEvent {
   id: string;
   at: string;
-  actorKind: string;
-  name: string | null;
-  role: string | null;
-  unitName: string | null;
-  action: string;
+  /** One look, in the reader's language: who, in which role and unit, what they read, when. */
+  text: string;
 }
 
 export function AccessLog({ person }: { person: PersonDetails }) {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const log = useApi<{ events: AccessEvent[] }>(`/api/people/${person.id}/access-log`);
   if (log.error?.status === 403) return null;
   const events = log.data?.events ?? [];
@@ -162,29 +158,9 @@ export function AccessLog({ person }: { person: PersonDetails }) {
       {log.error ? <LoadError error={log.error} /> : null}
       {log.data && events.length === 0 ? <Paragraph>{t('cases.ui.citizen.accessNone')}</Paragraph> : null}
       {events.length ? (
-        <TableScroll label={t('cases.ui.citizen.accessHeading')}>
-          <Table zebra className="data-table" data-testid="access-log">
-            <caption className="sr-only">{t('cases.ui.citizen.accessHeading')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('cases.ui.citizen.when')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cases.ui.citizen.who')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cases.ui.citizen.role')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cases.ui.citizen.what')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {events.map((e) => (
-                <Table.Row key={e.id}>
-                  <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
-                  <Table.Cell>{e.actorKind === 'system' ? t('cases.ui.citizen.system') : `${e.name ?? '–'}${e.unitName ? `, ${e.unitName}` : ''}`}</Table.Cell>
-                  <Table.Cell>{e.role ? tx(`domain.role.${e.role}`, e.role) : '–'}</Table.Cell>
-                  <Table.Cell>{tx(`domain.action.${e.action}`, e.action)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <ul className="access-log" data-testid="access-log" aria-labelledby="access-log">
+          {events.map((e) => <li key={e.id}>{e.text}</li>)}
+        </ul>
       ) : null}
     </section>
   );

@@ -1,0 +1,15 @@
+// English: every translation file, flattened into one table. The browser imports this
+// module on demand (one chunk per language); the server imports all three (index.ts).
+import { flatten } from './core.ts';
+import errors from './en/errors.json' with { type: 'json' };
+import domain from './en/domain.json' with { type: 'json' };
+import ui from './en/ui.json' with { type: 'json' };
+import cases from './en/cases.json' with { type: 'json' };
+import catalogue from './en/catalogue.json' with { type: 'json' };
+import notifications from './en/notifications.json' with { type: 'json' };
+import teams from './en/teams.json' with { type: 'json' };
+import meetings from './en/meetings.json' with { type: 'json' };
+
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings };
+
+export default /*#__PURE__*/ flatten(files);

@@ -1,0 +1,17 @@
+// Bokmål, the source language: every translation file, flattened into one table. The browser imports this
+// module on demand (one chunk per language); the server imports all three (index.ts).
+import { flatten } from './core.ts';
+import errors from './nb/errors.json' with { type: 'json' };
+import domain from './nb/domain.json' with { type: 'json' };
+import ui from './nb/ui.json' with { type: 'json' };
+import cases from './nb/cases.json' with { type: 'json' };
+import catalogue from './nb/catalogue.json' with { type: 'json' };
+import notifications from './nb/notifications.json' with { type: 'json' };
+import teams from './nb/teams.json' with { type: 'json' };
+import meetings from './nb/meetings.json' with { type: 'json' };
+
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings };
+/** The files and their keys; MessageKey (core.ts) is built from them. */
+export type Files = typeof files;
+
+export default /*#__PURE__*/ flatten(files);

@@ -1,0 +1,106 @@
+// npm run bundle-sizes: what the browser downloads before a page can show, per entry page, read
+// from the built front end (dist/web and Vite's manifest; this script builds nothing). For each
+// page: the entry chunk, the page's own chunk, the largest language's texts and every chunk they
+// import statically, JavaScript and CSS, raw and compressed. Exits with 1 when a page's JavaScript
+// is over its budget (gzip), so `npm test` fails when the first download grows past it.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const MANIFEST = path.join(DIST, '.vite/manifest.json');
+const KIB = 1024;
+
+interface Chunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+
+/** The pages a visitor or a staff member opens first, the source of their chunk, and the budget for their JavaScript (gzip). */
+const PAGES = [
+  { name: 'Service catalogue (/tjenester)', source: 'src/pages/catalogue/CataloguePage.tsx', budgetKiB: 150 },
+  { name: 'Sign-in (/)', source: 'src/pages/SignIn.tsx', budgetKiB: 150 },
+  // Signed-in pages, the family's included, have the staff pages' budget; today Min side is close to 150.
+  { name: 'Min side (/min-side)', source: 'src/pages/MyPage.tsx', budgetKiB: 200 },
+  { name: 'Staff: children (/barn)', source: 'src/pages/People.tsx', budgetKiB: 200 },
+  { name: 'Staff: a child (/barn/:id)', source: 'src/pages/PersonPage.tsx', budgetKiB: 200 },
+  { name: 'Staff: team intake (/inntak)', source: 'src/pages/Intake.tsx', budgetKiB: 200 },
+];
+const LANGUAGES = ['nb', 'nn', 'en'].map((lang) => `../common/i18n/${lang}.ts`);
+
+if (!existsSync(MANIFEST)) {
+  console.error(`No build at ${path.relative(process.cwd(), DIST)}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, Chunk>;
+
+function chunk(key: string): Chunk {
+  const found = manifest[key];
+  if (!found) throw new Error(`${key} is not in the build's manifest; has the page moved?`);
+  return found;
+}
+
+/** The chunks and their static imports, each once. */
+function closure(keys: string[]): Chunk[] {
+  const seen = new Map<string, Chunk>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const c = chunk(key);
+    seen.set(key, c);
+    for (const next of c.imports ?? []) visit(next);
+  };
+  keys.forEach(visit);
+  return [...seen.values()];
+}
+
+interface Size {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+const sizeCache = new Map<string, Size>();
+function sizeOf(file: string): Size {
+  let size = sizeCache.get(file);
+  if (!size) {
+    const content = readFileSync(path.join(DIST, file));
+    size = {
+      raw: content.length,
+      gzip: gzipSync(content, { level: 9 }).length,
+      brotli: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+    sizeCache.set(file, size);
+  }
+  return size;
+}
+
+function total(files: string[]): Size {
+  return files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+const kib = (bytes: number) => (bytes / KIB).toFixed(1).padStart(7);
+
+// The largest language stands for all three: a page must fit whichever the user reads.
+const language = LANGUAGES.map((key) => ({ key, size: total(closure([key]).map((c) => c.file)) })).sort((a, b) => b.size.gzip - a.size.gzip)[0]!;
+
+console.log(`Initial download per page, in KiB (language texts: ${path.basename(language.key, '.ts')}, the largest)\n`);
+console.log(`${'page'.padEnd(32)} ${'files'.padStart(5)} │ ${'JS raw'.padStart(7)} ${'gzip'.padStart(7)} ${'brotli'.padStart(7)} ${'budget'.padStart(7)} │ ${'CSS raw'.padStart(7)} ${'gzip'.padStart(7)}`);
+let over = 0;
+for (const page of PAGES) {
+  const chunks = closure(['index.html', page.source, language.key]);
+  const js = total(chunks.map((c) => c.file));
+  const css = total([...new Set(chunks.flatMap((c) => c.css ?? []))]);
+  const fits = js.gzip <= page.budgetKiB * KIB;
+  if (!fits) over++;
+  console.log(
+    `${page.name.padEnd(32)} ${String(chunks.length).padStart(5)} │ ${kib(js.raw)} ${kib(js.gzip)} ${kib(js.brotli)} ${String(page.budgetKiB).padStart(7)} │ ${kib(css.raw)} ${kib(css.gzip)}${fits ? '' : '  OVER BUDGET'}`,
+  );
+}
+const everything = total(Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js')));
+console.log(`\nAll JavaScript of the build: ${kib(everything.raw).trim()} raw, ${kib(everything.gzip).trim()} gzip, ${kib(everything.brotli).trim()} brotli.`);
+if (over > 0) {
+  console.error(`${over} page(s) over their JavaScript budget.`);
+  process.exit(1);
+}

@@ -1,0 +1,112 @@
+// Person-scoped reads that audit themselves. The family is promised that every response naming a
+// person leaves one audit row naming that person (decision 0015). Remembering a recordAccess() call
+// in every handler is how rows went missing, so the rule lives here instead:
+// - authorize() notes the person it decided about;
+// - readPeople() records the people a handler is about to show, once each in a request;
+// - the route runner hands every guarded response to auditPeopleNamedIn(), which finds each person id
+//   the response carries (in any field, link or text) and records the ones no one recorded yet,
+//   under the request's own access. A handler that forgets still leaves the row.
+// Background jobs have no request: systemReads() gives a run the same once-per-person ledger, with
+// Sammen itself as the actor.
+import type { Tx } from '../../infra/db/database.ts';
+import type { DataContext } from '../../infra/http/context.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+
+export interface PersonRead {
+  /** An AccessAction, or a system action with a text in audit/presentation.ts. */
+  action: string;
+  purpose: string;
+  /** Why this person is part of the response, e.g. 'guardian_of_read_person'. */
+  reason: string;
+  entity?: { type: string; id: string } | undefined;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const MAX_DEPTH = 32;
+const CHUNK = 500;
+
+/** The citizen's own person: reading one's own data is not someone else looking. */
+function self(ctx: DataContext): string | null {
+  return ctx.principal?.kind === 'citizen' ? ctx.principal.personId : null;
+}
+
+interface Access { action: string; purpose: string; subject?: { kind: string; id: string } | undefined; entity?: { type: string; id: string } | undefined }
+
+const accessKey = (a: Access) => `${a.action}|${a.subject?.kind ?? ''}:${a.subject?.id ?? ''}|${a.entity?.type ?? ''}:${a.entity?.id ?? ''}`;
+
+/** Whether this request already recorded the same allowed access (a handler that loads a thing twice). */
+export function alreadyRecorded(ctx: DataContext, access: Access): boolean {
+  return ctx.audit.allowed.has(accessKey(access));
+}
+
+/** Called by authorize() and recordAccess() after they wrote the row of an allowed access. */
+export function noteAccess(ctx: DataContext, access: Access): void {
+  ctx.audit.allowed.add(accessKey(access));
+  ctx.audit.first ??= { action: access.action, purpose: access.purpose, entity: access.entity };
+  if (access.subject?.kind === 'person') ctx.audit.people.add(access.subject.id);
+}
+
+/**
+ * Records that this request reads and shows these people: one row per person per request, after an
+ * allowed decision. Null ids (an anonymous referral, a notification about no one) are skipped.
+ */
+export async function readPeople(ctx: DataContext, personIds: Iterable<string | null | undefined>, read: PersonRead): Promise<void> {
+  if (!ctx.decisions.some((d) => d.allowed)) throw new Error('readPeople needs an allowed access decision first');
+  const own = self(ctx);
+  for (const id of personIds) {
+    if (!id || id === own || ctx.audit.people.has(id)) continue;
+    ctx.audit.people.add(id);
+    await writeAudit(ctx.trx, {
+      principal: ctx.principal, action: read.action, purpose: read.purpose, outcome: 'allowed', reason: read.reason,
+      subject: { kind: 'person', id }, entity: read.entity, requestId: ctx.requestId,
+    });
+  }
+}
+
+function collectIds(value: unknown, into: Set<string>, depth: number): void {
+  if (depth > MAX_DEPTH || value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    for (const match of value.matchAll(UUID)) into.add(match[0].toLowerCase());
+    return;
+  }
+  if (typeof value !== 'object' || value instanceof Date || ArrayBuffer.isView(value)) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectIds(item, into, depth + 1);
+    return;
+  }
+  for (const item of Object.values(value)) collectIds(item, into, depth + 1);
+}
+
+/**
+ * The route runner's safety net: every person whose id a guarded response carries gets a row, under
+ * the request's first allowed access, unless one was written already. A file sent straight to the
+ * reply is not scanned; its handler calls readPeople().
+ */
+export async function auditPeopleNamedIn(ctx: DataContext, response: unknown): Promise<void> {
+  if (response === ctx.reply || ctx.reply.sent || !ctx.audit.first) return;
+  const found = new Set<string>();
+  collectIds(response, found, 0);
+  const own = self(ctx);
+  const candidates = [...found].filter((id) => id !== own && !ctx.audit.people.has(id));
+  if (candidates.length === 0) return;
+  const named: string[] = [];
+  for (let i = 0; i < candidates.length; i += CHUNK) {
+    const rows = await ctx.trx.selectFrom('person').select('id').where('id', 'in', candidates.slice(i, i + CHUNK)).execute();
+    named.push(...rows.map((r) => r.id));
+  }
+  const first = ctx.audit.first;
+  await readPeople(ctx, named.sort(), { action: first.action, purpose: first.purpose, entity: first.entity, reason: 'named_in_response' });
+}
+
+/** A background job's reads: Sammen itself reads, once per person per run. */
+export function systemReads(trx: Tx) {
+  const seen = new Set<string>();
+  return {
+    async read(personId: string | null | undefined, read: PersonRead): Promise<void> {
+      if (!personId || seen.has(personId)) return;
+      seen.add(personId);
+      await writeAudit(trx, { principal: null, system: true, action: read.action, purpose: read.purpose, outcome: 'allowed', reason: read.reason, subject: { kind: 'person', id: personId }, entity: read.entity });
+    },
+  };
+}
+export type SystemReads = ReturnType<typeof systemReads>;

@@ -1,0 +1,209 @@
+// Item 5 of the trust issue: every response that names a person writes one audit row naming that
+// person, and the family reads their log in words. The attack: a professional's ordinary day — the
+// child's page, the notification list, the unread count, the referral proposal, a team leader's
+// meeting candidates, a reminder written by the night job — and then the mother's "who has read our
+// data". On the old main the notification list, the unread count and the candidates left no row
+// naming the child, the proposal was logged as "referral.create", a page view read "the case" twice,
+// and the family was shown internal codes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { messages } from '../../common/i18n/index.ts';
+import { LANGUAGES } from '../../common/roles.ts';
+import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
+import { AUDITED_ACTIONS } from '../../server/modules/audit/presentation.ts';
+import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
+import { daysFromToday, testClock, today as todayInOslo } from '../support/clock.ts';
+
+let t: TestApp;
+let ingrid: Client; // fagperson.barnehage: Emma's kindergarten teacher
+let henrik: Client; // fagperson.skole: another unit, not involved with Emma
+let tone: Client; // teamleder: leads the primary-school team Nord
+let sofie: Client; // forelder: Emma's mother, with parental responsibility
+let sofieEn: Client;
+let martin: Client; // forelder.uten.ansvar: Emma's father, without parental responsibility
+let youth: Client; // ungdom: a 16-year-old of another family
+let anonymous: Client;
+let auditor: Client;
+const ids: Record<string, string> = {};
+
+const today = todayInOslo();
+const plusDays = (n: number) => daysFromToday(n);
+const CODES = Object.keys(AUDITED_ACTIONS);
+
+interface Row { id: string; action: string; subject_id: string | null; actor_kind: string; outcome: string; reason: string | null }
+
+async function lastAuditId(): Promise<string> {
+  const row = await t.database.db.selectFrom('audit_event').select(sql<string>`coalesce(max(id), 0)::text`.as('max')).executeTakeFirstOrThrow();
+  return row.max;
+}
+
+/** The audit rows one call wrote (tests in a file run one at a time; no job runs in the test app). */
+async function rowsOf(call: () => Promise<{ statusCode: number }>, status = 200): Promise<Row[]> {
+  const before = await lastAuditId();
+  const response = await call();
+  expect(response.statusCode).toBe(status);
+  return t.database.db
+    .selectFrom('audit_event').select(['id', 'action', 'subject_id', 'actor_kind', 'outcome', 'reason'])
+    .where('id', '>', before).orderBy('id').execute() as Promise<Row[]>;
+}
+
+/** How many rows name each person. */
+function perPerson(rows: Row[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of rows) if (r.subject_id) counts[r.subject_id] = (counts[r.subject_id] ?? 0) + 1;
+  return counts;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 5 });
+  [ingrid, henrik, tone, sofie, sofieEn, martin, youth, auditor] = await Promise.all([
+    signedIn(t.app, 'fagperson.barnehage'), signedIn(t.app, 'fagperson.skole'), signedIn(t.app, 'teamleder'), signedIn(t.app, 'forelder'),
+    signedIn(t.app, 'forelder', 'en'), signedIn(t.app, 'forelder.uten.ansvar'), signedIn(t.app, 'ungdom'), signedIn(t.app, 'revisor'),
+  ]);
+  anonymous = new Client(t.app);
+  const db = t.database.db;
+  const person = async (given: string, family: string) => (await db.selectFrom('person').select('id').where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow()).id;
+  Object.assign(ids, {
+    emma: await person('Emma', 'Nordli'), sofie: await person('Sofie', 'Nordli'), martin: await person('Martin', 'Berg'),
+    ingrid: (await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.barnehage').executeTakeFirstOrThrow()).id,
+    solsikken: (await db.selectFrom('service_unit').select('id').where('name', '=', 'Solsikken barnehage').executeTakeFirstOrThrow()).id,
+    team: (await db.selectFrom('team as t').innerJoin('staff_user as s', 's.id', 't.leader_staff_user_id').select('t.id').where('s.username', '=', 'teamleder').where('t.kind', '=', 'early_intervention').executeTakeFirstOrThrow()).id,
+  });
+  // Ingrid notes a worry (the case opens), records the mother's paper consent and a measure to evaluate in three days.
+  const worry = await ingrid.post('/api/worries', { personId: ids.emma, categories: ['language'], description: 'Lite språk', noticedOn: today });
+  expect(worry.statusCode).toBe(201);
+  ids.case = worry.json().caseId;
+  expect((await ingrid.post(`/api/people/${ids.emma}/consents`, {
+    method: 'paper', giverIds: [ids.sofie], purposes: ['collaboration', 'team_discussion'], categories: ['language'], recipientUnitIds: [ids.solsikken],
+    validFrom: today, validTo: plusDays(365),
+  })).statusCode).toBe(201);
+  expect((await ingrid.post(`/api/cases/${ids.case}/entries`, {
+    kind: 'measure', category: 'language', title: 'Språkgruppe', responsibleStaffId: ids.ingrid, startsOn: today, evaluateOn: plusDays(3),
+  })).statusCode).toBe(201);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the night job names the child in a reminder', () => {
+  it('records Sammen\'s read of the child once, and nothing when the next run creates nothing', async () => {
+    const before = await lastAuditId();
+    expect(await sendCaseReminders(t.database.db, testClock.now())).toBeGreaterThanOrEqual(1);
+    const rows = await t.database.db.selectFrom('audit_event').select(['action', 'subject_id', 'actor_kind', 'reason']).where('id', '>', before).execute();
+    expect(rows).toEqual([{ action: 'notification.remind', subject_id: ids.emma, actor_kind: 'system', reason: 'measure_reminder' }]);
+    const again = await lastAuditId();
+    expect(await sendCaseReminders(t.database.db, testClock.now())).toBe(0);
+    expect(await lastAuditId()).toBe(again);
+  });
+});
+
+describe('a professional\'s reads that name the child', () => {
+  it('the notification list: the reminder names Emma, so Emma has exactly one row', async () => {
+    const rows = await rowsOf(() => ingrid.get('/api/notifications'));
+    expect(perPerson(rows)).toEqual({ [ids.emma!]: 1 });
+    expect(rows.find((r) => r.subject_id === ids.emma)).toMatchObject({ action: 'notification.read', outcome: 'allowed', actor_kind: 'staff' });
+  });
+
+  it('the unread count: guarded and audited, and it names no one', async () => {
+    const rows = await rowsOf(() => ingrid.get('/api/notifications/unread-count'));
+    expect(rows).toEqual([expect.objectContaining({ action: 'notification.read', subject_id: null, outcome: 'allowed' })]);
+  });
+
+  it('the child\'s page: one row for each person each request names, the proposal as a read, the relay log read once', async () => {
+    const page = [
+      `/api/people/${ids.emma}`, `/api/people/${ids.emma}/case-status`, `/api/people/${ids.emma}/case`, `/api/cases/${ids.case}/colleagues`,
+      `/api/people/${ids.emma}/referral-proposal`, `/api/people/${ids.emma}/meetings`, `/api/people/${ids.emma}/consents`,
+    ];
+    const all: Row[] = [];
+    for (const url of page) {
+      const rows = await rowsOf(() => ingrid.get(url));
+      const counts = perPerson(rows);
+      expect(counts[ids.emma!], url).toBe(1);
+      expect(Object.values(counts).every((n) => n === 1), `${url}: ${JSON.stringify(counts)}`).toBe(true);
+      if (url === page[0]) expect(counts).toEqual({ [ids.emma!]: 1, [ids.sofie!]: 1, [ids.martin!]: 1 }); // both guardians are named
+      all.push(...rows);
+    }
+    const emmaActions = all.filter((r) => r.subject_id === ids.emma).map((r) => r.action);
+    expect(emmaActions).not.toContain('referral.create');
+    expect(emmaActions).toContain('referralProposal.read');
+    expect(emmaActions.filter((a) => a === 'case.read')).toHaveLength(1);
+  });
+
+  it('the meeting candidates: the team leader sees Emma and her mother, each recorded once', async () => {
+    const referral = await ingrid.post(`/api/people/${ids.emma}/referrals`, { reason: 'Språk', basis: 'consent', teamId: ids.team });
+    expect(referral.statusCode).toBe(201);
+    const rows = await rowsOf(() => tone.get(`/api/referrals/${referral.json().id}/candidates`));
+    expect(perPerson(rows)).toEqual({ [ids.emma!]: 1, [ids.sofie!]: 1 });
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['meetingCandidates.read']));
+    ids.referral = referral.json().id;
+  });
+});
+
+describe('who may not look, and is recorded trying', () => {
+  it('refuses a colleague of another unit, a father without parental responsibility, a youth and an anonymous caller; nothing is shown', async () => {
+    const attempts: [Client, string, number][] = [
+      [henrik, `/api/people/${ids.emma}/referral-proposal`, 403],
+      [henrik, `/api/referrals/${ids.referral}/candidates`, 403],
+      [henrik, `/api/cases/${ids.case}/colleagues`, 403],
+      [martin, `/api/people/${ids.emma}/access-log`, 403],
+      [youth, `/api/people/${ids.emma}/access-log`, 403],
+      [ingrid, `/api/people/${ids.emma}/access-log`, 403],
+      [anonymous, `/api/people/${ids.emma}/access-log`, 401],
+      [anonymous, '/api/notifications/unread-count', 401],
+      [anonymous, '/api/notifications', 401],
+    ];
+    for (const [client, url, status] of attempts) {
+      const rows = await rowsOf(() => client.get(url), status);
+      const body = (await client.get(url)).body;
+      expect(body, url).not.toContain('Emma');
+      expect(body, url).not.toContain('Nordli');
+      // A refusal by the access module is recorded as refused, never as a read.
+      expect(rows.every((r) => r.outcome === 'denied'), url).toBe(true);
+      if (status === 403) expect(rows.length, url).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('the family\'s log', () => {
+  it('shows each look as one line in words, in bokmål: who, in which role and unit, what they read, when', async () => {
+    const events = (await sofie.get(`/api/people/${ids.emma}/access-log`)).json().events as { text: string }[];
+    const lines = events.map((e) => e.text);
+    const ingridsLook = lines.find((l) => l.startsWith('Ingrid Solheim, pedagogisk leder, Solsikken barnehage, ') && l.includes('leste stafettloggen'));
+    expect(ingridsLook, lines.join('\n')).toMatch(/, \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}:\d{2}$/);
+    expect(ingridsLook).toContain('så hvilket team barnet kan henvises til');
+    expect(ingridsLook).toContain('leste varsler');
+    // One look, each thing named once.
+    expect(ingridsLook!.split('leste stafettloggen')).toHaveLength(2);
+    expect(lines.some((l) => l.startsWith('Tone Haugland, ') && l.includes('så hvem som kan inviteres til møte om barnet'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Sammen (automatisk), skrev en påminnelse som nevner barnet, '))).toBe(true);
+  });
+
+  it('in English, with no internal code anywhere in what the family receives', async () => {
+    const response = await sofieEn.get(`/api/people/${ids.emma}/access-log`);
+    const lines = (response.json().events as { text: string }[]).map((e) => e.text);
+    const ingridsLook = lines.find((l) => l.startsWith('Ingrid Solheim, pedagogisk leder, Solsikken barnehage, ') && l.includes('read the relay log'));
+    expect(ingridsLook, lines.join('\n')).toMatch(/, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
+    expect(ingridsLook).toContain('viewed which team the child can be referred to');
+    expect(lines.some((l) => l.startsWith('Sammen (automatically), wrote a reminder naming the child, '))).toBe(true);
+    for (const code of [...CODES, 'professional', 'team_leader', 'follow_up']) expect(response.body, code).not.toContain(`"${code}"`);
+    expect(response.body).not.toMatch(/"(action|role|purpose)"/);
+  });
+
+  it('the auditor sees the same words', async () => {
+    const events = (await auditor.get('/api/audit/events?action=referralProposal.read&outcome=allowed')).json().events as { action: string; what: string; who: string }[];
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    expect(events[0]).toMatchObject({ what: 'Så hvilket team barnet kan henvises til', who: 'Ingrid Solheim, pedagogisk leder, Solsikken barnehage' });
+  });
+});
+
+describe('every audited action has words', () => {
+  it('in bokmål, nynorsk and English, never the code itself', () => {
+    for (const code of CODES) {
+      for (const lang of LANGUAGES) {
+        const text = messages[lang][`domain.action.${code}`];
+        expect(text?.trim(), `${lang} ${code}`).toBeTruthy();
+        expect(text, `${lang} ${code}`).not.toContain(code);
+      }
+    }
+  });
+});

@@ -1,0 +1,68 @@
+// The pages and the chunk each is loaded from, in the order React Router matches them for the
+// preload (a fixed segment before a parameter: /barn/ny before /barn/:id). App.tsx makes the routes
+// of this table; boot.ts preloads the first page's chunk.
+import type { ComponentType } from 'react';
+import type { PageKey } from './navigation.ts';
+
+/** A page takes no props, except the child's page, which also serves the family on Min side. */
+export type PageProps = { citizen?: boolean };
+export type Load = () => Promise<ComponentType<PageProps>>;
+
+export interface AppRoute {
+  path: string;
+  load: Load;
+  /** The menu page whose audience may open it; without one the page is open to everyone who reaches it. */
+  guard?: PageKey;
+  /** Shown to the family (Min side) rather than to staff. */
+  citizen?: true;
+}
+
+export const signIn: Load = () => import('./pages/SignIn.tsx').then((m) => m.SignInPage);
+export const notFound: Load = () => import('./pages/NotFound.tsx').then((m) => m.NotFoundPage);
+const personPage: Load = () => import('./pages/PersonPage.tsx').then((m) => m.PersonPage);
+const adminServiceEditor: Load = () => import('./pages/catalogue/AdminServiceEditor.tsx').then((m) => m.AdminServiceEditorPage);
+
+export const ROUTES: AppRoute[] = [
+  { path: '/barn', guard: 'people', load: () => import('./pages/People.tsx').then((m) => m.PeoplePage) },
+  { path: '/barn/ny', guard: 'register', load: () => import('./pages/RegisterPerson.tsx').then((m) => m.RegisterPersonPage) },
+  { path: '/barn/:id', guard: 'people', load: personPage },
+  { path: '/inntak', guard: 'intake', load: () => import('./pages/Intake.tsx').then((m) => m.IntakePage) },
+  // A meeting is opened by its participants, from the child's page or the task list.
+  { path: '/moter/:id', guard: 'people', load: () => import('./pages/Meeting.tsx').then((m) => m.MeetingPage) },
+  { path: '/undringer', guard: 'worries', load: () => import('./pages/Worries.tsx').then((m) => m.WorriesPage) },
+  { path: '/team', guard: 'teams', load: () => import('./pages/Teams.tsx').then((m) => m.TeamsPage) },
+  { path: '/systemteam', guard: 'systemMeetings', load: () => import('./pages/SystemMeetings.tsx').then((m) => m.SystemMeetingsPage) },
+  { path: '/systemteam/:id', guard: 'systemMeetings', load: () => import('./pages/SystemMeeting.tsx').then((m) => m.SystemMeetingPage) },
+  { path: '/admin/enheter', guard: 'adminUnits', load: () => import('./pages/AdminUnits.tsx').then((m) => m.AdminUnitsPage) },
+  { path: '/admin/ansatte', guard: 'adminStaff', load: () => import('./pages/AdminStaff.tsx').then((m) => m.AdminStaffPage) },
+  { path: '/admin/handlingsveileder', guard: 'adminGuide', load: () => import('./pages/AdminGuide.tsx').then((m) => m.AdminGuidePage) },
+  { path: '/revisjon', guard: 'audit', load: () => import('./pages/Audit.tsx').then((m) => m.AuditPage) },
+  { path: '/min-side', guard: 'myPage', load: () => import('./pages/MyPage.tsx').then((m) => m.MyPage) },
+  { path: '/min-side/vurderinger', guard: 'myPage', load: () => import('./pages/MeetingRatings.tsx').then((m) => m.MeetingRatingsPage) },
+  { path: '/min-side/:id', guard: 'myPage', load: personPage, citizen: true },
+  // The family's rating from the e-mailed link: no sign-in, the link is the key.
+  { path: '/vurdering/:token', load: () => import('./pages/RatingLink.tsx').then((m) => m.RatingLinkPage) },
+  { path: '/fravaer', guard: 'absence', load: () => import('./pages/Absence.tsx').then((m) => m.AbsencePage) },
+  { path: '/varsler', load: () => import('./pages/Notifications.tsx').then((m) => m.NotificationsPage) },
+  { path: '/utvikling/epost', load: () => import('./pages/DevMailbox.tsx').then((m) => m.DevMailboxPage) },
+  // The public service catalogue: open to everyone, signed in or not.
+  { path: '/tjenester', load: () => import('./pages/catalogue/CataloguePage.tsx').then((m) => m.CataloguePage) },
+  { path: '/tjenester/veileder', load: () => import('./pages/catalogue/GuidePage.tsx').then((m) => m.GuidePage) },
+  { path: '/tjenester/:slug', load: () => import('./pages/catalogue/ServicePage.tsx').then((m) => m.ServicePage) },
+  { path: '/ung', load: () => import('./pages/catalogue/YouthPage.tsx').then((m) => m.YouthPage) },
+  { path: '/admin/tjenester', guard: 'adminCatalogue', load: () => import('./pages/catalogue/AdminCataloguePage.tsx').then((m) => m.AdminCataloguePage) },
+  { path: '/admin/tjenester/ny', guard: 'adminCatalogue', load: adminServiceEditor },
+  { path: '/admin/tjenester/:id', guard: 'adminCatalogue', load: adminServiceEditor },
+];
+
+function matches(pattern: string, pathname: string): boolean {
+  const want = pattern.split('/');
+  const have = pathname.replace(/\/+$/, '').split('/');
+  return want.length === have.length && want.every((segment, i) => segment.startsWith(':') ? have[i] !== '' : segment === have[i]);
+}
+
+/** The chunk loader of the page at this path: the sign-in page for "/", the not-found page for an unknown one. */
+export function loaderFor(pathname: string): Load {
+  if (pathname === '/' || pathname === '') return signIn;
+  return ROUTES.find((r) => matches(r.path, pathname))?.load ?? notFound;
+}
