@@ -167,10 +167,12 @@ describe('consent rules', () => {
       ],
     });
     const leaId = registered.json().id;
-    const kineId = await personId('Kine', 'Fjeld');
-    // Relations typed in at registration open nothing until confirmed; here the population register has confirmed both.
-    const oleId = await personId('Ole', 'Fjeld');
-    await t.database.db.insertInto('guardianship').values([kineId, oleId].map((guardian_id, i) => ({ child_id: leaId, guardian_id, relation: i === 0 ? 'mother' : 'father', parental_responsibility: true }))).execute();
+    // Relations typed in at registration open nothing until confirmed; here the population register
+    // has confirmed both parents, as people of their own with parental responsibility.
+    const { municipality_id } = await t.database.db.selectFrom('person').select('municipality_id').where('id', '=', leaId).executeTakeFirstOrThrow();
+    const [kineId, oleId] = await Promise.all([['Kine', '1990-01-01'], ['Ole', '1988-01-01']].map(async ([given, born]) =>
+      (await t.database.db.insertInto('person').values({ municipality_id, given_name: given!, family_name: 'Fjeld', birth_date: born!, kind: 'adult' }).returning('id').executeTakeFirstOrThrow()).id));
+    await t.database.db.insertInto('guardianship').values([kineId!, oleId!].map((guardian_id, i) => ({ child_id: leaId, guardian_id, relation: i === 0 ? 'mother' : 'father', parental_responsibility: true }))).execute();
     const oneParent = await teacher.post(`/api/people/${leaId}/consents`, paperConsent({ giverIds: [kineId], document: undefined }));
     expect(oneParent.json().error.fields).toEqual([{ field: 'giverIds', message: 'Alle foresatte med foreldreansvar må samtykke.' }]);
     await t.database.db.updateTable('municipality').set({ guardian_consent_rule: 'one' }).execute();
