@@ -1,11 +1,17 @@
 // The permission matrix: every role × every action on personal data, then the situations that
 // must close access — consent withdrawn or expired, a user moved or no longer involved, a guardian
-// without parental responsibility, youths over and under the consent age, an anonymous discussion.
-// The expected outcomes are written out here, not computed from the code under test.
+// without parental responsibility, youths over and under the consent age, an anonymous discussion —
+// and finally every action of ACCESS_ACTIONS by name, each with a principal it opens to and one it
+// refuses, on real records. The expected outcomes and reason codes are written out here, not
+// computed from the code under test; a new action fails here until it is added.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
-import type { AccessAction } from '../../server/modules/access/access.ts';
-import { addConsent, buildAccessWorld, check, citizenPrincipal, clearConsents, daysFromToday, staffPrincipal, type AccessWorld } from '../support/access-fixture.ts';
+import { ACCESS_ACTIONS, visibleCategories, type AccessAction, type AccessRequest, type Decision } from '../../server/modules/access/access.ts';
+import type { Principal } from '../../server/infra/http/context.ts';
+import {
+  addConsent, buildAccessWorld, check, citizenPrincipal, clearConsents, daysFromToday, decideRequest, otherStaffPrincipal, staffPrincipal,
+  type AccessWorld, type FamilyWorld,
+} from '../support/access-fixture.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { testClock } from '../support/clock.ts';
 
@@ -57,7 +63,7 @@ describe('role × action', () => {
   }
 
   it('nobody signed in is refused everything', async () => {
-    for (const action of [...CASE_ACTIONS, ...ADMIN_ACTIONS, 'audit.search' as const]) {
+    for (const action of ACCESS_ACTIONS) {
       expect(await check(world, null, action, world.child)).toEqual({ allowed: false, reason: 'not_signed_in' });
     }
   });
@@ -235,5 +241,258 @@ describe('teams: system-level meetings, overviews and ratings (the lists; each r
     for (const action of ['team.edit', 'team.overview', 'systemMeeting.read', 'meetingRating.list'] as const) {
       expect(await check(world, null, action), action).toEqual({ allowed: false, reason: 'not_signed_in' });
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every action by name. `who`: a staff role of the world (each involved with the family's child as
+// relay holder, in the kindergarten), `other:<key>` (the school's and the health station's
+// professionals, involved as collaborators; a team member in no team and involved with nobody),
+// `citizen:<key>` (mother = guardianWithResponsibility, father = guardianWithout, …) or `anonymous`.
+type Who = StaffRole | `other:${keyof AccessWorld['otherStaff']}` | `citizen:${keyof AccessWorld['citizens']}` | 'anonymous';
+type On = (w: AccessWorld, f: FamilyWorld) => Omit<AccessRequest, 'action' | 'purpose'>;
+interface Row { action: AccessAction; who: Who; on?: On; expect: Decision }
+
+const none: On = () => ({});
+const family: On = (_w, f) => ({ subject: { kind: 'person', id: f.child } });
+const person = (key: 'youth16' | 'youth15' | 'child'): On => (w) => ({ subject: { kind: 'person', id: w[key] } });
+const entity = (type: string, id: (f: FamilyWorld) => string, withFamily = false): On => (_w, f) => ({ entity: { type, id: id(f) }, ...(withFamily ? { subject: { kind: 'person' as const, id: f.child } } : {}) });
+const yes = (reason: string): Decision => ({ allowed: true, reason });
+const no = (reason: string): Decision => ({ allowed: false, reason });
+const row = (action: AccessAction, who: Who, on: On, expected: Decision): Row => ({ action, who, on, expect: expected });
+
+const adminOnly = (action: AccessAction): Row[] => [
+  row(action, 'administrator', none, yes('role:administrator')),
+  row(action, 'analyst', none, no('role_required:administrator')),
+  row(action, 'citizen:guardianWithResponsibility', none, no('not_staff')),
+];
+
+const EVERY_ACTION: Row[] = [
+  // Administration: the administrator's alone.
+  ...(['team.edit', 'staff.create', 'staff.update', 'staff.read', 'staff.list', 'serviceUnit.create', 'serviceUnit.update', 'serviceUnitType.create',
+    'catalogue.edit', 'catalogue.publish', 'actionGuide.publish', 'relation.verify', 'devMailbox.read'] as const).flatMap(adminOnly),
+  row('audit.search', 'auditor', none, yes('role:auditor')),
+  row('audit.search', 'administrator', none, no('role_required:auditor')),
+
+  // Teams: overview, system-level work, intake, referrals, meetings, action items, ratings.
+  row('team.overview', 'team_leader', entity('team', (f) => f.teamId), yes('team_leader_of_team')),
+  row('team.overview', 'sbu_coordinator', entity('team', (f) => f.teamId), yes('role:sbu_coordinator')),
+  row('team.overview', 'team_member', entity('team', (f) => f.teamId), no('role_required:team_leader')),
+  row('team.overview', 'team_leader', none, yes('own_teams:team_leader')),
+  row('systemMeeting.read', 'team_member', entity('team', (f) => f.systemTeamId), yes('system_team_member')),
+  row('systemMeeting.read', 'other:outsider', entity('team', (f) => f.systemTeamId), no('not_team_member')),
+  row('systemMeeting.read', 'professional', entity('team', (f) => f.systemTeamId), no('role_without_team_work')),
+  row('systemMeeting.read', 'team_leader', entity('team', (f) => f.teamId), no('not_system_team')),
+  row('systemMeeting.write', 'team_leader', entity('team_meeting', (f) => f.systemMeetingId), yes('system_team_leader')),
+  row('systemMeeting.write', 'sbu_coordinator', entity('team_meeting', (f) => f.systemMeetingId), yes('role:sbu_coordinator')),
+  row('systemMeeting.write', 'team_leader', entity('team_meeting', (f) => f.meetingId), no('not_system_meeting')),
+  row('systemMeeting.write', 'other:outsider', entity('team_meeting', (f) => f.systemMeetingId), no('not_team_member')),
+  row('systemMeeting.write', 'citizen:guardianWithResponsibility', entity('team_meeting', (f) => f.systemMeetingId), no('not_staff')),
+  row('intake.read', 'team_leader', entity('team', (f) => f.teamId), yes('team_leader_of_team')),
+  row('intake.read', 'team_member', entity('team', (f) => f.teamId), no('not_team_leader')),
+  row('intake.read', 'citizen:guardianWithResponsibility', entity('team', (f) => f.teamId), no('not_staff')),
+  row('referral.answer', 'team_leader', entity('referral', (f) => f.referralId), yes('team_leader_of_team')),
+  row('referral.answer', 'team_member', entity('referral', (f) => f.referralId), no('not_team_leader')),
+  row('meeting.schedule', 'team_leader', entity('referral', (f) => f.referralId), yes('team_leader_of_team+team_discussion_consent')),
+  row('meeting.schedule', 'team_member', entity('referral', (f) => f.referralId), no('not_team_leader')),
+  row('meetingCandidates.read', 'team_leader', entity('referral', (f) => f.referralId), yes('team_leader_of_team')),
+  row('meetingCandidates.read', 'coordinator', entity('referral', (f) => f.referralId), no('not_team_leader')),
+  row('referral.create', 'professional', family, yes('involved:relay_holder')),
+  row('referral.create', 'other:outsider', family, no('not_involved')),
+  row('referral.create', 'citizen:guardianWithResponsibility', family, no('not_staff')),
+  row('referralProposal.read', 'other:school', family, yes('involved:collaborator')),
+  row('referralProposal.read', 'analyst', family, no('role_without_case_work')),
+  row('referral.anonymous', 'professional', none, yes('role:professional')),
+  row('referral.anonymous', 'sbu_coordinator', none, no('role_without_case_work')),
+  row('meeting.read', 'coordinator', entity('team_meeting', (f) => f.meetingId), yes('meeting_chair+team_discussion_consent')),
+  row('meeting.read', 'team_member', entity('team_meeting', (f) => f.meetingId), yes('meeting_participant+team_discussion_consent')),
+  row('meeting.read', 'team_leader', entity('team_meeting', (f) => f.meetingId), yes('team_leader_of_team+team_discussion_consent')),
+  // A participant from a unit the team-discussion consent does not name reads nothing of the meeting.
+  row('meeting.read', 'other:school', entity('team_meeting', (f) => f.meetingId), no('unit_not_recipient')),
+  row('meeting.read', 'child_welfare_intake', entity('team_meeting', (f) => f.meetingId), no('not_participant')),
+  row('meeting.read', 'citizen:guardianWithResponsibility', entity('team_meeting', (f) => f.meetingId), yes('family_participant')),
+  row('meeting.read', 'citizen:guardianWithout', entity('team_meeting', (f) => f.meetingId), no('guardian_without_parental_responsibility')),
+  row('meeting.read', 'citizen:stranger', entity('team_meeting', (f) => f.meetingId), no('not_participant')),
+  row('meeting.write', 'coordinator', entity('team_meeting', (f) => f.meetingId), yes('meeting_chair+team_discussion_consent')),
+  row('meeting.write', 'team_member', entity('team_meeting', (f) => f.meetingId), no('not_chair')),
+  row('meeting.write', 'team_leader', entity('team_meeting', (f) => f.systemMeetingId), no('system_meeting')),
+  row('meeting.write', 'citizen:guardianWithResponsibility', entity('team_meeting', (f) => f.meetingId), no('not_staff')),
+  row('actionItem.update', 'team_member', entity('action_item', (f) => f.actionItemId), yes('action_item_owner+team_discussion_consent')),
+  row('actionItem.update', 'coordinator', entity('action_item', (f) => f.actionItemId), no('not_action_item_owner')),
+  row('actionItem.update', 'citizen:guardianWithResponsibility', entity('action_item', (f) => f.actionItemId), no('not_staff')),
+  row('meetingRating.create', 'citizen:guardianWithResponsibility', entity('team_meeting', (f) => f.meetingId), yes('family_participant:guardian')),
+  row('meetingRating.create', 'citizen:guardianWithResponsibility', entity('team_meeting', (f) => f.scheduledMeetingId), no('meeting_not_closed')),
+  row('meetingRating.create', 'citizen:stranger', entity('team_meeting', (f) => f.meetingId), no('not_family_participant')),
+  row('meetingRating.create', 'coordinator', entity('team_meeting', (f) => f.meetingId), no('not_citizen')),
+  row('meetingRating.list', 'citizen:guardianWithResponsibility', none, yes('own_meetings')),
+  row('meetingRating.list', 'professional', none, no('not_citizen')),
+
+  // People, relations and access requests.
+  row('person.create', 'professional', none, yes('role:professional')),
+  row('person.create', 'analyst', none, no('role_without_case_work')),
+  row('person.create', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('person.read', 'professional', family, yes('involved:relay_holder')),
+  row('person.read', 'other:school', family, yes('involved:collaborator')),
+  row('person.read', 'other:outsider', family, no('not_involved')),
+  row('person.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('person.read', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('person.read', 'citizen:stranger', family, no('not_related')),
+  row('person.list', 'professional', none, yes('own_involvements')),
+  row('person.list', 'citizen:guardianWithResponsibility', none, yes('own_family')),
+  row('person.list', 'administrator', none, no('role_without_case_work')),
+  row('relation.list', 'citizen:stranger', none, yes('own_relations')),
+  row('relation.list', 'administrator', none, no('not_citizen')),
+  row('relation.confirm', 'citizen:stranger', entity('relation_claim', (f) => f.relationClaimId), yes('named_as_guardian')),
+  row('relation.confirm', 'citizen:guardianWithResponsibility', entity('relation_claim', (f) => f.relationClaimId), no('not_named_as_guardian')),
+  row('relation.confirm', 'professional', entity('relation_claim', (f) => f.relationClaimId), no('not_citizen')),
+  row('accessRequest.create', 'other:school', none, yes('role:professional')),
+  row('accessRequest.create', 'analyst', none, no('role_without_case_work')),
+  row('accessRequest.create', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('accessRequest.list', 'citizen:guardianWithResponsibility', none, yes('own_family_requests')),
+  row('accessRequest.list', 'other:school', none, yes('own_requests')),
+  row('accessRequest.list', 'auditor', none, no('role_without_case_work')),
+  row('accessRequest.answer', 'citizen:guardianWithResponsibility', entity('access_request', (f) => f.accessRequestId, true), yes('guardian_with_parental_responsibility')),
+  row('accessRequest.answer', 'citizen:guardianWithout', entity('access_request', (f) => f.accessRequestId, true), no('guardian_without_parental_responsibility')),
+  row('accessRequest.answer', 'professional', entity('access_request', (f) => f.accessRequestId, true), no('not_citizen')),
+
+  // The shared case: involvement and the family's consent; the transition consent for the receiving unit only.
+  row('case.read', 'professional', family, yes('involved:relay_holder+consent')),
+  row('case.read', 'other:school', family, yes('involved:collaborator+transition_consent')),
+  row('case.read', 'other:healthStation', family, no('unit_not_recipient')),
+  row('case.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('case.read', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('case.write', 'team_member', family, yes('involved:relay_holder+consent')),
+  row('case.write', 'other:outsider', family, no('not_involved')),
+  row('case.write', 'analyst', family, no('role_without_case_work')),
+  row('caseColleagues.read', 'coordinator', family, yes('involved:relay_holder+consent')),
+  row('caseColleagues.read', 'other:healthStation', family, no('unit_not_recipient')),
+  row('caseStatus.read', 'other:healthStation', family, yes('involved:collaborator')),
+  row('caseStatus.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('caseStatus.read', 'other:outsider', family, no('not_involved')),
+  row('caseStatus.write', 'professional', family, yes('involved:relay_holder')),
+  row('caseStatus.write', 'citizen:guardianWithResponsibility', family, no('not_staff')),
+  row('case.hold', 'professional', family, yes('relay_holder')),
+  row('case.hold', 'team_leader', family, no('not_relay_holder')),
+  row('case.hold', 'professional', person('youth16'), no('no_open_case')),
+  row('case.hold', 'analyst', family, no('role_without_case_work')),
+  row('handover.answer', 'coordinator', entity('relay_handover', (f) => f.handoverId), yes('handover_receiver+involved:relay_holder+consent')),
+  row('handover.answer', 'professional', entity('relay_handover', (f) => f.handoverId), no('not_handover_receiver')),
+  row('handover.answer', 'citizen:guardianWithResponsibility', entity('relay_handover', (f) => f.handoverId), no('not_staff')),
+  row('legalBasis.record', 'professional', family, yes('duty+involved:relay_holder')),
+  row('legalBasis.record', 'other:outsider', family, no('not_involved')),
+  row('legalBasis.record', 'citizen:guardianWithResponsibility', family, no('not_staff')),
+
+  // Consent.
+  row('consent.read', 'professional', family, yes('involved:relay_holder')),
+  row('consent.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('consent.read', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('consent.record', 'professional', family, yes('involved:relay_holder')),
+  row('consent.record', 'other:outsider', family, no('not_involved')),
+  row('consent.record', 'citizen:guardianWithResponsibility', family, no('not_staff')),
+  row('consent.withdraw', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('consent.withdraw', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('consent.withdraw', 'citizen:youthGuardian', person('youth16'), no('youth_decides')),
+  row('consent.give', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('consent.give', 'citizen:youth16', person('youth16'), yes('youth_self')),
+  row('consent.give', 'citizen:youth15', person('youth15'), no('below_consent_age')),
+  row('consent.give', 'professional', family, no('not_citizen')),
+  row('consent.sign', 'citizen:guardianWithResponsibility', entity('consent', (f) => f.awaitingConsentId), yes('awaited_signer')),
+  row('consent.sign', 'citizen:guardianWithout', entity('consent', (f) => f.awaitingConsentId), no('not_awaited_signer')),
+  row('consent.sign', 'professional', entity('consent', (f) => f.awaitingConsentId), no('not_citizen')),
+  row('accessLog.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('accessLog.read', 'citizen:stranger', family, no('not_related')),
+  row('accessLog.read', 'professional', family, no('not_citizen')),
+  row('guardianVisibility.set', 'citizen:youth16', person('youth16'), yes('youth_self')),
+  row('guardianVisibility.set', 'citizen:youth15', person('youth15'), no('not_youth_of_consent_age')),
+  row('guardianVisibility.set', 'citizen:youthGuardian', person('youth16'), no('not_self')),
+  row('teamRequest.create', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('teamRequest.create', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+
+  // Worries: anonymous, the author's, and those discussed with one's team.
+  row('worry.create', 'professional', none, yes('role:professional')),
+  row('worry.create', 'analyst', none, no('role_without_case_work')),
+  row('worry.create', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('worry.list', 'child_welfare_intake', none, yes('role:child_welfare_intake')),
+  row('worry.list', 'administrator', none, no('role_without_case_work')),
+  row('worry.read', 'professional', entity('worry', (f) => f.worryId), yes('worry_author')),
+  row('worry.read', 'team_member', entity('worry', (f) => f.worryId), yes('worry_discussed_with')),
+  row('worry.read', 'child_welfare_intake', entity('worry', (f) => f.worryId), no('not_worry_participant')),
+  row('worry.read', 'citizen:guardianWithResponsibility', entity('worry', (f) => f.worryId), no('not_staff')),
+  row('worry.discuss', 'professional', entity('worry', (f) => f.worryId), yes('worry_author')),
+  row('worry.discuss', 'team_member', entity('worry', (f) => f.worryId), no('not_worry_author')),
+  row('worry.link', 'professional', entity('worry', (f) => f.worryId, true), yes('worry_author+involved:relay_holder')),
+  row('worry.link', 'team_member', entity('worry', (f) => f.worryId, true), no('not_worry_author')),
+  row('worry.link', 'professional', (_w, f) => ({ entity: { type: 'worry', id: f.worryId }, subject: { kind: 'person', id: f.stranger } }), no('not_involved')),
+
+  // Notifications are always one's own; absence belongs to kindergartens and schools.
+  row('notification.read', 'professional', none, yes('own_notifications')),
+  row('notification.read', 'citizen:guardianWithResponsibility', none, yes('own_notifications_citizen')),
+  row('notification.read', 'anonymous', none, no('not_signed_in')),
+  row('notification.update', 'auditor', none, yes('own_notifications')),
+  row('notification.update', 'anonymous', none, no('not_signed_in')),
+  row('absence.import', 'professional', none, yes('unit:kindergarten')),
+  row('absence.import', 'other:healthStation', none, no('unit_without_absence')),
+  row('absence.import', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('absence.read', 'other:school', none, yes('unit:school_primary')),
+  row('absence.read', 'analyst', none, no('role_without_case_work')),
+];
+
+async function principalOf(w: AccessWorld, who: Who): Promise<Principal | null> {
+  if (who === 'anonymous') return null;
+  if (who.startsWith('other:')) return otherStaffPrincipal(w, who.slice(6) as keyof AccessWorld['otherStaff']);
+  if (who.startsWith('citizen:')) return citizenPrincipal(w, who.slice(8) as keyof AccessWorld['citizens']);
+  return staffPrincipal(w, who as StaffRole);
+}
+
+describe('every access action, by name', () => {
+  it('names every action of ACCESS_ACTIONS with a principal it allows and one it refuses', () => {
+    const missing = ACCESS_ACTIONS.flatMap((action) => [
+      ...(EVERY_ACTION.some((r) => r.action === action && r.expect.allowed) ? [] : [`${action}: no allowed principal`]),
+      ...(EVERY_ACTION.some((r) => r.action === action && !r.expect.allowed) ? [] : [`${action}: no refused principal`]),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const action of ACCESS_ACTIONS) {
+    const rows = EVERY_ACTION.filter((r) => r.action === action);
+    it.skipIf(rows.length === 0)(action, async () => {
+      const outcomes = [];
+      for (const r of rows) {
+        const principal = await principalOf(world, r.who);
+        outcomes.push({ who: r.who, ...(await decideRequest(world, principal, { action, ...(r.on ?? none)(world, world.family) })) });
+      }
+      expect(outcomes).toEqual(rows.map((r) => ({ who: r.who, ...r.expect })));
+    });
+  }
+});
+
+describe('a transition: the receiving unit sees what the transfer consent covers, another unit nothing', () => {
+  const categories = async (who: Who) => {
+    const principal = await principalOf(world, who);
+    const seen = await world.db.transaction().execute((trx) => visibleCategories(trx, principal, world.family.child, testClock.now()));
+    return seen === 'all' ? 'all' : [...seen].sort();
+  };
+
+  it('opens the log to the school of the planned transition for the categories of the transfer consent only', async () => {
+    expect(await categories('professional')).toEqual(['development', 'health']);
+    expect(await categories('other:school')).toEqual(['development']);
+    expect(await categories('other:healthStation')).toEqual([]);
+    expect(await categories('citizen:guardianWithResponsibility')).toBe('all');
+  });
+
+  it('closes again when the transition is cancelled', async () => {
+    const school = await principalOf(world, 'other:school');
+    await world.db.updateTable('transition').set({ status: 'cancelled' }).where('id', '=', world.family.transitionId).execute();
+    try {
+      expect(await decideRequest(world, school, { action: 'case.read', subject: { kind: 'person', id: world.family.child } })).toEqual(no('unit_not_recipient'));
+      expect(await categories('other:school')).toEqual([]);
+    } finally {
+      await world.db.updateTable('transition').set({ status: 'planned' }).where('id', '=', world.family.transitionId).execute();
+    }
+  });
+
+  it('does not open team discussion of the child to the receiving unit', async () => {
+    const school = await principalOf(world, 'other:school');
+    expect(await decideRequest(world, school, { action: 'meeting.read', entity: { type: 'team_meeting', id: world.family.meetingId } })).toEqual(no('unit_not_recipient'));
   });
 });

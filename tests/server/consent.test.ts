@@ -168,6 +168,9 @@ describe('consent rules', () => {
     });
     const leaId = registered.json().id;
     const kineId = await personId('Kine', 'Fjeld');
+    // Relations typed in at registration open nothing until confirmed; here the population register has confirmed both.
+    const oleId = await personId('Ole', 'Fjeld');
+    await t.database.db.insertInto('guardianship').values([kineId, oleId].map((guardian_id, i) => ({ child_id: leaId, guardian_id, relation: i === 0 ? 'mother' : 'father', parental_responsibility: true }))).execute();
     const oneParent = await teacher.post(`/api/people/${leaId}/consents`, paperConsent({ giverIds: [kineId], document: undefined }));
     expect(oneParent.json().error.fields).toEqual([{ field: 'giverIds', message: 'Alle foresatte med foreldreansvar må samtykke.' }]);
     await t.database.db.updateTable('municipality').set({ guardian_consent_rule: 'one' }).execute();
