@@ -3,6 +3,7 @@
 // mother's consent; measures, an evaluation and a correction; the baton handed to the health nurse;
 // and the transition to school that moves the baton with only what the family consented to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today as todayInOslo } from '../support/clock.ts';
@@ -156,10 +157,12 @@ describe('the relay log', () => {
     });
     expect(second.statusCode).toBe(201);
     const log = (await teacher.get(`/api/people/${emmaId}/case`)).json();
+    // Newest first.
     expect(log.entries.map((e: { kind: string; title: string }) => `${e.kind}:${e.title}`)).toEqual([
-      'development_area:Språk og samspill', 'goal:Emma tar ordet i samlingsstund', 'measure:Språkgruppe to ganger i uka', 'measure:Hørselstest på helsestasjonen',
+      'measure:Hørselstest på helsestasjonen', 'measure:Språkgruppe to ganger i uka', 'goal:Emma tar ordet i samlingsstund', 'development_area:Språk og samspill',
     ]);
-    expect(log.entries[3]).toMatchObject({ responsible: { name: 'Kari Nygård', unitName: 'Helsestasjon Nord' }, author: { kind: 'staff', name: 'Ingrid Solheim' } });
+    expect(log.hasMore).toBe(false);
+    expect(log.entries[0]).toMatchObject({ responsible: { name: 'Kari Nygård', unitName: 'Helsestasjon Nord' }, author: { kind: 'staff', name: 'Ingrid Solheim' } });
     // The nurse responsible for a measure is involved from then on.
     expect((await nurse.get(`/api/people/${emmaId}/case`)).statusCode).toBe(200);
   });
@@ -278,6 +281,71 @@ describe('the transition to school', () => {
     expect(log.hiddenEntries).toBeGreaterThan(0);
     // Emma has left the kindergarten: its staff are no longer involved.
     expect((await teacher.get(`/api/people/${emmaId}/case`)).statusCode).toBe(403);
+  });
+});
+
+describe('a long relay log', () => {
+  type Page = { entries: { entryKey: string; category: string; writtenAt: string }[]; hasMore: boolean; olderCursor: string | null; hiddenEntries: number };
+  const PAGE = 50;
+
+  /** Every page from the newest, following the cursor; checks each page's size on the way. */
+  async function allPages(client: Client): Promise<Page[]> {
+    const pages: Page[] = [];
+    let before: string | null = null;
+    do {
+      const response = await client.get(`/api/people/${emmaId}/case${before ? `?before=${encodeURIComponent(before)}` : ''}`);
+      expect(response.statusCode).toBe(200);
+      const page = response.json() as Page;
+      pages.push(page);
+      expect(page.entries.length).toBeLessThanOrEqual(PAGE);
+      if (page.hasMore) expect(page.entries.length).toBe(PAGE);
+      before = page.olderCursor;
+      expect(before === null).toBe(!page.hasMore);
+    } while (before && pages.length < 20);
+    return pages;
+  }
+
+  async function currentCount(categories?: string[]): Promise<number> {
+    let query = t.database.db.selectFrom('relay_log_entry as e').select(sql<number>`count(*)::int`.as('n')).where('e.case_id', '=', caseId)
+      .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM relay_log_entry n WHERE n.entry_key = e.entry_key AND n.version > e.version)`);
+    if (categories) query = query.where('e.category', 'in', categories);
+    return (await query.executeTakeFirstOrThrow()).n;
+  }
+
+  it('comes a page at a time, newest first, every entry once, as far as the consent reaches', async () => {
+    // 130 of the family's notes over the last days, three at a time written in the same microsecond,
+    // in categories the school sees (language, development) and one it does not (health).
+    const categories = ['language', 'health', 'development'] as const;
+    const base = Date.now() - 86_400_000;
+    await t.database.db.insertInto('relay_log_entry').values(Array.from({ length: 130 }, (_, i) => ({
+      case_id: caseId, entry_key: randomUUID(), version: 1, kind: 'family_note', category: categories[i % 3]!,
+      title: `Notat ${i}`, author_person_id: ids.sofie!, written_at: new Date(base - Math.floor(i / 3) * 60_000),
+    }))).execute();
+
+    // The mother sees everything: the pages hold every current entry once, in order.
+    const all = await allPages(mother);
+    expect(all[0]!.entries).toHaveLength(PAGE);
+    expect(all[0]!.hasMore).toBe(true);
+    const keys = all.flatMap((p) => p.entries.map((e) => e.entryKey));
+    expect(keys.length).toBe(await currentCount());
+    expect(new Set(keys).size).toBe(keys.length);
+    const times = all.flatMap((p) => p.entries.map((e) => new Date(e.writtenAt).getTime()));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    // The school's pages are full although health entries lie between the ones it may see.
+    const school = await allPages(schoolTeacher);
+    expect(school[0]!.entries).toHaveLength(PAGE);
+    const seen = school.flatMap((p) => p.entries);
+    expect(seen.every((e) => ['development', 'language'].includes(e.category))).toBe(true);
+    expect(seen.length).toBe(await currentCount(['development', 'language']));
+    expect(new Set(seen.map((e) => e.entryKey)).size).toBe(seen.length);
+    expect(school[0]!.hiddenEntries).toBe((await currentCount()) - seen.length);
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    const response = await mother.get(`/api/people/${emmaId}/case?before=not-a-cursor`);
+    expect(response.statusCode).toBe(400);
+    expect(fields(response)).toEqual([{ field: 'before', message: expect.any(String) }]);
   });
 });
 

@@ -2,6 +2,7 @@
 // principal and a CSRF token. A session ends after SESSION_IDLE_MINUTES without a request, and
 // SESSION_ABSOLUTE_HOURS after sign-in however busy it is, so a stolen token does not live forever.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Principal, SessionInfo } from '../http/context.ts';
 import { STAFF_ROLES, type StaffRole } from '../../../common/roles.ts';
@@ -50,16 +51,19 @@ export async function setActiveRole(db: Db, tokenHash: string, role: StaffRole):
   await db.updateTable('session').set({ active_role: role }).where('token_hash', '=', tokenHash).execute();
 }
 
-export async function loadStaffPrincipal(db: Db, staffUserId: string, activeRole: string | null): Promise<Principal | null> {
-  const user = await db
-    .selectFrom('staff_user')
-    .select(['id', 'username', 'display_name', 'municipality_id', 'service_unit_id', 'active'])
-    .where('id', '=', staffUserId)
-    .executeTakeFirst();
-  if (!user || !user.active) return null;
-  const roles = (await db.selectFrom('staff_role').select('role').where('staff_user_id', '=', staffUserId).execute())
-    .map((r) => r.role as StaffRole)
-    .sort((a, b) => STAFF_ROLES.indexOf(a) - STAFF_ROLES.indexOf(b));
+interface StaffPrincipalRow {
+  id: string;
+  username: string;
+  display_name: string;
+  municipality_id: string;
+  service_unit_id: string | null;
+  active: boolean;
+}
+
+/** The staff principal from the user's row and role names; null when the user is inactive or has no role. */
+function staffPrincipal(user: StaffPrincipalRow, roleNames: readonly string[], activeRole: string | null): Principal | null {
+  if (!user.active) return null;
+  const roles = roleNames.map((r) => r as StaffRole).sort((a, b) => STAFF_ROLES.indexOf(a) - STAFF_ROLES.indexOf(b));
   const first = roles[0];
   if (!first) return null;
   return {
@@ -72,6 +76,19 @@ export async function loadStaffPrincipal(db: Db, staffUserId: string, activeRole
     roles,
     activeRole: activeRole && roles.includes(activeRole as StaffRole) ? (activeRole as StaffRole) : first,
   };
+}
+
+/** The roles of a staff user as one array, so the user and the roles come in one statement. */
+const rolesOf = (staffUserIdColumn: string) =>
+  sql<string[] | null>`(SELECT array_agg(r.role) FROM staff_role r WHERE r.staff_user_id = ${sql.ref(staffUserIdColumn)})`;
+
+export async function loadStaffPrincipal(db: Db, staffUserId: string, activeRole: string | null): Promise<Principal | null> {
+  const user = await db
+    .selectFrom('staff_user')
+    .select(['id', 'username', 'display_name', 'municipality_id', 'service_unit_id', 'active', rolesOf('staff_user.id').as('roles')])
+    .where('id', '=', staffUserId)
+    .executeTakeFirst();
+  return user ? staffPrincipal(user, user.roles ?? [], activeRole) : null;
 }
 
 export async function loadCitizenPrincipal(db: Db, accountId: string): Promise<Principal | null> {
@@ -93,7 +110,20 @@ export type SessionState =
 export async function loadSession(db: Db, token: string | undefined, lifetime: SessionLifetime, now: Date): Promise<SessionState> {
   if (!token) return { state: 'none' };
   const tokenHash = hashToken(token);
-  const row = await db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  // One statement per request: the session, its staff user with the roles, or its citizen account.
+  const row = await db
+    .selectFrom('session as s')
+    .leftJoin('staff_user as u', 'u.id', 's.staff_user_id')
+    .leftJoin('citizen_account as a', 'a.id', 's.citizen_account_id')
+    .leftJoin('person as p', 'p.id', 'a.person_id')
+    .select([
+      's.staff_user_id', 's.citizen_account_id', 's.active_role', 's.csrf_token', 's.created_at', 's.last_seen_at',
+      'u.id as user_id', 'u.username', 'u.display_name', 'u.municipality_id', 'u.service_unit_id', 'u.active',
+      rolesOf('s.staff_user_id').as('roles'),
+      'a.id as account_id', 'p.id as person_id', 'p.given_name', 'p.family_name',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
   if (!row) return { state: 'expired' };
   const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
   const ageMs = now.getTime() - new Date(row.created_at).getTime();
@@ -101,9 +131,15 @@ export async function loadSession(db: Db, token: string | undefined, lifetime: S
     await destroySession(db, tokenHash);
     return { state: 'expired' };
   }
-  const principal = row.staff_user_id
-    ? await loadStaffPrincipal(db, row.staff_user_id, row.active_role)
-    : await loadCitizenPrincipal(db, row.citizen_account_id!);
+  let principal: Principal | null = null;
+  if (row.staff_user_id) {
+    if (row.user_id && row.username !== null && row.display_name !== null && row.municipality_id !== null && row.active !== null) {
+      const user = { id: row.user_id, username: row.username, display_name: row.display_name, municipality_id: row.municipality_id, service_unit_id: row.service_unit_id, active: row.active };
+      principal = staffPrincipal(user, row.roles ?? [], row.active_role);
+    }
+  } else if (row.account_id && row.person_id) {
+    principal = { kind: 'citizen', accountId: row.account_id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}` };
+  }
   if (!principal) {
     await destroySession(db, tokenHash);
     return { state: 'expired' };

@@ -58,9 +58,36 @@ export async function guideSteps(db: Db | Tx, guideVersionId: string, lang: Lang
   }));
 }
 
-/** The current version of every entry of a case (the newest version of each entry key). */
-export async function currentEntries(db: Db | Tx, caseId: string) {
-  return db
+/** Entries per page of the relay log. */
+export const ENTRY_PAGE_SIZE = 50;
+
+/** Where a page of the relay log ends: the last entry's time (microseconds since 1970) and id. */
+export interface EntryCursor {
+  micros: string;
+  id: string;
+}
+
+export function encodeEntryCursor(cursor: EntryCursor): string {
+  return Buffer.from(`${cursor.micros}.${cursor.id}`).toString('base64url');
+}
+
+/** The cursor a client sent back, or null when it is not one this server made. */
+export function decodeEntryCursor(text: string): EntryCursor | null {
+  const match = /^(\d{1,20})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(text, 'base64url').toString());
+  return match ? { micros: match[1]!, id: match[2]! } : null;
+}
+
+/** Whether an entry is the newest version of its entry key. */
+const isCurrent = sql<boolean>`NOT EXISTS (SELECT 1 FROM relay_log_entry n WHERE n.entry_key = e.entry_key AND n.version > e.version)`;
+
+/**
+ * One page of the current entries of a case (the newest version of each entry key), newest first
+ * by (written_at, id), in the categories given ('all' for every one), after the cursor if any.
+ */
+export async function currentEntries(db: Db | Tx, caseId: string, options: { categories: ReadonlySet<string> | 'all'; before?: EntryCursor; limit: number }) {
+  const { categories, before, limit } = options;
+  if (categories !== 'all' && categories.size === 0) return [];
+  let query = db
     .selectFrom('relay_log_entry as e')
     .leftJoin('staff_user as s', 's.id', 'e.author_staff_id')
     .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
@@ -73,11 +100,23 @@ export async function currentEntries(db: Db | Tx, caseId: string) {
       'e.author_person_id', 's.display_name as author_staff_name', 'u.name as author_unit_name', 'p.given_name as author_given_name',
       'p.family_name as author_family_name', 'r.display_name as responsible_name', 'ru.name as responsible_unit_name',
       (eb) => eb.selectFrom('relay_log_entry as f').select((f) => f.fn.min('f.written_at').as('first')).whereRef('f.entry_key', '=', 'e.entry_key').as('first_written_at'),
+      // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
+      sql<string>`(extract(epoch from e.written_at) * 1000000)::bigint::text`.as('written_micros'),
     ])
     .where('e.case_id', '=', caseId)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('relay_log_entry as n').select('n.id').whereRef('n.entry_key', '=', 'e.entry_key').whereRef('n.version', '>', 'e.version'))))
-    .orderBy('e.written_at')
-    .execute();
+    .where(isCurrent);
+  if (categories !== 'all') query = query.where('e.category', 'in', [...categories]);
+  if (before) {
+    query = query.where(sql<boolean>`(e.written_at, e.id) < (timestamptz 'epoch' + ${before.micros}::bigint * interval '1 microsecond', ${before.id}::uuid)`);
+  }
+  return query.orderBy('e.written_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
+}
+
+/** How many current entries of a case lie outside the given categories. */
+export async function countEntriesOutside(db: Db | Tx, caseId: string, categories: ReadonlySet<string>): Promise<number> {
+  let query = db.selectFrom('relay_log_entry as e').select(sql<number>`count(*)::int`.as('n')).where('e.case_id', '=', caseId).where(isCurrent);
+  if (categories.size > 0) query = query.where('e.category', 'not in', [...categories]);
+  return (await query.executeTakeFirstOrThrow()).n;
 }
 
 export interface StaffInUnit {

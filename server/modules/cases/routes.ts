@@ -1,7 +1,7 @@
 import { defineRoute } from '../../infra/http/route.ts';
 import {
   AnswerBody, CaseParams, GuideBody, CloseBody, EnrolmentBody, EntryBody, EntryParams, HandoverBody, HandoverParams, InvolveBody, LevelBody, LinkWorryBody,
-  PersonParams, StepBody, TransitionBody, WorryBody, WorryDiscussionBody, WorryParams,
+  CasePageQuery, PersonParams, StepBody, TransitionBody, WorryBody, WorryDiscussionBody, WorryParams,
 } from './schema.ts';
 import { publishGuide, readGuide } from './guide.ts';
 import * as cases from './service.ts';
@@ -44,8 +44,8 @@ export const caseRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/people/:id/case', summary: 'The shared case and relay log, as far as the consent reaches', tags,
-    audience: 'signed-in', guarded: true, params: PersonParams,
-    handler: async (ctx, { params }) => cases.getCase(ctx, params.id),
+    audience: 'signed-in', guarded: true, params: PersonParams, query: CasePageQuery,
+    handler: async (ctx, { params, query }) => cases.getCase(ctx, params.id, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/enrolments', summary: 'Enrol the child at a kindergarten or school', tags,

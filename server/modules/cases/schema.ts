@@ -4,6 +4,8 @@ import { CONSENT_CATEGORIES } from '../consent/rules.ts';
 
 export const CaseParams = z.strictObject({ caseId: uuid });
 export const PersonParams = z.strictObject({ id: uuid });
+/** A page of the relay log: `before` is the `olderCursor` of the page before it. */
+export const CasePageQuery = z.strictObject({ before: z.string().min(1).max(200).optional() });
 export const WorryParams = z.strictObject({ worryId: uuid });
 export const HandoverParams = z.strictObject({ handoverId: uuid });
 export const EntryParams = z.strictObject({ caseId: uuid, entryKey: uuid });

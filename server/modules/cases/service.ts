@@ -13,7 +13,7 @@ import { loadConsentSettings } from '../consent/queries.ts';
 import { ageOn, osloDate } from '../consent/rules.ts';
 import { notify } from '../notifications/service.ts';
 import {
-  activeInvolvement, currentEntries, guideSteps, involve, loadCase, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,
+  activeInvolvement, countEntriesOutside, currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, guideSteps, involve, loadCase, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,
 } from './queries.ts';
 import { FAMILY_ENTRY_KINDS, STAFF_ENTRY_KINDS, type EntryInput, type WorryInput } from './schema.ts';
 import { proposeTransition, STAGE_UNIT_TYPES, stageByAge, stageOfUnitType, type Stage, type StageSubject } from './transitions.ts';
@@ -352,7 +352,9 @@ function presentEntry(e: Awaited<ReturnType<typeof currentEntries>>[number]) {
 }
 
 /** The shared case: who helps, and the relay log as far as the reader's consent reaches. */
-export async function getCase(ctx: DataContext, personId: string) {
+export async function getCase(ctx: DataContext, personId: string, page: { before?: string } = {}) {
+  const before = page.before === undefined ? undefined : decodeEntryCursor(page.before);
+  if (before === null) throw invalidField('before', 'cases.err.badCursor');
   await authorize(ctx, { action: 'case.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
   const person = (await loadPerson(ctx.trx, personId))!;
   const involved = await ctx.trx
@@ -366,8 +368,12 @@ export async function getCase(ctx: DataContext, personId: string) {
     .execute();
   const helpCase = await loadLatestCase(ctx.trx, personId);
   const visible = await visibleCategories(ctx.trx, ctx.principal, personId, ctx.services.clock.now());
-  const entries = helpCase && !helpCase.purged_at ? await currentEntries(ctx.trx, helpCase.id) : [];
-  const shown = entries.filter((e) => visible === 'all' || visible.has(e.category));
+  const readable = helpCase && !helpCase.purged_at ? helpCase : null;
+  // One page more than shown tells whether there is an older page.
+  const rows = readable ? await currentEntries(ctx.trx, readable.id, { categories: visible, before, limit: ENTRY_PAGE_SIZE + 1 }) : [];
+  const shown = rows.slice(0, ENTRY_PAGE_SIZE);
+  const hasMore = rows.length > ENTRY_PAGE_SIZE;
+  const last = shown.at(-1);
   const worries = helpCase
     ? await ctx.trx.selectFrom('worry as w').innerJoin('staff_user as s', 's.id', 'w.noticed_by')
       .select(['w.id', 'w.categories', 'w.description', 'w.noticed_on', 's.display_name']).where('w.case_id', '=', helpCase.id).orderBy('w.noticed_on').execute()
@@ -380,8 +386,11 @@ export async function getCase(ctx: DataContext, personId: string) {
     purged: helpCase ? helpCase.purged_at !== null : false,
     visibleCategories: visible === 'all' ? 'all' : [...visible].sort(),
     // How many entries lie outside what the reader's consent covers: the family decides that.
-    hiddenEntries: entries.length - shown.length,
+    hiddenEntries: readable && visible !== 'all' ? await countEntriesOutside(ctx.trx, readable.id, visible) : 0,
+    // Newest first; `olderCursor` is sent back as `before` for the next page while `hasMore`.
     entries: shown.map(presentEntry),
+    hasMore,
+    olderCursor: hasMore && last ? encodeEntryCursor({ micros: last.written_micros, id: last.id }) : null,
     worries: worries
       .filter((w) => visible === 'all' || w.categories.some((c) => visible.has(c)))
       .map((w) => ({ id: w.id, categories: w.categories, description: w.description, noticedOn: w.noticed_on, noticedBy: w.display_name })),

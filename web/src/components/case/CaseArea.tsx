@@ -38,7 +38,7 @@ export function CaseArea({ personId, citizen, onChange }: { personId: string; ci
         </section>
       ) : null}
       {log.error ? <LoadError error={log.error} /> : null}
-      {log.data ? <RelayLogSection log={log.data} citizen={citizen} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
+      {log.data ? <RelayLogSection personId={personId} log={log.data} citizen={citizen} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
     </>
   );
 }

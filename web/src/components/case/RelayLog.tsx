@@ -4,7 +4,7 @@
 import { Button, Card, Field, Fieldset, Heading, Label, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, query } from '../../api.ts';
 import { toIsoDate } from '../../dates.ts';
 import { useI18n } from '../../i18n.tsx';
 import { DateField, SelectField, TextField } from '../Fields.tsx';
@@ -190,12 +190,37 @@ function Involve({ caseId, colleagues, involvedIds, onChange }: { caseId: string
   );
 }
 
-export function RelayLogSection({ log, citizen, colleagues, onChange }: { log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
+/** Older pages of the relay log, loaded on request; they belong to the first page they were loaded after. */
+function useOlderEntries(personId: string, log: CaseLog) {
+  const [older, setOlder] = useState<{ after: CaseLog; entries: Entry[]; cursor: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // A reloaded first page starts over.
+  const current = older?.after === log ? older : null;
+  const cursor = current ? current.cursor : log.olderCursor;
+  const loadOlder = async () => {
+    if (!cursor) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await api.get<CaseLog>(`/api/people/${encodeURIComponent(personId)}/case${query({ before: cursor })}`);
+      setOlder({ after: log, entries: [...(current?.entries ?? []), ...page.entries], cursor: page.olderCursor });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { entries: [...log.entries, ...(current?.entries ?? [])], hasOlder: cursor !== null, busy, error, loadOlder };
+}
+
+export function RelayLogSection({ personId, log, citizen, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
   const { t, tx } = useI18n();
   const caseId = log.caseId;
   const writable = caseId !== null && !log.closed;
-  const evaluationsOf = (key: string) => log.entries.filter((e) => e.kind === 'evaluation' && e.measureKey === key);
-  const measures = log.entries.filter((e) => e.kind === 'measure');
+  const older = useOlderEntries(personId, log);
+  const evaluationsOf = (key: string) => older.entries.filter((e) => e.kind === 'evaluation' && e.measureKey === key);
+  const measures = older.entries.filter((e) => e.kind === 'measure');
   const categories = log.visibleCategories === 'all' ? [...CATEGORIES] : log.visibleCategories;
   const mine = (e: Entry) => (citizen ? e.author.kind === 'family' : e.author.kind === 'staff');
   return (
@@ -220,7 +245,7 @@ export function RelayLogSection({ log, citizen, colleagues, onChange }: { log: C
         </section>
       ) : null}
       {SECTIONS.map((section) => {
-        const entries = log.entries.filter((e) => section.kinds.includes(e.kind));
+        const entries = older.entries.filter((e) => section.kinds.includes(e.kind));
         return (
           <section key={section.heading} aria-labelledby={section.heading} className="log-section">
             <Heading level={3} data-size="xs" id={section.heading}>{t(section.heading)}</Heading>
@@ -231,6 +256,14 @@ export function RelayLogSection({ log, citizen, colleagues, onChange }: { log: C
           </section>
         );
       })}
+      {older.error ? <LoadError error={older.error} /> : null}
+      {older.hasOlder ? (
+        <div className="button-row">
+          <Button type="button" variant="secondary" onClick={() => void older.loadOlder()} disabled={older.busy} aria-busy={older.busy}>
+            {older.busy ? t('cases.ui.loadingOlder') : t('cases.ui.showOlder')}
+          </Button>
+        </div>
+      ) : null}
       <section aria-labelledby="log-involved" className="log-section">
         <Heading level={3} data-size="xs" id="log-involved">{t('cases.ui.involved')}</Heading>
         <ul className="plain-list">

@@ -81,7 +81,10 @@ export interface CaseLog {
   involved: { kind: string; staffId: string; name: string; title: string | null; unitName: string | null }[];
   visibleCategories: string[] | 'all';
   hiddenEntries: number;
+  /** Newest first, one page; `olderCursor` fetches the next page while `hasMore`. */
   entries: Entry[];
+  hasMore: boolean;
+  olderCursor: string | null;
   worries: { id: string; categories: string[]; description: string; noticedOn: string; noticedBy: string }[];
 }
 
