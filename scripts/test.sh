@@ -15,10 +15,11 @@ npx vite build --logLevel warn
 echo "== Front end download per page (fails over budget)"
 node scripts/bundle-sizes.ts
 echo "== Server tests on PGlite"
-TEST_DB=pglite npx vitest run --project server
+# vitest would use one worker on two cores; the files wait on the database more than the CPU.
+TEST_DB=pglite npx vitest run --project server --maxWorkers=2
 echo "== Date-sensitive server tests at midnight, daylight-saving days, 29 February and New Year's Eve (libfaketime)"
 bash scripts/test-dates.sh
 echo "== Server tests on PostgreSQL"
-TEST_DB=postgres npx vitest run --project server
+TEST_DB=postgres npx vitest run --project server --maxWorkers=3
 echo "== Browser tests (Chromium, PostgreSQL)"
 TEST_DB=postgres npx vitest run --project browser
