@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { today as todayInOslo } from '../support/clock.ts';
+import { testClock, today as todayInOslo } from '../support/clock.ts';
 
 let t: TestApp;
 let teacher: Client; // Ingrid Solheim, Solsikken barnehage
@@ -316,7 +316,7 @@ describe('a long relay log', () => {
     // 130 of the family's notes over the last days, three at a time written in the same microsecond,
     // in categories the school sees (language, development) and one it does not (health).
     const categories = ['language', 'health', 'development'] as const;
-    const base = Date.now() - 86_400_000;
+    const base = testClock.now().getTime() - 86_400_000;
     await t.database.db.insertInto('relay_log_entry').values(Array.from({ length: 130 }, (_, i) => ({
       case_id: caseId, entry_key: randomUUID(), version: 1, kind: 'family_note', category: categories[i % 3]!,
       title: `Notat ${i}`, author_person_id: ids.sofie!, written_at: new Date(base - Math.floor(i / 3) * 60_000),
