@@ -14,26 +14,33 @@ echo "== Node $(node --version), $(nproc) cores, load average $(cut -d' ' -f1-3 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 started=$SECONDS
-times=()
+report=()
 failed=()
 running=()
 
-# start NAME COMMAND...: runs the stage in the background, its output kept until it ends.
+# start NAME COMMAND...: runs the stage in the background, its output kept until it ends. Beside
+# the wall time it notes the CPU seconds its processes used (not the PostgreSQL server's), which
+# say more than the wall time when others share the machine.
 start() {
   local name=$1; shift
-  ( s=$SECONDS; set +e; "$@" >"$logs/$name.log" 2>&1; rc=$?; echo "$((SECONDS - s)) $rc" >"$logs/$name.done" ) &
+  (
+    s=$SECONDS; set +e
+    "$@" >"$logs/$name.log" 2>&1; rc=$?
+    cpu=$(times | tail -n 1 | awk '{ gsub(/[ms]/, " "); split($0, t, " "); printf "%d", t[1] * 60 + t[2] + t[3] * 60 + t[4] }')
+    echo "$((SECONDS - s)) $rc $cpu" >"$logs/$name.done"
+  ) &
   running+=("$name")
 }
 
 # finish: waits for the stages started since the last finish, prints their output and times.
 finish() {
   wait
-  local name took rc
+  local name took rc cpu
   for name in "${running[@]}"; do
-    read -r took rc <"$logs/$name.done"
+    read -r took rc cpu <"$logs/$name.done"
     echo "== ${name} (${took} s$([ "$rc" = 0 ] || echo ", FAILED"))"
     cat "$logs/$name.log"
-    times+=("$(printf '%-58s %4d s' "$name" "$took")")
+    report+=("$(printf '%-62s %4d s  %5d s' "$name" "$took" "$cpu")")
     [ "$rc" = 0 ] || failed+=("$name")
   done
   running=()
@@ -42,9 +49,10 @@ finish() {
 
 summary() {
   echo
-  echo "== Stage times (wall), load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%s\n' "${times[@]}"
-  printf '%-58s %4d s\n' "whole test command" "$((SECONDS - started))"
+  echo "== Stage times, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-62s %6s  %7s\n' "stage" "wall" "CPU"
+  printf '%s\n' "${report[@]}"
+  printf '%-62s %4d s\n' "whole test command" "$((SECONDS - started))"
   [ ${#failed[@]} -eq 0 ] || echo "FAILED: ${failed[*]}"
 }
 
