@@ -83,7 +83,7 @@ describe('statements per request do not grow with the data', () => {
         const texts = { name: `Telletjeneste ${i}`, summary: 'Hjelp til familier med småbarn.', audienceText: 'Familier.', howTo: 'Ring oss.', cost: 'Gratis.', openingHours: 'Hverdager.', location: 'Rådhuset.', keywords: 'familie, søvn' };
         const service = (await db.insertInto('catalogue_service').values({ municipality_id: municipalityId, slug: `telletjeneste-${i}`, latest_version: 1, published_version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
         await insertVersion(db, service, 1, {
-          ageFrom: 0, ageTo: 18, audiences: ['parent'], situations: ['small_children'], lowThreshold: true, phone: null, email: null, url: null, address: null,
+          ageFrom: 0, ageTo: 18, audiences: ['next_of_kin'], situations: ['small_children'], lowThreshold: true, phone: null, email: null, url: null, address: null,
           rules: { suggestWhen: [] }, changeNote: null, texts: { nb: texts, nn: texts, en: texts },
         }, null);
       }
