@@ -1,5 +1,6 @@
 // People (children, the pregnant, guardians), the relations professionals typed in, and access requests.
 import { z } from 'zod';
+import { PAGE } from './shared.ts';
 
 export const PERSON_KINDS = ['child', 'pregnant', 'adult'] as const;
 export const RELATIONS = ['mother', 'father', 'other'] as const;
@@ -20,7 +21,7 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 /** GET /api/people */
-export const People = z.object({ people: z.array(Person) });
+export const People = z.object({ people: z.array(Person), ...PAGE });
 export type People = z.infer<typeof People>;
 
 export const Guardian = Person.extend({

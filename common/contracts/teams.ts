@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abilities, PAGE } from './shared.ts';
 import { LANGUAGES } from '../roles.ts';
 
 export const TEAM_KINDS = ['early_intervention', 'system_level'] as const;
@@ -91,6 +92,7 @@ export type ReferResponse = z.infer<typeof ReferResponse>;
 export const MyIntakeResponse = z.object({
   teams: z.array(z.object({
     referrals: z.array(Referral),
+    ...PAGE,
     team: z.object({ id: z.string(), name: z.string() }),
   })),
 });
@@ -105,7 +107,7 @@ export const MeetingCandidatesResponse = z.object({
 export type MeetingCandidatesResponse = z.infer<typeof MeetingCandidatesResponse>;
 
 /** GET /api/teams/:teamId/intake */
-export const IntakeQueueResponse = z.object({ referrals: z.array(Referral) });
+export const IntakeQueueResponse = z.object({ referrals: z.array(Referral), ...PAGE });
 export type IntakeQueueResponse = z.infer<typeof IntakeQueueResponse>;
 
 /** POST /api/referrals/:referralId/redirect */
@@ -150,7 +152,7 @@ export const MeetingResponse = z.object({
   })),
   actionItems: z.array(ActionItem),
   toReview: z.array(ActionItem),
-  mayWrite: z.boolean(),
+  abilities: abilities('writeMinutes', 'close'),
 });
 export type MeetingResponse = z.infer<typeof MeetingResponse>;
 

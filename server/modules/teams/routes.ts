@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { defineRoute } from '../../infra/http/route.ts';
 import { Created, StatusChanged, VersionSaved } from '../../../common/contracts/shared.ts';
 import { CloseMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, MeetingCandidatesResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse } from '../../../common/contracts/teams.ts';
@@ -60,9 +61,9 @@ export const meetingRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/teams/:teamId/intake', summary: 'The team\'s intake queue with waiting time (team leader)', tags,
-    audience: 'staff', guarded: true, params: TeamParams,
+    audience: 'staff', guarded: true, params: TeamParams, query: PageQuery,
     response: IntakeQueueResponse,
-    handler: async (ctx, { params }) => meetings.intakeQueue(ctx, params.teamId),
+    handler: async (ctx, { params, query }) => meetings.intakeQueue(ctx, params.teamId, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/referrals/:referralId/accept', summary: 'Accept a referral', tags,
