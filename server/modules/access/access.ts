@@ -11,7 +11,8 @@ import type { StaffRole } from '../../../common/roles.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { alreadyRecorded, noteAccess } from './person-reads.ts';
 import { loadConsentsForAccess, loadConsentSettings } from '../consent/queries.ts';
-import { ageOn, consentCovers, coveredCategories, osloDate, type ConsentPurpose } from '../consent/rules.ts';
+import { ageOn, osloDate } from '../../../common/dates.ts';
+import { consentCovers, coveredCategories, type ConsentPurpose } from '../consent/rules.ts';
 
 /**
  * Every action the access module decides, as a runtime list: the permission matrix and the route

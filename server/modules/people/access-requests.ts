@@ -7,7 +7,7 @@ import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { authorize, decide, recordAccess } from '../access/access.ts';
 import { familyDeciders } from '../cases/service.ts';
-import { osloDate } from '../consent/rules.ts';
+import { osloDate } from '../../../common/dates.ts';
 import { notify } from '../notifications/service.ts';
 import type { AccessRequestInput } from './schema.ts';
 

@@ -5,7 +5,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
 import { AccessDenied, authorize, decide, recordAccess } from '../access/access.ts';
-import { ageOn, osloDate } from '../consent/rules.ts';
+import { ageOn, osloDate } from '../../../common/dates.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
 import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';

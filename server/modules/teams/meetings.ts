@@ -3,7 +3,7 @@
 // a mandatory action plan that becomes relay-log entries, a copy for every participant, and the
 // follow-up of the plan at the next meeting.
 import { randomUUID } from 'node:crypto';
-import { daysBetween } from '../../../common/dates.ts';
+import { daysBetween, osloDate } from '../../../common/dates.ts';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
@@ -13,7 +13,7 @@ import { isLanguage, type Language } from '../../../common/roles.ts';
 import { authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
-import { consentState, osloDate } from '../consent/rules.ts';
+import { consentState } from '../consent/rules.ts';
 import { involve, loadOpenCase } from '../cases/queries.ts';
 import { openCase } from '../cases/service.ts';
 import { notify, queueEmail } from '../notifications/service.ts';
