@@ -53,14 +53,17 @@ export function noteAccess(ctx: DataContext, access: Access): void {
 export async function readPeople(ctx: DataContext, personIds: Iterable<string | null | undefined>, read: PersonRead): Promise<void> {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('readPeople needs an allowed access decision first');
   const own = self(ctx);
+  const fresh: string[] = [];
   for (const id of personIds) {
     if (!id || id === own || ctx.audit.people.has(id)) continue;
     ctx.audit.people.add(id);
-    await writeAudit(ctx.trx, {
-      principal: ctx.principal, action: read.action, purpose: read.purpose, outcome: 'allowed', reason: read.reason,
-      subject: { kind: 'person', id }, entity: read.entity, requestId: ctx.requestId,
-    });
+    fresh.push(id);
   }
+  // One statement however many people a list names.
+  await writeAudit(ctx.trx, fresh.map((id) => ({
+    principal: ctx.principal, action: read.action, purpose: read.purpose, outcome: 'allowed' as const, reason: read.reason,
+    subject: { kind: 'person' as const, id }, entity: read.entity, requestId: ctx.requestId,
+  })));
 }
 
 function collectIds(value: unknown, into: Set<string>, depth: number): void {
