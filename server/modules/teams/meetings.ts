@@ -12,7 +12,7 @@ import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
+import { authorize, authorizeIfAllowed, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState } from '../consent/rules.ts';
