@@ -3,10 +3,12 @@
 import type { Tx } from '../../infra/db/database.ts';
 import type { Principal } from '../../infra/http/context.ts';
 import { currentClientIp } from '../../infra/http/request-scope.ts';
+import type { AuditedAction } from './presentation.ts';
 
 export interface AuditEntry {
   principal: Principal | null;
-  action: string;
+  /** Only from the typed list: every action in the log has words for the family (presentation.ts). */
+  action: AuditedAction;
   purpose: string;
   outcome: 'allowed' | 'denied';
   reason: string;

@@ -5,10 +5,10 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
 import { sql } from 'kysely';
-import { AccessDenied, authorize, decide, recordAccess } from '../access/access.ts';
-import { ageOn, osloDate } from '../../../common/dates.ts';
+import { AccessDenied, authorize, may, recordAccess } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
+import { ageOn, osloDate } from '../../../common/dates.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
 import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';
@@ -169,8 +169,8 @@ export async function getPerson(ctx: DataContext, id: string) {
   // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
-      decides: (await decide(ctx.trx, ctx.principal, { action: 'consent.give', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
-      setsGuardianVisibility: (await decide(ctx.trx, ctx.principal, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
+      decides: await may(ctx, { action: 'consent.give', purpose, subject: { kind: 'person', id } }),
+      setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }),
       guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
     }
     : null;

@@ -12,7 +12,7 @@ import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { authorize, authorizeIfAllowed, visibleCategories } from '../access/access.ts';
+import { abilitiesOf, authorize, authorizeIfAllowed, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState } from '../consent/rules.ts';
@@ -357,8 +357,8 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
     .where('mp.meeting_id', '=', meetingId)
     .orderBy('mp.role')
     .execute();
-  const me = ctx.principal;
-  const mayWrite = me?.kind === 'staff' && (m.chair_staff_id === me.staffUserId || team.leader_staff_user_id === me.staffUserId);
+  // What the reader may do here, by the rules of the routes that do it.
+  const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', entity: { type: 'team_meeting', id: m.id } }, { writeMinutes: 'meeting.write', close: 'meeting.write' });
   return {
     id: m.id,
     kind: m.kind,
@@ -373,7 +373,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
     actionItems: await itemsOf(ctx.trx, osloDate(ctx.services.clock.now()), { meetingId }),
     // The plan from earlier meetings about the same child, to be reviewed at this one.
     toReview: m.case_id ? await itemsOf(ctx.trx, osloDate(ctx.services.clock.now()), { caseId: m.case_id, openBefore: m.id }) : [],
-    mayWrite,
+    abilities,
   };
 }
 
@@ -448,7 +448,7 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   const toLog = m.case_id && m.person_id
     ? await authorizeIfAllowed(ctx, { action: 'case.write', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id }, entity: { type: 'help_case', id: m.case_id } })
     : false;
-  const categories = toLog ? await visibleCategories(ctx.trx, ctx.principal, m.person_id!, now) : new Set<string>();
+  const categories = toLog ? await visibleCategories(ctx, m.person_id!) : new Set<string>();
   const inRelayLog = toLog && (categories === 'all' || categories.has(m.category));
   if (m.case_id && inRelayLog) {
     const lang = ctx.lang;
