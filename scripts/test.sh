@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): type-check, build the front end and check its download
+# The README's test command (`npm test`): type-check, lint, build the front end and check its download
 # size per page against the budget, run the server tests on the real PostgreSQL server, the
 # PGlite suite (what differs on the embedded default, docs/architecture.md "Tests") and the
 # date-sensitive tests under libfaketime, then the browser tests in Chromium. Stages that do not
@@ -61,6 +61,7 @@ build() {
   node scripts/bundle-sizes.ts
 }
 start "Type-check" npx tsc --noEmit -p tsconfig.json
+start "Lint (type-aware rules and import boundaries)" npm run --silent lint
 start "Build the front end, download per page (fails over budget)" build
 finish
 

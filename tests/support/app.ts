@@ -2,13 +2,14 @@
 // browser or script would.
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { buildDemoPlan } from '../../server/demo/generate.ts';
 import { writeDemoPopulationRegister } from '../../server/demo/population-register.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
-import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
 import { createSession, loadStaffPrincipal, SESSION_COOKIE, type SessionSubject } from '../../server/infra/auth/session.ts';
 import { findByUsername } from '../../server/modules/identity/service.ts';
 import { testClock, today } from './clock.ts';
@@ -28,7 +29,18 @@ const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u)
 /** The database and clock behind each test app, for signing in users that a test made itself. */
 const backing = new WeakMap<FastifyInstance, { database: TestDatabase; clock: Clock }>();
 
-export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+/** Calls `onStatement` once for every statement the app's queries send (BEGIN and COMMIT not included). */
+function counting(onStatement: () => void): KyselyPlugin {
+  return {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      onStatement();
+      return args.result;
+    },
+  };
+}
+
+export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: () => void } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock;
   const seed = options.demoChildren === undefined ? undefined : { children: options.demoChildren, referenceDate: today(clock) };
   const database = await createTestDatabase(seed);
@@ -36,7 +48,7 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
   // plan is a function of the seed, so the register holds the same families as the seeded copy.
   const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
   if (seed && populationRegisterFile) await writeDemoPopulationRegister(populationRegisterFile, buildDemoPlan(seed));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CHECK_RESPONSES: 'true', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, callback) {
@@ -44,7 +56,8 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
       callback();
     },
   });
-  const app = await buildApp({ config, database, logStream, clock });
+  const served = options.onStatement ? { ...database, db: database.db.withPlugin(counting(options.onStatement)) } : database;
+  const app = await buildApp({ config, database: served, logStream, clock });
   await app.ready();
   backing.set(app, { database, clock });
   return {
