@@ -80,6 +80,17 @@ export const ACCESS_ACTIONS = [
   'meeting.read', // the meeting's participants and the team's leader
   'meeting.write', // minutes, action plan, review, close: the chair or the team's leader
   'actionItem.update', // the owner marks an item done
+  'cwReport.create', // a report to child welfare (bekymringsmelding) on a child one is involved with: the duty to report, no consent
+  'cwReport.list', // the reporter's own reports
+  'cwReport.read', // one report: the intake of its municipality, and the reporter who sent it
+  'cwReport.handle', // acknowledge, decide, give feedback, the investigation's deadlines, what the family sees: the intake
+  'cwReportQueue.read', // the intake's queue of reports
+  'cwReport.familyView', // Min side: that a report was sent, when the family may see it
+  'cwConsultation.create', // an anonymous consultation with the intake: no identity
+  'cwConsultation.list', // one's own consultations; the intake sees its municipality's
+  'cwConsultation.read', // one thread: the one who asked, and the intake
+  'cwConsultation.answer', // the intake answers
+  'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
@@ -622,11 +633,74 @@ export async function decide(trx: Tx, principal: Principal | null, request: Acce
     case 'absence.import':
     case 'absence.read':
       return absenceAccess(trx, principal);
+    case 'cwReport.create': {
+      // The duty to report overrides confidentiality and needs no consent, but it is about a child
+      // the reporter knows from their work: involvement, as for every other write on a person.
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'staff') return deny('not_staff');
+      const involved = await involvedCaseWorker(trx, principal, personId);
+      return involved.allowed ? allow(`duty_to_report+${involved.reason}`) : involved;
+    }
+    case 'cwReport.list':
+    case 'cwConsultation.create':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow(`role:${principal.activeRole}`) : deny('role_without_case_work');
+    case 'cwReportQueue.read':
+      return requireRole(principal, 'child_welfare_intake');
+    case 'cwReport.read':
+    case 'cwReport.handle':
+      return reportAccess(trx, principal, request.entity, request.action);
+    case 'cwReport.familyView': {
+      const personId = request.subject?.id;
+      if (!personId) return deny('no_subject');
+      if (principal.kind !== 'citizen') return deny('not_citizen');
+      return citizenCaseAccess(trx, principal.personId, personId, now);
+    }
+    case 'cwConsultation.list':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      if (principal.activeRole === 'child_welfare_intake') return allow('role:child_welfare_intake');
+      return CASE_WORK_ROLES.includes(principal.activeRole) ? allow('own_consultations') : deny('role_without_case_work');
+    case 'cwConsultation.read':
+    case 'cwConsultation.answer':
+      return consultationAccess(trx, principal, request.entity, request.action);
+    case 'cwCounts.read':
+      if (principal.kind !== 'staff') return deny('not_staff');
+      return principal.activeRole === 'child_welfare_intake' || principal.activeRole === 'sbu_coordinator' ? allow(`role:${principal.activeRole}`) : deny('role_required:child_welfare_intake');
     default: {
       const unknown: never = request.action;
       return deny(`unknown_action:${String(unknown)}`);
     }
   }
+}
+
+/**
+ * A report to child welfare is read by the intake of the municipality it was sent to and by the one
+ * who sent it; only the intake handles it. Reading a report opens nothing else of the child's case.
+ */
+async function reportAccess(trx: Tx, principal: Principal, entity: AccessRequest['entity'], action: 'cwReport.read' | 'cwReport.handle'): Promise<Decision> {
+  if (principal.kind !== 'staff') return deny('not_staff');
+  if (entity?.type !== 'child_welfare_report') return deny('no_subject');
+  const report = await trx.selectFrom('child_welfare_report').select(['municipality_id', 'reporter_staff_id']).where('id', '=', entity.id).executeTakeFirst();
+  if (!report) return deny('no_subject');
+  if (principal.activeRole === 'child_welfare_intake') {
+    return report.municipality_id === principal.municipalityId ? allow('child_welfare_intake') : deny('other_municipality');
+  }
+  if (action === 'cwReport.handle') return deny('role_required:child_welfare_intake');
+  return report.reporter_staff_id === principal.staffUserId ? allow('reporter') : deny('not_reporter');
+}
+
+/** An anonymous consultation: the professional who asked, and the intake of the municipality; only the intake answers. */
+async function consultationAccess(trx: Tx, principal: Principal, entity: AccessRequest['entity'], action: 'cwConsultation.read' | 'cwConsultation.answer'): Promise<Decision> {
+  if (principal.kind !== 'staff') return deny('not_staff');
+  if (entity?.type !== 'child_welfare_consultation') return deny('no_subject');
+  const consultation = await trx.selectFrom('child_welfare_consultation').select(['municipality_id', 'asked_by']).where('id', '=', entity.id).executeTakeFirst();
+  if (!consultation) return deny('no_subject');
+  if (principal.activeRole === 'child_welfare_intake') {
+    return consultation.municipality_id === principal.municipalityId ? allow('child_welfare_intake') : deny('other_municipality');
+  }
+  if (action === 'cwConsultation.answer') return deny('role_required:child_welfare_intake');
+  return consultation.asked_by === principal.staffUserId ? allow('asked_by') : deny('not_asker');
 }
 
 export class AccessDenied extends AppError {
