@@ -21,3 +21,29 @@ export type Language = (typeof LANGUAGES)[number];
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
+
+// The role lists the access rules are written with. Server SQL, the access policies and the web read
+// these; a rule that needs "who does case work" names CASE_WORK_ROLES rather than listing roles.
+
+/** Roles whose work is with children's cases: only these register people, are involved, hold the baton. */
+export const CASE_WORK_ROLES = [
+  'professional', 'team_leader', 'team_member', 'coordinator', 'child_welfare_intake', 'coordinating_unit',
+] as const satisfies readonly StaffRole[];
+
+/** Roles that work in teams (early-intervention and system-level). */
+export const TEAM_WORK_ROLES = ['team_member', 'team_leader'] as const satisfies readonly StaffRole[];
+
+export function isCaseWorkRole(role: StaffRole): boolean {
+  return (CASE_WORK_ROLES as readonly StaffRole[]).includes(role);
+}
+
+export function isTeamWorkRole(role: StaffRole): boolean {
+  return (TEAM_WORK_ROLES as readonly StaffRole[]).includes(role);
+}
+
+/** Kindergartens and schools import absence figures and follow them up (Tiltaksplan: høyt fravær). */
+export const ABSENCE_UNIT_TYPES = ['kindergarten', 'school_primary', 'school_lower_secondary', 'school_upper_secondary'] as const;
+
+export function isAbsenceUnitType(typeCode: string | null | undefined): boolean {
+  return typeCode != null && (ABSENCE_UNIT_TYPES as readonly string[]).includes(typeCode);
+}

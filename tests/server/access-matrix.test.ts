@@ -6,7 +6,9 @@
 // computed from the code under test; a new action fails here until it is added.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
-import { ACCESS_ACTIONS, visibleCategories, type AccessAction, type AccessRequest, type Decision } from '../../server/modules/access/access.ts';
+import { visibleCategories } from '../../server/modules/access/policies/consent.ts';
+import { AccessFacts } from '../../server/modules/access/facts.ts';
+import { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision } from '../../server/modules/access/access.ts';
 import type { Principal } from '../../server/infra/http/context.ts';
 import {
   addConsent, buildAccessWorld, check, citizenPrincipal, clearConsents, daysFromToday, decideRequest, otherStaffPrincipal, staffPrincipal,
@@ -504,7 +506,7 @@ describe('every access action, by name', () => {
 describe('a transition: the receiving unit sees what the transfer consent covers, another unit nothing', () => {
   const categories = async (who: Who) => {
     const principal = await principalOf(world, who);
-    const seen = await world.db.transaction().execute((trx) => visibleCategories(trx, principal, world.family.child, testClock.now()));
+    const seen = await world.db.transaction().execute((trx) => visibleCategories(new AccessFacts(trx), principal, world.family.child, testClock.now()));
     return seen === 'all' ? 'all' : [...seen].sort();
   };
 

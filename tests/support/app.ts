@@ -2,6 +2,7 @@
 // browser or script would.
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
@@ -27,7 +28,18 @@ const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u)
 /** The database and clock behind each test app, for signing in users that a test made itself. */
 const backing = new WeakMap<FastifyInstance, { database: TestDatabase; clock: Clock }>();
 
-export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+/** Calls `onStatement` once for every statement the app's queries send (BEGIN and COMMIT not included). */
+function counting(onStatement: () => void): KyselyPlugin {
+  return {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      onStatement();
+      return args.result;
+    },
+  };
+}
+
+export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: () => void } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock;
   const database = await createTestDatabase();
   if (options.demoChildren !== undefined) {
@@ -43,7 +55,8 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
       callback();
     },
   });
-  const app = await buildApp({ config, database, logStream, clock });
+  const served = options.onStatement ? { ...database, db: database.db.withPlugin(counting(options.onStatement)) } : database;
+  const app = await buildApp({ config, database: served, logStream, clock });
   await app.ready();
   backing.set(app, { database, clock });
   return {

@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Db, DatabaseKind, Tx } from '../db/database.ts';
 import { conflict, type AppError } from './errors.ts';
 import type { Clock } from '../clock.ts';
+import type { WriteCount } from '../db/write-count.ts';
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -58,6 +59,8 @@ export interface DataContext extends RequestContext {
   version?: { expected: number; checked: boolean };
   /** Who this request has audited so far: see server/modules/access/person-reads.ts. */
   audit: RequestAudit;
+  /** Writes made so far (audit rows aside): facts the access module loaded before one are stale. */
+  writes: WriteCount;
 }
 
 /**

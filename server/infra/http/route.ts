@@ -12,6 +12,7 @@ import { AppError, conflict, invalidField, notSignedIn } from './errors.ts';
 import { newRequestAudit, type DataContext, type Principal, type RequestContext } from './context.ts';
 import { parseInput } from './validation.ts';
 import { claimKey, IDEMPOTENCY_KEY, ReplayedResponse } from './idempotency.ts';
+import { WriteCounter } from '../db/write-count.ts';
 
 export { ReplayedResponse };
 import { AccessDenied, recordDenial } from '../../modules/access/access.ts';
@@ -159,7 +160,8 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
 
   try {
     return await ctx.services.db.transaction().execute(async (trx) => {
-      const dataCtx: DataContext = { ...ctx, trx, decisions: [], audit: newRequestAudit() };
+      const writes = { count: 0 };
+      const dataCtx: DataContext = { ...ctx, trx: trx.withPlugin(new WriteCounter(writes)), decisions: [], audit: newRequestAudit(), writes };
       if (key && owner) {
         const replay = await claimKey(trx, owner, key, requestHash(req));
         // The first request was decided and audited; its answer goes back only to the same user.

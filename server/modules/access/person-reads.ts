@@ -11,10 +11,11 @@
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import type { AuditedAction } from '../audit/presentation.ts';
 
 export interface PersonRead {
   /** An AccessAction, or a system action with a text in audit/presentation.ts. */
-  action: string;
+  action: AuditedAction;
   purpose: string;
   /** Why this person is part of the response, e.g. 'guardian_of_read_person'. */
   reason: string;
@@ -30,7 +31,7 @@ function self(ctx: DataContext): string | null {
   return ctx.principal?.kind === 'citizen' ? ctx.principal.personId : null;
 }
 
-interface Access { action: string; purpose: string; subject?: { kind: string; id: string } | undefined; entity?: { type: string; id: string } | undefined }
+interface Access { action: AuditedAction; purpose: string; subject?: { kind: string; id: string } | undefined; entity?: { type: string; id: string } | undefined }
 
 const accessKey = (a: Access) => `${a.action}|${a.subject?.kind ?? ''}:${a.subject?.id ?? ''}|${a.entity?.type ?? ''}:${a.entity?.id ?? ''}`;
 
@@ -53,14 +54,17 @@ export function noteAccess(ctx: DataContext, access: Access): void {
 export async function readPeople(ctx: DataContext, personIds: Iterable<string | null | undefined>, read: PersonRead): Promise<void> {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('readPeople needs an allowed access decision first');
   const own = self(ctx);
+  const fresh: string[] = [];
   for (const id of personIds) {
     if (!id || id === own || ctx.audit.people.has(id)) continue;
     ctx.audit.people.add(id);
-    await writeAudit(ctx.trx, {
-      principal: ctx.principal, action: read.action, purpose: read.purpose, outcome: 'allowed', reason: read.reason,
-      subject: { kind: 'person', id }, entity: read.entity, requestId: ctx.requestId,
-    });
+    fresh.push(id);
   }
+  // One statement however many people a list names.
+  await writeAudit(ctx.trx, fresh.map((id) => ({
+    principal: ctx.principal, action: read.action, purpose: read.purpose, outcome: 'allowed' as const, reason: read.reason,
+    subject: { kind: 'person' as const, id }, entity: read.entity, requestId: ctx.requestId,
+  })));
 }
 
 function collectIds(value: unknown, into: Set<string>, depth: number): void {
@@ -95,7 +99,8 @@ export async function auditPeopleNamedIn(ctx: DataContext, response: unknown): P
     named.push(...rows.map((r) => r.id));
   }
   const first = ctx.audit.first;
-  await readPeople(ctx, named.sort(), { action: first.action, purpose: first.purpose, entity: first.entity, reason: 'named_in_response' });
+  // Only noteAccess() sets `first`, from a typed access.
+  await readPeople(ctx, named.sort(), { action: first.action as AuditedAction, purpose: first.purpose, entity: first.entity, reason: 'named_in_response' });
 }
 
 /** A background job's reads: Sammen itself reads, once per person per run. */

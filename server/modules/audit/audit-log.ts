@@ -3,10 +3,12 @@
 import type { Tx } from '../../infra/db/database.ts';
 import type { Principal } from '../../infra/http/context.ts';
 import { currentClientIp } from '../../infra/http/request-scope.ts';
+import type { AuditedAction } from './presentation.ts';
 
 export interface AuditEntry {
   principal: Principal | null;
-  action: string;
+  /** Only from the typed list: every action in the log has words for the family (presentation.ts). */
+  action: AuditedAction;
   purpose: string;
   outcome: 'allowed' | 'denied';
   reason: string;
@@ -17,27 +19,32 @@ export interface AuditEntry {
   system?: boolean;
 }
 
-export async function writeAudit(trx: Tx, entry: AuditEntry): Promise<void> {
+/** Writes one event, or several in one statement (a list that names many people audits them all at once). */
+export async function writeAudit(trx: Tx, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
   if (!trx.isTransaction) throw new Error('The audit log is written only inside a transaction');
+  const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
+  if (list.length === 0) return;
+  const clientIp = currentClientIp();
+  await trx.insertInto('audit_event').values(list.map((entry) => row(entry, clientIp))).execute();
+}
+
+function row(entry: AuditEntry, clientIp: string | null) {
   const p = entry.principal;
-  await trx
-    .insertInto('audit_event')
-    .values({
-      actor_kind: p ? p.kind : entry.system ? 'system' : 'anonymous',
-      actor_id: p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null,
-      actor_name: p?.displayName ?? null,
-      actor_role: p ? (p.kind === 'staff' ? p.activeRole : 'citizen') : null,
-      actor_unit_id: p?.kind === 'staff' ? p.serviceUnitId : null,
-      subject_kind: entry.subject?.kind ?? null,
-      subject_id: entry.subject?.id ?? null,
-      action: entry.action,
-      entity_type: entry.entity?.type ?? null,
-      entity_id: entry.entity?.id ?? null,
-      purpose: entry.purpose,
-      outcome: entry.outcome,
-      reason: entry.reason,
-      request_id: entry.requestId ?? null,
-      client_ip: currentClientIp(),
-    })
-    .execute();
+  return {
+    actor_kind: p ? p.kind : entry.system ? 'system' : 'anonymous',
+    actor_id: p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null,
+    actor_name: p?.displayName ?? null,
+    actor_role: p ? (p.kind === 'staff' ? p.activeRole : 'citizen') : null,
+    actor_unit_id: p?.kind === 'staff' ? p.serviceUnitId : null,
+    subject_kind: entry.subject?.kind ?? null,
+    subject_id: entry.subject?.id ?? null,
+    action: entry.action,
+    entity_type: entry.entity?.type ?? null,
+    entity_id: entry.entity?.id ?? null,
+    purpose: entry.purpose,
+    outcome: entry.outcome,
+    reason: entry.reason,
+    request_id: entry.requestId ?? null,
+    client_ip: clientIp,
+  } as const;
 }

@@ -4,8 +4,8 @@ import { translate, type MessageKey } from '../../../common/i18n/index.ts';
 import type { Language } from '../../../common/roles.ts';
 import type { AccessAction } from '../access/access.ts';
 
-/** Actions written outside authorize(): sign-in, and what background jobs do. */
-export type SystemAction = 'session.signIn' | 'case.purge' | 'notification.remind' | 'relation.claim' | 'cwReport.deliver';
+/** Actions written outside authorize(): sign-in, what background jobs do, a rating link opened by someone else. */
+export type SystemAction = 'session.signIn' | 'case.purge' | 'notification.remind' | 'relation.claim' | 'meetingRating.read' | 'cwReport.deliver';
 export type AuditedAction = AccessAction | SystemAction;
 
 /**
@@ -15,7 +15,7 @@ export type AuditedAction = AccessAction | SystemAction;
  */
 export const AUDITED_ACTIONS = {
   'team.edit': true, 'team.overview': true, 'systemMeeting.read': true, 'systemMeeting.write': true,
-  'meetingRating.create': true, 'meetingRating.list': true,
+  'meetingRating.create': true, 'meetingRating.list': true, 'meetingRating.read': true,
   'person.create': true, 'person.read': true, 'person.list': true,
   'relation.list': true, 'relation.confirm': true, 'relation.verify': true, 'relation.claim': true,
   'accessRequest.create': true, 'accessRequest.list': true, 'accessRequest.answer': true,

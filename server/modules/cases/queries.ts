@@ -1,7 +1,7 @@
 // Reads shared by the case service and the reminder jobs.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../infra/db/database.ts';
-import type { Language } from '../../../common/roles.ts';
+import { CASE_WORK_ROLES, type Language } from '../../../common/roles.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentCovers, type ConsentPurpose } from '../consent/rules.ts';
 
@@ -138,7 +138,7 @@ export async function staffCoveredByConsent(db: Db | Tx, now: Date, personId: st
     .select(['s.id', 's.display_name', 's.title', 'u.id as unit_id', 'u.name as unit_name', 'u.type_code'])
     .where('s.municipality_id', '=', municipalityId)
     .where('s.active', '=', true)
-    .where((eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.role').whereRef('r.staff_user_id', '=', 's.id').where('r.role', 'in', ['professional', 'team_leader', 'team_member', 'coordinator', 'coordinating_unit'])));
+    .where((eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.role').whereRef('r.staff_user_id', '=', 's.id').where('r.role', 'in', CASE_WORK_ROLES)));
   if (onlyUnitId) query = query.where('u.id', '=', onlyUnitId);
   const rows = await query.orderBy('u.name').orderBy('s.display_name').execute();
   return rows
@@ -146,13 +146,10 @@ export async function staffCoveredByConsent(db: Db | Tx, now: Date, personId: st
     .map((r) => ({ id: r.id, name: r.display_name, title: r.title, unitId: r.unit_id, unitName: r.unit_name, unitTypeCode: r.type_code }));
 }
 
-export async function activeInvolvement(db: Db | Tx, personId: string, staffUserId: string, kind?: string) {
-  let query = db.selectFrom('involvement').select(['id', 'kind']).where('person_id', '=', personId).where('staff_user_id', '=', staffUserId).where('ended_at', 'is', null);
-  if (kind) query = query.where('kind', '=', kind);
-  return query.executeTakeFirst();
-}
-
+/** Involves the staff user with the person in this kind, unless they already are. */
 export async function involve(db: Db | Tx, personId: string, staffUserId: string, kind: string): Promise<void> {
-  if (await activeInvolvement(db, personId, staffUserId, kind)) return;
+  const current = await db.selectFrom('involvement').select('id')
+    .where('person_id', '=', personId).where('staff_user_id', '=', staffUserId).where('kind', '=', kind).where('ended_at', 'is', null).executeTakeFirst();
+  if (current) return;
   await db.insertInto('involvement').values({ person_id: personId, staff_user_id: staffUserId, kind }).execute();
 }

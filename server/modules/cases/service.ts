@@ -8,12 +8,12 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { addDays } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
-import { authorize, decide, recordAccess, visibleCategories, type AccessAction } from '../access/access.ts';
-import { loadConsentSettings } from '../consent/queries.ts';
-import { ageOn, osloDate } from '../consent/rules.ts';
+import { authorize, familyDeciders, may, recordAccess, visibleCategories, type AccessAction } from '../access/access.ts';
+import { CASE_WORK_ROLES } from '../../../common/roles.ts';
+import { osloDate } from '../consent/rules.ts';
 import { notify } from '../notifications/service.ts';
 import {
-  activeInvolvement, countEntriesOutside, currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, guideSteps, involve, loadCase, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,
+  countEntriesOutside, currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, guideSteps, involve, loadCase, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,
 } from './queries.ts';
 import { FAMILY_ENTRY_KINDS, STAFF_ENTRY_KINDS, type EntryInput, type WorryInput } from './schema.ts';
 import { proposeTransition, STAGE_UNIT_TYPES, stageByAge, stageOfUnitType, type Stage, type StageSubject } from './transitions.ts';
@@ -168,7 +168,7 @@ export async function discussants(db: Db, municipalityId: string, selfId: string
     .where('s.municipality_id', '=', municipalityId)
     .where('s.active', '=', true)
     .where('s.id', '<>', selfId)
-    .where((eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.role').whereRef('r.staff_user_id', '=', 's.id').where('r.role', 'in', ['professional', 'team_leader', 'team_member', 'coordinator', 'child_welfare_intake', 'coordinating_unit'])))
+    .where((eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.role').whereRef('r.staff_user_id', '=', 's.id').where('r.role', 'in', CASE_WORK_ROLES)))
     .orderBy('s.display_name')
     .execute();
   const teams = await db.selectFrom('team').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('active', '=', true).where('kind', '=', 'early_intervention').orderBy('name').execute();
@@ -212,12 +212,12 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
   const today = osloDate(ctx.services.clock.now());
   const { stage, proposal, enrolments } = await currentStage(ctx.trx, person, today);
   const helpCase = await loadLatestCase(ctx.trx, personId);
-  const logDecision = await decide(ctx.trx, ctx.principal, { action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, ctx.services.clock.now());
+  const logOpen = await may(ctx, { action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
   const base = {
     person: { id: person.id, givenName: person.given_name, familyName: person.family_name, birthDate: person.birth_date, kind: person.kind },
     stage,
     enrolments: enrolments.map((e) => ({ id: e.id, unitId: e.service_unit_id, unitName: e.name, unitTypeCode: e.type_code, startsOn: e.starts_on, endsOn: e.ends_on })),
-    logOpen: logDecision.allowed,
+    logOpen,
   };
   if (!helpCase) return { ...base, case: null };
 
@@ -307,24 +307,6 @@ export async function addEnrolment(ctx: DataContext, personId: string, input: { 
   return { id: row.id };
 }
 
-/** Who speaks for the person on Min side: the person (adult, pregnant, youth of consent age) or the guardians with parental responsibility. */
-export async function familyDeciders(trx: Tx, personId: string, today: string): Promise<string[]> {
-  const person = (await loadPerson(trx, personId))!;
-  const settings = await loadConsentSettings(trx, person.municipality_id);
-  if (person.kind !== 'child' || ageOn(person.birth_date, today) >= settings.consentAge) {
-    const account = await trx.selectFrom('citizen_account').select('id').where('person_id', '=', personId).executeTakeFirst();
-    return account ? [personId] : [];
-  }
-  const guardians = await trx
-    .selectFrom('guardianship as g')
-    .innerJoin('citizen_account as a', 'a.person_id', 'g.guardian_id')
-    .select('g.guardian_id')
-    .where('g.child_id', '=', personId)
-    .where('g.parental_responsibility', '=', true)
-    .execute();
-  return guardians.map((g) => g.guardian_id);
-}
-
 // ---------------------------------------------------------------------------------------------
 // The relay log (needs a valid consent)
 
@@ -367,7 +349,7 @@ export async function getCase(ctx: DataContext, personId: string, page: { before
     .orderBy('i.started_at')
     .execute();
   const helpCase = await loadLatestCase(ctx.trx, personId);
-  const visible = await visibleCategories(ctx.trx, ctx.principal, personId, ctx.services.clock.now());
+  const visible = await visibleCategories(ctx, personId);
   const readable = helpCase && !helpCase.purged_at ? helpCase : null;
   // One page more than shown tells whether there is an older page.
   const rows = readable ? await currentEntries(ctx.trx, readable.id, { categories: visible, before, limit: ENTRY_PAGE_SIZE + 1 }) : [];
@@ -429,7 +411,7 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
   const principal = ctx.principal!;
   const allowedKinds: readonly string[] = principal.kind === 'citizen' ? FAMILY_ENTRY_KINDS : STAFF_ENTRY_KINDS;
   if (!allowedKinds.includes(input.kind)) throw invalidField('kind', 'cases.err.kindNotAllowed');
-  const visible = await visibleCategories(ctx.trx, principal, c.person_id, ctx.services.clock.now());
+  const visible = await visibleCategories(ctx, c.person_id);
   if (visible !== 'all' && !visible.has(input.category)) throw invalidField('category', 'cases.err.categoryNotCovered');
   if (input.kind === 'measure') await checkResponsible(ctx, c, input.responsibleStaffId!);
   if (input.kind === 'evaluation') {
@@ -462,7 +444,7 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
     });
   } else {
     // The family hears of what the services write (in the app; by e-mail only if they opted in).
-    for (const personId of await familyDeciders(ctx.trx, c.person_id, osloDate(ctx.services.clock.now()))) {
+    for (const personId of await familyDeciders(ctx, c.person_id)) {
       await notify(ctx.trx, {
         recipient: { kind: 'citizen', personId }, kind: 'case.entryAdded', subjectPersonId: c.person_id,
         params: { authorName: principal.displayName, childName: name }, link: `/min-side/${c.person_id}`,
@@ -475,7 +457,7 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
 
 export async function entryHistory(ctx: DataContext, caseId: string, entryKey: string) {
   const c = await authorizeCase(ctx, caseId, 'case.read');
-  const visible = await visibleCategories(ctx.trx, ctx.principal, c.person_id, ctx.services.clock.now());
+  const visible = await visibleCategories(ctx, c.person_id);
   const versions = await ctx.trx
     .selectFrom('relay_log_entry as e')
     .leftJoin('staff_user as s', 's.id', 'e.author_staff_id')
@@ -693,26 +675,24 @@ export async function myTasks(ctx: DataContext) {
   // A task is derived from the case: it is listed only while the access module would let the user
   // open what it is about — the baton, the measure in the log, the meeting's plan. A withdrawn
   // consent takes the child out of the list.
-  const now = ctx.services.clock.now();
-  const may = async (request: Parameters<typeof decide>[2]) => (await decide(ctx.trx, ctx.principal, request, now)).allowed;
   const handoversShown = [];
-  for (const h of handovers) if (await may({ action: 'handover.answer', purpose: 'follow_up', entity: { type: 'relay_handover', id: h.id } })) handoversShown.push(h);
+  for (const h of handovers) if (await may(ctx, { action: 'handover.answer', purpose: 'follow_up', entity: { type: 'relay_handover', id: h.id } })) handoversShown.push(h);
   const measuresShown = [];
   const categoriesOf = new Map<string, Awaited<ReturnType<typeof visibleCategories>>>();
   for (const m of measures) {
     if (!categoriesOf.has(m.person_id)) {
-      const open = await may({ action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id } });
-      categoriesOf.set(m.person_id, open ? await visibleCategories(ctx.trx, ctx.principal, m.person_id, now) : new Set());
+      const open = await may(ctx, { action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id } });
+      categoriesOf.set(m.person_id, open ? await visibleCategories(ctx, m.person_id) : new Set());
     }
     const visible = categoriesOf.get(m.person_id)!;
     if (visible === 'all' || visible.has(m.category)) measuresShown.push(m);
   }
   const itemsShown = [];
-  for (const a of actionItems) if (await may({ action: 'actionItem.update', purpose: 'follow_up', entity: { type: 'action_item', id: a.id } })) itemsShown.push(a);
+  for (const a of actionItems) if (await may(ctx, { action: 'actionItem.update', purpose: 'follow_up', entity: { type: 'action_item', id: a.id } })) itemsShown.push(a);
   // Each child named in the list is a read of their data, for the family's access log.
   const people = new Set([...handoversShown.map((h) => h.person_id), ...measuresShown.map((m) => m.person_id), ...itemsShown.flatMap((a) => (a.person_id ? [a.person_id] : []))]);
   for (const personId of people) {
-    if (await activeInvolvement(ctx.trx, personId, staff.staffUserId)) {
+    if (await may(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } })) {
       await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, 'task_list');
     }
   }

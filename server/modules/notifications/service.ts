@@ -13,7 +13,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
 import { enqueue } from '../../infra/jobs/queue.ts';
-import { authorize, decide, type AccessRequest } from '../access/access.ts';
+import { authorize, may, type AccessRequest } from '../access/access.ts';
 import { readPeople, type SystemReads } from '../access/person-reads.ts';
 import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
 
@@ -305,7 +305,7 @@ async function textStillOpen(ctx: DataContext, row: { kind: string; subject_pers
       ? { action: 'meeting.read', purpose, entity: { type: 'team_meeting', id: meetingId } }
       // The family's notices about meetings link to Min side: the family's access to the case decides.
       : { action: derived === 'meeting' && ctx.principal?.kind === 'staff' ? 'meeting.read' : 'case.read', purpose, subject: { kind: 'person', id: row.subject_person_id } };
-    seen.set(key, (await decide(ctx.trx, ctx.principal, request, ctx.services.clock.now())).allowed);
+    seen.set(key, await may(ctx, request));
   }
   return seen.get(key)!;
 }

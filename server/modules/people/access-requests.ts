@@ -5,8 +5,7 @@
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
-import { authorize, decide, recordAccess } from '../access/access.ts';
-import { familyDeciders } from '../cases/service.ts';
+import { authorize, decideInRequest, familyDeciders, recordAccess } from '../access/access.ts';
 import { osloDate } from '../consent/rules.ts';
 import { notify } from '../notifications/service.ts';
 import type { AccessRequestInput } from './schema.ts';
@@ -36,7 +35,7 @@ export async function createAccessRequest(ctx: DataContext, input: AccessRequest
 
   const unit = staff.serviceUnitId ? await ctx.trx.selectFrom('service_unit').select('name').where('id', '=', staff.serviceUnitId).executeTakeFirst() : undefined;
   const params = { requesterName: staff.displayName, unitName: unit?.name ?? '', childName: `${person.given_name} ${person.family_name}` };
-  for (const deciderId of await familyDeciders(ctx.trx, person.id, osloDate(ctx.services.clock.now()))) {
+  for (const deciderId of await familyDeciders(ctx, person.id)) {
     await notify(ctx.trx, { recipient: { kind: 'citizen', personId: deciderId }, kind: 'accessRequest.received', subjectPersonId: person.id, params, link: '/min-side' });
   }
   const held = await ctx.trx.selectFrom('help_case').select('relay_holder_id').where('person_id', '=', person.id).where('closed_at', 'is', null).executeTakeFirst();
@@ -89,7 +88,7 @@ export async function listAccessRequests(ctx: DataContext) {
     .execute();
   const requests = [];
   for (const r of candidates) {
-    const decision = await decide(ctx.trx, principal, { action: 'accessRequest.answer', purpose, subject: { kind: 'person', id: r.person_id } }, ctx.services.clock.now());
+    const decision = await decideInRequest(ctx, { action: 'accessRequest.answer', purpose, subject: { kind: 'person', id: r.person_id } });
     if (!decision.allowed) continue;
     await recordAccess(ctx, { action: 'accessRequest.list', purpose, subject: { kind: 'person', id: r.person_id }, entity: { type: 'access_request', id: r.id } }, decision.reason);
     requests.push({

@@ -1,14 +1,15 @@
 import { defineRoute } from '../../infra/http/route.ts';
 import { answerAccessRequest, createAccessRequest, listAccessRequests } from './access-requests.ts';
 import { answerRelationClaim, countWaitingRelations, listRelationClaims, verifyRelationsWithRegister } from './relations.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { AccessRequestAnswerBody, AccessRequestBody, GuardianVisibilityBody, IdParams, PersonParams, RegisterPersonBody, RelationAnswerBody } from './schema.ts';
 import * as people from './service.ts';
 
 export const peopleRoutes = [
   defineRoute({
     method: 'GET', url: '/api/people', summary: 'People I am involved with (staff) or my family (citizen)', tags: ['people'],
-    audience: 'signed-in', guarded: true,
-    handler: async (ctx) => ({ people: await people.listMyPeople(ctx) }),
+    audience: 'signed-in', guarded: true, query: PageQuery,
+    handler: async (ctx, { query }) => people.listMyPeople(ctx, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/people', summary: 'Register a child, youth or pregnant woman; named guardians wait for confirmation. Someone already registered: 409 PERSON_EXISTS and nothing else', tags: ['people'],

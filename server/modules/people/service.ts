@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
-import { AccessDenied, authorize, decide, recordAccess } from '../access/access.ts';
+import { sql } from 'kysely';
+import { AccessDenied, authorize, may, recordAccess } from '../access/access.ts';
+import { readPeople } from '../access/person-reads.ts';
+import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { ageOn, osloDate } from '../consent/rules.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
@@ -166,8 +169,8 @@ export async function getPerson(ctx: DataContext, id: string) {
   // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
-      decides: (await decide(ctx.trx, ctx.principal, { action: 'consent.give', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
-      setsGuardianVisibility: (await decide(ctx.trx, ctx.principal, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }, ctx.services.clock.now())).allowed,
+      decides: await may(ctx, { action: 'consent.give', purpose, subject: { kind: 'person', id } }),
+      setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }),
       guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
     }
     : null;
@@ -184,38 +187,40 @@ export async function getPerson(ctx: DataContext, id: string) {
   };
 }
 
-/** The people this user may see in a list: for staff those they are involved with; for a citizen themself and their children. */
-export async function listMyPeople(ctx: DataContext) {
+/**
+ * The people this user may see in a list: for staff those they are involved with, by name, a page
+ * at a time; for a citizen themself and their children (a family is never long).
+ */
+export async function listMyPeople(ctx: DataContext, page: { after?: string | undefined } = {}) {
   const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
+  const after = decodeCursor(page.after, 3);
   await authorize(ctx, { action: 'person.list', purpose });
   const principal = ctx.principal!;
-  const rows =
-    principal.kind === 'staff'
-      ? await ctx.trx
-          .selectFrom('person')
-          .innerJoin('involvement', 'involvement.person_id', 'person.id')
-          .select(personColumns)
-          .where('involvement.staff_user_id', '=', principal.staffUserId)
-          .where('involvement.ended_at', 'is', null)
-          .distinct()
-          .orderBy('person.family_name')
-          .orderBy('person.given_name')
-          .execute()
-      : await ctx.trx
-          .selectFrom('person')
-          .select(personColumns)
-          .where((eb) =>
-            eb.or([
-              eb('person.id', '=', principal.personId),
-              eb('person.id', 'in', eb.selectFrom('guardianship').select('child_id').where('guardian_id', '=', principal.personId).where('parental_responsibility', '=', true)),
-            ]),
-          )
-          .orderBy('person.birth_date')
-          .execute();
-  for (const row of rows) {
-    await recordAccess(ctx, { action: 'person.list', purpose, subject: { kind: 'person', id: row.id } }, 'listed');
+  let rows: PersonRow[];
+  let more: { hasMore: boolean; nextCursor: string | null } = { hasMore: false, nextCursor: null };
+  if (principal.kind === 'staff') {
+    let query = ctx.trx
+      .selectFrom('person')
+      .select(personColumns)
+      .where('person.id', 'in', (eb) => eb.selectFrom('involvement').select('person_id').where('staff_user_id', '=', principal.staffUserId).where('ended_at', 'is', null));
+    if (after) query = query.where(sql<boolean>`(person.family_name, person.given_name, person.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`);
+    const found = await query.orderBy('person.family_name').orderBy('person.given_name').orderBy('person.id').limit(PAGE_SIZE + 1).execute();
+    const { items, ...rest } = toPage(found, (r) => [r.family_name, r.given_name, r.id]);
+    rows = items;
+    more = rest;
+  } else {
+    // One array of ids, so the person table is read by its primary key (an OR with a sub-select
+    // would scan every person in the country).
+    rows = await ctx.trx
+      .selectFrom('person')
+      .select(personColumns)
+      .where(sql<boolean>`person.id = ANY(array_append(ARRAY(SELECT g.child_id FROM guardianship g WHERE g.guardian_id = ${principal.personId} AND g.parental_responsibility), ${principal.personId}::uuid))`)
+      .orderBy('person.birth_date')
+      .orderBy('person.id')
+      .execute();
   }
-  return rows.map(present);
+  await readPeople(ctx, rows.map((r) => r.id), { action: 'person.list', purpose, reason: 'listed' });
+  return { people: rows.map(present), ...more };
 }
 
 /** A youth at or over the consent age decides whether guardians see their case. */

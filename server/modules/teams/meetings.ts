@@ -3,14 +3,16 @@
 // a mandatory action plan that becomes relay-log entries, a copy for every participant, and the
 // follow-up of the plan at the next meeting.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { daysBetween } from '../../../common/dates.ts';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
+import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
+import { abilitiesOf, authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState, osloDate } from '../consent/rules.ts';
@@ -83,9 +85,11 @@ export async function referAnonymously(ctx: DataContext, input: { teamId: string
   return { id: row.id };
 }
 
-export async function intakeQueue(ctx: DataContext, teamId: string) {
+/** The team's open referrals, longest waiting first, a page at a time, each with its meetings. */
+export async function intakeQueue(ctx: DataContext, teamId: string, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, 2);
   await authorize(ctx, { action: 'intake.read', purpose: 'follow_up', entity: { type: 'team', id: teamId } });
-  const rows = await ctx.trx
+  let query = ctx.trx
     .selectFrom('referral as r')
     .leftJoin('person as p', 'p.id', 'r.person_id')
     .leftJoin('staff_user as s', 's.id', 'r.referred_by_staff_id')
@@ -94,17 +98,23 @@ export async function intakeQueue(ctx: DataContext, teamId: string) {
     .select([
       'r.id', 'r.person_id', 'r.age_years', 'r.source', 'r.reason', 'r.basis', 'r.status', 'r.received_at', 'r.answer_note',
       'p.given_name', 'p.family_name', 'p.birth_date', 's.display_name as referred_by', 'u.name as referred_by_unit', 'f.given_name as family_given', 'f.family_name as family_family',
+      // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
+      sql<string>`(extract(epoch from r.received_at) * 1000000)::bigint::text`.as('received_micros'),
     ])
     .where('r.team_id', '=', teamId)
-    .where('r.status', 'in', ['waiting', 'more_info', 'accepted'])
-    .orderBy('r.received_at')
-    .execute();
-  const meetings = await ctx.trx.selectFrom('team_meeting').select(['id', 'referral_id', 'starts_at', 'status']).where('team_id', '=', teamId).where('kind', '=', 'case').orderBy('starts_at').execute();
+    .where('r.status', 'in', ['waiting', 'more_info', 'accepted']);
+  if (after) query = query.where(sql<boolean>`(r.received_at, r.id) > (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
+  const { items: rows, hasMore, nextCursor } = toPage(
+    await query.orderBy('r.received_at').orderBy('r.id').limit(PAGE_SIZE + 1).execute(),
+    (r) => [r.received_micros, r.id],
+  );
+  const meetings = rows.length === 0 ? [] : await ctx.trx
+    .selectFrom('team_meeting').select(['id', 'referral_id', 'starts_at', 'status'])
+    .where('referral_id', 'in', rows.map((r) => r.id)).where('kind', '=', 'case')
+    .orderBy('starts_at').orderBy('id').execute();
   // A team leader counts waiting in calendar days in Norway, not in elapsed 24-hour periods.
   const today = osloDate(ctx.services.clock.now());
-  for (const r of rows) {
-    if (r.person_id) await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: r.person_id } }, 'intake_queue');
-  }
+  await readPeople(ctx, rows.map((r) => r.person_id), { action: 'person.read', purpose: 'follow_up', reason: 'intake_queue' });
   return {
     referrals: rows.map((r) => ({
       id: r.id,
@@ -120,6 +130,8 @@ export async function intakeQueue(ctx: DataContext, teamId: string) {
       answerNote: r.answer_note,
       meetings: meetings.filter((m) => m.referral_id === r.id).map((m) => ({ id: m.id, startsAt: m.starts_at, status: m.status })),
     })),
+    hasMore,
+    nextCursor,
   };
 }
 
@@ -345,8 +357,8 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
     .where('mp.meeting_id', '=', meetingId)
     .orderBy('mp.role')
     .execute();
-  const me = ctx.principal;
-  const mayWrite = me?.kind === 'staff' && (m.chair_staff_id === me.staffUserId || team.leader_staff_user_id === me.staffUserId);
+  // What the reader may do here, by the rules of the routes that do it.
+  const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', entity: { type: 'team_meeting', id: m.id } }, { writeMinutes: 'meeting.write', close: 'meeting.write' });
   return {
     id: m.id,
     kind: m.kind,
@@ -361,7 +373,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
     actionItems: await itemsOf(ctx.trx, osloDate(ctx.services.clock.now()), { meetingId }),
     // The plan from earlier meetings about the same child, to be reviewed at this one.
     toReview: m.case_id ? await itemsOf(ctx.trx, osloDate(ctx.services.clock.now()), { caseId: m.case_id, openBefore: m.id }) : [],
-    mayWrite,
+    abilities,
   };
 }
 
@@ -436,7 +448,7 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   const toLog = m.case_id && m.person_id
     ? await authorizeIfAllowed(ctx, { action: 'case.write', purpose: 'follow_up', subject: { kind: 'person', id: m.person_id }, entity: { type: 'help_case', id: m.case_id } })
     : false;
-  const categories = toLog ? await visibleCategories(ctx.trx, ctx.principal, m.person_id!, now) : new Set<string>();
+  const categories = toLog ? await visibleCategories(ctx, m.person_id!) : new Set<string>();
   const inRelayLog = toLog && (categories === 'all' || categories.has(m.category));
   if (m.case_id && inRelayLog) {
     const lang = ctx.lang;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { defineRoute } from '../../infra/http/route.ts';
 import { nonEmptyText, uuid } from '../../infra/http/schemas.ts';
 import * as meetings from './meetings.ts';
@@ -51,8 +52,8 @@ export const meetingRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/teams/:teamId/intake', summary: 'The team\'s intake queue with waiting time (team leader)', tags,
-    audience: 'staff', guarded: true, params: TeamParams,
-    handler: async (ctx, { params }) => meetings.intakeQueue(ctx, params.teamId),
+    audience: 'staff', guarded: true, params: TeamParams, query: PageQuery,
+    handler: async (ctx, { params, query }) => meetings.intakeQueue(ctx, params.teamId, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/referrals/:referralId/accept', summary: 'Accept a referral', tags,

@@ -38,7 +38,7 @@ interface MeetingDetails {
   participants: { id: string; role: string; staffId: string | null; personId: string | null; name: string; unitName: string | null; copySentAt: string | null }[];
   actionItems: Item[];
   toReview: Item[];
-  mayWrite: boolean;
+  abilities: { writeMinutes: boolean; close: boolean };
 }
 
 const SECTIONS = ['background', 'childView', 'familyView', 'assessments', 'decisions'] as const;
@@ -111,7 +111,7 @@ function Review({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: stri
       {meeting.toReview.filter((i) => i.status !== 'open').map((i) => (
         <Paragraph key={i.id} data-size="sm"><Tag data-color={i.status === 'done' ? 'success' : 'danger'}>{t(`meetings.ui.itemStatus.${i.status}` as 'meetings.ui.itemStatus.done')}</Tag> {i.what}{i.reviewNote ? ` – ${i.reviewNote}` : ''}</Paragraph>
       ))}
-      {open.length && meeting.mayWrite && meeting.status === 'scheduled' ? (
+      {open.length && meeting.abilities.writeMinutes && meeting.status === 'scheduled' ? (
         <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/meetings/${meeting.id}/review`, { items }, () => { setAnswers({}); onDone(t('meetings.ui.reviewed')); })}>
           <FormErrors error={form.error} form="review" labelFor={(f) => { const m = /^items\.(\d+)/.exec(f); return m ? items[Number(m[1])] ? open.find((o) => o.id === items[Number(m[1])]!.id)?.what ?? null : null : null; }} attempt={form.attempt} />
           {open.map((i) => (
@@ -170,7 +170,7 @@ export function MeetingPage() {
             </ul>
           </section>
           {m.toReview.length ? <Review meeting={m} onDone={done} /> : null}
-          {m.status === 'scheduled' && m.mayWrite ? <Minutes key={key} meeting={m} onDone={done} /> : (
+          {m.status === 'scheduled' && m.abilities.writeMinutes ? <Minutes key={key} meeting={m} onDone={done} /> : (
             <section aria-labelledby="minutes-heading" className="page-section">
               <Heading level={2} data-size="sm" id="minutes-heading">{t('meetings.ui.minutesHeading')}</Heading>
               {SECTIONS.map((k) => (m.minutes[k] ? <div key={k}><Heading level={3} data-size="2xs">{t(`meetings.ui.${k}`)}</Heading><Paragraph>{m.minutes[k]}</Paragraph></div> : null))}

@@ -1,0 +1,139 @@
+// People: registering, reading and listing them, the relations professionals enter and the family
+// confirms, access requests, and who decides for a child. The rules here are used by the other
+// policies: a professional reaches a person only while involved, a citizen only as the person or a
+// guardian with parental responsibility.
+import type { Tx } from '../../../infra/db/database.ts';
+import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
+import { ageOn, osloDate } from '../../consent/rules.ts';
+import type { Decision } from '../actions.ts';
+import type { AccessFacts, SubjectPerson } from '../facts.ts';
+import { allow, caseWorker, deny, entityId, requireRole, subjectId, type Policy } from '../policy.ts';
+
+/** A staff user in a case-work role who is involved with the person now. */
+export async function involvedCaseWorker(facts: AccessFacts, principal: Principal, personId: string): Promise<Decision> {
+  const role = caseWorker(principal);
+  if (!role.allowed) return role;
+  const involvement = await facts.involvement((principal as StaffPrincipal).staffUserId, personId);
+  return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
+}
+
+/** The citizen is the person, or a guardian of them with parental responsibility. */
+export async function citizenRelation(facts: AccessFacts, citizenPersonId: string, personId: string): Promise<Decision> {
+  if (citizenPersonId === personId) return allow('self');
+  const guardianship = await facts.guardianship(citizenPersonId, personId);
+  if (!guardianship) return deny('not_related');
+  return guardianship.parentalResponsibility ? allow('guardian_with_parental_responsibility') : deny('guardian_without_parental_responsibility');
+}
+
+/**
+ * THE rule of who decides for a person: the person themself when an adult, pregnant, or a youth at
+ * or over the consent age; the guardians with parental responsibility while a child is under it.
+ */
+export function decidesForSelf(person: Pick<SubjectPerson, 'kind' | 'birthDate' | 'consentAge'>, now: Date): boolean {
+  return person.kind !== 'child' || ageOn(person.birthDate, osloDate(now)) >= person.consentAge;
+}
+
+/** Whether the citizen is the one who decides for the person (decidesForSelf). */
+export async function citizenDecides(facts: AccessFacts, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
+  const relation = await citizenRelation(facts, citizenPersonId, personId);
+  if (!relation.allowed) return relation;
+  const subject = await facts.person(personId);
+  if (!subject) return deny('no_subject');
+  const self = relation.reason === 'self';
+  if (subject.kind !== 'child') return self ? allow('self') : deny('adult_decides');
+  if (decidesForSelf(subject, now)) return self ? allow('youth_self') : deny('youth_decides');
+  return self ? deny('below_consent_age') : relation;
+}
+
+/** The citizens (with an account) who decide for the person: whom Min side asks and tells. */
+export async function familyDeciders(facts: AccessFacts, personId: string, now: Date): Promise<string[]> {
+  const person = await facts.person(personId);
+  if (!person) return [];
+  const trx: Tx = facts.trx;
+  if (decidesForSelf(person, now)) {
+    const account = await trx.selectFrom('citizen_account').select('id').where('person_id', '=', personId).executeTakeFirst();
+    return account ? [personId] : [];
+  }
+  const guardians = await trx
+    .selectFrom('guardianship as g')
+    .innerJoin('citizen_account as a', 'a.person_id', 'g.guardian_id')
+    .select('g.guardian_id')
+    .where('g.child_id', '=', personId)
+    .where('g.parental_responsibility', '=', true)
+    .execute();
+  return guardians.map((g) => g.guardian_id);
+}
+
+/**
+ * The citizen is the person a professional named as guardian: matched on the national id the
+ * professional entered, which ID-porten verified at the citizen's sign-in.
+ */
+async function namedInRelationClaim(trx: Tx, citizenPersonId: string, claimId: string): Promise<Decision> {
+  const row = await trx
+    .selectFrom('relation_claim as c')
+    .innerJoin('person as p', 'p.national_id', 'c.national_id')
+    .select('c.id')
+    .where('c.id', '=', claimId)
+    .where('p.id', '=', citizenPersonId)
+    .executeTakeFirst();
+  return row ? allow('named_as_guardian') : deny('not_named_as_guardian');
+}
+
+export const personPolicy = {
+  'person.create': ({ principal }) => caseWorker(principal),
+  'person.read': ({ principal, request, facts }) => {
+    const personId = subjectId(request);
+    if (!personId) return deny('no_subject');
+    return principal.kind === 'citizen' ? citizenRelation(facts, principal.personId, personId) : involvedCaseWorker(facts, principal, personId);
+  },
+  // Lists only ever contain people the user is involved with (see people/queries.ts).
+  'person.list': ({ principal }) => {
+    if (principal.kind === 'citizen') return allow('own_family');
+    return caseWorker(principal).allowed ? allow('own_involvements') : deny('role_without_case_work');
+  },
+  // Scoped by the query to relations naming the citizen's own national id.
+  'relation.list': ({ principal }) => (principal.kind === 'citizen' ? allow('own_relations') : deny('not_citizen')),
+  'relation.confirm': ({ principal, request, facts }) => {
+    if (principal.kind !== 'citizen') return deny('not_citizen');
+    const claimId = entityId(request, 'relation_claim');
+    return claimId ? namedInRelationClaim(facts.trx, principal.personId, claimId) : deny('no_subject');
+  },
+  'relation.verify': ({ principal }) => requireRole(principal, 'administrator'),
+  'accessRequest.create': ({ principal }) => caseWorker(principal),
+  // Scoped by the query: staff see their own requests, a citizen those for people they decide for.
+  'accessRequest.list': ({ principal }) => {
+    if (principal.kind === 'citizen') return allow('own_family_requests');
+    return caseWorker(principal).allowed ? allow('own_requests') : deny('role_without_case_work');
+  },
+  'accessRequest.answer': ({ principal, request, facts, now }) => {
+    const personId = subjectId(request);
+    if (!personId) return deny('no_subject');
+    if (principal.kind !== 'citizen') return deny('not_citizen');
+    return citizenDecides(facts, principal.personId, personId, now);
+  },
+  'guardianVisibility.set': async ({ principal, request, facts, now }) => {
+    const personId = subjectId(request);
+    if (!personId) return deny('no_subject');
+    if (principal.kind !== 'citizen') return deny('not_citizen');
+    if (principal.personId !== personId) return deny('not_self');
+    const decision = await citizenDecides(facts, principal.personId, personId, now);
+    return decision.allowed && decision.reason === 'youth_self' ? decision : deny('not_youth_of_consent_age');
+  },
+} satisfies Policy;
+
+/**
+ * What a citizen may see of a person's case: their own, or as a guardian with parental
+ * responsibility while the child is under the consent age. From that age the youth decides.
+ */
+export async function citizenCaseAccess(facts: AccessFacts, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
+  const relation = await citizenRelation(facts, citizenPersonId, personId);
+  if (!relation.allowed) return relation;
+  const subject = await facts.person(personId);
+  if (!subject) return deny('no_subject');
+  if (subject.kind !== 'child') return relation;
+  const ofAge = decidesForSelf(subject, now);
+  if (relation.reason === 'self') return ofAge ? relation : deny('below_consent_age');
+  if (!ofAge) return relation;
+  // From the consent age the youth decides whether guardians see the case.
+  return subject.guardiansSeeCase ? allow('youth_lets_guardian_see') : deny('youth_decides');
+}
