@@ -8,7 +8,7 @@
 //   public service hears again within three weeks after an investigation ends;
 //   § 6-2: an investigation is finished within three months of receipt, six when extended.
 import { addDays, addMonths } from '../../../common/dates.ts';
-import { osloDate } from '../consent/rules.ts';
+import { osloDate } from '../../../common/dates.ts';
 
 export const REVIEW_DAYS = 7;
 export const FEEDBACK_DAYS = 21;

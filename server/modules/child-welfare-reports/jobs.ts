@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../../infra/db/database.ts';
 import { addDays } from '../../../common/dates.ts';
 import { formatDate } from '../../../common/i18n/index.ts';
-import { osloDate } from '../consent/rules.ts';
+import { osloDate } from '../../../common/dates.ts';
 import { notify, type NotificationKind } from '../notifications/service.ts';
 import { REMINDER_DAYS_BEFORE } from './deadlines.ts';
 import { INTAKE_LINK, intakeStaff } from './service.ts';

@@ -14,7 +14,7 @@ import { checkVersion, requireStaff, type DataContext } from '../../infra/http/c
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { authorize } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
-import { osloDate } from '../consent/rules.ts';
+import { osloDate } from '../../../common/dates.ts';
 import { notify, queueEmail } from '../notifications/service.ts';
 import { finalFeedbackBy, investigationEndBy, isOverdue, receiptDeadlines } from './deadlines.ts';
 import { queueDelivery } from './delivery.ts';
