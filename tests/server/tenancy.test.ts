@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery } from 'kysely';
 import { apiRoutes } from '../../server/app.ts';
-import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
 import { generateScale } from '../../server/demo/scale.ts';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { daysFromToday, today } from '../support/clock.ts';

@@ -15,8 +15,6 @@ import { claimKey, IDEMPOTENCY_KEY, ReplayedResponse } from './idempotency.ts';
 import { WriteCounter } from '../db/write-count.ts';
 
 export { ReplayedResponse };
-import { AccessDenied, recordDenial } from '../../modules/access/access.ts';
-import { auditPeopleNamedIn } from '../../modules/access/person-reads.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -77,7 +75,6 @@ export type RouteDef<B extends Schema = Schema, Q extends Schema = Schema, P ext
   | GuardedRoute<B, Q, P>
   | PlainRoute<B, Q, P>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteDef<any, any, any>;
 
 export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
@@ -145,7 +142,18 @@ function withExpectedVersion(route: AnyRoute, req: FastifyRequest): unknown {
 const requestHash = (req: FastifyRequest) =>
   createHash('sha256').update(`${req.method} ${req.url.split('?')[0]}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
 
-export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<unknown> {
+/**
+ * What the access module adds around every guarded route. infra runs it but never imports the
+ * modules (docs/architecture.md, "Import boundaries"): app.ts hands it to registerRoutes.
+ */
+export interface RouteGuard {
+  /** In the transaction, before it commits: audit every person the response names that the handler did not. */
+  beforeCommit(ctx: DataContext, result: unknown): Promise<void>;
+  /** After the rollback: record a refused attempt, so the refusal survives it; other errors pass by. */
+  afterRollback(ctx: RequestContext, error: unknown): Promise<void>;
+}
+
+export async function runRoute(route: AnyRoute, ctx: RequestContext, guard: RouteGuard): Promise<unknown> {
   checkAudience(ctx, route.audience);
   const req = ctx.request;
   const rawBody = route.versioned ? withExpectedVersion(route, req) : req.body ?? {};
@@ -181,8 +189,7 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
         // Like the access decision: an update that never compared versions could overwrite.
         throw new Error(`${route.method} ${route.url} is versioned but never checked the version`);
       }
-      // Every person the response names gets an audit row, whether or not the handler remembered.
-      await auditPeopleNamedIn(dataCtx, result);
+      await guard.beforeCommit(dataCtx, result);
       if (key && owner && !ctx.reply.sent) {
         await trx.updateTable('idempotency_key')
           .set({ status: route.status ?? 200, response: JSON.stringify(result ?? { ok: true }) })
@@ -191,8 +198,7 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
       return result;
     });
   } catch (error) {
-    // The refused attempt is recorded after the rollback, so the refusal survives it.
-    if (error instanceof AccessDenied) await recordDenial(ctx, error);
+    await guard.afterRollback(ctx, error);
     throw error;
   }
 }
@@ -203,7 +209,7 @@ function etagOf(result: unknown): string | null {
   return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? `"${version}"` : null;
 }
 
-export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeContext: (req: never, reply: never) => RequestContext): void {
+export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], guard: RouteGuard, makeContext: (req: never, reply: never) => RequestContext): void {
   for (const route of routes) {
     const problem = writeDeclarationProblem(route);
     if (problem) throw new Error(problem);
@@ -213,7 +219,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeCon
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => {
         const ctx = makeContext(request as never, reply as never);
-        const result = await runRoute(route, ctx);
+        const result = await runRoute(route, ctx, guard);
         if (reply.sent) return reply;
         if (result instanceof ReplayedResponse) {
           reply.header('idempotent-replayed', 'true');
