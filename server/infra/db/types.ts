@@ -15,6 +15,8 @@ export interface MunicipalityTable {
   handover_escalation_days: Generated<number>;
   case_retention_years: Generated<number>;
   slt_email: string | null;
+  duty_service_email: string | null;
+  duty_service_phone: string | null;
   created_at: Timestamp;
 }
 
@@ -268,6 +270,10 @@ export interface DB {
   outbound_email_attachment: OutboundEmailAttachmentTable;
   absence_import: AbsenceImportTable;
   absence_record: AbsenceRecordTable;
+  child_welfare_report: ChildWelfareReportTable;
+  child_welfare_report_delivery: ChildWelfareReportDeliveryTable;
+  child_welfare_consultation: ChildWelfareConsultationTable;
+  child_welfare_consultation_message: ChildWelfareConsultationMessageTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -736,4 +742,71 @@ export interface SystemReportDeliveryTable {
   staff_user_id: string | null;
   email: string | null;
   sent_at: Timestamp;
+}
+
+/** A report to child welfare as sent: see modules/child-welfare-reports/schema.ts for `content`. */
+export interface ChildWelfareReportTable {
+  id: Generated<string>;
+  municipality_id: string;
+  reference: string;
+  person_id: string;
+  reporter_staff_id: string;
+  reporter_unit_id: string | null;
+  reporter_role: string;
+  reporter_phone: string;
+  legal_basis_invocation_id: string;
+  content: ColumnType<unknown, string, string>;
+  observed_on: DateOnly;
+  urgent: boolean;
+  family_told: boolean;
+  not_told_reason: string | null;
+  family_may_see: boolean;
+  received_at: Timestamp;
+  received_on: DateOnly;
+  review_by: DateOnly;
+  feedback_by: DateOnly;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  decision: 'investigation' | 'dismissed' | 'referred' | null;
+  decided_at: Timestamp | null;
+  decided_on: DateOnly | null;
+  decided_by: string | null;
+  feedback_text: string | null;
+  feedback_at: Timestamp | null;
+  investigation_end_by: DateOnly | null;
+  investigation_extended: Generated<boolean>;
+  investigation_ended_on: DateOnly | null;
+  final_feedback_by: DateOnly | null;
+  final_feedback_text: string | null;
+  final_feedback_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface ChildWelfareReportDeliveryTable {
+  report_id: string;
+  channel: string;
+  state: Generated<'queued' | 'accepted' | 'sent' | 'delivered' | 'refused' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  payload: ColumnType<unknown, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+}
+
+export interface ChildWelfareConsultationTable {
+  id: Generated<string>;
+  municipality_id: string;
+  asked_by: string;
+  asker_unit_id: string | null;
+  age_years: number;
+  situation: string;
+  outcome: 'advice' | 'send_report' | 'not_child_welfare' | null;
+  created_at: Timestamp;
+}
+
+export interface ChildWelfareConsultationMessageTable {
+  id: Generated<string>;
+  consultation_id: string;
+  author_staff_id: string;
+  body: string;
+  written_at: Timestamp;
 }
