@@ -47,7 +47,7 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
     const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
     await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock), populationRegisterFile });
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CHECK_RESPONSES: 'true', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, callback) {

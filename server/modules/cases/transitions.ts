@@ -3,8 +3,9 @@
 // stage starts, and whether a transition should be proposed now.
 import { ageOn } from '../../../common/dates.ts';
 
-export const STAGES = ['pregnancy', 'health_station', 'kindergarten', 'primary_school', 'lower_secondary', 'upper_secondary', 'adult'] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, type Stage } from '../../../common/contracts/cases.ts';
+
+export { STAGES, type Stage };
 
 /** The unit types that receive a child at each stage. */
 export const STAGE_UNIT_TYPES: Record<Stage, readonly string[]> = {
