@@ -99,6 +99,7 @@ export interface AuditEvent {
   entity_id: string | null;
   entity_type: string | null;
   id: Generated<number>;
+  municipality_id: string | null;
   occurred_at: Generated<Timestamp>;
   outcome: "allowed" | "denied";
   purpose: string;
@@ -114,6 +115,7 @@ export interface AuditSealState {
   horizon_id: number | null;
   horizon_xid: string | null;
   sealed_through: Generated<number>;
+  sealed_without_municipality_through: Generated<number>;
   singleton: Generated<boolean>;
 }
 
