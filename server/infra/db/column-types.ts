@@ -66,6 +66,12 @@ export const COLUMN_TYPES: Record<string, string> = {
   'outbound_email.status': "'queued' | 'sent' | 'dev_mailbox' | 'failed'",
   'absence_record.progress': "'good' | 'weak'",
   'worry.subject_kind': "'child' | 'pregnant'",
+  // See modules/child-welfare-reports/schema.ts for `content`.
+  'child_welfare_report.content': 'ColumnType<unknown, string, string>',
+  'child_welfare_report.decision': "'investigation' | 'dismissed' | 'referred'",
+  'child_welfare_report_delivery.state': "'queued' | 'accepted' | 'sent' | 'delivered' | 'refused' | 'failed'",
+  'child_welfare_report_delivery.payload': 'ColumnType<unknown, string, string>',
+  'child_welfare_consultation.outcome': "'advice' | 'send_report' | 'not_child_welfare'",
 };
 
 /** Columns the code never writes (computed by the database): their type as it stands. */

@@ -192,6 +192,72 @@ export interface CatalogueServiceVersion {
   version: number;
 }
 
+export interface ChildWelfareConsultation {
+  age_years: number;
+  asked_by: string;
+  asker_unit_id: string | null;
+  created_at: Timestamp;
+  id: Generated<string>;
+  municipality_id: string;
+  outcome: "advice" | "send_report" | "not_child_welfare" | null;
+  situation: string;
+}
+
+export interface ChildWelfareConsultationMessage {
+  author_staff_id: string;
+  body: string;
+  consultation_id: string;
+  id: Generated<string>;
+  written_at: Timestamp;
+}
+
+export interface ChildWelfareReport {
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  content: ColumnType<unknown, string, string>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision: "investigation" | "dismissed" | "referred" | null;
+  family_may_see: boolean;
+  family_told: boolean;
+  feedback_at: Timestamp | null;
+  feedback_by: string;
+  feedback_text: string | null;
+  final_feedback_at: Timestamp | null;
+  final_feedback_by: string | null;
+  final_feedback_text: string | null;
+  id: Generated<string>;
+  investigation_end_by: string | null;
+  investigation_ended_on: string | null;
+  investigation_extended: Generated<boolean>;
+  legal_basis_invocation_id: string;
+  municipality_id: string;
+  not_told_reason: string | null;
+  observed_on: string;
+  person_id: string;
+  received_at: Timestamp;
+  received_on: string;
+  reference: string;
+  reporter_phone: string;
+  reporter_role: string;
+  reporter_staff_id: string;
+  reporter_unit_id: string | null;
+  review_by: string;
+  urgent: boolean;
+  version: Generated<number>;
+}
+
+export interface ChildWelfareReportDelivery {
+  attempts: Generated<number>;
+  channel: string;
+  last_error: string | null;
+  payload: ColumnType<unknown, string, string> | null;
+  report_id: string;
+  state: Generated<"queued" | "accepted" | "sent" | "delivered" | "refused" | "failed">;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface CitizenAccount {
   created_at: Generated<Timestamp>;
   email_notifications: Generated<boolean>;
@@ -361,6 +427,8 @@ export interface Municipality {
   consent_age: Generated<number>;
   consent_age_child_welfare: Generated<number>;
   created_at: Generated<Timestamp>;
+  duty_service_email: string | null;
+  duty_service_phone: string | null;
   guardian_consent_rule: Generated<"all" | "one">;
   handover_escalation_days: Generated<number>;
   id: Generated<string>;
@@ -682,6 +750,10 @@ export interface DB {
   catalogue_service: CatalogueService;
   catalogue_service_text: CatalogueServiceText;
   catalogue_service_version: CatalogueServiceVersion;
+  child_welfare_consultation: ChildWelfareConsultation;
+  child_welfare_consultation_message: ChildWelfareConsultationMessage;
+  child_welfare_report: ChildWelfareReport;
+  child_welfare_report_delivery: ChildWelfareReportDelivery;
   citizen_account: CitizenAccount;
   consent: Consent;
   consent_giver: ConsentGiver;
