@@ -1,6 +1,14 @@
-// Date arithmetic on 'YYYY-MM-DD' strings in UTC, so that results never depend on the time zone.
+// Calendar dates, shared by server and browser. Date arithmetic on 'YYYY-MM-DD' strings in UTC, so
+// that results never depend on the time zone; "today" is the calendar day in Norway, by which
+// consents, deadlines, waiting times and ages run.
 
 const DAY_MS = 86_400_000;
+const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
+/** The calendar date in Norway at an instant, as 'YYYY-MM-DD'. */
+export function osloDate(now: Date): string {
+  return OSLO_DATE.format(now);
+}
 
 export function parseIsoDate(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -39,4 +47,11 @@ export function ageInMonths(birthIso: string, onIso: string): number {
   const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
   const [ry, rm, rd] = onIso.split('-').map(Number) as [number, number, number];
   return (ry - by) * 12 + (rm - bm) - (rd < bd ? 1 : 0);
+}
+
+/** Whole years of age on `onIso`. */
+export function ageOn(birthIso: string, onIso: string): number {
+  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onIso.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }

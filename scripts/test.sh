@@ -10,6 +10,8 @@ bash scripts/test-prerequisites.sh
 echo "== Node $(node --version)"
 echo "== Type-check"
 npx tsc --noEmit -p tsconfig.json
+echo "== Lint (type-aware rules and import boundaries)"
+npm run --silent lint
 echo "== Build the front end"
 npx vite build --logLevel warn
 echo "== Front end download per page (fails over budget)"

@@ -21,6 +21,7 @@ import { AppError, fromDatabaseError } from './infra/http/errors.ts';
 import { redactingStream } from './infra/log.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
 import { absenceRoutes } from './modules/absence/routes.ts';
+import { accessGuard } from './modules/access/route-guard.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
@@ -206,7 +207,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   const openapi = openApiDocument(apiRoutes);
   app.get('/api/openapi.json', async () => openapi);
 
-  registerRoutes(app, apiRoutes, (request: FastifyRequest, reply): RequestContext => ({
+  registerRoutes(app, apiRoutes, accessGuard, (request: FastifyRequest, reply): RequestContext => ({
     services, principal: request.principal, session: request.session, lang: request.lang, requestId: String(request.id), request, reply,
   }));
 
@@ -226,7 +227,9 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
       preCompressed: true,
       cacheControl: false,
       // Hashed files for a year; index.html and the rest are checked again on every use (ETag).
-      setHeaders: (reply, file) => reply.header('cache-control', file.startsWith(HASHED_ASSETS) ? IMMUTABLE : 'no-cache'),
+      setHeaders: (reply, file) => {
+        reply.header('cache-control', file.startsWith(HASHED_ASSETS) ? IMMUTABLE : 'no-cache');
+      },
     });
   }
   return app;

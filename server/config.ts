@@ -67,6 +67,7 @@ const EnvSchema = z.object({
   // smtp://user:password@host:587 (STARTTLS when offered) or smtps://host:465. Unset: mail goes to the development mailbox.
   SMTP_URL: z.string().optional().refine((v) => !v || (/^smtps?:\/\/\S+$/.test(v) && URL.canParse(v)), { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
   MAIL_FROM: z.string().trim().min(3).default('Sammen <ikke-svar@sammen.invalid>'),
+  CHECK_RESPONSES: boolean.default(false),
 });
 
 export interface OidcClientConfig {
@@ -101,6 +102,8 @@ export interface Config {
   /** SMTP server for e-mail; undefined keeps mail in the development mailbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Every JSON answer is checked against its route's response schema (tests set it; costs a parse per request). */
+  checkResponses: boolean;
 }
 
 function oidc(issuer?: string, clientId?: string, clientSecret?: string): OidcClientConfig | undefined {
@@ -136,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
+    checkResponses: e.CHECK_RESPONSES,
   };
 }

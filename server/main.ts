@@ -6,7 +6,7 @@ import { buildApp } from './app.ts';
 import { generateDemoData } from './demo/generate.ts';
 import { startJobLoop } from './infra/jobs/queue.ts';
 import { jobHandlers, recurringJobs } from './jobs.ts';
-import { osloDate } from './modules/consent/rules.ts';
+import { osloDate } from '../common/dates.ts';
 import { systemClock } from './infra/clock.ts';
 
 const config = loadConfig();
@@ -38,9 +38,18 @@ const shutdown = async () => {
   await jobs.stop();
   await app.close();
   await database.close();
-  process.exit(0);
 };
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+// A signal handler cannot wait: the exit code tells the supervisor whether the shutdown was clean.
+const stopOn = () => {
+  shutdown().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      app.log.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stopOn);
+process.on('SIGTERM', stopOn);
 
 await app.listen({ port: config.port, host: config.host });

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { osloDate } from '../../server/modules/consent/rules.ts';
+import { osloDate } from '../../common/dates.ts';
 import { openDatabase, type Db } from '../../server/infra/db/database.ts';
 import { createSession, loadStaffPrincipal, SESSION_COOKIE, type SessionSubject } from '../../server/infra/auth/session.ts';
 import { findByUsername } from '../../server/modules/identity/service.ts';

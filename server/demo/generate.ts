@@ -7,7 +7,7 @@ import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
 import type { Db, Tx } from '../infra/db/database.ts';
 import { planDemoAbsence, writeDemoAbsence, type DemoAbsencePlan } from './absence.ts';
 import { addDays, ageInMonths, daysBetween, parseIsoDate } from '../../common/dates.ts';
-import { DEMO_CITIZENS, DEMO_STAFF, type DemoCitizenUsername } from './demo-users.ts';
+import { DEMO_CITIZENS, DEMO_STAFF, type DemoCitizenUsername } from '../modules/identity/demo-users.ts';
 import { ADULT_GIVEN_NAMES, asciiHandle, FAMILY_NAMES } from './names.ts';
 import { EMAIL_DOMAIN, LEADER_TITLE, MUNICIPALITY, STAFF_SLOTS, TEAMS, UNIT_TYPE_AGE_MONTHS, UNITS, type Area } from './organisation.ts';
 import { DEFAULT_GUIDE } from '../modules/cases/default-guide.ts';

@@ -16,7 +16,6 @@ import { signedIn, startTestApp, type Client, type TestApp } from '../support/ap
 let t: TestApp;
 let henrik: Client; // fagperson.skole: holds the demo pupil's relay log
 let caseId: string;
-let personId: string;
 let goalKey: string;
 
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
@@ -31,9 +30,8 @@ beforeAll(async () => {
   henrik = await signedIn(t.app, 'fagperson.skole');
   const db = t.database.db;
   const holder = await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.skole').executeTakeFirstOrThrow();
-  const c = await db.selectFrom('help_case').select(['id', 'person_id']).where('relay_holder_id', '=', holder.id).where('level', '=', 1).where('closed_at', 'is', null).executeTakeFirstOrThrow();
+  const c = await db.selectFrom('help_case').select('id').where('relay_holder_id', '=', holder.id).where('level', '=', 1).where('closed_at', 'is', null).executeTakeFirstOrThrow();
   caseId = c.id;
-  personId = c.person_id;
   goalKey = (await db.selectFrom('relay_log_entry').select('entry_key').where('case_id', '=', caseId).where('kind', '=', 'goal').executeTakeFirstOrThrow()).entry_key;
 });
 afterAll(async () => {

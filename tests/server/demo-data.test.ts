@@ -3,7 +3,7 @@ import { parseNationalId } from '../../common/national-id.ts';
 import { openDatabase, type Database, type Db } from '../../server/infra/db/database.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
 import { DemoDataExistsError, generateDemoData, type DemoSummary } from '../../server/demo/generate.ts';
-import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
 
 async function freshDatabase(): Promise<Database> {
   const database = await openDatabase({ dataDir: 'memory' });

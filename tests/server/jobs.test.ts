@@ -1,7 +1,7 @@
 // Background work shared by several server processes: every job runs once, a scheduled slot is
 // created once however many processes schedule it, and the session clean-up removes idle sessions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../server/infra/db/types.ts';
 import { enqueue, scheduleRecurring, Worker } from '../../server/infra/jobs/queue.ts';

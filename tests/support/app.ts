@@ -8,7 +8,7 @@ import { buildApp } from '../../server/app.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
-import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/demo/demo-users.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
 import { createSession, loadStaffPrincipal, SESSION_COOKIE, type SessionSubject } from '../../server/infra/auth/session.ts';
 import { findByUsername } from '../../server/modules/identity/service.ts';
 import { testClock, today } from './clock.ts';
@@ -48,7 +48,7 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
     const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
     await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock), populationRegisterFile });
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CHECK_RESPONSES: 'true', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, callback) {

@@ -1,9 +1,8 @@
 // The clock the tests run on unless a test fixes its own (FixedClock): the system clock, which
 // scripts/test-dates.sh moves with libfaketime to midnight, daylight-saving days, 29 February and
 // New Year's Eve. Tests take "today" from here, never from `new Date()`.
-import { addDays } from '../../common/dates.ts';
+import { addDays, osloDate } from '../../common/dates.ts';
 import { systemClock, type Clock } from '../../server/infra/clock.ts';
-import { osloDate } from '../../server/modules/consent/rules.ts';
 
 export const testClock: Clock = systemClock;
 

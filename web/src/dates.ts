@@ -1,5 +1,6 @@
 // Dates are typed the Norwegian way (dd.mm.åååå) and sent to the API as YYYY-MM-DD. Anything that
 // is not a date in that form is sent as typed, so the server's message explains what is wrong.
+import { osloDate } from '../../common/dates.ts';
 export function toIsoDate(input: string): string {
   const text = input.trim();
   const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
@@ -17,8 +18,7 @@ export function fromIsoDate(value: string | null | undefined): string {
 
 /** Today in Norway as dd.mm.åååå, the default of a date field. */
 export function todayNorwegian(): string {
-  const iso = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-  return fromIsoDate(iso);
+  return fromIsoDate(osloDate(new Date()));
 }
 
 /**

@@ -55,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
       setMe((current) => (current ? { ...current, principal: null, csrfToken: null, pages: [], menu: [], abilities: NO_ABILITIES } : current));
       setNotice('expired');
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     });
     return () => setUnauthorizedHandler(null);
   }, [navigate]);
@@ -64,26 +64,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.post('/api/auth/dev-login', { username });
     const next = await refresh();
     setNotice(null);
-    if (next.principal) navigate(startPath(next));
+    if (next.principal) void navigate(startPath(next));
   }, [refresh, navigate]);
 
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
     await refresh().catch(() => undefined);
     setNotice('signedOut');
-    navigate('/');
+    void navigate('/');
   }, [refresh, navigate]);
 
   const switchRole = useCallback(async (role: StaffRole) => {
     await api.post('/api/auth/role', { role });
     const next = await refresh();
-    if (next.principal) navigate(startPath(next));
+    if (next.principal) void navigate(startPath(next));
   }, [refresh, navigate]);
 
   const changeLanguage = useCallback(async (next: Language) => {
     // The cookie first, so that data fetched again in the new language comes back in it.
     await api.put('/api/auth/language', { language: next }).catch(() => undefined);
-    setLang(next);
+    await setLang(next);
   }, [setLang]);
 
   const value = useMemo<Session>(

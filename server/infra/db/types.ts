@@ -186,6 +186,8 @@ export interface AuditEventTable {
   request_id: string | null;
   /** The client's address under the configured trusted proxies; null for background jobs. */
   client_ip: Generated<string | null>;
+  /** Whose event it is (migration 0021): the auditor of that municipality sees it. */
+  municipality_id: string | null;
 }
 
 /** The audit log's hash chain: sha256(previous hash || the event's canonical content). */
@@ -202,6 +204,8 @@ export interface AuditSealStateTable {
   head_hash: Uint8Array | null;
   horizon_id: number | null;
   horizon_xid: string | null;
+  /** Events up to here were sealed before they had a municipality (migration 0021). */
+  sealed_without_municipality_through: number;
 }
 
 export interface SchemaMigrationTable {

@@ -1,10 +1,11 @@
-// Routes are declared, not hand-wired: each says who may call it, its input schemas and whether it
-// is guarded (reads or writes personal data, or changes the organisation). The runner validates
+// Routes are declared, not hand-wired: each says who may call it, its input and response schemas
+// (the response ones in common/contracts, shared with the web) and whether it is guarded (reads or writes personal data, or changes the organisation). The runner validates
 // input, opens the transaction and refuses to commit a guarded route that made no access decision.
 // Writes declare how they are made safe to retry and to race: a create is `idempotent` (an
 // Idempotency-Key replays the first answer), an update is `versioned` (the client names the version
 // it read; a stale one is refused). The same declarations produce the OpenAPI document, so
-// documentation and validation cannot drift apart.
+// documentation and validation cannot drift apart; under tests (config.checkResponses) every answer
+// is also checked against its response schema, so the whole suite checks every contract.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -15,8 +16,6 @@ import { claimKey, IDEMPOTENCY_KEY, ReplayedResponse } from './idempotency.ts';
 import { WriteCounter } from '../db/write-count.ts';
 
 export { ReplayedResponse };
-import { AccessDenied, recordDenial } from '../../modules/access/access.ts';
-import { auditPeopleNamedIn } from '../../modules/access/person-reads.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -26,13 +25,23 @@ export type Audience = 'public' | 'staff' | 'citizen' | 'signed-in';
 type Schema = z.ZodType | undefined;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
+/** What a handler may return for a response schema: a Date where the JSON has text (it is sent as ISO 8601). */
+export type Wire<T> = T extends string
+  ? string extends T ? T | Date : T
+  : T extends readonly (infer U)[]
+    ? readonly Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+type Returns<R> = R extends z.ZodType ? Wire<z.input<R>> : unknown;
+
 export interface RouteInput<B extends Schema, Q extends Schema, P extends Schema> {
   body: Infer<B>;
   query: Infer<Q>;
   params: Infer<P>;
 }
 
-interface RouteBase<B extends Schema, Q extends Schema, P extends Schema> {
+interface RouteBase<B extends Schema, Q extends Schema, P extends Schema, R extends Schema> {
   method: HttpMethod;
   url: string;
   summary: string;
@@ -41,6 +50,10 @@ interface RouteBase<B extends Schema, Q extends Schema, P extends Schema> {
   body?: B;
   query?: Q;
   params?: P;
+  /** The JSON answer on success, from common/contracts. Every route has it, or sends a file or redirect itself (`produces`). */
+  response?: R;
+  /** The handler sends its answer itself through ctx.reply: the content type, or 'redirect'. */
+  produces?: string;
   /** Response status on success (default 200). */
   status?: number;
   /** Largest request body in bytes, for routes that take a file (default: the server's 1 MB). */
@@ -62,26 +75,25 @@ interface RouteBase<B extends Schema, Q extends Schema, P extends Schema> {
   retrySafe?: string;
 }
 
-export interface GuardedRoute<B extends Schema, Q extends Schema, P extends Schema> extends RouteBase<B, Q, P> {
+export interface GuardedRoute<B extends Schema, Q extends Schema, P extends Schema, R extends Schema> extends RouteBase<B, Q, P, R> {
   /** Reads or writes personal data or changes the organisation: runs in one transaction and must ask the access module, which audits. */
   guarded: true;
-  handler: (ctx: DataContext, input: RouteInput<B, Q, P>) => Promise<unknown>;
+  handler: (ctx: DataContext, input: RouteInput<B, Q, P>) => Promise<Returns<R>>;
 }
 
-export interface PlainRoute<B extends Schema, Q extends Schema, P extends Schema> extends RouteBase<B, Q, P> {
+export interface PlainRoute<B extends Schema, Q extends Schema, P extends Schema, R extends Schema> extends RouteBase<B, Q, P, R> {
   guarded: false;
-  handler: (ctx: RequestContext, input: RouteInput<B, Q, P>) => Promise<unknown>;
+  handler: (ctx: RequestContext, input: RouteInput<B, Q, P>) => Promise<Returns<R>>;
 }
 
-export type RouteDef<B extends Schema = Schema, Q extends Schema = Schema, P extends Schema = Schema> =
-  | GuardedRoute<B, Q, P>
-  | PlainRoute<B, Q, P>;
+export type RouteDef<B extends Schema = Schema, Q extends Schema = Schema, P extends Schema = Schema, R extends Schema = Schema> =
+  | GuardedRoute<B, Q, P, R>
+  | PlainRoute<B, Q, P, R>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = RouteDef<any, any, any>;
+export type AnyRoute = RouteDef<any, any, any, any>;
 
-export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
-  route: RouteDef<B, Q, P>,
+export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, R extends Schema = undefined>(
+  route: RouteDef<B, Q, P, R>,
 ): AnyRoute {
   return route as AnyRoute;
 }
@@ -97,6 +109,29 @@ export function writeDeclarationProblem(route: AnyRoute): string | null {
   if (route.versioned && !route.body) return `${where}: a versioned route needs a body schema with the field ${route.versioned.field}`;
   if (route.retrySafe !== undefined && (route.idempotent || route.versioned || !route.retrySafe.trim())) return `${where}: retrySafe says why the route needs neither, alone`;
   return null;
+}
+
+/** Paths of fields the answer has and its schema does not declare (parsing drops them silently). */
+function undeclaredFields(sent: unknown, parsed: unknown, path = ''): string[] {
+  if (Array.isArray(sent) && Array.isArray(parsed)) return sent.flatMap((item, i) => undeclaredFields(item, parsed[i], `${path}[${i}]`));
+  if (!sent || typeof sent !== 'object' || !parsed || typeof parsed !== 'object') return [];
+  return Object.entries(sent).flatMap(([key, value]) =>
+    key in parsed ? undeclaredFields(value, (parsed as Record<string, unknown>)[key], `${path}.${key}`) : [`${path}.${key}`]);
+}
+
+/**
+ * Under tests, the answer as the client will read it (JSON) must match the route's response schema
+ * and declare every field it carries; otherwise the request fails with 500, naming the route and
+ * the problems in the log, before a guarded route commits.
+ */
+function checkResponse(route: AnyRoute, ctx: RequestContext, result: unknown): void {
+  if (!route.response || !ctx.services.config.checkResponses || ctx.reply.sent || result instanceof ReplayedResponse) return;
+  const sent: unknown = JSON.parse(JSON.stringify(result ?? { ok: true }));
+  const parsed = (route.response as z.ZodType).safeParse(sent);
+  const problems = parsed.success
+    ? undeclaredFields(sent, parsed.data).map((path) => `${path || '(answer)'}: not in the response schema`)
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(answer)'}: ${issue.message}`);
+  if (problems.length) throw new Error(`${route.method} ${route.url} answered outside its response schema: ${problems.slice(0, 10).join('; ')}`);
 }
 
 function checkAudience(ctx: RequestContext, audience: Audience): void {
@@ -145,7 +180,18 @@ function withExpectedVersion(route: AnyRoute, req: FastifyRequest): unknown {
 const requestHash = (req: FastifyRequest) =>
   createHash('sha256').update(`${req.method} ${req.url.split('?')[0]}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
 
-export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<unknown> {
+/**
+ * What the access module adds around every guarded route. infra runs it but never imports the
+ * modules (docs/architecture.md, "Import boundaries"): app.ts hands it to registerRoutes.
+ */
+export interface RouteGuard {
+  /** In the transaction, before it commits: audit every person the response names that the handler did not. */
+  beforeCommit(ctx: DataContext, result: unknown): Promise<void>;
+  /** After the rollback: record a refused attempt, so the refusal survives it; other errors pass by. */
+  afterRollback(ctx: RequestContext, error: unknown): Promise<void>;
+}
+
+export async function runRoute(route: AnyRoute, ctx: RequestContext, guard: RouteGuard): Promise<unknown> {
   checkAudience(ctx, route.audience);
   const req = ctx.request;
   const rawBody = route.versioned ? withExpectedVersion(route, req) : req.body ?? {};
@@ -154,7 +200,11 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
     query: route.query ? parseInput(route.query, req.query ?? {}) : undefined,
     params: route.params ? parseInput(route.params, req.params ?? {}) : undefined,
   };
-  if (!route.guarded) return route.handler(ctx, input);
+  if (!route.guarded) {
+    const result = await route.handler(ctx, input);
+    checkResponse(route, ctx, result);
+    return result;
+  }
   const key = idempotencyKeyOf(route, req);
   const owner = ownerOf(ctx.principal);
 
@@ -173,6 +223,7 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
         dataCtx.version = { expected, checked: false };
       }
       const result = await route.handler(dataCtx, input);
+      checkResponse(route, ctx, result);
       if (dataCtx.decisions.length === 0) {
         // Default deny: a guarded route that did not ask is a bug, and must not commit.
         throw new Error(`${route.method} ${route.url} is guarded but made no access decision`);
@@ -181,8 +232,7 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
         // Like the access decision: an update that never compared versions could overwrite.
         throw new Error(`${route.method} ${route.url} is versioned but never checked the version`);
       }
-      // Every person the response names gets an audit row, whether or not the handler remembered.
-      await auditPeopleNamedIn(dataCtx, result);
+      await guard.beforeCommit(dataCtx, result);
       if (key && owner && !ctx.reply.sent) {
         await trx.updateTable('idempotency_key')
           .set({ status: route.status ?? 200, response: JSON.stringify(result ?? { ok: true }) })
@@ -191,8 +241,7 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext): Promise<un
       return result;
     });
   } catch (error) {
-    // The refused attempt is recorded after the rollback, so the refusal survives it.
-    if (error instanceof AccessDenied) await recordDenial(ctx, error);
+    await guard.afterRollback(ctx, error);
     throw error;
   }
 }
@@ -203,7 +252,7 @@ function etagOf(result: unknown): string | null {
   return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? `"${version}"` : null;
 }
 
-export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeContext: (req: never, reply: never) => RequestContext): void {
+export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], guard: RouteGuard, makeContext: (req: never, reply: never) => RequestContext): void {
   for (const route of routes) {
     const problem = writeDeclarationProblem(route);
     if (problem) throw new Error(problem);
@@ -213,7 +262,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeCon
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => {
         const ctx = makeContext(request as never, reply as never);
-        const result = await runRoute(route, ctx);
+        const result = await runRoute(route, ctx, guard);
         if (reply.sent) return reply;
         if (result instanceof ReplayedResponse) {
           reply.header('idempotent-replayed', 'true');
@@ -230,8 +279,16 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], makeCon
   }
 }
 
-function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+function successResponse(route: AnyRoute): Record<string, unknown> {
+  if (route.produces === 'redirect') return { '302': { description: 'Redirect' } };
+  const content = route.response
+    ? { 'application/json': { schema: toJsonSchema(route.response as z.ZodType, 'output') } }
+    : route.produces ? { [route.produces]: {} } : undefined;
+  return { [String(route.status ?? 200)]: { description: 'OK', ...(content ? { content } : {}) } };
 }
 
 function objectParameters(schema: z.ZodType | undefined, where: 'query' | 'path') {
@@ -265,7 +322,7 @@ export function openApiDocument(routes: AnyRoute[]): Record<string, unknown> {
         ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body) } } } }
         : {}),
       responses: {
-        [String(route.status ?? 200)]: { description: 'OK' },
+        ...successResponse(route),
         '400': { description: 'Invalid input: error.fields names each field and why' },
         ...(route.audience === 'public' ? {} : { '401': { description: 'Not signed in' } }),
         '403': { description: 'Refused by the access rules (the reason does not reveal whether the record exists)' },

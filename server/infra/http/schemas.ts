@@ -32,7 +32,6 @@ export const recordVersion = (min = 1) => z.number().int().min(min).max(INT4_MAX
  * U+2066–U+2069). A lone CR splits lines in e-mail and calendar files; a null byte cannot be
  * stored in PostgreSQL text; bidi overrides disguise names and links.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/u;
 
 export function hasForbiddenCharacters(value: string): boolean {

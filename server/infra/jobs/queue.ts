@@ -4,7 +4,6 @@
 // longer than STALE_AFTER_MS) is handed out again.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { systemClock, type Clock } from '../clock.ts';
 

@@ -8,7 +8,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, type FieldProblem } from '../../infra/http/errors.ts';
 import { authorize, recordAccess } from '../access/access.ts';
-import { osloDate } from '../consent/rules.ts';
+import { osloDate } from '../../../common/dates.ts';
 import { notify } from '../notifications/service.ts';
 import { childrenAtUnit, enrolledChildren, firstGuideStep, highAbsenceAtUnit, staffOfUnitByEmail } from './queries.ts';
 import { MAX_CSV_CHARS, parseAbsenceFile, type Problem } from './rows.ts';

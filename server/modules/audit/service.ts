@@ -1,7 +1,7 @@
 // The auditor's view of the audit log and the family's. Searching or reading it is itself an access,
 // and is recorded; both read the actions in the same human words (presentation.ts).
 import { sql } from 'kysely';
-import type { DataContext } from '../../infra/http/context.ts';
+import { requireStaff, type DataContext } from '../../infra/http/context.ts';
 import { authorize } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { actionText, actorText, familyLines } from './presentation.ts';
@@ -10,9 +10,12 @@ import type { AuditSearch } from './schema.ts';
 const PAGE_SIZE = 50;
 
 export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
+  const auditor = requireStaff(ctx);
   await authorize(ctx, { action: 'audit.search', purpose: 'audit' });
   let query = ctx.trx
     .selectFrom('audit_event as e')
+    // An auditor oversees their own municipality only (decision 0019).
+    .where('e.municipality_id', '=', auditor.municipalityId)
     .leftJoin('person as p', (join) => join.onRef('p.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'person'))
     .leftJoin('staff_user as s', (join) => join.onRef('s.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'staff'))
     .leftJoin('service_unit as u', 'u.id', 'e.actor_unit_id')

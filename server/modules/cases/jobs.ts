@@ -2,10 +2,9 @@
 // Every reminder carries a dedupe key naming what it is about and the date it concerns, so a run
 // repeated by another process, or the next hour, sends nothing twice.
 import type { Db, Tx } from '../../infra/db/database.ts';
-import { addDays } from '../../../common/dates.ts';
+import { addDays, osloDate } from '../../../common/dates.ts';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { osloDate } from '../consent/rules.ts';
 import { systemReads } from '../access/person-reads.ts';
 import { notifyFromJob } from '../notifications/service.ts';
 import { childName, personLink } from './service.ts';

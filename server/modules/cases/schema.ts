@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import { CONSENT_CATEGORIES } from '../consent/rules.ts';
+import { ENTRY_KINDS } from '../../../common/contracts/cases.ts';
 
 export const CaseParams = z.strictObject({ caseId: uuid });
 export const PersonParams = z.strictObject({ id: uuid });
@@ -38,7 +39,6 @@ export const LevelBody = z.strictObject({ toLevel: level, reason: nonEmptyText(2
 
 export const StepBody = z.strictObject({ level, stepKey: z.string().min(1).max(60), done: z.boolean(), note: optionalText(1000) });
 
-export const ENTRY_KINDS = ['development_area', 'goal', 'measure', 'evaluation', 'agreement', 'decision', 'strength', 'family_note', 'holder_comment'] as const;
 /** What professionals write; the family writes notes, strengths and comments on the relay holder. */
 export const STAFF_ENTRY_KINDS = ['development_area', 'goal', 'measure', 'evaluation', 'agreement', 'decision', 'strength'] as const;
 export const FAMILY_ENTRY_KINDS = ['strength', 'family_note', 'holder_comment'] as const;

@@ -6,11 +6,10 @@ import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
-import { addDays } from '../../../common/dates.ts';
+import { addDays, osloDate } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
 import { abilitiesOf, authorize, familyDeciders, may, recordAccess, visibleCategories, type AccessAction } from '../access/access.ts';
 import { CASE_WORK_ROLES } from '../../../common/roles.ts';
-import { osloDate } from '../consent/rules.ts';
 import { notify } from '../notifications/service.ts';
 import {
   currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, guideSteps, involve, loadCase, loadCaseView, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,

@@ -1,10 +1,11 @@
 // Transitions (overganger): pregnancy → health station → kindergarten → school → lower and upper
 // secondary → adult services. Pure functions: which stage a unit or an age belongs to, when the next
 // stage starts, and whether a transition should be proposed now.
-import { ageOn } from '../consent/rules.ts';
+import { ageOn } from '../../../common/dates.ts';
 
-export const STAGES = ['pregnancy', 'health_station', 'kindergarten', 'primary_school', 'lower_secondary', 'upper_secondary', 'adult'] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, type Stage } from '../../../common/contracts/cases.ts';
+
+export { STAGES, type Stage };
 
 /** The unit types that receive a child at each stage. */
 export const STAGE_UNIT_TYPES: Record<Stage, readonly string[]> = {

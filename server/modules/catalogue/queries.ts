@@ -280,40 +280,6 @@ export function searchWords(q: string): string[] {
   return [...new Set(words)].slice(0, 8);
 }
 
-/** How alike a misspelt word and a word in the catalogue must be to count as the same (pg_trgm similarity). */
-const CORRECTION_THRESHOLD = 0.5;
-
-/**
- * Words of the published catalogue that are close to what was typed but not equal to it:
- * "helsesøstr" → "helsesøster". Exact words and inflected forms are left to the stemmer.
- */
-export async function spellingCorrections(db: Handle, municipalityId: string, words: string[]): Promise<Map<string, string[]>> {
-  const corrections = new Map<string, string[]>();
-  if (words.length === 0) return corrections;
-  const result = await sql<{ word: string; candidate: string; sim: number }>`
-    WITH vocabulary AS (
-      SELECT DISTINCT w AS candidate
-      FROM catalogue_service s
-      JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
-      JOIN catalogue_service_text t ON t.version_id = v.id
-      CROSS JOIN LATERAL regexp_split_to_table(lower(t.name || ' ' || t.keywords || ' ' || t.summary), '[\\s.,;:!?()«»"''/–—-]+') AS w
-      WHERE s.municipality_id = ${municipalityId} AND length(w) >= 3
-    ), typed AS (
-      SELECT unnest(${words}::text[]) AS word
-    )
-    SELECT typed.word, vocabulary.candidate, similarity(typed.word, vocabulary.candidate) AS sim
-    FROM typed JOIN vocabulary ON similarity(typed.word, vocabulary.candidate) >= ${CORRECTION_THRESHOLD}
-    WHERE NOT EXISTS (SELECT 1 FROM vocabulary known WHERE known.candidate = typed.word)
-    ORDER BY typed.word, sim DESC, vocabulary.candidate
-  `.execute(db);
-  for (const row of result.rows) {
-    const list = corrections.get(row.word) ?? [];
-    if (list.length < 3 && row.candidate !== row.word) list.push(row.candidate);
-    corrections.set(row.word, list);
-  }
-  return corrections;
-}
-
 /** `(word:* | correction) op (…)`; the words hold only letters and digits. */
 function tsqueryText(words: string[], corrections: Map<string, string[]>, op: '&' | '|'): string {
   return words
@@ -325,31 +291,33 @@ function tsqueryText(words: string[], corrections: Map<string, string[]>, op: '&
 }
 
 export interface SearchHit {
-  id: string;
+  service: ServiceSummary;
   score: number;
 }
 
 /**
- * Ranks the published services for the words typed. A service's score is the best over its three
- * language versions of: the full-text rank (name and synonyms weigh most, Norwegian or English
- * stemming, prefixes so compound words are found, spelling corrections OR-ed in), a bonus when every
- * word is found, and the trigram likeness of what was typed to whole words of the name and of the synonyms.
+ * Ranks the published services for the words typed, in one statement that also returns their
+ * summaries. A service's score is the best over its three language versions of: the full-text rank
+ * (name and synonyms weigh most, Norwegian or English stemming, prefixes so compound words are
+ * found, spelling corrections OR-ed in), a bonus when every word is found, and the trigram likeness
+ * of what was typed to whole words of the name and of the synonyms.
  */
 export async function searchPublished(db: Handle, municipalityId: string, lang: Language, words: string[], corrections: Map<string, string[]>, filters: PublicFilters): Promise<SearchHit[]> {
   if (words.length === 0) return [];
   const anyWord = tsqueryText(words, corrections, '|');
   const everyWord = tsqueryText(words, corrections, '&');
   const typed = words.join(' ');
-  const ids = (await publishedBase(db, municipalityId, lang, filters).select('s.id').execute()).map((r) => r.id);
-  if (ids.length === 0) return [];
-  const result = await sql<{ id: string; score: number }>`
-    WITH candidates AS (
-      SELECT s.id, t.lang, t.name, t.keywords, t.search,
+  // The services the filters leave, with their summaries in the reader's language.
+  const shown = publishedBase(db, municipalityId, lang, filters).select([...summaryColumns]);
+  const result = await sql<SummaryRow & { score: number }>`
+    WITH shown AS ${shown},
+    candidates AS (
+      SELECT shown.id, t.lang, t.name, t.keywords, t.search,
         CASE WHEN t.lang = 'en' THEN 'english'::regconfig ELSE 'norwegian'::regconfig END AS cfg
-      FROM catalogue_service s
+      FROM shown
+      JOIN catalogue_service s ON s.id = shown.id
       JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
       JOIN catalogue_service_text t ON t.version_id = v.id
-      WHERE s.id = ANY(${ids}::uuid[])
     ), scored AS (
       SELECT id,
         search @@ to_tsquery(cfg, ${anyWord}) AS found,
@@ -359,22 +327,25 @@ export async function searchPublished(db: Handle, municipalityId: string, lang: 
         strict_word_similarity(${typed}, lower(keywords)) AS keyword_likeness,
         lang = ${lang} AS own_language
       FROM candidates
+    ), ranked AS (
+      SELECT id, max(
+        rank_any
+        + CASE WHEN all_words THEN 0.3 ELSE 0 END
+        -- Trigram likeness counts only when a word is really alike (a typo), not merely related.
+        + CASE WHEN name_likeness >= 0.5 THEN 0.6 * name_likeness ELSE 0 END
+        + CASE WHEN keyword_likeness >= 0.5 THEN 0.3 * keyword_likeness ELSE 0 END
+        + CASE WHEN own_language THEN 0.02 ELSE 0 END
+      )::float8 AS score
+      FROM scored
+      WHERE found OR name_likeness >= 0.6 OR keyword_likeness >= 0.6
+      GROUP BY id
+      ORDER BY score DESC, id
+      LIMIT 50
     )
-    SELECT id, max(
-      rank_any
-      + CASE WHEN all_words THEN 0.3 ELSE 0 END
-      -- Trigram likeness counts only when a word is really alike (a typo), not merely related.
-      + CASE WHEN name_likeness >= 0.5 THEN 0.6 * name_likeness ELSE 0 END
-      + CASE WHEN keyword_likeness >= 0.5 THEN 0.3 * keyword_likeness ELSE 0 END
-      + CASE WHEN own_language THEN 0.02 ELSE 0 END
-    )::float8 AS score
-    FROM scored
-    WHERE found OR name_likeness >= 0.6 OR keyword_likeness >= 0.6
-    GROUP BY id
-    ORDER BY score DESC, id
-    LIMIT 50
+    SELECT shown.*, ranked.score FROM ranked JOIN shown ON shown.id = ranked.id
+    ORDER BY ranked.score DESC, ranked.id
   `.execute(db);
-  return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+  return result.rows.map((r) => ({ service: toSummary(r), score: Number(r.score) }));
 }
 
 /** Number of published services per life situation (the navigation shows them). */

@@ -12,9 +12,10 @@ import { AppError, conflict, invalid, isUniqueViolation, notFound, type FieldPro
 import { authorize } from '../access/access.ts';
 import {
   adminServiceList, catalogueMunicipality, insertGuide, insertVersion, loadGuide, loadServiceRow, loadVersion, publishedService,
-  publishedSummaries, publishedWithRules, searchPublished, searchWords, situationCounts, spellingCorrections, versionHistory,
-  type ServiceSummary, type ServiceVersionContent,
+  publishedSummaries, publishedWithRules, searchPublished, searchWords, situationCounts, versionHistory, type ServiceSummary,
+  type ServiceVersionContent,
 } from './queries.ts';
+import { spellingCorrections } from './vocabulary.ts';
 import { referencedAnswers, SAMPLE_ANSWERS, storedRuleSet, suggestServices, validateRuleSet } from './rules.ts';
 import type { AnswersInput, CreateServiceInput, SaveDraftInput, SearchInput, ServiceContentInput } from './schema.ts';
 
@@ -48,12 +49,8 @@ export async function search(ctx: RequestContext, input: SearchInput) {
     return { municipality: municipality.name, query: input.q ?? '', alsoSearchedFor: [], services: await publishedSummaries(db, municipality.id, ctx.lang, filters) };
   }
   const corrections = await spellingCorrections(db, municipality.id, words);
-  const hits = await searchPublished(db, municipality.id, ctx.lang, words, corrections, filters);
-  const summaries = await publishedSummaries(db, municipality.id, ctx.lang, filters, hits.map((h) => h.id));
-  const byId = new Map(summaries.map((s) => [s.id, s]));
-  const ranked = hits
-    .map((h) => ({ score: Math.round(h.score * 1000), service: byId.get(h.id) }))
-    .filter((h): h is { score: number; service: ServiceSummary } => Boolean(h.service))
+  const ranked = (await searchPublished(db, municipality.id, ctx.lang, words, corrections, filters))
+    .map((h) => ({ score: Math.round(h.score * 1000), service: h.service }))
     // Equal scores are listed by name, so the order never depends on ids.
     .sort((a, b) => b.score - a.score || a.service.name.localeCompare(b.service.name, 'nb'));
   return {

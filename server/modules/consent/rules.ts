@@ -1,6 +1,7 @@
 // The consent rules, as pure functions: who must consent for a person, whether a consent is in
 // force today, and whether it covers a service unit and a purpose. The access module and the
 // consent service both use them; tests check them against an independent model.
+import { ageOn, osloDate } from '../../../common/dates.ts';
 
 /** What a consent lets the services do. */
 export const CONSENT_PURPOSES = [
@@ -20,21 +21,6 @@ export interface ConsentSettings {
   consentAge: number; // default 16
   consentAgeChildWelfare: number; // default 15
   guardianRule: 'all' | 'one'; // default all
-}
-
-/** Today's date in Norway, as 'YYYY-MM-DD': consents run by calendar day. */
-const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
-
-/** The calendar date in Norway at an instant, as 'YYYY-MM-DD': consents, deadlines and waiting times run by calendar day. */
-export function osloDate(now: Date): string {
-  return OSLO_DATE.format(now);
-}
-
-/** Whole years of age on a date. */
-export function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 export interface ConsentSubject {

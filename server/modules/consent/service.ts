@@ -9,7 +9,8 @@ import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
 import type { Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 import { loadConsentSettings } from './queries.ts';
-import { ageOn, checkGivers, consentAuthority, consentState, osloDate } from './rules.ts';
+import { ageOn, osloDate } from '../../../common/dates.ts';
+import { checkGivers, consentAuthority, consentState } from './rules.ts';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type GiveConsentInput, type RecordConsentInput } from './schema.ts';
 
 const CHILD_VIEW_FROM_AGE = 7;

@@ -1,6 +1,7 @@
 // Sign-in, sign-out, the current user, role and language.
 import { AppError } from '../../infra/http/errors.ts';
 import { defineRoute } from '../../infra/http/route.ts';
+import { DevLogin, DevUsers, LanguageSet, LoggedOut, Me, RoleSwitched } from '../../../common/contracts/identity.ts';
 import { destroySession, setActiveRole, SESSION_COOKIE } from '../../infra/auth/session.ts';
 import { DevLoginBody, LanguageBody, OidcCallbackQuery, OidcParams, SwitchRoleBody } from './schema.ts';
 import { findCitizenForIdentity, findDevLoginTarget, findStaffForIdentity, listDevUsers, sessionCookieOptions, signIn } from './service.ts';
@@ -32,6 +33,7 @@ export const identityRoutes = [
   defineRoute({
     method: 'GET', url: '/api/auth/me', summary: 'The signed-in user, the CSRF token and the available sign-in methods',
     tags: ['identity'], audience: 'public', guarded: false,
+    response: Me,
     handler: async (ctx) => ({
       principal: presentPrincipal(ctx),
       // The pages, menu and abilities of the active role: the web draws them and decides nothing.
@@ -48,6 +50,7 @@ export const identityRoutes = [
   defineRoute({
     method: 'GET', url: '/api/auth/dev-users', summary: 'Demo users offered by the development sign-in',
     tags: ['identity'], audience: 'public', guarded: false,
+    response: DevUsers,
     handler: async (ctx) => {
       requireDevLogin(ctx);
       return { users: await listDevUsers(ctx.services.db) };
@@ -56,6 +59,7 @@ export const identityRoutes = [
   defineRoute({
     method: 'POST', url: '/api/auth/dev-login', summary: 'Development sign-in as a demo user (off in production unless DEV_LOGIN=true)',
     tags: ['identity'], audience: 'public', guarded: false, body: DevLoginBody,
+    response: DevLogin,
     handler: async (ctx, { body }) => {
       requireDevLogin(ctx);
       await admitSignInAttempt(ctx, { byUsername: true });
@@ -71,6 +75,7 @@ export const identityRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/auth/logout', summary: 'Sign out', tags: ['identity'], audience: 'public', guarded: false,
+    response: LoggedOut,
     handler: async (ctx) => {
       if (ctx.session) await destroySession(ctx.services.db, ctx.session.tokenHash);
       ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -80,6 +85,7 @@ export const identityRoutes = [
   defineRoute({
     method: 'POST', url: '/api/auth/role', summary: 'Act in another of the user\'s roles', tags: ['identity'], audience: 'staff',
     guarded: false, body: SwitchRoleBody,
+    response: RoleSwitched,
     handler: async (ctx, { body }) => {
       const p = ctx.principal;
       if (p?.kind !== 'staff' || !ctx.session) throw new AppError('FORBIDDEN', 'errors.forbidden');
@@ -93,6 +99,7 @@ export const identityRoutes = [
   defineRoute({
     method: 'PUT', url: '/api/auth/language', summary: 'Remember the UI language', tags: ['identity'], retrySafe: 'sets one\'s own language to the value sent: a repeat changes nothing and there is nobody else\'s edit to overwrite', audience: 'public',
     guarded: false, body: LanguageBody,
+    response: LanguageSet,
     handler: async (ctx, { body }) => {
       ctx.reply.setCookie(LANGUAGE_COOKIE, body.language, { path: '/', sameSite: 'lax', secure: ctx.services.config.cookieSecure, maxAge: 365 * 24 * 3600 });
       if (ctx.principal?.kind === 'staff') {
@@ -104,6 +111,7 @@ export const identityRoutes = [
   defineRoute({
     method: 'GET', url: '/api/auth/oidc/:audience/start', summary: 'Start sign-in with the identity provider (staff) or ID-porten (citizen)',
     tags: ['identity'], audience: 'public', guarded: false, params: OidcParams,
+    produces: 'redirect',
     handler: async (ctx, { params }) => {
       const config = params.audience === 'staff' ? ctx.services.config.oidcStaff : ctx.services.config.oidcCitizen;
       await admitSignInAttempt(ctx, { byUsername: false });
@@ -116,6 +124,7 @@ export const identityRoutes = [
   defineRoute({
     method: 'GET', url: '/api/auth/oidc/:audience/callback', summary: 'Return from the identity provider',
     tags: ['identity'], audience: 'public', guarded: false, params: OidcParams, query: OidcCallbackQuery,
+    produces: 'redirect',
     handler: async (ctx, { params }) => {
       const config = params.audience === 'staff' ? ctx.services.config.oidcStaff : ctx.services.config.oidcCitizen;
       await admitSignInAttempt(ctx, { byUsername: false });

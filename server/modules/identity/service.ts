@@ -6,7 +6,7 @@ import { createSession, endPresentedSession, loadCitizenPrincipal, loadStaffPrin
 import type { Principal } from '../../infra/http/context.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import type { VerifiedIdentity } from './oidc.ts';
-import { DEMO_CITIZENS, DEMO_STAFF } from '../../demo/demo-users.ts';
+import { DEMO_CITIZENS, DEMO_STAFF } from './demo-users.ts';
 
 export type SignInTarget = { kind: 'staff'; staffUserId: string } | { kind: 'citizen'; accountId: string };
 

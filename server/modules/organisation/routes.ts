@@ -1,4 +1,6 @@
 import { defineRoute } from '../../infra/http/route.ts';
+import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from '../../../common/contracts/organisation.ts';
+import { Created, Saved } from '../../../common/contracts/shared.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { IdParams, ServiceUnitBody, ServiceUnitTypeBody, ServiceUnitUpdateBody, StaffBody, StaffUpdateBody } from './schema.ts';
 import * as organisation from './service.ts';
@@ -15,55 +17,66 @@ async function municipalityOf(ctx: RequestContext): Promise<string> {
 export const organisationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/municipality', summary: 'The user\'s municipality', tags: ['organisation'], audience: 'signed-in', guarded: false,
+    response: Municipality,
     handler: async (ctx) => organisation.getMunicipality(ctx.services.db, await municipalityOf(ctx)),
   }),
   defineRoute({
     method: 'GET', url: '/api/service-unit-types', summary: 'Kinds of service unit', tags: ['organisation'], audience: 'staff', guarded: false,
+    response: ServiceUnitTypes,
     handler: async (ctx) => ({ types: await organisation.listServiceUnitTypes(ctx.services.db, ctx.lang) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/service-unit-types', summary: 'Add a kind of service unit', tags: ['organisation'], idempotent: true, audience: 'staff',
     guarded: true, body: ServiceUnitTypeBody, status: 201,
+    response: ServiceUnitTypeCreated,
     handler: async (ctx, { body }) => organisation.createServiceUnitType(ctx, body),
   }),
   defineRoute({
     // Citizens choose among them when they give a consent: names and contact details, as on the
     // municipality's website.
     method: 'GET', url: '/api/service-units', summary: 'Service units of the municipality', tags: ['organisation'], audience: 'signed-in', guarded: false,
+    response: ServiceUnits,
     handler: async (ctx) => ({ units: await organisation.listServiceUnits(ctx.services.db, await municipalityOf(ctx), ctx.lang) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/service-units', summary: 'Create a service unit', tags: ['organisation'], idempotent: true, audience: 'staff',
     guarded: true, body: ServiceUnitBody, status: 201,
+    response: Created,
     handler: async (ctx, { body }) => organisation.createServiceUnit(ctx, body),
   }),
   defineRoute({
     method: 'PUT', url: '/api/admin/service-units/:id', summary: 'Edit a service unit', tags: ['organisation'], versioned: { field: 'version' }, audience: 'staff',
     guarded: true, params: IdParams, body: ServiceUnitUpdateBody,
+    response: Saved,
     handler: async (ctx, { params, body }) => organisation.updateServiceUnit(ctx, params.id, body),
   }),
   defineRoute({
     method: 'GET', url: '/api/teams', summary: 'Early-intervention and system-level teams', tags: ['organisation'], audience: 'staff',
     guarded: false,
+    response: Teams,
     handler: async (ctx) => ({ teams: await organisation.listTeams(ctx.services.db, requireStaff(ctx).municipalityId) }),
   }),
   defineRoute({
     method: 'GET', url: '/api/admin/staff', summary: 'Staff users', tags: ['organisation'], audience: 'staff', guarded: true,
+    response: StaffList,
     handler: async (ctx) => ({ staff: await organisation.listStaff(ctx) }),
   }),
   defineRoute({
     method: 'GET', url: '/api/admin/staff/:id', summary: 'One staff user', tags: ['organisation'], audience: 'staff', guarded: true,
     params: IdParams,
+    response: StaffDetails,
     handler: async (ctx, { params }) => organisation.getStaff(ctx, params.id),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/staff', summary: 'Create a staff user', tags: ['organisation'], idempotent: true, audience: 'staff', guarded: true,
     body: StaffBody, status: 201,
+    response: Created,
     handler: async (ctx, { body }) => organisation.createStaffUser(ctx, body),
   }),
   defineRoute({
     method: 'PUT', url: '/api/admin/staff/:id', summary: 'Edit a staff user', tags: ['organisation'], versioned: { field: 'version' }, audience: 'staff', guarded: true,
     params: IdParams, body: StaffUpdateBody,
+    response: Saved,
     handler: async (ctx, { params, body }) => organisation.updateStaffUser(ctx, params.id, body),
   }),
 ];

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
-import { conflict, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
+import { invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
 import type { Language, StaffRole } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 import type { ServiceUnitInput, ServiceUnitTypeInput, ServiceUnitUpdateInput, StaffInput, StaffUpdateInput } from './schema.ts';

@@ -6,7 +6,6 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { authorize, decideInRequest, familyDeciders, recordAccess } from '../access/access.ts';
-import { osloDate } from '../consent/rules.ts';
 import { notify } from '../notifications/service.ts';
 import type { AccessRequestInput } from './schema.ts';
 

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { AccessDenied, authorize, may, recordAccess } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
-import { ageOn, osloDate } from '../consent/rules.ts';
+import { ageOn, osloDate } from '../../../common/dates.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
 import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';

@@ -8,9 +8,9 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { conflict, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
 import { nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import type { StaffRole } from '../../../common/roles.ts';
+import { TEAM_KINDS } from '../../../common/contracts/teams.ts';
 import { authorize } from '../access/access.ts';
 
-export const TEAM_KINDS = ['early_intervention', 'system_level'] as const;
 /** The earliest age a team can cover: from the start of a pregnancy, nine months before birth. */
 export const MIN_AGE_MONTHS = -9;
 const MAX_AGE_MONTHS = 30 * 12;

@@ -4,7 +4,7 @@
 // follow-up of the plan at the next meeting.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { daysBetween } from '../../../common/dates.ts';
+import { daysBetween, osloDate } from '../../../common/dates.ts';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
@@ -12,10 +12,10 @@ import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { abilitiesOf, authorize, authorizeIfAllowed, recordAccess, visibleCategories } from '../access/access.ts';
+import { abilitiesOf, authorize, authorizeIfAllowed, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
-import { consentState, osloDate } from '../consent/rules.ts';
+import { consentState } from '../consent/rules.ts';
 import { involve, loadOpenCase } from '../cases/queries.ts';
 import { openCase } from '../cases/service.ts';
 import { notify, queueEmail } from '../notifications/service.ts';

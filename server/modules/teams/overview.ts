@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { DataContext } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
 import { authorize } from '../access/access.ts';
-import { osloDate } from '../consent/rules.ts';
+import { osloDate } from '../../../common/dates.ts';
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);

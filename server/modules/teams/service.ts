@@ -6,7 +6,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { AppError } from '../../infra/http/errors.ts';
 import { authorize } from '../access/access.ts';
-import { osloDate } from '../consent/rules.ts';
+import { osloDate } from '../../../common/dates.ts';
 import { ageInMonths, proposeTeam } from './proposal.ts';
 
 export async function teamForPerson(trx: Tx, personId: string, today: string) {

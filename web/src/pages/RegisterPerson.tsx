@@ -132,7 +132,7 @@ export function RegisterPersonPage() {
         guardians: guardians.map((g) => ({ ...g, birthDate: toIsoDate(g.birthDate) })),
       };
       const created = await api.post<{ id: string }>('/api/people', body);
-      navigate(`/barn/${created.id}`);
+      void navigate(`/barn/${created.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
       setExisting(e instanceof ApiError && e.code === 'PERSON_EXISTS' ? person.nationalId : null);
@@ -228,7 +228,7 @@ export function RegisterPersonPage() {
 
         <div className="button-row form-actions">
           <Button type="submit" disabled={busy} aria-busy={busy || undefined}>{t('ui.register.submit')}</Button>
-          <Button type="button" variant="tertiary" onClick={() => navigate('/barn')}>{t('ui.common.cancel')}</Button>
+          <Button type="button" variant="tertiary" onClick={() => void navigate('/barn')}>{t('ui.common.cancel')}</Button>
         </div>
       </form>
     </Page>

@@ -53,7 +53,7 @@ function ScheduleForm({ teams }: { teams: SystemTeam[] }) {
   return (
     <section aria-labelledby="schedule-heading" className="page-section">
       <Heading level={2} data-size="sm" id="schedule-heading">{t('teams.sys.scheduleHeading')}</Heading>
-      <form className="form" noValidate onSubmit={(e) => void form.run(e, '/api/system-meetings', { teamId: teamId || undefined, topic, startsAt, place: place || undefined }, (r) => navigate(`/systemteam/${r.id}`))}>
+      <form className="form" noValidate onSubmit={(e) => void form.run(e, '/api/system-meetings', { teamId: teamId || undefined, topic, startsAt, place: place || undefined }, (r) => void navigate(`/systemteam/${r.id}`))}>
         <FormErrors error={form.error} form="system-schedule" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
         <SelectField id={form.id('teamId')} label={labels.teamId!} value={teamId} onChange={setTeamId} error={form.errors.teamId}
           placeholder={teams.length > 1 ? t('teams.form.choose') : undefined} options={teams.map((x) => ({ value: x.id, label: x.name }))} />

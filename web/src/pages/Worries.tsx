@@ -114,7 +114,7 @@ function Link({ worry, people }: { worry: Worry; people: Person[] }) {
   const [personId, setPersonId] = useState('');
   const form = useSubmit(`link-${worry.id}`);
   return (
-    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/worries/${worry.id}/link`, { personId: personId || undefined }, () => navigate(`/barn/${personId}`))}>
+    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/worries/${worry.id}/link`, { personId: personId || undefined }, () => void navigate(`/barn/${personId}`))}>
       <FormErrors error={form.error} form={`link-${worry.id}`} labelFor={() => t('cases.ui.worries.person')} attempt={form.attempt} />
       <SelectField id={form.id('personId')} label={t('cases.ui.worries.person')} description={t('cases.ui.worries.linkHelp')} value={personId} onChange={setPersonId} placeholder={t('cases.ui.worries.choosePerson')}
         options={people.map((p) => ({ value: p.id, label: `${p.givenName} ${p.familyName} (${formatDate(p.birthDate)})` }))} error={form.errors.personId} />

@@ -4,7 +4,7 @@
 // guardian with parental responsibility.
 import type { Db } from '../../../infra/db/database.ts';
 import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
-import { ageOn, osloDate } from '../../consent/rules.ts';
+import { ageOn, osloDate } from '../../../../common/dates.ts';
 import type { Decision } from '../actions.ts';
 import type { AccessFacts, SubjectPerson } from '../facts.ts';
 import { allow, caseWorker, deny, entityId, requireRole, subjectId, type Policy } from '../policy.ts';

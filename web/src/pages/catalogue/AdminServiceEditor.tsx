@@ -324,7 +324,7 @@ export function AdminServiceEditorPage() {
     try {
       if (isNew) {
         const created = await api.post<{ id: string }>('/api/admin/catalogue/services', { slug: values.slug, ...body });
-        navigate(`/admin/tjenester/${created.id}`, { state: { created: true } });
+        void navigate(`/admin/tjenester/${created.id}`, { state: { created: true } });
         return;
       }
       const saved = await api.put<{ version: number }>(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: service!.latestVersion, ...body });

@@ -1,6 +1,7 @@
-// The fixed demo log-ins. The development sign-in page, the documentation and the browser tests
-// name these usernames, so they never change; the generator in generate.ts creates them.
-import type { StaffRole } from '../../common/roles.ts';
+// The fixed demo log-ins. The development sign-in opens only these (service.ts), the documentation
+// and the browser tests name them, so they never change; the demo generator (server/demo/generate.ts)
+// creates them. They live here, not in server/demo, because a module never imports the demo.
+import type { StaffRole } from '../../../common/roles.ts';
 
 export interface DemoStaffUser {
   username: string;
