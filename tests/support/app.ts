@@ -5,7 +5,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { PostgresQueryCompiler, type KyselyPlugin } from 'kysely';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
-import { generateDemoData } from '../../server/demo/generate.ts';
+import { buildDemoPlan } from '../../server/demo/generate.ts';
+import { writeDemoPopulationRegister } from '../../server/demo/population-register.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
 import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
@@ -42,12 +43,12 @@ function counting(onStatement: (sql: string) => void): KyselyPlugin {
 
 export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: (sql: string) => void } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock;
-  const database = await createTestDatabase();
-  if (options.demoChildren !== undefined) {
-    // Only a test that names a register file gets one: the default path is shared by every test.
-    const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
-    await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock), populationRegisterFile });
-  }
+  const seed = options.demoChildren === undefined ? undefined : { children: options.demoChildren, referenceDate: today(clock) };
+  const database = await createTestDatabase(seed);
+  // Only a test that names a register file gets one: the default path is shared by every test. The
+  // plan is a function of the seed, so the register holds the same families as the seeded copy.
+  const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
+  if (seed && populationRegisterFile) await writeDemoPopulationRegister(populationRegisterFile, buildDemoPlan(seed));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CHECK_RESPONSES: 'true', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({

@@ -77,6 +77,9 @@ export async function accessLogForFamily(ctx: DataContext, personId: string) {
     .where('e.subject_id', '=', personId)
     .where('e.outcome', '=', 'allowed')
     .where('e.actor_kind', 'in', ['staff', 'system'])
+    // A report to child welfare the family may not yet know of leaves no trace here, not even its reads.
+    .where((w) => w.not(w.exists(w.selectFrom('child_welfare_report as r').select('r.id')
+      .where('e.entity_type', '=', 'child_welfare_report').whereRef(sql`r.id::text`, '=', 'e.entity_id').where('r.family_may_see', '=', false))))
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(500)

@@ -54,6 +54,17 @@ export const NOTIFICATION_KINDS = [
   'accessRequest.received', // {requesterName, unitName, childName} — to the family who decides, and the relay holder (people/access-requests.ts)
   'accessRequest.granted', // {childName} — to the professional who asked
   'accessRequest.refused', // {reason} — to the professional who asked; names nobody
+  // Reports to child welfare (child-welfare-reports/): the texts name the report's reference, never the child.
+  'cwReport.received', // {reference} — to the intake
+  'cwReport.receivedUrgent', // {reference} — to the intake: an urgent report
+  'cwReport.acknowledged', // {reference, date} — the receipt, to the reporter
+  'cwReport.feedback', // {reference} — the decision and feedback, to the reporter
+  'cwReport.finalFeedback', // {reference} — the investigation ended, to the reporter
+  'cwReport.reviewDue', // {reference, date} — to the intake, before the review deadline
+  'cwReport.investigationDue', // {reference, date} — to the intake, before the investigation's end
+  'cwReport.overdue', // {reference, date} — to the intake's leader, when a deadline passed
+  'cwConsultation.asked', // {} — to the intake: a new anonymous consultation
+  'cwConsultation.answered', // {} — to the professional who asked
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -85,6 +96,17 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'accessRequest.received': null,
   'accessRequest.granted': null,
   'accessRequest.refused': null,
+  // The reference only: the report is read through its own access rule, on its page.
+  'cwReport.received': null,
+  'cwReport.receivedUrgent': null,
+  'cwReport.acknowledged': null,
+  'cwReport.feedback': null,
+  'cwReport.finalFeedback': null,
+  'cwReport.reviewDue': null,
+  'cwReport.investigationDue': null,
+  'cwReport.overdue': null,
+  'cwConsultation.asked': null,
+  'cwConsultation.answered': null,
 };
 
 export interface NotificationInput {
