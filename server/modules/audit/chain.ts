@@ -118,7 +118,7 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Chain
   }
   const pending = await db
     .selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n'))
-    .where('id', '>', String(sealedThrough)).executeTakeFirstOrThrow();
+    .where('id', '>', sealedThrough).executeTakeFirstOrThrow();
   return { ok: true, verified, pending: pending.n, head: last ? { id: last.id, hash: last.hash.toString('hex') } : null };
 }
 
