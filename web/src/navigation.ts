@@ -4,7 +4,7 @@ import type { MessageKey } from '../../common/i18n/index.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { Principal } from './types.ts';
 
-export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp' | 'intake' | 'systemMeetings';
+export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp' | 'intake' | 'systemMeetings' | 'cwQueue' | 'cwMine' | 'cwConsult';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   people: '/barn',
@@ -21,6 +21,9 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   absence: '/fravaer',
   adminCatalogue: '/admin/tjenester',
   findHelp: '/tjenester',
+  cwQueue: '/barnevern',
+  cwMine: '/mine-meldinger',
+  cwConsult: '/barnevern/drofting',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -38,6 +41,9 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   absence: 'notifications.absence.nav',
   adminCatalogue: 'catalogue.nav.admin',
   findHelp: 'catalogue.nav.findHelp',
+  cwQueue: 'reports.nav.queue',
+  cwMine: 'reports.nav.mine',
+  cwConsult: 'reports.nav.consultations',
 };
 
 /** Roles whose work is with children's cases (the server's CASE_WORK_ROLES). */
@@ -46,12 +52,13 @@ export const CASE_WORK_ROLES: readonly StaffRole[] = [
 ];
 
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'absence'], // absence: in the menu only at a kindergarten or school (menuFor)
-  team_member: ['people', 'register', 'worries', 'systemMeetings'], // systemMeetings: the system-level teams they are in
-  coordinator: ['people', 'register', 'worries'],
-  child_welfare_intake: ['people', 'register', 'worries'],
-  coordinating_unit: ['people', 'register', 'worries'],
-  team_leader: ['people', 'register', 'worries', 'intake', 'teams', 'systemMeetings', 'absence'],
+  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence'], // absence: in the menu only at a kindergarten or school (menuFor)
+  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings'], // systemMeetings: the system-level teams they are in
+  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  // The intake starts at its queue of reports.
+  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries'],
+  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence'],
   sbu_coordinator: ['teams', 'systemMeetings'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
