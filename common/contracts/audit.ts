@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAGE } from './shared.ts';
 
 /** GET /api/audit/events */
 export const SearchAuditLogResponse = z.object({
@@ -34,6 +35,7 @@ export const AccessLogForFamilyResponse = z.object({
     when: z.string(),
     text: z.string(),
   })),
+  ...PAGE,
 });
 export type AccessLogForFamilyResponse = z.infer<typeof AccessLogForFamilyResponse>;
 

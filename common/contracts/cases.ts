@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abilities } from './shared.ts';
 
 export const STAGES = ['pregnancy', 'health_station', 'kindergarten', 'primary_school', 'lower_secondary', 'upper_secondary', 'adult'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -75,7 +76,6 @@ export const CaseStatusResponse = z.object({
       title: z.string().nullable(),
       unitName: z.string().nullable(),
     }),
-    isRelayHolder: z.boolean(),
     levelHistory: z.array(z.object({
       from: z.number().nullable(),
       to: z.number(),
@@ -132,12 +132,13 @@ export const CaseStatusResponse = z.object({
     startsOn: z.string(),
     endsOn: z.string().nullable(),
   })),
-  logOpen: z.boolean(),
+  abilities: abilities('readLog', 'changeStatus', 'refer', 'hold', 'answerHandover'),
 });
 export type CaseStatusResponse = z.infer<typeof CaseStatusResponse>;
 
 /** GET /api/people/:id/case */
 export const CaseResponse = z.object({
+  abilities: abilities('write'),
   person: Person,
   involved: z.array(z.object({
     kind: z.string(),

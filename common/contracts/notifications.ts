@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAGE } from './shared.ts';
 
 /** GET /api/notifications */
 export const ListOwnNotificationsResponse = z.object({
@@ -12,6 +13,7 @@ export const ListOwnNotificationsResponse = z.object({
     readAt: z.iso.datetime().nullable(),
   })),
   unread: z.number(),
+  ...PAGE,
 });
 export type ListOwnNotificationsResponse = z.infer<typeof ListOwnNotificationsResponse>;
 

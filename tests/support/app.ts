@@ -2,7 +2,7 @@
 // browser or script would.
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { KyselyPlugin } from 'kysely';
+import { PostgresQueryCompiler, type KyselyPlugin } from 'kysely';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { buildDemoPlan } from '../../server/demo/generate.ts';
@@ -29,18 +29,19 @@ const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u)
 /** The database and clock behind each test app, for signing in users that a test made itself. */
 const backing = new WeakMap<FastifyInstance, { database: TestDatabase; clock: Clock }>();
 
-/** Calls `onStatement` once for every statement the app's queries send (BEGIN and COMMIT not included). */
-function counting(onStatement: () => void): KyselyPlugin {
+/** Calls `onStatement` once for every statement the app's queries send (BEGIN and COMMIT not included), with its SQL. */
+function counting(onStatement: (sql: string) => void): KyselyPlugin {
+  const compiler = new PostgresQueryCompiler();
   return {
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      onStatement();
-      return args.result;
+    transformQuery: (args) => {
+      onStatement(compiler.compileQuery(args.node, args.queryId).sql);
+      return args.node;
     },
+    transformResult: async (args) => args.result,
   };
 }
 
-export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: () => void } = {}): Promise<TestApp> {
+export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: (sql: string) => void } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock;
   const seed = options.demoChildren === undefined ? undefined : { children: options.demoChildren, referenceDate: today(clock) };
   const database = await createTestDatabase(seed);

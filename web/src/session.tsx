@@ -6,7 +6,7 @@ import type { Language, StaffRole } from '../../common/roles.ts';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { startPath } from './navigation.ts';
-import type { Me } from './types.ts';
+import { NO_ABILITIES, type Me } from './types.ts';
 
 export type Notice = 'expired' | 'signedOut' | null;
 
@@ -53,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
-      setMe((current) => (current ? { ...current, principal: null, csrfToken: null } : current));
+      setMe((current) => (current ? { ...current, principal: null, csrfToken: null, pages: [], menu: [], abilities: NO_ABILITIES } : current));
       setNotice('expired');
       void navigate('/', { replace: true });
     });
@@ -64,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.post('/api/auth/dev-login', { username });
     const next = await refresh();
     setNotice(null);
-    if (next.principal) void navigate(startPath(next.principal));
+    if (next.principal) void navigate(startPath(next));
   }, [refresh, navigate]);
 
   const signOut = useCallback(async () => {
@@ -77,7 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const switchRole = useCallback(async (role: StaffRole) => {
     await api.post('/api/auth/role', { role });
     const next = await refresh();
-    if (next.principal) void navigate(startPath(next.principal));
+    if (next.principal) void navigate(startPath(next));
   }, [refresh, navigate]);
 
   const changeLanguage = useCallback(async (next: Language) => {

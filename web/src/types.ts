@@ -1,5 +1,6 @@
 // Response shapes of the API routes the front end uses (see server/modules/*/service.ts).
 import type { Language, StaffRole } from '../../common/roles.ts';
+import type { PageKey } from '../../common/pages.ts';
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -17,8 +18,23 @@ export interface CitizenPrincipal {
 
 export type Principal = StaffPrincipal | CitizenPrincipal;
 
+/** What the signed-in user may do beyond one record (the server's navigationOf). */
+export interface SessionAbilities {
+  editTeams: boolean;
+  readDevMailbox: boolean;
+  seeEveryTeam: boolean;
+  teamOverviews: boolean;
+  indicatorsOnly: boolean;
+}
+
+export const NO_ABILITIES: SessionAbilities = { editTeams: false, readDevMailbox: false, seeEveryTeam: false, teamOverviews: false, indicatorsOnly: false };
+
 export interface Me {
   principal: Principal | null;
+  /** The pages the user may open, the start page first; the menu's pages; both from the server. */
+  pages: PageKey[];
+  menu: PageKey[];
+  abilities: SessionAbilities;
   csrfToken: string | null;
   language: Language;
   signIn: { dev: boolean; staffOidc: boolean; citizenOidc: boolean };

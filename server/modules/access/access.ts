@@ -57,7 +57,7 @@ function factsOf(ctx: DataContext): AccessFacts {
   return facts;
 }
 
-async function decideWith(facts: AccessFacts, principal: Principal | null, request: AccessRequest, now: Date): Promise<Decision> {
+export async function decideWith(facts: AccessFacts, principal: Principal | null, request: AccessRequest, now: Date): Promise<Decision> {
   if (!principal) return deny('not_signed_in');
   const rule = RULES[request.action] as Rule | undefined;
   if (!rule) return deny(`unknown_action:${String(request.action)}`);

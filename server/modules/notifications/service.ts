@@ -12,6 +12,7 @@ import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
+import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { enqueue } from '../../infra/jobs/queue.ts';
 import { authorize, may, type AccessRequest } from '../access/access.ts';
 import { readPeople, type SystemReads } from '../access/person-reads.ts';
@@ -288,7 +289,6 @@ export async function notifyFromJob(trx: Tx, reads: SystemReads, input: Notifica
 // ---------------------------------------------------------------------------------------------
 // One's own notifications (the routes)
 
-const LIST_LIMIT = 100;
 
 /**
  * Whether the reader may still see what the notification's text says about a child, decided by the
@@ -310,10 +310,12 @@ async function textStillOpen(ctx: DataContext, row: { kind: string; subject_pers
   return seen.get(key)!;
 }
 
-export async function listOwnNotifications(ctx: DataContext) {
+/** The reader's notifications, newest first, a page at a time, and how many are unread. */
+export async function listOwnNotifications(ctx: DataContext, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, 2);
   await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
   const owner = ownerOf(ctx.principal!);
-  const rows = await ownNotifications(ctx.trx, owner, LIST_LIMIT);
+  const { items: rows, hasMore, nextCursor } = toPage(await ownNotifications(ctx.trx, owner, { after, limit: PAGE_SIZE + 1 }), (r) => [r.created_micros, r.id]);
   const seen = new Map<string, boolean>();
   const notifications = [];
   for (const r of rows) {
@@ -336,6 +338,8 @@ export async function listOwnNotifications(ctx: DataContext) {
   return {
     notifications,
     unread: await unreadCount(ctx.trx, owner),
+    hasMore,
+    nextCursor,
   };
 }
 

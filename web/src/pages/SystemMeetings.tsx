@@ -74,7 +74,7 @@ export function SystemMeetingsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const data = useApi<{ teams: SystemTeam[]; meetings: SystemMeetingRow[] }>('/api/system-meetings');
-  const isSbu = me?.principal?.kind === 'staff' && me.principal.activeRole === 'sbu_coordinator';
+  const isSbu = me?.abilities.seeEveryTeam === true;
   const teams = data.data?.teams ?? [];
   const meetings = data.data?.meetings ?? [];
   return (

@@ -13,7 +13,7 @@ export function CaseArea({ personId, citizen, onChange }: { personId: string; ci
   const { t } = useI18n();
   const [message, setMessage] = useState('');
   const status = useApi<CaseStatus>(`/api/people/${encodeURIComponent(personId)}/case-status`);
-  const logOpen = status.data?.logOpen === true && status.data.case !== null;
+  const logOpen = status.data?.abilities.readLog === true && status.data.case !== null;
   const log = useApi<CaseLog>(logOpen ? `/api/people/${encodeURIComponent(personId)}/case` : null);
   const caseId = status.data?.case?.id;
   const colleagues = useApi<{ colleagues: Colleague[] }>(logOpen && !citizen && caseId ? `/api/cases/${caseId}/colleagues` : null);

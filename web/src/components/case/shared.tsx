@@ -33,7 +33,8 @@ export interface CaseStatus {
   person: { id: string; givenName: string; familyName: string; birthDate: string; kind: string };
   stage: string;
   enrolments: { id: string; unitId: string; unitName: string; unitTypeCode: string; startsOn: string; endsOn: string | null }[];
-  logOpen: boolean;
+  /** What the reader may do with the case, by the server's rules. */
+  abilities: { readLog: boolean; changeStatus: boolean; refer: boolean; hold: boolean; answerHandover: boolean };
   case: null | {
     id: string;
     version: number;
@@ -44,7 +45,6 @@ export interface CaseStatus {
     closeNote: string | null;
     retainUntil: string | null;
     relayHolder: { id: string; name: string; title: string | null; unitName: string | null };
-    isRelayHolder: boolean;
     levelHistory: { from: number | null; to: number; reason: string; at: string; by: string }[];
     guideVersion: number | null;
     steps: GuideStep[];
@@ -75,6 +75,8 @@ export interface Entry {
 }
 
 export interface CaseLog {
+  /** What the reader may do with the log, by the server's rules. */
+  abilities: { write: boolean };
   caseId: string | null;
   closed: boolean;
   purged: boolean;
