@@ -2,6 +2,7 @@
 // run's migrated database, they must equal the committed file. A migration that adds, drops or
 // changes a column without `npm run db:types` fails here, naming the column.
 import { readFile } from 'node:fs/promises';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTypes } from '../../server/infra/db/codegen.ts';
 import { openDatabase } from '../../server/infra/db/database.ts';
@@ -44,14 +45,15 @@ describe('database types', () => {
     expect(generated === committed, 'run `npm run db:types`: the lines are the same but in another order').toBe(true);
   });
 
-  it('name a column a migration adds, with its type, when the file does not know it', async () => {
+  it('name a column a migration adds, with its type and the values its CHECK allows, when the file does not know it', async () => {
     // As the owner (who runs migrations), in a transaction that is rolled back: the schema stays as migrated.
     const owner = database.urls ? await openDatabase({ databaseUrl: database.urls.owner, dataDir: 'memory' }) : database;
     const trx = await owner.db.startTransaction().execute();
     try {
       await trx.schema.alterTable('person').addColumn('nickname', 'text').execute();
+      await trx.schema.alterTable('person').addColumn('mood', 'text', (column) => column.notNull().defaultTo('glad').check(sql`mood IN ('glad', 'sad')`)).execute();
       const [committed, generated] = await Promise.all([readFile(TYPES_FILE, 'utf8'), generateTypes(trx)]);
-      expect(difference(committed, generated)).toEqual(['+ Person: nickname: string | null;']);
+      expect(difference(committed, generated)).toEqual(['+ Person: mood: Generated<"glad" | "sad">;', '+ Person: nickname: string | null;']);
     } finally {
       await trx.rollback().execute();
       if (owner !== database) await owner.close();

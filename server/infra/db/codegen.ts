@@ -1,13 +1,38 @@
 // Generates types.ts from a migrated database with kysely-codegen: every table and column, its
-// nullability and default from the schema, made precise by column-types.ts. `npm run db:types`
-// writes the file (codegen-cli.ts); tests/server/db-types.test.ts fails when it is out of date.
+// nullability and default from the schema, a text column's closed set of values from its CHECK,
+// and what the schema cannot say from column-types.ts. `npm run db:types` writes the file
+// (codegen-cli.ts); tests/server/db-types.test.ts fails when it is out of date.
+import { sql } from 'kysely';
 import { PostgresDialect, serializeFromMetadata } from 'kysely-codegen';
-import { COLUMN_TYPES, NAMED_TYPES, READ_ONLY_COLUMNS, TYPE_MAPPING } from './column-types.ts';
+import { COLUMN_TYPES, NAMED_TYPES, READ_ONLY_COLUMNS, TYPE_MAPPING, WIDE_COLUMNS } from './column-types.ts';
 import type { Db } from './database.ts';
 
 const HEADER = `// Generated from the migrated schema by \`npm run db:types\` (server/infra/db/codegen.ts); do not
-// edit. Closed sets of values, jsonb shapes and driver types come from column-types.ts.
+// edit. Closed sets of values come from the CHECK constraints; jsonb shapes and driver types from
+// column-types.ts.
 `;
+
+// A CHECK that lists a column's values, the column alone or also NULL, as PostgreSQL prints it:
+// CHECK ((kind = ANY (ARRAY['a'::text, 'b'::text]))) or CHECK (((kind IS NULL) OR (kind = ANY (…)))).
+const VALUE_LIST = /^CHECK \((?:\(\((\w+) IS NULL\) OR )?\((\w+) = ANY \(ARRAY\[((?:'[^']*'::text(?:, )?)+)\]\)\)\)?\)$/;
+
+/** The text columns whose CHECK lists the values they may hold: 'table.column' → the TypeScript union. */
+async function closedSets(db: Db): Promise<Map<string, string>> {
+  const { rows } = await sql<{ table: string; column: string; definition: string }>`
+    SELECT cl.relname AS table, a.attname AS column, pg_get_constraintdef(c.oid) AS definition
+    FROM pg_constraint c
+    JOIN pg_class cl ON cl.oid = c.conrelid
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'c' AND cardinality(c.conkey) = 1 AND cl.relnamespace = 'public'::regnamespace`.execute(db);
+  const sets = new Map<string, string>();
+  for (const { table, column, definition } of rows) {
+    const match = VALUE_LIST.exec(definition);
+    if (!match || match[2] !== column || (match[1] !== undefined && match[1] !== column)) continue;
+    const values = [...match[3]!.matchAll(/'([^']*)'::text/g)].map((m) => `'${m[1]!}'`);
+    sets.set(`${table}.${column}`, values.join(' | '));
+  }
+  return sets;
+}
 
 /** The source of types.ts for the schema of `db` (migrated; any role may read the catalog). */
 export async function generateTypes(db: Db): Promise<string> {
@@ -15,15 +40,16 @@ export async function generateTypes(db: Db): Promise<string> {
   const dialect = new PostgresDialect({ dateParser: 'string' });
   // kysely-codegen is CommonJS and sees kysely's CommonJS typings: the same class, declared twice.
   const metadata = await dialect.introspector.introspect({ db: db as never });
+  const sets = await closedSets(db);
 
   const columns: Record<string, string> = {};
-  const unknown = new Set([...Object.keys(COLUMN_TYPES), ...Object.keys(READ_ONLY_COLUMNS)]);
+  const unknown = new Set([...Object.keys(COLUMN_TYPES), ...Object.keys(READ_ONLY_COLUMNS), ...WIDE_COLUMNS]);
   for (const table of metadata.tables) {
     for (const column of table.columns) {
       const key = `${table.name}.${column.name}`;
       unknown.delete(key);
       const readOnly = READ_ONLY_COLUMNS[key];
-      const type = COLUMN_TYPES[key];
+      const type = COLUMN_TYPES[key] ?? (WIDE_COLUMNS.includes(key) ? undefined : sets.get(key));
       if (readOnly) columns[key] = readOnly;
       else if (type) {
         // The generator takes an override as it stands; nullability and the default stay the schema's.

@@ -1,6 +1,7 @@
 // Generated from the migrated schema by `npm run db:types` (server/infra/db/codegen.ts); do not
-// edit. Closed sets of values, jsonb shapes and driver types come from column-types.ts.
-import type { CloseReason, GuideLink, RelayLogEntryKind } from "./column-types.ts";
+// edit. Closed sets of values come from the CHECK constraints; jsonb shapes and driver types from
+// column-types.ts.
+import type { GuideLink } from "./column-types.ts";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -275,7 +276,7 @@ export interface Consent {
   consent_text_id: string;
   document: Uint8Array | null;
   document_name: string | null;
-  document_type: string | null;
+  document_type: "application/pdf" | "image/png" | "image/jpeg" | null;
   id: Generated<string>;
   method: "digital" | "paper" | "oral";
   purposes: string[];
@@ -334,7 +335,7 @@ export interface Guardianship {
 
 export interface HelpCase {
   close_note: string | null;
-  close_reason: CloseReason | null;
+  close_reason: "goals_reached" | "family_withdrew" | "moved" | "other" | null;
   closed_at: Timestamp | null;
   closed_by_person_id: string | null;
   closed_by_staff_id: string | null;
@@ -362,7 +363,7 @@ export interface IdempotencyKey {
 export interface Involvement {
   ended_at: Timestamp | null;
   id: Generated<string>;
-  kind: string;
+  kind: "registrant" | "relay_holder" | "measure_responsible" | "meeting_participant" | "team_member" | "coordinator" | "collaborator" | "granted_by_family";
   person_id: string;
   staff_user_id: string;
   started_at: Generated<Timestamp>;
@@ -454,7 +455,7 @@ export interface OutboundEmail {
   body_text: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
-  language: string;
+  language: "nb" | "nn" | "en";
   last_error: string | null;
   message_id: string | null;
   notification_id: string | null;
@@ -485,7 +486,7 @@ export interface Person {
   guardians_see_case: Generated<boolean>;
   id: Generated<string>;
   kind: "child" | "pregnant" | "adult";
-  language: Generated<string>;
+  language: Generated<"nb" | "nn" | "en">;
   municipality_id: string;
   national_id: string | null;
   phone: string | null;
@@ -560,7 +561,7 @@ export interface RelayLogEntry {
   evaluate_on: string | null;
   family_view: string | null;
   id: Generated<string>;
-  kind: RelayLogEntryKind;
+  kind: "development_area" | "goal" | "measure" | "evaluation" | "agreement" | "decision" | "strength" | "family_note" | "holder_comment";
   measure_key: string | null;
   outcome: "achieved" | "partly" | "not_achieved" | null;
   responsible_staff_id: string | null;
@@ -612,7 +613,7 @@ export interface Session {
 }
 
 export interface StaffRole {
-  role: string;
+  role: "professional" | "team_leader" | "team_member" | "coordinator" | "child_welfare_intake" | "coordinating_unit" | "sbu_coordinator" | "analyst" | "administrator" | "auditor";
   staff_user_id: string;
 }
 
@@ -622,7 +623,7 @@ export interface StaffUser {
   display_name: string;
   email: string;
   id: Generated<string>;
-  language: Generated<string>;
+  language: Generated<"nb" | "nn" | "en">;
   municipality_id: string;
   national_id: string | null;
   oidc_subject: string | null;
@@ -662,7 +663,7 @@ export interface TeamMeeting {
   assessments: string | null;
   background: string | null;
   case_id: string | null;
-  category: Generated<string>;
+  category: Generated<"development" | "health" | "behaviour" | "social" | "family_situation" | "school_attendance" | "language" | "other">;
   chair_staff_id: string;
   child_view: string | null;
   closed_at: Timestamp | null;

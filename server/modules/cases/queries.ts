@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Tx } from '../../infra/db/database.ts';
+import type { Involvement } from '../../infra/db/types.ts';
 import { CASE_WORK_ROLES, type Language } from '../../../common/roles.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentCovers, type ConsentPurpose } from '../consent/rules.ts';
@@ -141,7 +142,7 @@ export async function staffCoveredByConsent(db: Db | Tx, now: Date, personId: st
 }
 
 /** Involves the staff user with the person in this kind, unless they already are. */
-export async function involve(db: Db | Tx, personId: string, staffUserId: string, kind: string): Promise<void> {
+export async function involve(db: Db | Tx, personId: string, staffUserId: string, kind: Involvement['kind']): Promise<void> {
   const current = await db.selectFrom('involvement').select('id')
     .where('person_id', '=', personId).where('staff_user_id', '=', staffUserId).where('kind', '=', kind).where('ended_at', 'is', null).executeTakeFirst();
   if (current) return;
