@@ -35,3 +35,34 @@ export function useApi<T>(url: string | null): Loaded<T> {
 
   return { ...state, reload };
 }
+
+interface PagedList {
+  hasMore: boolean;
+  nextCursor: string | null;
+}
+
+/**
+ * The pages after the first of a paged list, loaded on request ("Vis flere") and shown after it.
+ * They belong to the first page they were loaded after: a reloaded first page starts over.
+ */
+export function useMorePages<P extends PagedList, I>(url: string, first: P | null, itemsOf: (page: P) => I[]) {
+  const [more, setMore] = useState<{ after: P; items: I[]; cursor: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const current = first && more?.after === first ? more : null;
+  const cursor = current ? current.cursor : (first?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!first || !cursor) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await api.get<P>(`${url}${url.includes('?') ? '&' : '?'}after=${encodeURIComponent(cursor)}`);
+      setMore({ after: first, items: [...(current?.items ?? []), ...itemsOf(page)], cursor: page.nextCursor });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { items: first ? [...itemsOf(first), ...(current?.items ?? [])] : [], hasMore: cursor !== null, busy, error, loadMore };
+}

@@ -8,7 +8,8 @@ import { api, ApiError } from '../api.ts';
 import { announceNotificationsChanged } from '../components/NotificationLink.tsx';
 import { Page } from '../components/Page.tsx';
 import { errorText, LiveMessage, LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { useApi, useMorePages } from '../hooks.ts';
+import { ShowMore } from '../components/ShowMore.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -24,6 +25,8 @@ interface Notification {
 interface NotificationList {
   notifications: Notification[];
   unread: number;
+  hasMore: boolean;
+  nextCursor: string | null;
 }
 
 interface Settings {
@@ -86,6 +89,7 @@ export function NotificationsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const list = useApi<NotificationList>(me?.principal ? '/api/notifications' : null);
+  const more = useMorePages('/api/notifications', list.data, (page) => page.notifications);
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
@@ -150,7 +154,7 @@ export function NotificationsPage() {
       {data && data.notifications.length === 0 ? <Paragraph>{t('notifications.page.empty')}</Paragraph> : null}
       {data && data.notifications.length > 0 ? (
         <ul className="notification-list" aria-label={t('notifications.page.listLabel')}>
-          {data.notifications.map((n) => (
+          {more.items.map((n) => (
             <li key={n.id}>
               <Card className={n.readAt ? 'notification-card' : 'notification-card notification-card--unread'} data-color={n.readAt ? 'neutral' : 'accent'}>
                 {n.readAt ? null : <Tag data-color="info" data-size="sm">{t('notifications.page.unreadBadge')}</Tag>}
@@ -172,6 +176,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       ) : null}
+      <ShowMore more={more} />
       {me.principal.kind === 'citizen' ? <EmailSettings /> : null}
     </Page>
   );

@@ -6,14 +6,16 @@ import { TaskList } from '../components/case/Tasks.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { useApi, useMorePages } from '../hooks.ts';
+import { ShowMore } from '../components/ShowMore.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Person } from '../types.ts';
 
 export function PeoplePage() {
   const { t, tx } = useI18n();
-  const people = useApi<{ people: Person[] }>('/api/people');
-  const list = people.data?.people ?? [];
+  const people = useApi<{ people: Person[]; hasMore: boolean; nextCursor: string | null }>('/api/people');
+  const more = useMorePages('/api/people', people.data, (page) => page.people);
+  const list = more.items;
   return (
     <Page title={t('ui.people.title')}>
       <Paragraph>{t('ui.people.intro')}</Paragraph>
@@ -55,6 +57,7 @@ export function PeoplePage() {
           </Table>
         </TableScroll>
       ) : null}
+      <ShowMore more={more} />
     </Page>
   );
 }

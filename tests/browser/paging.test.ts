@@ -1,12 +1,13 @@
-// A long relay log in the browser: the page shows the newest 50 entries, and "Vis eldre" loads the
-// older ones below them until there are no more, without repeating any. The page passes axe-core
-// before and after.
+// Long lists in the browser: a relay log shows the newest 50 entries, and "Vis eldre" loads the
+// older ones below them until there are no more, without repeating any; a long list of notifications
+// shows a page and "Vis flere" the rest. Each page passes axe-core before and after.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n/index.ts';
 import { DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
 import { ENTRY_PAGE_SIZE } from '../../server/modules/cases/queries.ts';
+import { PAGE_SIZE } from '../../server/infra/http/paging.ts';
 import { today } from '../support/clock.ts';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
 
@@ -37,7 +38,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-describe('the relay log in pages', () => {
+describe('long lists in pages', () => {
   it('shows the newest entries first and loads the older ones on "Vis eldre"', { timeout: 120_000 }, async () => {
     const t = await openPage(env);
     const { page } = t;
@@ -60,6 +61,29 @@ describe('the relay log in pages', () => {
     expect(all.length).toBeGreaterThan(firstPage);
     expect(new Set(all).size).toBe(all.length);
     await expectNoAxeViolations(page, 'relay log, older entries loaded');
+    expectNoProblems(t);
+    await t.close();
+  });
+
+  it('shows a page of notifications and the rest on "Vis flere"', { timeout: 120_000 }, async () => {
+    const db = env.testApp.database.db;
+    const have = (await db.selectFrom('notification').select(sql<number>`count(*)::int`.as('n')).where('staff_user_id', '=', target.holder).executeTakeFirstOrThrow()).n;
+    await db.insertInto('notification').values(Array.from({ length: PAGE_SIZE + 5 - have }, (_, i) => ({
+      staff_user_id: target.holder, kind: 'referral.received', params: JSON.stringify({ teamName: `Sideteam ${String(i + 1).padStart(3, '0')}` }), link: '/varsler',
+      created_at: new Date(Date.parse(`${today()}T06:00:00Z`) - (i + 1) * 3_600_000),
+    }))).execute();
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, target.holder_name);
+    await page.goto('/varsler');
+    const list = page.getByRole('list', { name: translate('nb', 'notifications.page.listLabel') });
+    await list.waitFor();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(PAGE_SIZE);
+    await expectNoAxeViolations(page, 'notifications, first page');
+    await page.getByRole('button', { name: translate('nb', 'ui.common.showMore') }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(PAGE_SIZE + 5);
+    await expect.poll(() => page.getByRole('button', { name: translate('nb', 'ui.common.showMore') }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'notifications, all pages');
     expectNoProblems(t);
     await t.close();
   });
