@@ -66,7 +66,6 @@ function Answer({ id, onDone }: { id: string; onDone: () => void }) {
 }
 
 function Thread({ id, intake, onChange }: { id: string; intake: boolean; onChange: () => void }) {
-  const { t } = useI18n();
   const thread = useApi<ConsultationResponse>(`/api/child-welfare/consultations/${id}`);
   if (!thread.data) return thread.error ? <LoadError error={thread.error} /> : <Loading />;
   return (
