@@ -184,10 +184,10 @@ export async function redirectReferral(ctx: DataContext, referralId: string, tea
 /** The queues of the teams the signed-in user leads. */
 export async function myIntake(ctx: DataContext) {
   const staff = requireStaff(ctx);
+  await authorize(ctx, { action: 'intake.read', purpose: 'follow_up' });
   const teams = await ctx.trx.selectFrom('team').select(['id', 'name']).where('leader_staff_user_id', '=', staff.staffUserId).where('kind', '=', 'early_intervention').orderBy('name').execute();
   const result = [];
   for (const team of teams) result.push({ team, ...(await intakeQueue(ctx, team.id)) });
-  if (teams.length === 0) await authorize(ctx, { action: 'intake.read', purpose: 'follow_up', entity: { type: 'team', id: '00000000-0000-0000-0000-000000000000' } });
   return { teams: result };
 }
 
@@ -362,6 +362,8 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
     .execute();
   // What the reader may do here, by the rules of the routes that do it.
   const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', entity: { type: 'team_meeting', id: m.id } }, { writeMinutes: 'meeting.write', close: 'meeting.write' });
+  // The family taking part is shown under the decision to read the meeting.
+  await readPeople(ctx, participants.map((p) => p.person_id), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'meeting_participant', entity: { type: 'team_meeting', id: meetingId } });
   return {
     id: m.id,
     kind: m.kind,
