@@ -1,6 +1,7 @@
 // Long lists in the browser: a relay log shows the newest 50 entries, and "Vis eldre" loads the
 // older ones below them until there are no more, without repeating any; a long list of notifications
-// shows a page and "Vis flere" the rest. Each page passes axe-core before and after.
+// shows a page and "Vis flere" the rest; a picker of the people one is involved with offers all of
+// them, past the first page. Each page passes axe-core before and after.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,30 @@ describe('long lists in pages', () => {
     await expect.poll(() => list.getByRole('listitem').count()).toBe(PAGE_SIZE + 5);
     await expect.poll(() => page.getByRole('button', { name: translate('nb', 'ui.common.showMore') }).count()).toBe(0);
     await expectNoAxeViolations(page, 'notifications, all pages');
+    expectNoProblems(t);
+    await t.close();
+  });
+
+  it('offers every child one is involved with when tying a worry to a child, past the first page', { timeout: 120_000 }, async () => {
+    const db = env.testApp.database.db;
+    const teacher = await db.selectFrom('staff_user').select(['id', 'display_name', 'municipality_id']).where('username', '=', 'fagperson.skole').executeTakeFirstOrThrow();
+    const children = await db.insertInto('person')
+      .values(Array.from({ length: PAGE_SIZE + 1 }, (_, i) => ({ municipality_id: teacher.municipality_id, given_name: `Velgbar${String(i + 1).padStart(3, '0')}`, family_name: 'Sidebarn', birth_date: '2017-02-01', kind: 'child' })))
+      .returning('id').execute();
+    await db.insertInto('involvement').values(children.map((c) => ({ person_id: c.id, staff_user_id: teacher.id, kind: 'registrant' as const }))).execute();
+    await db.insertInto('worry').values({ municipality_id: teacher.municipality_id, subject_kind: 'child', age_years: 9, categories: [target.category], description: 'Sideundring om et barn.', noticed_by: teacher.id, noticed_on: today() }).execute();
+
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, teacher.display_name);
+    await page.goto('/undringer');
+    const worry = page.getByTestId('worry').filter({ hasText: 'Sideundring om et barn.' });
+    const picker = worry.getByLabel(translate('nb', 'cases.ui.worries.person'));
+    const last = `Velgbar${String(PAGE_SIZE + 1).padStart(3, '0')} Sidebarn`;
+    await picker.getByRole('option', { name: new RegExp(`^${last} `) }).waitFor({ state: 'attached' });
+    const offered = (await picker.getByRole('option').allTextContents()).filter((o) => o.includes(' Sidebarn '));
+    expect(offered).toHaveLength(PAGE_SIZE + 1);
+    await expectNoAxeViolations(page, 'worries, every child in the picker');
     expectNoProblems(t);
     await t.close();
   });

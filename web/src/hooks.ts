@@ -66,3 +66,35 @@ export function useMorePages<P extends PagedList, I>(url: string, first: P | nul
   };
   return { items: first ? [...itemsOf(first), ...(current?.items ?? [])] : [], hasMore: cursor !== null, busy, error, loadMore };
 }
+
+/**
+ * Every page of a paged list, followed while `hasMore`: for a picker, which must offer every row.
+ * Only for lists the server bounds by the user's own involvement, never for open-ended ones.
+ */
+export function useAllPages<P extends PagedList, I>(url: string, itemsOf: (page: P) => I[]): { items: I[] | null; error: ApiError | null } {
+  const { lang } = useI18n();
+  const [state, setState] = useState<{ items: I[] | null; error: ApiError | null }>({ items: null, error: null });
+  // The caller's function is read when the pages arrive; it does not restart the loading.
+  const [read] = useState(() => itemsOf);
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const items: I[] = [];
+      let after: string | null = null;
+      try {
+        do {
+          const page: P = await api.get<P>(after === null ? url : `${url}${url.includes('?') ? '&' : '?'}after=${encodeURIComponent(after)}`);
+          items.push(...read(page));
+          after = page.hasMore ? page.nextCursor : null;
+        } while (after !== null && !cancelled);
+        if (!cancelled) setState({ items, error: null });
+      } catch (error) {
+        if (!cancelled) setState({ items: null, error: error instanceof ApiError ? error : new ApiError(0, 'NETWORK', '') });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [url, lang, read]);
+  return state;
+}

@@ -1,8 +1,8 @@
 // "Undringer": worries noted without identity, to be discussed anonymously with a colleague or an
 // early-intervention team, and tied to a child once the family has been spoken to.
-import { Button, Card, Field, Fieldset, Heading, Label, Paragraph, Radio, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Card, Field, Fieldset, Heading, Label, Link as DsLink, Paragraph, Radio, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
 import { CategoryChecks, useSubmit } from '../components/case/shared.tsx';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
@@ -10,8 +10,11 @@ import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
 import { todayNorwegian, toIsoDate } from '../dates.ts';
-import { useApi } from '../hooks.ts';
+import { useAllPages, useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_PATHS } from '../navigation.ts';
+import { useSession } from '../session.tsx';
+import type { ConsultDraft } from './child-welfare/Consultations.tsx';
 import type { Person } from '../types.ts';
 
 interface Worry {
@@ -108,7 +111,18 @@ function AskTeam({ worry, teams, onDone }: { worry: Worry; teams: Discussants['t
   );
 }
 
-function Link({ worry, people }: { worry: Worry; people: Person[] }) {
+/** Child welfare straight from a worry: an anonymous consultation with the worry's age and text, no identity. */
+function AskChildWelfare({ worry }: { worry: Worry }) {
+  const { t } = useI18n();
+  const draft: ConsultDraft = { ageYears: worry.ageYears ?? undefined, situation: worry.description };
+  return (
+    <Paragraph data-size="sm">
+      <DsLink asChild><RouterLink to={PAGE_PATHS.cwConsult} state={draft}>{t('reports.fromWorry.consult')}</RouterLink></DsLink>
+    </Paragraph>
+  );
+}
+
+function Link({ worry, people, mayReport }: { worry: Worry; people: Person[]; mayReport: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [personId, setPersonId] = useState('');
@@ -118,17 +132,23 @@ function Link({ worry, people }: { worry: Worry; people: Person[] }) {
       <FormErrors error={form.error} form={`link-${worry.id}`} labelFor={() => t('cases.ui.worries.person')} attempt={form.attempt} />
       <SelectField id={form.id('personId')} label={t('cases.ui.worries.person')} description={t('cases.ui.worries.linkHelp')} value={personId} onChange={setPersonId} placeholder={t('cases.ui.worries.choosePerson')}
         options={people.map((p) => ({ value: p.id, label: `${p.givenName} ${p.familyName} (${formatDate(p.birthDate)})` }))} error={form.errors.personId} />
-      <div className="button-row"><Button type="submit" variant="secondary" disabled={form.busy}>{t('cases.ui.worries.link')}</Button></div>
+      <div className="button-row">
+        <Button type="submit" variant="secondary" disabled={form.busy}>{t('cases.ui.worries.link')}</Button>
+        {/* The duty to report needs neither the family's consent nor a case: the report goes without linking. */}
+        {mayReport && personId ? <DsLink asChild><RouterLink to={`/barn/${personId}/bekymringsmelding`}>{t('reports.fromWorry.report')}</RouterLink></DsLink> : null}
+      </div>
     </form>
   );
 }
 
 export function WorriesPage() {
   const { t, tx } = useI18n();
+  const { me } = useSession();
+  const mayConsult = me?.pages.includes('cwConsult') ?? false;
   const [message, setMessage] = useState('');
   const worries = useApi<{ worries: Worry[] }>('/api/worries');
   const discussants = useApi<Discussants>('/api/worries/discussants');
-  const people = useApi<{ people: Person[] }>('/api/people');
+  const people = useAllPages('/api/people', (page: { people: Person[]; hasMore: boolean; nextCursor: string | null }) => page.people);
   const done = (text: string) => {
     setMessage(text);
     worries.reload();
@@ -157,7 +177,9 @@ export function WorriesPage() {
             ) : null}
             {w.mine && discussants.data ? <Discuss worry={w} discussants={discussants.data} onDone={done} /> : null}
             {w.mine && discussants.data && w.subjectKind === 'child' ? <AskTeam worry={w} teams={discussants.data.teams} onDone={done} /> : null}
-            {w.mine && people.data ? <Link worry={w} people={people.data.people.filter((p) => (p.kind === 'pregnant') === (w.subjectKind === 'pregnant') && p.kind !== 'adult')} /> : null}
+            {w.mine && mayConsult && w.subjectKind === 'child' ? <AskChildWelfare worry={w} /> : null}
+            {w.mine && people.items ? <Link worry={w} mayReport={w.subjectKind === 'child'} people={people.items.filter((p) => (p.kind === 'pregnant') === (w.subjectKind === 'pregnant') && p.kind !== 'adult')} /> : null}
+            {w.mine && people.error ? <LoadError error={people.error} /> : null}
           </Card>
         ))}
       </section>

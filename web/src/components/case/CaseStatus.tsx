@@ -3,11 +3,14 @@
 // — for the relay holder — handing over, planning the transition and closing.
 import { Alert, Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import { api, ApiError } from '../../api.ts';
 import { todayNorwegian, toIsoDate, toIsoInstant } from '../../dates.ts';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
+import { PAGE_PATHS } from '../../navigation.ts';
+import { useSession } from '../../session.tsx';
 import type { ServiceUnit } from '../../types.ts';
 import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
@@ -20,6 +23,7 @@ type OpenCase = NonNullable<Status['case']>;
 
 function Steps({ c, editable, onChange }: { c: OpenCase; editable: boolean; onChange: Props['onChange'] }) {
   const { t } = useI18n();
+  const { me } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   // The box follows the click at once; the server's answer confirms it or puts it back.
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -62,6 +66,10 @@ function Steps({ c, editable, onChange }: { c: OpenCase; editable: boolean; onCh
           </li>
         ))}
       </ol>
+      {/* The guide's steps are municipal content; the way to child welfare is the app's own, beside them for staff who may ask. */}
+      {me?.pages.includes('cwConsult') ? (
+        <Paragraph data-size="sm"><Link asChild><RouterLink to={PAGE_PATHS.cwConsult}>{t('reports.guide.consult')}</RouterLink></Link></Paragraph>
+      ) : null}
     </section>
   );
 }

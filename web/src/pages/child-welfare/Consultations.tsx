@@ -3,6 +3,8 @@
 // "not a child-welfare matter"). Both sides see the thread.
 import { Button, Card, Field, Heading, Label, Paragraph, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { useLocation } from 'react-router';
+import { z } from 'zod';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
 import type { ConsultationResponse, ConsultationsResponse } from '../../../../common/contracts/child-welfare.ts';
 import { useSubmit } from '../../components/case/shared.tsx';
@@ -15,6 +17,10 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
 const OUTCOMES = ['advice', 'send_report', 'not_child_welfare'] as const;
+
+/** What a worry hands to the consultation form when the professional comes from it: no identity. */
+const ConsultDraft = z.object({ ageYears: z.number().int().optional(), situation: z.string() });
+export type ConsultDraft = z.infer<typeof ConsultDraft>;
 
 function Situation({ id, label, value, onChange, error, description }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string | undefined; description?: string }) {
   return (
@@ -29,8 +35,9 @@ function Situation({ id, label, value, onChange, error, description }: { id: str
 
 function Ask({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const [age, setAge] = useState('');
-  const [situation, setSituation] = useState('');
+  const draft = ConsultDraft.safeParse(useLocation().state);
+  const [age, setAge] = useState(draft.success && draft.data.ageYears !== undefined ? String(draft.data.ageYears) : '');
+  const [situation, setSituation] = useState(draft.success ? draft.data.situation : '');
   const form = useSubmit('consultation');
   const ageYears = /^\d+$/.test(age.trim()) ? Number(age.trim()) : age.trim() === '' ? undefined : age;
   return (
