@@ -2,7 +2,7 @@
 // user may see; this only keeps the menu to the pages that make sense in the active role.
 import type { MessageKey } from '../../common/i18n/index.ts';
 import type { StaffRole } from '../../common/roles.ts';
-import type { Principal } from './types.ts';
+import type { Principal } from '../../common/contracts/identity.ts';
 
 export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp' | 'intake' | 'systemMeetings';
 

@@ -6,7 +6,8 @@ import type { Language, StaffRole } from '../../common/roles.ts';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { startPath } from './navigation.ts';
-import type { Me } from './types.ts';
+import { forgetAnswers } from './query.tsx';
+import type { Me } from '../../common/contracts/identity.ts';
 
 export type Notice = 'expired' | 'signedOut' | null;
 
@@ -34,6 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const next = await api.get<Me>('/api/auth/me');
+    forgetAnswers();
     setCsrfToken(next.csrfToken);
     setMe(next);
     return next;
@@ -53,6 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
+      forgetAnswers();
       setMe((current) => (current ? { ...current, principal: null, csrfToken: null } : current));
       setNotice('expired');
       void navigate('/', { replace: true });

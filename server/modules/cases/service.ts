@@ -365,7 +365,7 @@ export async function getCase(ctx: DataContext, personId: string, page: { before
     caseId: helpCase?.id ?? null,
     closed: helpCase ? helpCase.closed_at !== null : false,
     purged: helpCase ? helpCase.purged_at !== null : false,
-    visibleCategories: visible === 'all' ? 'all' : [...visible].sort(),
+    visibleCategories: visible === 'all' ? ('all' as const) : [...visible].sort(),
     // How many entries lie outside what the reader's consent covers: the family decides that.
     hiddenEntries: readable && visible !== 'all' ? await countEntriesOutside(ctx.trx, readable.id, visible) : 0,
     // Newest first; `olderCursor` is sent back as `before` for the next page while `hasMore`.

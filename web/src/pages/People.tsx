@@ -5,14 +5,14 @@ import { formatDate } from '../../../common/i18n/index.ts';
 import { TaskList } from '../components/case/Tasks.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { QueryFallback } from '../components/Status.tsx';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { Person } from '../types.ts';
+import type { Person } from '../../../common/contracts/people.ts';
 
 export function PeoplePage() {
   const { t, tx } = useI18n();
-  const people = useApi<{ people: Person[] }>('/api/people');
+  const people = useApiQuery<{ people: Person[] }>('/api/people');
   const list = people.data?.people ?? [];
   return (
     <Page title={t('ui.people.title')}>
@@ -23,8 +23,7 @@ export function PeoplePage() {
         </Button>
       </div>
       <TaskList />
-      {people.loading && !people.data ? <Loading /> : null}
-      {people.error ? <LoadError error={people.error} /> : null}
+      <QueryFallback query={people} />
       {people.data && list.length === 0 ? <Paragraph>{t('ui.people.empty')}</Paragraph> : null}
       {list.length > 0 ? (
         <TableScroll label={t('ui.people.tableCaption')}>
