@@ -20,8 +20,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One Chromium at a time on a 2-core machine.
-          fileParallelism: false,
+          // A page that has not settled within a second is slow, not wrong, when two Chromiums share
+          // two cores: poll as long as playwright waits for an element (openPage's default timeout).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -16,9 +16,20 @@ instants=(
 )
 files=(tests/security/15-clock.test.ts tests/server/meetings.test.ts tests/server/consent.test.ts)
 
-for entry in "${instants[@]}"; do
-  label=${entry%%|*}
-  utc=${entry#*|}
-  echo "== Date-sensitive tests at ${label}"
-  TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 TEST_DB=pglite faketime "$utc" npx vitest run --project server "${files[@]}"
+# The instants are independent processes with clocks of their own: run them side by side, each
+# one's output printed whole when it ends.
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+pids=()
+for i in "${!instants[@]}"; do
+  utc=${instants[$i]#*|}
+  TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 TEST_DB=pglite faketime "$utc" npx vitest run --project server "${files[@]}" >"$logs/$i.log" 2>&1 &
+  pids+=($!)
 done
+failed=0
+for i in "${!instants[@]}"; do
+  if wait "${pids[$i]}"; then result=passed; else result=FAILED; failed=1; fi
+  echo "== Date-sensitive tests at ${instants[$i]%%|*}: ${result}"
+  cat "$logs/$i.log"
+done
+exit $failed

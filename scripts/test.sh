@@ -1,27 +1,97 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): type-check, build the front end and check its download
-# size per page against the budget, run the server tests on
-# embedded PGlite and on the real PostgreSQL server, then the browser tests in Chromium.
+# The README's test command (`npm test`): type-check, lint, build the front end and check its download
+# size per page against the budget, run the server tests on the real PostgreSQL server, the
+# PGlite suite (what differs on the embedded default, docs/architecture.md "Tests") and the
+# date-sensitive tests under libfaketime, then the browser tests in Chromium. Stages that do not
+# depend on each other run side by side; each one's output is printed whole when it ends, and the
+# time of every stage at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/test-prerequisites.sh
+echo "== Node $(node --version), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== Node $(node --version)"
-echo "== Type-check"
-npx tsc --noEmit -p tsconfig.json
-echo "== Lint (type-aware rules and import boundaries)"
-npm run --silent lint
-echo "== Build the front end"
-npx vite build --logLevel warn
-echo "== Front end download per page (fails over budget)"
-node scripts/bundle-sizes.ts
-echo "== Server tests on PGlite"
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+started=$SECONDS
+report=()
+failed=()
+running=()
+
+# start NAME COMMAND...: runs the stage in the background, its output kept until it ends. Beside
+# the wall time it notes the CPU seconds its processes used (not the PostgreSQL server's), which
+# say more than the wall time when others share the machine.
+start() {
+  local name=$1; shift
+  (
+    s=$SECONDS; set +e
+    "$@" >"$logs/$name.log" 2>&1; rc=$?
+    cpu=$(times | tail -n 1 | awk '{ gsub(/[ms]/, " "); split($0, t, " "); printf "%d", t[1] * 60 + t[2] + t[3] * 60 + t[4] }')
+    echo "$((SECONDS - s)) $rc $cpu" >"$logs/$name.done"
+  ) &
+  running+=("$name")
+}
+
+# finish: waits for the stages started since the last finish, prints their output and times.
+finish() {
+  wait
+  local name took rc cpu
+  for name in "${running[@]}"; do
+    read -r took rc cpu <"$logs/$name.done"
+    echo "== ${name} (${took} s$([ "$rc" = 0 ] || echo ", FAILED"))"
+    cat "$logs/$name.log"
+    report+=("$(printf '%-62s %4d s  %5d s' "$name" "$took" "$cpu")")
+    [ "$rc" = 0 ] || failed+=("$name")
+  done
+  running=()
+  [ ${#failed[@]} -eq 0 ] || { summary; exit 1; }
+}
+
+summary() {
+  echo
+  echo "== Stage times, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-62s %6s  %7s\n' "stage" "wall" "CPU"
+  printf '%s\n' "${report[@]}"
+  printf '%-62s %4d s\n' "whole test command" "$((SECONDS - started))"
+  [ ${#failed[@]} -eq 0 ] || echo "FAILED: ${failed[*]}"
+}
+
+build() {
+  npx vite build --logLevel warn
+  node scripts/bundle-sizes.ts
+}
+start "Type-check" npx tsc --noEmit -p tsconfig.json
+start "Lint (type-aware rules and import boundaries)" npm run --silent lint
+start "Build the front end, download per page (fails over budget)" build
+finish
+
 # vitest would use one worker on two cores; the files wait on the database more than the CPU.
-TEST_DB=pglite npx vitest run --project server --maxWorkers=2
-echo "== Date-sensitive server tests at midnight, daylight-saving days, 29 February and New Year's Eve (libfaketime)"
-bash scripts/test-dates.sh
-echo "== Server tests on PostgreSQL"
-TEST_DB=postgres npx vitest run --project server --maxWorkers=3
-echo "== Browser tests (Chromium, PostgreSQL)"
-TEST_DB=postgres npx vitest run --project browser
+start "Server tests on PostgreSQL" env TEST_DB=postgres npx vitest run --project server --maxWorkers=3
+finish
+
+# PGlite is the embedded default, not a second production database: its suite proves what differs
+# there (docs/architecture.md, "Tests"), not every rule again. The date-sensitive tests below run on
+# PGlite too (consent, meetings and the clock), five times over.
+pglite_suite=(
+  tests/server/indexes.test.ts                    # every migration, and the catalog they leave
+  tests/server/demo-data.test.ts                  # demo generation
+  tests/server/foundation.test.ts                 # health on PGlite, sessions, sign-in, admin forms
+  tests/security/routes-enumeration.test.ts       # every guarded route, through each module
+  tests/security/08-idempotency-and-versions.test.ts # races on one connection: idempotency, versions
+  tests/server/jobs.test.ts                       # the queue's FOR UPDATE SKIP LOCKED
+  tests/server/notifications.test.ts              # two workers draining the mail queue
+  tests/server/catalogue.test.ts                  # full-text search and pg_trgm
+  tests/server/cases.test.ts                      # the case module's SQL: relay log, cursor paging
+  tests/server/absence.test.ts                    # absence import and its aggregates
+  tests/server/people-access.test.ts              # registering people, need to know, the audit
+  tests/server/teams-config.test.ts               # the administrator's team configuration
+  tests/security/03-audit-tamper.test.ts          # the audit chain's sealing and verification
+)
+start "PGlite suite" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
+start "Date-sensitive server tests (libfaketime)" bash scripts/test-dates.sh
+finish
+
+start "Browser tests (Chromium, PostgreSQL)" env TEST_DB=postgres npx vitest run --project browser --maxWorkers=2
+finish
+
+summary

@@ -24,6 +24,7 @@ import { absenceRoutes } from './modules/absence/routes.ts';
 import { accessGuard } from './modules/access/route-guard.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { childWelfareRoutes } from './modules/child-welfare-reports/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
@@ -37,7 +38,7 @@ import { teamConfigRoutes } from './modules/teams/config-routes.ts';
 import { ratingRoutes } from './modules/teams/rating-routes.ts';
 import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes, ...childWelfareRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 /** Vite's hashed files: a new release gets new names, so a browser may keep them for good. */

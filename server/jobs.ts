@@ -5,6 +5,8 @@ import { deleteEndedSessions, sessionLifetime } from './infra/auth/session.ts';
 import { deleteExpiredIdempotencyKeys } from './infra/http/idempotency.ts';
 import { sealAuditLog } from './modules/audit/chain.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
+import { deliverReport, DELIVERY_JOB } from './modules/child-welfare-reports/delivery.ts';
+import { sendReportReminders } from './modules/child-welfare-reports/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
 
@@ -18,6 +20,10 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     'cases.reminders': async (db, _payload, now) => {
       await sendCaseReminders(db, now);
     },
+    'cwReports.reminders': async (db, _payload, now) => {
+      await sendReportReminders(db, now);
+    },
+    [DELIVERY_JOB]: deliverReport,
     'cases.retention': async (db, _payload, now) => {
       await purgeExpiredCases(db, now);
     },
@@ -36,5 +42,6 @@ export const recurringJobs: RecurringJob[] = [
   // The chain trails the log by one to two runs (decision 0011).
   { kind: 'audit.seal', everyMs: 60_000 },
   { kind: 'cases.reminders', everyMs: 60 * 60_000 },
+  { kind: 'cwReports.reminders', everyMs: 60 * 60_000 },
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
 ];

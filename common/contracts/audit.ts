@@ -1,5 +1,6 @@
 // The audit log: the auditor's search and the family's access log.
 import { z } from 'zod';
+import { PAGE } from './shared.ts';
 
 /** An event in the audit log, for the auditor. */
 export const AuditEvent = z.object({
@@ -43,6 +44,7 @@ export type AccessEvent = z.infer<typeof AccessEvent>;
 /** GET /api/people/:id/access-log */
 export const AccessLog = z.object({
   events: z.array(AccessEvent),
+  ...PAGE,
 });
 export type AccessLog = z.infer<typeof AccessLog>;
 

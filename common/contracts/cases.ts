@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abilities } from './shared.ts';
 
 export const STAGES = ['pregnancy', 'health_station', 'kindergarten', 'primary_school', 'lower_secondary', 'upper_secondary', 'adult'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -100,7 +101,6 @@ export const CaseStatus = z.object({
       title: z.string().nullable(),
       unitName: z.string().nullable(),
     }),
-    isRelayHolder: z.boolean(),
     levelHistory: z.array(z.object({
       from: z.number().nullable(),
       to: z.number(),
@@ -139,7 +139,7 @@ export const CaseStatus = z.object({
     startsOn: z.string(),
     endsOn: z.string().nullable(),
   })),
-  logOpen: z.boolean(),
+  abilities: abilities('readLog', 'changeStatus', 'refer', 'hold', 'answerHandover'),
 });
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
@@ -174,6 +174,7 @@ export type Entry = z.infer<typeof Entry>;
 
 /** GET /api/people/:id/case */
 export const CaseLog = z.object({
+  abilities: abilities('write'),
   person: Person,
   involved: z.array(z.object({
     kind: z.string(),

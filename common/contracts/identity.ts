@@ -1,6 +1,8 @@
 // Sign-in and the session: who is signed in, the development sign-in, role and language.
 import { z } from 'zod';
 import { LANGUAGES, STAFF_ROLES } from '../roles.ts';
+import { PAGE_KEYS } from '../pages.ts';
+import { abilities } from './shared.ts';
 
 export const StaffPrincipal = z.object({
   kind: z.literal('staff'),
@@ -24,6 +26,10 @@ export const Me = z.object({
   csrfToken: z.string().nullable(),
   language: z.enum(LANGUAGES),
   signIn: z.object({ dev: z.boolean(), staffOidc: z.boolean(), citizenOidc: z.boolean() }),
+  /** The pages the active role may open (the start page first) and the menu: the server's answer, not the web's. */
+  pages: z.array(z.enum(PAGE_KEYS)),
+  menu: z.array(z.enum(PAGE_KEYS)),
+  abilities: abilities('editTeams', 'readDevMailbox', 'seeEveryTeam', 'teamOverviews', 'indicatorsOnly'),
 });
 export type Me = z.infer<typeof Me>;
 

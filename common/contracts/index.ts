@@ -1,6 +1,7 @@
 // Every route's JSON answer by 'METHOD /url': the web's API client checks answers against it in
 // development (tests check them on the server, config.checkResponses); tests/server/contracts.test.ts
 // keeps it equal to the routes' own declarations.
+import { ConsultationResponse, ConsultationsResponse, FamilyReportsResponse, MyReportsResponse, ReportCountsResponse, ReportQueueResponse, ReportResponse, SendReportResponse } from './child-welfare.ts';
 import { ImportAbsenceResponse, ListHighAbsenceResponse } from './absence.ts';
 import { AccessLog, AuditPage } from './audit.ts';
 import { AddEntryResponse, CaseLog, CaseStatus, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from './cases.ts';
@@ -14,6 +15,20 @@ import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
 export const RESPONSES = {
+  'POST /api/people/:id/child-welfare-reports': SendReportResponse,
+  'GET /api/child-welfare/queue': ReportQueueResponse,
+  'GET /api/child-welfare/reports/mine': MyReportsResponse,
+  'GET /api/child-welfare/reports/:reportId': ReportResponse,
+  'POST /api/child-welfare/reports/:reportId/acknowledge': ReportResponse,
+  'POST /api/child-welfare/reports/:reportId/decision': ReportResponse,
+  'POST /api/child-welfare/reports/:reportId/investigation': ReportResponse,
+  'POST /api/child-welfare/reports/:reportId/family-visibility': ReportResponse,
+  'GET /api/people/:id/child-welfare-reports': FamilyReportsResponse,
+  'POST /api/child-welfare/consultations': Created,
+  'GET /api/child-welfare/consultations': ConsultationsResponse,
+  'GET /api/child-welfare/consultations/:consultationId': ConsultationResponse,
+  'POST /api/child-welfare/consultations/:consultationId/answers': Created,
+  'GET /api/child-welfare/counts': ReportCountsResponse,
   'POST /api/absence/imports': ImportAbsenceResponse,
   'GET /api/absence/high': ListHighAbsenceResponse,
   'GET /api/audit/events': AuditPage,

@@ -1,5 +1,6 @@
 // Notifications in the app, the e-mail settings and the development mailbox.
 import { z } from 'zod';
+import { PAGE } from './shared.ts';
 
 export const NotificationItem = z.object({
   id: z.string(),
@@ -13,7 +14,7 @@ export const NotificationItem = z.object({
 export type NotificationItem = z.infer<typeof NotificationItem>;
 
 /** GET /api/notifications */
-export const NotificationList = z.object({ notifications: z.array(NotificationItem), unread: z.number() });
+export const NotificationList = z.object({ notifications: z.array(NotificationItem), unread: z.number(), ...PAGE });
 export type NotificationList = z.infer<typeof NotificationList>;
 
 /** GET /api/notifications/unread-count and POST /api/notifications/read-all */

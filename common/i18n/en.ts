@@ -9,7 +9,8 @@ import catalogue from './en/catalogue.json' with { type: 'json' };
 import notifications from './en/notifications.json' with { type: 'json' };
 import teams from './en/teams.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
+import reports from './en/reports.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports };
 
 export default /*#__PURE__*/ flatten(files);

@@ -9,7 +9,8 @@ import catalogue from './nn/catalogue.json' with { type: 'json' };
 import notifications from './nn/notifications.json' with { type: 'json' };
 import teams from './nn/teams.json' with { type: 'json' };
 import meetings from './nn/meetings.json' with { type: 'json' };
+import reports from './nn/reports.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports };
 
 export default /*#__PURE__*/ flatten(files);

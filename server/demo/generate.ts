@@ -12,6 +12,7 @@ import { ADULT_GIVEN_NAMES, asciiHandle, FAMILY_NAMES } from './names.ts';
 import { EMAIL_DOMAIN, LEADER_TITLE, MUNICIPALITY, STAFF_SLOTS, TEAMS, UNIT_TYPE_AGE_MONTHS, UNITS, type Area } from './organisation.ts';
 import { DEFAULT_GUIDE } from '../modules/cases/default-guide.ts';
 import { writeDemoStories, type StoryInput } from './stories.ts';
+import { writeDemoReports, type DemoReportInput } from './child-welfare-reports.ts';
 import { nextStageStart, STAGES, STAGE_UNIT_TYPES, stageByAge, type Stage } from '../modules/cases/transitions.ts';
 import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Household, type PersonRow } from './population.ts';
 import { derive, type Random } from './random.ts';
@@ -332,6 +333,25 @@ function storyInput(plan: DemoPlan): StoryInput {
   return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, teacherId: teacher.id, teamId: team.id, pupils };
 }
 
+/**
+ * The demo's reports to child welfare: the teacher's pupils after the two of the stories, then
+ * other generated children at his school, then any generated child, so even a small demo has them.
+ */
+function reportInput(plan: DemoPlan): DemoReportInput {
+  const teacher = plan.staff.find((s) => s.username === 'fagperson.skole')!;
+  const intake = plan.staff.find((s) => s.username === 'barnevern.mottak')!;
+  const school = plan.units.find((u) => u.name === teacher.unitName)!;
+  const excluded = new Set([...plan.demoPersonIds, ...storyInput(plan).pupils.map((p) => p.id)]);
+  const children = plan.households.flatMap((h) => h.people).filter((p) => p.kind === 'child' && ageInMonths(p.birth_date, plan.referenceDate) >= 72);
+  const pupilIds = [...new Set([
+    ...plan.involvements.filter((i) => i.staff_user_id === teacher.id).map((i) => i.person_id),
+    ...plan.enrolments.filter((e) => e.service_unit_id === school.id).map((e) => e.person_id),
+    ...children.map((p) => p.id),
+  ])].filter((id) => !excluded.has(id)).slice(0, 4);
+  const involved = new Set(plan.involvements.filter((i) => i.staff_user_id === teacher.id).map((i) => i.person_id));
+  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, teacherId: teacher.id, intakeId: intake.id, pupilIds, notYetInvolved: pupilIds.filter((id) => !involved.has(id)) };
+}
+
 const CITIZEN_PEOPLE: Record<DemoCitizenUsername, DemoPersonKey> = {
   forelder: 'sofie',
   'forelder.uten.ansvar': 'martin',
@@ -393,6 +413,9 @@ async function writeOrganisation(trx: Tx, plan: DemoPlan): Promise<void> {
     id: municipality_id, code: MUNICIPALITY.code, name: MUNICIPALITY.name,
     // The SLT coordination group's mailbox: system-level team reports are sent there.
     slt_email: `slt@${EMAIL_DOMAIN}`,
+    // The child-welfare duty service (barnevernvakt): alerted at once by an urgent report.
+    duty_service_email: `barnevernvakt@${EMAIL_DOMAIN}`,
+    duty_service_phone: '12 34 56 78',
   }).execute();
   await trx.insertInto('service_unit').values(plan.units.map((u) => ({ ...u, municipality_id }))).execute();
   const unitIds = new Map(plan.units.map((u) => [u.name, u.id]));
@@ -490,6 +513,7 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     for (const chunk of chunks(plan.involvements)) await trx.insertInto('involvement').values(chunk).execute();
     for (const chunk of chunks(plan.enrolments)) await trx.insertInto('enrolment').values(chunk).execute();
     await writeDemoStories(trx, storyInput(plan));
+    await writeDemoReports(trx, reportInput(plan));
     await writeDemoAbsence(trx, plan.absence);
     return { personCount, guardianshipCount };
   });

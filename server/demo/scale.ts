@@ -498,12 +498,12 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
     // Ids come from the log's sequence, as its insert trigger draws them (the trigger does not fire
     // while the foreign-key triggers are off); the app's sealing job chains them like any event.
     await count('audit_event', `INSERT INTO audit_event (id, occurred_at, actor_kind, actor_id, actor_name, actor_role, actor_unit_id, subject_kind, subject_id,
-        action, entity_type, entity_id, purpose, outcome, reason, request_id)
-      SELECT nextval('audit_event_id_seq'::regclass), c.created_at, 'staff', s.id, s.display_name, 'professional', s.unit_id, 'person', c.id, 'person.create', NULL, NULL, 'registration', 'allowed', 'role:professional', NULL
-        FROM (SELECT bc.id, bc.ord, bc.h, ($1::date - (bc.h % 900)::integer)::timestamptz + interval '9 hours' AS created_at FROM bc) c
+        action, entity_type, entity_id, purpose, outcome, reason, request_id, municipality_id)
+      SELECT nextval('audit_event_id_seq'::regclass), c.created_at, 'staff', s.id, s.display_name, 'professional', s.unit_id, 'person', c.id, 'person.create', NULL, NULL, 'registration', 'allowed', 'role:professional', NULL, c.muni
+        FROM (SELECT bc.id, bc.ord, bc.h, bc.muni, ($1::date - (bc.h % 900)::integer)::timestamptz + interval '9 hours' AS created_at FROM bc) c
         JOIN bs s ON s.ord = c.ord AND s.rn_muni = 1 + c.h % s.n_muni`, [ref]);
     await count('audit_event', `INSERT INTO audit_event (id, occurred_at, actor_kind, actor_id, actor_name, actor_role, actor_unit_id, subject_kind, subject_id,
-        action, entity_type, entity_id, purpose, outcome, reason, request_id)
+        action, entity_type, entity_id, purpose, outcome, reason, request_id, municipality_id)
       SELECT nextval('audit_event_id_seq'::regclass), k.opened_at + (coalesce(k.closed_at, $1::date::timestamptz) - k.opened_at) * n / (a + 1),
              'staff', CASE WHEN k.collaborator IS NOT NULL AND n % 4 = 0 THEN k.collaborator ELSE k.holder END,
              CASE WHEN k.collaborator IS NOT NULL AND n % 4 = 0 THEN k.collaborator_name ELSE k.holder_name END, 'professional',
@@ -511,7 +511,7 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
              (ARRAY['case.read', 'case.read', 'case.read', 'case.read', 'case.read', 'case.read', 'caseStatus.read', 'case.write', 'consent.read', 'person.read'])[1 + n % 10],
              'help_case', k.id::text, 'follow_up', 'allowed',
              CASE WHEN k.collaborator IS NOT NULL AND n % 4 = 0 THEN 'involved:collaborator+consent' ELSE 'involved:relay_holder+consent' END,
-             md5(k.id || '.' || n)::uuid::text
+             md5(k.id || '.' || n)::uuid::text, k.muni
         FROM (SELECT bk.*, (1 + pg_temp.bh(bk.h, 50) % (2 * $2::integer - 1))::integer AS a FROM bk) k, generate_series(1, k.a) AS n`, [ref, auditPerCase]);
 
     if (dropped.length) {

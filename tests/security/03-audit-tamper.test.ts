@@ -41,7 +41,7 @@ const sealState = () => t.database.db.selectFrom('audit_seal_state').selectAll()
 
 async function unsealed(): Promise<number> {
   const { sealed_through } = await sealState();
-  const row = await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('id', '>', String(sealed_through)).executeTakeFirstOrThrow();
+  const row = await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('id', '>', sealed_through).executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -113,7 +113,7 @@ describe('item 3: tamper evidence', () => {
     const rows = await t.database.db.selectFrom('audit_event').select('id').orderBy('id').limit(3).execute();
     const removedId = Number(rows[1]!.id);
     const removed = await rowAsJson(removedId);
-    await asOwnerBehindTheTrigger((db) => db.deleteFrom('audit_event').where('id', '=', String(removedId)).execute());
+    await asOwnerBehindTheTrigger((db) => db.deleteFrom('audit_event').where('id', '=', removedId).execute());
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: false, broken: { id: removedId, problem: 'removed' } });
     // Put back exactly as it was (the id trigger is off, so the id is kept): the chain holds again.
     await asOwnerBehindTheTrigger((db) => insertRow(db, removed));
@@ -132,7 +132,7 @@ describe('item 3: tamper evidence', () => {
     const forged = { ...removed, id: gap, actor_name: 'Forfalsket' };
     await asOwnerBehindTheTrigger((db) => insertRow(db, forged));
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: false, broken: { id: gap, problem: 'inserted' } });
-    await asOwnerBehindTheTrigger((db) => db.deleteFrom('audit_event').where('id', '=', String(gap)).execute());
+    await asOwnerBehindTheTrigger((db) => db.deleteFrom('audit_event').where('id', '=', gap).execute());
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });

@@ -30,10 +30,10 @@ const today = todayInOslo();
 const plusDays = (n: number) => daysFromToday(n);
 const CODES = Object.keys(AUDITED_ACTIONS);
 
-interface Row { id: string; action: string; subject_id: string | null; actor_kind: string; outcome: string; reason: string | null }
+interface Row { id: number; action: string; subject_id: string | null; actor_kind: string; outcome: string; reason: string | null }
 
-async function lastAuditId(): Promise<string> {
-  const row = await t.database.db.selectFrom('audit_event').select(sql<string>`coalesce(max(id), 0)::text`.as('max')).executeTakeFirstOrThrow();
+async function lastAuditId(): Promise<number> {
+  const row = await t.database.db.selectFrom('audit_event').select(sql<number>`coalesce(max(id), 0)`.as('max')).executeTakeFirstOrThrow();
   return row.max;
 }
 

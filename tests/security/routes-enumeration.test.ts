@@ -84,6 +84,8 @@ async function demoIds() {
     accessRequest: await one(db.selectFrom('access_request').select('id').orderBy('id')),
     notification: await one(db.selectFrom('notification').select('id').orderBy('id')),
     email: await one(db.selectFrom('outbound_email').select('id').orderBy('id')),
+    report: await one(db.selectFrom('child_welfare_report').select('id').orderBy('id')),
+    consultation: await one(db.selectFrom('child_welfare_consultation').select('id').orderBy('id')),
   };
 }
 
@@ -91,6 +93,7 @@ function paramValue(url: string, name: string): string {
   const byName: Record<string, string | undefined> = {
     caseId: ids.case, entryKey: ids.entryKey, meetingId: url.startsWith('/api/system-meetings') ? ids.systemMeeting : ids.meeting,
     referralId: ids.referral, teamId: ids.team, handoverId: ids.handover, itemId: ids.item, worryId: ids.worry, consentId: ids.consent,
+    reportId: ids.report, consultationId: ids.consultation,
     version: '1', position: '1',
   };
   if (byName[name]) return byName[name];
@@ -137,6 +140,7 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/people/:id/consents': () => ({ method: 'paper', consentTextVersion: 1, giverIds: [ids.father], purposes: ['collaboration'], categories: ['development'], recipientUnitIds: [ids.unit], validFrom: today(), validTo: daysFromToday(30) }),
   'POST /api/people/:id/consents/digital': () => ({ consentTextVersion: 1, purposes: ['collaboration'], categories: ['development'], recipientUnitIds: [ids.unit], validTo: daysFromToday(30) }),
   'POST /api/worries/:worryId/discussions': () => ({ withTeamId: ids.team, note: 'Test' }),
+  'POST /api/people/:id/child-welfare-reports': () => ({ description: 'Test', observedOn: today(), urgent: false, familyTold: true, legalBasis: 'child_welfare_act', reporterPhone: '12345678' }),
 };
 
 function requestOf(route: AnyRoute): { url: string; body?: unknown } {

@@ -87,10 +87,11 @@ describe('a worry', () => {
     expect(response.statusCode).toBe(200);
     caseId = response.json().caseId;
     const s = await status(teacher);
-    expect(s.case).toMatchObject({ id: caseId, level: 0, relayHolder: { name: 'Ingrid Solheim', unitName: 'Solsikken barnehage' }, isRelayHolder: true, guideVersion: 1 });
+    expect(s.case).toMatchObject({ id: caseId, level: 0, relayHolder: { name: 'Ingrid Solheim', unitName: 'Solsikken barnehage' }, guideVersion: 1 });
+    expect(s.abilities).toMatchObject({ hold: true, changeStatus: true });
     expect(s.case.steps.map((step: { stepKey: string }) => step.stepKey)).toEqual(['note_observations', 'talk_with_child', 'talk_with_parents', 'consult', 'consider_child_welfare']);
     expect(s.case.steps[4].links[0].url).toContain('lovdata.no');
-    expect(s.logOpen).toBe(false);
+    expect(s.abilities.readLog).toBe(false);
     expect((await t.database.db.selectFrom('worry').select(['person_id', 'age_years']).where('id', '=', worryId).executeTakeFirstOrThrow())).toEqual({ person_id: emmaId, age_years: null });
   });
 });
@@ -140,7 +141,7 @@ describe('the relay log', () => {
     expect((await teacher.post(`/api/people/${emmaId}/consents`, {
       ...common, purposes: ['transition'], categories: ['development', 'language'], recipientUnitTypes: ['school_primary'],
     })).statusCode).toBe(201);
-    expect((await status(teacher)).logOpen).toBe(true);
+    expect((await status(teacher)).abilities.readLog).toBe(true);
   });
 
   it('holds development areas, goals and measures, each with a responsible person and dates', async () => {
@@ -245,8 +246,9 @@ describe('the relay holder', () => {
   it('passes when the receiver accepts; there is exactly one holder', async () => {
     expect((await nurse.post(`/api/handovers/${handoverId}/accept`, {})).statusCode).toBe(200);
     const s = await status(nurse);
-    expect(s.case).toMatchObject({ relayHolder: { name: 'Kari Nygård' }, isRelayHolder: true, pendingHandover: null });
-    expect((await status(teacher)).case.isRelayHolder).toBe(false);
+    expect(s.case).toMatchObject({ relayHolder: { name: 'Kari Nygård' }, pendingHandover: null });
+    expect(s.abilities.hold).toBe(true);
+    expect((await status(teacher)).abilities.hold).toBe(false);
     expect((await nurse.post(`/api/handovers/${handoverId}/accept`, {})).statusCode).toBe(409);
     // The family sees who holds the baton and can comment on it.
     expect((await status(mother)).case.relayHolder.name).toBe('Kari Nygård');

@@ -26,6 +26,7 @@ describe('every route declares its answer', () => {
     expect(apiRoutes.filter((r) => r.produces).map(where).sort()).toEqual([
       'GET /api/auth/oidc/:audience/callback',
       'GET /api/auth/oidc/:audience/start',
+      'GET /api/child-welfare/reports/:reportId/pdf',
       'GET /api/consent-form.pdf',
       'GET /api/consents/:consentId/document',
       'GET /api/dev/mailbox/:id/attachments/:position',

@@ -68,6 +68,10 @@ export interface FamilyWorld {
   awaitingConsentId: string;
   /** The stranger's person id: nobody on the staff is involved with them. */
   stranger: string;
+  /** A report to child welfare the school's professional sent about the child. */
+  reportId: string;
+  /** An anonymous consultation the school's professional asked the intake. */
+  consultationId: string;
 }
 
 export async function buildAccessWorld(db: Db): Promise<AccessWorld> {
@@ -193,7 +197,18 @@ async function buildFamily(db: Db, w: {
     child_id: child, national_id: strangerId, given_name: 'Fremmed', family_name: 'Test', birth_date: strangerBirth, relation: 'other', parental_responsibility: true, claimed_by: s.professional,
   }).returning('id').executeTakeFirstOrThrow();
 
+  const basis = await db.insertInto('legal_basis_invocation').values({ person_id: child, basis: 'duty_to_report_child_welfare', invoked_by: w.otherStaff.school, note: 'Test' }).returning('id').executeTakeFirstOrThrow();
+  const report = await db.insertInto('child_welfare_report').values({
+    municipality_id: w.municipalityId, reference: 'BM-TEST-00001', person_id: child, reporter_staff_id: w.otherStaff.school, reporter_unit_id: w.units.school, reporter_role: 'Lærer',
+    reporter_phone: '12345678', legal_basis_invocation_id: basis.id, content: JSON.stringify({}), observed_on: daysFromToday(-1), urgent: false, family_told: true, family_may_see: true,
+    received_at: at(-1), received_on: daysFromToday(-1), review_by: daysFromToday(6), feedback_by: daysFromToday(20),
+  }).returning('id').executeTakeFirstOrThrow();
+  const consultation = await db.insertInto('child_welfare_consultation').values({
+    municipality_id: w.municipalityId, asked_by: w.otherStaff.school, asker_unit_id: w.units.school, age_years: 5, situation: 'Test', created_at: at(-1),
+  }).returning('id').executeTakeFirstOrThrow();
+
   return {
+    reportId: report.id, consultationId: consultation.id,
     child, caseId: helpCase.id, handoverId: handover.id, transitionId: transition.id, teamId, referralId: referral.id, meetingId, scheduledMeetingId,
     actionItemId: item.id, systemTeamId, systemMeetingId: systemMeeting.id, worryId: worry.id, accessRequestId: accessRequest.id,
     relationClaimId: claim.id, awaitingConsentId, stranger: w.stranger,

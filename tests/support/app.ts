@@ -2,10 +2,11 @@
 // browser or script would.
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { KyselyPlugin } from 'kysely';
+import { PostgresQueryCompiler, type KyselyPlugin } from 'kysely';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
-import { generateDemoData } from '../../server/demo/generate.ts';
+import { buildDemoPlan } from '../../server/demo/generate.ts';
+import { writeDemoPopulationRegister } from '../../server/demo/population-register.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { findNationalIdsInLogLine } from '../../server/infra/log.ts';
 import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
@@ -28,25 +29,26 @@ const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u)
 /** The database and clock behind each test app, for signing in users that a test made itself. */
 const backing = new WeakMap<FastifyInstance, { database: TestDatabase; clock: Clock }>();
 
-/** Calls `onStatement` once for every statement the app's queries send (BEGIN and COMMIT not included). */
-function counting(onStatement: () => void): KyselyPlugin {
+/** Calls `onStatement` once for every statement the app's queries send (BEGIN and COMMIT not included), with its SQL. */
+function counting(onStatement: (sql: string) => void): KyselyPlugin {
+  const compiler = new PostgresQueryCompiler();
   return {
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      onStatement();
-      return args.result;
+    transformQuery: (args) => {
+      onStatement(compiler.compileQuery(args.node, args.queryId).sql);
+      return args.node;
     },
+    transformResult: async (args) => args.result,
   };
 }
 
-export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: () => void } = {}): Promise<TestApp> {
+export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: (sql: string) => void } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock;
-  const database = await createTestDatabase();
-  if (options.demoChildren !== undefined) {
-    // Only a test that names a register file gets one: the default path is shared by every test.
-    const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
-    await generateDemoData(database.db, { children: options.demoChildren, referenceDate: today(clock), populationRegisterFile });
-  }
+  const seed = options.demoChildren === undefined ? undefined : { children: options.demoChildren, referenceDate: today(clock) };
+  const database = await createTestDatabase(seed);
+  // Only a test that names a register file gets one: the default path is shared by every test. The
+  // plan is a function of the seed, so the register holds the same families as the seeded copy.
+  const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
+  if (seed && populationRegisterFile) await writeDemoPopulationRegister(populationRegisterFile, buildDemoPlan(seed));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CHECK_RESPONSES: 'true', ...options.env });
   const logs: string[] = [];
   const logStream = new Writable({

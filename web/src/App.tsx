@@ -9,7 +9,7 @@ import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/Status.tsx';
 import { useI18n } from './i18n.tsx';
-import { pagesFor, startPath, type PageKey } from './navigation.ts';
+import { startPath, type PageKey } from './navigation.ts';
 import { notFound, ROUTES, signIn, type Load, type PageProps } from './routes.ts';
 import { useSession } from './session.tsx';
 
@@ -25,12 +25,12 @@ function Guard({ page, children }: { page: PageKey; children: ReactElement }) {
   const { me } = useSession();
   const principal = me?.principal;
   if (!principal) return <Navigate to="/" replace />;
-  return pagesFor(principal).includes(page) ? children : <NoAccessPage />;
+  return me.pages.includes(page) ? children : <NoAccessPage />;
 }
 
 function Home() {
   const { me } = useSession();
-  if (me?.principal) return <Navigate to={startPath(me.principal)} replace />;
+  if (me?.principal) return <Navigate to={startPath(me)} replace />;
   return <SignInPage />;
 }
 

@@ -1,10 +1,10 @@
-// Which pages each role works in, and where it lands after signing in. The server decides what a
-// user may see; this only keeps the menu to the pages that make sense in the active role.
+// Where each page lives and what it is called. Which pages the signed-in user may open and which the
+// menu shows is the server's answer in the session (`pages`, `menu`); the web holds no role table.
 import type { MessageKey } from '../../common/i18n/index.ts';
-import type { StaffRole } from '../../common/roles.ts';
-import type { Principal } from '../../common/contracts/identity.ts';
+import type { PageKey } from '../../common/pages.ts';
+import type { Me } from '../../common/contracts/identity.ts';
 
-export type PageKey = 'people' | 'register' | 'teams' | 'adminUnits' | 'adminStaff' | 'adminGuide' | 'worries' | 'audit' | 'myPage' | 'absence' | 'adminCatalogue' | 'findHelp' | 'intake' | 'systemMeetings';
+export type { PageKey };
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   people: '/barn',
@@ -40,37 +40,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   findHelp: 'catalogue.nav.findHelp',
 };
 
-/** Roles whose work is with children's cases (the server's CASE_WORK_ROLES). */
-export const CASE_WORK_ROLES: readonly StaffRole[] = [
-  'professional', 'team_leader', 'team_member', 'coordinator', 'child_welfare_intake', 'coordinating_unit',
-];
-
-const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'absence'], // absence: in the menu only at a kindergarten or school (menuFor)
-  team_member: ['people', 'register', 'worries', 'systemMeetings'], // systemMeetings: the system-level teams they are in
-  coordinator: ['people', 'register', 'worries'],
-  child_welfare_intake: ['people', 'register', 'worries'],
-  coordinating_unit: ['people', 'register', 'worries'],
-  team_leader: ['people', 'register', 'worries', 'intake', 'teams', 'systemMeetings', 'absence'],
-  sbu_coordinator: ['teams', 'systemMeetings'],
-  analyst: ['teams'],
-  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
-  auditor: ['audit'],
-};
-
-/** The pages of the active role, in menu order; the first is the start page. */
-export function pagesFor(principal: Principal): PageKey[] {
-  return principal.kind === 'citizen' ? ['myPage', 'findHelp'] : STAFF_PAGES[principal.activeRole];
-}
-
-/** Kindergartens and schools import and follow up absence (the server's ABSENCE_UNIT_TYPES in access.ts). */
-const ABSENCE_UNIT_TYPES = ['kindergarten', 'school_primary', 'school_lower_secondary', 'school_upper_secondary'];
-
-/** The menu: the role's pages, less those the user's kind of unit does not work with. */
-export function menuFor(principal: Principal, unitType: string | null | undefined): PageKey[] {
-  return pagesFor(principal).filter((page) => page !== 'absence' || (unitType != null && ABSENCE_UNIT_TYPES.includes(unitType)));
-}
-
-export function startPath(principal: Principal): string {
-  return PAGE_PATHS[pagesFor(principal)[0] ?? 'myPage'];
+/** Where the signed-in user lands: the first of the pages the session answer gives them. */
+export function startPath(me: Pick<Me, 'pages'>): string {
+  return PAGE_PATHS[me.pages[0] ?? 'myPage'];
 }

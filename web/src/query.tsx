@@ -5,7 +5,7 @@
 // problems go to the form; and a successful write marks the cached answers stale, so what is on
 // screen is fetched again.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { keepPreviousData, QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, QueryClientProvider, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, ApiError, type WriteOptions } from './api.ts';
 import { fieldErrors, fieldId } from './components/FormErrors.tsx';
 import { useI18n } from './i18n.tsx';
@@ -55,6 +55,43 @@ export function useApiQuery<T>(url: string | null) {
     // No address, no data: a part of the page that closed (a relay log the consent no longer opens) shows nothing.
     placeholderData: url === null ? undefined : keepPreviousData,
   });
+}
+
+interface PagedList {
+  hasMore: boolean;
+  nextCursor: string | null;
+}
+
+/**
+ * A paged list (hasMore, nextCursor): the first page, and the next ones on request ("Vis flere",
+ * components/ShowMore.tsx), sent back as `after`. A write fetches every page shown again.
+ */
+export function useApiPages<P extends PagedList, I>(url: string | null, itemsOf: (page: P) => I[]) {
+  const { lang } = useI18n();
+  const query = useInfiniteQuery({
+    queryKey: url === null ? ['none'] : [...resourceKey(url), lang, 'pages'],
+    queryFn: ({ pageParam }) =>
+      api.get<P>(pageParam ? `${url!}${url!.includes('?') ? '&' : '?'}after=${encodeURIComponent(pageParam)}` : url!)
+        .catch((error: unknown) => Promise.reject(asApiError(error))),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
+    enabled: url !== null,
+  });
+  const failedMore = query.isFetchNextPageError;
+  return {
+    first: query.data?.pages[0],
+    items: query.data?.pages.flatMap(itemsOf) ?? [],
+    isLoading: query.isLoading,
+    error: failedMore ? null : query.error,
+    more: {
+      hasMore: query.hasNextPage,
+      busy: query.isFetchingNextPage,
+      error: failedMore ? query.error : null,
+      loadMore: async () => {
+        await query.fetchNextPage();
+      },
+    },
+  };
 }
 
 export interface Submit<T> {

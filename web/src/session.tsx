@@ -11,6 +11,8 @@ import type { Me } from '../../common/contracts/identity.ts';
 
 export type Notice = 'expired' | 'signedOut' | null;
 
+const NO_ABILITIES: Me['abilities'] = { editTeams: false, readDevMailbox: false, seeEveryTeam: false, teamOverviews: false, indicatorsOnly: false };
+
 interface Session {
   me: Me | null;
   loadFailed: boolean;
@@ -56,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
       forgetAnswers();
-      setMe((current) => (current ? { ...current, principal: null, csrfToken: null } : current));
+      setMe((current) => (current ? { ...current, principal: null, csrfToken: null, pages: [], menu: [], abilities: NO_ABILITIES } : current));
       setNotice('expired');
       void navigate('/', { replace: true });
     });
@@ -67,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.post('/api/auth/dev-login', { username });
     const next = await refresh();
     setNotice(null);
-    if (next.principal) void navigate(startPath(next.principal));
+    if (next.principal) void navigate(startPath(next));
   }, [refresh, navigate]);
 
   const signOut = useCallback(async () => {
@@ -80,7 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const switchRole = useCallback(async (role: StaffRole) => {
     await api.post('/api/auth/role', { role });
     const next = await refresh();
-    if (next.principal) void navigate(startPath(next.principal));
+    if (next.principal) void navigate(startPath(next));
   }, [refresh, navigate]);
 
   const changeLanguage = useCallback(async (next: Language) => {

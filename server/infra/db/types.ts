@@ -1,735 +1,796 @@
-// Kysely table types. One interface per table, named after it; keep in step with server/migrations.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+// Generated from the migrated schema by `npm run db:types` (server/infra/db/codegen.ts); do not
+// edit. Closed sets of values come from the CHECK constraints; jsonb shapes and driver types from
+// column-types.ts.
+import type { GuideLink } from "./column-types.ts";
+import type { ColumnType } from "kysely";
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-/** A `date` column: read and written as 'YYYY-MM-DD' (see the type parsers in database.ts). */
-type DateOnly = ColumnType<string, string, string>;
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
 
-export interface MunicipalityTable {
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AbsenceImport {
+  file_name: string | null;
   id: Generated<string>;
-  code: string;
-  name: string;
-  consent_age: Generated<number>;
-  consent_age_child_welfare: Generated<number>;
-  guardian_consent_rule: Generated<'all' | 'one'>;
-  handover_escalation_days: Generated<number>;
-  case_retention_years: Generated<number>;
-  slt_email: string | null;
-  created_at: Timestamp;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  row_count: number;
+  service_unit_id: string;
 }
 
-export interface ServiceUnitTypeTable {
-  code: string;
-  name_nb: string;
-  name_nn: string;
-  name_en: string;
-  sort_order: Generated<number>;
-  built_in: Generated<boolean>;
-  created_at: Timestamp;
-}
-
-export interface ServiceUnitTable {
+export interface AbsenceRecord {
+  absence_percent: number;
+  contact_teacher_id: string;
   id: Generated<string>;
-  municipality_id: string;
-  type_code: string;
-  name: string;
-  area: string | null;
-  email: string | null;
-  phone: string | null;
-  active: Generated<boolean>;
-  leader_staff_user_id: string | null;
-  version: Generated<number>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface StaffUserTable {
-  id: Generated<string>;
-  municipality_id: string;
-  username: string;
-  display_name: string;
-  email: string;
-  phone: string | null;
-  national_id: string | null;
-  oidc_subject: string | null;
-  service_unit_id: string | null;
-  title: string | null;
-  language: Generated<string>;
-  active: Generated<boolean>;
-  version: Generated<number>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface StaffRoleTable {
-  staff_user_id: string;
-  role: string;
-}
-
-export interface PersonTable {
-  id: Generated<string>;
-  municipality_id: string;
-  national_id: string | null;
-  given_name: string;
-  family_name: string;
-  birth_date: DateOnly;
-  kind: 'child' | 'pregnant' | 'adult';
-  expected_birth_date: DateOnly | null;
-  area: string | null;
-  address: string | null;
-  email: string | null;
-  phone: string | null;
-  language: Generated<string>;
-  guardians_see_case: Generated<boolean>;
-  version: Generated<number>;
-  created_by: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface GuardianshipTable {
-  child_id: string;
-  guardian_id: string;
-  relation: 'mother' | 'father' | 'other';
-  parental_responsibility: boolean;
-  lives_with_child: Generated<boolean>;
-  created_at: Timestamp;
-}
-
-/** A family relation entered by hand: opens nothing until confirmed (then a guardianship row exists). */
-export interface RelationClaimTable {
-  id: Generated<string>;
-  child_id: string;
-  national_id: string | null;
-  given_name: string;
-  family_name: string;
-  birth_date: DateOnly;
-  email: string | null;
-  phone: string | null;
-  relation: 'mother' | 'father' | 'other';
-  parental_responsibility: boolean;
-  lives_with_child: Generated<boolean>;
-  status: Generated<'unconfirmed' | 'confirmed' | 'refused' | 'not_in_register'>;
-  claimed_by: string | null;
-  created_at: Timestamp;
-  decided_at: Timestamp | null;
-  decided_by_person_id: string | null;
-  decided_by_staff_id: string | null;
-  guardian_id: string | null;
-}
-
-/** A professional's request for access to a person registered by someone else; the family answers. */
-export interface AccessRequestTable {
-  id: Generated<string>;
+  import_id: string;
+  line: number;
+  period_from: string;
+  period_to: string;
   person_id: string;
-  requested_by: string;
-  reason: string;
-  status: Generated<'pending' | 'granted' | 'refused'>;
-  created_at: Timestamp;
+  progress: "good" | "weak";
+  service_unit_id: string;
+}
+
+export interface AccessRequest {
   answered_at: Timestamp | null;
   answered_by_person_id: string | null;
-}
-
-export interface CitizenAccountTable {
+  created_at: Generated<Timestamp>;
   id: Generated<string>;
   person_id: string;
-  username: string | null;
-  oidc_subject: string | null;
-  email_notifications: Generated<boolean>;
-  created_at: Timestamp;
+  reason: string;
+  requested_by: string;
+  status: Generated<"pending" | "granted" | "refused">;
 }
 
-export interface SessionTable {
-  token_hash: string;
-  staff_user_id: string | null;
-  citizen_account_id: string | null;
-  active_role: string | null;
-  csrf_token: string;
-  created_at: Timestamp;
-  last_seen_at: Timestamp;
-}
-
-export interface IdempotencyKeyTable {
-  owner: string;
-  key: string;
-  request_hash: string;
-  status: number | null;
-  response: ColumnType<unknown, string | null | undefined, string | null>;
-  created_at: Timestamp;
-}
-
-export interface InvolvementTable {
+export interface ActionGuideStep {
+  body_en: Generated<string>;
+  body_nb: Generated<string>;
+  body_nn: Generated<string>;
+  guide_version_id: string;
   id: Generated<string>;
-  person_id: string;
-  staff_user_id: string;
-  kind: string;
-  started_at: Timestamp;
-  ended_at: Timestamp | null;
+  level: number;
+  links: Generated<ColumnType<GuideLink[], string, string>>;
+  position: number;
+  step_key: string;
+  title_en: string;
+  title_nb: string;
+  title_nn: string;
 }
 
-export interface AuditEventTable {
+export interface ActionGuideVersion {
   id: Generated<string>;
-  occurred_at: Timestamp;
-  actor_kind: 'staff' | 'citizen' | 'system' | 'anonymous';
-  actor_id: string | null;
-  actor_name: string | null;
-  actor_role: string | null;
-  actor_unit_id: string | null;
-  subject_kind: 'person' | 'staff' | null;
-  subject_id: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  purpose: string;
-  outcome: 'allowed' | 'denied';
-  reason: string | null;
-  request_id: string | null;
-  /** The client's address under the configured trusted proxies; null for background jobs. */
-  client_ip: Generated<string | null>;
+  municipality_id: string;
+  note: string | null;
+  published_at: Generated<Timestamp>;
+  published_by: string | null;
+  version: number;
 }
 
-/** The audit log's hash chain: sha256(previous hash || the event's canonical content). */
-export interface AuditChainTable {
+export interface ActionItem {
+  case_id: string | null;
+  done_on: string | null;
+  due_on: string;
+  entry_key: string | null;
+  id: Generated<string>;
+  meeting_id: string;
+  owner_staff_id: string;
+  owner_unit_id: string | null;
+  position: number;
+  review_note: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_in_meeting_id: string | null;
+  status: Generated<"open" | "done" | "not_done">;
+  what: string;
+}
+
+export interface AuditChain {
   event_id: number;
   hash: Uint8Array;
 }
 
-/** One row, written only by audit_seal(): how far the chain reaches and the next horizon. */
-export interface AuditSealStateTable {
-  singleton: boolean;
-  sealed_through: number;
-  head_id: number | null;
+export interface AuditEvent {
+  action: string;
+  actor_id: string | null;
+  actor_kind: "staff" | "citizen" | "system" | "anonymous";
+  actor_name: string | null;
+  actor_role: string | null;
+  actor_unit_id: string | null;
+  client_ip: string | null;
+  entity_id: string | null;
+  entity_type: string | null;
+  id: Generated<number>;
+  municipality_id: string | null;
+  occurred_at: Generated<Timestamp>;
+  outcome: "allowed" | "denied";
+  purpose: string;
+  reason: string | null;
+  request_id: string | null;
+  subject_id: string | null;
+  subject_kind: "person" | "staff" | null;
+}
+
+export interface AuditSealState {
   head_hash: Uint8Array | null;
+  head_id: number | null;
   horizon_id: number | null;
   horizon_xid: string | null;
+  sealed_through: Generated<number>;
+  sealed_without_municipality_through: Generated<number>;
+  singleton: Generated<boolean>;
 }
 
-export interface SchemaMigrationTable {
-  version: number;
-  name: string;
-  applied_at: Timestamp;
+export interface CaseLevelChange {
+  case_id: string;
+  changed_at: Generated<Timestamp>;
+  changed_by: string;
+  from_level: number | null;
+  id: Generated<string>;
+  reason: string;
+  to_level: number;
 }
 
-export interface DB {
-  municipality: MunicipalityTable;
-  service_unit_type: ServiceUnitTypeTable;
-  service_unit: ServiceUnitTable;
-  staff_user: StaffUserTable;
-  staff_role: StaffRoleTable;
-  person: PersonTable;
-  guardianship: GuardianshipTable;
-  relation_claim: RelationClaimTable;
-  access_request: AccessRequestTable;
-  citizen_account: CitizenAccountTable;
-  session: SessionTable;
-  idempotency_key: IdempotencyKeyTable;
-  involvement: InvolvementTable;
-  audit_event: AuditEventTable;
-  audit_chain: AuditChainTable;
-  audit_seal_state: AuditSealStateTable;
-  schema_migration: SchemaMigrationTable;
-  team: TeamTable;
-  team_service_unit: TeamServiceUnitTable;
-  team_member: TeamMemberTable;
-  job: JobTable;
-  consent_text: ConsentTextTable;
-  consent: ConsentTable;
-  consent_giver: ConsentGiverTable;
-  consent_recipient: ConsentRecipientTable;
-  legal_basis_invocation: LegalBasisInvocationTable;
-  catalogue_service: CatalogueServiceTable;
-  catalogue_service_version: CatalogueServiceVersionTable;
-  catalogue_service_text: CatalogueServiceTextTable;
-  catalogue_guide: CatalogueGuideTable;
-  enrolment: EnrolmentTable;
-  action_guide_version: ActionGuideVersionTable;
-  action_guide_step: ActionGuideStepTable;
-  worry: WorryTable;
-  worry_discussion: WorryDiscussionTable;
-  help_case: HelpCaseTable;
-  case_level_change: CaseLevelChangeTable;
-  case_step_done: CaseStepDoneTable;
-  relay_log_entry: RelayLogEntryTable;
-  relay_handover: RelayHandoverTable;
-  transition: TransitionTable;
-  referral: ReferralTable;
-  team_meeting: TeamMeetingTable;
-  meeting_participant: MeetingParticipantTable;
-  action_item: ActionItemTable;
-  meeting_rating: MeetingRatingTable;
-  meeting_rating_link: MeetingRatingLinkTable;
-  system_report_delivery: SystemReportDeliveryTable;
-  notification: NotificationTable;
-  outbound_email: OutboundEmailTable;
-  outbound_email_attachment: OutboundEmailAttachmentTable;
-  absence_import: AbsenceImportTable;
-  absence_record: AbsenceRecordTable;
+export interface CaseStepDone {
+  case_id: string;
+  done_at: Generated<Timestamp>;
+  done_by: string;
+  level: number;
+  note: string | null;
+  step_key: string;
 }
 
-export type Person = Selectable<PersonTable>;
-export type NewPerson = Insertable<PersonTable>;
-export type StaffUser = Selectable<StaffUserTable>;
-export type ServiceUnit = Selectable<ServiceUnitTable>;
-export type ServiceUnitUpdate = Updateable<ServiceUnitTable>;
-
-export interface TeamTable {
+export interface CatalogueGuide {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  definition: ColumnType<unknown, string, string>;
   id: Generated<string>;
   municipality_id: string;
-  name: string;
-  kind: 'early_intervention' | 'system_level';
-  age_from_months: number;
-  age_to_months: number;
-  area: string | null;
-  leader_staff_user_id: string | null;
-  meeting_place: string | null;
-  description: string | null;
-  active: Generated<boolean>;
-  version: Generated<number>;
-  created_at: Timestamp;
-}
-
-export interface TeamServiceUnitTable {
-  team_id: string;
-  service_unit_id: string;
-}
-
-export interface TeamMemberTable {
-  team_id: string;
-  staff_user_id: string;
-}
-
-export interface JobTable {
-  id: Generated<number>;
-  kind: string;
-  payload: ColumnType<unknown, string | undefined, string>;
-  run_at: Timestamp;
-  status: Generated<'pending' | 'running' | 'done' | 'failed'>;
-  attempts: Generated<number>;
-  max_attempts: Generated<number>;
-  last_error: string | null;
-  locked_by: string | null;
-  locked_at: Timestamp | null;
-  dedupe_key: string | null;
-  created_at: Timestamp;
-  finished_at: Timestamp | null;
-}
-
-export interface ConsentTextTable {
-  id: Generated<string>;
   version: number;
-  title_nb: string; title_nn: string; title_en: string;
-  body_nb: string; body_nn: string; body_en: string;
-  published_at: Timestamp;
 }
 
-export interface ConsentTable {
+export interface CatalogueService {
+  created_at: Generated<Timestamp>;
   id: Generated<string>;
-  subject_id: string;
-  consent_text_id: string;
-  method: 'digital' | 'paper' | 'oral';
-  purposes: string[];
+  latest_version: Generated<number>;
+  municipality_id: string;
+  published_version: number | null;
+  slug: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CatalogueServiceText {
+  audience_text: Generated<string>;
+  cost: Generated<string>;
+  how_to: Generated<string>;
+  keywords: Generated<string>;
+  lang: "nb" | "nn" | "en";
+  location: Generated<string>;
+  name: string;
+  opening_hours: Generated<string>;
+  search: ColumnType<string, never, never>;
+  summary: string;
+  version_id: string;
+}
+
+export interface CatalogueServiceVersion {
+  address: string | null;
+  age_from: number | null;
+  age_to: number | null;
+  audiences: Generated<string[]>;
+  change_note: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  email: string | null;
+  id: Generated<string>;
+  low_threshold: Generated<boolean>;
+  phone: string | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  rules: Generated<ColumnType<unknown, string, string>>;
+  service_id: string;
+  situations: Generated<string[]>;
+  url: string | null;
+  version: number;
+}
+
+export interface ChildWelfareConsultation {
+  age_years: number;
+  asked_by: string;
+  asker_unit_id: string | null;
+  created_at: Timestamp;
+  id: Generated<string>;
+  municipality_id: string;
+  outcome: "advice" | "send_report" | "not_child_welfare" | null;
+  situation: string;
+}
+
+export interface ChildWelfareConsultationMessage {
+  author_staff_id: string;
+  body: string;
+  consultation_id: string;
+  id: Generated<string>;
+  written_at: Timestamp;
+}
+
+export interface ChildWelfareReport {
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  content: ColumnType<unknown, string, string>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision: "investigation" | "dismissed" | "referred" | null;
+  family_may_see: boolean;
+  family_told: boolean;
+  feedback_at: Timestamp | null;
+  feedback_by: string;
+  feedback_text: string | null;
+  final_feedback_at: Timestamp | null;
+  final_feedback_by: string | null;
+  final_feedback_text: string | null;
+  id: Generated<string>;
+  investigation_end_by: string | null;
+  investigation_ended_on: string | null;
+  investigation_extended: Generated<boolean>;
+  legal_basis_invocation_id: string;
+  municipality_id: string;
+  not_told_reason: string | null;
+  observed_on: string;
+  person_id: string;
+  received_at: Timestamp;
+  received_on: string;
+  reference: string;
+  reporter_phone: string;
+  reporter_role: string;
+  reporter_staff_id: string;
+  reporter_unit_id: string | null;
+  review_by: string;
+  urgent: boolean;
+  version: Generated<number>;
+}
+
+export interface ChildWelfareReportDelivery {
+  attempts: Generated<number>;
+  channel: string;
+  last_error: string | null;
+  payload: ColumnType<unknown, string, string> | null;
+  report_id: string;
+  state: Generated<"queued" | "accepted" | "sent" | "delivered" | "refused" | "failed">;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CitizenAccount {
+  created_at: Generated<Timestamp>;
+  email_notifications: Generated<boolean>;
+  id: Generated<string>;
+  oidc_subject: string | null;
+  person_id: string;
+  username: string | null;
+}
+
+export interface Consent {
+  awaiting_person_ids: Generated<string[]>;
   categories: string[];
-  child_welfare_matter: Generated<boolean>;
-  valid_from: DateOnly;
-  valid_to: DateOnly;
   child_view: string | null;
-  recorded_by: string | null;
-  recorded_at: Timestamp;
-  document: Buffer | null;
-  document_type: string | null;
+  child_welfare_matter: Generated<boolean>;
+  consent_text_id: string;
+  document: Uint8Array | null;
   document_name: string | null;
+  document_type: "application/pdf" | "image/png" | "image/jpeg" | null;
+  id: Generated<string>;
+  method: "digital" | "paper" | "oral";
+  purposes: string[];
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  subject_id: string;
+  valid_from: string;
+  valid_to: string;
+  withdrawal_note: string | null;
   withdrawn_at: Timestamp | null;
   withdrawn_by_person_id: string | null;
   withdrawn_by_staff_id: string | null;
-  withdrawal_note: string | null;
-  awaiting_person_ids: Generated<string[]>;
 }
 
-export interface ConsentGiverTable {
+export interface ConsentGiver {
+  capacity: "guardian" | "youth" | "self";
   consent_id: string;
   person_id: string;
-  capacity: 'guardian' | 'youth' | 'self';
 }
 
-export interface ConsentRecipientTable {
-  id: Generated<string>;
+export interface ConsentRecipient {
   consent_id: string;
+  id: Generated<string>;
   service_unit_id: string | null;
   unit_type_code: string | null;
 }
 
-export interface LegalBasisInvocationTable {
+export interface ConsentText {
+  body_en: string;
+  body_nb: string;
+  body_nn: string;
   id: Generated<string>;
-  person_id: string;
-  basis: 'duty_to_report_child_welfare' | 'duty_to_avert';
-  invoked_by: string;
-  invoked_at: Timestamp;
-  note: string;
-}
-
-// The public service catalogue (server/migrations/0009_catalogue.sql).
-export interface CatalogueServiceTable {
-  id: Generated<string>;
-  municipality_id: string;
-  slug: string;
-  latest_version: Generated<number>;
-  published_version: number | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface CatalogueServiceVersionTable {
-  id: Generated<string>;
-  service_id: string;
-  version: number;
-  age_from: number | null;
-  age_to: number | null;
-  audiences: string[];
-  situations: string[];
-  low_threshold: Generated<boolean>;
-  phone: string | null;
-  email: string | null;
-  url: string | null;
-  address: string | null;
-  rules: ColumnType<unknown, string, string>;
-  change_note: string | null;
-  created_by: string | null;
-  created_at: Timestamp;
-  published_at: Timestamp | null;
-  published_by: string | null;
-}
-
-export interface CatalogueServiceTextTable {
-  version_id: string;
-  lang: 'nb' | 'nn' | 'en';
-  name: string;
-  summary: string;
-  audience_text: string;
-  how_to: string;
-  cost: string;
-  opening_hours: string;
-  location: string;
-  keywords: string;
-  search: ColumnType<string, never, never>;
-}
-
-export interface CatalogueGuideTable {
-  id: Generated<string>;
-  municipality_id: string;
-  version: number;
-  definition: ColumnType<unknown, string, string>;
-  created_by: string | null;
-  created_at: Timestamp;
-}
-
-export interface EnrolmentTable {
-  id: Generated<string>;
-  person_id: string;
-  service_unit_id: string;
-  starts_on: DateOnly;
-  ends_on: DateOnly | null;
-}
-
-export interface ActionGuideVersionTable {
-  id: Generated<string>;
-  municipality_id: string;
-  version: number;
-  published_at: Timestamp;
-  published_by: string | null;
-  note: string | null;
-}
-
-export interface GuideLink {
-  label: { nb: string; nn: string; en: string };
-  url: string;
-}
-
-export interface ActionGuideStepTable {
-  id: Generated<string>;
-  guide_version_id: string;
-  level: number;
-  position: number;
-  step_key: string;
+  published_at: Generated<Timestamp>;
+  title_en: string;
   title_nb: string;
   title_nn: string;
-  title_en: string;
-  body_nb: Generated<string>;
-  body_nn: Generated<string>;
-  body_en: Generated<string>;
-  links: ColumnType<GuideLink[], string | undefined, string>;
-}
-
-export interface WorryTable {
-  id: Generated<string>;
-  municipality_id: string;
-  person_id: string | null;
-  subject_kind: 'child' | 'pregnant';
-  age_years: number | null;
-  categories: string[];
-  description: string;
-  noticed_by: string;
-  noticed_on: DateOnly;
-  created_at: Timestamp;
-  linked_at: Timestamp | null;
-  case_id: string | null;
-}
-
-export interface WorryDiscussionTable {
-  id: Generated<string>;
-  worry_id: string;
-  with_staff_id: string | null;
-  with_team_id: string | null;
-  note: string;
-  written_by: string;
-  discussed_at: Timestamp;
-}
-
-export type CloseReason = 'goals_reached' | 'family_withdrew' | 'moved' | 'other';
-
-export interface HelpCaseTable {
-  id: Generated<string>;
-  municipality_id: string;
-  person_id: string;
-  level: number;
-  relay_holder_id: string;
-  opened_by: string;
-  opened_at: Timestamp;
-  closed_at: Timestamp | null;
-  closed_by_staff_id: string | null;
-  closed_by_person_id: string | null;
-  close_reason: CloseReason | null;
-  close_note: string | null;
-  retain_until: DateOnly | null;
-  purged_at: Timestamp | null;
-  version: Generated<number>;
-}
-
-export interface CaseLevelChangeTable {
-  id: Generated<string>;
-  case_id: string;
-  from_level: number | null;
-  to_level: number;
-  reason: string;
-  changed_by: string;
-  changed_at: Timestamp;
-}
-
-export interface CaseStepDoneTable {
-  case_id: string;
-  level: number;
-  step_key: string;
-  done_by: string;
-  done_at: Timestamp;
-  note: string | null;
-}
-
-export type RelayLogEntryKind =
-  | 'development_area' | 'goal' | 'measure' | 'evaluation' | 'agreement' | 'decision' | 'strength' | 'family_note' | 'holder_comment';
-
-export interface RelayLogEntryTable {
-  id: Generated<string>;
-  case_id: string;
-  entry_key: string;
   version: number;
-  kind: RelayLogEntryKind;
-  category: string;
-  title: string;
-  body: Generated<string>;
-  responsible_staff_id: string | null;
-  starts_on: DateOnly | null;
-  evaluate_on: DateOnly | null;
-  measure_key: string | null;
-  outcome: 'achieved' | 'partly' | 'not_achieved' | null;
-  family_view: string | null;
-  child_view: string | null;
-  author_staff_id: string | null;
-  author_person_id: string | null;
-  written_at: Timestamp;
 }
 
-export interface RelayHandoverTable {
+export interface Enrolment {
+  ends_on: string | null;
   id: Generated<string>;
-  case_id: string;
-  from_staff_id: string;
-  to_staff_id: string;
-  message: string | null;
-  requested_by: string;
-  requested_at: Timestamp;
-  status: Generated<'pending' | 'accepted' | 'declined' | 'cancelled'>;
-  answered_at: Timestamp | null;
-  answer_note: string | null;
-  escalated_at: Timestamp | null;
-  transition_id: string | null;
-}
-
-export interface TransitionTable {
-  id: Generated<string>;
-  case_id: string;
-  from_stage: string;
-  to_stage: string;
-  to_unit_id: string;
-  due_on: DateOnly;
-  meeting_at: Timestamp | null;
-  meeting_place: string | null;
-  status: Generated<'planned' | 'completed' | 'cancelled'>;
-  planned_by: string;
-  planned_at: Timestamp;
-  completed_at: Timestamp | null;
-}
-
-export interface NotificationTable {
-  id: Generated<string>;
-  staff_user_id: string | null;
-  person_id: string | null;
-  kind: string;
-  subject_person_id: string | null;
-  params: ColumnType<Record<string, string | number>, string | undefined, string>;
-  link: string;
-  dedupe_key: string | null;
-  created_at: Timestamp;
-  read_at: Timestamp | null;
-}
-
-export interface OutboundEmailTable {
-  id: Generated<string>;
-  to_address: string;
-  subject: string;
-  body_text: string;
-  language: string;
-  notification_id: string | null;
-  status: Generated<'queued' | 'sent' | 'dev_mailbox' | 'failed'>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  message_id: string | null;
-  created_at: Timestamp;
-  sent_at: Timestamp | null;
-}
-
-export interface OutboundEmailAttachmentTable {
-  email_id: string;
-  position: number;
-  filename: string;
-  content_type: string;
-  content: Buffer;
-}
-
-export interface AbsenceImportTable {
-  id: Generated<string>;
-  service_unit_id: string;
-  imported_by: string;
-  imported_at: Timestamp;
-  file_name: string | null;
-  row_count: number;
-}
-
-export interface AbsenceRecordTable {
-  id: Generated<string>;
-  import_id: string;
-  service_unit_id: string;
   person_id: string;
-  period_from: DateOnly;
-  period_to: DateOnly;
-  absence_percent: number;
-  progress: 'good' | 'weak';
-  contact_teacher_id: string;
-  line: number;
+  service_unit_id: string;
+  starts_on: string;
 }
 
-export interface ReferralTable {
-  id: Generated<string>;
-  team_id: string;
-  person_id: string | null;
-  age_years: number | null;
-  source: 'professional' | 'family';
-  referred_by_staff_id: string | null;
-  requested_by_person_id: string | null;
-  reason: string;
-  basis: 'consent' | 'family_present' | 'anonymous';
-  status: Generated<'waiting' | 'accepted' | 'more_info' | 'redirected' | 'closed'>;
-  case_id: string | null;
-  anonymous_summary: string | null;
-  received_at: Timestamp;
-  answered_at: Timestamp | null;
-  answered_by: string | null;
-  answer_note: string | null;
-  redirected_to_team_id: string | null;
+export interface Guardianship {
+  child_id: string;
+  created_at: Generated<Timestamp>;
+  guardian_id: string;
+  lives_with_child: Generated<boolean>;
+  parental_responsibility: boolean;
+  relation: "mother" | "father" | "other";
 }
 
-export interface TeamMeetingTable {
-  id: Generated<string>;
-  team_id: string;
-  kind: 'case' | 'system';
-  referral_id: string | null;
-  case_id: string | null;
-  person_id: string | null;
-  starts_at: Timestamp;
-  ends_at: Timestamp;
-  place: string;
-  chair_staff_id: string;
-  topic: string | null;
-  category: Generated<string>;
-  status: Generated<'scheduled' | 'closed' | 'cancelled'>;
-  background: string | null;
-  child_view: string | null;
-  family_view: string | null;
-  assessments: string | null;
-  decisions: string | null;
+export interface HelpCase {
+  close_note: string | null;
+  close_reason: "goals_reached" | "family_withdrew" | "moved" | "other" | null;
   closed_at: Timestamp | null;
-  closed_by: string | null;
-  created_by: string;
-  created_at: Timestamp;
+  closed_by_person_id: string | null;
+  closed_by_staff_id: string | null;
+  id: Generated<string>;
+  level: number;
+  municipality_id: string;
+  opened_at: Generated<Timestamp>;
+  opened_by: string;
+  person_id: string;
+  purged_at: Timestamp | null;
+  relay_holder_id: string;
+  retain_until: string | null;
   version: Generated<number>;
 }
 
-export interface MeetingParticipantTable {
+export interface IdempotencyKey {
+  created_at: Generated<Timestamp>;
+  key: string;
+  owner: string;
+  request_hash: string;
+  response: ColumnType<unknown, string, string> | null;
+  status: number | null;
+}
+
+export interface Involvement {
+  ended_at: Timestamp | null;
   id: Generated<string>;
-  meeting_id: string;
-  staff_user_id: string | null;
-  person_id: string | null;
-  role: 'chair' | 'professional' | 'guardian' | 'youth';
-  invited_at: Timestamp;
+  kind: "registrant" | "relay_holder" | "measure_responsible" | "meeting_participant" | "team_member" | "coordinator" | "collaborator" | "granted_by_family";
+  person_id: string;
+  staff_user_id: string;
+  started_at: Generated<Timestamp>;
+}
+
+export interface Job {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  kind: string;
+  last_error: string | null;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
+  max_attempts: Generated<number>;
+  payload: Generated<ColumnType<unknown, string, string>>;
+  run_at: Generated<Timestamp>;
+  status: Generated<"pending" | "running" | "done" | "failed">;
+}
+
+export interface LegalBasisInvocation {
+  basis: "duty_to_report_child_welfare" | "duty_to_avert";
+  id: Generated<string>;
+  invoked_at: Generated<Timestamp>;
+  invoked_by: string;
+  note: string;
+  person_id: string;
+}
+
+export interface MeetingParticipant {
   copy_sent_at: Timestamp | null;
+  id: Generated<string>;
+  invited_at: Generated<Timestamp>;
+  meeting_id: string;
+  person_id: string | null;
+  role: "chair" | "professional" | "guardian" | "youth";
+  staff_user_id: string | null;
 }
 
-export interface ActionItemTable {
-  id: Generated<string>;
-  meeting_id: string;
-  case_id: string | null;
-  position: number;
-  what: string;
-  owner_staff_id: string;
-  owner_unit_id: string | null;
-  due_on: DateOnly;
-  status: Generated<'open' | 'done' | 'not_done'>;
-  done_on: DateOnly | null;
-  review_note: string | null;
-  reviewed_in_meeting_id: string | null;
-  reviewed_at: Timestamp | null;
-  entry_key: string | null;
-}
-
-export interface MeetingRatingTable {
-  id: Generated<string>;
-  meeting_id: string;
-  person_id: string;
-  felt_heard: number;
-  useful: number;
+export interface MeetingRating {
   comment: string | null;
-  rated_at: Timestamp;
-}
-
-export interface MeetingRatingLinkTable {
-  token_hash: string;
+  felt_heard: number;
+  id: Generated<string>;
   meeting_id: string;
   person_id: string;
+  rated_at: Generated<Timestamp>;
+  useful: number;
+}
+
+export interface MeetingRatingLink {
   expires_at: Timestamp;
+  meeting_id: string;
+  person_id: string;
+  token_hash: string;
   used_at: Timestamp | null;
 }
 
-export interface SystemReportDeliveryTable {
+export interface Municipality {
+  case_retention_years: Generated<number>;
+  code: string;
+  consent_age: Generated<number>;
+  consent_age_child_welfare: Generated<number>;
+  created_at: Generated<Timestamp>;
+  duty_service_email: string | null;
+  duty_service_phone: string | null;
+  guardian_consent_rule: Generated<"all" | "one">;
+  handover_escalation_days: Generated<number>;
+  id: Generated<string>;
+  name: string;
+  slt_email: string | null;
+}
+
+export interface Notification {
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: Generated<string>;
+  kind: string;
+  link: string;
+  params: Generated<ColumnType<Record<string, number | string>, string, string>>;
+  person_id: string | null;
+  read_at: Timestamp | null;
+  staff_user_id: string | null;
+  subject_person_id: string | null;
+}
+
+export interface OutboundEmail {
+  attempts: Generated<number>;
+  body_text: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  language: "nb" | "nn" | "en";
+  last_error: string | null;
+  message_id: string | null;
+  notification_id: string | null;
+  sent_at: Timestamp | null;
+  status: Generated<"queued" | "sent" | "dev_mailbox" | "failed">;
+  subject: string;
+  to_address: string;
+}
+
+export interface OutboundEmailAttachment {
+  content: Uint8Array;
+  content_type: string;
+  email_id: string;
+  filename: string;
+  position: number;
+}
+
+export interface Person {
+  address: string | null;
+  area: string | null;
+  birth_date: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  email: string | null;
+  expected_birth_date: string | null;
+  family_name: string;
+  given_name: string;
+  guardians_see_case: Generated<boolean>;
+  id: Generated<string>;
+  kind: "child" | "pregnant" | "adult";
+  language: Generated<"nb" | "nn" | "en">;
+  municipality_id: string;
+  national_id: string | null;
+  phone: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface Referral {
+  age_years: number | null;
+  anonymous_summary: string | null;
+  answer_note: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  basis: "consent" | "family_present" | "anonymous";
+  case_id: string | null;
+  id: Generated<string>;
+  person_id: string | null;
+  reason: string;
+  received_at: Generated<Timestamp>;
+  redirected_to_team_id: string | null;
+  referred_by_staff_id: string | null;
+  requested_by_person_id: string | null;
+  source: "professional" | "family";
+  status: Generated<"waiting" | "accepted" | "more_info" | "redirected" | "closed">;
+  team_id: string;
+}
+
+export interface RelationClaim {
+  birth_date: string;
+  child_id: string;
+  claimed_by: string | null;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by_person_id: string | null;
+  decided_by_staff_id: string | null;
+  email: string | null;
+  family_name: string;
+  given_name: string;
+  guardian_id: string | null;
+  id: Generated<string>;
+  lives_with_child: Generated<boolean>;
+  national_id: string | null;
+  parental_responsibility: boolean;
+  phone: string | null;
+  relation: "mother" | "father" | "other";
+  status: Generated<"unconfirmed" | "confirmed" | "refused" | "not_in_register">;
+}
+
+export interface RelayHandover {
+  answer_note: string | null;
+  answered_at: Timestamp | null;
+  case_id: string;
+  escalated_at: Timestamp | null;
+  from_staff_id: string;
+  id: Generated<string>;
+  message: string | null;
+  requested_at: Generated<Timestamp>;
+  requested_by: string;
+  status: Generated<"pending" | "accepted" | "declined" | "cancelled">;
+  to_staff_id: string;
+  transition_id: string | null;
+}
+
+export interface RelayLogEntry {
+  author_person_id: string | null;
+  author_staff_id: string | null;
+  body: Generated<string>;
+  case_id: string;
+  category: string;
+  child_view: string | null;
+  entry_key: string;
+  evaluate_on: string | null;
+  family_view: string | null;
+  id: Generated<string>;
+  kind: "development_area" | "goal" | "measure" | "evaluation" | "agreement" | "decision" | "strength" | "family_note" | "holder_comment";
+  measure_key: string | null;
+  outcome: "achieved" | "partly" | "not_achieved" | null;
+  responsible_staff_id: string | null;
+  starts_on: string | null;
+  title: string;
+  version: number;
+  written_at: Generated<Timestamp>;
+}
+
+export interface SchemaMigration {
+  applied_at: Generated<Timestamp>;
+  name: string;
+  version: number;
+}
+
+export interface ServiceUnit {
+  active: Generated<boolean>;
+  area: string | null;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  id: Generated<string>;
+  leader_staff_user_id: string | null;
+  municipality_id: string;
+  name: string;
+  phone: string | null;
+  type_code: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ServiceUnitType {
+  built_in: Generated<boolean>;
+  code: string;
+  created_at: Generated<Timestamp>;
+  name_en: string;
+  name_nb: string;
+  name_nn: string;
+  sort_order: Generated<number>;
+}
+
+export interface Session {
+  active_role: string | null;
+  citizen_account_id: string | null;
+  created_at: Generated<Timestamp>;
+  csrf_token: string;
+  last_seen_at: Generated<Timestamp>;
+  staff_user_id: string | null;
+  token_hash: string;
+}
+
+export interface StaffRole {
+  role: "professional" | "team_leader" | "team_member" | "coordinator" | "child_welfare_intake" | "coordinating_unit" | "sbu_coordinator" | "analyst" | "administrator" | "auditor";
+  staff_user_id: string;
+}
+
+export interface StaffUser {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  display_name: string;
+  email: string;
+  id: Generated<string>;
+  language: Generated<"nb" | "nn" | "en">;
+  municipality_id: string;
+  national_id: string | null;
+  oidc_subject: string | null;
+  phone: string | null;
+  service_unit_id: string | null;
+  title: string | null;
+  updated_at: Generated<Timestamp>;
+  username: string;
+  version: Generated<number>;
+}
+
+export interface SystemReportDelivery {
+  email: string | null;
   id: Generated<string>;
   meeting_id: string;
+  sent_at: Generated<Timestamp>;
   staff_user_id: string | null;
-  email: string | null;
-  sent_at: Timestamp;
+}
+
+export interface Team {
+  active: Generated<boolean>;
+  age_from_months: number;
+  age_to_months: number;
+  area: string | null;
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  id: Generated<string>;
+  kind: "early_intervention" | "system_level";
+  leader_staff_user_id: string | null;
+  meeting_place: string | null;
+  municipality_id: string;
+  name: string;
+  version: Generated<number>;
+}
+
+export interface TeamMeeting {
+  assessments: string | null;
+  background: string | null;
+  case_id: string | null;
+  category: Generated<"development" | "health" | "behaviour" | "social" | "family_situation" | "school_attendance" | "language" | "other">;
+  chair_staff_id: string;
+  child_view: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  decisions: string | null;
+  ends_at: Timestamp;
+  family_view: string | null;
+  id: Generated<string>;
+  kind: "case" | "system";
+  person_id: string | null;
+  place: string;
+  referral_id: string | null;
+  starts_at: Timestamp;
+  status: Generated<"scheduled" | "closed" | "cancelled">;
+  team_id: string;
+  topic: string | null;
+  version: Generated<number>;
+}
+
+export interface TeamMember {
+  staff_user_id: string;
+  team_id: string;
+}
+
+export interface TeamServiceUnit {
+  service_unit_id: string;
+  team_id: string;
+}
+
+export interface Transition {
+  case_id: string;
+  completed_at: Timestamp | null;
+  due_on: string;
+  from_stage: string;
+  id: Generated<string>;
+  meeting_at: Timestamp | null;
+  meeting_place: string | null;
+  planned_at: Generated<Timestamp>;
+  planned_by: string;
+  status: Generated<"planned" | "completed" | "cancelled">;
+  to_stage: string;
+  to_unit_id: string;
+}
+
+export interface Worry {
+  age_years: number | null;
+  case_id: string | null;
+  categories: string[];
+  created_at: Generated<Timestamp>;
+  description: string;
+  id: Generated<string>;
+  linked_at: Timestamp | null;
+  municipality_id: string;
+  noticed_by: string;
+  noticed_on: string;
+  person_id: string | null;
+  subject_kind: "child" | "pregnant";
+}
+
+export interface WorryDiscussion {
+  discussed_at: Generated<Timestamp>;
+  id: Generated<string>;
+  note: string;
+  with_staff_id: string | null;
+  with_team_id: string | null;
+  worry_id: string;
+  written_by: string;
+}
+
+export interface DB {
+  absence_import: AbsenceImport;
+  absence_record: AbsenceRecord;
+  access_request: AccessRequest;
+  action_guide_step: ActionGuideStep;
+  action_guide_version: ActionGuideVersion;
+  action_item: ActionItem;
+  audit_chain: AuditChain;
+  audit_event: AuditEvent;
+  audit_seal_state: AuditSealState;
+  case_level_change: CaseLevelChange;
+  case_step_done: CaseStepDone;
+  catalogue_guide: CatalogueGuide;
+  catalogue_service: CatalogueService;
+  catalogue_service_text: CatalogueServiceText;
+  catalogue_service_version: CatalogueServiceVersion;
+  child_welfare_consultation: ChildWelfareConsultation;
+  child_welfare_consultation_message: ChildWelfareConsultationMessage;
+  child_welfare_report: ChildWelfareReport;
+  child_welfare_report_delivery: ChildWelfareReportDelivery;
+  citizen_account: CitizenAccount;
+  consent: Consent;
+  consent_giver: ConsentGiver;
+  consent_recipient: ConsentRecipient;
+  consent_text: ConsentText;
+  enrolment: Enrolment;
+  guardianship: Guardianship;
+  help_case: HelpCase;
+  idempotency_key: IdempotencyKey;
+  involvement: Involvement;
+  job: Job;
+  legal_basis_invocation: LegalBasisInvocation;
+  meeting_participant: MeetingParticipant;
+  meeting_rating: MeetingRating;
+  meeting_rating_link: MeetingRatingLink;
+  municipality: Municipality;
+  notification: Notification;
+  outbound_email: OutboundEmail;
+  outbound_email_attachment: OutboundEmailAttachment;
+  person: Person;
+  referral: Referral;
+  relation_claim: RelationClaim;
+  relay_handover: RelayHandover;
+  relay_log_entry: RelayLogEntry;
+  schema_migration: SchemaMigration;
+  service_unit: ServiceUnit;
+  service_unit_type: ServiceUnitType;
+  session: Session;
+  staff_role: StaffRole;
+  staff_user: StaffUser;
+  system_report_delivery: SystemReportDelivery;
+  team: Team;
+  team_meeting: TeamMeeting;
+  team_member: TeamMember;
+  team_service_unit: TeamServiceUnit;
+  transition: Transition;
+  worry: Worry;
+  worry_discussion: WorryDiscussion;
 }

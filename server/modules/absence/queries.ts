@@ -1,7 +1,7 @@
 // Reads for the absence import and the contact teacher's list (Kysely).
 import { sql } from 'kysely';
 import type { Tx } from '../../infra/db/database.ts';
-import type { GuideLink } from '../../infra/db/types.ts';
+import type { GuideLink } from '../../infra/db/column-types.ts';
 import type { Language } from '../../../common/roles.ts';
 
 const CHUNK = 1000;

@@ -18,6 +18,7 @@ import { AccessFacts } from './facts.ts';
 import { deny, type Policy, type Rule } from './policy.ts';
 import { auditPolicy } from './policies/audit.ts';
 import { casePolicy } from './policies/case.ts';
+import { childWelfarePolicy } from './policies/child-welfare.ts';
 import { caseStatusPolicy } from './policies/case-status.ts';
 import { consentPolicy, visibleCategories as categoriesOf } from './policies/consent.ts';
 import { meetingPolicy } from './policies/meeting.ts';
@@ -31,12 +32,12 @@ export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, t
 
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
-  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy,
+  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
-  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy,
+  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.
@@ -56,7 +57,7 @@ function factsOf(ctx: DataContext): AccessFacts {
   return facts;
 }
 
-async function decideWith(facts: AccessFacts, principal: Principal | null, request: AccessRequest, now: Date): Promise<Decision> {
+export async function decideWith(facts: AccessFacts, principal: Principal | null, request: AccessRequest, now: Date): Promise<Decision> {
   if (!principal) return deny('not_signed_in');
   const rule = RULES[request.action] as Rule | undefined;
   if (!rule) return deny(`unknown_action:${String(request.action)}`);

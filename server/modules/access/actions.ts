@@ -68,6 +68,17 @@ export const ACCESS_ACTIONS = [
   'meeting.read', // the meeting's participants and the team's leader
   'meeting.write', // minutes, action plan, review, close: the chair or the team's leader
   'actionItem.update', // the owner marks an item done
+  'cwReport.create', // a report to child welfare (bekymringsmelding) on a child one is involved with: the duty to report, no consent
+  'cwReport.list', // the reporter's own reports
+  'cwReport.read', // one report: the intake of its municipality, and the reporter who sent it
+  'cwReport.handle', // acknowledge, decide, give feedback, the investigation's deadlines, what the family sees: the intake
+  'cwReportQueue.read', // the intake's queue of reports
+  'cwReport.familyView', // Min side: that a report was sent, when the family may see it
+  'cwConsultation.create', // an anonymous consultation with the intake: no identity
+  'cwConsultation.list', // one's own consultations; the intake sees its municipality's
+  'cwConsultation.read', // one thread: the one who asked, and the intake
+  'cwConsultation.answer', // the intake answers
+  'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];

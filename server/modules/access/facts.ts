@@ -2,8 +2,9 @@
 // consents, the user's unit — loaded once per request and shared by every decision in it (an
 // authorize(), the abilities of the resource, the relay log's categories). A write in the request
 // (other than its own audit rows) empties them, so a decision after e.g. a new involvement sees it.
-import type { Tx } from '../../infra/db/database.ts';
-import { loadConsentsForAccess } from '../consent/queries.ts';
+import type { Db } from '../../infra/db/database.ts';
+import { sql } from 'kysely';
+import { consentsForAccessJson, consentsFromJson, loadConsentsForAccess } from '../consent/queries.ts';
 import type { ConsentForAccess } from '../consent/rules.ts';
 
 export interface SubjectPerson {
@@ -25,9 +26,10 @@ export interface UnitFacts {
 export class AccessFacts {
   private readonly memo = new Map<string, Promise<unknown>>();
 
-  readonly trx: Tx;
+  /** The request's transaction; outside a request (the session answer) the database: rules only read. */
+  readonly trx: Db;
 
-  constructor(trx: Tx) {
+  constructor(trx: Db) {
     this.trx = trx;
   }
 
@@ -43,6 +45,46 @@ export class AccessFacts {
       this.memo.set(key, found);
     }
     return found;
+  }
+
+  private seed(key: string, value: unknown): void {
+    if (!this.memo.has(key)) this.memo.set(key, Promise.resolve(value));
+  }
+
+  /**
+   * What a professional's way into a person's case rests on — the involvement, the user's unit, the
+   * person's consents, whether the unit receives the person at a transition — in one statement.
+   */
+  staffCase(staffUserId: string, unitId: string | null, personId: string): Promise<void> {
+    return this.once(`staffCase:${staffUserId}:${unitId ?? ''}:${personId}`, async () => {
+      const row = await this.trx.selectNoFrom((eb) => [
+        eb.selectFrom('involvement').select('kind').where('person_id', '=', personId).where('staff_user_id', '=', staffUserId).where('ended_at', 'is', null).limit(1).as('involvement'),
+        eb.selectFrom('service_unit').select('type_code').where('id', '=', unitId).as('unit_type'),
+        eb.selectFrom('service_unit').select('active').where('id', '=', unitId).as('unit_active'),
+        consentsForAccessJson(personId).as('consents'),
+        sql<boolean>`exists (select 1 from transition t join help_case c on c.id = t.case_id where c.person_id = ${personId} and t.to_unit_id = ${unitId} and t.status <> 'cancelled')`.as('receiver'),
+      ]).executeTakeFirstOrThrow();
+      this.seed(`involvement:${staffUserId}:${personId}`, row.involvement ?? null);
+      if (unitId) {
+        this.seed(`unit:${unitId}`, row.unit_type ? { id: unitId, typeCode: row.unit_type, active: row.unit_active ?? false } : null);
+        this.seed(`transition:${personId}:${unitId}`, row.receiver);
+      }
+      this.seed(`consents:${personId}`, consentsFromJson(row.consents));
+    });
+  }
+
+  /** What a citizen's view of a person rests on — the guardianship and the person — in one statement. */
+  citizenView(citizenPersonId: string, personId: string): Promise<void> {
+    return this.once(`citizenView:${citizenPersonId}:${personId}`, async () => {
+      const row = await this.trx.selectFrom('person as p').innerJoin('municipality as m', 'm.id', 'p.municipality_id')
+        .leftJoin('guardianship as g', (join) => join.onRef('g.child_id', '=', 'p.id').on('g.guardian_id', '=', citizenPersonId))
+        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'g.parental_responsibility'])
+        .where('p.id', '=', personId).executeTakeFirst();
+      this.seed(`person:${personId}`, row
+        ? { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age }
+        : null);
+      this.seed(`guardianship:${citizenPersonId}:${personId}`, row?.parental_responsibility == null ? null : { parentalResponsibility: row.parental_responsibility });
+    });
   }
 
   /** The kind of the staff user's current involvement with the person, or null. */

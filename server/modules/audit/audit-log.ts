@@ -1,6 +1,8 @@
 // The audit writer (tilgangslogg). It only runs inside a transaction, so an access and its record
 // commit or roll back together.
+import { sql, type InsertObject } from 'kysely';
 import type { Tx } from '../../infra/db/database.ts';
+import type { DB } from '../../infra/db/types.ts';
 import type { Principal } from '../../infra/http/context.ts';
 import { currentClientIp } from '../../infra/http/request-scope.ts';
 import type { AuditedAction } from './presentation.ts';
@@ -28,9 +30,24 @@ export async function writeAudit(trx: Tx, entries: AuditEntry | readonly AuditEn
   await trx.insertInto('audit_event').values(list.map((entry) => row(entry, clientIp))).execute();
 }
 
-function row(entry: AuditEntry, clientIp: string | null) {
+/**
+ * The municipality an event belongs to (decision 0019): a staff user's own; a citizen's, from their
+ * person; for Sammen itself or an anonymous visitor, the subject's. Looked up inside the insert, so
+ * it costs no round trip.
+ */
+function municipalityOf(entry: AuditEntry) {
+  const p = entry.principal;
+  if (p?.kind === 'staff') return p.municipalityId;
+  const personId = p?.kind === 'citizen' ? p.personId : entry.subject?.kind === 'person' ? entry.subject.id : null;
+  if (personId) return sql<string | null>`(SELECT municipality_id FROM person WHERE id = ${personId}::uuid)`;
+  if (entry.subject?.kind === 'staff') return sql<string | null>`(SELECT municipality_id FROM staff_user WHERE id = ${entry.subject.id}::uuid)`;
+  return null;
+}
+
+function row(entry: AuditEntry, clientIp: string | null): InsertObject<DB, 'audit_event'> {
   const p = entry.principal;
   return {
+    municipality_id: municipalityOf(entry),
     actor_kind: p ? p.kind : entry.system ? 'system' : 'anonymous',
     actor_id: p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null,
     actor_name: p?.displayName ?? null,
@@ -46,5 +63,5 @@ function row(entry: AuditEntry, clientIp: string | null) {
     reason: entry.reason,
     request_id: entry.requestId ?? null,
     client_ip: clientIp,
-  } as const;
+  };
 }

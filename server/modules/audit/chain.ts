@@ -65,17 +65,21 @@ function bytes(value: Uint8Array): Buffer {
 export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<ChainVerification> {
   const state = await db.selectFrom('audit_seal_state').selectAll().executeTakeFirstOrThrow();
   const sealedThrough = Number(state.sealed_through);
+  // Absent before migration 0021: then no event has a municipality yet.
+  const withoutMunicipality = Number(state.sealed_without_municipality_through ?? 0);
   let previous: Buffer = Buffer.alloc(0);
   let after = 0;
   let verified = 0;
   let last: { id: number; hash: Buffer } | null = null;
   for (;;) {
     const { events, links, complete } = await db.transaction().execute(async (trx) => {
-      // The same canonical text audit_seal() hashed: its timestamps are in UTC.
+      // The same canonical text audit_seal() hashed: its timestamps are in UTC, and the events
+      // sealed before they had a municipality (migration 0021) were hashed without it.
       await sql`SET LOCAL TimeZone = 'UTC'`.execute(trx);
       const events = (
         await sql<{ id: number; occurred_at: Date; content: string }>`
-          SELECT e.id, e.occurred_at, jsonb_strip_nulls(to_jsonb(e))::text AS content
+          SELECT e.id, e.occurred_at,
+            jsonb_strip_nulls(CASE WHEN e.id <= ${withoutMunicipality} THEN to_jsonb(e) - 'municipality_id' ELSE to_jsonb(e) END)::text AS content
           FROM audit_event e WHERE e.id > ${after} AND e.id <= ${sealedThrough}
           ORDER BY e.id LIMIT ${batchSize}`.execute(trx)
       ).rows;
@@ -114,7 +118,7 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Chain
   }
   const pending = await db
     .selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n'))
-    .where('id', '>', String(sealedThrough)).executeTakeFirstOrThrow();
+    .where('id', '>', sealedThrough).executeTakeFirstOrThrow();
   return { ok: true, verified, pending: pending.n, head: last ? { id: last.id, hash: last.hash.toString('hex') } : null };
 }
 

@@ -5,7 +5,7 @@ import type { Language } from '../../../common/roles.ts';
 import type { AccessAction } from '../access/access.ts';
 
 /** Actions written outside authorize(): sign-in, what background jobs do, a rating link opened by someone else. */
-export type SystemAction = 'session.signIn' | 'case.purge' | 'notification.remind' | 'relation.claim' | 'meetingRating.read';
+export type SystemAction = 'session.signIn' | 'case.purge' | 'notification.remind' | 'relation.claim' | 'meetingRating.read' | 'cwReport.deliver';
 export type AuditedAction = AccessAction | SystemAction;
 
 /**
@@ -32,6 +32,8 @@ export const AUDITED_ACTIONS = {
   'guardianVisibility.set': true, 'teamRequest.create': true,
   'referral.create': true, 'referralProposal.read': true, 'referral.anonymous': true, 'intake.read': true, 'referral.answer': true,
   'meeting.schedule': true, 'meetingCandidates.read': true, 'meeting.read': true, 'meeting.write': true, 'actionItem.update': true,
+  'cwReport.create': true, 'cwReport.list': true, 'cwReport.read': true, 'cwReport.handle': true, 'cwReportQueue.read': true, 'cwReport.familyView': true,
+  'cwReport.deliver': true, 'cwConsultation.create': true, 'cwConsultation.list': true, 'cwConsultation.read': true, 'cwConsultation.answer': true, 'cwCounts.read': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
 } as const satisfies Record<AuditedAction, true>;
 

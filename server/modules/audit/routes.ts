@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { defineRoute } from '../../infra/http/route.ts';
 import { AccessLog, AuditPage } from '../../../common/contracts/audit.ts';
 import { uuid } from '../../infra/http/schemas.ts';
@@ -15,8 +16,8 @@ export const auditRoutes = [
   defineRoute({
     method: 'GET', url: '/api/people/:id/access-log', summary: 'Who in the services has read or written this person\'s data (for the family)', tags: ['audit'],
     // Open to every signed-in user so that the access module refuses staff too, and the refusal is recorded.
-    audience: 'signed-in', guarded: true, params: z.strictObject({ id: uuid }),
+    audience: 'signed-in', guarded: true, params: z.strictObject({ id: uuid }), query: PageQuery,
     response: AccessLog,
-    handler: async (ctx, { params }) => accessLogForFamily(ctx, params.id),
+    handler: async (ctx, { params, query }) => accessLogForFamily(ctx, params.id, query),
   }),
 ];

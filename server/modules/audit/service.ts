@@ -1,18 +1,24 @@
 // The auditor's view of the audit log and the family's. Searching or reading it is itself an access,
 // and is recorded; both read the actions in the same human words (presentation.ts).
 import { sql } from 'kysely';
-import type { DataContext } from '../../infra/http/context.ts';
+import { requireStaff, type DataContext } from '../../infra/http/context.ts';
+import { decodeCursor, toPage } from '../../infra/http/paging.ts';
 import { authorize } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { actionText, actorText, familyLines } from './presentation.ts';
 import type { AuditSearch } from './schema.ts';
 
 const PAGE_SIZE = 50;
+/** Audit rows per page of the family's access log; one line joins a reader's rows close in time. */
+const ACCESS_LOG_ROWS = 500;
 
 export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
+  const auditor = requireStaff(ctx);
   await authorize(ctx, { action: 'audit.search', purpose: 'audit' });
   let query = ctx.trx
     .selectFrom('audit_event as e')
+    // An auditor oversees their own municipality only (decision 0019).
+    .where('e.municipality_id', '=', auditor.municipalityId)
     .leftJoin('person as p', (join) => join.onRef('p.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'person'))
     .leftJoin('staff_user as s', (join) => join.onRef('s.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'staff'))
     .leftJoin('service_unit as u', 'u.id', 'e.actor_unit_id')
@@ -63,24 +69,29 @@ export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
  * their child's data, when, in which role and unit, one line per look in the reader's language.
  * Looking is itself recorded.
  */
-export async function accessLogForFamily(ctx: DataContext, personId: string) {
+export async function accessLogForFamily(ctx: DataContext, personId: string, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, 2);
   await authorize(ctx, { action: 'accessLog.read', purpose: 'self_service', subject: { kind: 'person', id: personId } });
-  const rows = await ctx.trx
+  let query = ctx.trx
     .selectFrom('audit_event as e')
     .leftJoin('service_unit as u', 'u.id', 'e.actor_unit_id')
     .leftJoin('staff_user as a', (join) => join.onRef('a.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'staff'))
-    .select(['e.id', 'e.occurred_at', 'e.actor_kind', 'e.actor_id', 'e.actor_name', 'e.actor_role', 'a.title', 'u.name as unit_name', 'e.action'])
+    .select(['e.id', 'e.occurred_at', 'e.actor_kind', 'e.actor_id', 'e.actor_name', 'e.actor_role', 'a.title', 'u.name as unit_name', 'e.action',
+      // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
+      sql<string>`(extract(epoch from e.occurred_at) * 1000000)::bigint::text`.as('occurred_micros')])
     .where('e.subject_kind', '=', 'person')
     .where('e.subject_id', '=', personId)
     .where('e.outcome', '=', 'allowed')
-    .where('e.actor_kind', 'in', ['staff', 'system'])
-    .orderBy('e.occurred_at', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(500)
-    .execute();
+    .where('e.actor_kind', 'in', ['staff', 'system']);
+  if (after) query = query.where(sql<boolean>`(e.occurred_at, e.id) < (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::bigint)`);
+  const { items: rows, hasMore, nextCursor } = toPage(
+    await query.orderBy('e.occurred_at', 'desc').orderBy('e.id', 'desc').limit(ACCESS_LOG_ROWS + 1).execute(),
+    (r) => [r.occurred_micros, String(r.id)],
+    ACCESS_LOG_ROWS,
+  );
   const lines = familyLines(ctx.lang, rows.map((r) => ({
     id: String(r.id), at: new Date(r.occurred_at), actorKind: r.actor_kind, actorId: r.actor_id, name: r.actor_name, title: r.title, role: r.actor_role, unitName: r.unit_name, action: r.action,
   })));
   // Words only: the family never sees an action code or a role code.
-  return { events: lines.map((l) => ({ id: l.id, at: l.at, who: l.who, what: l.what, when: l.when, text: l.text })) };
+  return { events: lines.map((l) => ({ id: l.id, at: l.at, who: l.who, what: l.what, when: l.when, text: l.text })), hasMore, nextCursor };
 }

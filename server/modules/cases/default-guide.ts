@@ -1,7 +1,7 @@
 // The action guide (handlingsveileder) a municipality starts with: the steps of each level from
 // seeds 002 and 004. It is municipal content, not interface text, so it lives here in three
 // languages and is copied into the database as version 1; the municipality edits it from there.
-import type { GuideLink } from '../../infra/db/types.ts';
+import type { GuideLink } from '../../infra/db/column-types.ts';
 
 export interface GuideStepContent {
   level: number;

@@ -1,6 +1,8 @@
 // Reads shared by the case service and the reminder jobs.
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Tx } from '../../infra/db/database.ts';
+import type { Involvement } from '../../infra/db/types.ts';
 import { CASE_WORK_ROLES, type Language } from '../../../common/roles.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentCovers, type ConsentPurpose } from '../consent/rules.ts';
@@ -112,13 +114,6 @@ export async function currentEntries(db: Db | Tx, caseId: string, options: { cat
   return query.orderBy('e.written_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
 }
 
-/** How many current entries of a case lie outside the given categories. */
-export async function countEntriesOutside(db: Db | Tx, caseId: string, categories: ReadonlySet<string>): Promise<number> {
-  let query = db.selectFrom('relay_log_entry as e').select(sql<number>`count(*)::int`.as('n')).where('e.case_id', '=', caseId).where(isCurrent);
-  if (categories.size > 0) query = query.where('e.category', 'not in', [...categories]);
-  return (await query.executeTakeFirstOrThrow()).n;
-}
-
 export interface StaffInUnit {
   id: string;
   name: string;
@@ -147,9 +142,53 @@ export async function staffCoveredByConsent(db: Db | Tx, now: Date, personId: st
 }
 
 /** Involves the staff user with the person in this kind, unless they already are. */
-export async function involve(db: Db | Tx, personId: string, staffUserId: string, kind: string): Promise<void> {
+export async function involve(db: Db | Tx, personId: string, staffUserId: string, kind: Involvement['kind']): Promise<void> {
   const current = await db.selectFrom('involvement').select('id')
     .where('person_id', '=', personId).where('staff_user_id', '=', staffUserId).where('kind', '=', kind).where('ended_at', 'is', null).executeTakeFirst();
   if (current) return;
   await db.insertInto('involvement').values({ person_id: personId, staff_user_id: staffUserId, kind }).execute();
+}
+
+/**
+ * What the case read shows besides the log's page, in one statement: the person, who is involved
+ * now, the latest case, its worries, and how many current entries lie outside the categories the
+ * reader may see ('all': none).
+ */
+export async function loadCaseView(db: Db | Tx, personId: string, visible: ReadonlySet<string> | 'all') {
+  const row = await db
+    .selectFrom('person as p')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('help_case').select(['id', 'closed_at', 'purged_at']).whereRef('person_id', '=', 'p.id')
+        .orderBy(sql`closed_at IS NULL`, 'desc').orderBy('opened_at', 'desc').limit(1).as('hc'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      'p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'p.kind',
+      'hc.id as case_id', 'hc.closed_at', 'hc.purged_at',
+      jsonArrayFrom(
+        eb.selectFrom('involvement as i').innerJoin('staff_user as s', 's.id', 'i.staff_user_id').leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+          .select(['i.kind', 'i.started_at', 's.id as staff_id', 's.display_name', 's.title', 'u.name as unit_name'])
+          .whereRef('i.person_id', '=', 'p.id').where('i.ended_at', 'is', null).orderBy('i.started_at'),
+      ).as('involved'),
+      jsonArrayFrom(
+        eb.selectFrom('worry as w').innerJoin('staff_user as s', 's.id', 'w.noticed_by')
+          .select(['w.id', 'w.categories', 'w.description', 'w.noticed_on', 's.display_name'])
+          .whereRef('w.case_id', '=', 'hc.id').orderBy('w.noticed_on'),
+      ).as('worries'),
+      visible === 'all'
+        ? sql<number>`0`.as('hidden')
+        : (() => {
+          let hidden = eb.selectFrom('relay_log_entry as e').select(sql<number>`count(*)::int`.as('n')).whereRef('e.case_id', '=', 'hc.id').where(isCurrent);
+          if (visible.size > 0) hidden = hidden.where('e.category', 'not in', [...visible]);
+          return hidden.as('hidden');
+        })(),
+    ])
+    .where('p.id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return {
+    ...row,
+    // JSON carries timestamps as text: the same Date the driver gives for a column.
+    involved: row.involved.map((i) => ({ ...i, started_at: new Date(i.started_at) })),
+    hidden: row.purged_at ? 0 : Number(row.hidden ?? 0),
+  };
 }

@@ -8,11 +8,11 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { addDays, osloDate } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
-import { authorize, familyDeciders, may, recordAccess, visibleCategories, type AccessAction } from '../access/access.ts';
+import { abilitiesOf, authorize, familyDeciders, may, recordAccess, visibleCategories, type AccessAction } from '../access/access.ts';
 import { CASE_WORK_ROLES } from '../../../common/roles.ts';
 import { notify } from '../notifications/service.ts';
 import {
-  countEntriesOutside, currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, guideSteps, involve, loadCase, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,
+  currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, guideSteps, involve, loadCase, loadCaseView, loadLatestCase, loadOpenCase, newestGuideVersion, staffCoveredByConsent,
 } from './queries.ts';
 import { FAMILY_ENTRY_KINDS, STAFF_ENTRY_KINDS, type EntryInput, type WorryInput } from './schema.ts';
 import { proposeTransition, STAGE_UNIT_TYPES, stageByAge, stageOfUnitType, type Stage, type StageSubject } from './transitions.ts';
@@ -211,12 +211,15 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
   const today = osloDate(ctx.services.clock.now());
   const { stage, proposal, enrolments } = await currentStage(ctx.trx, person, today);
   const helpCase = await loadLatestCase(ctx.trx, personId);
-  const logOpen = await may(ctx, { action: 'case.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
+  // What the reader may do with this child's case, by the rules of the routes that do it.
+  const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', subject: { kind: 'person', id: personId } }, {
+    readLog: 'case.read', changeStatus: 'caseStatus.write', refer: 'referral.create', hold: 'case.hold',
+  });
   const base = {
     person: { id: person.id, givenName: person.given_name, familyName: person.family_name, birthDate: person.birth_date, kind: person.kind },
     stage,
     enrolments: enrolments.map((e) => ({ id: e.id, unitId: e.service_unit_id, unitName: e.name, unitTypeCode: e.type_code, startsOn: e.starts_on, endsOn: e.ends_on })),
-    logOpen,
+    abilities: { ...abilities, answerHandover: false },
   };
   if (!helpCase) return { ...base, case: null };
 
@@ -234,6 +237,7 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
   const steps = guide ? await guideSteps(ctx.trx, guide.id, ctx.lang, helpCase.level) : [];
   const plannedTransition = planned.find((t) => t.status === 'planned');
   const me = ctx.principal?.kind === 'staff' ? ctx.principal.staffUserId : null;
+  const answerHandover = pending ? await may(ctx, { action: 'handover.answer', purpose: 'follow_up', entity: { type: 'relay_handover', id: pending.id } }) : false;
   // A proposal is only worth showing when no transition to that stage is planned or done.
   const proposalOpen = proposal && !helpCase.closed_at && !planned.some((t) => t.to_stage === proposal.toStage);
   const suggestedUnits = proposalOpen
@@ -242,6 +246,7 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
     : [];
   return {
     ...base,
+    abilities: { ...abilities, answerHandover },
     case: {
       id: helpCase.id,
       version: helpCase.version,
@@ -252,7 +257,6 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
       closeNote: helpCase.close_note,
       retainUntil: helpCase.retain_until,
       relayHolder: { id: holder.id, name: holder.display_name, title: holder.title, unitName: holder.unit_name },
-      isRelayHolder: me === helpCase.relay_holder_id,
       levelHistory: levelHistory.map((l) => ({ from: l.from_level, to: l.to_level, reason: l.reason, at: l.changed_at, by: l.display_name })),
       guideVersion: guide?.version ?? null,
       steps: steps.map((s) => {
@@ -337,42 +341,30 @@ export async function getCase(ctx: DataContext, personId: string, page: { before
   const before = page.before === undefined ? undefined : decodeEntryCursor(page.before);
   if (before === null) throw invalidField('before', 'cases.err.badCursor');
   await authorize(ctx, { action: 'case.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
-  const person = (await loadPerson(ctx.trx, personId))!;
-  const involved = await ctx.trx
-    .selectFrom('involvement as i')
-    .innerJoin('staff_user as s', 's.id', 'i.staff_user_id')
-    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
-    .select(['i.kind', 'i.started_at', 's.id as staff_id', 's.display_name', 's.title', 'u.name as unit_name'])
-    .where('i.person_id', '=', personId)
-    .where('i.ended_at', 'is', null)
-    .orderBy('i.started_at')
-    .execute();
-  const helpCase = await loadLatestCase(ctx.trx, personId);
   const visible = await visibleCategories(ctx, personId);
-  const readable = helpCase && !helpCase.purged_at ? helpCase : null;
+  const view = await loadCaseView(ctx.trx, personId, visible);
+  const readable = view.case_id && !view.purged_at ? view.case_id : null;
   // One page more than shown tells whether there is an older page.
-  const rows = readable ? await currentEntries(ctx.trx, readable.id, { categories: visible, before, limit: ENTRY_PAGE_SIZE + 1 }) : [];
+  const rows = readable ? await currentEntries(ctx.trx, readable, { categories: visible, before, limit: ENTRY_PAGE_SIZE + 1 }) : [];
   const shown = rows.slice(0, ENTRY_PAGE_SIZE);
   const hasMore = rows.length > ENTRY_PAGE_SIZE;
   const last = shown.at(-1);
-  const worries = helpCase
-    ? await ctx.trx.selectFrom('worry as w').innerJoin('staff_user as s', 's.id', 'w.noticed_by')
-      .select(['w.id', 'w.categories', 'w.description', 'w.noticed_on', 's.display_name']).where('w.case_id', '=', helpCase.id).orderBy('w.noticed_on').execute()
-    : [];
+  const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', subject: { kind: 'person', id: personId } }, { write: 'case.write' });
   return {
-    person: { id: person.id, givenName: person.given_name, familyName: person.family_name, birthDate: person.birth_date, kind: person.kind },
-    involved: involved.map((i) => ({ kind: i.kind, since: i.started_at, staffId: i.staff_id, name: i.display_name, title: i.title, unitName: i.unit_name })),
-    caseId: helpCase?.id ?? null,
-    closed: helpCase ? helpCase.closed_at !== null : false,
-    purged: helpCase ? helpCase.purged_at !== null : false,
+    person: { id: view.id, givenName: view.given_name, familyName: view.family_name, birthDate: view.birth_date, kind: view.kind },
+    abilities,
+    involved: view.involved.map((i) => ({ kind: i.kind, since: i.started_at, staffId: i.staff_id, name: i.display_name, title: i.title, unitName: i.unit_name })),
+    caseId: view.case_id,
+    closed: view.case_id ? view.closed_at !== null : false,
+    purged: view.case_id ? view.purged_at !== null : false,
     visibleCategories: visible === 'all' ? ('all' as const) : [...visible].sort(),
     // How many entries lie outside what the reader's consent covers: the family decides that.
-    hiddenEntries: readable && visible !== 'all' ? await countEntriesOutside(ctx.trx, readable.id, visible) : 0,
+    hiddenEntries: readable ? view.hidden : 0,
     // Newest first; `olderCursor` is sent back as `before` for the next page while `hasMore`.
     entries: shown.map(presentEntry),
     hasMore,
     olderCursor: hasMore && last ? encodeEntryCursor({ micros: last.written_micros, id: last.id }) : null,
-    worries: worries
+    worries: view.worries
       .filter((w) => visible === 'all' || w.categories.some((c) => visible.has(c)))
       .map((w) => ({ id: w.id, categories: w.categories, description: w.description, noticedOn: w.noticed_on, noticedBy: w.display_name })),
   };

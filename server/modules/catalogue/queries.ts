@@ -311,18 +311,24 @@ export async function searchPublished(db: Handle, municipalityId: string, lang: 
   const shown = publishedBase(db, municipalityId, lang, filters).select([...summaryColumns]);
   const result = await sql<SummaryRow & { score: number }>`
     WITH shown AS ${shown},
-    candidates AS (
+    -- Each query parsed once per language, not once per text.
+    q AS MATERIALIZED (
+      SELECT to_tsquery('norwegian', ${anyWord}) AS nb_any, to_tsquery('english', ${anyWord}) AS en_any,
+        to_tsquery('norwegian', ${everyWord}) AS nb_every, to_tsquery('english', ${everyWord}) AS en_every
+    ), candidates AS (
       SELECT shown.id, t.lang, t.name, t.keywords, t.search,
-        CASE WHEN t.lang = 'en' THEN 'english'::regconfig ELSE 'norwegian'::regconfig END AS cfg
+        CASE WHEN t.lang = 'en' THEN q.en_any ELSE q.nb_any END AS any_q,
+        CASE WHEN t.lang = 'en' THEN q.en_every ELSE q.nb_every END AS every_q
       FROM shown
       JOIN catalogue_service s ON s.id = shown.id
       JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
       JOIN catalogue_service_text t ON t.version_id = v.id
+      CROSS JOIN q
     ), scored AS (
       SELECT id,
-        search @@ to_tsquery(cfg, ${anyWord}) AS found,
-        ts_rank(search, to_tsquery(cfg, ${anyWord})) AS rank_any,
-        (search @@ to_tsquery(cfg, ${everyWord})) AS all_words,
+        search @@ any_q AS found,
+        ts_rank(search, any_q) AS rank_any,
+        search @@ every_q AS all_words,
         strict_word_similarity(${typed}, lower(name)) AS name_likeness,
         strict_word_similarity(${typed}, lower(keywords)) AS keyword_likeness,
         lang = ${lang} AS own_language

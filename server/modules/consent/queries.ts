@@ -1,4 +1,5 @@
 // Reads of consent data shared by the access module and the consent service.
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import type { ConsentForAccess, ConsentSettings } from './rules.ts';
 
@@ -11,26 +12,47 @@ export async function loadConsentSettings(db: Db | Tx, municipalityId: string): 
   return { consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare, guardianRule: row.guardian_consent_rule };
 }
 
-export async function loadConsentsForAccess(db: Db | Tx, personId: string): Promise<ConsentForAccess[]> {
-  const consents = await db
-    .selectFrom('consent')
-    .select(['id', 'purposes', 'categories', 'valid_from', 'valid_to', 'withdrawn_at', 'awaiting_person_ids'])
-    .where('subject_id', '=', personId)
-    .execute();
-  if (consents.length === 0) return [];
-  const recipients = await db
-    .selectFrom('consent_recipient')
-    .select(['consent_id', 'service_unit_id', 'unit_type_code'])
-    .where('consent_id', 'in', consents.map((c) => c.id))
-    .execute();
-  return consents.map((c) => ({
-    validFrom: c.valid_from,
-    validTo: c.valid_to,
-    withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null,
-    awaitingSignature: c.awaiting_person_ids.length > 0,
+/** A person's consents with their recipients as one JSON value: a sub-select for statements that load more with them. */
+export function consentsForAccessJson(personId: string): RawBuilder<ConsentJson[] | string> {
+  return sql<ConsentJson[] | string>`(
+    select coalesce(json_agg(json_build_object(
+      'validFrom', c.valid_from, 'validTo', c.valid_to, 'withdrawnAt', c.withdrawn_at,
+      'awaiting', cardinality(c.awaiting_person_ids), 'purposes', c.purposes, 'categories', c.categories,
+      'unitIds', (select coalesce(json_agg(r.service_unit_id), '[]'::json) from consent_recipient r where r.consent_id = c.id and r.service_unit_id is not null),
+      'unitTypes', (select coalesce(json_agg(r.unit_type_code), '[]'::json) from consent_recipient r where r.consent_id = c.id and r.unit_type_code is not null)
+    )), '[]'::json)
+    from consent c where c.subject_id = ${personId}
+  )`;
+}
+
+export interface ConsentJson {
+  validFrom: string;
+  validTo: string;
+  withdrawnAt: string | null;
+  awaiting: number;
+  purposes: string[];
+  categories: string[];
+  unitIds: string[];
+  unitTypes: string[];
+}
+
+/** The consents as the access rules read them, from consentsForAccessJson (a driver may hand JSON over as text). */
+export function consentsFromJson(value: ConsentJson[] | string | null): ConsentForAccess[] {
+  const list: ConsentJson[] = typeof value === 'string' ? (JSON.parse(value) as ConsentJson[]) : value ?? [];
+  return list.map((c) => ({
+    validFrom: c.validFrom,
+    validTo: c.validTo,
+    withdrawnAt: c.withdrawnAt ? new Date(c.withdrawnAt) : null,
+    awaitingSignature: c.awaiting > 0,
     purposes: c.purposes,
     categories: c.categories,
-    recipientUnitIds: recipients.filter((r) => r.consent_id === c.id && r.service_unit_id).map((r) => r.service_unit_id!),
-    recipientUnitTypes: recipients.filter((r) => r.consent_id === c.id && r.unit_type_code).map((r) => r.unit_type_code!),
+    recipientUnitIds: c.unitIds,
+    recipientUnitTypes: c.unitTypes,
   }));
+}
+
+/** A person's consents and their recipients, in one statement. */
+export async function loadConsentsForAccess(db: Db | Tx, personId: string): Promise<ConsentForAccess[]> {
+  const row = await db.selectNoFrom(consentsForAccessJson(personId).as('consents')).executeTakeFirstOrThrow();
+  return consentsFromJson(row.consents);
 }

@@ -45,15 +45,19 @@ async function insertRecipients(trx: Tx, consentId: string, unitIds: string[], u
   ]).execute();
 }
 
-function decodeDocument(doc: NonNullable<RecordConsentInput['document']>): { bytes: Buffer; type: string } {
-  if (!(DOCUMENT_TYPES as readonly string[]).includes(doc.contentType)) throw invalidField('document', 'errors.fileWrongType');
+type DocumentType = (typeof DOCUMENT_TYPES)[number];
+const isDocumentType = (type: string): type is DocumentType => (DOCUMENT_TYPES as readonly string[]).includes(type);
+
+function decodeDocument(doc: NonNullable<RecordConsentInput['document']>): { bytes: Buffer; type: DocumentType } {
+  const type = doc.contentType;
+  if (!isDocumentType(type)) throw invalidField('document', 'errors.fileWrongType');
   const bytes = Buffer.from(doc.data, 'base64');
   if (bytes.length === 0) throw invalidField('document', 'errors.fileWrongType');
   if (bytes.length > MAX_DOCUMENT_BYTES) throw invalidField('document', 'errors.fileTooLarge', { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
   // The declared type must match the file itself, so a renamed file is refused.
-  const signature: Record<string, number[]> = { 'application/pdf': [0x25, 0x50, 0x44, 0x46], 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
-  if (!signature[doc.contentType]!.every((b, i) => bytes[i] === b)) throw invalidField('document', 'errors.fileWrongType');
-  return { bytes, type: doc.contentType };
+  const signature: Record<DocumentType, number[]> = { 'application/pdf': [0x25, 0x50, 0x44, 0x46], 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
+  if (!signature[type].every((b, i) => bytes[i] === b)) throw invalidField('document', 'errors.fileWrongType');
+  return { bytes, type };
 }
 
 export async function recordConsent(ctx: DataContext, personId: string, input: RecordConsentInput) {

@@ -8,6 +8,7 @@ import { findCitizenForIdentity, findDevLoginTarget, findStaffForIdentity, listD
 import { admitSignInAttempt, recordFailedSignIn } from './limits.ts';
 import { decodePending, encodePending, finishLogin, startLogin } from './oidc.ts';
 import type { RequestContext } from '../../infra/http/context.ts';
+import { navigationOf } from '../access/pages.ts';
 
 const OIDC_COOKIE = 'sammen_oidc';
 export const LANGUAGE_COOKIE = 'sammen_lang';
@@ -35,6 +36,8 @@ export const identityRoutes = [
     response: Me,
     handler: async (ctx) => ({
       principal: presentPrincipal(ctx),
+      // The pages, menu and abilities of the active role: the web draws them and decides nothing.
+      ...(await navigationOf(ctx.services.db, ctx.principal, ctx.services.config.devLogin, ctx.services.clock.now())),
       csrfToken: ctx.session?.csrfToken ?? null,
       language: ctx.lang,
       signIn: {

@@ -10,15 +10,17 @@ export function ownerOf(principal: Principal): Owner {
   return principal.kind === 'staff' ? { column: 'staff_user_id', id: principal.staffUserId } : { column: 'person_id', id: principal.personId };
 }
 
-export async function ownNotifications(db: Db | Tx, owner: Owner, limit: number) {
-  return db
+/** One page of the owner's notifications, newest first by (created_at, id), after the cursor's key. */
+export async function ownNotifications(db: Db | Tx, owner: Owner, page: { after?: readonly string[] | undefined; limit: number }) {
+  let query = db
     .selectFrom('notification')
-    .select(['id', 'kind', 'params', 'link', 'subject_person_id', 'created_at', 'read_at'])
-    .where(owner.column, '=', owner.id)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+    .select(['id', 'kind', 'params', 'link', 'subject_person_id', 'created_at', 'read_at',
+      // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
+      sql<string>`(extract(epoch from created_at) * 1000000)::bigint::text`.as('created_micros')])
+    .where(owner.column, '=', owner.id);
+  const after = page.after;
+  if (after) query = query.where(sql<boolean>`(created_at, id) < (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
 }
 
 export async function unreadCount(db: Db | Tx, owner: Owner): Promise<number> {

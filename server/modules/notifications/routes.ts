@@ -4,6 +4,7 @@
 import { AppError, notFound } from '../../infra/http/errors.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { authorize } from '../access/access.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { defineRoute } from '../../infra/http/route.ts';
 import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, UnreadCount } from '../../../common/contracts/notifications.ts';
 import { mailboxAttachment, mailboxPage } from './queries.ts';
@@ -21,9 +22,9 @@ async function openDevMailbox(ctx: DataContext, entity?: { type: string; id: str
 export const notificationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/notifications', summary: 'My notifications, newest first, and how many are unread', tags: ['notifications'],
-    audience: 'signed-in', guarded: true,
+    audience: 'signed-in', guarded: true, query: PageQuery,
     response: NotificationList,
-    handler: async (ctx) => notifications.listOwnNotifications(ctx),
+    handler: async (ctx, { query }) => notifications.listOwnNotifications(ctx, query),
   }),
   defineRoute({
     method: 'GET', url: '/api/notifications/unread-count', summary: 'How many of my notifications are unread (for the header)', tags: ['notifications'],

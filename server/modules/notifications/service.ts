@@ -12,6 +12,7 @@ import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
+import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { enqueue } from '../../infra/jobs/queue.ts';
 import { authorize, may, type AccessRequest } from '../access/access.ts';
 import { readPeople, type SystemReads } from '../access/person-reads.ts';
@@ -54,6 +55,17 @@ export const NOTIFICATION_KINDS = [
   'accessRequest.received', // {requesterName, unitName, childName} — to the family who decides, and the relay holder (people/access-requests.ts)
   'accessRequest.granted', // {childName} — to the professional who asked
   'accessRequest.refused', // {reason} — to the professional who asked; names nobody
+  // Reports to child welfare (child-welfare-reports/): the texts name the report's reference, never the child.
+  'cwReport.received', // {reference} — to the intake
+  'cwReport.receivedUrgent', // {reference} — to the intake: an urgent report
+  'cwReport.acknowledged', // {reference, date} — the receipt, to the reporter
+  'cwReport.feedback', // {reference} — the decision and feedback, to the reporter
+  'cwReport.finalFeedback', // {reference} — the investigation ended, to the reporter
+  'cwReport.reviewDue', // {reference, date} — to the intake, before the review deadline
+  'cwReport.investigationDue', // {reference, date} — to the intake, before the investigation's end
+  'cwReport.overdue', // {reference, date} — to the intake's leader, when a deadline passed
+  'cwConsultation.asked', // {} — to the intake: a new anonymous consultation
+  'cwConsultation.answered', // {} — to the professional who asked
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -85,6 +97,17 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'accessRequest.received': null,
   'accessRequest.granted': null,
   'accessRequest.refused': null,
+  // The reference only: the report is read through its own access rule, on its page.
+  'cwReport.received': null,
+  'cwReport.receivedUrgent': null,
+  'cwReport.acknowledged': null,
+  'cwReport.feedback': null,
+  'cwReport.finalFeedback': null,
+  'cwReport.reviewDue': null,
+  'cwReport.investigationDue': null,
+  'cwReport.overdue': null,
+  'cwConsultation.asked': null,
+  'cwConsultation.answered': null,
 };
 
 export interface NotificationInput {
@@ -266,7 +289,6 @@ export async function notifyFromJob(trx: Tx, reads: SystemReads, input: Notifica
 // ---------------------------------------------------------------------------------------------
 // One's own notifications (the routes)
 
-const LIST_LIMIT = 100;
 
 /**
  * Whether the reader may still see what the notification's text says about a child, decided by the
@@ -288,10 +310,12 @@ async function textStillOpen(ctx: DataContext, row: { kind: string; subject_pers
   return seen.get(key)!;
 }
 
-export async function listOwnNotifications(ctx: DataContext) {
+/** The reader's notifications, newest first, a page at a time, and how many are unread. */
+export async function listOwnNotifications(ctx: DataContext, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, 2);
   await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
   const owner = ownerOf(ctx.principal!);
-  const rows = await ownNotifications(ctx.trx, owner, LIST_LIMIT);
+  const { items: rows, hasMore, nextCursor } = toPage(await ownNotifications(ctx.trx, owner, { after, limit: PAGE_SIZE + 1 }), (r) => [r.created_micros, r.id]);
   const seen = new Map<string, boolean>();
   const notifications = [];
   for (const r of rows) {
@@ -314,6 +338,8 @@ export async function listOwnNotifications(ctx: DataContext) {
   return {
     notifications,
     unread: await unreadCount(ctx.trx, owner),
+    hasMore,
+    nextCursor,
   };
 }
 

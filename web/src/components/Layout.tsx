@@ -7,8 +7,7 @@ import type { StaffRole } from '../../../common/roles.ts';
 import { LANGUAGES } from '../../../common/roles.ts';
 import { useApiQuery } from '../query.tsx';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
-import { menuFor, PAGE_PATHS, PAGE_TITLES, startPath } from '../navigation.ts';
-import { useOwnUnitType } from '../own-unit.ts';
+import { PAGE_PATHS, PAGE_TITLES, startPath } from '../navigation.ts';
 import { DevMailboxLink, NotificationLink } from './NotificationLink.tsx';
 import { useSession } from '../session.tsx';
 import { PublicNav } from '../pages/catalogue/PublicNav.tsx';
@@ -98,7 +97,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me } = useSession();
   const principal = me?.principal ?? null;
-  const unitType = useOwnUnitType(principal);
   return (
     <>
       <SkipLink href="#main">{t('ui.common.skipToContent')}</SkipLink>
@@ -107,7 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <LanguageSwitcher />
         </div>
         <div className="container app-header__row">
-          <RouterLink to={principal ? startPath(principal) : '/'} className="brand">
+          <RouterLink to={me && principal ? startPath(me) : '/'} className="brand">
             <span className="brand__name">Sammen</span>
             {principal?.kind === 'staff' ? <MunicipalityName /> : null}
           </RouterLink>
@@ -122,7 +120,7 @@ export function Layout({ children }: { children: ReactNode }) {
       {principal ? (
         <nav className="app-nav" aria-label={t('ui.nav.label')}>
           <ul className="container app-nav__list">
-            {menuFor(principal, unitType).map((page) => (
+            {(me?.menu ?? []).map((page) => (
               <li key={page}>
                 <NavLink to={PAGE_PATHS[page]} end className="app-nav__link">
                   {t(PAGE_TITLES[page])}

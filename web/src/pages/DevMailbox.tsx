@@ -61,8 +61,7 @@ function MailCard({ mail }: { mail: Mail }) {
 export function DevMailboxPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const administrator = me?.principal?.kind === 'staff' && me.principal.activeRole === 'administrator';
-  const enabled = Boolean(administrator && me?.signIn.dev);
+  const enabled = me?.abilities.readDevMailbox === true;
   const mailbox = useApiQuery<{ mails: Mail[] }>(enabled ? '/api/dev/mailbox' : null);
   if (!me?.principal) return <Navigate to="/" replace />;
   if (!enabled) return <NotFoundPage />;

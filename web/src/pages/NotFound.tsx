@@ -12,7 +12,7 @@ function HomeLink() {
   return (
     <Paragraph>
       <Link asChild>
-        <RouterLink to={principal ? startPath(principal) : '/'}>{t(principal ? 'ui.notFound.toStart' : 'ui.notFound.toSignIn')}</RouterLink>
+        <RouterLink to={me && principal ? startPath(me) : '/'}>{t(principal ? 'ui.notFound.toStart' : 'ui.notFound.toSignIn')}</RouterLink>
       </Link>
     </Paragraph>
   );

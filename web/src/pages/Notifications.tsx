@@ -6,7 +6,8 @@ import { Navigate, Link as RouterLink } from 'react-router';
 import { formatDateTime } from '../../../common/i18n/index.ts';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, LoadError, QueryFallback, errorText } from '../components/Status.tsx';
-import { useApiQuery, useSubmit } from '../query.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
+import { useApiPages, useApiQuery, useSubmit } from '../query.tsx';
 import type { NotificationItem, NotificationList, NotificationSettings as Settings } from '../../../common/contracts/notifications.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -56,7 +57,7 @@ function EmailSettings() {
 export function NotificationsPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const list = useApiQuery<NotificationList>(me?.principal ? '/api/notifications' : null);
+  const list = useApiPages(me?.principal ? '/api/notifications' : null, (page: NotificationList) => page.notifications);
   const [message, setMessage] = useState('');
   const action = useSubmit('notifications');
   // Following a link marks the notification read on the way; a failure there is not the user's concern.
@@ -72,7 +73,7 @@ export function NotificationsPage() {
     void following.send({ url: `/api/notifications/${encodeURIComponent(n.id)}/read`, body: {} });
   };
 
-  const data = list.data;
+  const data = list.first;
   return (
     <Page title={t('notifications.page.title')}>
       <Paragraph>{t('notifications.page.intro')}</Paragraph>
@@ -94,7 +95,7 @@ export function NotificationsPage() {
       {data && data.notifications.length === 0 ? <Paragraph>{t('notifications.page.empty')}</Paragraph> : null}
       {data && data.notifications.length > 0 ? (
         <ul className="notification-list" aria-label={t('notifications.page.listLabel')}>
-          {data.notifications.map((n) => (
+          {list.items.map((n) => (
             <li key={n.id}>
               <Card className={n.readAt ? 'notification-card' : 'notification-card notification-card--unread'} data-color={n.readAt ? 'neutral' : 'accent'}>
                 {n.readAt ? null : <Tag data-color="info" data-size="sm">{t('notifications.page.unreadBadge')}</Tag>}
@@ -116,6 +117,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       ) : null}
+      <ShowMore more={list.more} />
       {me.principal.kind === 'citizen' ? <EmailSettings /> : null}
     </Page>
   );

@@ -6,14 +6,15 @@ import { TaskList } from '../components/case/Tasks.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { QueryFallback } from '../components/Status.tsx';
-import { useApiQuery } from '../query.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
+import { useApiPages } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { Person } from '../../../common/contracts/people.ts';
+import type { People as PeopleList } from '../../../common/contracts/people.ts';
 
 export function PeoplePage() {
   const { t, tx } = useI18n();
-  const people = useApiQuery<{ people: Person[] }>('/api/people');
-  const list = people.data?.people ?? [];
+  const people = useApiPages('/api/people', (page: PeopleList) => page.people);
+  const list = people.items;
   return (
     <Page title={t('ui.people.title')}>
       <Paragraph>{t('ui.people.intro')}</Paragraph>
@@ -24,7 +25,7 @@ export function PeoplePage() {
       </div>
       <TaskList />
       <QueryFallback query={people} />
-      {people.data && list.length === 0 ? <Paragraph>{t('ui.people.empty')}</Paragraph> : null}
+      {people.first && list.length === 0 ? <Paragraph>{t('ui.people.empty')}</Paragraph> : null}
       {list.length > 0 ? (
         <TableScroll label={t('ui.people.tableCaption')}>
           <Table zebra className="data-table">
@@ -54,6 +55,7 @@ export function PeoplePage() {
           </Table>
         </TableScroll>
       ) : null}
+      <ShowMore more={people.more} />
     </Page>
   );
 }

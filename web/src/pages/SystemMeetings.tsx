@@ -60,7 +60,7 @@ export function SystemMeetingsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const data = useApiQuery<{ teams: SystemTeam[]; meetings: SystemMeetingRow[] }>('/api/system-meetings');
-  const isSbu = me?.principal?.kind === 'staff' && me.principal.activeRole === 'sbu_coordinator';
+  const isSbu = me?.abilities.seeEveryTeam === true;
   const teams = data.data?.teams ?? [];
   const meetings = data.data?.meetings ?? [];
   return (

@@ -37,8 +37,7 @@ function fromConfig(c: TeamConfig): Row {
 export function TeamsPage() {
   const { t, tx } = useI18n();
   const { me } = useSession();
-  const role = me?.principal?.kind === 'staff' ? me.principal.activeRole : null;
-  const isAdmin = role === 'administrator';
+  const isAdmin = me?.abilities.editTeams === true;
   // The administrator sees every team, active or not, with what the edit form needs.
   const teams = useApiQuery<{ teams: Team[] }>(isAdmin ? null : '/api/teams');
   const config = useApiQuery<{ teams: TeamConfig[]; options: TeamOptions }>(isAdmin ? '/api/teams/config' : null);
@@ -64,12 +63,12 @@ export function TeamsPage() {
   return (
     <Page title={t('ui.teams.title')}>
       <Paragraph>{t('ui.teams.intro')}</Paragraph>
-      {role === 'sbu_coordinator' || role === 'analyst' ? (
+      {me?.abilities.indicatorsOnly ? (
         <Alert data-color="info">
           <Paragraph>{t('ui.teams.indicatorNote')}</Paragraph>
         </Alert>
       ) : null}
-      {role === 'team_leader' || role === 'sbu_coordinator' ? <TeamOverviews /> : null}
+      {me?.abilities.teamOverviews ? <TeamOverviews /> : null}
       {isAdmin ? <LiveMessage>{message}</LiveMessage> : null}
       {isAdmin && config.data ? (
         editing === null ? (

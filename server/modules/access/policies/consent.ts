@@ -31,6 +31,7 @@ export async function consentReaches(facts: AccessFacts, principal: StaffPrincip
 
 /** A professional's way into the shared case: involved, and the consent reaches their unit. */
 export async function staffCaseAccess(facts: AccessFacts, principal: StaffPrincipal, personId: string, now: Date): Promise<Decision> {
+  await facts.staffCase(principal.staffUserId, principal.serviceUnitId, personId);
   const involved = await involvedCaseWorker(facts, principal, personId);
   if (!involved.allowed) return involved;
   const consent = await consentReaches(facts, principal, personId, 'collaboration', now);
@@ -49,6 +50,7 @@ export function caseAccess(facts: AccessFacts, principal: Principal, personId: s
  * it is the family saying no. The user must also still be involved with the child.
  */
 export async function teamDiscussionReaches(facts: AccessFacts, principal: StaffPrincipal, personId: string, referralId: string | null, since: Date | null, now: Date): Promise<Decision> {
+  await facts.staffCase(principal.staffUserId, principal.serviceUnitId, personId);
   const involved = await involvedCaseWorker(facts, principal, personId);
   if (!involved.allowed) return involved;
   const consent = await consentReaches(facts, principal, personId, 'team_discussion', now);
@@ -68,6 +70,7 @@ export async function teamDiscussionReaches(facts: AccessFacts, principal: Staff
 export async function visibleCategories(facts: AccessFacts, principal: Principal | null, personId: string, now: Date): Promise<Set<string> | 'all'> {
   if (!principal) return new Set();
   if (principal.kind === 'citizen') return 'all';
+  await facts.staffCase(principal.staffUserId, principal.serviceUnitId, personId);
   const unit = await facts.unit(principal.serviceUnitId);
   if (!unit) return new Set();
   const consents = await facts.consents(personId);

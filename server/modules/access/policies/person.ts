@@ -2,7 +2,7 @@
 // confirms, access requests, and who decides for a child. The rules here are used by the other
 // policies: a professional reaches a person only while involved, a citizen only as the person or a
 // guardian with parental responsibility.
-import type { Tx } from '../../../infra/db/database.ts';
+import type { Db } from '../../../infra/db/database.ts';
 import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
 import { ageOn, osloDate } from '../../../../common/dates.ts';
 import type { Decision } from '../actions.ts';
@@ -20,6 +20,7 @@ export async function involvedCaseWorker(facts: AccessFacts, principal: Principa
 /** The citizen is the person, or a guardian of them with parental responsibility. */
 export async function citizenRelation(facts: AccessFacts, citizenPersonId: string, personId: string): Promise<Decision> {
   if (citizenPersonId === personId) return allow('self');
+  await facts.citizenView(citizenPersonId, personId);
   const guardianship = await facts.guardianship(citizenPersonId, personId);
   if (!guardianship) return deny('not_related');
   return guardianship.parentalResponsibility ? allow('guardian_with_parental_responsibility') : deny('guardian_without_parental_responsibility');
@@ -49,7 +50,7 @@ export async function citizenDecides(facts: AccessFacts, citizenPersonId: string
 export async function familyDeciders(facts: AccessFacts, personId: string, now: Date): Promise<string[]> {
   const person = await facts.person(personId);
   if (!person) return [];
-  const trx: Tx = facts.trx;
+  const trx = facts.trx;
   if (decidesForSelf(person, now)) {
     const account = await trx.selectFrom('citizen_account').select('id').where('person_id', '=', personId).executeTakeFirst();
     return account ? [personId] : [];
@@ -68,7 +69,7 @@ export async function familyDeciders(facts: AccessFacts, personId: string, now: 
  * The citizen is the person a professional named as guardian: matched on the national id the
  * professional entered, which ID-porten verified at the citizen's sign-in.
  */
-async function namedInRelationClaim(trx: Tx, citizenPersonId: string, claimId: string): Promise<Decision> {
+async function namedInRelationClaim(trx: Db, citizenPersonId: string, claimId: string): Promise<Decision> {
   const row = await trx
     .selectFrom('relation_claim as c')
     .innerJoin('person as p', 'p.national_id', 'c.national_id')

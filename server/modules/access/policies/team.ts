@@ -24,15 +24,20 @@ async function teamOfRequest(facts: AccessFacts, request: AccessRequest): Promis
   return (await facts.trx.selectFrom('referral').select('team_id').where('id', '=', referralId).executeTakeFirst())?.team_id ?? null;
 }
 
+/** The SBU coordinator works with every team of the municipality, not only the ones they are in. */
+export function seesEveryTeam(principal: Principal): boolean {
+  return principal.kind === 'staff' && principal.activeRole === 'sbu_coordinator';
+}
+
 /** Aggregated figures of a team: its leader, and the SBU coordinator for every team of the municipality. */
 async function teamOverviewAccess(facts: AccessFacts, principal: Principal, entity: AccessRequest['entity']): Promise<Decision> {
   if (principal.kind !== 'staff') return deny('not_staff');
   // Without a team: the list of the user's own teams, scoped by the query.
-  if (!entity) return principal.activeRole === 'sbu_coordinator' || principal.activeRole === 'team_leader' ? allow(`own_teams:${principal.activeRole}`) : deny('role_required:team_leader');
+  if (!entity) return seesEveryTeam(principal) || principal.activeRole === 'team_leader' ? allow(`own_teams:${principal.activeRole}`) : deny('role_required:team_leader');
   if (entity.type !== 'team') return deny('no_subject');
   const team = await facts.team(entity.id);
   if (!team || team.municipalityId !== principal.municipalityId) return deny('no_subject');
-  if (principal.activeRole === 'sbu_coordinator') return allow('role:sbu_coordinator');
+  if (seesEveryTeam(principal)) return allow('role:sbu_coordinator');
   if (principal.activeRole !== 'team_leader') return deny('role_required:team_leader');
   return team.leaderStaffUserId === principal.staffUserId ? allow('team_leader_of_team') : deny('not_team_leader');
 }
@@ -44,7 +49,7 @@ async function teamOverviewAccess(facts: AccessFacts, principal: Principal, enti
  */
 async function systemTeamAccess(facts: AccessFacts, principal: Principal, entity: AccessRequest['entity']): Promise<Decision> {
   if (principal.kind !== 'staff') return deny('not_staff');
-  if (principal.activeRole !== 'sbu_coordinator' && !isTeamWorkRole(principal.activeRole)) return deny('role_without_team_work');
+  if (!seesEveryTeam(principal) && !isTeamWorkRole(principal.activeRole)) return deny('role_without_team_work');
   if (!entity) return allow(`own_system_teams:${principal.activeRole}`);
   let teamId: string | null = null;
   if (entity.type === 'team') teamId = entity.id;
@@ -58,7 +63,7 @@ async function systemTeamAccess(facts: AccessFacts, principal: Principal, entity
   const team = await facts.team(teamId);
   if (!team || team.municipalityId !== principal.municipalityId) return deny('no_subject');
   if (team.kind !== 'system_level') return deny('not_system_team');
-  if (principal.activeRole === 'sbu_coordinator') return allow('role:sbu_coordinator');
+  if (seesEveryTeam(principal)) return allow('role:sbu_coordinator');
   if (team.leaderStaffUserId === principal.staffUserId) return allow('system_team_leader');
   const member = await facts.trx.selectFrom('team_member').select('staff_user_id').where('team_id', '=', teamId).where('staff_user_id', '=', principal.staffUserId).executeTakeFirst();
   return member ? allow('system_team_member') : deny('not_team_member');

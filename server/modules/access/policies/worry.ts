@@ -1,10 +1,10 @@
 // Worries (undringer): noted and discussed anonymously by case workers; tied to a person by the
 // author once involved with that person.
-import type { Tx } from '../../../infra/db/database.ts';
+import type { Db } from '../../../infra/db/database.ts';
 import type { Decision } from '../actions.ts';
 import { allow, caseWorker, deny, entityId, subjectId, type Policy, type Rule } from '../policy.ts';
 
-async function worryAccess(trx: Tx, staffUserId: string, worryId: string, authorOnly: boolean): Promise<Decision> {
+async function worryAccess(trx: Db, staffUserId: string, worryId: string, authorOnly: boolean): Promise<Decision> {
   const worry = await trx.selectFrom('worry').select(['noticed_by']).where('id', '=', worryId).executeTakeFirst();
   if (!worry) return deny('no_subject');
   if (worry.noticed_by === staffUserId) return allow('worry_author');

@@ -13,7 +13,7 @@ export function CaseArea({ personId, citizen }: { personId: string; citizen: boo
   const { t } = useI18n();
   const [message, setMessage] = useState('');
   const status = useApiQuery<CaseStatus>(`/api/people/${encodeURIComponent(personId)}/case-status`);
-  const logOpen = status.data?.logOpen === true && status.data.case !== null;
+  const logOpen = status.data?.abilities.readLog === true && status.data.case !== null;
   const log = useApiQuery<CaseLog>(logOpen ? `/api/people/${encodeURIComponent(personId)}/case` : null);
   const caseId = status.data?.case?.id;
   const colleagues = useApiQuery<{ colleagues: Colleague[] }>(logOpen && !citizen && caseId ? `/api/cases/${caseId}/colleagues` : null);

@@ -18,7 +18,7 @@ import type { CaseStatus as Status, Colleague } from '../../../../common/contrac
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
 
-function Steps({ c, citizen, onChange }: { c: OpenCase; citizen: boolean; onChange: Props['onChange'] }) {
+function Steps({ c, editable, onChange }: { c: OpenCase; editable: boolean; onChange: Props['onChange'] }) {
   const { t } = useI18n();
   const { error, send } = useSubmit('case-steps');
   // The box follows the click at once; the server's answer confirms it or puts it back.
@@ -35,7 +35,7 @@ function Steps({ c, citizen, onChange }: { c: OpenCase; citizen: boolean; onChan
       <ol className="guide-steps">
         {c.steps.map((s) => (
           <li key={s.stepKey} className="guide-step">
-            {citizen || c.closedAt ? (
+            {!editable || c.closedAt ? (
               <Paragraph><strong>{s.title}</strong>{s.done ? ` – ${t('cases.ui.doneBy', { name: s.done.by, date: formatDate(s.done.at) })}` : ''}</Paragraph>
             ) : (
               <Checkbox
@@ -237,15 +237,16 @@ export function WorryForm({ personId, onChange, titled = false }: { personId: st
 export function CaseStatusSection({ status, citizen, onChange, colleagues }: Props & { colleagues: Colleague[] }) {
   const { t, tx } = useI18n();
   const c = status.case;
+  const may = status.abilities;
   if (!c) {
     return (
       <section aria-labelledby="case-heading" className="page-section">
         <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
-        {!citizen ? (
+        {may.changeStatus || may.refer ? (
           <div className="case-actions">
-            <WorryForm personId={status.person.id} onChange={onChange} titled />
-            <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel>
+            {may.changeStatus ? <WorryForm personId={status.person.id} onChange={onChange} titled /> : null}
+            {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           </div>
         ) : null}
       </section>
@@ -274,7 +275,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
         <Alert data-color="warning" data-testid="pending-handover">
           <Paragraph>{t(c.pendingHandover.forMe ? 'cases.ui.handoverForYou' : 'cases.ui.handoverWaiting', { from: c.relayHolder.name, to: c.pendingHandover.to.name, date: formatDate(c.pendingHandover.requestedAt) })}</Paragraph>
           {c.pendingHandover.message ? <Paragraph>«{c.pendingHandover.message}»</Paragraph> : null}
-          {c.pendingHandover.forMe ? <AnswerHandover handoverId={c.pendingHandover.id} onChange={onChange} /> : null}
+          {may.answerHandover ? <AnswerHandover handoverId={c.pendingHandover.id} onChange={onChange} /> : null}
         </Alert>
       ) : null}
       {c.proposedTransition && !citizen ? (
@@ -298,7 +299,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           </ul>
         </section>
       ) : null}
-      <Steps c={c} citizen={citizen} onChange={onChange} />
+      <Steps c={c} editable={may.changeStatus} onChange={onChange} />
       <details className="level-history">
         <summary>{t('cases.ui.levelHistory')}</summary>
         <ul className="plain-list">
@@ -307,18 +308,18 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           ))}
         </ul>
       </details>
-      {!citizen && open ? (
+      {open && (may.changeStatus || may.refer || may.hold) ? (
         <div className="case-actions">
           <Heading level={3} data-size="xs">{t('cases.ui.actions')}</Heading>
-          {c.isRelayHolder && c.proposedTransition && !planned ? (
+          {may.hold && c.proposedTransition && !planned ? (
             <Panel title={t('cases.ui.planTransition')}><TransitionPlan key={c.proposedTransition.enrolledUnitId ?? c.proposedTransition.toStage} c={c} onChange={onChange} /></Panel>
           ) : null}
-          {c.isRelayHolder && !c.pendingHandover && status.logOpen ? <Panel title={t('cases.ui.handoverHeading')}><HandoverForm c={c} colleagues={colleagues} onChange={onChange} /></Panel> : null}
-          <Panel title={t('cases.ui.changeLevel')}><LevelForm c={c} onChange={onChange} /></Panel>
-          <Panel title={t('cases.ui.noteWorry')}><WorryForm personId={status.person.id} onChange={onChange} /></Panel>
-          <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel>
-          <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel>
-          {c.isRelayHolder ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
+          {may.hold && !c.pendingHandover && may.readLog ? <Panel title={t('cases.ui.handoverHeading')}><HandoverForm c={c} colleagues={colleagues} onChange={onChange} /></Panel> : null}
+          {may.changeStatus ? <Panel title={t('cases.ui.changeLevel')}><LevelForm c={c} onChange={onChange} /></Panel> : null}
+          {may.changeStatus ? <Panel title={t('cases.ui.noteWorry')}><WorryForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+          {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+          {may.changeStatus ? <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+          {may.hold ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
       ) : null}
     </section>

@@ -219,7 +219,7 @@ function useOlderEntries(personId: string, log: CaseLog) {
 export function RelayLogSection({ personId, log, citizen, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
   const { t, tx } = useI18n();
   const caseId = log.caseId;
-  const writable = caseId !== null && !log.closed;
+  const writable = log.abilities.write && caseId !== null && !log.closed;
   const older = useOlderEntries(personId, log);
   const evaluationsOf = (key: string) => older.entries.filter((e) => e.kind === 'evaluation' && e.measureKey === key);
   const measures = older.entries.filter((e) => e.kind === 'measure');

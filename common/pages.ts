@@ -1,0 +1,7 @@
+// The pages of the app by name. Which of them a signed-in user may open, and which the menu shows,
+// is the server's answer in the session (server/modules/access/pages.ts); the web only draws it.
+export const PAGE_KEYS = [
+  'people', 'register', 'teams', 'adminUnits', 'adminStaff', 'adminGuide', 'worries', 'audit', 'myPage', 'absence', 'adminCatalogue', 'findHelp', 'intake', 'systemMeetings',
+] as const;
+
+export type PageKey = (typeof PAGE_KEYS)[number];

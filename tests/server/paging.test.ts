@@ -1,0 +1,102 @@
+// Every list read comes in pages with a stable order: one row more than a page makes the first page
+// full, says there is more, and its cursor brings exactly the rest — nothing skipped or repeated,
+// also when many rows share the same time. A list whose limit is removed fails here.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_SIZE } from '../../server/infra/http/paging.ts';
+import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+let municipalityId: string;
+/** One instant for every row a test makes, so only the tie-break keeps the order stable. */
+const SAME_TIME = new Date('2026-01-15T09:00:00Z');
+
+beforeAll(async () => {
+  t = await startTestApp({ demoChildren: 5 });
+  municipalityId = (await t.database.db.selectFrom('municipality').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow()).id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const staffId = async (username: string) => (await t.database.db.selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+
+async function newChildren(n: number, familyName: string): Promise<string[]> {
+  const rows = await t.database.db.insertInto('person')
+    .values(Array.from({ length: n }, (_, i) => ({ municipality_id: municipalityId, given_name: `Barn${String(i).padStart(3, '0')}`, family_name: familyName, birth_date: '2017-02-01', kind: 'child' })))
+    .returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Reads every page of a list; checks each page's size and that the pages join up without a gap or a repeat. */
+async function allPages<T extends { id: string }>(client: Client, url: string, items: (body: Record<string, unknown>) => T[], size = PAGE_SIZE) {
+  const first = await client.get(url);
+  expect(first.statusCode, first.body).toBe(200);
+  const body = first.json();
+  expect(items(body)).toHaveLength(size);
+  expect(body.hasMore).toBe(true);
+  expect(body.nextCursor).toEqual(expect.any(String));
+  const second = await client.get(`${url}${url.includes('?') ? '&' : '?'}after=${encodeURIComponent(body.nextCursor)}`);
+  expect(second.statusCode, second.body).toBe(200);
+  expect(second.json().hasMore).toBe(false);
+  expect(second.json().nextCursor).toBeNull();
+  const ids = [...items(body), ...items(second.json())].map((x) => x.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  return ids;
+}
+
+describe('list reads come in pages', () => {
+  it('a professional\'s people: 50 by name, then the rest', async () => {
+    const teacher = await signedIn(t.app, 'fagperson.skole');
+    const me = await staffId('fagperson.skole');
+    const children = await newChildren(PAGE_SIZE + 1, 'Aaberg');
+    await t.database.db.insertInto('involvement').values(children.map((id) => ({ person_id: id, staff_user_id: me, kind: 'registrant' }))).execute();
+    const ids = await allPages(teacher, '/api/people', (b) => b.people as { id: string }[]);
+    expect(ids).toEqual(expect.arrayContaining(children));
+  });
+
+  it('a team\'s intake queue: the 50 who waited longest, then the rest', async () => {
+    const leader = await signedIn(t.app, 'teamleder');
+    const team = (await t.database.db.selectFrom('team').select('id').where('leader_staff_user_id', '=', await staffId('teamleder')).where('kind', '=', 'early_intervention').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+    const waiting = (await t.database.db.selectFrom('referral').select(sql<number>`count(*)::int`.as('n')).where('team_id', '=', team).where('status', 'in', ['waiting', 'more_info', 'accepted']).executeTakeFirstOrThrow()).n;
+    const referrer = await staffId('fagperson.skole');
+    const children = await newChildren(PAGE_SIZE + 1 - waiting, 'Intaksen');
+    await t.database.db.insertInto('referral').values(children.map((id) => ({ team_id: team, person_id: id, source: 'professional' as const, referred_by_staff_id: referrer, reason: 'Uro', basis: 'family_present' as const, received_at: SAME_TIME }))).execute();
+    await allPages(leader, `/api/teams/${team}/intake`, (b) => b.referrals as { id: string }[]);
+  });
+
+  it('my notifications: the newest 50, then the rest', async () => {
+    const nurse = await signedIn(t.app, 'helsesykepleier');
+    const me = await staffId('helsesykepleier');
+    const have = (await nurse.get('/api/notifications')).json().notifications.length as number;
+    await t.database.db.insertInto('notification')
+      .values(Array.from({ length: PAGE_SIZE + 1 - have }, () => ({ staff_user_id: me, kind: 'referral.received', params: JSON.stringify({ teamName: 'Team' }), link: '/varsler', created_at: SAME_TIME })))
+      .execute();
+    await allPages(nurse, '/api/notifications', (b) => b.notifications as { id: string }[]);
+  });
+
+  it('a family\'s access log: a page of reads, then the older ones', async () => {
+    const mother = await signedIn(t.app, 'forelder');
+    const child = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+    // 501 reads by different professionals far apart in time: 501 lines, one per read.
+    const staff = await t.database.db.selectFrom('staff_user').select(['id', 'display_name']).where('municipality_id', '=', municipalityId).execute();
+    await t.database.db.transaction().execute((trx) => trx.insertInto('audit_event').values(Array.from({ length: 501 }, (_, i) => ({
+      occurred_at: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000), actor_kind: 'staff' as const, actor_id: staff[i % staff.length]!.id, actor_name: `Leser ${i}`,
+      actor_role: 'professional', subject_kind: 'person' as const, subject_id: child, action: 'case.read', purpose: 'follow_up', outcome: 'allowed' as const, reason: 'test',
+    }))).execute());
+    const first = (await mother.get(`/api/people/${child}/access-log`)).json();
+    expect(first.events).toHaveLength(500);
+    expect(first.hasMore).toBe(true);
+    const rest = (await mother.get(`/api/people/${child}/access-log?after=${first.nextCursor}`)).json();
+    expect(rest.hasMore).toBe(false);
+    expect(rest.events.map((e: { id: string }) => e.id)).not.toContain(first.events.at(-1).id);
+    expect(rest.events.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a cursor the server did not make is refused with a message in the user\'s language', async () => {
+    const nurse = await signedIn(t.app, 'helsesykepleier', 'en');
+    const response = await nurse.get('/api/notifications?after=bm90LWEtY3Vyc29y');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([{ field: 'after', message: 'The link to the next page is not valid. Load the list again.' }]);
+  });
+});
