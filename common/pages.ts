@@ -2,6 +2,7 @@
 // is the server's answer in the session (server/modules/access/pages.ts); the web only draws it.
 export const PAGE_KEYS = [
   'people', 'register', 'teams', 'adminUnits', 'adminStaff', 'adminGuide', 'worries', 'audit', 'myPage', 'absence', 'adminCatalogue', 'findHelp', 'intake', 'systemMeetings',
+  'cwQueue', 'cwMine', 'cwConsult', // reports to child welfare: the intake's queue, the reporter's own, anonymous consultation
 ] as const;
 
 export type PageKey = (typeof PAGE_KEYS)[number];

@@ -53,14 +53,15 @@ describe('sign-in page', () => {
 });
 
 const START_PAGES: { name: string; path: string; heading: string; nav: string[] }[] = [
-  { name: 'Ingrid Solheim', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Fravær'] },
-  { name: 'Henrik Aasen', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Fravær'] },
-  { name: 'Kari Nygård', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer'] },
-  { name: 'Tone Haugland', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Inntak', 'Team', 'Systemteam', 'Fravær'] },
-  { name: 'Lars Eide', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer'] },
-  { name: 'Marte Lunde', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer'] },
-  { name: 'Anders Moe', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer'] },
-  { name: 'Hanne Strand', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer'] },
+  { name: 'Ingrid Solheim', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær'] },
+  { name: 'Henrik Aasen', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær'] },
+  { name: 'Kari Nygård', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
+  { name: 'Tone Haugland', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Inntak', 'Team', 'Systemteam', 'Fravær'] },
+  { name: 'Lars Eide', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
+  { name: 'Marte Lunde', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
+  // The intake starts at its queue of reports.
+  { name: 'Anders Moe', path: '/barnevern', heading: 'Meldinger til barnevernet', nav: ['Meldinger til barnevernet', 'Anonym drøfting', 'Mine barn og unge', 'Registrer barn', 'Undringer'] },
+  { name: 'Hanne Strand', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
   { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam'] },
   { name: 'Nora Vik', path: '/team', heading: 'Team', nav: ['Team'] },
   { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Tjenestekatalog', 'Team'] },
@@ -121,7 +122,7 @@ describe('each demo role', () => {
     expect(await nav.getByRole('link').allTextContents()).toContain('Team');
     await page.getByLabel('Rolle').selectOption({ label: 'Teammedlem' });
     await page.getByRole('button', { name: 'Bytt rolle' }).click();
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Mine barn og unge', 'Registrer barn', 'Undringer', 'Systemteam']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Systemteam']);
     await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
     await page.goto('/team');
     await page.getByRole('heading', { level: 1, name: 'Ikke tilgjengelig i rollen din' }).waitFor();

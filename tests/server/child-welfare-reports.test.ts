@@ -163,15 +163,20 @@ describe('the family', () => {
     const seen = (await sofie.get(`/api/people/${ids.jonas}/child-welfare-reports`)).json().reports;
     expect(seen).toEqual([expect.objectContaining({ id: ids.report, unitName: 'Fjellbekken skole' })]);
     const log = JSON.stringify((await sofie.get(`/api/people/${ids.jonas}/access-log`)).json());
-    expect(log).toContain('Anders Moe, saksbehandler, mottak, Barnevernstjenesten, leste en bekymringsmelding');
+    expect(log).toMatch(/Anders Moe, saksbehandler, mottak, Barnevernstjenesten, [^"]*leste en bekymringsmelding/);
   });
 
   it('sees nothing of a report kept from them, not even the intake\'s reads, until the intake decides otherwise', async () => {
+    const log = async () => ((await sofie.get(`/api/people/${ids.jonas}/access-log`)).json().events as { id: string; text: string }[]);
+    const before = await log();
     await anders.get(`/api/child-welfare/reports/${ids.hidden}`);
-    const events = async () => (await sofie.get(`/api/people/${ids.jonas}/access-log`)).json().events as { id: string }[];
-    const hiddenRows = await t.database.db.selectFrom('audit_event').select('id').where('entity_type', '=', 'child_welfare_report').where('entity_id', '=', ids.hidden!).execute();
-    expect(hiddenRows.length).toBeGreaterThan(0);
-    expect((await events()).map((e) => e.id)).not.toEqual(expect.arrayContaining([String(hiddenRows[0]!.id)]));
+    await anders.get('/api/child-welfare/queue');
+    const hiddenRows = (await t.database.db.selectFrom('audit_event').select('id').where('entity_type', '=', 'child_welfare_report').where('entity_id', '=', ids.hidden!).execute()).map((r) => String(r.id));
+    expect(hiddenRows.length).toBeGreaterThan(2);
+    const after = await log();
+    // The queue's read of the told report shows; nothing of the other one does.
+    expect(after.filter((e) => hiddenRows.includes(e.id))).toEqual([]);
+    expect(after.filter((e) => !before.some((b) => b.id === e.id)).map((e) => e.text)).toEqual([expect.stringContaining('så barnevernets liste over meldinger')]);
     expect((await sofie.get(`/api/people/${ids.jonas}/child-welfare-reports`)).json().reports.map((r: { id: string }) => r.id)).toEqual([ids.report]);
     const ack = await anders.post(`/api/child-welfare/reports/${ids.hidden}/acknowledge`, { version: 1 });
     const shown = await anders.post(`/api/child-welfare/reports/${ids.hidden}/family-visibility`, { familyMaySee: true, version: ack.json().version });

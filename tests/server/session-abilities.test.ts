@@ -36,11 +36,11 @@ async function session(username: string) {
 describe('the session names the pages, the menu and the abilities of the active role', () => {
   it('a professional at a kindergarten has absence in the menu; at a health station the page but not the menu entry', async () => {
     const kindergarten = await session(await staffAt('kindergarten', ['professional']));
-    expect(kindergarten.pages).toEqual(['people', 'register', 'worries', 'absence']);
-    expect(kindergarten.menu).toEqual(['people', 'register', 'worries', 'absence']);
+    expect(kindergarten.pages).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence']);
+    expect(kindergarten.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence']);
     const health = await session(await staffAt('health_station', ['professional']));
     expect(health.pages).toContain('absence');
-    expect(health.menu).toEqual(['people', 'register', 'worries']);
+    expect(health.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult']);
     expect(health.abilities).toEqual({ editTeams: false, readDevMailbox: false, seeEveryTeam: false, teamOverviews: false, indicatorsOnly: false });
   });
 
@@ -55,13 +55,18 @@ describe('the session names the pages, the menu and the abilities of the active 
     expect(auditor).toMatchObject({ pages: ['audit'], menu: ['audit'] });
   });
 
+  it('the child-welfare intake starts at its queue of reports', async () => {
+    const intake = await session(await staffAt('child_welfare', ['child_welfare_intake']));
+    expect(intake.pages).toEqual(['cwQueue', 'cwConsult', 'people', 'register', 'worries']);
+  });
+
   it('switching role changes the answer', async () => {
     const client = await signedIn(t.app, await staffAt('school_primary', ['professional', 'team_leader']));
     const before = (await client.get('/api/auth/me')).json();
     expect(before.principal.activeRole).toBe('professional');
     expect((await client.post('/api/auth/role', { role: 'team_leader' })).statusCode).toBeLessThan(300);
     const after = (await client.get('/api/auth/me')).json();
-    expect(after.menu).toEqual(['people', 'register', 'worries', 'intake', 'teams', 'systemMeetings', 'absence']);
+    expect(after.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence']);
     expect(after.abilities.teamOverviews).toBe(true);
   });
 

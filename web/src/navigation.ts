@@ -21,6 +21,9 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   absence: '/fravaer',
   adminCatalogue: '/admin/tjenester',
   findHelp: '/tjenester',
+  cwQueue: '/barnevern',
+  cwMine: '/mine-meldinger',
+  cwConsult: '/barnevern/drofting',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -38,6 +41,9 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   absence: 'notifications.absence.nav',
   adminCatalogue: 'catalogue.nav.admin',
   findHelp: 'catalogue.nav.findHelp',
+  cwQueue: 'reports.nav.queue',
+  cwMine: 'reports.nav.mine',
+  cwConsult: 'reports.nav.consultations',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

@@ -26,6 +26,11 @@ export const ROUTES: AppRoute[] = [
   { path: '/barn', guard: 'people', load: () => import('./pages/People.tsx').then((m) => m.PeoplePage) },
   { path: '/barn/ny', guard: 'register', load: () => import('./pages/RegisterPerson.tsx').then((m) => m.RegisterPersonPage) },
   { path: '/barn/:id', guard: 'people', load: personPage },
+  { path: '/barn/:id/bekymringsmelding', guard: 'people', load: () => import('./pages/child-welfare/SendReport.tsx').then((m) => m.SendReportPage) },
+  { path: '/barnevern', guard: 'cwQueue', load: () => import('./pages/child-welfare/Queue.tsx').then((m) => m.QueuePage) },
+  { path: '/barnevern/drofting', guard: 'cwConsult', load: () => import('./pages/child-welfare/Consultations.tsx').then((m) => m.ConsultationsPage) },
+  { path: '/barnevern/meldinger/:id', guard: 'cwQueue', load: () => import('./pages/child-welfare/Report.tsx').then((m) => m.ReportPage) },
+  { path: '/mine-meldinger', guard: 'cwMine', load: () => import('./pages/child-welfare/MyReports.tsx').then((m) => m.MyReportsPage) },
   { path: '/inntak', guard: 'intake', load: () => import('./pages/Intake.tsx').then((m) => m.IntakePage) },
   // A meeting is opened by its participants, from the child's page or the task list.
   { path: '/moter/:id', guard: 'people', load: () => import('./pages/Meeting.tsx').then((m) => m.MeetingPage) },

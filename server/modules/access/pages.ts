@@ -12,12 +12,13 @@ import { seesEveryTeam } from './policies/team.ts';
 
 /** The pages of each role, in menu order; the first is where the role lands after signing in. */
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'absence'],
-  team_member: ['people', 'register', 'worries', 'systemMeetings'], // systemMeetings: the system-level teams they are in
-  coordinator: ['people', 'register', 'worries'],
-  child_welfare_intake: ['people', 'register', 'worries'],
-  coordinating_unit: ['people', 'register', 'worries'],
-  team_leader: ['people', 'register', 'worries', 'intake', 'teams', 'systemMeetings', 'absence'],
+  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence'],
+  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings'], // systemMeetings: the system-level teams they are in
+  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  // The intake starts at its queue of reports to child welfare.
+  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries'],
+  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence'],
   sbu_coordinator: ['teams', 'systemMeetings'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],

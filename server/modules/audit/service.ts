@@ -82,7 +82,10 @@ export async function accessLogForFamily(ctx: DataContext, personId: string, pag
     .where('e.subject_kind', '=', 'person')
     .where('e.subject_id', '=', personId)
     .where('e.outcome', '=', 'allowed')
-    .where('e.actor_kind', 'in', ['staff', 'system']);
+    .where('e.actor_kind', 'in', ['staff', 'system'])
+    // A report to child welfare the family may not yet know of leaves no trace here, not even its reads.
+    .where((w) => w.not(w.exists(w.selectFrom('child_welfare_report as r').select('r.id')
+      .where('e.entity_type', '=', 'child_welfare_report').whereRef(sql`r.id::text`, '=', 'e.entity_id').where('r.family_may_see', '=', false))));
   if (after) query = query.where(sql<boolean>`(e.occurred_at, e.id) < (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::bigint)`);
   const { items: rows, hasMore, nextCursor } = toPage(
     await query.orderBy('e.occurred_at', 'desc').orderBy('e.id', 'desc').limit(ACCESS_LOG_ROWS + 1).execute(),

@@ -15,7 +15,7 @@ import {
   publishedSummaries, publishedWithRules, searchPublished, searchWords, situationCounts, versionHistory, type ServiceSummary,
   type ServiceVersionContent,
 } from './queries.ts';
-import { spellingCorrections } from './vocabulary.ts';
+import { publishedCatalogue } from './vocabulary.ts';
 import { referencedAnswers, SAMPLE_ANSWERS, storedRuleSet, suggestServices, validateRuleSet } from './rules.ts';
 import type { AnswersInput, CreateServiceInput, SaveDraftInput, SearchInput, ServiceContentInput } from './schema.ts';
 
@@ -48,18 +48,21 @@ export async function search(ctx: RequestContext, input: SearchInput) {
   if (words.length === 0) {
     return { municipality: municipality.name, query: input.q ?? '', alsoSearchedFor: [], services: await publishedSummaries(db, municipality.id, ctx.lang, filters) };
   }
-  const corrections = await spellingCorrections(db, municipality.id, words);
-  const ranked = (await searchPublished(db, municipality.id, ctx.lang, words, corrections, filters))
-    .map((h) => ({ score: Math.round(h.score * 1000), service: h.service }))
-    // Equal scores are listed by name, so the order never depends on ids.
-    .sort((a, b) => b.score - a.score || a.service.name.localeCompare(b.service.name, 'nb'));
-  return {
-    municipality: municipality.name,
-    query: input.q ?? '',
-    // Shown as "Vi søkte også etter …", so a corrected typo is not a mystery.
-    alsoSearchedFor: [...new Set([...corrections.values()].map((c) => c[0]).filter((c): c is string => Boolean(c)))].slice(0, 5),
-    services: ranked.map((h) => h.service),
-  };
+  // The same search on the same published catalogue has the same answer: kept until a publication.
+  const catalogue = await publishedCatalogue(db, municipality.id);
+  const found = await catalogue.answer(JSON.stringify([ctx.lang, words, filters]), async () => {
+    const corrections = await catalogue.spellingCorrections(words);
+    const ranked = (await searchPublished(db, municipality.id, ctx.lang, words, corrections, filters))
+      .map((h) => ({ score: Math.round(h.score * 1000), service: h.service }))
+      // Equal scores are listed by name, so the order never depends on ids.
+      .sort((a, b) => b.score - a.score || a.service.name.localeCompare(b.service.name, 'nb'));
+    return {
+      // Shown as "Vi søkte også etter …", so a corrected typo is not a mystery.
+      alsoSearchedFor: [...new Set([...corrections.values()].map((c) => c[0]).filter((c): c is string => Boolean(c)))].slice(0, 5),
+      services: ranked.map((h) => h.service),
+    };
+  });
+  return { municipality: municipality.name, query: input.q ?? '', ...found };
 }
 
 export async function getPublished(ctx: RequestContext, slug: string) {

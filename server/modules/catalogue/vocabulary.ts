@@ -1,24 +1,32 @@
-// The spelling vocabulary of a municipality's published catalogue: every word of the published
-// services' names, synonyms and summaries, which the search offers as corrections of a misspelt
-// word ("helsesøstr" → "helsesøster"). It changes only when an administrator publishes, so it is
-// built once per publication and kept in memory; each search asks the database for the catalogue's
-// published version (one small statement) and rebuilds only when it moved. Every server process
-// checks for itself, so several processes never serve a stale vocabulary for longer than a request.
+// What the search keeps per published catalogue of a municipality: the spelling vocabulary (every
+// word of the published services' names, synonyms and summaries, offered as corrections of a
+// misspelt word: "helsesøstr" → "helsesøster") and the answers to searches made since. Both change
+// only when an administrator publishes, so they are kept in memory, keyed by the catalogue's
+// published version: each search asks the database for that version (one small statement) and
+// starts afresh when it moved. Every server process checks for itself, so several processes never
+// serve a stale catalogue for longer than a request.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../infra/db/database.ts';
 
 /** How alike a misspelt word and a word in the catalogue must be to count as the same (as pg_trgm's similarity). */
 const CORRECTION_THRESHOLD = 0.5;
-/** Municipalities whose vocabulary is kept; one installation serves a few. */
+/** Municipalities whose catalogue is kept; one installation serves a few. */
 const CACHED = 64;
+/** Answers kept per catalogue: the searches people make most are few. */
+const ANSWERS = 500;
 
 interface Vocabulary {
-  version: string;
   words: Set<string>;
   trigrams: { word: string; trigrams: Set<string> }[];
 }
 
-const cache = new Map<string, Vocabulary>();
+interface Kept {
+  version: string;
+  vocabulary: Promise<Vocabulary> | null;
+  answers: Map<string, Promise<unknown>>;
+}
+
+const cache = new Map<string, Kept>();
 
 /**
  * The trigrams pg_trgm makes of a text: each run of letters and digits, lower-cased, padded with two
@@ -50,7 +58,7 @@ async function publishedVersion(db: Db | Tx, municipalityId: string): Promise<st
   return result.rows[0]?.version ?? '';
 }
 
-async function build(db: Db | Tx, municipalityId: string, version: string): Promise<Vocabulary> {
+async function build(db: Db | Tx, municipalityId: string): Promise<Vocabulary> {
   const result = await sql<{ word: string }>`
     SELECT DISTINCT w AS word
     FROM catalogue_service s
@@ -60,36 +68,64 @@ async function build(db: Db | Tx, municipalityId: string, version: string): Prom
     WHERE s.municipality_id = ${municipalityId} AND length(w) >= 3
     ORDER BY w`.execute(db);
   const words = result.rows.map((r) => r.word);
-  return { version, words: new Set(words), trigrams: words.map((word) => ({ word, trigrams: trigrams(word) })) };
-}
-
-async function vocabulary(db: Db | Tx, municipalityId: string): Promise<Vocabulary> {
-  const version = await publishedVersion(db, municipalityId);
-  const cached = cache.get(municipalityId);
-  if (cached?.version === version) return cached;
-  const fresh = await build(db, municipalityId, version);
-  cache.delete(municipalityId);
-  if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
-  cache.set(municipalityId, fresh);
-  return fresh;
+  return { words: new Set(words), trigrams: words.map((word) => ({ word, trigrams: trigrams(word) })) };
 }
 
 /**
  * Words of the published catalogue that are close to what was typed but not equal to it, the most
  * alike first (at most three per word). Exact words and inflected forms are left to the stemmer.
  */
-export async function spellingCorrections(db: Db | Tx, municipalityId: string, typed: string[]): Promise<Map<string, string[]>> {
-  const corrections = new Map<string, string[]>();
-  if (typed.length === 0) return corrections;
-  const known = await vocabulary(db, municipalityId);
+function corrections(vocabulary: Vocabulary, typed: string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
   for (const word of typed) {
-    if (known.words.has(word)) continue;
+    if (vocabulary.words.has(word)) continue;
     const mine = trigrams(word);
-    const close = known.trigrams
+    const close = vocabulary.trigrams
       .map((c) => ({ word: c.word, sim: similarity(mine, c.trigrams) }))
       .filter((c) => c.sim >= CORRECTION_THRESHOLD)
       .sort((a, b) => b.sim - a.sim || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    if (close.length) corrections.set(word, close.slice(0, 3).map((c) => c.word));
+    if (close.length) found.set(word, close.slice(0, 3).map((c) => c.word));
   }
-  return corrections;
+  return found;
+}
+
+export interface PublishedCatalogue {
+  /** Spelling corrections for the words typed (see corrections()). */
+  spellingCorrections(typed: string[]): Promise<Map<string, string[]>>;
+  /** The answer kept for this search (its key names language, words and filters), else computed and kept. */
+  answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/** The municipality's published catalogue as the search sees it, checked against the database. */
+export async function publishedCatalogue(db: Db | Tx, municipalityId: string): Promise<PublishedCatalogue> {
+  const version = await publishedVersion(db, municipalityId);
+  let kept = cache.get(municipalityId);
+  if (kept?.version !== version) {
+    kept = { version, vocabulary: null, answers: new Map() };
+    cache.delete(municipalityId);
+    if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(municipalityId, kept);
+  }
+  const current = kept;
+  return {
+    async spellingCorrections(typed) {
+      if (typed.length === 0) return new Map();
+      current.vocabulary ??= build(db, municipalityId).catch((error: unknown) => {
+        current.vocabulary = null;
+        throw error;
+      });
+      return corrections(await current.vocabulary, typed);
+    },
+    answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const known = current.answers.get(key);
+      if (known) return known as Promise<T>;
+      const fresh = compute().catch((error: unknown) => {
+        current.answers.delete(key);
+        throw error;
+      });
+      if (current.answers.size >= ANSWERS) current.answers.delete(current.answers.keys().next().value!);
+      current.answers.set(key, fresh);
+      return fresh;
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { notify } from '../notifications/service.ts';
 import { intakeStaff } from './service.ts';
 
 const entityOf = (id: string) => ({ type: 'child_welfare_consultation', id });
-const LINK = '/barnevern/droftinger';
+const LINK = '/barnevern/drofting';
 
 export async function ask(ctx: DataContext, input: { ageYears: number; situation: string }) {
   await authorize(ctx, { action: 'cwConsultation.create', purpose: 'legal_duty' });

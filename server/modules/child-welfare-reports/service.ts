@@ -109,9 +109,9 @@ export async function intakeQueue(ctx: DataContext, view: 'open' | 'overdue' | '
     ]));
   }
   const rows = await query.orderBy('r.urgent', 'desc').orderBy('r.received_at').orderBy('r.id').limit(500).execute();
+  await readChildren(ctx, rows, 'cwReportQueue.read', 'report_in_queue');
   const items = [];
   for (const r of rows) {
-    await readPeople(ctx, [r.person_id], { action: 'cwReportQueue.read', purpose: 'legal_duty', reason: 'report_in_queue', entity: entityOf(r.id) });
     items.push({
       id: r.id, reference: r.reference, urgent: r.urgent, receivedAt: r.received_at, status: statusOf(r),
       daysSinceReceipt: daysSince(r.received_on, today),
@@ -121,6 +121,15 @@ export async function intakeQueue(ctx: DataContext, view: 'open' | 'overdue' | '
     });
   }
   return { items };
+}
+
+/**
+ * Records the read of each child a list names, once per child, under one of their reports: one the
+ * family may see when there is one, so a report kept from the family hides only its own reads.
+ */
+async function readChildren(ctx: DataContext, rows: ReportRow[], action: 'cwReportQueue.read' | 'cwReport.list', reason: string) {
+  const visibleFirst = [...rows].sort((a, b) => Number(b.family_may_see) - Number(a.family_may_see));
+  for (const r of visibleFirst) await readPeople(ctx, [r.person_id], { action, purpose: 'legal_duty', reason, entity: entityOf(r.id) });
 }
 
 function daysSince(from: string, today: string): number {
@@ -204,9 +213,9 @@ export async function myReports(ctx: DataContext) {
   const me = requireStaff(ctx);
   const rows = await reportsOf(ctx.trx).where('r.reporter_staff_id', '=', me.staffUserId).orderBy('r.received_at', 'desc').orderBy('r.id').limit(500).execute();
   const now = ctx.services.clock.now();
+  await readChildren(ctx, rows, 'cwReport.list', 'own_report');
   const items = [];
   for (const r of rows) {
-    await readPeople(ctx, [r.person_id], { action: 'cwReport.list', purpose: 'legal_duty', reason: 'own_report', entity: entityOf(r.id) });
     items.push({
       id: r.id, reference: r.reference, urgent: r.urgent, receivedAt: r.received_at, status: statusOf(r),
       child: { id: r.person_id, name: (r.content as ReportContent).child.name },

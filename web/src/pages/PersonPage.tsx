@@ -1,12 +1,13 @@
 // One person with their guardians. Staff see it at /barn/:id, a citizen at /min-side/:id (in plainer
 // words). The national identity number stays masked until the user asks to see it.
-import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CaseArea } from '../components/case/CaseArea.tsx';
 import { MeetingList } from '../components/case/Referral.tsx';
 import { AccessLog, GuardianVisibility, TeamRequest } from '../components/citizen/CitizenCase.tsx';
+import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Page } from '../components/Page.tsx';
@@ -134,6 +135,14 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
       <Consents person={p} citizen={citizen} />
       {citizen && p.kind !== 'adult' ? <TeamRequest person={p} /> : null}
       {citizen && p.citizen?.setsGuardianVisibility ? <GuardianVisibility person={p} /> : null}
+      {citizen && p.kind !== 'adult' ? <FamilyReports personId={p.id} /> : null}
+      {!citizen && p.kind !== 'adult' ? (
+        <section aria-labelledby="person-report" className="page-section">
+          <Heading level={2} data-size="sm" id="person-report">{t('reports.form.title')}</Heading>
+          <Paragraph>{t('reports.form.dutyText')}</Paragraph>
+          <Button asChild variant="secondary"><RouterLink to={`/barn/${p.id}/bekymringsmelding`}>{t('reports.form.open')}</RouterLink></Button>
+        </section>
+      ) : null}
       {citizen ? <AccessLog person={p} /> : null}
     </Page>
   );

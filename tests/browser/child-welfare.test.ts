@@ -1,0 +1,169 @@
+// Reports to child welfare in the browser, in bokmål, with axe on every page (issue 13): Henrik
+// Aasen, Jonas's teacher, asks the intake anonymously first, then sends a report on Jonas (the
+// family told); Anders Moe at the intake acknowledges it, Henrik sees the receipt; the intake opens
+// an investigation and gives feedback, Henrik sees it; Sofie sees on Min side that a report was
+// sent. The second path: an urgent report on Emma that the family must not be told of.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+
+let env: BrowserApp;
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function openChild(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Mine barn og unge' }).first().click();
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+async function openReport(page: Page, reference: string) {
+  await page.getByRole('link', { name: 'Meldinger til barnevernet' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Meldinger til barnevernet' }).waitFor();
+  await page.getByRole('link', { name: reference }).click();
+  await page.getByRole('heading', { level: 1, name: `Bekymringsmelding ${reference}` }).waitFor();
+}
+
+describe('from the worry to the reporter\'s feedback', () => {
+  it('consults anonymously, reports, is acknowledged, gets feedback, and the family sees that a report was sent', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+
+    await signInAs(page, 'Henrik Aasen');
+    await page.getByRole('link', { name: 'Anonym drøfting' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Anonym drøfting med barnevernet' }).waitFor();
+    await expectNoAxeViolations(page, 'consultation page');
+    await page.getByLabel('Barnets alder (år)').fill('9');
+    await page.getByLabel('Situasjonen').fill('En elev sier at det ikke er mat hjemme om kveldene. Bør vi melde?');
+    await page.getByRole('button', { name: 'Send til barnevernet' }).click();
+    await page.getByText('Spørsmålet er sendt til barnevernet.').waitFor();
+    await signOut(page);
+
+    await signInAs(page, 'Anders Moe');
+    // The intake's first screen is its queue, with the demo's reports in it.
+    await page.getByRole('heading', { level: 1, name: 'Meldinger til barnevernet' }).waitFor();
+    await page.getByRole('table').waitFor();
+    await expectNoAxeViolations(page, 'intake queue');
+    await page.getByRole('link', { name: 'Anonym drøfting' }).first().click();
+    const consultation = page.getByTestId('consultation').filter({ hasText: 'Bør vi melde?' });
+    await consultation.getByLabel('Svar').fill('Ja, send en bekymringsmelding. Snakk gjerne med foreldrene først.');
+    await consultation.getByLabel(/Konklusjon/).selectOption({ label: 'Send bekymringsmelding' });
+    await consultation.getByRole('button', { name: 'Send svar' }).click();
+    await consultation.getByText(/Ja, send en bekymringsmelding/).waitFor();
+    await expectNoAxeViolations(page, 'consultation answered');
+    await signOut(page);
+
+    await signInAs(page, 'Henrik Aasen');
+    await page.getByRole('link', { name: 'Anonym drøfting' }).first().click();
+    await page.getByTestId('consultation').getByText(/Ja, send en bekymringsmelding/).waitFor();
+    await openChild(page, 'Jonas Nordli');
+    await page.getByRole('link', { name: 'Send bekymringsmelding' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bekymringsmelding til barnevernet' }).waitFor();
+    await page.getByText('Plikten går foran taushetsplikten, og du trenger ikke samtykke fra familien.', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'report form');
+    // Sending without a description says so, and sends nothing.
+    await page.getByLabel('Telefonnummeret ditt').fill('98765432');
+    await page.getByRole('radio', { name: 'Ja, familien er orientert' }).check();
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.getByRole('link', { name: /Hva har du sett eller hørt\?/ }).first().waitFor();
+    await expectNoAxeViolations(page, 'report form with errors');
+    await page.getByLabel('Hva har du sett eller hørt?').fill('Jonas har vært sulten på skolen flere dager og sier at ingen lager middag hjemme.');
+    await page.getByLabel(/Barnets egne ord/).fill('«Det er ingen som lager middag.»');
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    const sent = page.getByText(/Meldingen er sendt\. Referanse: BM-\d{4}-\d{5}\./);
+    await sent.waitFor();
+    const reference = /BM-\d{4}-\d{5}/.exec((await sent.textContent()) ?? '')![0];
+    await page.getByText(/Barnevernet skal gå gjennom meldingen innen/).waitFor();
+    await expectNoAxeViolations(page, 'report sent');
+    await signOut(page);
+
+    await signInAs(page, 'Anders Moe');
+    await openReport(page, reference);
+    await page.getByText('Jonas har vært sulten på skolen', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'report for the intake');
+    await page.getByRole('button', { name: 'Bekreft mottak' }).click();
+    await page.getByText(/Mottak bekreftet/).first().waitFor();
+    await signOut(page);
+
+    await signInAs(page, 'Henrik Aasen');
+    await page.getByRole('link', { name: 'Mine bekymringsmeldinger' }).first().click();
+    const mine = page.getByTestId('my-report').filter({ hasText: reference });
+    await mine.getByText(/Mottak bekreftet \d{2}\.\d{2}\.\d{4}\./).waitFor();
+    await mine.getByText('Mottatt', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'my reports, received');
+    await signOut(page);
+
+    await signInAs(page, 'Anders Moe');
+    await openReport(page, reference);
+    await page.getByRole('radio', { name: 'Undersøkelse åpnet' }).check();
+    await page.getByLabel('Tilbakemelding til melder').fill('Vi har åpnet undersøkelse. Takk for at du meldte.');
+    await page.getByRole('button', { name: 'Lagre og send tilbakemelding' }).click();
+    await page.getByRole('heading', { name: 'Undersøkelse', exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'decision recorded');
+    await signOut(page);
+
+    await signInAs(page, 'Henrik Aasen');
+    await page.getByRole('link', { name: 'Mine bekymringsmeldinger' }).first().click();
+    const answered = page.getByTestId('my-report').filter({ hasText: reference });
+    await answered.getByText('Vi har åpnet undersøkelse. Takk for at du meldte.').waitFor();
+    await answered.getByText('Tilbakemelding: Undersøkelse åpnet').waitFor();
+    await expectNoAxeViolations(page, 'my reports, feedback');
+    await signOut(page);
+
+    await signInAs(page, 'Sofie Nordli');
+    await page.getByRole('link', { name: 'Jonas Nordli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jonas Nordli' }).waitFor();
+    await page.getByRole('heading', { name: 'Meldinger til barnevernet' }).waitFor();
+    await page.getByText(/^Fjellbekken skole sendte en bekymringsmelding til barnevernet \d{2}\.\d{2}\.\d{4}\.$/).waitFor();
+    await expectNoAxeViolations(page, 'Min side with the report');
+    expectNoProblems(t);
+    await t.close();
+  });
+});
+
+describe('an urgent report the family must not be told of', () => {
+  it('shows the reporter the duty service\'s number, puts it first in the queue, and shows the family nothing', async () => {
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, 'Ingrid Solheim');
+    await openChild(page, 'Emma Nordli');
+    await page.getByRole('link', { name: 'Send bekymringsmelding' }).click();
+    await page.getByLabel('Telefonnummeret ditt').fill('+47 912 34 567');
+    await page.getByLabel('Hva har du sett eller hørt?').fill('Emma hadde blåmerker på armene i dag og vil ikke hjem.');
+    await page.getByRole('radio', { name: 'Ja, det haster – barnet kan være i fare nå' }).check();
+    await page.getByRole('radio', { name: 'Nei, familien er ikke orientert' }).check();
+    await page.getByLabel('Hvorfor er familien ikke orientert?').fill('Det kan sette Emma i fare om foreldrene får vite det nå.');
+    await expectNoAxeViolations(page, 'urgent report form');
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.getByText('Meldingen haster. Ring barnevernvakten nå på 12 34 56 78.').waitFor();
+    const reference = /BM-\d{4}-\d{5}/.exec((await page.getByText(/Meldingen er sendt/).textContent()) ?? '')![0];
+    await expectNoAxeViolations(page, 'urgent report sent');
+    await signOut(page);
+
+    await signInAs(page, 'Anders Moe');
+    await page.getByRole('heading', { level: 1, name: 'Meldinger til barnevernet' }).waitFor();
+    const rows = page.getByRole('table').getByRole('row');
+    await rows.filter({ hasText: reference }).getByText('Haster').waitFor();
+    // Urgent reports come first.
+    const firstRows = await rows.allTextContents();
+    expect(firstRows.slice(1).findIndex((r) => r.includes(reference))).toBeLessThan(firstRows.slice(1).findIndex((r) => !r.includes('Haster')));
+    await openReport(page, reference);
+    await page.getByText(/Familien ser ikke at meldingen er sendt\. Melderens grunn: Det kan sette Emma i fare/).waitFor();
+    await expectNoAxeViolations(page, 'urgent report for the intake');
+    await signOut(page);
+
+    await signInAs(page, 'Sofie Nordli');
+    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('Meldinger til barnevernet').count()).toBe(0);
+    expect(await page.getByText(/bekymringsmelding/i).count()).toBe(0);
+    await expectNoAxeViolations(page, 'Min side without the report');
+    expectNoProblems(t);
+    await t.close();
+  });
+});
