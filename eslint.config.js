@@ -44,7 +44,6 @@ export default tseslint.config(
     settings: {
       'boundaries/elements': layers,
       'boundaries/root-path': import.meta.dirname,
-      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -14,7 +14,7 @@ instants=(
   "2028-02-29 00:30 Oslo|2028-02-28 23:30:00"   # a leap day
   "2026-12-31 23:30 Oslo|2026-12-31 22:30:00"   # the last half hour of the year
 )
-files=(tests/security/15-clock.test.ts tests/server/meetings.test.ts tests/server/consent.test.ts)
+files=(tests/security/15-clock.test.ts tests/server/meetings.test.ts tests/server/consent.test.ts tests/server/child-welfare-reports.test.ts tests/server/child-welfare-delivery.test.ts)
 
 # The instants are independent processes with clocks of their own: run them side by side, each
 # one's output printed whole when it ends.

@@ -129,7 +129,8 @@ describe('the intake', () => {
     const decided = await anders.post(`/api/child-welfare/reports/${ids.report}/decision`, { decision: 'investigation', feedback: 'Vi har åpnet undersøkelse. Takk for meldingen.', version: 2 });
     expect(decided.statusCode, decided.body).toBe(200);
     const [y, m, d] = today().split('-').map(Number) as [number, number, number];
-    const lastDay = new Date(Date.UTC(y, m + 2, 0)).getUTCDate();
+    // The same day three months on (month index m - 1 + 3), or that month's last day.
+    const lastDay = new Date(Date.UTC(y, m + 3, 0)).getUTCDate();
     const threeMonths = new Date(Date.UTC(y, m + 2, Math.min(d, lastDay))).toISOString().slice(0, 10);
     expect(decided.json()).toMatchObject({ status: 'feedback_given', decision: 'investigation', investigationEndBy: threeMonths, version: 3 });
   });
@@ -221,3 +222,17 @@ describe('counts for the outcome track', () => {
   });
 });
 
+describe('the API document', () => {
+  it('documents creating a report, the queue with its deadlines as dates, acknowledging, the decision with feedback, and the reporter\'s list', async () => {
+    const doc = (await new Client(t.app).get('/api/openapi.json')).json();
+    const answer = (path: string, method: string, status = '200') => doc.paths[path][method].responses[status].content['application/json'].schema;
+    expect(doc.paths['/api/people/{id}/child-welfare-reports'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['description', 'observedOn', 'urgent', 'familyTold', 'legalBasis', 'reporterPhone']));
+    expect(answer('/api/people/{id}/child-welfare-reports', 'post', '201').properties.reviewBy).toMatchObject({ type: 'string', format: 'date' });
+    const item = answer('/api/child-welfare/queue', 'get').properties.items.items.properties;
+    expect([item.reviewBy, item.feedbackBy]).toEqual([expect.objectContaining({ format: 'date' }), expect.objectContaining({ format: 'date' })]);
+    expect(doc.paths['/api/child-welfare/reports/{reportId}/acknowledge'].post.summary).toMatch(/receipt/);
+    expect(doc.paths['/api/child-welfare/reports/{reportId}/decision'].post.requestBody.content['application/json'].schema.required).toEqual(['decision', 'feedback', 'version']);
+    expect(answer('/api/child-welfare/reports/mine', 'get').properties.items.items.properties.feedback).toBeDefined();
+  });
+});
