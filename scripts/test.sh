@@ -26,7 +26,8 @@ start() {
   (
     s=$SECONDS; set +e
     "$@" >"$logs/$name.log" 2>&1; rc=$?
-    cpu=$(times | tail -n 1 | awk '{ gsub(/[ms]/, " "); split($0, t, " "); printf "%d", t[1] * 60 + t[2] + t[3] * 60 + t[4] }')
+    times >"$logs/$name.times" # not in a pipe: a subshell there would have no children to count
+    cpu=$(tail -n 1 "$logs/$name.times" | awk '{ gsub(/[ms]/, " "); split($0, t, " "); printf "%d", t[1] * 60 + t[2] + t[3] * 60 + t[4] }')
     echo "$((SECONDS - s)) $rc $cpu" >"$logs/$name.done"
   ) &
   running+=("$name")

@@ -47,6 +47,24 @@ async function rowsOf(call: () => Promise<{ statusCode: number }>, status = 200)
     .where('id', '>', before).orderBy('id').execute() as Promise<Row[]>;
 }
 
+/** Ingrid writes a measure in Emma's relay log, to be evaluated in three days. */
+async function writeMeasure(title: string) {
+  expect((await ingrid.post(`/api/cases/${ids.case}/entries`, {
+    kind: 'measure', category: 'language', title, responsibleStaffId: ids.ingrid, startsOn: today, evaluateOn: plusDays(3),
+  })).statusCode).toBe(201);
+}
+
+/** What Ingrid's browser asks for when she opens Emma's page. */
+const childPage = () => [
+  `/api/people/${ids.emma}`, `/api/people/${ids.emma}/case-status`, `/api/people/${ids.emma}/case`, `/api/cases/${ids.case}/colleagues`,
+  `/api/people/${ids.emma}/referral-proposal`, `/api/people/${ids.emma}/meetings`, `/api/people/${ids.emma}/consents`,
+];
+
+/** Ingrid's look that the family's log shows: her notifications, then Emma's page. */
+async function ingridLooksAtEmma() {
+  for (const url of ['/api/notifications', ...childPage()]) expect((await ingrid.get(url)).statusCode, url).toBe(200);
+}
+
 /** How many rows name each person. */
 function perPerson(rows: Row[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -77,9 +95,12 @@ beforeAll(async () => {
     method: 'paper', giverIds: [ids.sofie], purposes: ['collaboration', 'team_discussion'], categories: ['language'], recipientUnitIds: [ids.solsikken],
     validFrom: today, validTo: plusDays(365),
   })).statusCode).toBe(201);
-  expect((await ingrid.post(`/api/cases/${ids.case}/entries`, {
-    kind: 'measure', category: 'language', title: 'Språkgruppe', responsibleStaffId: ids.ingrid, startsOn: today, evaluateOn: plusDays(3),
-  })).statusCode).toBe(201);
+  await writeMeasure('Språkgruppe');
+  // The night job has reminded Ingrid of it, and she has referred Emma to the team.
+  expect(await sendCaseReminders(t.database.db, testClock.now())).toBeGreaterThanOrEqual(1);
+  const referral = await ingrid.post(`/api/people/${ids.emma}/referrals`, { reason: 'Språk', basis: 'consent', teamId: ids.team });
+  expect(referral.statusCode).toBe(201);
+  ids.referral = referral.json().id;
 });
 afterAll(async () => {
   await t?.close();
@@ -87,6 +108,7 @@ afterAll(async () => {
 
 describe('the night job names the child in a reminder', () => {
   it('records Sammen\'s read of the child once, and nothing when the next run creates nothing', async () => {
+    await writeMeasure('Lesestund');
     const before = await lastAuditId();
     expect(await sendCaseReminders(t.database.db, testClock.now())).toBeGreaterThanOrEqual(1);
     const rows = await t.database.db.selectFrom('audit_event').select(['action', 'subject_id', 'actor_kind', 'reason']).where('id', '>', before).execute();
@@ -110,10 +132,7 @@ describe('a professional\'s reads that name the child', () => {
   });
 
   it('the child\'s page: one row for each person each request names, the proposal as a read, the relay log read once', async () => {
-    const page = [
-      `/api/people/${ids.emma}`, `/api/people/${ids.emma}/case-status`, `/api/people/${ids.emma}/case`, `/api/cases/${ids.case}/colleagues`,
-      `/api/people/${ids.emma}/referral-proposal`, `/api/people/${ids.emma}/meetings`, `/api/people/${ids.emma}/consents`,
-    ];
+    const page = childPage();
     const all: Row[] = [];
     for (const url of page) {
       const rows = await rowsOf(() => ingrid.get(url));
@@ -130,12 +149,9 @@ describe('a professional\'s reads that name the child', () => {
   });
 
   it('the meeting candidates: the team leader sees Emma and her mother, each recorded once', async () => {
-    const referral = await ingrid.post(`/api/people/${ids.emma}/referrals`, { reason: 'Språk', basis: 'consent', teamId: ids.team });
-    expect(referral.statusCode).toBe(201);
-    const rows = await rowsOf(() => tone.get(`/api/referrals/${referral.json().id}/candidates`));
+    const rows = await rowsOf(() => tone.get(`/api/referrals/${ids.referral}/candidates`));
     expect(perPerson(rows)).toEqual({ [ids.emma!]: 1, [ids.sofie!]: 1 });
     expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['meetingCandidates.read']));
-    ids.referral = referral.json().id;
   });
 });
 
@@ -166,6 +182,8 @@ describe('who may not look, and is recorded trying', () => {
 
 describe('the family\'s log', () => {
   it('shows each look as one line in words, in bokmål: who, in which role and unit, what they read, when', async () => {
+    await ingridLooksAtEmma();
+    expect((await tone.get(`/api/referrals/${ids.referral}/candidates`)).statusCode).toBe(200);
     const events = (await sofie.get(`/api/people/${ids.emma}/access-log`)).json().events as { text: string }[];
     const lines = events.map((e) => e.text);
     const ingridsLook = lines.find((l) => l.startsWith('Ingrid Solheim, pedagogisk leder, Solsikken barnehage, ') && l.includes('leste stafettloggen'));
@@ -179,6 +197,7 @@ describe('the family\'s log', () => {
   });
 
   it('in English, with no internal code anywhere in what the family receives', async () => {
+    await ingridLooksAtEmma();
     const response = await sofieEn.get(`/api/people/${ids.emma}/access-log`);
     const lines = (response.json().events as { text: string }[]).map((e) => e.text);
     const ingridsLook = lines.find((l) => l.startsWith('Ingrid Solheim, pedagogisk leder, Solsikken barnehage, ') && l.includes('read the relay log'));
@@ -190,6 +209,7 @@ describe('the family\'s log', () => {
   });
 
   it('the auditor sees the same words', async () => {
+    await ingridLooksAtEmma();
     const events = (await auditor.get('/api/audit/events?action=referralProposal.read&outcome=allowed')).json().events as { action: string; what: string; who: string }[];
     expect(events.length).toBeGreaterThanOrEqual(1);
     expect(events[0]).toMatchObject({ what: 'Så hvilket team barnet kan henvises til', who: 'Ingrid Solheim, pedagogisk leder, Solsikken barnehage' });

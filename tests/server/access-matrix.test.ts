@@ -293,6 +293,7 @@ const EVERY_ACTION: Row[] = [
   row('intake.read', 'team_leader', entity('team', (f) => f.teamId), yes('team_leader_of_team')),
   row('intake.read', 'team_member', entity('team', (f) => f.teamId), no('not_team_leader')),
   row('intake.read', 'citizen:guardianWithResponsibility', entity('team', (f) => f.teamId), no('not_staff')),
+  row('intake.read', 'team_member', none, yes('own_queues')),
   row('referral.answer', 'team_leader', entity('referral', (f) => f.referralId), yes('team_leader_of_team')),
   row('referral.answer', 'team_member', entity('referral', (f) => f.referralId), no('not_team_leader')),
   row('meeting.schedule', 'team_leader', entity('referral', (f) => f.referralId), yes('team_leader_of_team+team_discussion_consent')),

@@ -2,10 +2,10 @@
 // administrator's forms and their refusals, and the auditor's view of what happened.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { syntheticNationalId } from '../../common/national-id.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
 import { testClock } from '../support/clock.ts';
+import { createServiceUnit, createStaffUser, staffForm } from '../support/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -127,17 +127,19 @@ describe('the development sign-in in production', () => {
 
 describe('an administrator keeps the organisation', () => {
   let admin: Client;
-  let unitId: string;
+  /** The unit the staff users below work in, made by the administrator as the first test below does. */
+  let unit: { id: string; name: string };
   beforeAll(async () => {
     admin = await signedIn(t.app, 'administrator');
+    unit = await createServiceUnit(admin, 'Kvitveis barnehage');
   });
 
   it('adds a service unit', async () => {
-    const response = await admin.post('/api/admin/service-units', { name: 'Kvitveis barnehage', typeCode: 'kindergarten', area: 'Nord' });
+    const response = await admin.post('/api/admin/service-units', { name: 'Blåklokka barnehage', typeCode: 'kindergarten', area: 'Nord' });
     expect(response.statusCode).toBe(201);
-    unitId = response.json().id;
+    const unitId = response.json().id;
     const units = (await admin.get('/api/service-units')).json().units as { id: string; name: string; typeName: string }[];
-    expect(units.find((u) => u.id === unitId)).toMatchObject({ name: 'Kvitveis barnehage', typeName: 'Barnehage' });
+    expect(units.find((u) => u.id === unitId)).toMatchObject({ name: 'Blåklokka barnehage', typeName: 'Barnehage' });
   });
 
   it('refuses an empty name and a duplicate, and changes nothing', async () => {
@@ -152,9 +154,10 @@ describe('an administrator keeps the organisation', () => {
   });
 
   it('edits a unit, and detects an edit made on a stale version', async () => {
-    const body = { name: 'Kvitveis barnehage', typeCode: 'kindergarten', area: 'Sør', active: true, version: 1 };
-    expect((await admin.put(`/api/admin/service-units/${unitId}`, body)).json()).toMatchObject({ version: 2 });
-    const stale = await admin.put(`/api/admin/service-units/${unitId}`, { ...body, area: 'Nord' });
+    const edited = await createServiceUnit(admin, 'Hestehoven barnehage');
+    const body = { name: edited.name, typeCode: 'kindergarten', area: 'Sør', active: true, version: 1 };
+    expect((await admin.put(`/api/admin/service-units/${edited.id}`, body)).json()).toMatchObject({ version: 2 });
+    const stale = await admin.put(`/api/admin/service-units/${edited.id}`, { ...body, area: 'Nord' });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -165,10 +168,7 @@ describe('an administrator keeps the organisation', () => {
     expect(types).toContainEqual({ code: 'family_house', name: 'Family centre', builtIn: false });
   });
 
-  const staffBody = () => ({
-    username: 'nora.vik', displayName: 'Nora Vik', email: 'nora.vik@fjordvik.kommune.no', serviceUnitId: unitId,
-    roles: ['professional'], title: 'Pedagogisk leder', nationalId: syntheticNationalId('1990-05-17', 7) ?? syntheticNationalId('1990-05-17', 8)!,
-  });
+  const staffBody = () => staffForm('nora.vik', 'Nora Vik', unit.id, '1990-05-17');
 
   it('refuses a staff user with an invalid national id, an empty name or no role, and stores nothing', async () => {
     const before = await count('staff_user');
@@ -202,30 +202,35 @@ describe('an administrator keeps the organisation', () => {
   });
 
   it('refuses a duplicate username, e-mail and national id', async () => {
+    const existing = staffForm('siri.aas', 'Siri Aas', unit.id, '1987-03-12');
+    await createStaffUser(admin, existing);
     const before = await count('staff_user');
-    const dupUser = await admin.post('/api/admin/staff', { ...staffBody(), email: 'annen@fjordvik.kommune.no', nationalId: '' });
+    const dupUser = await admin.post('/api/admin/staff', { ...existing, email: 'annen@fjordvik.kommune.no', nationalId: '' });
     expect(dupUser.json().error.fields).toEqual([{ field: 'username', message: 'Brukernavnet er allerede i bruk.' }]);
-    const dupEmail = await admin.post('/api/admin/staff', { ...staffBody(), username: 'nora.vik2', email: 'NORA.VIK@fjordvik.kommune.no', nationalId: '' });
+    const dupEmail = await admin.post('/api/admin/staff', { ...existing, username: 'siri.aas2', email: 'SIRI.AAS@fjordvik.kommune.no', nationalId: '' });
     expect(dupEmail.json().error.fields).toEqual([{ field: 'email', message: 'E-postadressen er allerede i bruk.' }]);
-    const dupId = await admin.post('/api/admin/staff', { ...staffBody(), username: 'nora.vik3', email: 'nv3@fjordvik.kommune.no' });
+    const dupId = await admin.post('/api/admin/staff', { ...existing, username: 'siri.aas3', email: 'sa3@fjordvik.kommune.no' });
     expect(dupId.json().error.fields).toEqual([{ field: 'nationalId', message: 'Det finnes allerede en person med dette fødselsnummeret.' }]);
     expect(await count('staff_user')).toBe(before);
   });
 
   it('never writes a national identity number to the server log', async () => {
-    const nationalId = staffBody().nationalId;
-    await admin.post('/api/admin/staff', { ...staffBody(), username: 'logg.test', email: 'logg@fjordvik.kommune.no' });
+    const form = staffForm('logg.test', 'Leif Logg', unit.id, '1979-11-23');
+    const nationalId = form.nationalId;
+    await admin.post('/api/admin/staff', form);
     await admin.get(`/api/admin/staff?nationalId=${nationalId}`);
     expect(t.logs.join('\n')).not.toContain(nationalId);
     expect(t.logs.length).toBeGreaterThan(0);
   });
 
-  it('the auditor sees the reads and writes above; the administrator cannot search the log', async () => {
+  it('the auditor sees the administrator\'s reads and writes; the administrator cannot search the log', async () => {
+    const staffId = await createStaffUser(admin, staffForm('oda.lie', 'Oda Lie', unit.id, '1984-09-30'));
+    expect((await admin.get(`/api/admin/staff/${staffId}`)).statusCode).toBe(200);
     expect((await admin.get('/api/audit/events')).statusCode).toBe(403);
     const auditor = await signedIn(t.app, 'revisor');
-    const events = (await auditor.get('/api/audit/events?q=Nora')).json().events as { action: string; actorName: string; actorRole: string; subjectName: string; outcome: string }[];
+    const events = (await auditor.get('/api/audit/events?q=Oda')).json().events as { action: string; actorName: string; actorRole: string; subjectName: string; outcome: string }[];
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['staff.create', 'staff.read']));
-    expect(events.find((e) => e.action === 'staff.create')).toMatchObject({ actorRole: 'administrator', subjectName: 'Nora Vik', outcome: 'allowed' });
+    expect(events.find((e) => e.action === 'staff.create')).toMatchObject({ actorRole: 'administrator', subjectName: 'Oda Lie', outcome: 'allowed' });
     const unitEvents = (await auditor.get('/api/audit/events?action=serviceUnit.create')).json().events;
     expect(unitEvents.length).toBeGreaterThanOrEqual(1);
     const denied = (await auditor.get('/api/audit/events?outcome=denied&action=audit.search')).json().events;

@@ -257,6 +257,7 @@ describe('sign-in through OpenID Connect', () => {
 
   it('never puts the national id in a URL or the server log', async () => {
     const parent = await citizen('forelder');
+    idp.accounts.set('idporten-forelder', { pid: parent.national_id! });
     const { browser } = await signInThroughProvider('citizen', 'idporten-forelder');
     expect(browser.urls.length).toBeGreaterThan(3);
     expect(browser.sammenLocations.length).toBe(2);

@@ -13,9 +13,7 @@ import { testClock } from '../support/clock.ts';
 let t: TestApp;
 let sofie: Client;
 const ids: Record<string, string> = {};
-const tokens: Record<string, string> = {};
 
-const ratingCount = async () => (await t.database.db.selectFrom('meeting_rating').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 const publicRequest = (method: 'GET' | 'POST', url: string, body?: object, lang = 'nb') =>
   t.app.inject({ method, url, headers: { 'accept-language': lang }, ...(body ? { payload: body } : {}) });
 
@@ -65,85 +63,97 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** A closed case meeting with both guardians, and the rating links their e-mails carry. */
+async function offeredToGuardians() {
+  const meetingId = await meeting({ close: true, family: [{ personId: ids.sofie!, role: 'guardian' }, { personId: ids.martin!, role: 'guardian' }] });
+  return { meetingId, sofie: await linkFromMail('sofie.nordli@example.com'), martin: await linkFromMail('martin.berg@example.com') };
+}
+const ratingsOf = async (meetingId: string) =>
+  (await t.database.db.selectFrom('meeting_rating').select(sql<number>`count(*)::int`.as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow()).n;
+const rateNotices = async () => (await sofie.get('/api/notifications')).json().notifications.filter((n: { kind: string }) => n.kind === 'meeting.rate');
+
 describe('closing a meeting offers the rating', () => {
   it('sends each guardian at the meeting a link by e-mail, naming neither the child nor the team, and stores only its hash', async () => {
-    ids.first = await meeting({ close: true, family: [{ personId: ids.sofie!, role: 'guardian' }, { personId: ids.martin!, role: 'guardian' }] });
-    const links = await t.database.db.selectFrom('meeting_rating_link').selectAll().where('meeting_id', '=', ids.first).execute();
+    const { meetingId, sofie: mail, martin: martinMail } = await offeredToGuardians();
+    const links = await t.database.db.selectFrom('meeting_rating_link').selectAll().where('meeting_id', '=', meetingId).execute();
     expect(links.map((l) => l.person_id).sort()).toEqual([ids.sofie, ids.martin].sort());
     const days = (new Date(links[0]!.expires_at).getTime() - testClock.now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(29);
     expect(days).toBeLessThanOrEqual(30);
 
-    const mail = await linkFromMail('sofie.nordli@example.com');
-    tokens.sofie = mail.token;
     expect(mail.subject).toBe('Hvordan var møtet?');
     expect(mail.body).toContain('du trenger ikke logge inn');
     expect(mail.body).not.toMatch(/Jonas|Nordli|innsatsteam/i);
     expect(links.map((l) => l.token_hash)).toContain(createHash('sha256').update(mail.token).digest('hex'));
     expect(links.some((l) => l.token_hash.includes(mail.token))).toBe(false);
     // In the family's language.
-    const martinMail = await linkFromMail('martin.berg@example.com');
-    tokens.martin = martinMail.token;
     expect(martinMail.subject).toBe('Korleis var møtet?');
   });
 
   it('puts a notice on Min side, and sends nothing more when offered again', async () => {
-    const notices = (await sofie.get('/api/notifications')).json().notifications.filter((n: { kind: string }) => n.kind === 'meeting.rate');
-    expect(notices).toHaveLength(1);
+    const noticesBefore = (await rateNotices()).length;
+    const { meetingId } = await offeredToGuardians();
+    const notices = await rateNotices();
+    expect(notices).toHaveLength(noticesBefore + 1);
     expect(notices[0]).toMatchObject({ link: '/min-side/vurderinger' });
     expect(notices[0].text).toContain('Tidlig innsatsteam barneskole Nord');
     const mails = async () => (await t.database.db.selectFrom('outbound_email').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
     const before = await mails();
-    await t.database.db.transaction().execute((trx) => offerRating(trx, ids.first!, testClock.now()));
+    await t.database.db.transaction().execute((trx) => offerRating(trx, meetingId, testClock.now()));
     expect(await mails()).toBe(before);
-    expect((await sofie.get('/api/notifications')).json().notifications.filter((n: { kind: string }) => n.kind === 'meeting.rate')).toHaveLength(1);
+    expect(await rateNotices()).toHaveLength(noticesBefore + 1);
   });
 
   it('offers nothing to staff', async () => {
-    const staffLinks = await t.database.db.selectFrom('meeting_rating_link').select('person_id').where('person_id', '=', ids.tone!).execute();
+    const { meetingId } = await offeredToGuardians();
+    const staffLinks = await t.database.db.selectFrom('meeting_rating_link').select('person_id').where('meeting_id', '=', meetingId).where('person_id', '=', ids.tone!).execute();
     expect(staffLinks).toEqual([]);
   });
 });
 
 describe('rating from the link, without signing in', () => {
   it('shows the team and the date in the language of the person it was sent to', async () => {
-    const form = await publicRequest('GET', `/api/ratings/${tokens.martin}`);
+    const { martin } = await offeredToGuardians();
+    const form = await publicRequest('GET', `/api/ratings/${martin.token}`);
     expect(form.statusCode).toBe(200);
     expect(form.json()).toMatchObject({ meeting: { teamName: 'Tidlig innsatsteam barneskole Nord' }, language: 'nn' });
     expect(form.body).not.toMatch(/Jonas|Martin|Berg/);
   });
 
   it('refuses scores outside 1–5 with a clear message, storing nothing', async () => {
-    const refused = await publicRequest('POST', `/api/ratings/${tokens.sofie}`, { feltHeard: 6, useful: 0 });
+    const { meetingId, sofie: mail } = await offeredToGuardians();
+    const refused = await publicRequest('POST', `/api/ratings/${mail.token}`, { feltHeard: 6, useful: 0 });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields).toEqual([
       { field: 'feltHeard', message: 'Velg et tall fra 1 til 5 for om du følte deg hørt.' },
       { field: 'useful', message: 'Velg et tall fra 1 til 5 for om hjelpen var nyttig.' },
     ]);
-    expect(await ratingCount()).toBe(0);
+    expect(await ratingsOf(meetingId)).toBe(0);
   });
 
   it('stores the rating once, audited with the guardian as the subject; the link then stops working', async () => {
-    const rated = await publicRequest('POST', `/api/ratings/${tokens.sofie}`, { feltHeard: 4, useful: 5, comment: 'Godt å bli hørt.' });
+    const { meetingId, sofie: mail } = await offeredToGuardians();
+    const rated = await publicRequest('POST', `/api/ratings/${mail.token}`, { feltHeard: 4, useful: 5, comment: 'Godt å bli hørt.' });
     expect(rated.statusCode).toBe(201);
-    const row = await t.database.db.selectFrom('meeting_rating').selectAll().where('meeting_id', '=', ids.first!).executeTakeFirstOrThrow();
+    const row = await t.database.db.selectFrom('meeting_rating').selectAll().where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ person_id: ids.sofie, felt_heard: 4, useful: 5, comment: 'Godt å bli hørt.' });
-    const audit = await t.database.db.selectFrom('audit_event').select(['actor_kind', 'subject_id', 'entity_id', 'outcome']).where('action', '=', 'meetingRating.create').execute();
-    expect(audit).toEqual([{ actor_kind: 'anonymous', subject_id: ids.sofie, entity_id: ids.first, outcome: 'allowed' }]);
+    const audit = await t.database.db.selectFrom('audit_event').select(['actor_kind', 'subject_id', 'entity_id', 'outcome']).where('action', '=', 'meetingRating.create').where('entity_id', '=', meetingId).execute();
+    expect(audit).toEqual([{ actor_kind: 'anonymous', subject_id: ids.sofie, entity_id: meetingId, outcome: 'allowed' }]);
 
-    const again = await publicRequest('POST', `/api/ratings/${tokens.sofie}`, { feltHeard: 1, useful: 1 });
+    const again = await publicRequest('POST', `/api/ratings/${mail.token}`, { feltHeard: 1, useful: 1 });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('Du har allerede sagt hva du synes om dette møtet. Takk!');
-    expect((await publicRequest('GET', `/api/ratings/${tokens.sofie}`)).statusCode).toBe(409);
-    expect(await ratingCount()).toBe(1);
+    expect((await publicRequest('GET', `/api/ratings/${mail.token}`)).statusCode).toBe(409);
+    expect(await ratingsOf(meetingId)).toBe(1);
   });
 
   it('refuses an expired link with a message that points to Min side', async () => {
-    await t.database.db.updateTable('meeting_rating_link').set({ expires_at: new Date(testClock.now().getTime() - 1000) }).where('person_id', '=', ids.martin!).execute();
-    const expired = await publicRequest('POST', `/api/ratings/${tokens.martin}`, { feltHeard: 3, useful: 3 }, 'nn');
+    const { meetingId, martin } = await offeredToGuardians();
+    await t.database.db.updateTable('meeting_rating_link').set({ expires_at: new Date(testClock.now().getTime() - 1000) }).where('meeting_id', '=', meetingId).where('person_id', '=', ids.martin!).execute();
+    const expired = await publicRequest('POST', `/api/ratings/${martin.token}`, { feltHeard: 3, useful: 3 }, 'nn');
     expect(expired.statusCode).toBe(409);
     expect(expired.json().error.message).toBe('Lenka er for gammal og verkar ikkje lenger. Du kan framleis svare på Min side.');
-    expect(await ratingCount()).toBe(1);
+    expect(await ratingsOf(meetingId)).toBe(0);
   });
 
   it('refuses an unknown link', async () => {
@@ -156,37 +166,56 @@ describe('rating from the link, without signing in', () => {
 
 describe('rating on Min side', () => {
   it('lists the closed meetings the guardian took part in, and which are rated', async () => {
-    ids.second = await meeting({ close: true, family: [{ personId: ids.sofie!, role: 'guardian' }] });
-    ids.open = await meeting({ close: false, family: [{ personId: ids.sofie!, role: 'guardian' }] });
-    const list = (await sofie.get('/api/meeting-ratings')).json().meetings;
-    expect(list.map((m: { id: string }) => m.id).sort()).toEqual([ids.first, ids.second].sort());
-    expect(list.find((m: { id: string }) => m.id === ids.first).rating).toMatchObject({ feltHeard: 4, useful: 5 });
-    expect(list.find((m: { id: string }) => m.id === ids.second).rating).toBeNull();
+    const rated = await offeredToGuardians();
+    expect((await publicRequest('POST', `/api/ratings/${rated.sofie.token}`, { feltHeard: 4, useful: 5 })).statusCode).toBe(201);
+    const unrated = await meeting({ close: true, family: [{ personId: ids.sofie!, role: 'guardian' }] });
+    const open = await meeting({ close: false, family: [{ personId: ids.sofie!, role: 'guardian' }] });
+    const list = (await sofie.get('/api/meeting-ratings')).json().meetings as { id: string; rating: unknown }[];
+    // Exactly the closed meetings Sofie took part in, whichever other tests made.
+    const closedWithSofie = await t.database.db.selectFrom('team_meeting as m').innerJoin('meeting_participant as p', 'p.meeting_id', 'm.id')
+      .select('m.id').where('p.person_id', '=', ids.sofie!).where('m.status', '=', 'closed').execute();
+    expect(list.map((m) => m.id).sort()).toEqual(closedWithSofie.map((m) => m.id).sort());
+    expect(list.map((m) => m.id)).toEqual(expect.arrayContaining([rated.meetingId, unrated]));
+    expect(list.map((m) => m.id)).not.toContain(open);
+    expect(list.find((m) => m.id === rated.meetingId)!.rating).toMatchObject({ feltHeard: 4, useful: 5 });
+    expect(list.find((m) => m.id === unrated)!.rating).toBeNull();
   });
 
   it('takes the rating from the signed-in guardian once; the e-mailed link then stops working', async () => {
-    const { token } = await linkFromMail('sofie.nordli@example.com');
-    const rated = await sofie.post(`/api/meetings/${ids.second}/rating`, { feltHeard: 2, useful: 3 });
+    const { meetingId, sofie: { token } } = await offeredToGuardians();
+    const rated = await sofie.post(`/api/meetings/${meetingId}/rating`, { feltHeard: 2, useful: 3 });
     expect(rated.statusCode).toBe(201);
-    expect((await sofie.get(`/api/meetings/${ids.second}/rating`)).json()).toMatchObject({ meeting: { teamName: 'Tidlig innsatsteam barneskole Nord' }, rating: { feltHeard: 2, useful: 3, comment: null } });
-    const twice = await sofie.post(`/api/meetings/${ids.second}/rating`, { feltHeard: 5, useful: 5 });
+    expect((await sofie.get(`/api/meetings/${meetingId}/rating`)).json()).toMatchObject({ meeting: { teamName: 'Tidlig innsatsteam barneskole Nord' }, rating: { feltHeard: 2, useful: 3, comment: null } });
+    const twice = await sofie.post(`/api/meetings/${meetingId}/rating`, { feltHeard: 5, useful: 5 });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('Du har allerede sagt hva du synes om dette møtet.');
     expect((await publicRequest('POST', `/api/ratings/${token}`, { feltHeard: 5, useful: 5 })).statusCode).toBe(409);
-    expect(await ratingCount()).toBe(2);
+    expect(await ratingsOf(meetingId)).toBe(1);
   });
 
   it('is refused for a meeting not yet closed, to someone who did not take part, and to staff', async () => {
-    expect((await sofie.post(`/api/meetings/${ids.open}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
+    const open = await meeting({ close: false, family: [{ personId: ids.sofie!, role: 'guardian' }] });
+    const { meetingId: closed } = await offeredToGuardians();
+    expect((await sofie.post(`/api/meetings/${open}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
     const sander = await signedIn(t.app, 'ungdom');
-    expect((await sander.post(`/api/meetings/${ids.first}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
-    expect((await sander.get('/api/meeting-ratings')).json().meetings).toEqual([]);
+    expect((await sander.post(`/api/meetings/${closed}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
     const tone = await signedIn(t.app, 'teamleder');
-    expect((await tone.post(`/api/meetings/${ids.first}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
+    expect((await tone.post(`/api/meetings/${closed}/rating`, { feltHeard: 5, useful: 5 })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/meeting-ratings' })).statusCode).toBe(401);
-    expect(await ratingCount()).toBe(2);
-    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'meetingRating.create').where('outcome', '=', 'denied').execute();
+    expect(await ratingsOf(open)).toBe(0);
+    expect(await ratingsOf(closed)).toBe(0);
+    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'meetingRating.create').where('outcome', '=', 'denied')
+      .where('entity_id', 'in', [open, closed]).execute();
     expect(denied.map((d) => d.reason).sort()).toEqual(['meeting_not_closed', 'not_family_participant']);
+  });
+
+  it('shows a youth none of the meetings they did not take part in', async () => {
+    const sander = await signedIn(t.app, 'ungdom');
+    await offeredToGuardians();
+    const listed = (await sander.get('/api/meeting-ratings')).json().meetings as { id: string }[];
+    const closedWithSander = await t.database.db.selectFrom('team_meeting as m').innerJoin('meeting_participant as p', 'p.meeting_id', 'm.id')
+      .select('m.id').where('p.person_id', '=', ids.sander!).where('m.status', '=', 'closed').execute();
+    expect(listed.map((m) => m.id).sort()).toEqual(closedWithSander.map((m) => m.id).sort());
   });
 
   it('lets a youth who took part rate their own meeting', async () => {

@@ -13,9 +13,10 @@ const ids: Record<string, string> = {};
 const teamCount = async () => (await t.database.db.selectFrom('team').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 const fields = (r: { json(): { error: { fields: unknown } } }) => r.json().error.fields;
 
+/** A team's form; its name is never stored, so a refusal is never about a name another test took. */
 function newTeam(overrides: Record<string, unknown> = {}) {
   return {
-    name: 'Tidlig innsatsteam barnehage Sentrum',
+    name: 'Tidlig innsatsteam som ikke lagres',
     kind: 'early_intervention',
     ageFromMonths: 12,
     ageToMonths: 71,
@@ -47,7 +48,7 @@ afterAll(async () => {
 describe('the administrator\'s team list', () => {
   it('shows every team with its version, and the people and services to choose from', async () => {
     const config = (await admin.get('/api/teams/config')).json();
-    expect(config.teams).toHaveLength(11);
+    expect(config.teams).toHaveLength(await teamCount());
     const nord = config.teams.find((x: { name: string }) => x.name === 'Tidlig innsatsteam barneskole Nord');
     expect(nord).toMatchObject({ kind: 'early_intervention', ageFromMonths: 72, ageToMonths: 155, area: 'Nord', leader: { name: 'Tone Haugland' }, version: 1, active: true });
     expect(nord.members.map((m: { name: string }) => m.name)).toContain('Lars Eide');
@@ -101,45 +102,58 @@ describe('creating a team', () => {
   });
 
   it('creates the team, which the teams page then lists with its leader and services', async () => {
-    const created = await admin.post('/api/teams', newTeam());
+    const created = await admin.post('/api/teams', newTeam({ name: 'Tidlig innsatsteam barnehage Sentrum' }));
     expect(created.statusCode).toBe(201);
-    ids.team = created.json().id;
-    const listed = (await tone.get('/api/teams')).json().teams.find((x: { id: string }) => x.id === ids.team);
+    const teamId: string = created.json().id;
+    const listed = (await tone.get('/api/teams')).json().teams.find((x: { id: string }) => x.id === teamId);
     expect(listed).toMatchObject({ name: 'Tidlig innsatsteam barnehage Sentrum', area: 'Sentrum', ageFromMonths: 12, ageToMonths: 71, leaderName: 'Tone Haugland', meetingPlace: 'I barnets barnehage' });
     expect(listed.memberUnits).toEqual(['PP-tjenesten', 'Tusenfryd barnehage']);
     // The leader sits in the team too.
-    const members = await t.database.db.selectFrom('team_member').select('staff_user_id').where('team_id', '=', ids.team!).execute();
+    const members = await t.database.db.selectFrom('team_member').select('staff_user_id').where('team_id', '=', teamId).execute();
     expect(members.map((m) => m.staff_user_id).sort()).toEqual([ids.lars, ids.tone].sort());
-    const audit = await t.database.db.selectFrom('audit_event').select(['action', 'outcome', 'actor_name']).where('entity_id', '=', ids.team!).execute();
+    const audit = await t.database.db.selectFrom('audit_event').select(['action', 'outcome', 'actor_name']).where('entity_id', '=', teamId).execute();
     expect(audit).toEqual([{ action: 'team.edit', outcome: 'allowed', actor_name: 'Per Johansen' }]);
   });
 });
 
 describe('editing a team', () => {
+  let made = 0;
+  /** A team of the test's own, made as the administrator makes one (version 1). */
+  async function createTeam(): Promise<{ id: string; name: string }> {
+    const name = `Tidlig innsatsteam ${++made} for redigering`;
+    const created = await admin.post('/api/teams', newTeam({ name }));
+    expect(created.statusCode).toBe(201);
+    return { id: created.json().id, name };
+  }
+
   it('saves an edit that names the version it read, and refuses a stale one without changing anything', async () => {
-    const edit = { ...newTeam({ area: undefined, unitIds: [ids.nordheim], memberStaffIds: [] }), active: true, version: 1 };
-    const saved = await admin.put(`/api/teams/${ids.team}`, edit);
+    const team = await createTeam();
+    const edit = { ...newTeam({ name: team.name, area: undefined, unitIds: [ids.nordheim], memberStaffIds: [] }), active: true, version: 1 };
+    const saved = await admin.put(`/api/teams/${team.id}`, edit);
     expect(saved.statusCode).toBe(200);
     expect(saved.json().version).toBe(2);
-    const stale = await admin.put(`/api/teams/${ids.team}`, { ...edit, name: 'Et annet navn', version: 1 });
+    const stale = await admin.put(`/api/teams/${team.id}`, { ...edit, name: 'Et annet navn', version: 1 });
     expect(stale.statusCode).toBe(409);
-    const row = await t.database.db.selectFrom('team').select(['name', 'area', 'version']).where('id', '=', ids.team!).executeTakeFirstOrThrow();
-    expect(row).toEqual({ name: 'Tidlig innsatsteam barnehage Sentrum', area: null, version: 2 });
-    const units = await t.database.db.selectFrom('team_service_unit').select('service_unit_id').where('team_id', '=', ids.team!).execute();
+    const row = await t.database.db.selectFrom('team').select(['name', 'area', 'version']).where('id', '=', team.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: team.name, area: null, version: 2 });
+    const units = await t.database.db.selectFrom('team_service_unit').select('service_unit_id').where('team_id', '=', team.id).execute();
     expect(units.map((u) => u.service_unit_id)).toEqual([ids.nordheim]);
   });
 
   it('refuses invalid input on an edit with nothing changed', async () => {
-    const refused = await admin.put(`/api/teams/${ids.team}`, { ...newTeam({ ageToMonths: 0, ageFromMonths: 5 }), active: true, version: 2 });
+    const team = await createTeam();
+    const refused = await admin.put(`/api/teams/${team.id}`, { ...newTeam({ name: team.name, ageToMonths: 0, ageFromMonths: 5 }), active: true, version: 1 });
     expect(fields(refused)).toEqual([{ field: 'ageToMonths', message: 'Alder til må være lik eller høyere enn alder fra.' }]);
-    expect((await t.database.db.selectFrom('team').select('version').where('id', '=', ids.team!).executeTakeFirstOrThrow()).version).toBe(2);
+    expect((await t.database.db.selectFrom('team').select('version').where('id', '=', team.id).executeTakeFirstOrThrow()).version).toBe(1);
   });
 
   it('takes an inactive team off the teams page, but keeps it for the administrator', async () => {
-    const saved = await admin.put(`/api/teams/${ids.team}`, { ...newTeam(), active: false, version: 2 });
-    expect(saved.json().version).toBe(3);
-    expect((await tone.get('/api/teams')).json().teams.some((x: { id: string }) => x.id === ids.team)).toBe(false);
-    expect((await admin.get('/api/teams/config')).json().teams.find((x: { id: string }) => x.id === ids.team)).toMatchObject({ active: false, version: 3 });
+    const team = await createTeam();
+    expect((await tone.get('/api/teams')).json().teams.some((x: { id: string }) => x.id === team.id)).toBe(true);
+    const saved = await admin.put(`/api/teams/${team.id}`, { ...newTeam({ name: team.name }), active: false, version: 1 });
+    expect(saved.json().version).toBe(2);
+    expect((await tone.get('/api/teams')).json().teams.some((x: { id: string }) => x.id === team.id)).toBe(false);
+    expect((await admin.get('/api/teams/config')).json().teams.find((x: { id: string }) => x.id === team.id)).toMatchObject({ active: false, version: 2 });
   });
 
   it('answers an unknown team as not found', async () => {

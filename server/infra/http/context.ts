@@ -78,14 +78,12 @@ export function checkVersion(ctx: DataContext, current: number | null | undefine
 export interface RequestAudit {
   /** People with an audit row in this request: a person is recorded once per request. */
   people: Set<string>;
-  /** The first allowed access of the request: what a person named only in the response was read under. */
-  first: { action: string; purpose: string; entity?: { type: string; id: string } | undefined } | null;
   /** Allowed accesses already written, so asking twice about the same thing writes one row. */
   allowed: Set<string>;
 }
 
 export function newRequestAudit(): RequestAudit {
-  return { people: new Set(), first: null, allowed: new Set() };
+  return { people: new Set(), allowed: new Set() };
 }
 
 export function requireStaff(ctx: RequestContext): StaffPrincipal {

@@ -185,7 +185,7 @@ const requestHash = (req: FastifyRequest) =>
  * modules (docs/architecture.md, "Import boundaries"): app.ts hands it to registerRoutes.
  */
 export interface RouteGuard {
-  /** In the transaction, before it commits: audit every person the response names that the handler did not. */
+  /** In the transaction, before it commits: refuse a response naming a person the request did not authorize. */
   beforeCommit(ctx: DataContext, result: unknown): Promise<void>;
   /** After the rollback: record a refused attempt, so the refusal survives it; other errors pass by. */
   afterRollback(ctx: RequestContext, error: unknown): Promise<void>;

@@ -3,9 +3,10 @@
 // in every handler is how rows went missing, so the rule lives here instead:
 // - authorize() notes the person it decided about;
 // - readPeople() records the people a handler is about to show, once each in a request;
-// - the route runner hands every guarded response to auditPeopleNamedIn(), which finds each person id
-//   the response carries (in any field, link or text) and records the ones no one recorded yet,
-//   under the request's own access. A handler that forgets still leaves the row.
+// - the route guard hands every guarded response to checkPeopleNamedIn(), which finds each person id
+//   the response carries (in any field, link or text) and refuses to commit when one of them was
+//   neither the subject of an allowed decision nor read by the handler: a person leaves in a response
+//   only when authorized, never audited after the fact.
 // Background jobs have no request: systemReads() gives a run the same once-per-person ledger, with
 // Sammen itself as the actor.
 import type { Tx } from '../../infra/db/database.ts';
@@ -43,7 +44,6 @@ export function alreadyRecorded(ctx: DataContext, access: Access): boolean {
 /** Called by authorize() and recordAccess() after they wrote the row of an allowed access. */
 export function noteAccess(ctx: DataContext, access: Access): void {
   ctx.audit.allowed.add(accessKey(access));
-  ctx.audit.first ??= { action: access.action, purpose: access.purpose, entity: access.entity };
   if (access.subject?.kind === 'person') ctx.audit.people.add(access.subject.id);
 }
 
@@ -81,26 +81,43 @@ function collectIds(value: unknown, into: Set<string>, depth: number): void {
   for (const item of Object.values(value)) collectIds(item, into, depth + 1);
 }
 
-/**
- * The route runner's safety net: every person whose id a guarded response carries gets a row, under
- * the request's first allowed access, unless one was written already. A file sent straight to the
- * reply is not scanned; its handler calls readPeople().
- */
-export async function auditPeopleNamedIn(ctx: DataContext, response: unknown): Promise<void> {
-  if (response === ctx.reply || ctx.reply.sent || !ctx.audit.first) return;
+async function unrecordedPeople(ctx: DataContext, value: unknown): Promise<string[]> {
   const found = new Set<string>();
-  collectIds(response, found, 0);
+  collectIds(value, found, 0);
   const own = self(ctx);
   const candidates = [...found].filter((id) => id !== own && !ctx.audit.people.has(id));
-  if (candidates.length === 0) return;
   const named: string[] = [];
   for (let i = 0; i < candidates.length; i += CHUNK) {
     const rows = await ctx.trx.selectFrom('person').select('id').where('id', 'in', candidates.slice(i, i + CHUNK)).execute();
     named.push(...rows.map((r) => r.id));
   }
-  const first = ctx.audit.first;
-  // Only noteAccess() sets `first`, from a typed access.
-  await readPeople(ctx, named.sort(), { action: first.action as AuditedAction, purpose: first.purpose, entity: first.entity, reason: 'named_in_response' });
+  return named.sort();
+}
+
+/**
+ * For a response that shows text naming people it cannot list (the development mailbox): every
+ * person whose id the value carries is read under the request's decision, with this reason.
+ */
+export async function readPeopleNamedIn(ctx: DataContext, value: unknown, read: PersonRead): Promise<void> {
+  await readPeople(ctx, await unrecordedPeople(ctx, value), read);
+}
+
+/** A guarded response named a person no decision in its request covered. */
+export class UnauthorizedPersonInResponse extends Error {}
+
+/**
+ * The route guard: every person whose id a guarded response carries must have been authorized in
+ * the request — the subject of an allowed decision (authorize), or read by the handler under one
+ * (readPeople) — and so already has an audit row. One that was not makes the request fail and commit
+ * nothing, like a guarded route without a decision. A file sent straight to the reply is not
+ * scanned; its handler calls readPeople().
+ */
+export async function checkPeopleNamedIn(ctx: DataContext, response: unknown): Promise<void> {
+  if (response === ctx.reply || ctx.reply.sent) return;
+  const named = await unrecordedPeople(ctx, response);
+  if (named.length > 0) {
+    throw new UnauthorizedPersonInResponse(`${ctx.request.method} ${ctx.request.routeOptions.url} names ${named.length} person(s) no decision in the request covered`);
+  }
 }
 
 /** A background job's reads: Sammen itself reads, once per person per run. */

@@ -141,7 +141,11 @@ async function loadForAction(ctx: DataContext, reportId: string, action: 'cwRepo
   // report are refused alike.
   const subject = await ctx.trx.selectFrom('child_welfare_report').select('person_id').where('id', '=', reportId).executeTakeFirst();
   await authorize(ctx, { action, purpose: 'legal_duty', entity: entityOf(reportId), ...(subject ? { subject: { kind: 'person' as const, id: subject.person_id } } : {}) });
-  return reportRow(ctx.trx, reportId);
+  const row = await reportRow(ctx.trx, reportId);
+  // The guardians the report names are read under the same decision.
+  const guardians = reportView(row, ctx.services.clock.now()).guardians.map((g) => g.personId);
+  await readPeople(ctx, guardians, { action, purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(reportId) });
+  return row;
 }
 
 export async function getReport(ctx: DataContext, reportId: string) {

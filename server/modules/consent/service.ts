@@ -8,6 +8,7 @@ import { requireCitizen, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
 import type { Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
+import { readPeople } from '../access/person-reads.ts';
 import { loadConsentSettings } from './queries.ts';
 import { ageOn, osloDate } from '../../../common/dates.ts';
 import { checkGivers, consentAuthority, consentState } from './rules.ts';
@@ -141,6 +142,9 @@ export async function listConsents(ctx: DataContext, personId: string) {
     .execute();
   const awaitingIds = [...new Set(rows.flatMap((r) => r.awaiting_person_ids))];
   const awaitingNames = awaitingIds.length ? await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', 'in', awaitingIds).execute() : [];
+  // The givers and those a consent waits for are shown under the decision to read the consents.
+  const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'consent';
+  await readPeople(ctx, [...givers.map((g) => g.person_id), ...awaitingIds], { action: 'consent.read', purpose, reason: 'consent_giver' });
   const now = ctx.services.clock.now();
   return rows.map((r) => ({
     id: r.id,
@@ -164,7 +168,7 @@ export async function withdrawConsent(ctx: DataContext, consentId: string, note:
   // An unknown consent is refused exactly like one the user may not touch.
   await authorize(ctx, {
     action: 'consent.withdraw', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'consent',
-    subject: { kind: 'person', id: consent?.subject_id ?? '00000000-0000-0000-0000-000000000000' }, entity: { type: 'consent', id: consentId },
+    ...(consent ? { subject: { kind: 'person' as const, id: consent.subject_id } } : {}), entity: { type: 'consent', id: consentId },
   });
   if (!consent) throw notFound();
   if (consent.withdrawn_at) throw new AppError('CONFLICT', 'errors.consentAlreadyWithdrawn');
@@ -186,7 +190,7 @@ export async function withdrawConsent(ctx: DataContext, consentId: string, note:
 export async function getConsentDocument(ctx: DataContext, consentId: string) {
   const consent = await ctx.trx.selectFrom('consent').select(['subject_id', 'document', 'document_type', 'document_name']).where('id', '=', consentId).executeTakeFirst();
   await authorize(ctx, {
-    action: 'consent.read', purpose: 'consent', subject: { kind: 'person', id: consent?.subject_id ?? '00000000-0000-0000-0000-000000000000' },
+    action: 'consent.read', purpose: 'consent', ...(consent ? { subject: { kind: 'person' as const, id: consent.subject_id } } : {}),
     entity: { type: 'consent_document', id: consentId },
   });
   if (!consent?.document) throw notFound();

@@ -4,6 +4,7 @@
 import { AppError, notFound } from '../../infra/http/errors.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { authorize } from '../access/access.ts';
+import { readPeopleNamedIn } from '../access/person-reads.ts';
 import { PageQuery } from '../../infra/http/paging.ts';
 import { defineRoute } from '../../infra/http/route.ts';
 import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, UnreadCount } from '../../../common/contracts/notifications.ts';
@@ -62,7 +63,10 @@ export const notificationRoutes = [
     response: DevMailbox,
     handler: async (ctx) => {
       await openDevMailbox(ctx);
-      return { mails: await mailboxPage(ctx.trx, MAILBOX_LIMIT) };
+      const mails = await mailboxPage(ctx.trx, MAILBOX_LIMIT);
+      // Everyone's outgoing mail: the people its texts and links name are read with it.
+      await readPeopleNamedIn(ctx, mails, { action: 'devMailbox.read', purpose: 'administration', reason: 'named_in_mail' });
+      return { mails };
     },
   }),
   defineRoute({

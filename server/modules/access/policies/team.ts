@@ -108,7 +108,8 @@ export const teamPolicy = {
   'referral.create': involvedWithSubject,
   'referralProposal.read': involvedWithSubject,
   'referral.anonymous': ({ principal }) => caseWorker(principal),
-  'intake.read': teamLeader,
+  // Without a team: the queues of the teams one leads, scoped by the query.
+  'intake.read': (input) => (input.request.entity ? teamLeader(input) : input.principal.kind === 'staff' ? allow('own_queues') : deny('not_staff')),
   'referral.answer': teamLeader,
   'meeting.schedule': teamLeader,
   'meetingCandidates.read': teamLeader,
