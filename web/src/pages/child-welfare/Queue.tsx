@@ -38,8 +38,8 @@ function CountTable({ caption, rows }: { caption: string; rows: { label: string;
 /** The counts for the outcome track: numbers only. */
 function Counts() {
   const { t, tx } = useI18n();
-  const counts = useApi<ReportCountsResponse>('/api/child-welfare/counts');
-  if (!counts.data) return counts.error ? <LoadError error={counts.error} /> : null;
+  const counts = useApiQuery<ReportCountsResponse>('/api/child-welfare/counts');
+  if (!counts.data) return <QueryFallback query={counts} />;
   const c = counts.data;
   const source = (r: { source: string; name: string | null }) => r.name ?? (r.source === 'other' ? t('reports.counts.noUnit') : r.source);
   return (
