@@ -89,8 +89,15 @@ export async function referAnonymously(ctx: DataContext, input: { teamId: string
 export async function intakeQueue(ctx: DataContext, teamId: string, page: { after?: string | undefined } = {}) {
   const after = decodeCursor(page.after, 2);
   await authorize(ctx, { action: 'intake.read', purpose: 'follow_up', entity: { type: 'team', id: teamId } });
-  let query = ctx.trx
-    .selectFrom('referral as r')
+  // The page is cut from the team's referrals first; only its rows are joined to names.
+  let waiting = ctx.trx
+    .selectFrom('referral')
+    .select(['id', 'person_id', 'age_years', 'source', 'reason', 'basis', 'status', 'received_at', 'answer_note', 'referred_by_staff_id', 'requested_by_person_id'])
+    .where('team_id', '=', teamId)
+    .where('status', 'in', ['waiting', 'more_info', 'accepted']);
+  if (after) waiting = waiting.where(sql<boolean>`(received_at, id) > (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
+  const found = await ctx.trx
+    .selectFrom(waiting.orderBy('received_at').orderBy('id').limit(PAGE_SIZE + 1).as('r'))
     .leftJoin('person as p', 'p.id', 'r.person_id')
     .leftJoin('staff_user as s', 's.id', 'r.referred_by_staff_id')
     .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
@@ -101,13 +108,9 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
       // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
       sql<string>`(extract(epoch from r.received_at) * 1000000)::bigint::text`.as('received_micros'),
     ])
-    .where('r.team_id', '=', teamId)
-    .where('r.status', 'in', ['waiting', 'more_info', 'accepted']);
-  if (after) query = query.where(sql<boolean>`(r.received_at, r.id) > (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
-  const { items: rows, hasMore, nextCursor } = toPage(
-    await query.orderBy('r.received_at').orderBy('r.id').limit(PAGE_SIZE + 1).execute(),
-    (r) => [r.received_micros, r.id],
-  );
+    .orderBy('r.received_at').orderBy('r.id')
+    .execute();
+  const { items: rows, hasMore, nextCursor } = toPage(found, (r) => [r.received_micros, r.id]);
   const meetings = rows.length === 0 ? [] : await ctx.trx
     .selectFrom('team_meeting').select(['id', 'referral_id', 'starts_at', 'status'])
     .where('referral_id', 'in', rows.map((r) => r.id)).where('kind', '=', 'case')
