@@ -86,11 +86,15 @@ export const ConsultationResponse = z.object({
 });
 export type ConsultationResponse = z.infer<typeof ConsultationResponse>;
 
-const Count = (key: string) => z.array(z.object({ [key]: z.string(), count: z.number() }));
+/** By the service type's code, with its name in the reader's language (null for reports from no unit). */
+const BySource = z.array(z.object({ source: z.string(), name: z.string().nullable(), count: z.number() }));
 
 /** GET /api/child-welfare/counts: numbers only. */
 export const ReportCountsResponse = z.object({
-  byMonth: Count('month'), bySource: Count('source'), byDecision: Count('decision'), consultationsBySource: Count('source'),
+  byMonth: z.array(z.object({ month: z.string(), count: z.number() })),
+  bySource: BySource,
+  byDecision: z.array(z.object({ decision: z.string(), count: z.number() })),
+  consultationsBySource: BySource,
 });
 export type ReportCountsResponse = z.infer<typeof ReportCountsResponse>;
 

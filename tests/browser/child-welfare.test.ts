@@ -46,7 +46,9 @@ describe('from the worry to the reporter\'s feedback', () => {
     await signInAs(page, 'Anders Moe');
     // The intake's first screen is its queue, with the demo's reports in it.
     await page.getByRole('heading', { level: 1, name: 'Meldinger til barnevernet' }).waitFor();
-    await page.getByRole('table').waitFor();
+    await page.getByRole('table', { name: 'Meldinger til barnevernet' }).waitFor();
+    // The counts for the outcome track, by the reporter's service: the demo's reports came from a primary school.
+    await page.getByRole('table', { name: 'Meldinger etter tjeneste' }).getByRole('cell', { name: 'Barneskole' }).waitFor();
     await expectNoAxeViolations(page, 'intake queue');
     await page.getByRole('link', { name: 'Anonym drøfting' }).first().click();
     const consultation = page.getByTestId('consultation').filter({ hasText: 'Bør vi melde?' });
@@ -146,7 +148,7 @@ describe('an urgent report the family must not be told of', () => {
 
     await signInAs(page, 'Anders Moe');
     await page.getByRole('heading', { level: 1, name: 'Meldinger til barnevernet' }).waitFor();
-    const rows = page.getByRole('table').getByRole('row');
+    const rows = page.getByRole('table', { name: 'Meldinger til barnevernet' }).getByRole('row');
     await rows.filter({ hasText: reference }).getByText('Haster').waitFor();
     // Urgent reports come first.
     const firstRows = await rows.allTextContents();

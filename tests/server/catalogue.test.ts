@@ -225,22 +225,29 @@ describe('the youth page', () => {
 });
 
 describe('the administrator writes the catalogue', () => {
-  let serviceId: string;
+  /** A service of the test's own at `slug`: a draft (version 1), published when asked. */
+  async function service(slug: string, name: string, options: { publish?: boolean } = {}): Promise<string> {
+    const created = await admin.post('/api/admin/catalogue/services', { slug, ...content(name) });
+    expect(created.statusCode, created.body).toBe(201);
+    const id: string = created.json().id;
+    if (options.publish) expect((await admin.post(`/api/admin/catalogue/services/${id}/publish`, { version: 1 })).statusCode).toBe(200);
+    return id;
+  }
 
   it('keeps a new service as a draft that the public cannot see', async () => {
-    const created = await admin.post('/api/admin/catalogue/services', { slug: 'babysang', ...content('Babysang på biblioteket') });
-    expect(created.statusCode, created.body).toBe(201);
-    serviceId = created.json().id;
-    expect((await visitor.get('/api/catalogue/services/babysang')).statusCode).toBe(404);
-    expect(names((await search('?q=babysang')).services)).toEqual([]);
-    expect(names((await search('?situation=small_children')).services)).not.toContain('Babysang på biblioteket');
+    const serviceId = await service('eventyrstund', 'Eventyrstund for de minste');
+    expect((await visitor.get('/api/catalogue/services/eventyrstund')).statusCode).toBe(404);
+    expect(names((await search('?q=eventyrstund')).services)).toEqual([]);
+    expect(names((await search('?situation=small_children')).services)).not.toContain('Eventyrstund for de minste');
     const suggested = (await visitor.post('/api/catalogue/guide/suggestions', { audience: 'child', age: 1, situations: ['small_children'], answers: {} })).json().services;
-    expect(names(suggested)).not.toContain('Babysang på biblioteket');
+    expect(names(suggested)).not.toContain('Eventyrstund for de minste');
     const list = (await admin.get('/api/admin/catalogue/services')).json().services;
-    expect(list.find((s: { id: string }) => s.id === serviceId)).toMatchObject({ name: 'Babysang på biblioteket', latestVersion: 1, publishedVersion: null, hasDraft: true });
+    expect(list.find((s: { id: string }) => s.id === serviceId)).toMatchObject({ name: 'Eventyrstund for de minste', latestVersion: 1, publishedVersion: null, hasDraft: true });
   });
 
   it('publishing makes the draft the public version, in every language', async () => {
+    const serviceId = await service('babysang', 'Babysang på biblioteket');
+    expect((await visitor.get('/api/catalogue/services/babysang')).statusCode).toBe(404);
     const published = await admin.post(`/api/admin/catalogue/services/${serviceId}/publish`, { version: 1 });
     expect(published.statusCode, published.body).toBe(200);
     expect((await visitor.get('/api/catalogue/services/babysang')).json().service.name).toBe('Babysang på biblioteket');
@@ -252,15 +259,16 @@ describe('the administrator writes the catalogue', () => {
   });
 
   it('a later draft leaves the published version public until it is published, and history keeps every version', async () => {
-    const saved = await admin.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 1, changeNote: 'Nytt navn', ...content('Babysang og rim') });
+    const serviceId = await service('rytmeleik', 'Rytmeleik på biblioteket', { publish: true });
+    const saved = await admin.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 1, changeNote: 'Nytt navn', ...content('Rytmeleik og rim') });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().version).toBe(2);
-    expect((await visitor.get('/api/catalogue/services/babysang')).json().service.name).toBe('Babysang på biblioteket');
-    expect(names((await search('?q=rim')).services)).not.toContain('Babysang og rim');
+    expect((await visitor.get('/api/catalogue/services/rytmeleik')).json().service.name).toBe('Rytmeleik på biblioteket');
+    expect(names((await search('?q=rim')).services)).not.toContain('Rytmeleik og rim');
 
     const draft = (await admin.get(`/api/admin/catalogue/services/${serviceId}`)).json();
     expect(draft.latest).toMatchObject({ version: 2, state: 'draft' });
-    expect(draft.latest.content.texts.nb.name).toBe('Babysang og rim');
+    expect(draft.latest.content.texts.nb.name).toBe('Rytmeleik og rim');
     expect(draft.history.map((h: { version: number; state: string }) => [h.version, h.state])).toEqual([[2, 'draft'], [1, 'published']]);
 
     // An edit based on a version that is no longer the newest is refused, not overwritten.
@@ -268,14 +276,14 @@ describe('the administrator writes the catalogue', () => {
     expect(stale.statusCode).toBe(409);
 
     expect((await admin.post(`/api/admin/catalogue/services/${serviceId}/publish`, { version: 2 })).statusCode).toBe(200);
-    expect((await visitor.get('/api/catalogue/services/babysang')).json().service.name).toBe('Babysang og rim');
+    expect((await visitor.get('/api/catalogue/services/rytmeleik')).json().service.name).toBe('Rytmeleik og rim');
     const after = (await admin.get(`/api/admin/catalogue/services/${serviceId}`)).json();
     expect(after.history.map((h: { version: number; state: string; createdBy: string; publishedBy: string | null; changeNote: string | null }) => [h.version, h.state, h.createdBy, h.publishedBy, h.changeNote])).toEqual([
       [2, 'published', 'Per Johansen', 'Per Johansen', 'Nytt navn'],
       [1, 'earlier_published', 'Per Johansen', 'Per Johansen', null],
     ]);
     const first = (await admin.get(`/api/admin/catalogue/services/${serviceId}/versions/1`)).json();
-    expect(first.content.texts.nb.name).toBe('Babysang på biblioteket');
+    expect(first.content.texts.nb.name).toBe('Rytmeleik på biblioteket');
     // Publishing again what is already public is refused.
     expect((await admin.post(`/api/admin/catalogue/services/${serviceId}/publish`, { version: 2 })).statusCode).toBe(409);
   });
@@ -302,13 +310,14 @@ describe('the administrator writes the catalogue', () => {
       { rules: { suggestWhen: [{}] }, field: 'rules.suggestWhen.0', nb: /ville foreslått tjenesten for alle/, nn: /føreslått tenesta for alle/, en: /would suggest the service to everyone/ },
       { rules: { suggestWhen: [], owner: 'x' }, field: 'rules.owner', nb: /^Ukjent felt «owner» i reglene/, nn: /^Ukjent felt «owner» i reglane/, en: /^Unknown field “owner” in the rules/ },
     ];
+    const serviceId = await service('fargeleik', 'Fargeleik', { publish: true });
     const before = await catalogueSnapshot();
-    const publicBefore = (await visitor.get('/api/catalogue/services/babysang')).json();
+    const publicBefore = (await visitor.get('/api/catalogue/services/fargeleik')).json();
     for (const c of cases) {
       for (const lang of ['nb', 'nn', 'en'] as const) {
         const client = await signedIn(t.app, 'administrator', lang);
         for (const attempt of [
-          () => client.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 2, ...content('Babysang med feil', { rules: c.rules }) }),
+          () => client.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 1, ...content('Fargeleik med feil', { rules: c.rules }) }),
           () => client.post('/api/admin/catalogue/services', { slug: 'feil-regler', ...content('Feil regler', { rules: c.rules }) }),
         ]) {
           const response = await attempt();
@@ -319,18 +328,20 @@ describe('the administrator writes the catalogue', () => {
       }
     }
     expect(await catalogueSnapshot()).toEqual(before);
-    expect((await visitor.get('/api/catalogue/services/babysang')).json()).toEqual(publicBefore);
+    expect((await visitor.get('/api/catalogue/services/fargeleik')).json()).toEqual(publicBefore);
   });
 
   it('refuses an impossible age range for the service itself', async () => {
+    const serviceId = await service('dansestund', 'Dansestund');
     const before = await catalogueSnapshot();
-    const response = await admin.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 2, ...content('Babysang', { ageFrom: 18, ageTo: 6 }) });
+    const response = await admin.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 1, ...content('Dansestund', { ageFrom: 18, ageTo: 6 }) });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([{ field: 'ageTo', message: 'Aldersspennet fra 18 til 6 år er umulig. Fra-alderen kan ikke være høyere enn til-alderen.' }]);
     expect(await catalogueSnapshot()).toEqual(before);
   });
 
   it('previews rules before publishing: which sample answers they match and what one answer set would be shown', async () => {
+    const serviceId = await service('sangstund', 'Sangstund og rim', { publish: true });
     const before = await catalogueSnapshot();
     const rules = { suggestWhen: [{ situations: ['pregnancy'] }, { audiences: ['child'], ageTo: 1 }] };
     const preview = await admin.post('/api/admin/catalogue/preview', {
@@ -343,7 +354,7 @@ describe('the administrator writes the catalogue', () => {
     expect(matches).toMatchObject({ pregnant: true, parentInfant: true, parentTeenMood: false, youthMoneyWork: false });
     expect(body.samples.find((s: { key: string }) => s.key === 'pregnant').description).toBe('Gravid, 29 år');
     const suggested = body.suggestions as { name: string; thisService: boolean }[];
-    expect(suggested.find((s) => s.thisService)?.name).toBe('Babysang og rim');
+    expect(suggested.find((s) => s.thisService)?.name).toBe('Sangstund og rim');
     expect(suggested.map((s) => s.name)).toContain('Svangerskapskontroll hos jordmor');
 
     const invalid = (await admin.post('/api/admin/catalogue/preview', { rules: { suggestWhen: [{ ageFrom: 18, ageTo: 6 }] } })).json();
@@ -371,10 +382,11 @@ describe('the administrator writes the catalogue', () => {
   });
 
   it('only the administrator may edit, and each write is in the audit log', async () => {
+    const serviceId = await service('trilletur', 'Trilletur i parken', { publish: true });
     const professional = await signedIn(t.app, 'fagperson.skole');
     expect((await professional.get('/api/admin/catalogue/services')).statusCode).toBe(403);
-    expect((await professional.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 2, ...content('Kapret') })).statusCode).toBe(403);
-    expect((await professional.post(`/api/admin/catalogue/services/${serviceId}/publish`, { version: 2 })).statusCode).toBe(403);
+    expect((await professional.put(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: 1, ...content('Kapret') })).statusCode).toBe(403);
+    expect((await professional.post(`/api/admin/catalogue/services/${serviceId}/publish`, { version: 1 })).statusCode).toBe(403);
     expect((await visitor.post('/api/admin/catalogue/services', { slug: 'anonym', ...content('Anonym') })).statusCode).toBe(401);
     const audit = await t.database.db
       .selectFrom('audit_event')

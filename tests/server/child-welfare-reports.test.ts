@@ -211,12 +211,12 @@ describe('counts for the outcome track', () => {
   it('counts reports by month, by the reporter\'s service type and decision, and consultations by source, with no personal data', async () => {
     const counts = (await anders.get('/api/child-welfare/counts')).json();
     const total = await count('child_welfare_report');
-    expect(counts.bySource).toEqual([{ source: 'school_primary', count: total }]);
+    expect(counts.bySource).toEqual([{ source: 'school_primary', name: 'Barneskole', count: total }]);
     expect(counts.byDecision.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(total);
     // The demo's one investigation and Jonas's.
     expect(counts.byDecision.find((d: { decision: string }) => d.decision === 'investigation').count).toBe(2);
     expect(counts.byMonth.at(-1)).toEqual({ month: today().slice(0, 7), count: expect.any(Number) });
-    expect(counts.consultationsBySource).toEqual([{ source: 'school_primary', count: 1 }]);
+    expect(counts.consultationsBySource).toEqual([{ source: 'school_primary', name: 'Barneskole', count: 1 }]);
     expect(JSON.stringify(counts)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect((await henrik.get('/api/child-welfare/counts')).statusCode).toBe(403);
   });

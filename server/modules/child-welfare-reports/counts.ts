@@ -5,6 +5,14 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { authorize } from '../access/access.ts';
 
+/** The service types' names in the reader's language, for the counts by source. */
+async function sourceNames(ctx: DataContext, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const column = ctx.lang === 'nn' ? 'name_nn' : ctx.lang === 'en' ? 'name_en' : 'name_nb';
+  const rows = await ctx.trx.selectFrom('service_unit_type').select(['code', column]).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, (r as Record<string, string>)[column]!]));
+}
+
 export async function reportCounts(ctx: DataContext, range: { from?: string | undefined; to?: string | undefined }) {
   await authorize(ctx, { action: 'cwCounts.read', purpose: 'administration' });
   const me = requireStaff(ctx);
@@ -21,5 +29,7 @@ export async function reportCounts(ctx: DataContext, range: { from?: string | un
   if (range.from) consultations = consultations.where(sql<string>`(c.created_at AT TIME ZONE 'Europe/Oslo')::date`, '>=', range.from);
   if (range.to) consultations = consultations.where(sql<string>`(c.created_at AT TIME ZONE 'Europe/Oslo')::date`, '<=', range.to);
   const consultationsBySource = await consultations.select([source.as('source'), sql<number>`count(*)::int`.as('count')]).groupBy(source).orderBy(source).execute();
-  return { byMonth, bySource, byDecision, consultationsBySource };
+  const names = await sourceNames(ctx, [...new Set([...bySource, ...consultationsBySource].map((r) => r.source))]);
+  const named = (rows: { source: string; count: number }[]) => rows.map((r) => ({ ...r, name: names.get(r.source) ?? null }));
+  return { byMonth, bySource: named(bySource), byDecision, consultationsBySource: named(consultationsBySource) };
 }

@@ -1,10 +1,10 @@
 // The child-welfare intake's queue: urgent reports first, then the oldest, with the days since
 // receipt and the law's deadlines as dates; the overdue ones on a list of their own.
-import { Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../../common/i18n/index.ts';
-import type { ReportQueueResponse } from '../../../../common/contracts/child-welfare.ts';
+import type { ReportCountsResponse, ReportQueueResponse } from '../../../../common/contracts/child-welfare.ts';
 import { SelectField } from '../../components/Fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -18,6 +18,42 @@ const VIEWS = ['open', 'overdue', 'all'] as const;
 export function DeadlineDate({ date, overdue }: { date: string; overdue: boolean }) {
   const { t } = useI18n();
   return <>{formatDate(date)}{overdue ? <> <Tag data-color="danger" data-size="sm">{t('reports.queue.overdue')}</Tag></> : null}</>;
+}
+
+function CountTable({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
+  const { t } = useI18n();
+  return (
+    <Table className="data-table" data-size="sm">
+      <caption>{caption}</caption>
+      <Table.Head>
+        <Table.Row><Table.HeaderCell>{caption}</Table.HeaderCell><Table.HeaderCell>{t('reports.counts.count')}</Table.HeaderCell></Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {rows.map((r) => <Table.Row key={r.label}><Table.Cell>{r.label}</Table.Cell><Table.Cell>{r.count}</Table.Cell></Table.Row>)}
+      </Table.Body>
+    </Table>
+  );
+}
+
+/** The counts for the outcome track: numbers only. */
+function Counts() {
+  const { t, tx } = useI18n();
+  const counts = useApi<ReportCountsResponse>('/api/child-welfare/counts');
+  if (!counts.data) return counts.error ? <LoadError error={counts.error} /> : null;
+  const c = counts.data;
+  const source = (r: { source: string; name: string | null }) => r.name ?? (r.source === 'other' ? t('reports.counts.noUnit') : r.source);
+  return (
+    <section aria-labelledby="report-counts" className="page-section">
+      <Heading level={2} data-size="sm" id="report-counts">{t('reports.counts.title')}</Heading>
+      <Paragraph>{t('reports.counts.intro')}</Paragraph>
+      <div className="card-grid">
+        <CountTable caption={t('reports.counts.byMonth')} rows={c.byMonth.map((r) => ({ label: r.month, count: r.count }))} />
+        <CountTable caption={t('reports.counts.bySource')} rows={c.bySource.map((r) => ({ label: source(r), count: r.count }))} />
+        <CountTable caption={t('reports.counts.byDecision')} rows={c.byDecision.map((r) => ({ label: tx(`reports.decision.${r.decision}`, r.decision), count: r.count }))} />
+        <CountTable caption={t('reports.counts.consultations')} rows={c.consultationsBySource.map((r) => ({ label: source(r), count: r.count }))} />
+      </div>
+    </section>
+  );
 }
 
 export function QueuePage() {
@@ -65,6 +101,7 @@ export function QueuePage() {
           </Table>
         </TableScroll>
       ) : null}
+      <Counts />
     </Page>
   );
 }
