@@ -1,8 +1,10 @@
 // Reports to child welfare in the browser, in bokmål, with axe on every page (issue 13): Henrik
-// Aasen, Jonas's teacher, asks the intake anonymously first, then sends a report on Jonas (the
-// family told); Anders Moe at the intake acknowledges it, Henrik sees the receipt; the intake opens
-// an investigation and gives feedback, Henrik sees it; Sofie sees on Min side that a report was
-// sent. The second path: an urgent report on Emma that the family must not be told of.
+// Aasen, Jonas's teacher, notes a worry and from it asks the intake anonymously, then from the worry
+// sends a report on Jonas (the family told); Anders Moe at the intake acknowledges it, Henrik sees
+// the receipt; the intake opens an investigation and gives feedback, Henrik sees it, and the case
+// the worry opens shows the way to child welfare beside the action guide's steps; Sofie sees on Min
+// side that a report was sent. The second path: an urgent report on Emma that the family must not
+// be told of.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
@@ -34,11 +36,18 @@ describe('from the worry to the reporter\'s feedback', () => {
     const { page } = t;
 
     await signInAs(page, 'Henrik Aasen');
-    await page.getByRole('link', { name: 'Anonym drøfting' }).first().click();
+    await page.getByRole('link', { name: 'Undringer' }).first().click();
+    await page.getByLabel(/Omtrentlig alder/).fill('9');
+    await page.getByRole('group', { name: 'Hva har du sett?' }).getByRole('checkbox').first().check();
+    await page.getByLabel('Beskriv kort').fill('En elev sier at det ikke er mat hjemme om kveldene. Bør vi melde?');
+    await page.getByRole('button', { name: 'Noter undring' }).click();
+    const worry = page.getByTestId('worry').filter({ hasText: 'Bør vi melde?' });
+    // From the worry to child welfare: the consultation starts from the worry's age and text, no identity.
+    await worry.getByRole('link', { name: 'Spør barnevernet anonymt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Anonym drøfting med barnevernet' }).waitFor();
+    expect(await page.getByLabel('Barnets alder (år)').inputValue()).toBe('9');
+    expect(await page.getByLabel('Situasjonen').inputValue()).toBe('En elev sier at det ikke er mat hjemme om kveldene. Bør vi melde?');
     await expectNoAxeViolations(page, 'consultation page');
-    await page.getByLabel('Barnets alder (år)').fill('9');
-    await page.getByLabel('Situasjonen').fill('En elev sier at det ikke er mat hjemme om kveldene. Bør vi melde?');
     await page.getByRole('button', { name: 'Send til barnevernet' }).click();
     await page.getByText('Spørsmålet er sendt til barnevernet.').waitFor();
     await signOut(page);
@@ -62,8 +71,11 @@ describe('from the worry to the reporter\'s feedback', () => {
     await signInAs(page, 'Henrik Aasen');
     await page.getByRole('link', { name: 'Anonym drøfting' }).first().click();
     await page.getByTestId('consultation').getByText(/Ja, send en bekymringsmelding/).waitFor();
-    await openChild(page, 'Jonas Nordli');
-    await page.getByRole('link', { name: 'Send bekymringsmelding' }).click();
+    // The report straight from the worry, on the child it is about, without tying the worry to a case.
+    await page.getByRole('link', { name: 'Undringer' }).first().click();
+    const picker = page.getByTestId('worry').filter({ hasText: 'Bør vi melde?' }).getByLabel('Knytt til');
+    await picker.selectOption({ label: await picker.getByRole('option', { name: /^Jonas Nordli/ }).textContent() ?? '' });
+    await page.getByRole('link', { name: 'Send bekymringsmelding om barnet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bekymringsmelding til barnevernet' }).waitFor();
     await page.getByText('Plikten går foran taushetsplikten, og du trenger ikke samtykke fra familien.', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'report form');
@@ -114,6 +126,15 @@ describe('from the worry to the reporter\'s feedback', () => {
     await answered.getByText('Vi har åpnet undersøkelse. Takk for at du meldte.').waitFor();
     await answered.getByText('Tilbakemelding: Undersøkelse åpnet').waitFor();
     await expectNoAxeViolations(page, 'my reports, feedback');
+    // Tied to Jonas after all, the worry opens his case; beside the action guide's steps, the way to child welfare.
+    await page.getByRole('link', { name: 'Undringer' }).first().click();
+    const linking = page.getByTestId('worry').filter({ hasText: 'Bør vi melde?' }).getByLabel('Knytt til');
+    await linking.selectOption({ label: await linking.getByRole('option', { name: /^Jonas Nordli/ }).textContent() ?? '' });
+    await page.getByRole('button', { name: 'Knytt til barnet og åpne saken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jonas Nordli' }).waitFor();
+    await page.getByRole('heading', { name: 'Handlingsveileder for nivå 0' }).waitFor();
+    await page.getByRole('link', { name: 'Usikker på om du skal melde? Spør barnevernet anonymt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Anonym drøfting med barnevernet' }).waitFor();
     await signOut(page);
 
     await signInAs(page, 'Sofie Nordli');

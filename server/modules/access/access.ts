@@ -28,6 +28,7 @@ import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts
 import { teamPolicy } from './policies/team.ts';
 import { worryPolicy } from './policies/worry.ts';
 
+export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
 
 const POLICIES: Policy[] = [

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { DataContext } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, seesEveryTeam } from '../access/access.ts';
 import { osloDate } from '../../../common/dates.ts';
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
@@ -95,7 +95,7 @@ export async function myTeamOverviews(ctx: DataContext) {
   const staff = ctx.principal?.kind === 'staff' ? ctx.principal : null;
   if (!staff) return { overviews: [] };
   let teams = ctx.trx.selectFrom('team').select('id').where('municipality_id', '=', staff.municipalityId).where('active', '=', true);
-  if (staff.activeRole !== 'sbu_coordinator') teams = teams.where('leader_staff_user_id', '=', staff.staffUserId);
+  if (!seesEveryTeam(staff)) teams = teams.where('leader_staff_user_id', '=', staff.staffUserId);
   const rows = await teams.orderBy('kind').orderBy('age_from_months').orderBy('name').execute();
   const overviews = [];
   for (const t of rows) overviews.push(await teamOverview(ctx, t.id));

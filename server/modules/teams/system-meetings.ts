@@ -12,7 +12,7 @@ import { AppError, conflict, invalidField, notFound, type FieldProblem } from '.
 import { isoDate, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import { formatDate, formatDateTime, translate, type MessageKey } from '../../../common/i18n/index.ts';
 import type { Language } from '../../../common/roles.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, seesEveryTeam } from '../access/access.ts';
 import { notify, queueEmail } from '../notifications/service.ts';
 import { findPersonalData, type CheckedText } from './personal-data.ts';
 import { renderSystemReport } from './system-report-pdf.ts';
@@ -113,7 +113,7 @@ export async function listSystemMeetings(ctx: DataContext) {
     .where('t.municipality_id', '=', staff.municipalityId)
     .where('t.kind', '=', 'system_level')
     .where('t.active', '=', true);
-  if (staff.activeRole !== 'sbu_coordinator') {
+  if (!seesEveryTeam(staff)) {
     teams = teams.where((eb) =>
       eb.or([
         eb('t.leader_staff_user_id', '=', staff.staffUserId),

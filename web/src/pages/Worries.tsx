@@ -4,34 +4,22 @@ import { Button, Card, Field, Fieldset, Heading, Label, Link as DsLink, Paragrap
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { CategoryChecks, useSubmit } from '../components/case/shared.tsx';
+import { CategoryChecks } from '../components/case/shared.tsx';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, LoadError, QueryFallback } from '../components/Status.tsx';
 import { todayNorwegian, toIsoDate } from '../dates.ts';
-import { useAllPages, useApi } from '../hooks.ts';
+import { useAllApiPages, useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_PATHS } from '../navigation.ts';
 import { useSession } from '../session.tsx';
 import type { ConsultDraft } from './child-welfare/Consultations.tsx';
-import type { Person } from '../types.ts';
+import type { People, Person } from '../../../common/contracts/people.ts';
+import type { DiscussantsResponse, ListMyWorriesResponse } from '../../../common/contracts/cases.ts';
 
-interface Worry {
-  id: string;
-  subjectKind: string;
-  ageYears: number | null;
-  categories: string[];
-  description: string;
-  noticedOn: string;
-  noticedBy: string;
-  mine: boolean;
-  discussions: { note: string; at: string; writtenBy: string; withStaff: string | null; withTeam: string | null }[];
-}
-interface Discussants {
-  staff: { id: string; name: string; unitName: string | null }[];
-  teams: { id: string; name: string }[];
-}
+type Worry = ListMyWorriesResponse['worries'][number];
+type Discussants = DiscussantsResponse;
 
 function NewWorry({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -146,13 +134,10 @@ export function WorriesPage() {
   const { me } = useSession();
   const mayConsult = me?.pages.includes('cwConsult') ?? false;
   const [message, setMessage] = useState('');
-  const worries = useApi<{ worries: Worry[] }>('/api/worries');
-  const discussants = useApi<Discussants>('/api/worries/discussants');
-  const people = useAllPages('/api/people', (page: { people: Person[]; hasMore: boolean; nextCursor: string | null }) => page.people);
-  const done = (text: string) => {
-    setMessage(text);
-    worries.reload();
-  };
+  const worries = useApiQuery<{ worries: Worry[] }>('/api/worries');
+  const discussants = useApiQuery<Discussants>('/api/worries/discussants');
+  const people = useAllApiPages('/api/people', (page: People) => page.people);
+  const done = setMessage;
   return (
     <Page title={t('cases.ui.worries.title')}>
       <Paragraph>{t('cases.ui.worries.intro')}</Paragraph>
@@ -160,8 +145,7 @@ export function WorriesPage() {
       <NewWorry onDone={done} />
       <section aria-labelledby="worry-list" className="page-section">
         <Heading level={2} data-size="sm" id="worry-list">{t('cases.ui.worries.list')}</Heading>
-        {worries.loading && !worries.data ? <Loading /> : null}
-        {worries.error ? <LoadError error={worries.error} /> : null}
+        <QueryFallback query={worries} />
         {worries.data?.worries.length === 0 ? <Paragraph>{t('cases.ui.worries.none')}</Paragraph> : null}
         {(worries.data?.worries ?? []).map((w) => (
           <Card key={w.id} className="entry-card" data-testid="worry">

@@ -4,23 +4,31 @@
 import { Button, Card, Field, Heading, Label, Paragraph, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { z } from 'zod';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
 import type { ConsultationResponse, ConsultationsResponse } from '../../../../common/contracts/child-welfare.ts';
-import { useSubmit } from '../../components/case/shared.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { LiveMessage, QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
 const OUTCOMES = ['advice', 'send_report', 'not_child_welfare'] as const;
 
 /** What a worry hands to the consultation form when the professional comes from it: no identity. */
-const ConsultDraft = z.object({ ageYears: z.number().int().optional(), situation: z.string() });
-export type ConsultDraft = z.infer<typeof ConsultDraft>;
+export interface ConsultDraft {
+  ageYears?: number | undefined;
+  situation: string;
+}
+
+/** The navigation state, if it is a draft (checked by hand: zod stays out of the production bundle). */
+function draftOf(state: unknown): ConsultDraft | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const { ageYears, situation } = state as Record<string, unknown>;
+  if (typeof situation !== 'string' || !(ageYears === undefined || Number.isInteger(ageYears))) return null;
+  return { ageYears: ageYears as number | undefined, situation };
+}
 
 function Situation({ id, label, value, onChange, error, description }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string | undefined; description?: string }) {
   return (
@@ -35,9 +43,9 @@ function Situation({ id, label, value, onChange, error, description }: { id: str
 
 function Ask({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const draft = ConsultDraft.safeParse(useLocation().state);
-  const [age, setAge] = useState(draft.success && draft.data.ageYears !== undefined ? String(draft.data.ageYears) : '');
-  const [situation, setSituation] = useState(draft.success ? draft.data.situation : '');
+  const draft = draftOf(useLocation().state);
+  const [age, setAge] = useState(draft?.ageYears !== undefined ? String(draft.ageYears) : '');
+  const [situation, setSituation] = useState(draft?.situation ?? '');
   const form = useSubmit('consultation');
   const ageYears = /^\d+$/.test(age.trim()) ? Number(age.trim()) : age.trim() === '' ? undefined : age;
   return (
@@ -72,15 +80,15 @@ function Answer({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
-function Thread({ id, intake, onChange }: { id: string; intake: boolean; onChange: () => void }) {
-  const thread = useApi<ConsultationResponse>(`/api/child-welfare/consultations/${id}`);
-  if (!thread.data) return thread.error ? <LoadError error={thread.error} /> : <Loading />;
+function Thread({ id, intake }: { id: string; intake: boolean }) {
+  const thread = useApiQuery<ConsultationResponse>(`/api/child-welfare/consultations/${id}`);
+  if (!thread.data) return <QueryFallback query={thread} />;
   return (
     <>
       <ul className="plain-list">
         {thread.data.messages.map((m) => <li key={m.id}>{formatDateTime(m.writtenAt)}, {m.authorName}: {m.body}</li>)}
       </ul>
-      {intake ? <Answer id={id} onDone={() => { thread.reload(); onChange(); }} /> : null}
+      {intake ? <Answer id={id} onDone={() => undefined} /> : null}
     </>
   );
 }
@@ -90,22 +98,21 @@ export function ConsultationsPage() {
   const { me } = useSession();
   const intake = me?.principal?.kind === 'staff' && me.principal.activeRole === 'child_welfare_intake';
   const [message, setMessage] = useState('');
-  const list = useApi<ConsultationsResponse>('/api/child-welfare/consultations');
+  const list = useApiQuery<ConsultationsResponse>('/api/child-welfare/consultations');
   return (
     <Page title={t('reports.consult.title')}>
       <LiveMessage>{message || null}</LiveMessage>
-      {!intake ? <Ask onDone={() => { setMessage(t('reports.consult.sent')); list.reload(); }} /> : null}
+      {!intake ? <Ask onDone={() => setMessage(t('reports.consult.sent'))} /> : null}
       <section aria-labelledby="consultation-list" className="page-section">
         <Heading level={2} data-size="sm" id="consultation-list">{t('reports.consult.list')}</Heading>
-        {list.loading && !list.data ? <Loading /> : null}
-        {list.error ? <LoadError error={list.error} /> : null}
+        <QueryFallback query={list} />
         {list.data?.items.length === 0 ? <Paragraph>{t('reports.consult.empty')}</Paragraph> : null}
         {(list.data?.items ?? []).map((c) => (
           <Card key={c.id} className="entry-card" data-testid="consultation">
             <Heading level={3} data-size="2xs">{t('reports.consult.ageYears', { age: c.ageYears })}{c.asker.unitName ? ` · ${t('reports.consult.from', { unitName: c.asker.unitName })}` : ''}</Heading>
             <Paragraph>{c.situation}</Paragraph>
             <p><Tag data-color={c.outcome ? 'success' : 'neutral'}>{c.outcome ? t(`reports.consult.outcome.${c.outcome}`) : t('reports.consult.noOutcome')}</Tag></p>
-            <Thread id={c.id} intake={intake} onChange={list.reload} />
+            <Thread id={c.id} intake={intake} />
           </Card>
         ))}
       </section>
