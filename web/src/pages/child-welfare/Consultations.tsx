@@ -12,7 +12,6 @@ import { Page } from '../../components/Page.tsx';
 import { LiveMessage, LoadError, Loading } from '../../components/Status.tsx';
 import { useApi } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
 
 const OUTCOMES = ['advice', 'send_report', 'not_child_welfare'] as const;
 
@@ -80,14 +79,12 @@ function Thread({ id, intake, onChange }: { id: string; intake: boolean; onChang
 
 export function ConsultationsPage() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const intake = me?.principal?.kind === 'staff' && me.principal.activeRole === 'child_welfare_intake';
   const [message, setMessage] = useState('');
   const list = useApi<ConsultationsResponse>('/api/child-welfare/consultations');
   return (
     <Page title={t('reports.consult.title')}>
       <LiveMessage>{message || null}</LiveMessage>
-      {!intake ? <Ask onDone={() => { setMessage(t('reports.consult.sent')); list.reload(); }} /> : null}
+      {list.data?.abilities.ask ? <Ask onDone={() => { setMessage(t('reports.consult.sent')); list.reload(); }} /> : null}
       <section aria-labelledby="consultation-list" className="page-section">
         <Heading level={2} data-size="sm" id="consultation-list">{t('reports.consult.list')}</Heading>
         {list.loading && !list.data ? <Loading /> : null}
@@ -98,7 +95,7 @@ export function ConsultationsPage() {
             <Heading level={3} data-size="2xs">{t('reports.consult.ageYears', { age: c.ageYears })}{c.asker.unitName ? ` · ${t('reports.consult.from', { unitName: c.asker.unitName })}` : ''}</Heading>
             <Paragraph>{c.situation}</Paragraph>
             <p><Tag data-color={c.outcome ? 'success' : 'neutral'}>{c.outcome ? t(`reports.consult.outcome.${c.outcome}`) : t('reports.consult.noOutcome')}</Tag></p>
-            <Thread id={c.id} intake={intake} onChange={list.reload} />
+            <Thread id={c.id} intake={list.data?.abilities.answer ?? false} onChange={list.reload} />
           </Card>
         ))}
       </section>
