@@ -65,6 +65,19 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // The response contracts are zod schemas: the web takes their types, so zod stays out of the bundle.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/common/contracts/*'],
+          allowTypeImports: true,
+          message: 'The web imports common/contracts as types only (import type): the schemas would bring zod into every page. web/src/contract-check.ts parses answers with them in development.',
+        }],
+      }],
     },
+  },
+  {
+    // Loaded only in development (api.ts), so the schemas never reach a production bundle.
+    files: ['web/src/contract-check.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
 );

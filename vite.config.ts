@@ -51,12 +51,18 @@ function precompress(): Plugin {
 const PURE_MODULES = [
   /[\\/]common[\\/]i18n[\\/][^\\/]+\.ts$/,
   /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]dist[\\/]esm[\\/]/,
+  // The custom elements of components no page uses (web/src/design-elements.ts).
+  /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-web[\\/]dist[\\/]esm[\\/](breadcrumbs|pagination|suggestion|tabs)[\\/]/,
 ];
 
 export default defineConfig({
   root: 'web',
   publicDir: 'public',
   plugins: [react(), precompress()],
+  resolve: {
+    // Only the custom elements the app uses (web/src/design-elements.ts says why).
+    alias: [{ find: /^@digdir\/designsystemet-web$/, replacement: path.resolve(import.meta.dirname, 'web/src/design-elements.ts') }],
+  },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -59,8 +59,33 @@ export type DiscussantsResponse = z.infer<typeof DiscussantsResponse>;
 export const LinkWorryResponse = z.object({ caseId: z.string() });
 export type LinkWorryResponse = z.infer<typeof LinkWorryResponse>;
 
+/** A step of the action guide on the case, and whether it was done. */
+export const GuideStep = z.object({
+  done: z.object({ at: z.iso.datetime(), by: z.string(), note: z.string().nullable() }).nullable(),
+  level: z.number(),
+  position: z.number(),
+  stepKey: z.string(),
+  title: z.string(),
+  body: z.string(),
+  links: z.array(z.object({ label: z.string(), url: z.string() })),
+});
+export type GuideStep = z.infer<typeof GuideStep>;
+
+export const Transition = z.object({
+  id: z.string(),
+  fromStage: z.string(),
+  toStage: z.string(),
+  toUnitId: z.string(),
+  toUnitName: z.string(),
+  dueOn: z.string(),
+  meetingAt: z.iso.datetime().nullable(),
+  meetingPlace: z.string().nullable(),
+  status: z.enum(['cancelled', 'planned', 'completed']),
+});
+export type Transition = z.infer<typeof Transition>;
+
 /** GET /api/people/:id/case-status */
-export const CaseStatusResponse = z.object({
+export const CaseStatus = z.object({
   case: z.object({
     id: z.string(),
     version: z.number(),
@@ -84,15 +109,7 @@ export const CaseStatusResponse = z.object({
       by: z.string(),
     })),
     guideVersion: z.number().nullable(),
-    steps: z.array(z.object({
-      done: z.object({ at: z.iso.datetime(), by: z.string(), note: z.string().nullable() }).nullable(),
-      level: z.number(),
-      position: z.number(),
-      stepKey: z.string(),
-      title: z.string(),
-      body: z.string(),
-      links: z.array(z.object({ label: z.string(), url: z.string() })),
-    })),
+    steps: z.array(GuideStep),
     pendingHandover: z.object({
       id: z.string(),
       to: Staff,
@@ -101,17 +118,7 @@ export const CaseStatusResponse = z.object({
       forMe: z.boolean(),
       transitionId: z.string().nullable(),
     }).nullable(),
-    transitions: z.array(z.object({
-      id: z.string(),
-      fromStage: z.string(),
-      toStage: z.string(),
-      toUnitId: z.string(),
-      toUnitName: z.string(),
-      dueOn: z.string(),
-      meetingAt: z.iso.datetime().nullable(),
-      meetingPlace: z.string().nullable(),
-      status: z.enum(['cancelled', 'planned', 'completed']),
-    })),
+    transitions: z.array(Transition),
     plannedTransitionId: z.string().nullable(),
     proposedTransition: z.object({
       suggestedUnits: z.array(z.object({ id: z.string(), name: z.string(), area: z.string().nullable() })),
@@ -134,10 +141,39 @@ export const CaseStatusResponse = z.object({
   })),
   abilities: abilities('readLog', 'changeStatus', 'refer', 'hold', 'answerHandover'),
 });
-export type CaseStatusResponse = z.infer<typeof CaseStatusResponse>;
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** The current version of a relay log entry. */
+export const Entry = z.object({
+  entryKey: z.string(),
+  version: z.number(),
+  kind: z.enum(ENTRY_KINDS),
+  category: z.string(),
+  title: z.string(),
+  body: z.string(),
+  responsible: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    unitName: z.string().nullable(),
+  }).nullable(),
+  startsOn: z.string().nullable(),
+  evaluateOn: z.string().nullable(),
+  measureKey: z.string().nullable(),
+  outcome: z.enum(['achieved', 'partly', 'not_achieved']).nullable(),
+  familyView: z.string().nullable(),
+  childView: z.string().nullable(),
+  author: z.union([z.object({
+    kind: z.literal('staff'),
+    name: z.string().nullable(),
+    unitName: z.string().nullable(),
+  }), z.object({ kind: z.literal('family'), name: z.string(), unitName: z.null() })]),
+  writtenAt: z.iso.datetime(),
+  firstWrittenAt: z.iso.datetime().nullable(),
+});
+export type Entry = z.infer<typeof Entry>;
 
 /** GET /api/people/:id/case */
-export const CaseResponse = z.object({
+export const CaseLog = z.object({
   abilities: abilities('write'),
   person: Person,
   involved: z.array(z.object({
@@ -151,34 +187,10 @@ export const CaseResponse = z.object({
   caseId: z.string().nullable(),
   closed: z.boolean(),
   purged: z.boolean(),
-  visibleCategories: z.union([z.string(), z.array(z.string())]),
+  // 'all' for the family and the relay holder; otherwise the categories the consent shares.
+  visibleCategories: z.union([z.literal('all'), z.array(z.string())]),
   hiddenEntries: z.number(),
-  entries: z.array(z.object({
-    entryKey: z.string(),
-    version: z.number(),
-    kind: z.enum(ENTRY_KINDS),
-    category: z.string(),
-    title: z.string(),
-    body: z.string(),
-    responsible: z.object({
-      id: z.string(),
-      name: z.string().nullable(),
-      unitName: z.string().nullable(),
-    }).nullable(),
-    startsOn: z.string().nullable(),
-    evaluateOn: z.string().nullable(),
-    measureKey: z.string().nullable(),
-    outcome: z.enum(['achieved', 'partly', 'not_achieved']).nullable(),
-    familyView: z.string().nullable(),
-    childView: z.string().nullable(),
-    author: z.union([z.object({
-      kind: z.literal('staff'),
-      name: z.string().nullable(),
-      unitName: z.string().nullable(),
-    }), z.object({ kind: z.literal('family'), name: z.string(), unitName: z.null() })]),
-    writtenAt: z.iso.datetime(),
-    firstWrittenAt: z.iso.datetime().nullable(),
-  })),
+  entries: z.array(Entry),
   hasMore: z.boolean(),
   olderCursor: z.string().nullable(),
   worries: z.array(z.object({
@@ -189,7 +201,7 @@ export const CaseResponse = z.object({
     noticedBy: z.string(),
   })),
 });
-export type CaseResponse = z.infer<typeof CaseResponse>;
+export type CaseLog = z.infer<typeof CaseLog>;
 
 /** POST /api/cases/:caseId/level */
 export const ChangeLevelResponse = z.object({ level: z.number(), version: z.number() });
@@ -225,16 +237,20 @@ export const EntryHistoryResponse = z.object({
 });
 export type EntryHistoryResponse = z.infer<typeof EntryHistoryResponse>;
 
+/** Staff the consent lets into the case. */
+export const Colleague = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  unitTypeCode: z.string(),
+});
+export type Colleague = z.infer<typeof Colleague>;
+
 /** GET /api/cases/:caseId/colleagues */
 export const ListColleaguesResponse = z.object({
-  colleagues: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    title: z.string().nullable(),
-    unitId: z.string(),
-    unitName: z.string(),
-    unitTypeCode: z.string(),
-  })),
+  colleagues: z.array(Colleague),
 });
 export type ListColleaguesResponse = z.infer<typeof ListColleaguesResponse>;
 

@@ -3,12 +3,12 @@
 // keeps it equal to the routes' own declarations.
 import { ConsultationResponse, ConsultationsResponse, FamilyReportsResponse, MyReportsResponse, ReportCountsResponse, ReportQueueResponse, ReportResponse, SendReportResponse } from './child-welfare.ts';
 import { ImportAbsenceResponse, ListHighAbsenceResponse } from './absence.ts';
-import { AccessLogForFamilyResponse, SearchAuditLogResponse } from './audit.ts';
-import { AddEntryResponse, CaseResponse, CaseStatusResponse, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from './cases.ts';
+import { AccessLog, AuditPage } from './audit.ts';
+import { AddEntryResponse, CaseLog, CaseStatus, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from './cases.ts';
 import { AdminGuide, AdminService, AdminServiceList, AdminVersion, GuideSuggestions, Overview, PreviewResult, PublicGuide, Published, PublishedService, SearchResult, StaffSuggestions, YouthServices } from './catalogue.ts';
 import { ConsentTextInResponse, GiveConsentResponse, PeopleConsentsResponse, SignConsentResponse, WithdrawConsentResponse } from './consent.ts';
 import { DevLogin, DevUsers, LanguageSet, LoggedOut, Me, RoleSwitched } from './identity.ts';
-import { CountOwnUnreadResponse, DevMailboxResponse, ListOwnNotificationsResponse, MarkAllNotificationsReadResponse, MarkNotificationReadResponse, NotificationSettingsResponse, SetNotificationSettingsResponse } from './notifications.ts';
+import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, UnreadCount } from './notifications.ts';
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from './organisation.ts';
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
@@ -31,15 +31,15 @@ export const RESPONSES = {
   'GET /api/child-welfare/counts': ReportCountsResponse,
   'POST /api/absence/imports': ImportAbsenceResponse,
   'GET /api/absence/high': ListHighAbsenceResponse,
-  'GET /api/audit/events': SearchAuditLogResponse,
-  'GET /api/people/:id/access-log': AccessLogForFamilyResponse,
+  'GET /api/audit/events': AuditPage,
+  'GET /api/people/:id/access-log': AccessLog,
   'POST /api/worries': NoteWorryResponse,
   'GET /api/worries': ListMyWorriesResponse,
   'GET /api/worries/discussants': DiscussantsResponse,
   'POST /api/worries/:worryId/discussions': Created,
   'POST /api/worries/:worryId/link': LinkWorryResponse,
-  'GET /api/people/:id/case-status': CaseStatusResponse,
-  'GET /api/people/:id/case': CaseResponse,
+  'GET /api/people/:id/case-status': CaseStatus,
+  'GET /api/people/:id/case': CaseLog,
   'POST /api/people/:id/enrolments': Created,
   'POST /api/cases/:caseId/level': ChangeLevelResponse,
   'POST /api/cases/:caseId/steps': SetStepDoneResponse,
@@ -85,13 +85,13 @@ export const RESPONSES = {
   'POST /api/auth/logout': LoggedOut,
   'POST /api/auth/role': RoleSwitched,
   'PUT /api/auth/language': LanguageSet,
-  'GET /api/notifications': ListOwnNotificationsResponse,
-  'GET /api/notifications/unread-count': CountOwnUnreadResponse,
-  'POST /api/notifications/:id/read': MarkNotificationReadResponse,
-  'POST /api/notifications/read-all': MarkAllNotificationsReadResponse,
-  'GET /api/notification-settings': NotificationSettingsResponse,
-  'PUT /api/notification-settings': SetNotificationSettingsResponse,
-  'GET /api/dev/mailbox': DevMailboxResponse,
+  'GET /api/notifications': NotificationList,
+  'GET /api/notifications/unread-count': UnreadCount,
+  'POST /api/notifications/:id/read': NotificationRead,
+  'POST /api/notifications/read-all': UnreadCount,
+  'GET /api/notification-settings': NotificationSettings,
+  'PUT /api/notification-settings': NotificationSettings,
+  'GET /api/dev/mailbox': DevMailbox,
   'GET /api/municipality': Municipality,
   'GET /api/service-unit-types': ServiceUnitTypes,
   'POST /api/admin/service-unit-types': ServiceUnitTypeCreated,

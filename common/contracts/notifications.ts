@@ -1,68 +1,49 @@
+// Notifications in the app, the e-mail settings and the development mailbox.
 import { z } from 'zod';
 import { PAGE } from './shared.ts';
 
-/** GET /api/notifications */
-export const ListOwnNotificationsResponse = z.object({
-  notifications: z.array(z.object({
-    id: z.string(),
-    kind: z.string(),
-    text: z.string(),
-    link: z.string(),
-    subjectPersonId: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    readAt: z.iso.datetime().nullable(),
-  })),
-  unread: z.number(),
-  ...PAGE,
+export const NotificationItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  link: z.string(),
+  subjectPersonId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
 });
-export type ListOwnNotificationsResponse = z.infer<typeof ListOwnNotificationsResponse>;
+export type NotificationItem = z.infer<typeof NotificationItem>;
 
-/** GET /api/notifications/unread-count */
-export const CountOwnUnreadResponse = z.object({ unread: z.number() });
-export type CountOwnUnreadResponse = z.infer<typeof CountOwnUnreadResponse>;
+/** GET /api/notifications */
+export const NotificationList = z.object({ notifications: z.array(NotificationItem), unread: z.number(), ...PAGE });
+export type NotificationList = z.infer<typeof NotificationList>;
+
+/** GET /api/notifications/unread-count and POST /api/notifications/read-all */
+export const UnreadCount = z.object({ unread: z.number() });
+export type UnreadCount = z.infer<typeof UnreadCount>;
 
 /** POST /api/notifications/:id/read */
-export const MarkNotificationReadResponse = z.object({ id: z.string(), unread: z.number() });
-export type MarkNotificationReadResponse = z.infer<typeof MarkNotificationReadResponse>;
+export const NotificationRead = z.object({ id: z.string(), unread: z.number() });
+export type NotificationRead = z.infer<typeof NotificationRead>;
 
-/** POST /api/notifications/read-all */
-export const MarkAllNotificationsReadResponse = z.object({ unread: z.number() });
-export type MarkAllNotificationsReadResponse = z.infer<typeof MarkAllNotificationsReadResponse>;
+/** GET and PUT /api/notification-settings */
+export const NotificationSettings = z.object({ emailNotifications: z.boolean(), email: z.string().nullable() });
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
-/** GET /api/notification-settings */
-export const NotificationSettingsResponse = z.object({
-  emailNotifications: z.boolean(),
-  email: z.string().nullable(),
+export const Mail = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  language: z.string(),
+  status: z.enum(['queued', 'sent', 'dev_mailbox', 'failed']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  attachments: z.array(z.object({ position: z.number(), filename: z.string(), contentType: z.string(), size: z.number() })),
 });
-export type NotificationSettingsResponse = z.infer<typeof NotificationSettingsResponse>;
-
-/** PUT /api/notification-settings */
-export const SetNotificationSettingsResponse = z.object({
-  emailNotifications: z.boolean(),
-  email: z.string().nullable(),
-});
-export type SetNotificationSettingsResponse = z.infer<typeof SetNotificationSettingsResponse>;
+export type Mail = z.infer<typeof Mail>;
 
 /** GET /api/dev/mailbox */
-export const DevMailboxResponse = z.object({
-  mails: z.array(z.object({
-    id: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    body: z.string(),
-    language: z.string(),
-    status: z.enum(['queued', 'sent', 'dev_mailbox', 'failed']),
-    attempts: z.number(),
-    lastError: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    sentAt: z.iso.datetime().nullable(),
-    attachments: z.array(z.object({
-      position: z.number(),
-      filename: z.string(),
-      contentType: z.string(),
-      size: z.number(),
-    })),
-  })),
-});
-export type DevMailboxResponse = z.infer<typeof DevMailboxResponse>;
-
+export const DevMailbox = z.object({ mails: z.array(Mail) });
+export type DevMailbox = z.infer<typeof DevMailbox>;

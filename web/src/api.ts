@@ -8,6 +8,9 @@
 // the network is sent once more with the same key, so the server replays the first answer instead
 // of creating again. Updates name the version they read: in the body (as the forms do) or as
 // `ifMatch`, sent as the If-Match header; a stale version comes back as a 409 ApiError.
+//
+// Answers are typed by the response schemas in common/contracts (types only: zod stays out of the
+// bundle); in development each answer is parsed with its schema (contract-check.ts).
 export interface FieldProblem {
   field: string;
   message: string;
@@ -94,6 +97,8 @@ async function perform<T>(method: Method, url: string, body: unknown, options: W
     if (response.status === 401 && url !== '/api/auth/me') onUnauthorized?.();
     throw new ApiError(response.status, error?.code ?? 'INTERNAL', error?.message ?? '', error?.fields ?? []);
   }
+  // The answer's type comes from its route's schema in common/contracts; development checks it.
+  if (import.meta.env.DEV) (await import('./contract-check.ts')).checkAnswer(method, url, payload);
   return payload as T;
 }
 

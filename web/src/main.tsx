@@ -1,7 +1,8 @@
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme/digdir.css';
 import './styles.css';
-// The design system's custom elements (details, fields, error summary, …) for every page.
+// The design system's custom elements (details, fields, error summary, …) for every page: the
+// ones this app uses (design-elements.ts, which vite.config.ts puts in the package's place).
 import '@digdir/designsystemet-web';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,6 +10,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { booted } from './boot.ts';
 import { LanguageProvider } from './i18n.tsx';
+import { QueryProvider } from './query.tsx';
 import { SessionProvider } from './session.tsx';
 
 // The first render has the language's texts and the page's chunk at hand (boot.ts).
@@ -17,9 +19,11 @@ void booted.then(() => {
     <StrictMode>
       <LanguageProvider>
         <BrowserRouter>
-          <SessionProvider>
-            <App />
-          </SessionProvider>
+          <QueryProvider>
+            <SessionProvider>
+              <App />
+            </SessionProvider>
+          </QueryProvider>
         </BrowserRouter>
       </LanguageProvider>
     </StrictMode>,

@@ -2,7 +2,7 @@
 // menu shows is the server's answer in the session (`pages`, `menu`); the web holds no role table.
 import type { MessageKey } from '../../common/i18n/index.ts';
 import type { PageKey } from '../../common/pages.ts';
-import type { Me } from './types.ts';
+import type { Me } from '../../common/contracts/identity.ts';
 
 export type { PageKey };
 

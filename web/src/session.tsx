@@ -6,9 +6,12 @@ import type { Language, StaffRole } from '../../common/roles.ts';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { startPath } from './navigation.ts';
-import { NO_ABILITIES, type Me } from './types.ts';
+import { forgetAnswers } from './query.tsx';
+import type { Me } from '../../common/contracts/identity.ts';
 
 export type Notice = 'expired' | 'signedOut' | null;
+
+const NO_ABILITIES: Me['abilities'] = { editTeams: false, readDevMailbox: false, seeEveryTeam: false, teamOverviews: false, indicatorsOnly: false };
 
 interface Session {
   me: Me | null;
@@ -34,6 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const next = await api.get<Me>('/api/auth/me');
+    forgetAnswers();
     setCsrfToken(next.csrfToken);
     setMe(next);
     return next;
@@ -53,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
+      forgetAnswers();
       setMe((current) => (current ? { ...current, principal: null, csrfToken: null, pages: [], menu: [], abilities: NO_ABILITIES } : current));
       setNotice('expired');
       void navigate('/', { replace: true });

@@ -54,7 +54,7 @@ export async function getCase(ctx: DataContext, personId: string, page: { before
     caseId: view.case_id,
     closed: view.case_id ? view.closed_at !== null : false,
     purged: view.case_id ? view.purged_at !== null : false,
-    visibleCategories: visible === 'all' ? 'all' : [...visible].sort(),
+    visibleCategories: visible === 'all' ? ('all' as const) : [...visible].sort(),
     // How many entries lie outside what the reader's consent covers: the family decides that.
     hiddenEntries: readable ? view.hidden : 0,
     // Newest first; `olderCursor` is sent back as `before` for the next page while `hasMore`.

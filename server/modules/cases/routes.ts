@@ -1,5 +1,5 @@
 import { defineRoute } from '../../infra/http/route.ts';
-import { AddEntryResponse, CaseResponse, CaseStatusResponse, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from '../../../common/contracts/cases.ts';
+import { AddEntryResponse, CaseLog, CaseStatus, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from '../../../common/contracts/cases.ts';
 import { Created, StatusChanged, VersionSaved } from '../../../common/contracts/shared.ts';
 import {
   AnswerBody, CaseParams, GuideBody, CloseBody, EnrolmentBody, EntryBody, EntryParams, HandoverBody, HandoverParams, InvolveBody, LevelBody, LinkWorryBody,
@@ -51,13 +51,13 @@ export const caseRoutes = [
   defineRoute({
     method: 'GET', url: '/api/people/:id/case-status', summary: 'Level, action guide steps, relay holder, handover and transitions', tags,
     audience: 'signed-in', guarded: true, params: PersonParams,
-    response: CaseStatusResponse,
+    response: CaseStatus,
     handler: async (ctx, { params }) => status.getCaseStatus(ctx, params.id),
   }),
   defineRoute({
     method: 'GET', url: '/api/people/:id/case', summary: 'The shared case and relay log, as far as the consent reaches', tags,
     audience: 'signed-in', guarded: true, params: PersonParams, query: CasePageQuery,
-    response: CaseResponse,
+    response: CaseLog,
     handler: async (ctx, { params, query }) => relayLog.getCase(ctx, params.id, query),
   }),
   defineRoute({

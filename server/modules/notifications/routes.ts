@@ -7,7 +7,7 @@ import { authorize } from '../access/access.ts';
 import { readPeopleNamedIn } from '../access/person-reads.ts';
 import { PageQuery } from '../../infra/http/paging.ts';
 import { defineRoute } from '../../infra/http/route.ts';
-import { CountOwnUnreadResponse, DevMailboxResponse, ListOwnNotificationsResponse, MarkAllNotificationsReadResponse, MarkNotificationReadResponse, NotificationSettingsResponse, SetNotificationSettingsResponse } from '../../../common/contracts/notifications.ts';
+import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, UnreadCount } from '../../../common/contracts/notifications.ts';
 import { mailboxAttachment, mailboxPage } from './queries.ts';
 import { MailboxAttachmentParams, NotificationParams, NotificationSettingsBody } from './schema.ts';
 import * as notifications from './service.ts';
@@ -24,43 +24,43 @@ export const notificationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/notifications', summary: 'My notifications, newest first, and how many are unread', tags: ['notifications'],
     audience: 'signed-in', guarded: true, query: PageQuery,
-    response: ListOwnNotificationsResponse,
+    response: NotificationList,
     handler: async (ctx, { query }) => notifications.listOwnNotifications(ctx, query),
   }),
   defineRoute({
     method: 'GET', url: '/api/notifications/unread-count', summary: 'How many of my notifications are unread (for the header)', tags: ['notifications'],
     audience: 'signed-in', guarded: true,
-    response: CountOwnUnreadResponse,
+    response: UnreadCount,
     handler: async (ctx) => notifications.countOwnUnread(ctx),
   }),
   defineRoute({
     method: 'POST', url: '/api/notifications/:id/read', summary: 'Mark one of my notifications as read', tags: ['notifications'],
     audience: 'signed-in', guarded: true, params: NotificationParams,
-    response: MarkNotificationReadResponse,
+    response: NotificationRead,
     handler: async (ctx, { params }) => notifications.markNotificationRead(ctx, params.id),
   }),
   defineRoute({
     method: 'POST', url: '/api/notifications/read-all', summary: 'Mark all my notifications as read', tags: ['notifications'],
     audience: 'signed-in', guarded: true,
-    response: MarkAllNotificationsReadResponse,
+    response: UnreadCount,
     handler: async (ctx) => notifications.markAllNotificationsRead(ctx),
   }),
   defineRoute({
     method: 'GET', url: '/api/notification-settings', summary: 'A citizen\'s choice of notifications by e-mail', tags: ['notifications'],
     audience: 'citizen', guarded: true,
-    response: NotificationSettingsResponse,
+    response: NotificationSettings,
     handler: async (ctx) => notifications.getNotificationSettings(ctx),
   }),
   defineRoute({
     method: 'PUT', url: '/api/notification-settings', summary: 'Choose whether new notifications also come by e-mail (citizens; off until chosen)',
     tags: ['notifications'], retrySafe: 'sets one\'s own choice to the value sent: a repeat changes nothing and there is nobody else\'s edit to overwrite', audience: 'citizen', guarded: true, body: NotificationSettingsBody,
-    response: SetNotificationSettingsResponse,
+    response: NotificationSettings,
     handler: async (ctx, { body }) => notifications.setNotificationSettings(ctx, body.emailNotifications),
   }),
   defineRoute({
     method: 'GET', url: '/api/dev/mailbox', summary: 'Development mailbox: the mail in the outbox (only with the development sign-in)',
     tags: ['notifications'], audience: 'signed-in', guarded: true,
-    response: DevMailboxResponse,
+    response: DevMailbox,
     handler: async (ctx) => {
       await openDevMailbox(ctx);
       const mails = await mailboxPage(ctx.trx, MAILBOX_LIMIT);

@@ -4,37 +4,18 @@
 import { Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatDate } from '../../../common/i18n/index.ts';
-import { api, ApiError } from '../api.ts';
 import { toIsoDate } from '../dates.ts';
-import { useApi } from '../hooks.ts';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { PersonDetails, ServiceUnit } from '../types.ts';
+import type { ServiceUnit } from '../../../common/contracts/organisation.ts';
+import type { PersonDetails } from '../../../common/contracts/people.ts';
 import { GiveConsent } from './citizen/CitizenCase.tsx';
 import { DateField } from './Fields.tsx';
-import { fieldErrors, fieldId, FormErrors } from './FormErrors.tsx';
-import { LiveMessage, LoadError, Loading } from './Status.tsx';
+import { FormErrors } from './FormErrors.tsx';
+import { LiveMessage, LoadError, QueryFallback } from './Status.tsx';
+import type { PeopleConsentsResponse } from '../../../common/contracts/consent.ts';
 
-export interface Consent {
-  id: string;
-  state: 'active' | 'withdrawn' | 'expired' | 'not_yet_valid' | string;
-  method: string;
-  purposes: string[];
-  categories: string[];
-  validFrom: string;
-  validTo: string | null;
-  childView: string | null;
-  recordedAt: string;
-  recordedBy: string | null;
-  textVersion: string | null;
-  documentName: string | null;
-  withdrawnAt: string | null;
-  withdrawnBy: string | null;
-  withdrawalNote: string | null;
-  givers: { personId: string; name: string; capacity: string }[];
-  awaiting?: { personId: string; name: string }[];
-  awaitingYou?: boolean;
-  recipients: { kind: string; id: string; name: string }[];
-}
+export type Consent = PeopleConsentsResponse['consents'][number];
 
 const PURPOSES = ['collaboration', 'team_discussion', 'transition'] as const;
 const CATEGORIES = ['development', 'health', 'behaviour', 'social', 'family_situation', 'school_attendance', 'language', 'other'] as const;
@@ -116,7 +97,7 @@ function readBase64(file: File): Promise<string> {
 
 function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onRecorded: () => void }) {
   const { t, tx } = useI18n();
-  const units = useApi<{ units: ServiceUnit[] }>('/api/service-units');
+  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
   const [method, setMethod] = useState<'paper' | 'oral'>('paper');
   const [giverIds, setGiverIds] = useState<string[]>([]);
   const [purposes, setPurposes] = useState<string[]>([]);
@@ -127,11 +108,7 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
   const [childView, setChildView] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const id = (field: string) => fieldId(FORM, field);
+  const { error, attempt, busy, errors, id, send } = useSubmit(FORM);
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
 
   const givers = [
@@ -153,10 +130,10 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const document = file ? { name: file.name, contentType: file.type || 'application/octet-stream', data: await readBase64(file) } : undefined;
-      await api.post(`/api/people/${encodeURIComponent(person.id)}/consents`, {
+    const document = file ? { name: file.name, contentType: file.type || 'application/octet-stream', data: await readBase64(file) } : undefined;
+    await send({
+      url: `/api/people/${encodeURIComponent(person.id)}/consents`,
+      body: {
         method,
         giverIds,
         purposes,
@@ -166,24 +143,20 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
         validTo: toIsoDate(validTo),
         ...(childView.trim() ? { childView } : {}),
         ...(document ? { document } : {}),
-      });
-      setError(null);
-      setGiverIds([]);
-      setPurposes([]);
-      setCategories([]);
-      setUnitIds([]);
-      setValidFrom('');
-      setValidTo('');
-      setChildView('');
-      setFile(null);
-      setFileKey((k) => k + 1);
-      onRecorded();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+      },
+      onDone: () => {
+            setGiverIds([]);
+          setPurposes([]);
+          setCategories([]);
+          setUnitIds([]);
+          setValidFrom('');
+          setValidTo('');
+          setChildView('');
+        setFile(null);
+        setFileKey((k) => k + 1);
+        onRecorded();
+      },
+    });
   };
 
   const group = (field: string, legend: string, options: { value: string; label: string }[], values: string[], set: (v: string[]) => void) => (
@@ -219,8 +192,7 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
         {group('giverIds', t('ui.consent.givers'), givers.map((g) => ({ value: g.id, label: g.label })), giverIds, setGiverIds)}
         {group('purposes', t('ui.consent.purposes'), PURPOSES.map((p) => ({ value: p, label: tx(`domain.consentPurpose.${p}`, p) })), purposes, setPurposes)}
         {group('categories', t('ui.consent.categories'), CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) })), categories, setCategories)}
-        {units.loading ? <Loading /> : null}
-        {units.error ? <LoadError error={units.error} /> : null}
+        <QueryFallback query={units} />
         {units.data
           ? group('recipientUnitIds', t('ui.consent.recipients'), units.data.units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })), unitIds, setUnitIds)
           : null}
@@ -252,13 +224,12 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
   );
 }
 
-export function Consents({ person, citizen, onChange }: { person: PersonDetails; citizen: boolean; onChange?: () => void }) {
+export function Consents({ person, citizen }: { person: PersonDetails; citizen: boolean }) {
   const decides = person.citizen?.decides ?? false;
   const { t, lang } = useI18n();
-  const consents = useApi<{ consents: Consent[] }>(`/api/people/${encodeURIComponent(person.id)}/consents`);
+  const consents = useApiQuery<{ consents: Consent[] }>(`/api/people/${encodeURIComponent(person.id)}/consents`);
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const action = useSubmit('consent-action');
 
   if (consents.error?.status === 403) {
     return citizen ? null : (
@@ -269,36 +240,9 @@ export function Consents({ person, citizen, onChange }: { person: PersonDetails;
     );
   }
 
-  const withdraw = async (consent: Consent) => {
-    setBusy(true);
+  const act = (consent: Consent, what: 'withdraw' | 'sign', done: string) => {
     setMessage('');
-    try {
-      await api.post(`/api/consents/${encodeURIComponent(consent.id)}/withdraw`, {});
-      setActionError(null);
-      setMessage(t('ui.consent.withdrawn'));
-      consents.reload();
-      onChange?.();
-    } catch (e) {
-      setActionError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const sign = async (consent: Consent) => {
-    setBusy(true);
-    setMessage('');
-    try {
-      await api.post(`/api/consents/${encodeURIComponent(consent.id)}/sign`, {});
-      setActionError(null);
-      setMessage(t('cases.ui.citizen.signed'));
-      consents.reload();
-      onChange?.();
-    } catch (e) {
-      setActionError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-    } finally {
-      setBusy(false);
-    }
+    return action.send({ url: `/api/consents/${encodeURIComponent(consent.id)}/${what}`, body: {}, onDone: () => setMessage(done) });
   };
 
   const list = consents.data?.consents ?? [];
@@ -312,33 +256,24 @@ export function Consents({ person, citizen, onChange }: { person: PersonDetails;
         </Paragraph>
       ) : null}
       <LiveMessage>{message || null}</LiveMessage>
-      {actionError ? <LoadError error={actionError} /> : null}
-      {consents.loading && !consents.data ? <Loading /> : null}
-      {consents.error ? <LoadError error={consents.error} /> : null}
+      {action.error ? <LoadError error={action.error} /> : null}
+      <QueryFallback query={consents} />
       {consents.data && list.length === 0 ? <Paragraph>{t('ui.consent.none')}</Paragraph> : null}
       <div className="card-grid">
         {list.map((c) => (
-          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={busy} onWithdraw={citizen && decides ? () => void withdraw(c) : undefined} onSign={citizen ? () => void sign(c) : undefined} />
+          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={action.busy} onWithdraw={citizen && decides ? () => void act(c, 'withdraw', t('ui.consent.withdrawn')) : undefined} onSign={citizen ? () => void act(c, 'sign', t('cases.ui.citizen.signed')) : undefined} />
         ))}
       </div>
       {!citizen ? (
         <RegisterConsent
           person={person}
-          onRecorded={() => {
-            setMessage(t('ui.consent.recorded'));
-            consents.reload();
-            onChange?.();
-          }}
+          onRecorded={() => setMessage(t('ui.consent.recorded'))}
         />
       ) : null}
       {citizen && decides ? (
         <GiveConsent
           person={person}
-          onGiven={() => {
-            setMessage(t('cases.ui.citizen.given'));
-            consents.reload();
-            onChange?.();
-          }}
+          onGiven={() => setMessage(t('cases.ui.citizen.given'))}
         />
       ) : null}
     </section>

@@ -5,13 +5,14 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, NavLink } from 'react-router';
 import type { StaffRole } from '../../../common/roles.ts';
 import { LANGUAGES } from '../../../common/roles.ts';
-import { useApi } from '../hooks.ts';
+import { useApiQuery } from '../query.tsx';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
 import { PAGE_PATHS, PAGE_TITLES, startPath } from '../navigation.ts';
 import { DevMailboxLink, NotificationLink } from './NotificationLink.tsx';
 import { useSession } from '../session.tsx';
 import { PublicNav } from '../pages/catalogue/PublicNav.tsx';
-import type { Municipality, Principal, StaffPrincipal } from '../types.ts';
+import type { Principal, StaffPrincipal } from '../../../common/contracts/identity.ts';
+import type { Municipality } from '../../../common/contracts/organisation.ts';
 
 function LanguageSwitcher() {
   const { lang, t } = useI18n();
@@ -88,7 +89,7 @@ function UserBox({ principal }: { principal: Principal }) {
 }
 
 function MunicipalityName() {
-  const municipality = useApi<Municipality>('/api/municipality');
+  const municipality = useApiQuery<Municipality>('/api/municipality');
   return municipality.data ? <span className="brand__municipality">{municipality.data.name}</span> : null;
 }
 

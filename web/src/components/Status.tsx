@@ -29,6 +29,12 @@ export function LoadError({ error }: { error: ApiError }) {
   );
 }
 
+/** The one fallback for data being fetched: loading the first time, or why it failed. */
+export function QueryFallback({ query }: { query: { isLoading: boolean; error: ApiError | null } }) {
+  if (query.error) return <LoadError error={query.error} />;
+  return query.isLoading ? <Loading /> : null;
+}
+
 export function LiveMessage({ children }: { children?: ReactNode }) {
   return (
     <div role="status" className="live-message">

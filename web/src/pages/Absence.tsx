@@ -4,12 +4,13 @@
 import { Alert, Button, Details, Field, Heading, Label, Link, List, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { api, ApiError } from '../api.ts';
 import { Page } from '../components/Page.tsx';
-import { errorText, LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, QueryFallback, errorText } from '../components/Status.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { useApi } from '../hooks.ts';
+import { useApiQuery, useSubmit } from '../query.tsx';
+import type { ImportAbsenceResponse } from '../../../common/contracts/absence.ts';
 import { useI18n } from '../i18n.tsx';
+import type { ListHighAbsenceResponse } from '../../../common/contracts/absence.ts';
 
 interface GuideStep {
   key: string;
@@ -18,17 +19,7 @@ interface GuideStep {
   links: { label: string; url: string }[];
 }
 
-interface HighAbsence {
-  children: {
-    personId: string;
-    givenName: string;
-    familyName: string;
-    period: string;
-    absencePercentText: string;
-    progress: 'good' | 'weak';
-  }[];
-  firstStep: GuideStep | null;
-}
+type HighAbsence = ListHighAbsenceResponse;
 
 const COLUMNS = ['fodselsnummer', 'fra', 'til', 'fravaer_prosent', 'progresjon', 'kontaktlaerer_epost'] as const;
 const EXAMPLE = [
@@ -136,15 +127,13 @@ function FileFormat() {
   );
 }
 
-function ImportForm({ onImported }: { onImported: () => void }) {
+function ImportForm() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
   const [missingFile, setMissingFile] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, attempt, send } = useSubmit('absence-import');
   const [done, setDone] = useState('');
-  const [attempt, setAttempt] = useState(0);
   const errorRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -154,27 +143,22 @@ function ImportForm({ onImported }: { onImported: () => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone('');
-    setError(null);
     if (!file) {
       setMissingFile(true);
       document.getElementById('absence-file')?.focus();
       return;
     }
     setMissingFile(false);
-    setBusy(true);
-    try {
-      const csv = await file.text();
-      const result = await api.post<{ rows: number }>('/api/absence/imports', { fileName: file.name, csv });
-      setDone(t('notifications.absence.import.done', { count: result.rows }));
-      setFile(null);
-      setFileKey((k) => k + 1);
-      onImported();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    const csv = await file.text();
+    await send<ImportAbsenceResponse>({
+      url: '/api/absence/imports',
+      body: { fileName: file.name, csv },
+      onDone: (result) => {
+        setDone(t('notifications.absence.import.done', { count: result.rows }));
+        setFile(null);
+        setFileKey((k) => k + 1);
+      },
+    });
   };
 
   return (
@@ -218,7 +202,7 @@ function ImportForm({ onImported }: { onImported: () => void }) {
 
 export function AbsencePage() {
   const { t } = useI18n();
-  const high = useApi<HighAbsence>('/api/absence/high');
+  const high = useApiQuery<HighAbsence>('/api/absence/high');
   const refused = high.error?.status === 403;
   return (
     <Page title={t('notifications.absence.title')}>
@@ -232,8 +216,7 @@ export function AbsencePage() {
           <section aria-labelledby="absence-high" className="page-section">
             <Heading level={2} data-size="sm" id="absence-high">{t('notifications.absence.high.heading')}</Heading>
             <Paragraph>{t('notifications.absence.high.intro')}</Paragraph>
-            {high.loading && !high.data ? <Loading /> : null}
-            {high.error ? <LoadError error={high.error} /> : null}
+            <QueryFallback query={high} />
             {high.data ? <HighAbsenceList data={high.data} /> : null}
           </section>
           <section aria-labelledby="absence-import" className="page-section">
@@ -242,7 +225,7 @@ export function AbsencePage() {
               <Paragraph>{t('notifications.absence.import.rule')}</Paragraph>
             </Alert>
             <FileFormat />
-            <ImportForm onImported={high.reload} />
+            <ImportForm />
           </section>
         </>
       )}

@@ -5,34 +5,24 @@ import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-re
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../common/i18n/index.ts';
 import type { Language } from '../../../common/roles.ts';
-import { useSubmit } from '../components/case/shared.tsx';
 import { TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { LiveMessage, QueryFallback } from '../components/Status.tsx';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
+import type { ReadGuideResponse } from '../../../common/contracts/cases.ts';
 
 type Texts = Record<Language, string>;
-interface Step {
-  level: number;
-  stepKey: string;
-  title: Texts;
-  body: Texts;
-  links: { label: Texts; url: string }[];
-}
-interface Guide {
-  version: number | null;
-  versions: { version: number; publishedAt: string; note: string | null; publishedBy: string | null }[];
-  steps: Step[];
-}
+type Step = ReadGuideResponse['steps'][number];
+type Guide = ReadGuideResponse;
 
 const LANGS: Language[] = ['nb', 'nn', 'en'];
 const empty = (): Texts => ({ nb: '', nn: '', en: '' });
 
 export function AdminGuidePage() {
   const { t } = useI18n();
-  const guide = useApi<Guide>('/api/action-guide');
+  const guide = useApiQuery<Guide>('/api/action-guide');
   const [steps, setSteps] = useState<Step[]>([]);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
@@ -48,13 +38,11 @@ export function AdminGuidePage() {
     <Page title={t('cases.ui.guide.title')}>
       <Paragraph>{t('cases.ui.guide.intro')}</Paragraph>
       <LiveMessage>{message || null}</LiveMessage>
-      {guide.loading && !guide.data ? <Loading /> : null}
-      {guide.error ? <LoadError error={guide.error} /> : null}
+      <QueryFallback query={guide} />
       {guide.data ? (
         <form className="form" noValidate onSubmit={(e) => void form.run(e, '/api/action-guide', { basedOnVersion: guide.data!.version ?? 0, note: note || undefined, steps }, (r) => {
           setMessage(t('cases.ui.guide.published', { version: r.version }));
           setNote('');
-          guide.reload();
         })}>
           <Paragraph><Tag data-color="info">{t('cases.ui.guide.version', { version: guide.data.version ?? 0 })}</Tag></Paragraph>
           <FormErrors error={form.error} form="guide" labelFor={(f) => (f === 'steps' ? t('cases.ui.guide.steps') : f.startsWith('steps.') ? t('cases.ui.guide.stepN', { n: Number(f.split('.')[1]) + 1 }) : null)} attempt={form.attempt} />

@@ -2,16 +2,15 @@
 // their translated names; the national id (optional) lets the employee sign in with ID-porten.
 import { Button, Card, Checkbox, Fieldset, Heading, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { LANGUAGES, STAFF_ROLES, type Language, type StaffRole } from '../../../common/roles.ts';
-import { api, ApiError } from '../api.ts';
+import { isLanguage, LANGUAGES, STAFF_ROLES, type Language, type StaffRole } from '../../../common/roles.ts';
 import { SelectField, TextField } from '../components/Fields.tsx';
-import { fieldErrors, fieldId, FormErrors } from '../components/FormErrors.tsx';
+import { fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { LiveMessage, LoadError, Loading, QueryFallback } from '../components/Status.tsx';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
-import type { ServiceUnit, StaffDetails, StaffListItem } from '../types.ts';
+import type { ServiceUnit, StaffDetails, StaffListItem } from '../../../common/contracts/organisation.ts';
 
 interface StaffValues {
   username: string;
@@ -43,16 +42,13 @@ function StaffForm({ staff, units, onSaved, onCancel }: {
       ? {
           username: staff.username, displayName: staff.displayName, email: staff.email, phone: staff.phone ?? '',
           nationalId: staff.nationalId ?? '', serviceUnitId: staff.serviceUnitId ?? '', title: staff.title ?? '',
-          language: staff.language, roles: staff.roles, active: staff.active,
+          language: isLanguage(staff.language) ? staff.language : 'nb', roles: staff.roles, active: staff.active,
         }
       : blankStaff,
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { error, attempt, busy, errors, send } = useSubmit('staff');
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const errors = fieldErrors(error);
   const set = (name: 'username' | 'displayName' | 'email' | 'phone' | 'nationalId' | 'serviceUnitId' | 'title') => (value: string) =>
     setValues((v) => ({ ...v, [name]: value }));
   const labels: Record<string, string> = {
@@ -64,18 +60,13 @@ function StaffForm({ staff, units, onSaved, onCancel }: {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const { active, ...body } = values;
-      if (staff) await api.put(`/api/admin/staff/${staff.id}`, { ...body, active, version: staff.version });
-      else await api.post('/api/admin/staff', body);
-      onSaved(values.displayName.trim());
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    const { active, ...body } = values;
+    await send({
+      ...(staff
+        ? { method: 'PUT' as const, url: `/api/admin/staff/${staff.id}`, body: { ...body, active, version: staff.version } }
+        : { url: '/api/admin/staff', body: body }),
+      onDone: () => onSaved(values.displayName.trim()),
+    });
   };
 
   const toggleRole = (role: StaffRole, on: boolean) =>
@@ -151,7 +142,7 @@ function StaffForm({ staff, units, onSaved, onCancel }: {
 }
 
 function EditStaff({ id, units, onSaved, onCancel }: { id: string; units: ServiceUnit[]; onSaved: (name: string) => void; onCancel: () => void }) {
-  const staff = useApi<StaffDetails>(`/api/admin/staff/${encodeURIComponent(id)}`);
+  const staff = useApiQuery<StaffDetails>(`/api/admin/staff/${encodeURIComponent(id)}`);
   if (staff.error) return <LoadError error={staff.error} />;
   if (!staff.data) return <Loading />;
   return <StaffForm staff={staff.data} units={units} onSaved={onSaved} onCancel={onCancel} />;
@@ -159,8 +150,8 @@ function EditStaff({ id, units, onSaved, onCancel }: { id: string; units: Servic
 
 export function AdminStaffPage() {
   const { t } = useI18n();
-  const staff = useApi<{ staff: StaffListItem[] }>('/api/admin/staff');
-  const units = useApi<{ units: ServiceUnit[] }>('/api/service-units');
+  const staff = useApiQuery<{ staff: StaffListItem[] }>('/api/admin/staff');
+  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const list = staff.data?.staff ?? [];
@@ -169,7 +160,6 @@ export function AdminStaffPage() {
   const saved = (text: string) => {
     setEditing(null);
     setMessage(text);
-    staff.reload();
   };
 
   return (
@@ -187,8 +177,7 @@ export function AdminStaffPage() {
       )}
       <section aria-labelledby="staff-list" className="page-section">
         <Heading level={2} data-size="sm" id="staff-list">{t('ui.staff.listHeading', { count: list.length })}</Heading>
-        {staff.loading && !staff.data ? <Loading /> : null}
-        {staff.error ? <LoadError error={staff.error} /> : null}
+        <QueryFallback query={staff} />
         {list.length > 0 ? (
           <TableScroll label={t('ui.staff.listCaption')}>
             <Table zebra className="data-table data-table--wide">

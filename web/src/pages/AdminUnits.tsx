@@ -2,15 +2,14 @@
 // so a concurrent change is refused rather than overwritten) and adding a kind of unit.
 import { Button, Card, Checkbox, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.ts';
 import { SelectField, TextField } from '../components/Fields.tsx';
-import { fieldErrors, fieldId, FormErrors } from '../components/FormErrors.tsx';
+import { fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { LiveMessage, QueryFallback } from '../components/Status.tsx';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { ServiceUnit, ServiceUnitType } from '../types.ts';
+import type { ServiceUnit, ServiceUnitType } from '../../../common/contracts/organisation.ts';
 
 interface UnitValues {
   name: string;
@@ -34,12 +33,9 @@ function UnitForm({ unit, types, onSaved, onCancel }: {
   const [values, setValues] = useState<UnitValues>(
     unit ? { name: unit.name, typeCode: unit.typeCode, area: unit.area ?? '', email: unit.email ?? '', phone: unit.phone ?? '', active: unit.active } : blankUnit,
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { error, attempt, busy, errors, send } = useSubmit('unit');
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const errors = fieldErrors(error);
   const set = (name: keyof UnitValues) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   const labels: Record<string, string> = {
     name: t('ui.units.name'), typeCode: t('ui.units.type'), area: t('ui.units.area'), email: t('ui.units.email'),
@@ -48,18 +44,13 @@ function UnitForm({ unit, types, onSaved, onCancel }: {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const body = { name: values.name, typeCode: values.typeCode, area: values.area, email: values.email, phone: values.phone };
-      if (unit) await api.put(`/api/admin/service-units/${unit.id}`, { ...body, active: values.active, version: unit.version });
-      else await api.post('/api/admin/service-units', body);
-      onSaved(values.name.trim());
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    const body = { name: values.name, typeCode: values.typeCode, area: values.area, email: values.email, phone: values.phone };
+    await send({
+      ...(unit
+        ? { method: 'PUT' as const, url: `/api/admin/service-units/${unit.id}`, body: { ...body, active: values.active, version: unit.version } }
+        : { url: '/api/admin/service-units', body: body }),
+      onDone: () => onSaved(values.name.trim()),
+    });
   };
 
   const id = (field: string) => fieldId(form, field);
@@ -98,24 +89,21 @@ function UnitForm({ unit, types, onSaved, onCancel }: {
 function UnitTypeForm({ onSaved }: { onSaved: (name: string) => void }) {
   const { t } = useI18n();
   const [values, setValues] = useState({ code: '', nameNb: '', nameNn: '', nameEn: '' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const errors = fieldErrors(error);
+  const { error, attempt, errors, send } = useSubmit('unit-type');
   const labels: Record<string, string> = {
     code: t('ui.unitTypes.code'), nameNb: t('ui.unitTypes.nameNb'), nameNn: t('ui.unitTypes.nameNn'), nameEn: t('ui.unitTypes.nameEn'),
   };
   const set = (name: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      await api.post('/api/admin/service-unit-types', values);
-      onSaved(values.nameNb.trim());
-      setValues({ code: '', nameNb: '', nameNn: '', nameEn: '' });
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    }
+    await send({
+      url: '/api/admin/service-unit-types',
+      body: values,
+      onDone: () => {
+        onSaved(values.nameNb.trim());
+        setValues({ code: '', nameNb: '', nameNn: '', nameEn: '' });
+      },
+    });
   };
   const id = (field: string) => fieldId('unit-type', field);
   return (
@@ -134,8 +122,8 @@ function UnitTypeForm({ onSaved }: { onSaved: (name: string) => void }) {
 
 export function AdminUnitsPage() {
   const { t } = useI18n();
-  const units = useApi<{ units: ServiceUnit[] }>('/api/service-units');
-  const types = useApi<{ types: ServiceUnitType[] }>('/api/service-unit-types');
+  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
+  const types = useApiQuery<{ types: ServiceUnitType[] }>('/api/service-unit-types');
   const [editing, setEditing] = useState<ServiceUnit | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const list = units.data?.units ?? [];
@@ -143,7 +131,6 @@ export function AdminUnitsPage() {
   const saved = (text: string) => {
     setEditing(null);
     setMessage(text);
-    units.reload();
   };
 
   return (
@@ -167,13 +154,12 @@ export function AdminUnitsPage() {
         <Details.Summary>{t('ui.unitTypes.heading')}</Details.Summary>
         <Details.Content>
           <Paragraph>{t('ui.unitTypes.intro')}</Paragraph>
-          <UnitTypeForm onSaved={(name) => { setMessage(t('ui.unitTypes.created', { name })); types.reload(); }} />
+          <UnitTypeForm onSaved={(name) => setMessage(t('ui.unitTypes.created', { name }))} />
         </Details.Content>
       </Details>
       <section aria-labelledby="units-list" className="page-section">
         <Heading level={2} data-size="sm" id="units-list">{t('ui.units.listHeading', { count: list.length })}</Heading>
-        {units.loading && !units.data ? <Loading /> : null}
-        {units.error ? <LoadError error={units.error} /> : null}
+        <QueryFallback query={units} />
         {list.length > 0 ? (
           <TableScroll label={t('ui.units.listCaption')}>
             <Table zebra className="data-table data-table--wide">

@@ -10,9 +10,9 @@ import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { fieldErrors, fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { useApi } from '../hooks.ts';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { AuditEvent, AuditPage as AuditResult } from '../types.ts';
+import type { AuditEvent, AuditPage as AuditResult } from '../../../common/contracts/audit.ts';
 
 /** Every action the server records has its text in domain.json (server/modules/audit/presentation.ts). */
 const ACTIONS = Object.keys(domainTexts).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
@@ -34,7 +34,7 @@ export function AuditPage() {
   const [search, setSearch] = useState<Search>({ q: '', action: '', outcome: '', from: '', to: '', page: 1 });
   const [attempt, setAttempt] = useState(0);
   const url = `/api/audit/events${query({ q: search.q.trim(), action: search.action, outcome: search.outcome, from: toIsoDate(search.from), to: toIsoDate(search.to), page: search.page > 1 ? search.page : undefined })}`;
-  const result = useApi<AuditResult>(url);
+  const result = useApiQuery<AuditResult>(url);
   const error = result.error;
   const errors = fieldErrors(error);
   const labels: Record<string, string> = {
@@ -45,7 +45,7 @@ export function AuditPage() {
     event.preventDefault();
     const next = { ...form, page: 1 };
     // The same search again fetches again (new events may have come).
-    if (JSON.stringify(next) === JSON.stringify(search)) result.reload();
+    if (JSON.stringify(next) === JSON.stringify(search)) void result.refetch();
     setSearch(next);
     setAttempt((a) => a + 1);
   };
@@ -88,7 +88,7 @@ export function AuditPage() {
       </form>
 
       <div role="status" className="result-status">
-        {result.loading ? <Paragraph data-size="sm">{t('ui.common.loading')}</Paragraph> : result.data ? (
+        {result.isFetching ? <Paragraph data-size="sm">{t('ui.common.loading')}</Paragraph> : result.data ? (
           <Paragraph data-size="sm">
             {events.length === 0 ? t('ui.audit.noResults') : t('ui.audit.resultPage', { page: result.data.page, count: events.length })}
           </Paragraph>

@@ -4,25 +4,13 @@ import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-reac
 import { Navigate } from 'react-router';
 import { formatDateTime } from '../../../common/i18n/index.ts';
 import { Page } from '../components/Page.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { QueryFallback } from '../components/Status.tsx';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { NotFoundPage } from './NotFound.tsx';
+import type { Mail } from '../../../common/contracts/notifications.ts';
 
-interface Mail {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  language: string;
-  status: 'queued' | 'sent' | 'dev_mailbox' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  attachments: { position: number; filename: string; contentType: string; size: number }[];
-}
 
 const STATUS_COLOR: Record<Mail['status'], 'neutral' | 'success' | 'info' | 'danger'> = {
   queued: 'neutral', sent: 'success', dev_mailbox: 'info', failed: 'danger',
@@ -74,15 +62,14 @@ export function DevMailboxPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const enabled = me?.abilities.readDevMailbox === true;
-  const mailbox = useApi<{ mails: Mail[] }>(enabled ? '/api/dev/mailbox' : null);
+  const mailbox = useApiQuery<{ mails: Mail[] }>(enabled ? '/api/dev/mailbox' : null);
   if (!me?.principal) return <Navigate to="/" replace />;
   if (!enabled) return <NotFoundPage />;
   const mails = mailbox.data?.mails ?? [];
   return (
     <Page title={t('notifications.devMailbox.title')}>
       <Paragraph>{t('notifications.devMailbox.intro')}</Paragraph>
-      {mailbox.loading && !mailbox.data ? <Loading /> : null}
-      {mailbox.error ? <LoadError error={mailbox.error} /> : null}
+      <QueryFallback query={mailbox} />
       {mailbox.data && mails.length === 0 ? <Paragraph>{t('notifications.devMailbox.empty')}</Paragraph> : null}
       <div className="mail-list">
         {mails.map((m) => <MailCard key={m.id} mail={m} />)}

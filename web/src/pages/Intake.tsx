@@ -4,41 +4,22 @@ import { Button, Card, Checkbox, Fieldset, Heading, Link, Paragraph, Tag, Valida
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { useSubmit } from '../components/case/shared.tsx';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { toIsoInstant } from '../dates.ts';
-import { useApi } from '../hooks.ts';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
+import type { MeetingCandidatesResponse, MyIntakeResponse, Referral as ReferralItem } from '../../../common/contracts/teams.ts';
 
-interface Referral {
-  id: string;
-  person: { id: string; name: string; birthDate: string } | null;
-  ageYears: number | null;
-  source: string;
-  referredBy: string;
-  reason: string;
-  basis: string;
-  status: string;
-  receivedAt: string;
-  waitingDays: number;
-  answerNote: string | null;
-  meetings: { id: string; startsAt: string; status: string }[];
-}
-interface Intake {
-  teams: { team: { id: string; name: string }; referrals: Referral[] }[];
-}
-interface Candidates {
-  staff: { id: string; name: string; unitName: string | null }[];
-  family: { id: string; name: string; role: string }[];
-  place: string | null;
-}
+type Referral = ReferralItem;
+type Intake = MyIntakeResponse;
+type Candidates = MeetingCandidatesResponse;
 
 function Schedule({ referral, onDone }: { referral: Referral; onDone: (m: string) => void }) {
   const { t } = useI18n();
-  const candidates = useApi<Candidates>(`/api/referrals/${referral.id}/candidates`);
+  const candidates = useApiQuery<Candidates>(`/api/referrals/${referral.id}/candidates`);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('12:00');
   const [place, setPlace] = useState('');
@@ -105,19 +86,15 @@ function Answer({ referral, teams, onDone }: { referral: Referral; teams: { id: 
 
 export function IntakePage() {
   const { t } = useI18n();
-  const intake = useApi<Intake>('/api/intake');
-  const allTeams = useApi<{ teams: { id: string; name: string; kind: string }[] }>('/api/teams');
+  const intake = useApiQuery<Intake>('/api/intake');
+  const allTeams = useApiQuery<{ teams: { id: string; name: string; kind: string }[] }>('/api/teams');
   const [message, setMessage] = useState('');
-  const done = (m: string) => {
-    setMessage(m);
-    intake.reload();
-  };
+  const done = setMessage;
   return (
     <Page title={t('meetings.ui.intakeTitle')}>
       <Paragraph>{t('meetings.ui.intakeIntro')}</Paragraph>
       <LiveMessage>{message || null}</LiveMessage>
-      {intake.loading && !intake.data ? <Loading /> : null}
-      {intake.error ? <LoadError error={intake.error} /> : null}
+      <QueryFallback query={intake} />
       {intake.data?.teams.map(({ team, referrals }) => (
         <section key={team.id} aria-labelledby={`intake-${team.id}`} className="page-section">
           <Heading level={2} data-size="sm" id={`intake-${team.id}`}>{team.name}</Heading>

@@ -5,41 +5,17 @@ import { Button, Card, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, 
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { CATEGORIES, useSubmit } from '../components/case/shared.tsx';
+import { CATEGORIES } from '../components/case/shared.tsx';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { fromIsoDate, toIsoDate } from '../dates.ts';
-import { useApi } from '../hooks.ts';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
+import type { MeetingResponse } from '../../../common/contracts/teams.ts';
 
-interface Item {
-  id: string;
-  position: number;
-  what: string;
-  owner: { id: string; name: string; unitName: string | null };
-  dueOn: string;
-  status: string;
-  reviewNote: string | null;
-  overdue: boolean;
-}
-interface MeetingDetails {
-  id: string;
-  kind: string;
-  team: { id: string; name: string };
-  person: { id: string; name: string } | null;
-  startsAt: string;
-  place: string;
-  status: string;
-  version: number;
-  category: string;
-  minutes: Record<'background' | 'childView' | 'familyView' | 'assessments' | 'decisions', string | null>;
-  participants: { id: string; role: string; staffId: string | null; personId: string | null; name: string; unitName: string | null; copySentAt: string | null }[];
-  actionItems: Item[];
-  toReview: Item[];
-  abilities: { writeMinutes: boolean; close: boolean };
-}
+type MeetingDetails = MeetingResponse;
 
 const SECTIONS = ['background', 'childView', 'familyView', 'assessments', 'decisions'] as const;
 type Row = { what: string; ownerStaffId: string; dueOn: string };
@@ -136,20 +112,16 @@ function Review({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: stri
 export function MeetingPage() {
   const { t, tx } = useI18n();
   const { id } = useParams();
-  const meeting = useApi<MeetingDetails>(id ? `/api/meetings/${id}` : null);
+  const meeting = useApiQuery<MeetingDetails>(id ? `/api/meetings/${id}` : null);
   const [message, setMessage] = useState('');
   const [key, setKey] = useState(0);
   useEffect(() => setKey((k) => k + 1), [meeting.data?.version, meeting.data?.status]);
-  const done = (m: string) => {
-    setMessage(m);
-    meeting.reload();
-  };
+  const done = setMessage;
   const m = meeting.data;
   return (
     <Page title={m ? t('meetings.ui.meetingTitle', { team: m.team.name }) : t('meetings.ui.meetingsHeading')}>
       <LiveMessage>{message || null}</LiveMessage>
-      {meeting.loading && !m ? <Loading /> : null}
-      {meeting.error ? <LoadError error={meeting.error} /> : null}
+      <QueryFallback query={meeting} />
       {m ? (
         <>
           <dl className="facts">

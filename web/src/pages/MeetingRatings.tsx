@@ -5,28 +5,22 @@ import { Link as RouterLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
 import { MeetingRating } from '../components/citizen/MeetingRating.tsx';
 import { Page } from '../components/Page.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { QueryFallback } from '../components/Status.tsx';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
+import type { MyMeetingsToRateResponse } from '../../../common/contracts/teams.ts';
 
-export interface MeetingToRate {
-  id: string;
-  teamName: string;
-  startsAt: string;
-  place: string;
-  rating: { feltHeard: number; useful: number; ratedAt: string } | null;
-}
+export type MeetingToRate = MyMeetingsToRateResponse['meetings'][number];
 
 export function MeetingRatingsPage() {
   const { t } = useI18n();
-  const list = useApi<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
+  const list = useApiQuery<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
   const meetings = list.data?.meetings ?? [];
   return (
     <Page title={t('teams.rating.listTitle')}>
       <Paragraph><Link asChild><RouterLink to="/min-side">{t('teams.rating.backToMyPage')}</RouterLink></Link></Paragraph>
       <Paragraph>{t('teams.rating.listIntro')}</Paragraph>
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.error ? <LoadError error={list.error} /> : null}
+      <QueryFallback query={list} />
       {list.data && meetings.length === 0 ? <Paragraph>{t('teams.rating.noMeetings')}</Paragraph> : null}
       <ul className="team-cards">
         {meetings.map((m) => (
@@ -48,7 +42,7 @@ export function MeetingRatingsPage() {
 /** On Min side: how many meetings wait for the family's answer, with a link to them. */
 export function MeetingRatingsLink() {
   const { t } = useI18n();
-  const list = useApi<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
+  const list = useApiQuery<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
   const open = (list.data?.meetings ?? []).filter((m) => !m.rating).length;
   if (!list.data || list.data.meetings.length === 0) return null;
   return (

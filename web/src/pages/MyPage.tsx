@@ -6,11 +6,11 @@ import { formatDate } from '../../../common/i18n/index.ts';
 import { Page } from '../components/Page.tsx';
 import { MeetingRatingsLink } from './MeetingRatings.tsx';
 import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { QueryFallback } from '../components/Status.tsx';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { Person } from '../types.ts';
+import type { Person } from '../../../common/contracts/people.ts';
 
 function PersonCard({ person }: { person: Person }) {
   const { t } = useI18n();
@@ -30,7 +30,7 @@ function PersonCard({ person }: { person: Person }) {
 export function MyPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const people = useApi<{ people: Person[] }>('/api/people');
+  const people = useApiQuery<{ people: Person[] }>('/api/people');
   const list = people.data?.people ?? [];
   const name = me?.principal?.displayName ?? '';
   const isSelf = (p: Person) => `${p.givenName} ${p.familyName}` === name;
@@ -41,9 +41,8 @@ export function MyPage() {
     <Page title={t('ui.myPage.title')}>
       <Paragraph data-size="lg" className="lead">{t('ui.myPage.greeting', { name: name.split(' ')[0] ?? name })}</Paragraph>
       <Paragraph>{t('ui.myPage.intro')}</Paragraph>
-      {people.loading && !people.data ? <Loading /> : null}
-      {people.error ? <LoadError error={people.error} /> : null}
-      <FamilyRequests onAnswered={people.reload} />
+      <QueryFallback query={people} />
+      <FamilyRequests />
       {self.length > 0 ? (
         <section aria-labelledby="my-self" className="page-section">
           <Heading level={2} data-size="sm" id="my-self">{t('ui.myPage.you')}</Heading>

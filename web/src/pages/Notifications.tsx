@@ -4,66 +4,35 @@ import { Alert, Button, Card, Checkbox, Heading, Link, Paragraph, Tag } from '@d
 import { useState, type FormEvent } from 'react';
 import { Navigate, Link as RouterLink } from 'react-router';
 import { formatDateTime } from '../../../common/i18n/index.ts';
-import { api, ApiError } from '../api.ts';
-import { announceNotificationsChanged } from '../components/NotificationLink.tsx';
 import { Page } from '../components/Page.tsx';
-import { errorText, LiveMessage, LoadError, Loading } from '../components/Status.tsx';
-import { useApi, useMorePages } from '../hooks.ts';
+import { LiveMessage, LoadError, QueryFallback, errorText } from '../components/Status.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
+import { useApiPages, useApiQuery, useSubmit } from '../query.tsx';
+import type { NotificationItem, NotificationList, NotificationSettings as Settings } from '../../../common/contracts/notifications.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
-interface Notification {
-  id: string;
-  kind: string;
-  text: string;
-  link: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-interface NotificationList {
-  notifications: Notification[];
-  unread: number;
-  hasMore: boolean;
-  nextCursor: string | null;
-}
-
-interface Settings {
-  emailNotifications: boolean;
-  email: string | null;
-}
 
 function EmailSettings() {
   const { t } = useI18n();
-  const settings = useApi<Settings>('/api/notification-settings');
+  const settings = useApiQuery<Settings>('/api/notification-settings');
   const [choice, setChoice] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit<Settings>('notification-settings');
   const checked = choice ?? settings.data?.emailNotifications ?? false;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
+  const save = (event: FormEvent) => {
     setMessage('');
-    setError(null);
-    try {
-      const saved = await api.put<Settings>('/api/notification-settings', { emailNotifications: checked });
+    return run(event, '/api/notification-settings', { emailNotifications: checked }, (saved) => {
       setChoice(saved.emailNotifications);
       setMessage(t('notifications.settings.saved'));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-    } finally {
-      setBusy(false);
-    }
+    }, 'PUT');
   };
 
   return (
     <section aria-labelledby="notification-settings" className="page-section">
       <Heading level={2} data-size="sm" id="notification-settings">{t('notifications.settings.heading')}</Heading>
-      {settings.loading && !settings.data ? <Loading /> : null}
-      {settings.error ? <LoadError error={settings.error} /> : null}
+      <QueryFallback query={settings} />
       {settings.data && !settings.data.email ? <Paragraph>{t('notifications.settings.noEmail')}</Paragraph> : null}
       {settings.data?.email ? (
         <form onSubmit={(e) => void save(e)} className="notification-settings">
@@ -88,65 +57,37 @@ function EmailSettings() {
 export function NotificationsPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const list = useApi<NotificationList>(me?.principal ? '/api/notifications' : null);
-  const more = useMorePages('/api/notifications', list.data, (page) => page.notifications);
+  const list = useApiPages(me?.principal ? '/api/notifications' : null, (page: NotificationList) => page.notifications);
   const [message, setMessage] = useState('');
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useSubmit('notifications');
+  // Following a link marks the notification read on the way; a failure there is not the user's concern.
+  const following = useSubmit('notification-follow');
   if (!me?.principal) return <Navigate to="/" replace />;
 
-  const markRead = async (id: string) => {
-    setBusy(true);
-    setFailure('');
-    try {
-      await api.post(`/api/notifications/${encodeURIComponent(id)}/read`);
-      setMessage(t('notifications.page.markedRead'));
-      list.reload();
-      announceNotificationsChanged();
-    } catch (e) {
-      setFailure(errorText(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''), t));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const markAllRead = async () => {
-    setBusy(true);
-    setFailure('');
-    try {
-      await api.post('/api/notifications/read-all');
-      setMessage(t('notifications.page.markedAllRead'));
-      list.reload();
-      announceNotificationsChanged();
-    } catch (e) {
-      setFailure(errorText(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''), t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const markRead = (id: string) => action.send({ url: `/api/notifications/${encodeURIComponent(id)}/read`, body: {}, onDone: () => setMessage(t('notifications.page.markedRead')) });
+  const markAllRead = () => action.send({ url: '/api/notifications/read-all', body: {}, onDone: () => setMessage(t('notifications.page.markedAllRead')) });
 
   // Following the link marks the notification read; the request does not hold up the navigation.
-  const follow = (n: Notification) => {
+  const follow = (n: NotificationItem) => {
     if (n.readAt) return;
-    void api.post(`/api/notifications/${encodeURIComponent(n.id)}/read`).then(announceNotificationsChanged).catch(() => undefined);
+    void following.send({ url: `/api/notifications/${encodeURIComponent(n.id)}/read`, body: {} });
   };
 
-  const data = list.data;
+  const data = list.first;
   return (
     <Page title={t('notifications.page.title')}>
       <Paragraph>{t('notifications.page.intro')}</Paragraph>
-      {list.loading && !data ? <Loading /> : null}
-      {list.error ? <LoadError error={list.error} /> : null}
-      {failure ? (
+      <QueryFallback query={list} />
+      {action.error ? (
         <Alert data-color="danger" role="alert">
-          <Paragraph>{failure}</Paragraph>
+          <Paragraph>{errorText(action.error, t)}</Paragraph>
         </Alert>
       ) : null}
       {data ? (
         <div className="button-row notification-summary">
           <Paragraph>{data.unread > 0 ? t('notifications.page.unreadCount', { count: data.unread }) : t('notifications.page.allRead')}</Paragraph>
           {data.unread > 0 ? (
-            <Button type="button" variant="secondary" data-size="sm" disabled={busy} onClick={() => void markAllRead()}>{t('notifications.page.markAllRead')}</Button>
+            <Button type="button" variant="secondary" data-size="sm" disabled={action.busy} onClick={() => void markAllRead()}>{t('notifications.page.markAllRead')}</Button>
           ) : null}
         </div>
       ) : null}
@@ -154,7 +95,7 @@ export function NotificationsPage() {
       {data && data.notifications.length === 0 ? <Paragraph>{t('notifications.page.empty')}</Paragraph> : null}
       {data && data.notifications.length > 0 ? (
         <ul className="notification-list" aria-label={t('notifications.page.listLabel')}>
-          {more.items.map((n) => (
+          {list.items.map((n) => (
             <li key={n.id}>
               <Card className={n.readAt ? 'notification-card' : 'notification-card notification-card--unread'} data-color={n.readAt ? 'neutral' : 'accent'}>
                 {n.readAt ? null : <Tag data-color="info" data-size="sm">{t('notifications.page.unreadBadge')}</Tag>}
@@ -166,7 +107,7 @@ export function NotificationsPage() {
                 <Paragraph data-size="sm" className="notification-card__time">{formatDateTime(n.createdAt)}</Paragraph>
                 {n.readAt ? null : (
                   <div className="button-row">
-                    <Button type="button" variant="tertiary" data-size="sm" disabled={busy} aria-describedby={`notification-${n.id}`} onClick={() => void markRead(n.id)}>
+                    <Button type="button" variant="tertiary" data-size="sm" disabled={action.busy} aria-describedby={`notification-${n.id}`} onClick={() => void markRead(n.id)}>
                       {t('notifications.page.markRead')}
                     </Button>
                   </div>
@@ -176,7 +117,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       ) : null}
-      <ShowMore more={more} />
+      <ShowMore more={list.more} />
       {me.principal.kind === 'citizen' ? <EmailSettings /> : null}
     </Page>
   );

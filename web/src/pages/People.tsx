@@ -5,17 +5,16 @@ import { formatDate } from '../../../common/i18n/index.ts';
 import { TaskList } from '../components/case/Tasks.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi, useMorePages } from '../hooks.ts';
+import { QueryFallback } from '../components/Status.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
+import { useApiPages } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { Person } from '../types.ts';
+import type { People as PeopleList } from '../../../common/contracts/people.ts';
 
 export function PeoplePage() {
   const { t, tx } = useI18n();
-  const people = useApi<{ people: Person[]; hasMore: boolean; nextCursor: string | null }>('/api/people');
-  const more = useMorePages('/api/people', people.data, (page) => page.people);
-  const list = more.items;
+  const people = useApiPages('/api/people', (page: PeopleList) => page.people);
+  const list = people.items;
   return (
     <Page title={t('ui.people.title')}>
       <Paragraph>{t('ui.people.intro')}</Paragraph>
@@ -25,9 +24,8 @@ export function PeoplePage() {
         </Button>
       </div>
       <TaskList />
-      {people.loading && !people.data ? <Loading /> : null}
-      {people.error ? <LoadError error={people.error} /> : null}
-      {people.data && list.length === 0 ? <Paragraph>{t('ui.people.empty')}</Paragraph> : null}
+      <QueryFallback query={people} />
+      {people.first && list.length === 0 ? <Paragraph>{t('ui.people.empty')}</Paragraph> : null}
       {list.length > 0 ? (
         <TableScroll label={t('ui.people.tableCaption')}>
           <Table zebra className="data-table">
@@ -57,7 +55,7 @@ export function PeoplePage() {
           </Table>
         </TableScroll>
       ) : null}
-      <ShowMore more={more} />
+      <ShowMore more={people.more} />
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 // One person with their guardians. Staff see it at /barn/:id, a citizen at /min-side/:id (in plainer
 // words). The national identity number stays masked until the user asks to see it.
 import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CaseArea } from '../components/case/CaseArea.tsx';
@@ -11,10 +11,10 @@ import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Page } from '../components/Page.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { QueryFallback } from '../components/Status.tsx';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { Guardian, PersonDetails, UnconfirmedRelation } from '../types.ts';
+import type { Guardian, PersonDetails, UnconfirmedRelation } from '../../../common/contracts/people.ts';
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -82,9 +82,7 @@ function UnconfirmedRelations({ relations }: { relations: UnconfirmedRelation[] 
 export function PersonPage({ citizen = false }: { citizen?: boolean }) {
   const { t, tx } = useI18n();
   const { id } = useParams();
-  const person = useApi<PersonDetails>(id ? `/api/people/${encodeURIComponent(id)}` : null);
-  // A new or withdrawn consent opens or closes the relay log: the case part loads again.
-  const [consentChanges, setConsentChanges] = useState(0);
+  const person = useApiQuery<PersonDetails>(id ? `/api/people/${encodeURIComponent(id)}` : null);
   const back = citizen ? (
     <Link asChild><RouterLink to="/min-side">{t('ui.person.backToMyPage')}</RouterLink></Link>
   ) : (
@@ -95,8 +93,7 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
     return (
       <Page title={t('ui.person.title')}>
         <p className="back-link">{back}</p>
-        {person.loading ? <Loading /> : null}
-        {person.error ? <LoadError error={person.error} /> : null}
+        <QueryFallback query={person} />
       </Page>
     );
   }
@@ -133,11 +130,11 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
         </section>
       ) : null}
       {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
-      {p.kind !== 'adult' ? <CaseArea key={consentChanges} personId={p.id} citizen={citizen} /> : null}
+      {p.kind !== 'adult' ? <CaseArea personId={p.id} citizen={citizen} /> : null}
       {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={citizen} /> : null}
-      <Consents person={p} citizen={citizen} onChange={() => setConsentChanges((n) => n + 1)} />
+      <Consents person={p} citizen={citizen} />
       {citizen && p.kind !== 'adult' ? <TeamRequest person={p} /> : null}
-      {citizen && p.citizen?.setsGuardianVisibility ? <GuardianVisibility person={p} onChange={person.reload} /> : null}
+      {citizen && p.citizen?.setsGuardianVisibility ? <GuardianVisibility person={p} /> : null}
       {citizen && p.kind !== 'adult' ? <FamilyReports personId={p.id} /> : null}
       {!citizen && p.kind !== 'adult' ? (
         <section aria-labelledby="person-report" className="page-section">

@@ -5,26 +5,22 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { isLanguage } from '../../../common/roles.ts';
-import { api } from '../api.ts';
 import { RatingForm } from '../components/citizen/RatingForm.tsx';
 import { Page } from '../components/Page.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { QueryFallback } from '../components/Status.tsx';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+import type { RatingByTokenResponse } from '../../../common/contracts/teams.ts';
 
-interface LinkState {
-  meeting: { teamName: string; startsAt: string };
-  language: string;
-  expiresAt: string;
-}
+type LinkState = RatingByTokenResponse;
 
 export function RatingLinkPage() {
   const { t, chosen } = useI18n();
   const { changeLanguage } = useSession();
   const { token } = useParams();
   const [sent, setSent] = useState(false);
-  const link = useApi<LinkState>(token && !sent ? `/api/ratings/${encodeURIComponent(token)}` : null);
+  const link = useApiQuery<LinkState>(token && !sent ? `/api/ratings/${encodeURIComponent(token)}` : null);
   const language = link.data?.language;
   // The person's own language, unless a language was chosen on this device; the server's messages follow.
   useEffect(() => {
@@ -39,16 +35,12 @@ export function RatingLinkPage() {
         </Alert>
       ) : (
         <>
-          {link.loading && !link.data ? <Loading /> : null}
-          {link.error ? <LoadError error={link.error} /> : null}
+          <QueryFallback query={link} />
           {link.data ? (
             <>
               <Paragraph data-size="lg" className="lead">{t('teams.rating.intro', { team: link.data.meeting.teamName, date: formatDate(link.data.meeting.startsAt) })}</Paragraph>
               <Paragraph>{t('teams.rating.why')}</Paragraph>
-              <RatingForm form="rating" submit={async (body) => {
-                await api.post(`/api/ratings/${encodeURIComponent(token!)}`, body);
-                setSent(true);
-              }} />
+              <RatingForm form="rating" url={`/api/ratings/${encodeURIComponent(token!)}`} onDone={() => setSent(true)} />
             </>
           ) : null}
         </>

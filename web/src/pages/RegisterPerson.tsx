@@ -4,13 +4,13 @@
 import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Radio, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../api.ts';
 import { toIsoDate } from '../dates.ts';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
-import { fieldErrors, fieldId, FormErrors } from '../components/FormErrors.tsx';
+import { fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage } from '../components/Status.tsx';
-import { useSubmit } from '../components/case/shared.tsx';
+import { useSubmit } from '../query.tsx';
+import type { Created } from '../../../common/contracts/shared.ts';
 import { useI18n } from '../i18n.tsx';
 
 interface GuardianForm {
@@ -75,11 +75,10 @@ export function RegisterPersonPage() {
   const [kind, setKind] = useState<'child' | 'pregnant'>('child');
   const [person, setPerson] = useState({ nationalId: '', givenName: '', familyName: '', birthDate: '', expectedBirthDate: '', area: '', address: '' });
   const [guardians, setGuardians] = useState<GuardianForm[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [existing, setExisting] = useState<string | null>(null);
-  const errors = fieldErrors(error);
+  const { error, attempt, busy, errors, send } = useSubmit<Created>(FORM);
+  const [submittedId, setSubmittedId] = useState('');
+  // Someone already registered: the form offers to ask for access instead.
+  const existing = error?.code === 'PERSON_EXISTS' ? submittedId : null;
 
   const setField = (name: keyof typeof person) => (value: string) => setPerson((p) => ({ ...p, [name]: value }));
   const setGuardian = <K extends keyof GuardianForm>(index: number, name: K, value: GuardianForm[K]) =>
@@ -118,28 +117,19 @@ export function RegisterPersonPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const body = {
-        kind,
-        nationalId: person.nationalId,
-        givenName: person.givenName,
-        familyName: person.familyName,
-        birthDate: toIsoDate(person.birthDate),
-        ...(kind === 'pregnant' ? { expectedBirthDate: toIsoDate(person.expectedBirthDate) } : {}),
-        area: person.area,
-        address: person.address,
-        guardians: guardians.map((g) => ({ ...g, birthDate: toIsoDate(g.birthDate) })),
-      };
-      const created = await api.post<{ id: string }>('/api/people', body);
-      void navigate(`/barn/${created.id}`);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setExisting(e instanceof ApiError && e.code === 'PERSON_EXISTS' ? person.nationalId : null);
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    const body = {
+      kind,
+      nationalId: person.nationalId,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      birthDate: toIsoDate(person.birthDate),
+      ...(kind === 'pregnant' ? { expectedBirthDate: toIsoDate(person.expectedBirthDate) } : {}),
+      area: person.area,
+      address: person.address,
+      guardians: guardians.map((g) => ({ ...g, birthDate: toIsoDate(g.birthDate) })),
+    };
+    setSubmittedId(person.nationalId);
+    await send({ url: '/api/people', body, onDone: (created) => void navigate(`/barn/${created.id}`) });
   };
 
   const id = (field: string) => fieldId(FORM, field);

@@ -5,16 +5,16 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import { Page } from '../components/Page.tsx';
-import { errorText, LoadError, Loading } from '../components/Status.tsx';
-import { useApi } from '../hooks.ts';
+import { QueryFallback, errorText } from '../components/Status.tsx';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { DevUser } from '../types.ts';
+import type { DevUser } from '../../../common/contracts/identity.ts';
 
 function DevSignIn() {
   const { t, tx } = useI18n();
   const { signInAs } = useSession();
-  const users = useApi<{ users: DevUser[] }>('/api/auth/dev-users');
+  const users = useApiQuery<{ users: DevUser[] }>('/api/auth/dev-users');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -41,8 +41,7 @@ function DevSignIn() {
           <Paragraph>{errorText(error, t)}</Paragraph>
         </Alert>
       ) : null}
-      {users.loading ? <Loading /> : null}
-      {users.error ? <LoadError error={users.error} /> : null}
+      <QueryFallback query={users} />
       {users.data ? (
         <div className="dev-users">
           {(['staff', 'citizen'] as const).map((kind) => (

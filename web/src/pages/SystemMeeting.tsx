@@ -6,43 +6,19 @@ import { Alert, Button, Card, Field, Fieldset, Heading, Label, Link, Paragraph, 
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { api, ApiError } from '../api.ts';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
-import { fieldErrors, fieldId, FormErrors } from '../components/FormErrors.tsx';
+import { fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { fromIsoDate, toIsoDate } from '../dates.ts';
-import { useApi } from '../hooks.ts';
+import { useApiQuery, useSubmit } from '../query.tsx';
+import type { VersionSaved } from '../../../common/contracts/shared.ts';
+import type { CloseSystemMeetingResponse } from '../../../common/contracts/teams.ts';
 import { useI18n } from '../i18n.tsx';
 import { StatusTag } from './SystemMeetings.tsx';
+import type { SystemMeetingResponse } from '../../../common/contracts/teams.ts';
 
-interface Item {
-  id: string;
-  position: number;
-  what: string;
-  owner: { id: string; name: string; unitName: string | null };
-  dueOn: string;
-  status: string;
-}
-
-interface SystemMeetingDetails {
-  id: string;
-  team: { id: string; name: string };
-  topic: string | null;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  chair: string;
-  status: 'scheduled' | 'closed' | 'cancelled';
-  version: number;
-  closedAt: string | null;
-  minutes: Record<'background' | 'assessments' | 'decisions', string | null>;
-  actionItems: Item[];
-  participants: { id: string; name: string; unitName: string | null; role: string }[];
-  owners: { id: string; name: string; unitName: string | null }[];
-  deliveries: { kind: 'staff' | 'email'; to: string; sentAt: string }[];
-  mayWrite: boolean;
-}
+type SystemMeetingDetails = SystemMeetingResponse;
 
 const SECTIONS = ['background', 'assessments', 'decisions'] as const;
 type Row = { what: string; ownerStaffId: string; dueOn: string };
@@ -54,10 +30,7 @@ function MinutesForm({ meeting, onDone }: { meeting: SystemMeetingDetails; onDon
   const [rows, setRows] = useState<Row[]>(() => meeting.actionItems.map((a) => ({ what: a.what, ownerStaffId: a.owner.id, dueOn: fromIsoDate(a.dueOn) })));
   // The version this form last saved: closing after a save that succeeded names it.
   const [version, setVersion] = useState(meeting.version);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const { error, attempt, busy, errors, send } = useSubmit(FORM);
   const id = (field: string) => fieldId(FORM, field);
   const labelFor = (f: string) => {
     const m = /^actionItems\.(\d+)\.(\w+)$/.exec(f);
@@ -74,24 +47,13 @@ function MinutesForm({ meeting, onDone }: { meeting: SystemMeetingDetails; onDon
 
   /** Saves the minutes; closing saves first, so what is closed is what is on the screen. */
   const submit = async (close: boolean) => {
-    setBusy(true);
-    try {
-      const saved = await api.put<{ version: number }>(`/api/system-meetings/${meeting.id}/minutes`, body());
-      setVersion(saved.version);
-      if (close) {
-        const closed = await api.post<{ deliveries: number }>(`/api/system-meetings/${meeting.id}/close`, { version: saved.version });
-        setError(null);
-        onDone(t('teams.sys.closedMessage', { n: closed.deliveries }));
-      } else {
-        setError(null);
-        onDone(t('teams.sys.saved'));
-      }
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    // Closing follows at once: the page is fetched again after the close, not in between.
+    const saved = await send<VersionSaved>({ method: 'PUT', url: `/api/system-meetings/${meeting.id}/minutes`, body: body(), ...(close ? { invalidates: [] } : {}) });
+    if (!saved) return;
+    setVersion(saved.version);
+    if (!close) return onDone(t('teams.sys.saved'));
+    const closed = await send<CloseSystemMeetingResponse>({ url: `/api/system-meetings/${meeting.id}/close`, body: { version: saved.version } });
+    if (closed) onDone(t('teams.sys.closedMessage', { n: closed.deliveries }));
   };
 
   return (
@@ -175,7 +137,7 @@ function ClosedMinutes({ meeting }: { meeting: SystemMeetingDetails }) {
 export function SystemMeetingPage() {
   const { t, tx } = useI18n();
   const { id } = useParams();
-  const meeting = useApi<SystemMeetingDetails>(id ? `/api/system-meetings/${id}` : null);
+  const meeting = useApiQuery<SystemMeetingDetails>(id ? `/api/system-meetings/${id}` : null);
   const [message, setMessage] = useState('');
   const [key, setKey] = useState(0);
   useEffect(() => setKey((k) => k + 1), [meeting.data?.version, meeting.data?.status]);
@@ -184,8 +146,7 @@ export function SystemMeetingPage() {
     <Page title={m ? t('teams.sys.meetingTitle', { team: m.team.name }) : t('teams.sys.title')}>
       <Paragraph><Link asChild><RouterLink to="/systemteam">{t('teams.sys.back')}</RouterLink></Link></Paragraph>
       <LiveMessage>{message || null}</LiveMessage>
-      {meeting.loading && !m ? <Loading /> : null}
-      {meeting.error ? <LoadError error={meeting.error} /> : null}
+      <QueryFallback query={meeting} />
       {m ? (
         <>
           <dl className="facts">
@@ -208,7 +169,7 @@ export function SystemMeetingPage() {
               <Alert data-color="warning">
                 <Paragraph>{t('teams.sys.noPersonalData')}</Paragraph>
               </Alert>
-              <MinutesForm key={key} meeting={m} onDone={(text) => { setMessage(text); meeting.reload(); }} />
+              <MinutesForm key={key} meeting={m} onDone={(text) => setMessage(text)} />
             </>
           ) : <ClosedMinutes meeting={m} />}
         </>

@@ -4,34 +4,20 @@ import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/des
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { formatDateTime } from '../../../common/i18n/index.ts';
-import { useSubmit } from '../components/case/shared.tsx';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LoadError, Loading } from '../components/Status.tsx';
+import { QueryFallback } from '../components/Status.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { toIsoInstant } from '../dates.ts';
-import { useApi } from '../hooks.ts';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+import type { ListSystemMeetingsResponse } from '../../../common/contracts/teams.ts';
 
-export interface SystemTeam {
-  id: string;
-  name: string;
-  meetingPlace: string | null;
-  leaderName: string | null;
-}
+export type SystemTeam = ListSystemMeetingsResponse['teams'][number];
 
-interface SystemMeetingRow {
-  id: string;
-  teamId: string;
-  teamName: string;
-  topic: string | null;
-  startsAt: string;
-  place: string;
-  status: 'scheduled' | 'closed' | 'cancelled';
-  closedAt: string | null;
-}
+type SystemMeetingRow = ListSystemMeetingsResponse['meetings'][number];
 
 export function StatusTag({ status }: { status: string }) {
   const { tx } = useI18n();
@@ -73,7 +59,7 @@ function ScheduleForm({ teams }: { teams: SystemTeam[] }) {
 export function SystemMeetingsPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const data = useApi<{ teams: SystemTeam[]; meetings: SystemMeetingRow[] }>('/api/system-meetings');
+  const data = useApiQuery<{ teams: SystemTeam[]; meetings: SystemMeetingRow[] }>('/api/system-meetings');
   const isSbu = me?.abilities.seeEveryTeam === true;
   const teams = data.data?.teams ?? [];
   const meetings = data.data?.meetings ?? [];
@@ -83,8 +69,7 @@ export function SystemMeetingsPage() {
       <Alert data-color="warning">
         <Paragraph>{t('teams.sys.noPersonalData')}</Paragraph>
       </Alert>
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} /> : null}
+      <QueryFallback query={data} />
       {data.data && teams.length === 0 ? <Paragraph>{t('teams.sys.noTeams')}</Paragraph> : null}
       {teams.length > 0 ? <ScheduleForm teams={teams} /> : null}
       {data.data && teams.length > 0 ? (

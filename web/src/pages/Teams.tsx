@@ -5,13 +5,13 @@ import { Alert, Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/des
 import { useState } from 'react';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { TeamForm, type TeamConfig, type TeamOptions } from '../components/teams/TeamForm.tsx';
 import { TeamOverviews } from '../components/teams/TeamOverview.tsx';
-import { useApi } from '../hooks.ts';
+import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { Team } from '../types.ts';
+import type { Team } from '../../../common/contracts/organisation.ts';
 
 /** "Før fødsel–1 år", "1–5 år", "6–12 år": the seed's age groups, from the months stored. */
 export function ageGroup(team: Pick<Team, 'ageFromMonths' | 'ageToMonths'>, t: ReturnType<typeof useI18n>['t']): string {
@@ -39,8 +39,8 @@ export function TeamsPage() {
   const { me } = useSession();
   const isAdmin = me?.abilities.editTeams === true;
   // The administrator sees every team, active or not, with what the edit form needs.
-  const teams = useApi<{ teams: Team[] }>(isAdmin ? null : '/api/teams');
-  const config = useApi<{ teams: TeamConfig[]; options: TeamOptions }>(isAdmin ? '/api/teams/config' : null);
+  const teams = useApiQuery<{ teams: Team[] }>(isAdmin ? null : '/api/teams');
+  const config = useApiQuery<{ teams: TeamConfig[]; options: TeamOptions }>(isAdmin ? '/api/teams/config' : null);
   const [editing, setEditing] = useState<TeamConfig | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const loaded = isAdmin ? config : teams;
@@ -52,7 +52,6 @@ export function TeamsPage() {
   const saved = (text: string) => {
     setEditing(null);
     setMessage(text);
-    config.reload();
   };
   const editButton = (team: Row) => (team.config ? (
     <Button type="button" variant="tertiary" data-size="sm" aria-label={t('ui.common.editNamed', { name: team.name })} onClick={() => { setMessage(null); setEditing(team.config); }}>
@@ -86,8 +85,7 @@ export function TeamsPage() {
           />
         )
       ) : null}
-      {loaded.loading && !loaded.data ? <Loading /> : null}
-      {loaded.error ? <LoadError error={loaded.error} /> : null}
+      <QueryFallback query={loaded} />
       {rows && rows.length === 0 ? <Paragraph>{t('ui.teams.empty')}</Paragraph> : null}
       {kinds.map((kind) => {
         const heading = tx(`ui.teams.kind.${kind}`, kind);

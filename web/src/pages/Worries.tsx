@@ -4,31 +4,19 @@ import { Button, Card, Field, Fieldset, Heading, Label, Paragraph, Radio, Textar
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { CategoryChecks, useSubmit } from '../components/case/shared.tsx';
+import { CategoryChecks } from '../components/case/shared.tsx';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../components/Status.tsx';
+import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { todayNorwegian, toIsoDate } from '../dates.ts';
-import { useApi } from '../hooks.ts';
+import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { Person } from '../types.ts';
+import type { Person } from '../../../common/contracts/people.ts';
+import type { DiscussantsResponse, ListMyWorriesResponse } from '../../../common/contracts/cases.ts';
 
-interface Worry {
-  id: string;
-  subjectKind: string;
-  ageYears: number | null;
-  categories: string[];
-  description: string;
-  noticedOn: string;
-  noticedBy: string;
-  mine: boolean;
-  discussions: { note: string; at: string; writtenBy: string; withStaff: string | null; withTeam: string | null }[];
-}
-interface Discussants {
-  staff: { id: string; name: string; unitName: string | null }[];
-  teams: { id: string; name: string }[];
-}
+type Worry = ListMyWorriesResponse['worries'][number];
+type Discussants = DiscussantsResponse;
 
 function NewWorry({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -126,13 +114,10 @@ function Link({ worry, people }: { worry: Worry; people: Person[] }) {
 export function WorriesPage() {
   const { t, tx } = useI18n();
   const [message, setMessage] = useState('');
-  const worries = useApi<{ worries: Worry[] }>('/api/worries');
-  const discussants = useApi<Discussants>('/api/worries/discussants');
-  const people = useApi<{ people: Person[] }>('/api/people');
-  const done = (text: string) => {
-    setMessage(text);
-    worries.reload();
-  };
+  const worries = useApiQuery<{ worries: Worry[] }>('/api/worries');
+  const discussants = useApiQuery<Discussants>('/api/worries/discussants');
+  const people = useApiQuery<{ people: Person[] }>('/api/people');
+  const done = setMessage;
   return (
     <Page title={t('cases.ui.worries.title')}>
       <Paragraph>{t('cases.ui.worries.intro')}</Paragraph>
@@ -140,8 +125,7 @@ export function WorriesPage() {
       <NewWorry onDone={done} />
       <section aria-labelledby="worry-list" className="page-section">
         <Heading level={2} data-size="sm" id="worry-list">{t('cases.ui.worries.list')}</Heading>
-        {worries.loading && !worries.data ? <Loading /> : null}
-        {worries.error ? <LoadError error={worries.error} /> : null}
+        <QueryFallback query={worries} />
         {worries.data?.worries.length === 0 ? <Paragraph>{t('cases.ui.worries.none')}</Paragraph> : null}
         {(worries.data?.worries ?? []).map((w) => (
           <Card key={w.id} className="entry-card" data-testid="worry">

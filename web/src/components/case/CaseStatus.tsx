@@ -4,35 +4,29 @@
 import { Alert, Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
-import { api, ApiError } from '../../api.ts';
 import { todayNorwegian, toIsoDate, toIsoInstant } from '../../dates.ts';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
-import type { ServiceUnit } from '../../types.ts';
+import type { ServiceUnit } from '../../../../common/contracts/organisation.ts';
 import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
 import { ReferralForm } from './Referral.tsx';
-import { CategoryChecks, useSubmit, type CaseStatus as Status, type Colleague } from './shared.tsx';
+import { CategoryChecks } from './shared.tsx';
+import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
 
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
 
 function Steps({ c, editable, onChange }: { c: OpenCase; editable: boolean; onChange: Props['onChange'] }) {
   const { t } = useI18n();
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, send } = useSubmit('case-steps');
   // The box follows the click at once; the server's answer confirms it or puts it back.
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const toggle = async (stepKey: string, done: boolean) => {
     setPending((p) => ({ ...p, [stepKey]: done }));
-    try {
-      await api.post(`/api/cases/${c.id}/steps`, { level: c.level, stepKey, done });
-      setError(null);
-      onChange(t(done ? 'cases.ui.stepDone' : 'cases.ui.stepUndone'));
-    } catch (e) {
-      setPending(({ [stepKey]: _, ...rest }) => rest);
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-    }
+    const saved = await send({ url: `/api/cases/${c.id}/steps`, body: { level: c.level, stepKey, done }, onDone: () => onChange(t(done ? 'cases.ui.stepDone' : 'cases.ui.stepUndone')) });
+    if (!saved) setPending(({ [stepKey]: _, ...rest }) => rest);
   };
   return (
     <section aria-labelledby="case-steps" className="page-section">
@@ -164,7 +158,7 @@ function Panel({ title, open = false, children }: { title: string; open?: boolea
 
 function EnrolmentForm({ personId, onChange }: { personId: string; onChange: Props['onChange'] }) {
   const { t } = useI18n();
-  const units = useApi<{ units: ServiceUnit[] }>('/api/service-units');
+  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
   const [unitId, setUnitId] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const form = useSubmit('enrolment');

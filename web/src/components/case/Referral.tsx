@@ -4,20 +4,17 @@ import { Button, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, T
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { MeetingRating } from '../citizen/MeetingRating.tsx';
-import { useSubmit } from './shared.tsx';
+import type { MeetingsOfPersonResponse, ReferralProposalResponse } from '../../../../common/contracts/teams.ts';
 
-interface Proposal {
-  team: { id: string; name: string } | null;
-  teamDiscussionConsent: boolean;
-}
+type Proposal = ReferralProposalResponse;
 
 export function ReferralForm({ personId, onChange }: { personId: string; onChange: (message: string) => void }) {
   const { t } = useI18n();
-  const proposal = useApi<Proposal>(`/api/people/${personId}/referral-proposal`);
+  const proposal = useApiQuery<Proposal>(`/api/people/${personId}/referral-proposal`);
   const [basis, setBasis] = useState('');
   const [reason, setReason] = useState('');
   const form = useSubmit<{ team: { name: string } }>('referral');
@@ -47,17 +44,11 @@ export function ReferralForm({ personId, onChange }: { personId: string; onChang
   );
 }
 
-interface MeetingSummary {
-  id: string;
-  startsAt: string;
-  place: string;
-  status: string;
-  teamName: string;
-}
+type MeetingSummary = MeetingsOfPersonResponse['meetings'][number];
 
 export function MeetingList({ personId, citizen }: { personId: string; citizen: boolean }) {
   const { t } = useI18n();
-  const meetings = useApi<{ meetings: MeetingSummary[] }>(`/api/people/${personId}/meetings`);
+  const meetings = useApiQuery<{ meetings: MeetingSummary[] }>(`/api/people/${personId}/meetings`);
   if (!meetings.data || meetings.data.meetings.length === 0) return null;
   return (
     <section aria-labelledby="meetings-heading" className="page-section">

@@ -10,7 +10,9 @@ import { useI18n } from '../../i18n.tsx';
 import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
-import { CATEGORIES, useSubmit, type CaseLog, type Colleague, type Entry } from './shared.tsx';
+import { CATEGORIES } from './shared.tsx';
+import type { CaseLog, Colleague, Entry } from '../../../../common/contracts/cases.ts';
+import { useSubmit } from '../../query.tsx';
 
 type Change = (message: string) => void;
 
@@ -87,13 +89,13 @@ function EntryCard({ caseId, entry, evaluations, canCorrect, onChange }: { caseI
       ) : null}
       {evaluations.map((ev) => (
         <div key={ev.entryKey} className="evaluation">
-          <Paragraph data-size="sm"><Tag data-color={ev.outcome === 'achieved' ? 'success' : ev.outcome === 'partly' ? 'warning' : 'danger'}>{t(`cases.ui.outcome.${ev.outcome ?? 'partly'}` as 'cases.ui.outcome.partly')}</Tag> {ev.title} – {t('cases.ui.writtenBy', { name: ev.author.name, date: formatDate(ev.writtenAt) })}</Paragraph>
+          <Paragraph data-size="sm"><Tag data-color={ev.outcome === 'achieved' ? 'success' : ev.outcome === 'partly' ? 'warning' : 'danger'}>{t(`cases.ui.outcome.${ev.outcome ?? 'partly'}` as 'cases.ui.outcome.partly')}</Tag> {ev.title} – {t('cases.ui.writtenBy', { name: ev.author.name ?? '–', date: formatDate(ev.writtenAt) })}</Paragraph>
           {ev.familyView ? <Paragraph data-size="sm">{t('cases.ui.familyView')}: {ev.familyView}</Paragraph> : null}
           {ev.childView ? <Paragraph data-size="sm">{t('cases.ui.childView')}: {ev.childView}</Paragraph> : null}
         </div>
       ))}
       <Paragraph data-size="xs" className="entry-meta">
-        {tx(`domain.consentCategory.${entry.category}`, entry.category)} · {tx(`cases.ui.kind.${entry.kind}`, entry.kind)} · {t('cases.ui.writtenBy', { name: author, date: formatDateTime(entry.firstWrittenAt) })}
+        {tx(`domain.consentCategory.${entry.category}`, entry.category)} · {tx(`cases.ui.kind.${entry.kind}`, entry.kind)} · {t('cases.ui.writtenBy', { name: author, date: formatDateTime(entry.firstWrittenAt ?? entry.writtenAt) })}
         {entry.version > 1 ? ` · ${t('cases.ui.correctedOn', { version: entry.version, date: formatDateTime(entry.writtenAt) })}` : ''}
       </Paragraph>
       {entry.version > 1 ? <History caseId={caseId} entryKey={entry.entryKey} /> : null}

@@ -3,19 +3,16 @@
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../../common/i18n/index.ts';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { LoadError } from '../Status.tsx';
+import type { MyTasksResponse } from '../../../../common/contracts/cases.ts';
 
-interface Tasks {
-  handovers: { id: string; fromName: string; person: { id: string; name: string } }[];
-  measures: { entryKey: string; title: string; evaluateOn: string; overdue: boolean; person: { id: string; name: string } }[];
-  actionItems: { id: string; what: string; dueOn: string; overdue: boolean; meetingId: string; teamName: string; person: { id: string; name: string } | null }[];
-}
+type Tasks = MyTasksResponse;
 
 export function TaskList() {
   const { t } = useI18n();
-  const tasks = useApi<Tasks>('/api/tasks');
+  const tasks = useApiQuery<Tasks>('/api/tasks');
   if (!tasks.data) return tasks.error ? <LoadError error={tasks.error} /> : null;
   const { handovers, measures, actionItems } = tasks.data;
   return (
@@ -31,7 +28,7 @@ export function TaskList() {
         {measures.map((m) => (
           <li key={m.entryKey}>
             {m.overdue ? <><Tag data-color="danger">{t('cases.ui.tasks.overdue')}</Tag>{' '}</> : null}
-            <Link asChild><RouterLink to={`/barn/${m.person.id}`}>{t('cases.ui.tasks.measure', { title: m.title, child: m.person.name, date: formatDate(m.evaluateOn) })}</RouterLink></Link>
+            <Link asChild><RouterLink to={`/barn/${m.person.id}`}>{t('cases.ui.tasks.measure', { title: m.title, child: m.person.name, date: m.evaluateOn ? formatDate(m.evaluateOn) : '–' })}</RouterLink></Link>
           </li>
         ))}
         {actionItems.map((a) => (

@@ -5,20 +5,23 @@ import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Switch, T
 import { useState } from 'react';
 import { formatDate } from '../../../../common/i18n/index.ts';
 import { toIsoDate } from '../../dates.ts';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
-import type { PersonDetails, ServiceUnit } from '../../types.ts';
-import { CategoryChecks, useSubmit } from '../case/shared.tsx';
+import type { ServiceUnit } from '../../../../common/contracts/organisation.ts';
+import type { PersonDetails } from '../../../../common/contracts/people.ts';
+import { CategoryChecks } from '../case/shared.tsx';
 import { DateField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
-import { LiveMessage, LoadError, Loading } from '../Status.tsx';
+import { LiveMessage, LoadError, QueryFallback } from '../Status.tsx';
+import type { AccessEvent } from '../../../../common/contracts/audit.ts';
+import type { FamilyRequestsResponse } from '../../../../common/contracts/teams.ts';
 
 const PURPOSES = ['collaboration', 'team_discussion', 'transition'] as const;
 
 export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGiven: () => void }) {
   const { t, tx, lang } = useI18n();
-  const text = useApi<{ version: number; title: string; body: string }>(`/api/consent-text?lang=${lang}`);
-  const units = useApi<{ units: ServiceUnit[] }>('/api/service-units');
+  const text = useApiQuery<{ version: number; title: string; body: string }>(`/api/consent-text?lang=${lang}`);
+  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
   const [purposes, setPurposes] = useState<string[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);
@@ -57,7 +60,7 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
           {form.errors.purposes ? <ValidationMessage>{form.errors.purposes}</ValidationMessage> : null}
         </Fieldset>
         <CategoryChecks id={form.id('categories')} legend={t('ui.consent.citizenCategories')} values={categories} onChange={setCategories} error={form.errors.categories} />
-        {units.loading && !units.data ? <Loading /> : null}
+        <QueryFallback query={units} />
         {units.data ? (
           <Fieldset className="form-fieldset" id={form.id('recipientUnitIds')} tabIndex={-1}>
             <Fieldset.Legend>{t('ui.consent.citizenRecipients')}</Fieldset.Legend>
@@ -81,7 +84,7 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
   );
 }
 
-export function GuardianVisibility({ person, onChange }: { person: PersonDetails; onChange: () => void }) {
+export function GuardianVisibility({ person }: { person: PersonDetails }) {
   const { t } = useI18n();
   const form = useSubmit('visibility');
   const on = person.citizen?.guardiansSeeCase ?? false;
@@ -91,19 +94,16 @@ export function GuardianVisibility({ person, onChange }: { person: PersonDetails
       <Paragraph>{t('cases.ui.citizen.visibilityHelp')}</Paragraph>
       {form.error ? <LoadError error={form.error} /> : null}
       <Switch label={t('cases.ui.citizen.visibilityLabel')} checked={on} disabled={form.busy}
-        onChange={(e) => void form.run(null, `/api/people/${person.id}/guardian-visibility`, { guardiansSeeCase: e.target.checked }, onChange)} />
+        onChange={(e) => void form.run(null, `/api/people/${person.id}/guardian-visibility`, { guardiansSeeCase: e.target.checked })} />
     </section>
   );
 }
 
-interface Requests {
-  proposedTeam: { id: string; name: string } | null;
-  requests: { id: string; reason: string; status: string; receivedAt: string; answerNote: string | null; teamName: string }[];
-}
+type Requests = FamilyRequestsResponse;
 
 export function TeamRequest({ person }: { person: PersonDetails }) {
   const { t } = useI18n();
-  const requests = useApi<Requests>(`/api/people/${person.id}/team-requests`);
+  const requests = useApiQuery<Requests>(`/api/people/${person.id}/team-requests`);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const form = useSubmit('team-request');
@@ -123,7 +123,6 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
         <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${person.id}/team-requests`, { reason }, () => {
           setReason('');
           setMessage(t('cases.ui.citizen.requestSent'));
-          requests.reload();
         })}>
           <FormErrors error={form.error} form="team-request" labelFor={() => t('cases.ui.citizen.requestReason')} attempt={form.attempt} />
           <Field className="form-field form-field--full">
@@ -138,24 +137,17 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
   );
 }
 
-interface AccessEvent {
-  id: string;
-  at: string;
-  /** One look, in the reader's language: who, in which role and unit, what they read, when. */
-  text: string;
-}
 
 export function AccessLog({ person }: { person: PersonDetails }) {
   const { t } = useI18n();
-  const log = useApi<{ events: AccessEvent[] }>(`/api/people/${person.id}/access-log`);
+  const log = useApiQuery<{ events: AccessEvent[] }>(`/api/people/${person.id}/access-log`);
   if (log.error?.status === 403) return null;
   const events = log.data?.events ?? [];
   return (
     <section aria-labelledby="access-log" className="page-section">
       <Heading level={2} data-size="sm" id="access-log">{t('cases.ui.citizen.accessHeading')}</Heading>
       <Paragraph>{t('cases.ui.citizen.accessHelp')}</Paragraph>
-      {log.loading && !log.data ? <Loading /> : null}
-      {log.error ? <LoadError error={log.error} /> : null}
+      <QueryFallback query={log} />
       {log.data && events.length === 0 ? <Paragraph>{t('cases.ui.citizen.accessNone')}</Paragraph> : null}
       {events.length ? (
         <ul className="access-log" data-testid="access-log" aria-labelledby="access-log">

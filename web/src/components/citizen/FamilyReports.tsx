@@ -3,12 +3,12 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate } from '../../../../common/i18n/index.ts';
 import type { FamilyReportsResponse } from '../../../../common/contracts/child-welfare.ts';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 export function FamilyReports({ personId }: { personId: string }) {
   const { t } = useI18n();
-  const reports = useApi<FamilyReportsResponse>(`/api/people/${encodeURIComponent(personId)}/child-welfare-reports`);
+  const reports = useApiQuery<FamilyReportsResponse>(`/api/people/${encodeURIComponent(personId)}/child-welfare-reports`);
   const list = reports.data?.reports ?? [];
   if (list.length === 0) return null;
   return (

@@ -4,35 +4,18 @@
 import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { formatDate } from '../../../../common/i18n/index.ts';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { useSubmit } from '../case/shared.tsx';
 import { LiveMessage, LoadError } from '../Status.tsx';
+import type { WaitingAccessRequest, WaitingRelation } from '../../../../common/contracts/people.ts';
 
-interface WaitingRelation {
-  id: string;
-  childName: string;
-  childBirthDate: string;
-  relation: string;
-  parentalResponsibility: boolean;
-  registeredAt: string;
-  registeredBy: string | null;
-  unitName: string | null;
-}
 
-interface WaitingRequest {
-  id: string;
-  personName: string;
-  requesterName: string;
-  unitName: string | null;
-  reason: string;
-  requestedAt: string;
-}
+type WaitingRequest = WaitingAccessRequest;
 
-export function FamilyRequests({ onAnswered }: { onAnswered: () => void }) {
+export function FamilyRequests() {
   const { t, tx } = useI18n();
-  const relations = useApi<{ relations: WaitingRelation[] }>('/api/relation-claims');
-  const requests = useApi<{ requests: WaitingRequest[] }>('/api/access-requests');
+  const relations = useApiQuery<{ relations: WaitingRelation[] }>('/api/relation-claims');
+  const requests = useApiQuery<{ requests: WaitingRequest[] }>('/api/access-requests');
   const [message, setMessage] = useState('');
   const form = useSubmit('family-requests');
   const waitingRelations = relations.data?.relations ?? [];
@@ -40,9 +23,6 @@ export function FamilyRequests({ onAnswered }: { onAnswered: () => void }) {
   const answer = (url: string, body: unknown, done: string) =>
     void form.run(null, url, body, () => {
       setMessage(done);
-      relations.reload();
-      requests.reload();
-      onAnswered();
     });
 
   return (

@@ -3,8 +3,8 @@
 // on Min side. Radio buttons in a fieldset: one Tab into each scale, arrow keys to choose.
 import { Button, Field, Fieldset, Label, Radio, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api.ts';
-import { fieldErrors, fieldId, FormErrors } from '../FormErrors.tsx';
+import { fieldId, FormErrors } from '../FormErrors.tsx';
+import { useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 export interface RatingBody {
@@ -34,30 +34,17 @@ function Scale({ form, name, legend, value, onChange, error }: { form: string; n
   );
 }
 
-export function RatingForm({ form, submit }: { form: string; submit: (body: RatingBody) => Promise<void> }) {
+/** Sends the rating to url; onDone once it is saved. */
+export function RatingForm({ form, url, onDone }: { form: string; url: string; onDone: () => void }) {
   const { t } = useI18n();
   const [feltHeard, setFeltHeard] = useState<number | undefined>();
   const [useful, setUseful] = useState<number | undefined>();
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const { error, attempt, busy, errors, run } = useSubmit(form);
   const labels: Record<string, string> = { feltHeard: t('teams.rating.feltHeard'), useful: t('teams.rating.useful'), comment: t('teams.rating.comment') };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await submit({ feltHeard, useful, ...(comment.trim() ? { comment } : {}) });
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const body: RatingBody = { feltHeard, useful, ...(comment.trim() ? { comment } : {}) };
+  const onSubmit = (event: FormEvent) => run(event, url, body, onDone);
 
   return (
     <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>

@@ -3,9 +3,9 @@
 // An edit sends the version it read, so a concurrent change is refused rather than overwritten.
 import { Button, Card, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
 import { SelectField, TextField } from '../Fields.tsx';
-import { fieldErrors, fieldId, FormErrors } from '../FormErrors.tsx';
+import { fieldId, FormErrors } from '../FormErrors.tsx';
+import { useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 export interface TeamConfig {
@@ -66,12 +66,9 @@ export function TeamForm({ team, options, onSaved, onCancel }: { team: TeamConfi
   const { t } = useI18n();
   const form = team ? 'team-edit' : 'team';
   const [values, setValues] = useState<Values>(() => initial(team));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { error, attempt, busy, errors, send } = useSubmit(form);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const errors = fieldErrors(error);
   const id = (field: string) => fieldId(form, field);
   const set = (name: 'name' | 'kind' | 'ageFromMonths' | 'ageToMonths' | 'area' | 'leaderStaffId' | 'meetingPlace') => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   const labels: Record<string, string> = {
@@ -84,22 +81,17 @@ export function TeamForm({ team, options, onSaved, onCancel }: { team: TeamConfi
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     const body = {
       name: values.name, kind: values.kind, ageFromMonths: months(values.ageFromMonths), ageToMonths: months(values.ageToMonths), area: values.area,
       leaderStaffId: values.leaderStaffId || undefined, unitIds: values.unitIds, memberStaffIds: values.memberStaffIds.filter((m) => m !== values.leaderStaffId),
       meetingPlace: values.meetingPlace, description: values.description,
     };
-    try {
-      if (team) await api.put(`/api/teams/${team.id}`, { ...body, active: values.active, version: team.version });
-      else await api.post('/api/teams', body);
-      onSaved(values.name.trim());
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    await send({
+      ...(team
+        ? { method: 'PUT' as const, url: `/api/teams/${team.id}`, body: { ...body, active: values.active, version: team.version } }
+        : { url: '/api/teams', body: body }),
+      onDone: () => onSaved(values.name.trim()),
+    });
   };
 
   // The leader of an early-intervention team answers referrals as team leader (the server checks it too).

@@ -1,22 +1,11 @@
 // The team overview (for the team's leader and the SBU coordinator): aggregated figures, no names.
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { LoadError, Loading } from '../Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { QueryFallback } from '../Status.tsx';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
+import type { TeamOverviewResponse } from '../../../../common/contracts/teams.ts';
 
-export interface Overview {
-  team: { id: string; name: string; kind: string };
-  cases: number;
-  meetingsHeld: number;
-  meetingsWithFamily: number;
-  familyPresentShare: number | null;
-  referralsWithMeeting: number;
-  averageDaysToFirstMeeting: number | null;
-  actionItemsMeasured: number;
-  actionItemsOnTime: number;
-  actionItemsOnTimeShare: number | null;
-  ratings: { count: number; feltHeard: number | null; useful: number | null };
-}
+export type Overview = TeamOverviewResponse;
 
 function percent(value: number | null, lang: string): string {
   return value === null ? '–' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { style: 'percent', maximumFractionDigits: 0 }).format(value);
@@ -67,13 +56,12 @@ function OverviewCard({ o }: { o: Overview }) {
 /** The overviews the user may see: the teams they lead, or every team for the SBU coordinator. */
 export function TeamOverviews() {
   const { t } = useI18n();
-  const overviews = useApi<{ overviews: Overview[] }>('/api/teams/overviews');
+  const overviews = useApiQuery<{ overviews: Overview[] }>('/api/teams/overviews');
   return (
     <section aria-labelledby="team-overviews" className="page-section">
       <Heading level={2} data-size="sm" id="team-overviews">{t('teams.overview.heading')}</Heading>
       <Paragraph data-size="sm">{t('teams.overview.intro')}</Paragraph>
-      {overviews.loading && !overviews.data ? <Loading /> : null}
-      {overviews.error ? <LoadError error={overviews.error} /> : null}
+      <QueryFallback query={overviews} />
       {overviews.data && overviews.data.overviews.length === 0 ? <Paragraph>{t('teams.overview.none')}</Paragraph> : null}
       <div className="overview-grid">{overviews.data?.overviews.map((o) => <OverviewCard key={o.team.id} o={o} />)}</div>
     </section>

@@ -4,23 +4,27 @@ import { Button, Details, Field, Heading, Label, Link, Paragraph, Table, Textare
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
-import { api, ApiError } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { fieldErrors, FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../../components/Status.tsx';
+import { LiveMessage, LoadError, QueryFallback } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery, useSubmit } from '../../query.tsx';
+import type { VersionSaved } from '../../../../common/contracts/shared.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { AdminGuide, AdminServiceItem } from './types.ts';
+import type { AdminGuide, AdminServiceItem } from '../../../../common/contracts/catalogue.ts';
 import './catalogue.css';
 
 function GuideEditor() {
   const { t } = useI18n();
-  const guide = useApi<AdminGuide>('/api/admin/catalogue/guide');
+  const guide = useApiQuery<AdminGuide>('/api/admin/catalogue/guide');
   const [text, setText] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const save = useSubmit<VersionSaved>('guide-admin');
+  // A definition that is not JSON never leaves the browser.
+  const [notJson, setNotJson] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const error = notJson ?? save.error;
+  const attempt = save.attempt + (notJson ? 1 : 0);
   useEffect(() => {
     if (guide.data) setText(JSON.stringify(guide.data.definition, null, 2));
   }, [guide.data]);
@@ -36,20 +40,15 @@ function GuideEditor() {
     try {
       definition = JSON.parse(text);
     } catch {
-      setError(new ApiError(400, 'VALIDATION', t('ui.form.errorHeading'), [{ field: 'definition', message: t('catalogue.editor.rulesInvalidJson') }]));
-      setAttempt((a) => a + 1);
+      setNotJson(new ApiError(400, 'VALIDATION', t('ui.form.errorHeading'), [{ field: 'definition', message: t('catalogue.editor.rulesInvalidJson') }]));
       return;
     }
-    try {
-      const saved = await api.put<{ version: number }>('/api/admin/catalogue/guide', { baseVersion: guide.data?.version ?? 0, definition });
-      setError(null);
-      setMessage(t('catalogue.guideAdmin.saved', { version: saved.version }));
-      guide.reload();
-    } catch (e) {
-      setMessage(null);
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
-      setAttempt((a) => a + 1);
-    }
+    setNotJson(null);
+    setMessage(null);
+    await save.send({
+      method: 'PUT', url: '/api/admin/catalogue/guide', body: { baseVersion: guide.data?.version ?? 0, definition },
+      onDone: (saved) => setMessage(t('catalogue.guideAdmin.saved', { version: saved.version })),
+    });
   };
 
   return (
@@ -77,7 +76,7 @@ function GuideEditor() {
 
 export function AdminCataloguePage() {
   const { t } = useI18n();
-  const loaded = useApi<{ services: AdminServiceItem[] }>('/api/admin/catalogue/services');
+  const loaded = useApiQuery<{ services: AdminServiceItem[] }>('/api/admin/catalogue/services');
   const list = loaded.data?.services ?? [];
   const stateText = (s: AdminServiceItem) =>
     !s.hasDraft ? t('catalogue.admin.state.published', { version: s.latestVersion })
@@ -94,8 +93,7 @@ export function AdminCataloguePage() {
       <GuideEditor />
       <section className="page-section" aria-labelledby="catalogue-admin-list">
         <Heading level={2} data-size="sm" id="catalogue-admin-list">{t('catalogue.admin.tableCaption')}</Heading>
-        {loaded.loading && !loaded.data ? <Loading /> : null}
-        {loaded.error ? <LoadError error={loaded.error} /> : null}
+        <QueryFallback query={loaded} />
         {list.length ? (
           <TableScroll label={t('catalogue.admin.tableCaption')}>
             <Table zebra className="data-table">

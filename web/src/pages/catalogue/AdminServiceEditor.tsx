@@ -11,12 +11,13 @@ import { api, ApiError } from '../../api.ts';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { fieldErrors, FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../../components/Status.tsx';
+import { LiveMessage, LoadError, QueryFallback } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery, useSubmit } from '../../query.tsx';
+import type { Saved } from '../../../../common/contracts/shared.ts';
 import { LANGUAGE_NAMES, useI18n } from '../../i18n.tsx';
 import { useSituationName } from './parts.tsx';
-import type { AdminGuide, AdminService, AdminVersion, PreviewResult, ServiceContent, ServiceTexts } from './types.ts';
+import type { AdminGuide, AdminService, AdminVersion, PreviewResult, ServiceContent, ServiceTexts } from '../../../../common/contracts/catalogue.ts';
 
 const FORM = 'service';
 const id = (field: string) => `${FORM}-${field.replace(/\./g, '-')}`;
@@ -77,7 +78,7 @@ function withRuleProblemsTogether(error: ApiError): ApiError {
   return new ApiError(error.status, error.code, error.message, [...others, { field: 'rules', message: rules.map((f) => f.message).join(' ') }]);
 }
 
-function RulesHelp({ guide }: { guide: AdminGuide | null }) {
+function RulesHelp({ guide }: { guide: AdminGuide | undefined }) {
   const { t, lang } = useI18n();
   const situationName = useSituationName();
   return (
@@ -114,7 +115,7 @@ function RulesHelp({ guide }: { guide: AdminGuide | null }) {
   );
 }
 
-function Preview({ serviceId, rulesText, guide }: { serviceId: string | undefined; rulesText: string; guide: AdminGuide | null }) {
+function Preview({ serviceId, rulesText, guide }: { serviceId: string | undefined; rulesText: string; guide: AdminGuide | undefined }) {
   const { t } = useI18n();
   const [result, setResult] = useState<PreviewResult | null>(null);
   const [jsonError, setJsonError] = useState(false);
@@ -266,14 +267,17 @@ export function AdminServiceEditorPage() {
   const situationName = useSituationName();
   const { id: serviceId } = useParams();
   const isNew = !serviceId;
-  const loaded = useApi<AdminService>(serviceId ? `/api/admin/catalogue/services/${serviceId}` : null);
-  const guideLoaded = useApi<AdminGuide>('/api/admin/catalogue/guide');
+  const loaded = useApiQuery<AdminService>(serviceId ? `/api/admin/catalogue/services/${serviceId}` : null);
+  const guideLoaded = useApiQuery<AdminGuide>('/api/admin/catalogue/guide');
   const [values, setValues] = useState<Values>(blank);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const write = useSubmit('service');
+  // Rules that are not JSON, or an earlier version that could not be fetched: found without a write.
+  const [local, setLocal] = useState<{ error: ApiError; attempt: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const loadedVersion = useRef<number | null>(null);
+  const error = local?.error ?? (write.error ? withRuleProblemsTogether(write.error) : null);
+  const attempt = write.attempt + (local?.attempt ?? 0);
+  const busy = write.busy;
   const errors = fieldErrors(error);
   const service = loaded.data;
 
@@ -302,8 +306,7 @@ export function AdminServiceEditorPage() {
 
   const fail = (e: unknown) => {
     setMessage(null);
-    setError(e instanceof ApiError ? withRuleProblemsTogether(e) : new ApiError(0, 'NETWORK', ''));
-    setAttempt((a) => a + 1);
+    setLocal((l) => ({ error: e instanceof ApiError ? withRuleProblemsTogether(e) : new ApiError(0, 'NETWORK', ''), attempt: (l?.attempt ?? 0) + 1 }));
   };
 
   const submit = async (event: FormEvent) => {
@@ -320,44 +323,37 @@ export function AdminServiceEditorPage() {
       lowThreshold: values.lowThreshold, phone: values.phone, email: values.email, url: values.url, address: values.address,
       texts: values.texts, rules, changeNote: values.changeNote,
     };
-    setBusy(true);
-    try {
-      if (isNew) {
-        const created = await api.post<{ id: string }>('/api/admin/catalogue/services', { slug: values.slug, ...body });
-        void navigate(`/admin/tjenester/${created.id}`, { state: { created: true } });
-        return;
-      }
-      const saved = await api.put<{ version: number }>(`/api/admin/catalogue/services/${serviceId}`, { baseVersion: service!.latestVersion, ...body });
-      setError(null);
-      setMessage(t('catalogue.editor.saved', { version: saved.version }));
-      loaded.reload();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
+    setLocal(null);
+    setMessage(null);
+    if (isNew) {
+      await write.send<Saved>({
+        url: '/api/admin/catalogue/services', body: { slug: values.slug, ...body },
+        onDone: (created) => void navigate(`/admin/tjenester/${created.id}`, { state: { created: true } }),
+      });
+      return;
     }
+    await write.send<Saved>({
+      method: 'PUT', url: `/api/admin/catalogue/services/${serviceId}`, body: { baseVersion: service!.latestVersion, ...body },
+      onDone: (saved) => setMessage(t('catalogue.editor.saved', { version: saved.version })),
+    });
   };
 
   const publish = async () => {
     if (!service) return;
-    setBusy(true);
-    try {
-      await api.post(`/api/admin/catalogue/services/${service.id}/publish`, { version: service.latestVersion });
-      setError(null);
-      setMessage(t('catalogue.editor.published', { version: service.latestVersion }));
-      loaded.reload();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
+    setLocal(null);
+    setMessage(null);
+    const version = service.latestVersion;
+    await write.send({
+      url: `/api/admin/catalogue/services/${service.id}/publish`, body: { version },
+      onDone: () => setMessage(t('catalogue.editor.published', { version })),
+    });
   };
 
   const loadVersion = async (version: number) => {
     try {
       const found = await api.get<AdminVersion>(`/api/admin/catalogue/services/${serviceId}/versions/${version}`);
       setValues(fromContent(found.content, service?.slug ?? ''));
-      setError(null);
+      setLocal(null);
       setMessage(t('catalogue.history.loaded', { version }));
     } catch (e) {
       fail(e);
@@ -375,8 +371,7 @@ export function AdminServiceEditorPage() {
     return (
       <>
         {back}
-        {loaded.loading ? <Loading /> : null}
-        {loaded.error ? <LoadError error={loaded.error} /> : null}
+        <QueryFallback query={loaded} />
       </>
     );
   }

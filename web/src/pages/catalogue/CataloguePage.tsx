@@ -9,11 +9,11 @@ import { query } from '../../api.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { fieldErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { ServiceList, SITUATIONS, useSituationName } from './parts.tsx';
-import type { Overview, SearchResult } from './types.ts';
+import type { Overview, SearchResult } from '../../../../common/contracts/catalogue.ts';
 
 const FILTERS = ['q', 'situation', 'audience', 'age'] as const;
 
@@ -29,8 +29,8 @@ export function CataloguePage() {
     setAge(current.age);
   }, [current.q, current.age]);
 
-  const overview = useApi<Overview>('/api/catalogue');
-  const results = useApi<SearchResult>(`/api/catalogue/services${query(current)}`);
+  const overview = useApiQuery<Overview>('/api/catalogue');
+  const results = useApiQuery<SearchResult>(`/api/catalogue/services${query(current)}`);
   const errors = fieldErrors(results.error);
   const list = results.data?.services ?? [];
   const active = FILTERS.some((f) => current[f] !== '');
@@ -136,8 +136,7 @@ export function CataloguePage() {
             <Link asChild><RouterLink to="/tjenester">{t('catalogue.filter.clear')}</RouterLink></Link>
           </Paragraph>
         ) : null}
-        {results.loading && !results.data ? <Loading /> : null}
-        {results.error ? <LoadError error={results.error} /> : null}
+        <QueryFallback query={results} />
         {results.data && list.length === 0 ? <Paragraph>{t('catalogue.results.none')}</Paragraph> : null}
         {list.length > 0 ? <ServiceList services={list} label={t('catalogue.results.heading')} /> : null}
       </section>

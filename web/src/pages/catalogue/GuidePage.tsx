@@ -10,11 +10,11 @@ import { api, ApiError } from '../../api.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { fieldErrors, FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { ServiceList, SITUATIONS, useSituationName } from './parts.tsx';
-import type { GuideQuestionView, ServiceSummary } from './types.ts';
+import type { GuideQuestionView, ServiceSummary } from '../../../../common/contracts/catalogue.ts';
 
 const FORM = 'guide';
 const id = (field: string) => `${FORM}-${field.replace(/\./g, '-')}`;
@@ -26,7 +26,7 @@ function toggle(list: string[], value: string, on: boolean): string[] {
 export function GuidePage() {
   const { t } = useI18n();
   const situationName = useSituationName();
-  const guide = useApi<{ questions: GuideQuestionView[] }>('/api/catalogue/guide');
+  const guide = useApiQuery<{ questions: GuideQuestionView[] }>('/api/catalogue/guide');
   const [audience, setAudience] = useState<Audience | ''>('');
   const [age, setAge] = useState('');
   const [situations, setSituations] = useState<Situation[]>([]);
@@ -106,8 +106,7 @@ export function GuidePage() {
       <Alert data-color="warning" className="guide-form">
         <Paragraph>{t('catalogue.guide.emergency')}</Paragraph>
       </Alert>
-      {guide.loading && !guide.data ? <Loading /> : null}
-      {guide.error ? <LoadError error={guide.error} /> : null}
+      <QueryFallback query={guide} />
       <form className="form guide-form" noValidate onSubmit={(e) => void submit(e)}>
         <FormErrors error={error} form={FORM} labelFor={(f) => labels[f] ?? null} attempt={attempt} />
         <Fieldset className="form-fieldset" id={id('audience')} tabIndex={-1}>

@@ -5,11 +5,11 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../../common/i18n/index.ts';
 import { Page } from '../../components/Page.tsx';
-import { LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useAgeText, useSituationName } from './parts.tsx';
-import type { ServiceDetails } from './types.ts';
+import type { ServiceDetails } from '../../../../common/contracts/catalogue.ts';
 
 function Fact({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -25,7 +25,7 @@ export function ServicePage() {
   const { slug = '' } = useParams();
   const ageText = useAgeText();
   const situationName = useSituationName();
-  const loaded = useApi<{ service: ServiceDetails }>(`/api/catalogue/services/${encodeURIComponent(slug)}`);
+  const loaded = useApiQuery<{ service: ServiceDetails }>(`/api/catalogue/services/${encodeURIComponent(slug)}`);
   const back = (
     <Paragraph className="back-link">
       <Link asChild><RouterLink to="/tjenester">{t('catalogue.service.back')}</RouterLink></Link>
@@ -44,8 +44,7 @@ export function ServicePage() {
     return (
       <>
         {back}
-        {loaded.loading ? <Loading /> : null}
-        {loaded.error ? <LoadError error={loaded.error} /> : null}
+        <QueryFallback query={loaded} />
       </>
     );
   }

@@ -3,17 +3,17 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { Page } from '../../components/Page.tsx';
-import { LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { ServiceList } from './parts.tsx';
-import type { ServiceSummary } from './types.ts';
+import type { ServiceSummary } from '../../../../common/contracts/catalogue.ts';
 
 type GroupKey = 'leisure' | 'schoolWork' | 'health';
 
 export function YouthPage() {
   const { t } = useI18n();
-  const loaded = useApi<{ groups: { key: GroupKey; services: ServiceSummary[] }[] }>('/api/catalogue/youth');
+  const loaded = useApiQuery<{ groups: { key: GroupKey; services: ServiceSummary[] }[] }>('/api/catalogue/youth');
   const groups = (loaded.data?.groups ?? []).filter((g) => g.services.length > 0);
   return (
     <Page title={t('catalogue.youth.title')}>
@@ -25,8 +25,7 @@ export function YouthPage() {
         </Paragraph>
       </div>
       <Paragraph>{t('catalogue.youth.urgent')}</Paragraph>
-      {loaded.loading && !loaded.data ? <Loading /> : null}
-      {loaded.error ? <LoadError error={loaded.error} /> : null}
+      <QueryFallback query={loaded} />
       {loaded.data && groups.length === 0 ? <Paragraph>{t('catalogue.youth.empty')}</Paragraph> : null}
       {groups.map((g) => (
         <section key={g.key} className="page-section" aria-labelledby={`youth-${g.key}`}>

@@ -4,7 +4,7 @@ import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-reac
 import { Link as RouterLink } from 'react-router';
 import { SITUATIONS, type Situation } from '../../../../common/catalogue.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { ServiceSummary } from './types.ts';
+import type { ServiceSummary } from '../../../../common/contracts/catalogue.ts';
 import './catalogue.css';
 
 export function useAgeText() {

@@ -5,12 +5,11 @@ import { Button, Card, Field, Heading, Label, Paragraph, Tag, Textarea, Validati
 import { useState } from 'react';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
 import type { ConsultationResponse, ConsultationsResponse } from '../../../../common/contracts/child-welfare.ts';
-import { useSubmit } from '../../components/case/shared.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { LiveMessage, QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 const OUTCOMES = ['advice', 'send_report', 'not_child_welfare'] as const;
@@ -64,15 +63,15 @@ function Answer({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
-function Thread({ id, intake, onChange }: { id: string; intake: boolean; onChange: () => void }) {
-  const thread = useApi<ConsultationResponse>(`/api/child-welfare/consultations/${id}`);
-  if (!thread.data) return thread.error ? <LoadError error={thread.error} /> : <Loading />;
+function Thread({ id, intake }: { id: string; intake: boolean }) {
+  const thread = useApiQuery<ConsultationResponse>(`/api/child-welfare/consultations/${id}`);
+  if (!thread.data) return <QueryFallback query={thread} />;
   return (
     <>
       <ul className="plain-list">
         {thread.data.messages.map((m) => <li key={m.id}>{formatDateTime(m.writtenAt)}, {m.authorName}: {m.body}</li>)}
       </ul>
-      {intake ? <Answer id={id} onDone={() => { thread.reload(); onChange(); }} /> : null}
+      {intake ? <Answer id={id} onDone={() => undefined} /> : null}
     </>
   );
 }
@@ -80,22 +79,21 @@ function Thread({ id, intake, onChange }: { id: string; intake: boolean; onChang
 export function ConsultationsPage() {
   const { t } = useI18n();
   const [message, setMessage] = useState('');
-  const list = useApi<ConsultationsResponse>('/api/child-welfare/consultations');
+  const list = useApiQuery<ConsultationsResponse>('/api/child-welfare/consultations');
   return (
     <Page title={t('reports.consult.title')}>
       <LiveMessage>{message || null}</LiveMessage>
-      {list.data?.abilities.ask ? <Ask onDone={() => { setMessage(t('reports.consult.sent')); list.reload(); }} /> : null}
+      {list.data?.abilities.ask ? <Ask onDone={() => setMessage(t('reports.consult.sent'))} /> : null}
       <section aria-labelledby="consultation-list" className="page-section">
         <Heading level={2} data-size="sm" id="consultation-list">{t('reports.consult.list')}</Heading>
-        {list.loading && !list.data ? <Loading /> : null}
-        {list.error ? <LoadError error={list.error} /> : null}
+        <QueryFallback query={list} />
         {list.data?.items.length === 0 ? <Paragraph>{t('reports.consult.empty')}</Paragraph> : null}
         {(list.data?.items ?? []).map((c) => (
           <Card key={c.id} className="entry-card" data-testid="consultation">
             <Heading level={3} data-size="2xs">{t('reports.consult.ageYears', { age: c.ageYears })}{c.asker.unitName ? ` · ${t('reports.consult.from', { unitName: c.asker.unitName })}` : ''}</Heading>
             <Paragraph>{c.situation}</Paragraph>
             <p><Tag data-color={c.outcome ? 'success' : 'neutral'}>{c.outcome ? t(`reports.consult.outcome.${c.outcome}`) : t('reports.consult.noOutcome')}</Tag></p>
-            <Thread id={c.id} intake={list.data?.abilities.answer ?? false} onChange={list.reload} />
+            <Thread id={c.id} intake={list.data?.abilities.answer ?? false} />
           </Card>
         ))}
       </section>

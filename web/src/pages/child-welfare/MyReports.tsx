@@ -4,18 +4,17 @@ import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import type { MyReportsResponse } from '../../../../common/contracts/child-welfare.ts';
 import { Page } from '../../components/Page.tsx';
-import { LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 export function MyReportsPage() {
   const { t } = useI18n();
-  const mine = useApi<MyReportsResponse>('/api/child-welfare/reports/mine');
+  const mine = useApiQuery<MyReportsResponse>('/api/child-welfare/reports/mine');
   const items = mine.data?.items ?? [];
   return (
     <Page title={t('reports.mine.title')}>
-      {mine.loading && !mine.data ? <Loading /> : null}
-      {mine.error ? <LoadError error={mine.error} /> : null}
+      <QueryFallback query={mine} />
       {mine.data && items.length === 0 ? <Paragraph>{t('reports.mine.empty')}</Paragraph> : null}
       {items.map((r) => (
         <Card key={r.id} className="entry-card" data-testid="my-report">

@@ -8,8 +8,8 @@ import type { ReportCountsResponse, ReportQueueResponse } from '../../../../comm
 import { SelectField } from '../../components/Fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 const VIEWS = ['open', 'overdue', 'all'] as const;
@@ -38,8 +38,8 @@ function CountTable({ caption, rows }: { caption: string; rows: { label: string;
 /** The counts for the outcome track: numbers only. */
 function Counts() {
   const { t, tx } = useI18n();
-  const counts = useApi<ReportCountsResponse>('/api/child-welfare/counts');
-  if (!counts.data) return counts.error ? <LoadError error={counts.error} /> : null;
+  const counts = useApiQuery<ReportCountsResponse>('/api/child-welfare/counts');
+  if (!counts.data) return <QueryFallback query={counts} />;
   const c = counts.data;
   const source = (r: { source: string; name: string | null }) => r.name ?? (r.source === 'other' ? t('reports.counts.noUnit') : r.source);
   return (
@@ -59,13 +59,12 @@ function Counts() {
 export function QueuePage() {
   const { t } = useI18n();
   const [view, setView] = useState<(typeof VIEWS)[number]>('open');
-  const queue = useApi<ReportQueueResponse>(`/api/child-welfare/queue?view=${view}`);
+  const queue = useApiQuery<ReportQueueResponse>(`/api/child-welfare/queue?view=${view}`);
   const items = queue.data?.items ?? [];
   return (
     <Page title={t('reports.queue.title')}>
       <SelectField id="queue-view" label={t('reports.queue.view')} value={view} onChange={(v) => setView(v as (typeof VIEWS)[number])} options={VIEWS.map((v) => ({ value: v, label: t(`reports.queue.view.${v}`) }))} />
-      {queue.loading && !queue.data ? <Loading /> : null}
-      {queue.error ? <LoadError error={queue.error} /> : null}
+      <QueryFallback query={queue} />
       {queue.data && items.length === 0 ? <Paragraph>{t('reports.queue.empty')}</Paragraph> : null}
       {items.length > 0 ? (
         <TableScroll label={t('reports.queue.title')}>

@@ -6,11 +6,10 @@ import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import type { ReportResponse } from '../../../../common/contracts/child-welfare.ts';
-import { useSubmit } from '../../components/case/shared.tsx';
 import { FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LiveMessage, LoadError, Loading } from '../../components/Status.tsx';
-import { useApi } from '../../hooks.ts';
+import { LiveMessage, QueryFallback } from '../../components/Status.tsx';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { DeadlineDate } from './Queue.tsx';
 
@@ -78,7 +77,7 @@ function Investigation({ report, onDone }: { report: ReportResponse; onDone: (r:
 export function ReportPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const loaded = useApi<ReportResponse>(id ? `/api/child-welfare/reports/${encodeURIComponent(id)}` : null);
+  const loaded = useApiQuery<ReportResponse>(id ? `/api/child-welfare/reports/${encodeURIComponent(id)}` : null);
   const [updated, setUpdated] = useState<ReportResponse | null>(null);
   const [message, setMessage] = useState('');
   const ack = useSubmit<ReportResponse>('report-acknowledge');
@@ -89,8 +88,7 @@ export function ReportPage() {
     return (
       <Page title={t('reports.queue.title')}>
         {back}
-        {loaded.loading ? <Loading /> : null}
-        {loaded.error ? <LoadError error={loaded.error} /> : null}
+        <QueryFallback query={loaded} />
       </Page>
     );
   }

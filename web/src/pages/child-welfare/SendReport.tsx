@@ -6,16 +6,15 @@ import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../../common/i18n/index.ts';
 import type { SendReportResponse } from '../../../../common/contracts/child-welfare.ts';
-import { useSubmit } from '../../components/case/shared.tsx';
 import { DateField, TextField } from '../../components/Fields.tsx';
 import { FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
-import { LoadError, Loading } from '../../components/Status.tsx';
+import { QueryFallback } from '../../components/Status.tsx';
 import { todayNorwegian, toIsoDate } from '../../dates.ts';
-import { useApi } from '../../hooks.ts';
+import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import type { PersonDetails } from '../../types.ts';
+import type { PersonDetails } from '../../../../common/contracts/people.ts';
 
 const TEXTS = ['description', 'history', 'tried', 'childWords', 'otherServices'] as const;
 
@@ -34,7 +33,7 @@ export function SendReportPage() {
   const { t } = useI18n();
   const { id } = useParams();
   const { me } = useSession();
-  const person = useApi<PersonDetails>(id ? `/api/people/${encodeURIComponent(id)}` : null);
+  const person = useApiQuery<PersonDetails>(id ? `/api/people/${encodeURIComponent(id)}` : null);
   const [texts, setTexts] = useState<Record<(typeof TEXTS)[number], string>>({ description: '', history: '', tried: '', childWords: '', otherServices: '' });
   const [observedOn, setObservedOn] = useState(todayNorwegian());
   const [interpreter, setInterpreter] = useState('');
@@ -55,8 +54,7 @@ export function SendReportPage() {
     return (
       <Page title={t('reports.form.title')}>
         {back}
-        {person.loading ? <Loading /> : null}
-        {person.error ? <LoadError error={person.error} /> : null}
+        <QueryFallback query={person} />
       </Page>
     );
   }
