@@ -63,7 +63,7 @@ function Answer({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
-function Thread({ id, intake }: { id: string; intake: boolean }) {
+function Thread({ id, mayAnswer }: { id: string; mayAnswer: boolean }) {
   const thread = useApiQuery<ConsultationResponse>(`/api/child-welfare/consultations/${id}`);
   if (!thread.data) return <QueryFallback query={thread} />;
   return (
@@ -71,7 +71,7 @@ function Thread({ id, intake }: { id: string; intake: boolean }) {
       <ul className="plain-list">
         {thread.data.messages.map((m) => <li key={m.id}>{formatDateTime(m.writtenAt)}, {m.authorName}: {m.body}</li>)}
       </ul>
-      {intake ? <Answer id={id} onDone={() => undefined} /> : null}
+      {mayAnswer ? <Answer id={id} onDone={() => undefined} /> : null}
     </>
   );
 }
@@ -93,7 +93,7 @@ export function ConsultationsPage() {
             <Heading level={3} data-size="2xs">{t('reports.consult.ageYears', { age: c.ageYears })}{c.asker.unitName ? ` · ${t('reports.consult.from', { unitName: c.asker.unitName })}` : ''}</Heading>
             <Paragraph>{c.situation}</Paragraph>
             <p><Tag data-color={c.outcome ? 'success' : 'neutral'}>{c.outcome ? t(`reports.consult.outcome.${c.outcome}`) : t('reports.consult.noOutcome')}</Tag></p>
-            <Thread id={c.id} intake={list.data?.abilities.answer ?? false} />
+            <Thread id={c.id} mayAnswer={list.data?.abilities.answer ?? false} />
           </Card>
         ))}
       </section>
