@@ -76,7 +76,11 @@ const Consultation = {
 };
 
 /** GET /api/child-welfare/consultations */
-export const ConsultationsResponse = z.object({ items: z.array(z.object(Consultation)) });
+export const ConsultationsResponse = z.object({
+  items: z.array(z.object(Consultation)),
+  /** ask: a new consultation; answer: the threads (the intake). */
+  abilities: z.object({ ask: z.boolean(), answer: z.boolean() }),
+});
 export type ConsultationsResponse = z.infer<typeof ConsultationsResponse>;
 
 /** GET /api/child-welfare/consultations/:consultationId */

@@ -198,7 +198,11 @@ describe('anonymous consultation', () => {
     const asked = await henrik.post('/api/child-welfare/consultations', { ageYears: 9, situation: 'En elev forteller om mye krangling hjemme. Bør vi melde?' });
     expect(asked.statusCode, asked.body).toBe(201);
     const id = asked.json().id;
-    expect((await anders.get('/api/child-welfare/consultations')).json().items.map((c: { id: string }) => c.id)).toContain(id);
+    const intakeList = (await anders.get('/api/child-welfare/consultations')).json();
+    expect(intakeList.items.map((c: { id: string }) => c.id)).toContain(id);
+    // The page shows the asking form or the answer form by what the API says, not by the role.
+    expect(intakeList.abilities).toEqual({ ask: false, answer: true });
+    expect((await henrik.get('/api/child-welfare/consultations')).json().abilities).toEqual({ ask: true, answer: false });
     expect((await henrik.post(`/api/child-welfare/consultations/${id}/answers`, { body: 'Svar', outcome: 'advice' })).statusCode).toBe(403);
     expect((await anders.post(`/api/child-welfare/consultations/${id}/answers`, { body: 'Snakk med eleven først, og ring oss igjen.', outcome: 'advice' })).statusCode).toBe(201);
     const thread = (await henrik.get(`/api/child-welfare/consultations/${id}`)).json();

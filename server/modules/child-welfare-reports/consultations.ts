@@ -3,7 +3,8 @@
 // advice, "send a report" or "not a child-welfare matter". Counted by the asker's service type.
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
-import { authorize } from '../access/access.ts';
+import { abilitiesOf, authorize } from '../access/access.ts';
+import { isChildWelfareIntake } from '../access/policies/child-welfare.ts';
 import { notify } from '../notifications/service.ts';
 import { intakeStaff } from './service.ts';
 
@@ -39,9 +40,11 @@ export async function list(ctx: DataContext) {
   await authorize(ctx, { action: 'cwConsultation.list', purpose: 'legal_duty' });
   const me = requireStaff(ctx);
   let query = consultations(ctx).where('c.municipality_id', '=', me.municipalityId);
-  if (me.activeRole !== 'child_welfare_intake') query = query.where('c.asked_by', '=', me.staffUserId);
+  if (!isChildWelfareIntake(me)) query = query.where('c.asked_by', '=', me.staffUserId);
   const rows = await query.orderBy('c.created_at', 'desc').orderBy('c.id').limit(200).execute();
-  return { items: rows.map(view) };
+  // The intake answers the threads; everyone else who may consult asks.
+  const abilities = await abilitiesOf(ctx, { purpose: 'legal_duty' }, { ask: 'cwConsultation.create' });
+  return { items: rows.map(view), abilities: { ask: abilities.ask && !isChildWelfareIntake(me), answer: isChildWelfareIntake(me) } };
 }
 
 export async function thread(ctx: DataContext, consultationId: string) {

@@ -7,7 +7,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { conflict, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
 import { nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
-import type { StaffRole } from '../../../common/roles.ts';
+import { isTeamWorkRole, TEAM_WORK_ROLES, type StaffRole } from '../../../common/roles.ts';
 import { TEAM_KINDS } from '../../../common/contracts/teams.ts';
 import { authorize } from '../access/access.ts';
 
@@ -41,8 +41,6 @@ export type TeamInput = z.infer<typeof TeamBody>;
 
 export const TeamUpdateBody = z.strictObject({ ...teamShape, active: z.boolean(), version: recordVersion() }).superRefine(ageOrder);
 export type TeamUpdateInput = z.infer<typeof TeamUpdateBody>;
-
-const TEAM_ROLES: readonly StaffRole[] = ['team_leader', 'team_member'];
 
 /** The staff who may lead or sit in a team: active, in the municipality, with their roles. */
 async function staffOf(ctx: DataContext, municipalityId: string, ids: string[]) {
@@ -81,14 +79,14 @@ async function checkReferences(ctx: DataContext, municipalityId: string, input: 
   const staff = await staffOf(ctx, municipalityId, [...new Set([input.leaderStaffId, ...memberIds])]);
   const leader = staff.get(input.leaderStaffId);
   if (!leader) throw invalidField('leaderStaffId', 'teams.err.leaderUnknown');
-  const leaderRoles: readonly StaffRole[] = input.kind === 'early_intervention' ? ['team_leader'] : TEAM_ROLES;
+  const leaderRoles: readonly StaffRole[] = input.kind === 'early_intervention' ? ['team_leader'] : TEAM_WORK_ROLES;
   if (!leader.roles.some((r) => leaderRoles.includes(r))) {
     throw invalidField('leaderStaffId', input.kind === 'early_intervention' ? 'teams.err.leaderRole' : 'teams.err.memberRole', { name: leader.name });
   }
   for (const [i, id] of memberIds.entries()) {
     const member = staff.get(id);
     if (!member) throw invalidField(`memberStaffIds.${i}`, 'teams.err.memberUnknown');
-    if (!member.roles.some((r) => TEAM_ROLES.includes(r))) throw invalidField(`memberStaffIds.${i}`, 'teams.err.memberRole', { name: member.name });
+    if (!member.roles.some((r) => isTeamWorkRole(r))) throw invalidField(`memberStaffIds.${i}`, 'teams.err.memberRole', { name: member.name });
   }
 
   const unitIds = [...new Set(input.unitIds)];
@@ -184,7 +182,7 @@ export async function listTeamConfig(ctx: DataContext) {
     .select(['s.id', 's.display_name', 'u.name as unit_name', 'r.role'])
     .where('s.municipality_id', '=', m)
     .where('s.active', '=', true)
-    .where('r.role', 'in', TEAM_ROLES as StaffRole[])
+    .where('r.role', 'in', [...TEAM_WORK_ROLES])
     .orderBy('s.display_name')
     .execute();
   const staff = new Map<string, { id: string; name: string; unitName: string | null; teamLeader: boolean }>();

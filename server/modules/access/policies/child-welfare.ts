@@ -9,6 +9,10 @@ import type { Decision } from '../actions.ts';
 import { allow, caseWorker, deny, entityId, requireRole, subjectId, type Policy } from '../policy.ts';
 import { citizenCaseAccess, involvedCaseWorker } from './person.ts';
 
+/** The child-welfare intake (barnevernets mottak): reads and handles every report and consultation of its municipality. */
+export const isChildWelfareIntake = (principal: Principal): boolean =>
+  principal.kind === 'staff' && principal.activeRole === 'child_welfare_intake';
+
 /** The intake of the record's municipality; someone else only when `other` says so, and never to handle it. */
 async function intakeOr(facts: AccessFacts, principal: Principal, table: 'child_welfare_report' | 'child_welfare_consultation', id: string | null, other: (row: { municipality_id: string; owner: string }) => Decision): Promise<Decision> {
   if (principal.kind !== 'staff') return deny('not_staff');
@@ -17,7 +21,7 @@ async function intakeOr(facts: AccessFacts, principal: Principal, table: 'child_
     ? await facts.trx.selectFrom('child_welfare_report').select(['municipality_id', 'reporter_staff_id as owner']).where('id', '=', id).executeTakeFirst()
     : await facts.trx.selectFrom('child_welfare_consultation').select(['municipality_id', 'asked_by as owner']).where('id', '=', id).executeTakeFirst();
   if (!row) return deny('no_subject');
-  if (principal.activeRole === 'child_welfare_intake') return row.municipality_id === principal.municipalityId ? allow('child_welfare_intake') : deny('other_municipality');
+  if (isChildWelfareIntake(principal)) return row.municipality_id === principal.municipalityId ? allow('child_welfare_intake') : deny('other_municipality');
   return other(row);
 }
 
@@ -45,7 +49,7 @@ export const childWelfarePolicy = {
   },
   'cwConsultation.create': ({ principal }) => caseWorker(principal),
   'cwConsultation.list': ({ principal }) => {
-    if (principal.kind === 'staff' && principal.activeRole === 'child_welfare_intake') return allow('role:child_welfare_intake');
+    if (isChildWelfareIntake(principal)) return allow('role:child_welfare_intake');
     const role = caseWorker(principal);
     return role.allowed ? allow('own_consultations') : role;
   },

@@ -12,7 +12,6 @@ import { Page } from '../../components/Page.tsx';
 import { LiveMessage, QueryFallback } from '../../components/Status.tsx';
 import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
 
 const OUTCOMES = ['advice', 'send_report', 'not_child_welfare'] as const;
 
@@ -80,7 +79,7 @@ function Answer({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
-function Thread({ id, intake }: { id: string; intake: boolean }) {
+function Thread({ id, mayAnswer }: { id: string; mayAnswer: boolean }) {
   const thread = useApiQuery<ConsultationResponse>(`/api/child-welfare/consultations/${id}`);
   if (!thread.data) return <QueryFallback query={thread} />;
   return (
@@ -88,21 +87,19 @@ function Thread({ id, intake }: { id: string; intake: boolean }) {
       <ul className="plain-list">
         {thread.data.messages.map((m) => <li key={m.id}>{formatDateTime(m.writtenAt)}, {m.authorName}: {m.body}</li>)}
       </ul>
-      {intake ? <Answer id={id} onDone={() => undefined} /> : null}
+      {mayAnswer ? <Answer id={id} onDone={() => undefined} /> : null}
     </>
   );
 }
 
 export function ConsultationsPage() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const intake = me?.principal?.kind === 'staff' && me.principal.activeRole === 'child_welfare_intake';
   const [message, setMessage] = useState('');
   const list = useApiQuery<ConsultationsResponse>('/api/child-welfare/consultations');
   return (
     <Page title={t('reports.consult.title')}>
       <LiveMessage>{message || null}</LiveMessage>
-      {!intake ? <Ask onDone={() => setMessage(t('reports.consult.sent'))} /> : null}
+      {list.data?.abilities.ask ? <Ask onDone={() => setMessage(t('reports.consult.sent'))} /> : null}
       <section aria-labelledby="consultation-list" className="page-section">
         <Heading level={2} data-size="sm" id="consultation-list">{t('reports.consult.list')}</Heading>
         <QueryFallback query={list} />
@@ -112,7 +109,7 @@ export function ConsultationsPage() {
             <Heading level={3} data-size="2xs">{t('reports.consult.ageYears', { age: c.ageYears })}{c.asker.unitName ? ` · ${t('reports.consult.from', { unitName: c.asker.unitName })}` : ''}</Heading>
             <Paragraph>{c.situation}</Paragraph>
             <p><Tag data-color={c.outcome ? 'success' : 'neutral'}>{c.outcome ? t(`reports.consult.outcome.${c.outcome}`) : t('reports.consult.noOutcome')}</Tag></p>
-            <Thread id={c.id} intake={intake} />
+            <Thread id={c.id} mayAnswer={list.data?.abilities.answer ?? false} />
           </Card>
         ))}
       </section>
