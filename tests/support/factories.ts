@@ -2,6 +2,8 @@
 // test leans on the demo's people or on what another test left behind. Demo log-ins stay fine as
 // the principals who act.
 import { syntheticNationalId } from '../../common/national-id.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../server/infra/db/types.ts';
 import type { Client } from './app.ts';
 
 /** A valid synthetic national id for someone born on `birthDate` (the first serial from `serial` with valid check digits). */
@@ -43,4 +45,25 @@ export async function createStaffUser(admin: Client, form: StaffForm): Promise<s
   const response = await admin.post('/api/admin/staff', form);
   if (response.statusCode !== 201) throw new Error(`creating the staff user ${form.username} failed: ${response.body}`);
   return response.json().id;
+}
+
+export interface PersonName { id: string; givenName: string; familyName: string }
+
+/**
+ * A child `professional` is involved with (may open), from `guardian`'s family when one is given:
+ * found through the API, so a test does not lean on the demo's names for its people.
+ */
+export async function involvedChild(professional: Client, guardian?: Client): Promise<PersonName> {
+  const listed = (await (guardian ?? professional).get('/api/people')).json().people as (PersonName & { kind: string })[];
+  for (const person of listed.filter((p) => p.kind === 'child')) {
+    if ((await professional.get(`/api/people/${person.id}`)).statusCode === 200) return { id: person.id, givenName: person.givenName, familyName: person.familyName };
+  }
+  throw new Error('no child the professional is involved with');
+}
+
+/** The signed-in staff user's name and service unit, as the app shows them to others. */
+export async function staffIdentity(db: Kysely<DB>, client: Client): Promise<{ displayName: string; unitName: string | null }> {
+  const { principal } = (await client.get('/api/auth/me')).json() as { principal: { displayName: string; serviceUnitId: string | null } };
+  const unit = principal.serviceUnitId ? await db.selectFrom('service_unit').select('name').where('id', '=', principal.serviceUnitId).executeTakeFirst() : undefined;
+  return { displayName: principal.displayName, unitName: unit?.name ?? null };
 }
