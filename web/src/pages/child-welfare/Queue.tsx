@@ -61,6 +61,8 @@ export function QueuePage() {
   const [view, setView] = useState<(typeof VIEWS)[number]>('open');
   const queue = useApiQuery<ReportQueueResponse>(`/api/child-welfare/queue?view=${view}`);
   const items = queue.data?.items ?? [];
+  const daysAgo = (days: number) =>
+    days === 0 ? t('reports.queue.receivedToday') : days === 1 ? t('reports.queue.oneDayAgo') : t('reports.queue.daysAgo', { days });
   return (
     <Page title={t('reports.queue.title')}>
       <SelectField id="queue-view" label={t('reports.queue.view')} value={view} onChange={(v) => setView(v as (typeof VIEWS)[number])} options={VIEWS.map((v) => ({ value: v, label: t(`reports.queue.view.${v}`) }))} />
@@ -90,7 +92,7 @@ export function QueuePage() {
                   </Table.Cell>
                   <Table.Cell>{r.child.name}</Table.Cell>
                   <Table.Cell>{[r.reporter.name, r.reporter.unitName].filter(Boolean).join(', ')}</Table.Cell>
-                  <Table.Cell>{t('reports.queue.daysAgo', { days: r.daysSinceReceipt })}</Table.Cell>
+                  <Table.Cell>{daysAgo(r.daysSinceReceipt)}</Table.Cell>
                   <Table.Cell><DeadlineDate date={r.reviewBy} overdue={r.reviewOverdue} /></Table.Cell>
                   <Table.Cell><DeadlineDate date={r.feedbackBy} overdue={r.feedbackOverdue} /></Table.Cell>
                   <Table.Cell>{t(`reports.status.${r.status}`)}{r.decision ? `: ${t(`reports.decision.${r.decision}`)}` : ''}</Table.Cell>
