@@ -3,19 +3,9 @@
 // consent service both use them; tests check them against an independent model.
 import { ageOn, osloDate } from '../../../common/dates.ts';
 
-/** What a consent lets the services do. */
-export const CONSENT_PURPOSES = [
-  'collaboration', // stafettlogg og tverrfaglig samarbeid
-  'team_discussion', // drøfting i tidlig innsatsteam
-  'transition', // overføring ved overgang
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+import type { ConsentPurpose } from '../../../common/consent.ts';
 
-/** The kinds of information a consent covers (the same categories a worry is noted in). */
-export const CONSENT_CATEGORIES = [
-  'development', 'health', 'behaviour', 'social', 'family_situation', 'school_attendance', 'language', 'other',
-] as const;
-export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+export { CONSENT_CATEGORIES, CONSENT_PURPOSES, type ConsentCategory, type ConsentPurpose } from '../../../common/consent.ts';
 
 export interface ConsentSettings {
   consentAge: number; // default 16

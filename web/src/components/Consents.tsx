@@ -4,6 +4,7 @@
 import { Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatDate } from '../../../common/i18n/index.ts';
+import { CONSENT_CATEGORIES, CONSENT_PURPOSES } from '../../../common/consent.ts';
 import { toIsoDate } from '../dates.ts';
 import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -17,8 +18,6 @@ import type { PeopleConsentsResponse } from '../../../common/contracts/consent.t
 
 export type Consent = PeopleConsentsResponse['consents'][number];
 
-const PURPOSES = ['collaboration', 'team_discussion', 'transition'] as const;
-const CATEGORIES = ['development', 'health', 'behaviour', 'social', 'family_situation', 'school_attendance', 'language', 'other'] as const;
 const FORM = 'consent';
 
 const STATE_COLOR: Record<string, 'success' | 'danger' | 'neutral' | 'warning'> = {
@@ -190,8 +189,8 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
           {errors.method ? <ValidationMessage>{errors.method}</ValidationMessage> : null}
         </Fieldset>
         {group('giverIds', t('ui.consent.givers'), givers.map((g) => ({ value: g.id, label: g.label })), giverIds, setGiverIds)}
-        {group('purposes', t('ui.consent.purposes'), PURPOSES.map((p) => ({ value: p, label: tx(`domain.consentPurpose.${p}`, p) })), purposes, setPurposes)}
-        {group('categories', t('ui.consent.categories'), CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) })), categories, setCategories)}
+        {group('purposes', t('ui.consent.purposes'), CONSENT_PURPOSES.map((p) => ({ value: p, label: tx(`domain.consentPurpose.${p}`, p) })), purposes, setPurposes)}
+        {group('categories', t('ui.consent.categories'), CONSENT_CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) })), categories, setCategories)}
         <QueryFallback query={units} />
         {units.data
           ? group('recipientUnitIds', t('ui.consent.recipients'), units.data.units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })), unitIds, setUnitIds)

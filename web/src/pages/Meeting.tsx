@@ -5,7 +5,7 @@ import { Button, Card, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, 
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { CATEGORIES } from '../components/case/shared.tsx';
+import { CONSENT_CATEGORIES } from '../../../common/consent.ts';
 import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
@@ -44,7 +44,7 @@ function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: str
     <form className="form" noValidate onSubmit={(e) => void save.run(e, `/api/meetings/${meeting.id}/minutes`, body(), () => onDone(t('meetings.ui.saved')), 'PUT')}>
       <Heading level={2} data-size="sm">{t('meetings.ui.minutesHeading')}</Heading>
       <FormErrors error={save.error ?? close.error} form="minutes" labelFor={labelFor} attempt={save.attempt + close.attempt} />
-      <SelectField id={save.id('category')} label={t('cases.ui.category')} value={category} onChange={setCategory} options={CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) }))} />
+      <SelectField id={save.id('category')} label={t('cases.ui.category')} value={category} onChange={setCategory} options={CONSENT_CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) }))} />
       {SECTIONS.map((k) => (
         <Field key={k} className="form-field form-field--full">
           <Label htmlFor={save.id(k)}>{t(`meetings.ui.${k}`)}</Label>

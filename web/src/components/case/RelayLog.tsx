@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n.tsx';
 import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
-import { CATEGORIES } from './shared.tsx';
+import { CONSENT_CATEGORIES } from '../../../../common/consent.ts';
 import type { CaseLog, Colleague, Entry } from '../../../../common/contracts/cases.ts';
 import { useSubmit } from '../../query.tsx';
 
@@ -141,7 +141,7 @@ function NewEntry({ caseId, citizen, colleagues, measures, categories, onChange 
       <FormErrors error={form.error} form="entry" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
       <SelectField id={form.id('kind')} label={t('cases.ui.entryKind')} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: tx(`cases.ui.kind.${k}`, k) }))} error={form.errors.kind} />
       <SelectField id={form.id('category')} label={t('cases.ui.category')} value={category} onChange={setCategory}
-        options={CATEGORIES.filter((c) => categories.includes(c)).map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) }))} error={form.errors.category} />
+        options={CONSENT_CATEGORIES.filter((c) => categories.includes(c)).map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) }))} error={form.errors.category} />
       <TextField id={form.id('title')} label={t('cases.ui.title')} value={title} onChange={setTitle} error={form.errors.title} />
       <Field className="form-field form-field--full">
         <Label htmlFor={form.id('body')}>{`${t('cases.ui.body')} ${t('ui.form.optional')}`}</Label>
@@ -223,7 +223,7 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
   const older = useOlderEntries(personId, log);
   const evaluationsOf = (key: string) => older.entries.filter((e) => e.kind === 'evaluation' && e.measureKey === key);
   const measures = older.entries.filter((e) => e.kind === 'measure');
-  const categories = log.visibleCategories === 'all' ? [...CATEGORIES] : log.visibleCategories;
+  const categories = log.visibleCategories === 'all' ? [...CONSENT_CATEGORIES] : log.visibleCategories;
   const mine = (e: Entry) => (citizen ? e.author.kind === 'family' : e.author.kind === 'staff');
   return (
     <section aria-labelledby="relay-log" className="page-section">

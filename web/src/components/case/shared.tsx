@@ -1,8 +1,8 @@
 // The small pieces the case components share: checkbox groups for categories.
 import { Checkbox, Fieldset, ValidationMessage } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n.tsx';
+import { CONSENT_CATEGORIES } from '../../../../common/consent.ts';
 
-export const CATEGORIES = ['development', 'health', 'behaviour', 'social', 'family_situation', 'school_attendance', 'language', 'other'] as const;
 
 export function CategoryChecks({ id, legend, values, onChange, error }: { id: string; legend: string; values: string[]; onChange: (values: string[]) => void; error?: string | undefined }) {
   const { tx } = useI18n();
@@ -10,7 +10,7 @@ export function CategoryChecks({ id, legend, values, onChange, error }: { id: st
     <Fieldset className="form-fieldset" id={id} tabIndex={-1}>
       <Fieldset.Legend>{legend}</Fieldset.Legend>
       <div className="check-columns">
-        {CATEGORIES.map((c) => (
+        {CONSENT_CATEGORIES.map((c) => (
           <Checkbox
             key={c}
             id={`${id}-${c}`}

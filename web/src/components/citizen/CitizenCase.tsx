@@ -4,6 +4,7 @@
 import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Switch, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { formatDate } from '../../../../common/i18n/index.ts';
+import { CONSENT_PURPOSES } from '../../../../common/consent.ts';
 import { toIsoDate } from '../../dates.ts';
 import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
@@ -16,7 +17,6 @@ import { LiveMessage, LoadError, QueryFallback } from '../Status.tsx';
 import type { AccessEvent } from '../../../../common/contracts/audit.ts';
 import type { FamilyRequestsResponse } from '../../../../common/contracts/teams.ts';
 
-const PURPOSES = ['collaboration', 'team_discussion', 'transition'] as const;
 
 export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGiven: () => void }) {
   const { t, tx, lang } = useI18n();
@@ -54,7 +54,7 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
         <FormErrors error={form.error} form="give-consent" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
         <Fieldset className="form-fieldset" id={form.id('purposes')} tabIndex={-1}>
           <Fieldset.Legend>{t('ui.consent.citizenPurposes')}</Fieldset.Legend>
-          {PURPOSES.map((p) => (
+          {CONSENT_PURPOSES.map((p) => (
             <Checkbox key={p} id={form.id(`purposes-${p}`)} label={tx(`domain.consentPurpose.${p}`, p)} value={p} checked={purposes.includes(p)} onChange={(e) => setPurposes(toggle(purposes, p, e.target.checked))} />
           ))}
           {form.errors.purposes ? <ValidationMessage>{form.errors.purposes}</ValidationMessage> : null}

@@ -1,0 +1,15 @@
+// What a consent can name, shared by the server's consent rules and the web's forms: one list each.
+
+/** What a consent lets the services do. */
+export const CONSENT_PURPOSES = [
+  'collaboration', // stafettlogg og tverrfaglig samarbeid
+  'team_discussion', // drøfting i tidlig innsatsteam
+  'transition', // overføring ved overgang
+] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** The kinds of information a consent covers (the same categories a worry is noted in). */
+export const CONSENT_CATEGORIES = [
+  'development', 'health', 'behaviour', 'social', 'family_situation', 'school_attendance', 'language', 'other',
+] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
