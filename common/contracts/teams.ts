@@ -210,25 +210,7 @@ export const ListTeamConfigResponse = z.object({
 });
 export type ListTeamConfigResponse = z.infer<typeof ListTeamConfigResponse>;
 
-/** GET /api/teams/overviews */
-export const MyTeamOverviewsResponse = z.object({
-  overviews: z.array(z.object({
-    team: Team,
-    cases: z.number(),
-    meetingsHeld: z.number(),
-    meetingsWithFamily: z.number(),
-    familyPresentShare: z.number().nullable(),
-    referralsWithMeeting: z.number(),
-    averageDaysToFirstMeeting: z.number().nullable(),
-    actionItemsMeasured: z.number(),
-    actionItemsOnTime: z.number(),
-    actionItemsOnTimeShare: z.number().nullable(),
-    ratings: Rating,
-  })),
-});
-export type MyTeamOverviewsResponse = z.infer<typeof MyTeamOverviewsResponse>;
-
-/** GET /api/teams/:teamId/overview */
+/** GET /api/teams/:teamId/overview: one team's figures */
 export const TeamOverviewResponse = z.object({
   team: Team,
   cases: z.number(),
@@ -243,6 +225,10 @@ export const TeamOverviewResponse = z.object({
   ratings: Rating,
 });
 export type TeamOverviewResponse = z.infer<typeof TeamOverviewResponse>;
+
+/** GET /api/teams/overviews: the figures of each of one's teams */
+export const MyTeamOverviewsResponse = z.object({ overviews: z.array(TeamOverviewResponse) });
+export type MyTeamOverviewsResponse = z.infer<typeof MyTeamOverviewsResponse>;
 
 /** GET /api/ratings/:token */
 export const RatingByTokenResponse = z.object({

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { today } from '../support/clock.ts';
+import { testClock, today } from '../support/clock.ts';
 import { involvedChild, staffIdentity, type PersonName } from '../support/factories.ts';
 import { addDays } from '../../common/dates.ts';
 import { Worker } from '../../server/infra/jobs/queue.ts';
@@ -105,7 +105,7 @@ describe('delivery to the national channel', () => {
       },
     });
     const worker = new Worker(t.database.db, { [DELIVERY_JOB]: deliverReport });
-    const now = new Date();
+    const now = testClock.now();
     await worker.drain(now);
     const failed = (await henrik.get('/api/child-welfare/reports/mine')).json().items.find((r: { id: string }) => r.id === reportId);
     expect(failed.delivery).toBe('failed');

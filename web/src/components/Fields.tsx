@@ -1,6 +1,6 @@
 // Labelled form fields on top of Designsystemet. Every field has an id (the error summary links to
 // it), a visible label, an optional description and the server's message for it.
-import { Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Label, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n.tsx';
 
@@ -69,6 +69,18 @@ export function SelectField({ id, label, value, onChange, options, error, descri
           </Select.Option>
         ))}
       </Select>
+      {error ? <ValidationMessage>{error}</ValidationMessage> : null}
+    </Field>
+  );
+}
+
+/** A multi-line text the width of the form, e.g. a situation described or a feedback written. */
+export function TextAreaField({ id, label, value, onChange, error, description, rows = 4 }: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string | undefined; description?: ReactNode; rows?: number }) {
+  return (
+    <Field className="form-field form-field--full">
+      <Label htmlFor={id}>{label}</Label>
+      {description ? <Field.Description>{description}</Field.Description> : null}
+      <Textarea id={id} rows={rows} value={value} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.value)} />
       {error ? <ValidationMessage>{error}</ValidationMessage> : null}
     </Field>
   );

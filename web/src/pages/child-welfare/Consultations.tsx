@@ -1,12 +1,12 @@
 // Anonymous consultation with the child-welfare intake: a professional describes the situation and
 // the child's age, never an identity; the intake answers in the thread (advice, "send a report",
 // "not a child-welfare matter"). Both sides see the thread.
-import { Button, Card, Field, Heading, Label, Paragraph, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
 import type { ConsultationResponse, ConsultationsResponse } from '../../../../common/contracts/child-welfare.ts';
-import { SelectField, TextField } from '../../components/Fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 import { FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
 import { LiveMessage, QueryFallback } from '../../components/Status.tsx';
@@ -29,16 +29,6 @@ function draftOf(state: unknown): ConsultDraft | null {
   return { ageYears: ageYears as number | undefined, situation };
 }
 
-function Situation({ id, label, value, onChange, error, description }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string | undefined; description?: string }) {
-  return (
-    <Field className="form-field form-field--full">
-      <Label htmlFor={id}>{label}</Label>
-      {description ? <Field.Description>{description}</Field.Description> : null}
-      <Textarea id={id} rows={4} value={value} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.value)} />
-      {error ? <ValidationMessage>{error}</ValidationMessage> : null}
-    </Field>
-  );
-}
 
 function Ask({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
@@ -54,7 +44,7 @@ function Ask({ onDone }: { onDone: () => void }) {
     })}>
       <FormErrors error={form.error} form="consultation" labelFor={(f) => (f === 'ageYears' ? t('reports.consult.age') : f === 'situation' ? t('reports.consult.situation') : null)} attempt={form.attempt} />
       <TextField id={form.id('ageYears')} label={t('reports.consult.age')} width="short" inputMode="numeric" value={age} onChange={setAge} error={form.errors.ageYears} />
-      <Situation id={form.id('situation')} label={t('reports.consult.situation')} description={t('reports.consult.intro')} value={situation} onChange={setSituation} error={form.errors.situation} />
+      <TextAreaField id={form.id('situation')} label={t('reports.consult.situation')} description={t('reports.consult.intro')} value={situation} onChange={setSituation} error={form.errors.situation} />
       <div className="button-row"><Button type="submit" disabled={form.busy}>{t('reports.consult.send')}</Button></div>
     </form>
   );
@@ -71,7 +61,7 @@ function Answer({ id, onDone }: { id: string; onDone: () => void }) {
       onDone();
     })}>
       <FormErrors error={form.error} form={`answer-${id}`} labelFor={(f) => (f === 'body' ? t('reports.consult.answer') : t('reports.consult.outcome'))} attempt={form.attempt} />
-      <Situation id={form.id('body')} label={t('reports.consult.answer')} value={body} onChange={setBody} error={form.errors.body} />
+      <TextAreaField id={form.id('body')} label={t('reports.consult.answer')} value={body} onChange={setBody} error={form.errors.body} />
       <SelectField id={form.id('outcome')} label={t('reports.consult.outcome')} optional value={outcome} onChange={setOutcome} placeholder={t('reports.consult.noOutcome')}
         options={OUTCOMES.map((o) => ({ value: o, label: t(`reports.consult.outcome.${o}`) }))} error={form.errors.outcome} />
       <div className="button-row"><Button type="submit" variant="secondary" disabled={form.busy}>{t('reports.consult.sendAnswer')}</Button></div>

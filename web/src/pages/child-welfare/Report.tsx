@@ -1,11 +1,12 @@
 // One report for the intake: what it contains and its deadlines; acknowledge receipt, record the
 // decision with the feedback to the reporter, the investigation's steps, and whether the family
 // may see that it was sent. Each step names the version read, so two people cannot overwrite each other.
-import { Alert, Button, Card, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Fieldset, Heading, Link, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import type { ReportResponse } from '../../../../common/contracts/child-welfare.ts';
+import { TextAreaField } from '../../components/Fields.tsx';
 import { FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
 import { LiveMessage, QueryFallback } from '../../components/Status.tsx';
@@ -23,16 +24,6 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-function TextArea({ id, label, value, onChange, error, description }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string | undefined; description?: string }) {
-  return (
-    <Field className="form-field form-field--full">
-      <Label htmlFor={id}>{label}</Label>
-      {description ? <Field.Description>{description}</Field.Description> : null}
-      <Textarea id={id} rows={4} value={value} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.value)} />
-      {error ? <ValidationMessage>{error}</ValidationMessage> : null}
-    </Field>
-  );
-}
 
 function Decide({ report, onDone }: { report: ReportResponse; onDone: (r: ReportResponse) => void }) {
   const { t } = useI18n();
@@ -50,7 +41,7 @@ function Decide({ report, onDone }: { report: ReportResponse; onDone: (r: Report
         ))}
         {form.errors.decision ? <ValidationMessage>{form.errors.decision}</ValidationMessage> : null}
       </Fieldset>
-      <TextArea id={form.id('feedback')} label={t('reports.report.feedback')} description={t('reports.report.feedbackHelp')} value={feedback} onChange={setFeedback} error={form.errors.feedback} />
+      <TextAreaField id={form.id('feedback')} label={t('reports.report.feedback')} description={t('reports.report.feedbackHelp')} value={feedback} onChange={setFeedback} error={form.errors.feedback} />
       <div className="button-row"><Button type="submit" disabled={form.busy}>{t('reports.report.saveDecision')}</Button></div>
     </form>
   );
@@ -68,7 +59,7 @@ function Investigation({ report, onDone }: { report: ReportResponse; onDone: (r:
       {!report.investigationExtended ? (
         <div className="button-row"><Button type="button" variant="secondary" disabled={form.busy} onClick={() => void form.run(null, url, { step: 'extend', version: report.version }, onDone)}>{t('reports.report.extend')}</Button></div>
       ) : null}
-      <TextArea id={form.id('finalFeedback')} label={t('reports.report.finalFeedback')} value={finalFeedback} onChange={setFinalFeedback} error={form.errors.finalFeedback} />
+      <TextAreaField id={form.id('finalFeedback')} label={t('reports.report.finalFeedback')} value={finalFeedback} onChange={setFinalFeedback} error={form.errors.finalFeedback} />
       <div className="button-row"><Button type="submit" disabled={form.busy}>{t('reports.report.end')}</Button></div>
     </form>
   );
