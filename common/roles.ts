@@ -11,6 +11,8 @@ export const STAFF_ROLES = [
   'analyst',
   'administrator', // kommunal administrator
   'auditor', // revisor / personvernombud
+  'midwife', // jordmor: follows pregnant women at the health station
+  'editor', // redaktør: writes the digital handbook
 ] as const;
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -27,7 +29,7 @@ export function isLanguage(value: unknown): value is Language {
 
 /** Roles whose work is with children's cases: only these register people, are involved, hold the baton. */
 export const CASE_WORK_ROLES = [
-  'professional', 'team_leader', 'team_member', 'coordinator', 'child_welfare_intake', 'coordinating_unit',
+  'professional', 'team_leader', 'team_member', 'coordinator', 'child_welfare_intake', 'coordinating_unit', 'midwife',
 ] as const satisfies readonly StaffRole[];
 
 /** Roles that work in teams (early-intervention and system-level). */

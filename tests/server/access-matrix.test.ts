@@ -42,11 +42,13 @@ const MATRIX: Record<StaffRole, Partial<Record<AccessAction, boolean>>> = {
   coordinator: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
   child_welfare_intake: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
   coordinating_unit: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
+  midwife: { 'person.read': Y, 'case.read': Y, 'case.write': Y, 'consent.read': Y, 'consent.record': Y, 'consent.withdraw': Y, 'legalBasis.record': Y, 'person.create': Y, 'person.list': Y, 'caseStatus.read': Y, 'caseStatus.write': Y, 'worry.create': Y, 'worry.list': Y },
   // Roles alone never open case data, even when the user is (wrongly) recorded as involved.
   sbu_coordinator: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
   analyst: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
   administrator: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
   auditor: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
+  editor: { 'person.read': N, 'case.read': N, 'case.write': N, 'consent.read': N, 'consent.record': N, 'consent.withdraw': N, 'legalBasis.record': N, 'person.create': N, 'person.list': N, 'caseStatus.read': N, 'caseStatus.write': N, 'worry.create': N, 'worry.list': N },
 };
 
 describe('role × action', () => {
@@ -185,7 +187,7 @@ describe('absence and notifications', () => {
   // Written out: the case-work roles at a kindergarten import and read absence; nobody else does.
   const ABSENCE: Record<StaffRole, boolean> = {
     professional: Y, team_leader: Y, team_member: Y, coordinator: Y, child_welfare_intake: Y, coordinating_unit: Y,
-    sbu_coordinator: N, analyst: N, administrator: N, auditor: N,
+    sbu_coordinator: N, analyst: N, administrator: N, auditor: N, midwife: Y, editor: N,
   };
 
   it('absence is imported and read by case-work roles at a kindergarten or school', async () => {
@@ -217,11 +219,11 @@ describe('teams: system-level meetings, overviews and ratings (the lists; each r
   // checked per team) and the SBU coordinator; overviews are for team leaders and the SBU coordinator.
   const SYSTEM: Record<StaffRole, boolean> = {
     professional: N, team_leader: Y, team_member: Y, coordinator: N, child_welfare_intake: N, coordinating_unit: N,
-    sbu_coordinator: Y, analyst: N, administrator: N, auditor: N,
+    sbu_coordinator: Y, analyst: N, administrator: N, auditor: N, midwife: N, editor: N,
   };
   const OVERVIEW: Record<StaffRole, boolean> = {
     professional: N, team_leader: Y, team_member: N, coordinator: N, child_welfare_intake: N, coordinating_unit: N,
-    sbu_coordinator: Y, analyst: N, administrator: N, auditor: N,
+    sbu_coordinator: Y, analyst: N, administrator: N, auditor: N, midwife: N, editor: N,
   };
 
   it('opens system-level meetings and team overviews to the roles that use them', async () => {

@@ -613,7 +613,7 @@ export interface Session {
 }
 
 export interface StaffRole {
-  role: "professional" | "team_leader" | "team_member" | "coordinator" | "child_welfare_intake" | "coordinating_unit" | "sbu_coordinator" | "analyst" | "administrator" | "auditor";
+  role: "professional" | "team_leader" | "team_member" | "coordinator" | "child_welfare_intake" | "coordinating_unit" | "sbu_coordinator" | "analyst" | "administrator" | "auditor" | "midwife" | "editor";
   staff_user_id: string;
 }
 

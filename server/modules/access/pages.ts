@@ -23,6 +23,8 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
   auditor: ['audit'],
+  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  editor: [],
 };
 
 const CITIZEN_PAGES: PageKey[] = ['myPage', 'findHelp'];
