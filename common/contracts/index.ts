@@ -13,6 +13,7 @@ import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, S
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
+import { AnnualReportResponse, ImportEntriesResponse, IndicatorHistoryResponse, IndicatorRegisterResponse } from './indicators.ts';
 
 export const RESPONSES = {
   'POST /api/people/:id/child-welfare-reports': SendReportResponse,
@@ -147,6 +148,13 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'GET /api/indicators': IndicatorRegisterResponse,
+  'POST /api/indicators': Saved,
+  'PUT /api/indicators/:indicatorId': Saved,
+  'POST /api/indicators/:indicatorId/retire': Saved,
+  'GET /api/indicators/:indicatorId/history': IndicatorHistoryResponse,
+  'POST /api/indicators/entries': ImportEntriesResponse,
+  'GET /api/indicators/report': AnnualReportResponse,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;
