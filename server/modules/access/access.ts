@@ -28,6 +28,7 @@ import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts
 import { teamPolicy } from './policies/team.ts';
 import { worryPolicy } from './policies/worry.ts';
 import { indicatorPolicy } from './policies/indicator.ts';
+import { enrolmentPolicy } from './policies/enrolment.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
@@ -36,12 +37,14 @@ const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
   indicatorPolicy,
+  enrolmentPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
   ...indicatorPolicy,
+  ...enrolmentPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

@@ -36,6 +36,7 @@ export const AUDITED_ACTIONS = {
   'cwReport.deliver': true, 'cwConsultation.create': true, 'cwConsultation.list': true, 'cwConsultation.read': true, 'cwConsultation.answer': true, 'cwCounts.read': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
   'indicator.list': true, 'indicator.edit': true, 'indicatorReport.read': true,
+  'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
 } as const satisfies Record<AuditedAction, true>;
 
 // Compile-time: every audited action has a bokmål text.
