@@ -319,9 +319,19 @@ export interface ConsentText {
 export interface Enrolment {
   ends_on: string | null;
   id: Generated<string>;
+  import_id: string | null;
   person_id: string;
   service_unit_id: string;
   starts_on: string;
+}
+
+export interface EnrolmentImport {
+  file_name: string | null;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  row_count: number;
+  service_unit_id: string;
 }
 
 export interface Guardianship {
@@ -395,6 +405,7 @@ export interface LegalBasisInvocation {
 }
 
 export interface MeetingParticipant {
+  attendance: "present" | "absent" | "apologies" | null;
   copy_sent_at: Timestamp | null;
   id: Generated<string>;
   invited_at: Generated<Timestamp>;
@@ -761,6 +772,7 @@ export interface DB {
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
   enrolment: Enrolment;
+  enrolment_import: EnrolmentImport;
   guardianship: Guardianship;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;

@@ -79,6 +79,9 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'enrolment.import', // a kindergarten's or school's enrolments from its administrative system (CSV): its case workers
+  'enrolment.search', // the children enrolled at one's own unit, by name or birth date: name and birth date only
+  'enrolment.worry', // note a worry about a child enrolled at one's own unit (opens a case held by the one who noted it)
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
