@@ -79,6 +79,16 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'planRequest.create', // ask for an individual plan and/or a coordinator: the family who decides, or an involved professional under the family's consent
+  'planRequestQueue.read', // Koordinerende enhet's queue of requests
+  'planRequest.decide', // grant or refuse a request: Koordinerende enhet of the person's municipality
+  'coordinator.appoint', // appoint or change the coordinator: Koordinerende enhet
+  'coordinator.answer', // accept or decline an appointment: the appointed staff user
+  'planStatus.read', // requests, decisions and the coordinator of a person: the family, Koordinerende enhet, the professionals involved
+  'plan.read', // the plan's content: the coordinator, involved professionals under the consent for the plan, the family
+  'plan.create', // open the plan: the coordinator in office
+  'plan.write', // contributions, the child's goals, evaluation dates: as plan.read for staff
+  'plan.familyWrite', // own goals, comments, confirmation: the one who decides for the child
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
