@@ -12,6 +12,7 @@ import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, U
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from './organisation.ts';
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
+import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
@@ -148,6 +149,9 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'POST /api/enrolments/imports': ImportEnrolmentsResponse,
+  'GET /api/enrolments': EnrolledChildrenResponse,
+  'POST /api/enrolments/:personId/worries': NoteWorryResponse,
   'POST /api/people/:id/plan-requests': Created,
   'GET /api/plan-requests': PlanQueueResponse,
   'GET /api/plan-requests/:requestId': PlanRequestResponse,

@@ -333,9 +333,19 @@ export interface CoordinatorAssignment {
 export interface Enrolment {
   ends_on: string | null;
   id: Generated<string>;
+  import_id: string | null;
   person_id: string;
   service_unit_id: string;
   starts_on: string;
+}
+
+export interface EnrolmentImport {
+  file_name: string | null;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  row_count: number;
+  service_unit_id: string;
 }
 
 export interface Guardianship {
@@ -866,6 +876,7 @@ export interface DB {
   consent_text: ConsentText;
   coordinator_assignment: CoordinatorAssignment;
   enrolment: Enrolment;
+  enrolment_import: EnrolmentImport;
   guardianship: Guardianship;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;

@@ -79,6 +79,9 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'enrolment.import', // a kindergarten's or school's enrolments from its administrative system (CSV): its case workers
+  'enrolment.search', // the children enrolled at one's own unit, by name or birth date: name and birth date only
+  'enrolment.worry', // note a worry about a child enrolled at one's own unit (opens a case held by the one who noted it)
   'planRequest.create', // ask for an individual plan and/or a coordinator: the family who decides, or an involved professional under the family's consent
   'planRequestQueue.read', // Koordinerende enhet's queue of requests
   'planRequest.decide', // grant or refuse a request: Koordinerende enhet of the person's municipality
