@@ -32,6 +32,7 @@ describe('every route declares its answer', () => {
       'GET /api/dev/mailbox/:id/attachments/:position',
       'GET /api/indicators/report.csv',
       'GET /api/indicators/report.pdf',
+      'GET /api/individual-plans/:planId/pdf',
       'GET /api/meetings/:meetingId/minutes.pdf',
       'GET /api/system-meetings/:meetingId/report.pdf',
     ]);

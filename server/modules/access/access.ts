@@ -19,6 +19,7 @@ import { deny, type Policy, type Rule } from './policy.ts';
 import { auditPolicy } from './policies/audit.ts';
 import { casePolicy } from './policies/case.ts';
 import { childWelfarePolicy } from './policies/child-welfare.ts';
+import { planPolicy } from './policies/plan.ts';
 import { caseStatusPolicy } from './policies/case-status.ts';
 import { consentPolicy, visibleCategories as categoriesOf } from './policies/consent.ts';
 import { meetingPolicy } from './policies/meeting.ts';
@@ -37,14 +38,14 @@ const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
   indicatorPolicy,
-  enrolmentPolicy,
+  enrolmentPolicy, planPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
   ...indicatorPolicy,
-  ...enrolmentPolicy,
+  ...enrolmentPolicy, ...planPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.
