@@ -54,6 +54,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/tjenester/ny', guard: 'adminCatalogue', load: adminServiceEditor },
   { path: '/admin/tjenester/:id', guard: 'adminCatalogue', load: adminServiceEditor },
   { path: '/innskrevne', guard: 'enrolled', load: () => import('./pages/Enrolled.tsx').then((m) => m.EnrolledPage) },
+  { path: '/indikatorer', guard: 'indicators', load: () => import('./pages/indicators/Register.tsx').then((m) => m.IndicatorRegisterPage) },
+  { path: '/arsrapport', guard: 'annualReport', load: () => import('./pages/indicators/AnnualReport.tsx').then((m) => m.AnnualReportPage) },
 ];
 
 function matches(pattern: string, pathname: string): boolean {

@@ -19,9 +19,10 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries'],
   coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
   team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled'],
-  sbu_coordinator: ['teams', 'systemMeetings'],
-  analyst: ['teams'],
-  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
+  sbu_coordinator: ['teams', 'systemMeetings', 'indicators', 'annualReport'],
+  // Figures only: the annual report first, the register, the teams' overview.
+  analyst: ['annualReport', 'indicators', 'teams'],
+  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams', 'indicators', 'annualReport'],
   auditor: ['audit'],
   midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
   editor: [],
