@@ -324,6 +324,20 @@ export interface Enrolment {
   starts_on: string;
 }
 
+export interface GoalRating {
+  goal_key: string;
+  goal_source: "relay_log" | "plan";
+  id: Generated<string>;
+  occasion: "start" | "evaluation" | "end";
+  person_id: string;
+  rated_at: Timestamp;
+  rated_on: string;
+  rater: "family" | "child";
+  rater_person_id: string | null;
+  recorded_by_staff_id: string | null;
+  score: number;
+}
+
 export interface Guardianship {
   child_id: string;
   created_at: Generated<Timestamp>;
@@ -430,6 +444,7 @@ export interface Municipality {
   created_at: Generated<Timestamp>;
   duty_service_email: string | null;
   duty_service_phone: string | null;
+  goal_rating_age: Generated<number>;
   guardian_consent_rule: Generated<"all" | "one">;
   handover_escalation_days: Generated<number>;
   id: Generated<string>;
@@ -492,6 +507,17 @@ export interface Person {
   phone: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface QuestionnaireVersion {
+  created_at: Timestamp;
+  created_by: string;
+  definition: ColumnType<unknown, string, string>;
+  id: Generated<string>;
+  instrument_key: string;
+  municipality_id: string;
+  retired_at: Timestamp | null;
+  version: number;
 }
 
 export interface Referral {
@@ -577,6 +603,27 @@ export interface SchemaMigration {
   version: number;
 }
 
+export interface Screening {
+  alert: Generated<boolean>;
+  answered_at: Timestamp | null;
+  id: Generated<string>;
+  instrument_key: string;
+  instrument_version: number;
+  language: "nb" | "nn" | "en" | null;
+  measure_entry_key: string | null;
+  mode: "conversation" | "min_side";
+  municipality_id: string;
+  person_id: string;
+  requested_at: Timestamp;
+  requested_by: string;
+  response: ColumnType<unknown, string, string> | null;
+  score: number | null;
+  status: Generated<"sent" | "answered">;
+  subscores: ColumnType<Record<string, number>, string, string> | null;
+  threshold_key: string | null;
+  version: Generated<number>;
+}
+
 export interface ServiceUnit {
   active: Generated<boolean>;
   area: string | null;
@@ -633,6 +680,37 @@ export interface StaffUser {
   updated_at: Generated<Timestamp>;
   username: string;
   version: Generated<number>;
+}
+
+export interface SurveyParticipation {
+  round_id: string;
+  staff_user_id: string;
+}
+
+export interface SurveyRespondents {
+  respondents: number;
+  round_id: string;
+  service_type: string;
+}
+
+export interface SurveyRound {
+  closes_on: string;
+  created_at: Timestamp;
+  created_by: string;
+  id: Generated<string>;
+  instrument_key: string;
+  instrument_version: number;
+  municipality_id: string;
+  opens_on: string;
+  title: string;
+}
+
+export interface SurveyTally {
+  answer: number;
+  answers: number;
+  link_id: string;
+  round_id: string;
+  service_type: string;
 }
 
 export interface SystemReportDelivery {
@@ -761,6 +839,7 @@ export interface DB {
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
   enrolment: Enrolment;
+  goal_rating: GoalRating;
   guardianship: Guardianship;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;
@@ -775,16 +854,22 @@ export interface DB {
   outbound_email: OutboundEmail;
   outbound_email_attachment: OutboundEmailAttachment;
   person: Person;
+  questionnaire_version: QuestionnaireVersion;
   referral: Referral;
   relation_claim: RelationClaim;
   relay_handover: RelayHandover;
   relay_log_entry: RelayLogEntry;
   schema_migration: SchemaMigration;
+  screening: Screening;
   service_unit: ServiceUnit;
   service_unit_type: ServiceUnitType;
   session: Session;
   staff_role: StaffRole;
   staff_user: StaffUser;
+  survey_participation: SurveyParticipation;
+  survey_respondents: SurveyRespondents;
+  survey_round: SurveyRound;
+  survey_tally: SurveyTally;
   system_report_delivery: SystemReportDelivery;
   team: Team;
   team_meeting: TeamMeeting;
