@@ -174,17 +174,19 @@ export type SurveyFormResponse = z.infer<typeof SurveyFormResponse>;
 /** POST /api/surveys/:roundId/answers: nothing of the answer comes back. */
 export const SurveyAnswered = z.object({ answered: z.literal(true) });
 
-/** GET /api/surveys/results: per round and service type, only groups of 5 or more. */
+/** GET /api/surveys/results: per round and service type, as far as the small-number rule (common/suppression.ts) lets through. */
 export const SurveyResultsResponse = z.object({
+  /** The suppression threshold: groups of fewer are hidden. */
   minGroup: z.number(),
   rounds: z.array(z.object({
     ...Round,
-    respondents: z.number(),
+    /** Everyone who answered the round; null when hidden. */
+    respondents: z.number().nullable(),
     groups: z.array(z.object({
       serviceType: z.string(), name: z.string().nullable(), respondents: z.number(),
       items: z.array(z.object({ linkId: z.string(), text: z.string(), mean: z.number() })),
     })),
-    /** Service types that answered, too few to show on their own. */
+    /** Service types that answered but are hidden: too few, or one that would give a hidden one back. */
     hiddenGroups: z.number(),
   })),
 });

@@ -11,7 +11,8 @@ import teams from './en/teams.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
 import questionnaires from './en/questionnaires.json' with { type: 'json' };
+import indicators from './en/indicators.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, questionnaires };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, questionnaires, indicators };
 
 export default /*#__PURE__*/ flatten(files);

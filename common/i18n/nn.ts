@@ -11,7 +11,8 @@ import teams from './nn/teams.json' with { type: 'json' };
 import meetings from './nn/meetings.json' with { type: 'json' };
 import reports from './nn/reports.json' with { type: 'json' };
 import questionnaires from './nn/questionnaires.json' with { type: 'json' };
+import indicators from './nn/indicators.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, questionnaires };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, questionnaires, indicators };
 
 export default /*#__PURE__*/ flatten(files);

@@ -51,10 +51,9 @@ describe('a survey round', () => {
     expect((await ppt[0]!.get('/api/surveys')).json().rounds.find((r: { id: string }) => r.id === round)).toMatchObject({ open: true, answered: false });
     const scores = [[5, 4, 3, 2, 1], [4, 4, 3, 2, 1], [3, 4, 3, 2, 1], [2, 4, 3, 2, 1]];
     for (const [i, s] of scores.entries()) expect((await ppt[i]!.post(`/api/surveys/${round}/answers`, { answers: answers(...s) })).statusCode).toBe(201);
-    expect((await ingrid.post(`/api/surveys/${round}/answers`, { answers: answers(3, 3, 3, 3, 3) })).statusCode).toBe(201);
-    // Four from the PP service and one from a kindergarten: five in all, but no group of five.
+    // Four answers: nothing is shown, not even how many.
     let shown = (await eirik.get('/api/surveys/results')).json().rounds.find((r: { id: string }) => r.id === round);
-    expect(shown).toMatchObject({ respondents: 5, groups: [], hiddenGroups: 2 });
+    expect(shown).toMatchObject({ respondents: null, groups: [], hiddenGroups: 1 });
 
     const before = { participation: await count('survey_participation'), tally: await count('survey_tally') };
     const twice = await ppt[0]!.post(`/api/surveys/${round}/answers`, { answers: answers(1, 1, 1, 1, 1) });
@@ -64,12 +63,20 @@ describe('a survey round', () => {
 
     expect((await ppt[4]!.post(`/api/surveys/${round}/answers`, { answers: answers(1, 4, 3, 2, 1) })).statusCode).toBe(201);
     shown = (await nora.get('/api/surveys/results')).json().rounds.find((r: { id: string }) => r.id === round);
-    expect(shown).toMatchObject({ respondents: 6, hiddenGroups: 1, groups: [{ serviceType: 'ppt', respondents: 5 }] });
+    expect(shown).toMatchObject({ respondents: 5, hiddenGroups: 0, groups: [{ serviceType: 'ppt', respondents: 5 }] });
     expect(shown.groups[0].items.map((i: { linkId: string; mean: number }) => [i.linkId, i.mean])).toEqual([['know', 3], ['reach', 4], ['roles', 3], ['info', 2], ['family', 1]]);
     // The indicator register reads the same figures.
     const plain = (await surveyResults(t.database.db, municipalityId)).find((r) => r.roundId === round)!;
     expect(plain.groups).toEqual([{ serviceType: 'ppt', respondents: 5, means: { know: 3, reach: 4, roles: 3, info: 2, family: 1 } }]);
     expect((await ppt[0]!.get(`/api/surveys/${round}`)).json()).toMatchObject({ answered: true, open: true });
+  });
+
+  it('hides a group of five too when the total beside it would give away a single small group', async () => {
+    const round = await scheduleRound();
+    for (const c of ppt) expect((await c.post(`/api/surveys/${round}/answers`, { answers: answers(3, 3, 3, 3, 3) })).statusCode).toBe(201);
+    expect((await ingrid.post(`/api/surveys/${round}/answers`, { answers: answers(1, 1, 1, 1, 1) })).statusCode).toBe(201);
+    const shown = (await eirik.get('/api/surveys/results')).json().rounds.find((r: { id: string }) => r.id === round);
+    expect(shown).toMatchObject({ respondents: 6, groups: [], hiddenGroups: 2 });
   });
 
   it('refuses an answer outside the options, a missing item and a round not yet open, and stores nothing', async () => {

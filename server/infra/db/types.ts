@@ -409,6 +409,7 @@ export interface LegalBasisInvocation {
 }
 
 export interface MeetingParticipant {
+  attendance: "present" | "absent" | "apologies" | null;
   copy_sent_at: Timestamp | null;
   id: Generated<string>;
   invited_at: Generated<Timestamp>;

@@ -1,10 +1,9 @@
 // The collaboration survey's results as plain figures, for the survey page and for the indicator
-// register to read: per round (over time) and service type, the mean answer to each item, and only
-// for groups of MIN_GROUP or more, so no answer can be told apart.
+// register to read: per round (over time) and service type, the mean answer to each item, under the
+// one small-number rule (common/suppression.ts): a group of fewer than the threshold is hidden, and
+// so is a second one when the total would give a single hidden group back.
 import type { Db, Tx } from '../../infra/db/database.ts';
-
-/** Results are shown only for groups of this many respondents or more. */
-export const MIN_GROUP = 5;
+import { DEFAULT_SUPPRESSION_THRESHOLD, isShown, shownValue, suppressTable } from '../../../common/suppression.ts';
 
 export interface SurveyGroupResult {
   serviceType: string;
@@ -20,15 +19,15 @@ export interface SurveyRoundResult {
   closesOn: string;
   instrumentKey: string;
   instrumentVersion: number;
-  /** Everyone who answered, when MIN_GROUP or more; else 0. */
-  respondents: number;
+  /** Everyone who answered; null when hidden. */
+  respondents: number | null;
   groups: SurveyGroupResult[];
   /** Service types that answered, too few to show. */
   hiddenGroups: number;
 }
 
-/** The municipality's survey rounds, oldest first, with their results in groups of MIN_GROUP or more. */
-export async function surveyResults(db: Db | Tx, municipalityId: string): Promise<SurveyRoundResult[]> {
+/** The municipality's survey rounds, oldest first, with the results of the groups the suppression rule lets through. */
+export async function surveyResults(db: Db | Tx, municipalityId: string, threshold = DEFAULT_SUPPRESSION_THRESHOLD): Promise<SurveyRoundResult[]> {
   const rounds = await db.selectFrom('survey_round').select(['id', 'title', 'opens_on', 'closes_on', 'instrument_key', 'instrument_version'])
     .where('municipality_id', '=', municipalityId).orderBy('opens_on').orderBy('id').execute();
   if (rounds.length === 0) return [];
@@ -37,11 +36,11 @@ export async function surveyResults(db: Db | Tx, municipalityId: string): Promis
   const tallies = await db.selectFrom('survey_tally').select(['round_id', 'service_type', 'link_id', 'answer', 'answers']).where('round_id', 'in', ids).execute();
   return rounds.map((r) => {
     const groups = respondents.filter((g) => g.round_id === r.id);
-    const shown = groups.filter((g) => g.respondents >= MIN_GROUP);
-    const total = groups.reduce((sum, g) => sum + g.respondents, 0);
+    const cells = suppressTable(groups.reduce((sum, g) => sum + g.respondents, 0), groups.map((g) => g.respondents), threshold);
+    const shown = groups.filter((_g, i) => isShown(cells.parts[i]!));
     return {
       roundId: r.id, title: r.title, opensOn: r.opens_on, closesOn: r.closes_on, instrumentKey: r.instrument_key, instrumentVersion: r.instrument_version,
-      respondents: total >= MIN_GROUP ? total : 0,
+      respondents: shownValue(cells.total),
       groups: shown.map((g) => {
         const sums = new Map<string, { sum: number; n: number }>();
         for (const t of tallies.filter((t) => t.round_id === r.id && t.service_type === g.service_type)) {

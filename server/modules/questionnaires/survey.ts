@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../../infra/http/errors.ts';
 import { abilitiesOf, authorize } from '../access/access.ts';
 import { findVersion } from './definitions.ts';
 import { score } from './scoring.ts';
-import { MIN_GROUP, surveyResults } from './survey-results.ts';
+import { surveyResults } from './survey-results.ts';
 import type { ScheduleRoundInput } from './schema.ts';
 
 const SURVEY = { key: 'collaboration', version: 1 };
@@ -86,16 +86,17 @@ export async function answerRound(ctx: DataContext, roundId: string, answers: { 
   return { answered: true as const };
 }
 
-/** Per round and service type, groups of MIN_GROUP or more only; the service types named in the reader's language. */
+/** Per round and service type, as far as the suppression rule lets through; the service types named in the reader's language. */
 export async function results(ctx: DataContext) {
   await authorize(ctx, { action: 'survey.results', purpose: 'administration' });
   const staff = requireStaff(ctx);
-  const rounds = await surveyResults(ctx.trx, staff.municipalityId);
+  const threshold = ctx.services.config.suppressionThreshold;
+  const rounds = await surveyResults(ctx.trx, staff.municipalityId, threshold);
   const types = await ctx.trx.selectFrom('service_unit_type').select(['code', 'name_nb', 'name_nn', 'name_en']).execute();
   const instrument = (await findVersion(ctx.trx, staff.municipalityId, SURVEY.key, SURVEY.version))!;
   const today = osloDate(ctx.services.clock.now());
   return {
-    minGroup: MIN_GROUP,
+    minGroup: threshold,
     rounds: rounds.map((r) => ({
       id: r.roundId, title: r.title, opensOn: r.opensOn, closesOn: r.closesOn, open: isOpen(today, { opens_on: r.opensOn, closes_on: r.closesOn }), respondents: r.respondents, hiddenGroups: r.hiddenGroups,
       groups: r.groups.map((g) => ({
