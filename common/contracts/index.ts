@@ -13,6 +13,7 @@ import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, S
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { SurveyAnswered, SurveyFormResponse, SurveyResultsResponse, SurveyRoundsResponse, AnsweredResponse, GoalRatingsResponse, InstrumentSaved, InstrumentVersionsResponse, InstrumentsResponse, ScreeningResponse, ScreeningsResponse, TakenIntoLogResponse } from './questionnaires.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
+import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
 export const RESPONSES = {
@@ -163,6 +164,9 @@ export const RESPONSES = {
   'GET /api/surveys/results': SurveyResultsResponse,
   'GET /api/surveys/:roundId': SurveyFormResponse,
   'POST /api/surveys/:roundId/answers': SurveyAnswered,
+  'POST /api/enrolments/imports': ImportEnrolmentsResponse,
+  'GET /api/enrolments': EnrolledChildrenResponse,
+  'POST /api/enrolments/:personId/worries': NoteWorryResponse,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

@@ -12,7 +12,8 @@ import meetings from './en/meetings.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
 import questionnaires from './en/questionnaires.json' with { type: 'json' };
 import indicators from './en/indicators.json' with { type: 'json' };
+import enrolments from './en/enrolments.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, questionnaires, indicators };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, questionnaires };
 
 export default /*#__PURE__*/ flatten(files);

@@ -12,7 +12,8 @@ import meetings from './nn/meetings.json' with { type: 'json' };
 import reports from './nn/reports.json' with { type: 'json' };
 import questionnaires from './nn/questionnaires.json' with { type: 'json' };
 import indicators from './nn/indicators.json' with { type: 'json' };
+import enrolments from './nn/enrolments.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, questionnaires, indicators };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, questionnaires };
 
 export default /*#__PURE__*/ flatten(files);

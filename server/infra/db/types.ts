@@ -319,9 +319,19 @@ export interface ConsentText {
 export interface Enrolment {
   ends_on: string | null;
   id: Generated<string>;
+  import_id: string | null;
   person_id: string;
   service_unit_id: string;
   starts_on: string;
+}
+
+export interface EnrolmentImport {
+  file_name: string | null;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  row_count: number;
+  service_unit_id: string;
 }
 
 export interface GoalRating {
@@ -840,6 +850,7 @@ export interface DB {
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
   enrolment: Enrolment;
+  enrolment_import: EnrolmentImport;
   goal_rating: GoalRating;
   guardianship: Guardianship;
   help_case: HelpCase;

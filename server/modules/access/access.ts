@@ -28,18 +28,21 @@ import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts
 import { teamPolicy } from './policies/team.ts';
 import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
+import { enrolmentPolicy } from './policies/enrolment.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
 
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
-  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy, questionnairePolicy,
+  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
+  enrolmentPolicy, questionnairePolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
-  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy, ...questionnairePolicy,
+  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
+  ...enrolmentPolicy, ...questionnairePolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

@@ -37,6 +37,7 @@ export const AUDITED_ACTIONS = {
   'questionnaire.read': true, 'questionnaire.define': true, 'screening.create': true, 'screening.read': true, 'screening.answer': true,
   'goalRating.read': true, 'goalRating.create': true, 'survey.schedule': true, 'survey.list': true, 'survey.answer': true, 'survey.results': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
+  'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
 } as const satisfies Record<AuditedAction, true>;
 
 // Compile-time: every audited action has a bokmål text.
