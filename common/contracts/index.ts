@@ -14,6 +14,7 @@ import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDe
 import { SurveyAnswered, SurveyFormResponse, SurveyResultsResponse, SurveyRoundsResponse, AnsweredResponse, GoalRatingsResponse, InstrumentSaved, InstrumentVersionsResponse, InstrumentsResponse, ScreeningResponse, ScreeningsResponse, TakenIntoLogResponse } from './questionnaires.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
+import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
 export const RESPONSES = {
@@ -167,6 +168,19 @@ export const RESPONSES = {
   'POST /api/enrolments/imports': ImportEnrolmentsResponse,
   'GET /api/enrolments': EnrolledChildrenResponse,
   'POST /api/enrolments/:personId/worries': NoteWorryResponse,
+  'POST /api/people/:id/plan-requests': Created,
+  'GET /api/plan-requests': PlanQueueResponse,
+  'GET /api/plan-requests/:requestId': PlanRequestResponse,
+  'POST /api/plan-requests/:requestId/decision': PlanRequestResponse,
+  'POST /api/people/:id/coordinator': Created,
+  'POST /api/coordinator-assignments/:assignmentId/answer': StatusChanged,
+  'GET /api/people/:id/individual-plan': PersonPlanResponse,
+  'POST /api/people/:id/individual-plan': Created,
+  'POST /api/individual-plans/:planId/goals': Saved,
+  'POST /api/individual-plans/:planId/contributions': Saved,
+  'POST /api/individual-plans/:planId/evaluations': Saved,
+  'POST /api/individual-plans/:planId/comments': Created,
+  'POST /api/individual-plans/:planId/confirm': Saved,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

@@ -19,6 +19,7 @@ import { deny, type Policy, type Rule } from './policy.ts';
 import { auditPolicy } from './policies/audit.ts';
 import { casePolicy } from './policies/case.ts';
 import { childWelfarePolicy } from './policies/child-welfare.ts';
+import { planPolicy } from './policies/plan.ts';
 import { caseStatusPolicy } from './policies/case-status.ts';
 import { consentPolicy, visibleCategories as categoriesOf } from './policies/consent.ts';
 import { meetingPolicy } from './policies/meeting.ts';
@@ -36,13 +37,13 @@ export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, t
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
-  enrolmentPolicy, questionnairePolicy,
+  enrolmentPolicy, planPolicy, questionnairePolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
-  ...enrolmentPolicy, ...questionnairePolicy,
+  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

@@ -36,6 +36,8 @@ export const AUDITED_ACTIONS = {
   'cwReport.deliver': true, 'cwConsultation.create': true, 'cwConsultation.list': true, 'cwConsultation.read': true, 'cwConsultation.answer': true, 'cwCounts.read': true,
   'questionnaire.read': true, 'questionnaire.define': true, 'screening.create': true, 'screening.read': true, 'screening.answer': true,
   'goalRating.read': true, 'goalRating.create': true, 'survey.schedule': true, 'survey.list': true, 'survey.answer': true, 'survey.results': true,
+  'planRequest.create': true, 'planRequestQueue.read': true, 'planRequest.decide': true, 'coordinator.appoint': true, 'coordinator.answer': true,
+  'planStatus.read': true, 'plan.read': true, 'plan.create': true, 'plan.write': true, 'plan.familyWrite': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
   'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
 } as const satisfies Record<AuditedAction, true>;

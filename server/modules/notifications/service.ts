@@ -70,6 +70,16 @@ export const NOTIFICATION_KINDS = [
   'screening.sent', // {unitName} — to the person: a questionnaire waits on Min side
   'screening.answered', // {personName, title} — to the professional: the person answered on Min side
   'screening.alert', // {personName, title} — to the professional at once: an alert item was answered, action today
+  // Individual plans and coordinators (plans/): the texts name no one but the coordinator.
+  'planRequest.received', // {} — to Koordinerende enhet: a new request in the queue
+  'planRequest.granted', // {} — to the family (and a professional who asked): the request was granted
+  'planRequest.refused', // {} — to the family: refused, with the right to complain
+  'coordinator.appointed', // {} — to the staff user appointed: answer the appointment
+  'coordinator.accepted', // {name} — to the family: their coordinator
+  'coordinator.answered', // {name} — to the unit's member who appointed
+  'plan.opened', // {name} — to the relay holder: the plan is open, hand the baton to the coordinator
+  'plan.confirmed', // {} — to the coordinator: the family confirmed the plan
+  'plan.evaluationDue', // {date} — to the coordinator, before an evaluation date
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -116,6 +126,15 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'screening.sent': null,
   'screening.answered': null,
   'screening.alert': null,
+  'planRequest.received': null,
+  'planRequest.granted': null,
+  'planRequest.refused': null,
+  'coordinator.appointed': null,
+  'coordinator.accepted': null,
+  'coordinator.answered': null,
+  'plan.opened': null,
+  'plan.confirmed': null,
+  'plan.evaluationDue': null,
 };
 
 export interface NotificationInput {
