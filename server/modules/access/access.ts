@@ -29,6 +29,7 @@ import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts
 import { teamPolicy } from './policies/team.ts';
 import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
+import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
@@ -37,12 +38,14 @@ export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, t
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
+  indicatorPolicy,
   enrolmentPolicy, planPolicy, questionnairePolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
+  ...indicatorPolicy,
   ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy,
 };
 
