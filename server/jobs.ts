@@ -7,6 +7,7 @@ import { sealAuditLog } from './modules/audit/chain.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { deliverReport, DELIVERY_JOB } from './modules/child-welfare-reports/delivery.ts';
 import { sendReportReminders } from './modules/child-welfare-reports/jobs.ts';
+import { sendPlanReminders } from './modules/plans/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
 
@@ -33,6 +34,9 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     'idempotency.cleanup': async (db, _payload, now) => {
       await deleteExpiredIdempotencyKeys(db, now);
     },
+    'plans.reminders': async (db, _payload, now) => {
+      await sendPlanReminders(db, now);
+    },
   };
 }
 
@@ -44,4 +48,5 @@ export const recurringJobs: RecurringJob[] = [
   { kind: 'cases.reminders', everyMs: 60 * 60_000 },
   { kind: 'cwReports.reminders', everyMs: 60 * 60_000 },
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
+  { kind: 'plans.reminders', everyMs: 60 * 60_000 },
 ];
