@@ -10,6 +10,7 @@ import { sendReportReminders } from './modules/child-welfare-reports/jobs.ts';
 import { sendPlanReminders } from './modules/plans/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
+import { REFRESH_JOB, refreshJob } from './modules/indicators/refresh.ts';
 
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   configureNotifications(config);
@@ -34,6 +35,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     'idempotency.cleanup': async (db, _payload, now) => {
       await deleteExpiredIdempotencyKeys(db, now);
     },
+    [REFRESH_JOB]: refreshJob,
     'plans.reminders': async (db, _payload, now) => {
       await sendPlanReminders(db, now);
     },
@@ -48,5 +50,7 @@ export const recurringJobs: RecurringJob[] = [
   { kind: 'cases.reminders', everyMs: 60 * 60_000 },
   { kind: 'cwReports.reminders', everyMs: 60 * 60_000 },
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
+  // The indicators' pre-counted figures (decision 0023).
+  { kind: REFRESH_JOB, everyMs: 60 * 60_000 },
   { kind: 'plans.reminders', everyMs: 60 * 60_000 },
 ];

@@ -15,6 +15,7 @@ import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
+import { AnnualReportResponse, ImportEntriesResponse, IndicatorHistoryResponse, IndicatorRegisterResponse } from './indicators.ts';
 
 export const RESPONSES = {
   'POST /api/people/:id/child-welfare-reports': SendReportResponse,
@@ -149,6 +150,13 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'GET /api/indicators': IndicatorRegisterResponse,
+  'POST /api/indicators': Saved,
+  'PUT /api/indicators/:indicatorId': Saved,
+  'POST /api/indicators/:indicatorId/retire': Saved,
+  'GET /api/indicators/:indicatorId/history': IndicatorHistoryResponse,
+  'POST /api/indicators/entries': ImportEntriesResponse,
+  'GET /api/indicators/report': AnnualReportResponse,
   'POST /api/enrolments/imports': ImportEnrolmentsResponse,
   'GET /api/enrolments': EnrolledChildrenResponse,
   'POST /api/enrolments/:personId/worries': NoteWorryResponse,

@@ -477,6 +477,21 @@ const EVERY_ACTION: Row[] = [
   row('cwCounts.read', 'child_welfare_intake', none, yes('role:child_welfare_intake')),
   row('cwCounts.read', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
   row('cwCounts.read', 'analyst', none, no('role_required:child_welfare_intake')),
+  row('indicator.list', 'analyst', none, yes('role:analyst')),
+  row('indicator.list', 'team_leader', none, yes('role:team_leader')),
+  row('indicator.list', 'professional', none, no('role_required:figure_reader')),
+  row('indicator.list', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('indicator.edit', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
+  row('indicator.edit', 'administrator', none, yes('role:administrator')),
+  row('indicator.edit', 'analyst', none, no('role_required:indicator_keeper')),
+  row('indicator.edit', 'team_leader', none, no('role_required:indicator_keeper')),
+  row('indicatorReport.read', 'analyst', none, yes('role:analyst')),
+  row('indicatorReport.read', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
+  row('indicatorReport.read', 'team_leader', none, no('role_required:figure_reader')),
+  row('indicatorReport.read', 'team_leader', entity('team', (f) => f.teamId), yes('team_leader_of_team')),
+  row('indicatorReport.read', 'team_member', entity('team', (f) => f.teamId), no('role_required:figure_reader')),
+  row('indicatorReport.read', 'auditor', none, no('role_required:figure_reader')),
+  row('indicatorReport.read', 'citizen:guardianWithResponsibility', none, no('not_staff')),
 
   // Individual plans: the family or a professional under the consent asks; Koordinerende enhet
   // decides and appoints; the appointed answers; the plan opens to the coordinator and to the units

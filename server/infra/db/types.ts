@@ -8,6 +8,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AbsenceImport {
@@ -382,6 +394,62 @@ export interface IdempotencyKey {
   request_hash: string;
   response: ColumnType<unknown, string, string> | null;
   status: number | null;
+}
+
+export interface Indicator {
+  baseline_value: number;
+  baseline_year: number;
+  code: string;
+  computed_key: string | null;
+  definition_en: string;
+  definition_nb: string;
+  definition_nn: string;
+  direction: "higher_is_better" | "lower_is_better";
+  id: Generated<string>;
+  municipality_id: string;
+  name_en: string;
+  name_nb: string;
+  name_nn: string;
+  retired_at: Timestamp | null;
+  retired_by: string | null;
+  source: "computed" | "entered";
+  unit: "count" | "share" | "days" | "years";
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface IndicatorEntry {
+  entered_at: Timestamp;
+  entered_by: string;
+  indicator_id: string;
+  value: number;
+  year: number;
+}
+
+export interface IndicatorFigure {
+  computed_key: string;
+  denominator: number;
+  municipality_id: string;
+  numerator: number;
+  refreshed_at: Timestamp;
+  scope_key: string;
+  scope_kind: "municipality" | "team" | "unit" | "service_type";
+  year: number;
+}
+
+export interface IndicatorTarget {
+  indicator_id: string;
+  value: number;
+  year: number;
+}
+
+export interface IndicatorVersion {
+  indicator_id: string;
+  saved_at: Timestamp;
+  saved_by: string;
+  snapshot: Json;
+  version: number;
 }
 
 export interface IndividualPlan {
@@ -880,6 +948,11 @@ export interface DB {
   guardianship: Guardianship;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;
+  indicator: Indicator;
+  indicator_entry: IndicatorEntry;
+  indicator_figure: IndicatorFigure;
+  indicator_target: IndicatorTarget;
+  indicator_version: IndicatorVersion;
   individual_plan: IndividualPlan;
   involvement: Involvement;
   job: Job;

@@ -28,6 +28,7 @@ import { cataloguePolicy, organisationPolicy } from './policies/organisation.ts'
 import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts';
 import { teamPolicy } from './policies/team.ts';
 import { worryPolicy } from './policies/worry.ts';
+import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
@@ -36,12 +37,14 @@ export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, t
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
+  indicatorPolicy,
   enrolmentPolicy, planPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
+  ...indicatorPolicy,
   ...enrolmentPolicy, ...planPolicy,
 };
 

@@ -79,6 +79,9 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'indicator.list', // the indicator register (no personal data): the figure readers and team leaders
+  'indicator.edit', // create, change, retire an indicator and enter its figures: the SBU coordinator and the administrator
+  'indicatorReport.read', // the annual status report (figures only, suppressed): the municipality's figure readers; a team's leader for the team
   'enrolment.import', // a kindergarten's or school's enrolments from its administrative system (CSV): its case workers
   'enrolment.search', // the children enrolled at one's own unit, by name or birth date: name and birth date only
   'enrolment.worry', // note a worry about a child enrolled at one's own unit (opens a case held by the one who noted it)

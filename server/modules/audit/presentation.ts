@@ -37,6 +37,7 @@ export const AUDITED_ACTIONS = {
   'planRequest.create': true, 'planRequestQueue.read': true, 'planRequest.decide': true, 'coordinator.appoint': true, 'coordinator.answer': true,
   'planStatus.read': true, 'plan.read': true, 'plan.create': true, 'plan.write': true, 'plan.familyWrite': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
+  'indicator.list': true, 'indicator.edit': true, 'indicatorReport.read': true,
   'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
 } as const satisfies Record<AuditedAction, true>;
 
