@@ -27,6 +27,7 @@ import { absencePolicy, notificationPolicy } from './policies/notification.ts';
 import { cataloguePolicy, organisationPolicy } from './policies/organisation.ts';
 import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts';
 import { teamPolicy } from './policies/team.ts';
+import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
 import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
@@ -38,14 +39,14 @@ const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
   indicatorPolicy,
-  enrolmentPolicy, planPolicy,
+  enrolmentPolicy, planPolicy, questionnairePolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
   ...indicatorPolicy,
-  ...enrolmentPolicy, ...planPolicy,
+  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.
