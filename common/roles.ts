@@ -49,3 +49,6 @@ export const ABSENCE_UNIT_TYPES = ['kindergarten', 'school_primary', 'school_low
 export function isAbsenceUnitType(typeCode: string | null | undefined): boolean {
   return typeCode != null && (ABSENCE_UNIT_TYPES as readonly string[]).includes(typeCode);
 }
+
+/** Roles that write and publish the digital handbook: the administrator, and the editor who has none of its other powers. */
+export const HANDBOOK_ROLES = ['administrator', 'editor'] as const satisfies readonly StaffRole[];

@@ -11,6 +11,7 @@ import { DevLogin, DevUsers, LanguageSet, LoggedOut, Me, RoleSwitched } from './
 import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, UnreadCount } from './notifications.ts';
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from './organisation.ts';
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
+import { AdminPage, AdminPageList, ImageUploaded, PageSearch, PageStateChanged, PublicModel, PublishedPage } from './handbook.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
@@ -147,6 +148,16 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'GET /api/handbook/pages': PageSearch,
+  'GET /api/handbook/pages/:slug': PublishedPage,
+  'GET /api/model': PublicModel,
+  'GET /api/admin/handbook/pages': AdminPageList,
+  'POST /api/admin/handbook/pages': Saved,
+  'GET /api/admin/handbook/pages/:id': AdminPage,
+  'PUT /api/admin/handbook/pages/:id': Saved,
+  'POST /api/admin/handbook/pages/:id/review': PageStateChanged,
+  'POST /api/admin/handbook/pages/:id/publish': PageStateChanged,
+  'POST /api/admin/handbook/images': ImageUploaded,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

@@ -167,6 +167,7 @@ const NOT_REFUSED_OVER_HTTP: string[] = [
   'notification.read', // everyone's own notifications; only the anonymous are refused, and the audience answers them 401 first
   'notification.update',
   'worry.read', // decided by no route today: worries are read through worry.list, scoped to the author and those asked to discuss
+  'handbookStaffPage.read', // decided inside the public handbook reads (no guarded route): the public is shown only public pages, never refused
 ];
 
 const guarded = () => apiRoutes.filter((r) => r.guarded);

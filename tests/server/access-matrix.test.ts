@@ -475,6 +475,17 @@ const EVERY_ACTION: Row[] = [
   row('cwCounts.read', 'child_welfare_intake', none, yes('role:child_welfare_intake')),
   row('cwCounts.read', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
   row('cwCounts.read', 'analyst', none, no('role_required:child_welfare_intake')),
+
+  // The digital handbook: written by the administrator and the editor; staff-only pages read by staff.
+  ...(['handbook.edit', 'handbook.publish'] as const).flatMap((action) => [
+    row(action, 'administrator', none, yes('role:administrator')),
+    row(action, 'editor', none, yes('role:editor')),
+    row(action, 'professional', none, no('role_without_handbook')),
+    row(action, 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  ]),
+  row('handbookStaffPage.read', 'professional', none, yes('staff')),
+  row('handbookStaffPage.read', 'editor', none, yes('staff')),
+  row('handbookStaffPage.read', 'citizen:youth16', none, no('not_staff')),
 ];
 
 async function principalOf(w: AccessWorld, who: Who): Promise<Principal | null> {

@@ -24,6 +24,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   cwQueue: '/barnevern',
   cwMine: '/mine-meldinger',
   cwConsult: '/barnevern/drofting',
+  handbook: '/handbok',
+  adminHandbook: '/admin/handbok',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -44,6 +46,8 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   cwQueue: 'reports.nav.queue',
   cwMine: 'reports.nav.mine',
   cwConsult: 'reports.nav.consultations',
+  handbook: 'handbook.nav.handbook',
+  adminHandbook: 'handbook.nav.admin',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

@@ -79,6 +79,9 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'handbook.edit', // the digital handbook's drafts, review and images: the administrator and the editor (redaktør)
+  'handbook.publish', // make a handbook page's reviewed version the published one
+  'handbookStaffPage.read', // a published page marked for staff only: the municipality's staff, never the public
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
