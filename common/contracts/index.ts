@@ -13,6 +13,8 @@ import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, S
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { AdminPage, AdminPageList, ImageUploaded, PageSearch, PageStateChanged, PublicModel, PublishedPage } from './handbook.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
+import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
+import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
 export const RESPONSES = {
@@ -148,6 +150,22 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'POST /api/enrolments/imports': ImportEnrolmentsResponse,
+  'GET /api/enrolments': EnrolledChildrenResponse,
+  'POST /api/enrolments/:personId/worries': NoteWorryResponse,
+  'POST /api/people/:id/plan-requests': Created,
+  'GET /api/plan-requests': PlanQueueResponse,
+  'GET /api/plan-requests/:requestId': PlanRequestResponse,
+  'POST /api/plan-requests/:requestId/decision': PlanRequestResponse,
+  'POST /api/people/:id/coordinator': Created,
+  'POST /api/coordinator-assignments/:assignmentId/answer': StatusChanged,
+  'GET /api/people/:id/individual-plan': PersonPlanResponse,
+  'POST /api/people/:id/individual-plan': Created,
+  'POST /api/individual-plans/:planId/goals': Saved,
+  'POST /api/individual-plans/:planId/contributions': Saved,
+  'POST /api/individual-plans/:planId/evaluations': Saved,
+  'POST /api/individual-plans/:planId/comments': Created,
+  'POST /api/individual-plans/:planId/confirm': Saved,
   'GET /api/handbook/pages': PageSearch,
   'GET /api/handbook/pages/:slug': PublishedPage,
   'GET /api/model': PublicModel,

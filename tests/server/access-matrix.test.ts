@@ -24,6 +24,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   world = await buildAccessWorld(database.db);
   await addConsent(world, world.child);
+  // The 15-year-old goes to the world's school: its staff may note a worry about her (enrolment.worry).
+  await world.db.insertInto('enrolment').values({ person_id: world.youth15, service_unit_id: world.units.school, starts_on: daysFromToday(-300) }).execute();
 });
 afterAll(async () => {
   await database?.drop();
@@ -476,6 +478,51 @@ const EVERY_ACTION: Row[] = [
   row('cwCounts.read', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
   row('cwCounts.read', 'analyst', none, no('role_required:child_welfare_intake')),
 
+  // Individual plans: the family or a professional under the consent asks; Koordinerende enhet
+  // decides and appoints; the appointed answers; the plan opens to the coordinator and to the units
+  // the consent for the plan names (here the health station), not to the unit deciding.
+  row('planRequest.create', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('planRequest.create', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('planRequest.create', 'professional', family, yes('involved:relay_holder+consent')),
+  row('planRequest.create', 'other:outsider', family, no('not_involved')),
+  row('planRequestQueue.read', 'coordinating_unit', none, yes('role:coordinating_unit')),
+  row('planRequestQueue.read', 'professional', none, no('role_required:coordinating_unit')),
+  row('planRequest.decide', 'coordinating_unit', entity('plan_request', (f) => f.planRequestId), yes('role:coordinating_unit')),
+  row('planRequest.decide', 'professional', entity('plan_request', (f) => f.planRequestId), no('role_required:coordinating_unit')),
+  row('coordinator.appoint', 'coordinating_unit', family, yes('role:coordinating_unit')),
+  row('coordinator.appoint', 'child_welfare_intake', family, no('role_required:coordinating_unit')),
+  row('coordinator.answer', 'other:healthStation', entity('coordinator_assignment', (f) => f.coordinatorAssignmentId), yes('appointed_coordinator')),
+  row('coordinator.answer', 'professional', entity('coordinator_assignment', (f) => f.coordinatorAssignmentId), no('not_appointed')),
+  row('coordinator.answer', 'citizen:guardianWithResponsibility', entity('coordinator_assignment', (f) => f.coordinatorAssignmentId), no('not_staff')),
+  row('planStatus.read', 'coordinating_unit', family, yes('role:coordinating_unit')),
+  row('planStatus.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('planStatus.read', 'other:outsider', family, no('not_involved')),
+  row('planStatus.read', 'analyst', family, no('role_without_case_work')),
+  row('plan.read', 'coordinator', family, yes('coordinator')),
+  row('plan.read', 'other:healthStation', family, yes('involved:collaborator+individual_plan_consent')),
+  row('plan.read', 'professional', family, no('unit_not_recipient')),
+  row('plan.read', 'coordinating_unit', family, no('unit_not_recipient')),
+  row('plan.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('plan.read', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('plan.create', 'coordinator', family, yes('coordinator')),
+  row('plan.create', 'other:healthStation', family, no('not_coordinator')),
+  row('plan.write', 'coordinator', entity('individual_plan', (f) => f.planId), yes('coordinator')),
+  row('plan.write', 'other:healthStation', entity('individual_plan', (f) => f.planId), yes('involved:collaborator+individual_plan_consent')),
+  row('plan.write', 'professional', entity('individual_plan', (f) => f.planId), no('unit_not_recipient')),
+  row('plan.familyWrite', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('plan.familyWrite', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('plan.familyWrite', 'coordinator', family, no('not_citizen')),
+
+  // Enrolments: a kindergarten's or school's own; enrolment at one's own unit opens the worry only.
+  row('enrolment.import', 'other:school', none, yes('unit:school_primary')),
+  row('enrolment.import', 'other:healthStation', none, no('unit_without_enrolments')),
+  row('enrolment.import', 'analyst', none, no('role_without_case_work')),
+  row('enrolment.search', 'professional', none, yes('unit:kindergarten')),
+  row('enrolment.search', 'other:healthStation', none, no('unit_without_enrolments')),
+  row('enrolment.search', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('enrolment.worry', 'other:school', person('youth15'), yes('enrolled_at_own_unit')),
+  row('enrolment.worry', 'professional', person('youth15'), no('not_enrolled_at_own_unit')),
+  row('enrolment.worry', 'other:healthStation', person('youth15'), no('unit_without_enrolments')),
   // The digital handbook: written by the administrator and the editor; staff-only pages read by staff.
   ...(['handbook.edit', 'handbook.publish'] as const).flatMap((action) => [
     row(action, 'administrator', none, yes('role:administrator')),

@@ -24,6 +24,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   cwQueue: '/barnevern',
   cwMine: '/mine-meldinger',
   cwConsult: '/barnevern/drofting',
+  enrolled: '/innskrevne',
   handbook: '/handbok',
   adminHandbook: '/admin/handbok',
 };
@@ -46,6 +47,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   cwQueue: 'reports.nav.queue',
   cwMine: 'reports.nav.mine',
   cwConsult: 'reports.nav.consultations',
+  enrolled: 'enrolments.nav',
   handbook: 'handbook.nav.handbook',
   adminHandbook: 'handbook.nav.admin',
 };

@@ -316,12 +316,36 @@ export interface ConsentText {
   version: number;
 }
 
+export interface CoordinatorAssignment {
+  answered_at: Timestamp | null;
+  appointed_at: Timestamp;
+  appointed_by: string;
+  child_coordinator: Generated<boolean>;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  person_id: string;
+  reason: string | null;
+  request_id: string | null;
+  staff_user_id: string;
+  status: Generated<"pending" | "accepted" | "declined" | "cancelled" | "ended">;
+}
+
 export interface Enrolment {
   ends_on: string | null;
   id: Generated<string>;
+  import_id: string | null;
   person_id: string;
   service_unit_id: string;
   starts_on: string;
+}
+
+export interface EnrolmentImport {
+  file_name: string | null;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  row_count: number;
+  service_unit_id: string;
 }
 
 export interface Guardianship {
@@ -405,6 +429,23 @@ export interface IdempotencyKey {
   status: number | null;
 }
 
+export interface IndividualPlan {
+  adult_consent_at: Timestamp | null;
+  case_id: string;
+  confirmed_at: Timestamp | null;
+  confirmed_by_person_id: string | null;
+  confirmed_version: number | null;
+  created_at: Timestamp;
+  created_by: string;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  request_id: string | null;
+  status: Generated<"active" | "ended">;
+  version: Generated<number>;
+}
+
 export interface Involvement {
   ended_at: Timestamp | null;
   id: Generated<string>;
@@ -440,6 +481,7 @@ export interface LegalBasisInvocation {
 }
 
 export interface MeetingParticipant {
+  attendance: "present" | "absent" | "apologies" | null;
   copy_sent_at: Timestamp | null;
   id: Generated<string>;
   invited_at: Generated<Timestamp>;
@@ -536,6 +578,78 @@ export interface Person {
   national_id: string | null;
   phone: string | null;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PlanChange {
+  by_person_id: string | null;
+  by_staff_id: string | null;
+  changed_at: Timestamp;
+  id: Generated<string>;
+  plan_id: string;
+  version: number;
+  what: "created" | "goal_added" | "contribution_added" | "evaluation_planned" | "evaluated" | "confirmed" | "comment_added" | "coordinator_changed" | "adult_consent" | "ended";
+}
+
+export interface PlanComment {
+  author_person_id: string | null;
+  author_staff_id: string | null;
+  body: string;
+  id: Generated<string>;
+  plan_id: string;
+  written_at: Timestamp;
+}
+
+export interface PlanContribution {
+  description: string;
+  ends_on: string | null;
+  id: Generated<string>;
+  plan_id: string;
+  responsible_staff_id: string;
+  starts_on: string;
+  written_at: Timestamp;
+  written_by: string;
+}
+
+export interface PlanEvaluation {
+  done_at: Timestamp | null;
+  done_on: string | null;
+  due_on: string;
+  id: Generated<string>;
+  plan_id: string;
+  reminded_at: Timestamp | null;
+}
+
+export interface PlanGoal {
+  author_person_id: string | null;
+  author_staff_id: string | null;
+  family_view: string | null;
+  id: Generated<string>;
+  plan_id: string;
+  status: Generated<"open" | "achieved" | "partly" | "not_achieved">;
+  text: string;
+  whose: "family" | "child";
+  written_at: Timestamp;
+}
+
+export interface PlanLogLink {
+  entry_key: string;
+  plan_id: string;
+}
+
+export interface PlanRequest {
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: "granted" | "refused" | null;
+  decision_reason: string | null;
+  id: Generated<string>;
+  kind: "plan_and_coordinator" | "coordinator" | "child_coordinator";
+  municipality_id: string;
+  person_id: string;
+  reason: string;
+  requested_at: Timestamp;
+  requested_by_person_id: string | null;
+  requested_by_staff_id: string | null;
   version: Generated<number>;
 }
 
@@ -805,7 +919,9 @@ export interface DB {
   consent_giver: ConsentGiver;
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
+  coordinator_assignment: CoordinatorAssignment;
   enrolment: Enrolment;
+  enrolment_import: EnrolmentImport;
   guardianship: Guardianship;
   handbook_image: HandbookImage;
   handbook_page: HandbookPage;
@@ -813,6 +929,7 @@ export interface DB {
   handbook_page_version: HandbookPageVersion;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;
+  individual_plan: IndividualPlan;
   involvement: Involvement;
   job: Job;
   legal_basis_invocation: LegalBasisInvocation;
@@ -824,6 +941,13 @@ export interface DB {
   outbound_email: OutboundEmail;
   outbound_email_attachment: OutboundEmailAttachment;
   person: Person;
+  plan_change: PlanChange;
+  plan_comment: PlanComment;
+  plan_contribution: PlanContribution;
+  plan_evaluation: PlanEvaluation;
+  plan_goal: PlanGoal;
+  plan_log_link: PlanLogLink;
+  plan_request: PlanRequest;
   referral: Referral;
   relation_claim: RelationClaim;
   relay_handover: RelayHandover;

@@ -18,6 +18,7 @@ import { LoadError } from '../Status.tsx';
 import { ReferralForm } from './Referral.tsx';
 import { CategoryChecks } from './shared.tsx';
 import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
+import { PageSection } from '../PageSection.tsx';
 
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
@@ -258,8 +259,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
   const may = status.abilities;
   if (!c) {
     return (
-      <section aria-labelledby="case-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
+      <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
         {may.changeStatus || may.refer ? (
           <div className="case-actions">
@@ -267,14 +267,13 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
             {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           </div>
         ) : null}
-      </section>
+      </PageSection>
     );
   }
   const open = !c.closedAt;
   const planned = c.transitions.find((tr) => tr.id === c.plannedTransitionId);
   return (
-    <section aria-labelledby="case-heading" className="page-section">
-      <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
+    <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
       <Card className="case-summary" data-testid="case-summary">
         <dl className="facts">
           <div className="facts__row"><dt>{t('cases.ui.level')}</dt><dd><Tag data-color="info">{t('cases.ui.levelName', { level: c.level, name: t(`cases.ui.level${c.level}` as 'cases.ui.level0') })}</Tag></dd></div>
@@ -317,7 +316,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           </ul>
         </section>
       ) : null}
-      <Steps c={c} personId={status.person.id} citizen={citizen} editable={may.changeStatus} onChange={onChange} />
+      {c.steps.length ? <Steps c={c} personId={status.person.id} citizen={citizen} editable={may.changeStatus} onChange={onChange} /> : null}
       <details className="level-history">
         <summary>{t('cases.ui.levelHistory')}</summary>
         <ul className="plain-list">
@@ -340,6 +339,6 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           {may.hold ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
       ) : null}
-    </section>
+    </PageSection>
   );
 }
