@@ -25,6 +25,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   cwMine: '/mine-meldinger',
   cwConsult: '/barnevern/drofting',
   enrolled: '/innskrevne',
+  handbook: '/handbok',
+  adminHandbook: '/admin/handbok',
   indicators: '/indikatorer',
   annualReport: '/arsrapport',
 };
@@ -48,6 +50,8 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   cwMine: 'reports.nav.mine',
   cwConsult: 'reports.nav.consultations',
   enrolled: 'enrolments.nav',
+  handbook: 'handbook.nav.handbook',
+  adminHandbook: 'handbook.nav.admin',
   indicators: 'indicators.nav.register',
   annualReport: 'indicators.nav.report',
 };
