@@ -8,6 +8,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AbsenceImport {
@@ -360,6 +372,20 @@ export interface EnrolmentImport {
   service_unit_id: string;
 }
 
+export interface GoalRating {
+  goal_key: string;
+  goal_source: "relay_log" | "plan";
+  id: Generated<string>;
+  occasion: "start" | "evaluation" | "end";
+  person_id: string;
+  rated_at: Timestamp;
+  rated_on: string;
+  rater: "family" | "child";
+  rater_person_id: string | null;
+  recorded_by_staff_id: string | null;
+  score: number;
+}
+
 export interface Guardianship {
   child_id: string;
   created_at: Generated<Timestamp>;
@@ -367,6 +393,51 @@ export interface Guardianship {
   lives_with_child: Generated<boolean>;
   parental_responsibility: boolean;
   relation: "mother" | "father" | "other";
+}
+
+export interface HandbookImage {
+  byte_size: number;
+  bytes: Uint8Array;
+  content_type: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  municipality_id: string;
+}
+
+export interface HandbookPage {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  latest_version: Generated<number>;
+  municipality_id: string;
+  published_version: number | null;
+  slug: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface HandbookPageText {
+  body_html: string;
+  body_text: string;
+  lang: "nb" | "nn" | "en";
+  search: Generated<string | null>;
+  title: string;
+  version_id: string;
+}
+
+export interface HandbookPageVersion {
+  about_team_kind: "early_intervention" | "system_level" | null;
+  change_note: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  page_id: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  state: Generated<"draft" | "review" | "published">;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  version: number;
+  visibility: "public" | "staff";
 }
 
 export interface HelpCase {
@@ -394,6 +465,62 @@ export interface IdempotencyKey {
   request_hash: string;
   response: ColumnType<unknown, string, string> | null;
   status: number | null;
+}
+
+export interface Indicator {
+  baseline_value: number;
+  baseline_year: number;
+  code: string;
+  computed_key: string | null;
+  definition_en: string;
+  definition_nb: string;
+  definition_nn: string;
+  direction: "higher_is_better" | "lower_is_better";
+  id: Generated<string>;
+  municipality_id: string;
+  name_en: string;
+  name_nb: string;
+  name_nn: string;
+  retired_at: Timestamp | null;
+  retired_by: string | null;
+  source: "computed" | "entered";
+  unit: "count" | "share" | "days" | "years";
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface IndicatorEntry {
+  entered_at: Timestamp;
+  entered_by: string;
+  indicator_id: string;
+  value: number;
+  year: number;
+}
+
+export interface IndicatorFigure {
+  computed_key: string;
+  denominator: number;
+  municipality_id: string;
+  numerator: number;
+  refreshed_at: Timestamp;
+  scope_key: string;
+  scope_kind: "municipality" | "team" | "unit" | "service_type";
+  year: number;
+}
+
+export interface IndicatorTarget {
+  indicator_id: string;
+  value: number;
+  year: number;
+}
+
+export interface IndicatorVersion {
+  indicator_id: string;
+  saved_at: Timestamp;
+  saved_by: string;
+  snapshot: Json;
+  version: number;
 }
 
 export interface IndividualPlan {
@@ -484,6 +611,7 @@ export interface Municipality {
   created_at: Generated<Timestamp>;
   duty_service_email: string | null;
   duty_service_phone: string | null;
+  goal_rating_age: Generated<number>;
   guardian_consent_rule: Generated<"all" | "one">;
   handover_escalation_days: Generated<number>;
   id: Generated<string>;
@@ -620,6 +748,17 @@ export interface PlanRequest {
   version: Generated<number>;
 }
 
+export interface QuestionnaireVersion {
+  created_at: Timestamp;
+  created_by: string;
+  definition: ColumnType<unknown, string, string>;
+  id: Generated<string>;
+  instrument_key: string;
+  municipality_id: string;
+  retired_at: Timestamp | null;
+  version: number;
+}
+
 export interface Referral {
   age_years: number | null;
   anonymous_summary: string | null;
@@ -703,6 +842,27 @@ export interface SchemaMigration {
   version: number;
 }
 
+export interface Screening {
+  alert: Generated<boolean>;
+  answered_at: Timestamp | null;
+  id: Generated<string>;
+  instrument_key: string;
+  instrument_version: number;
+  language: "nb" | "nn" | "en" | null;
+  measure_entry_key: string | null;
+  mode: "conversation" | "min_side";
+  municipality_id: string;
+  person_id: string;
+  requested_at: Timestamp;
+  requested_by: string;
+  response: ColumnType<unknown, string, string> | null;
+  score: number | null;
+  status: Generated<"sent" | "answered">;
+  subscores: ColumnType<Record<string, number>, string, string> | null;
+  threshold_key: string | null;
+  version: Generated<number>;
+}
+
 export interface ServiceUnit {
   active: Generated<boolean>;
   area: string | null;
@@ -759,6 +919,37 @@ export interface StaffUser {
   updated_at: Generated<Timestamp>;
   username: string;
   version: Generated<number>;
+}
+
+export interface SurveyParticipation {
+  round_id: string;
+  staff_user_id: string;
+}
+
+export interface SurveyRespondents {
+  respondents: number;
+  round_id: string;
+  service_type: string;
+}
+
+export interface SurveyRound {
+  closes_on: string;
+  created_at: Timestamp;
+  created_by: string;
+  id: Generated<string>;
+  instrument_key: string;
+  instrument_version: number;
+  municipality_id: string;
+  opens_on: string;
+  title: string;
+}
+
+export interface SurveyTally {
+  answer: number;
+  answers: number;
+  link_id: string;
+  round_id: string;
+  service_type: string;
 }
 
 export interface SystemReportDelivery {
@@ -890,9 +1081,19 @@ export interface DB {
   coordinator_assignment: CoordinatorAssignment;
   enrolment: Enrolment;
   enrolment_import: EnrolmentImport;
+  goal_rating: GoalRating;
   guardianship: Guardianship;
+  handbook_image: HandbookImage;
+  handbook_page: HandbookPage;
+  handbook_page_text: HandbookPageText;
+  handbook_page_version: HandbookPageVersion;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;
+  indicator: Indicator;
+  indicator_entry: IndicatorEntry;
+  indicator_figure: IndicatorFigure;
+  indicator_target: IndicatorTarget;
+  indicator_version: IndicatorVersion;
   individual_plan: IndividualPlan;
   involvement: Involvement;
   job: Job;
@@ -912,16 +1113,22 @@ export interface DB {
   plan_goal: PlanGoal;
   plan_log_link: PlanLogLink;
   plan_request: PlanRequest;
+  questionnaire_version: QuestionnaireVersion;
   referral: Referral;
   relation_claim: RelationClaim;
   relay_handover: RelayHandover;
   relay_log_entry: RelayLogEntry;
   schema_migration: SchemaMigration;
+  screening: Screening;
   service_unit: ServiceUnit;
   service_unit_type: ServiceUnitType;
   session: Session;
   staff_role: StaffRole;
   staff_user: StaffUser;
+  survey_participation: SurveyParticipation;
+  survey_respondents: SurveyRespondents;
+  survey_round: SurveyRound;
+  survey_tally: SurveyTally;
   system_report_delivery: SystemReportDelivery;
   team: Team;
   team_meeting: TeamMeeting;
