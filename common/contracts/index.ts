@@ -12,6 +12,7 @@ import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, U
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from './organisation.ts';
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { SurveyAnswered, SurveyFormResponse, SurveyResultsResponse, SurveyRoundsResponse, AnsweredResponse, GoalRatingsResponse, InstrumentSaved, InstrumentVersionsResponse, InstrumentsResponse, ScreeningResponse, ScreeningsResponse, TakenIntoLogResponse } from './questionnaires.ts';
+import { AdminPage, AdminPageList, ImageUploaded, PageSearch, PageStateChanged, PublicModel, PublishedPage } from './handbook.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
@@ -187,8 +188,19 @@ export const RESPONSES = {
   'POST /api/individual-plans/:planId/goals': Saved,
   'POST /api/individual-plans/:planId/contributions': Saved,
   'POST /api/individual-plans/:planId/evaluations': Saved,
+  'POST /api/individual-plans/:planId/evaluations/:evaluationId/held': Saved,
   'POST /api/individual-plans/:planId/comments': Created,
   'POST /api/individual-plans/:planId/confirm': Saved,
+  'GET /api/handbook/pages': PageSearch,
+  'GET /api/handbook/pages/:slug': PublishedPage,
+  'GET /api/model': PublicModel,
+  'GET /api/admin/handbook/pages': AdminPageList,
+  'POST /api/admin/handbook/pages': Saved,
+  'GET /api/admin/handbook/pages/:id': AdminPage,
+  'PUT /api/admin/handbook/pages/:id': Saved,
+  'POST /api/admin/handbook/pages/:id/review': PageStateChanged,
+  'POST /api/admin/handbook/pages/:id/publish': PageStateChanged,
+  'POST /api/admin/handbook/images': ImageUploaded,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

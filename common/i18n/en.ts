@@ -14,7 +14,8 @@ import questionnaires from './en/questionnaires.json' with { type: 'json' };
 import indicators from './en/indicators.json' with { type: 'json' };
 import enrolments from './en/enrolments.json' with { type: 'json' };
 import plans from './en/plans.json' with { type: 'json' };
+import handbook from './en/handbook.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook };
 
 export default /*#__PURE__*/ flatten(files);

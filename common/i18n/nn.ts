@@ -14,7 +14,8 @@ import questionnaires from './nn/questionnaires.json' with { type: 'json' };
 import indicators from './nn/indicators.json' with { type: 'json' };
 import enrolments from './nn/enrolments.json' with { type: 'json' };
 import plans from './nn/plans.json' with { type: 'json' };
+import handbook from './nn/handbook.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook };
 
 export default /*#__PURE__*/ flatten(files);

@@ -573,6 +573,16 @@ const EVERY_ACTION: Row[] = [
   row('enrolment.worry', 'other:school', person('youth15'), yes('enrolled_at_own_unit')),
   row('enrolment.worry', 'professional', person('youth15'), no('not_enrolled_at_own_unit')),
   row('enrolment.worry', 'other:healthStation', person('youth15'), no('unit_without_enrolments')),
+  // The digital handbook: written by the administrator and the editor; staff-only pages read by staff.
+  ...(['handbook.edit', 'handbook.publish'] as const).flatMap((action) => [
+    row(action, 'administrator', none, yes('role:administrator')),
+    row(action, 'editor', none, yes('role:editor')),
+    row(action, 'professional', none, no('role_without_handbook')),
+    row(action, 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  ]),
+  row('handbookStaffPage.read', 'professional', none, yes('staff')),
+  row('handbookStaffPage.read', 'editor', none, yes('staff')),
+  row('handbookStaffPage.read', 'citizen:youth16', none, no('not_staff')),
 ];
 
 async function principalOf(w: AccessWorld, who: Who): Promise<Principal | null> {

@@ -383,6 +383,51 @@ export interface Guardianship {
   relation: "mother" | "father" | "other";
 }
 
+export interface HandbookImage {
+  byte_size: number;
+  bytes: Uint8Array;
+  content_type: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  municipality_id: string;
+}
+
+export interface HandbookPage {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  latest_version: Generated<number>;
+  municipality_id: string;
+  published_version: number | null;
+  slug: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface HandbookPageText {
+  body_html: string;
+  body_text: string;
+  lang: "nb" | "nn" | "en";
+  search: Generated<string | null>;
+  title: string;
+  version_id: string;
+}
+
+export interface HandbookPageVersion {
+  about_team_kind: "early_intervention" | "system_level" | null;
+  change_note: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  page_id: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  state: Generated<"draft" | "review" | "published">;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  version: number;
+  visibility: "public" | "staff";
+}
+
 export interface HelpCase {
   close_note: string | null;
   close_reason: "goals_reached" | "family_withdrew" | "moved" | "other" | null;
@@ -1025,6 +1070,10 @@ export interface DB {
   enrolment_import: EnrolmentImport;
   goal_rating: GoalRating;
   guardianship: Guardianship;
+  handbook_image: HandbookImage;
+  handbook_page: HandbookPage;
+  handbook_page_text: HandbookPageText;
+  handbook_page_version: HandbookPageVersion;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;
   indicator: Indicator;

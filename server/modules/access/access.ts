@@ -31,6 +31,7 @@ import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
 import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
+import { handbookPolicy } from './policies/handbook.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
@@ -39,14 +40,14 @@ const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
   indicatorPolicy,
-  enrolmentPolicy, planPolicy, questionnairePolicy,
+  enrolmentPolicy, planPolicy, questionnairePolicy, handbookPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
   ...indicatorPolicy,
-  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy,
+  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy, ...handbookPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

@@ -41,6 +41,7 @@ export const AUDITED_ACTIONS = {
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
   'indicator.list': true, 'indicator.edit': true, 'indicatorReport.read': true,
   'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
+  'handbook.edit': true, 'handbook.publish': true, 'handbookStaffPage.read': true,
 } as const satisfies Record<AuditedAction, true>;
 
 // Compile-time: every audited action has a bokmål text.
