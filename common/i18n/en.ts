@@ -10,7 +10,8 @@ import notifications from './en/notifications.json' with { type: 'json' };
 import teams from './en/teams.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
+import paths from './en/paths.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, paths };
 
 export default /*#__PURE__*/ flatten(files);

@@ -10,8 +10,9 @@ import notifications from './nb/notifications.json' with { type: 'json' };
 import teams from './nb/teams.json' with { type: 'json' };
 import meetings from './nb/meetings.json' with { type: 'json' };
 import reports from './nb/reports.json' with { type: 'json' };
+import paths from './nb/paths.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, paths };
 /** The files and their keys; MessageKey (core.ts) is built from them. */
 export type Files = typeof files;
 

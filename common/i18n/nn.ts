@@ -10,7 +10,8 @@ import notifications from './nn/notifications.json' with { type: 'json' };
 import teams from './nn/teams.json' with { type: 'json' };
 import meetings from './nn/meetings.json' with { type: 'json' };
 import reports from './nn/reports.json' with { type: 'json' };
+import paths from './nn/paths.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, paths };
 
 export default /*#__PURE__*/ flatten(files);

@@ -19,6 +19,7 @@ import { derive, type Random } from './random.ts';
 import { writeDemoCatalogue } from './catalogue.ts';
 import { DEMO_SERVICES } from './catalogue-services.ts';
 import { writeDemoPopulationRegister } from './population-register.ts';
+import { writeDemoPregnancy } from './pregnancy.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -269,6 +270,7 @@ function planInvolvements(
   involve(get('kontaktlaerer.nordheim.us'), [demo.maja]);
   involve(get('radgiver.vgs'), [demo.sander]);
   involve(get('helsesykepleier.skole.2'), [demo.sander]);
+  involve(get('jordmor'), [demo.hanna]);
 
   const demoUsernames = new Set<string>(DEMO_STAFF.map((u) => u.username));
   for (const s of staff) {
@@ -448,7 +450,7 @@ async function writeOrganisation(trx: Tx, plan: DemoPlan): Promise<void> {
         const position = (positions.get(step.level) ?? 0) + 1;
         positions.set(step.level, position);
         return {
-          guide_version_id: guide.id, level: step.level, position, step_key: step.stepKey,
+          guide_version_id: guide.id, level: step.level, subject: step.subject ?? 'child', position, step_key: step.stepKey,
           title_nb: step.title.nb, title_nn: step.title.nn, title_en: step.title.en,
           body_nb: step.body.nb, body_nn: step.body.nn, body_en: step.body.en, links: JSON.stringify(step.links),
         };
@@ -515,6 +517,10 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await writeDemoStories(trx, storyInput(plan));
     await writeDemoReports(trx, reportInput(plan));
     await writeDemoAbsence(trx, plan.absence);
+    await writeDemoPregnancy(trx, {
+      municipalityId: plan.municipalityId, referenceDate: plan.referenceDate,
+      midwifeId: plan.staff.find((s) => s.username === 'jordmor')!.id, motherId: plan.citizenAccounts.find((a) => a.username === 'gravid')!.person_id,
+    });
     return { personCount, guardianshipCount };
   });
   const { personCount, guardianshipCount } = counts;

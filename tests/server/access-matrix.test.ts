@@ -259,7 +259,7 @@ interface Row { action: AccessAction; who: Who; on?: On; expect: Decision }
 
 const none: On = () => ({});
 const family: On = (_w, f) => ({ subject: { kind: 'person', id: f.child } });
-const person = (key: 'youth16' | 'youth15' | 'child'): On => (w) => ({ subject: { kind: 'person', id: w[key] } });
+const person = (key: 'youth16' | 'youth15' | 'child' | 'pregnant'): On => (w) => ({ subject: { kind: 'person', id: w[key] } });
 const entity = (type: string, id: (f: FamilyWorld) => string, withFamily = false): On => (_w, f) => ({ entity: { type, id: id(f) }, ...(withFamily ? { subject: { kind: 'person' as const, id: f.child } } : {}) });
 const yes = (reason: string): Decision => ({ allowed: true, reason });
 const no = (reason: string): Decision => ({ allowed: false, reason });
@@ -475,6 +475,11 @@ const EVERY_ACTION: Row[] = [
   row('cwCounts.read', 'child_welfare_intake', none, yes('role:child_welfare_intake')),
   row('cwCounts.read', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
   row('cwCounts.read', 'analyst', none, no('role_required:child_welfare_intake')),
+  // The birth is registered from the pregnant woman's record by the health station that follows her.
+  row('birth.register', 'other:healthStation', person('pregnant'), yes('health_station+involved:registrant')),
+  row('birth.register', 'midwife', person('pregnant'), no('not_health_station')), // involved, but at the kindergarten
+  row('birth.register', 'other:school', person('pregnant'), no('not_involved')),
+  row('birth.register', 'citizen:guardianWithResponsibility', person('pregnant'), no('not_staff')),
 ];
 
 async function principalOf(w: AccessWorld, who: Who): Promise<Principal | null> {

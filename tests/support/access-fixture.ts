@@ -30,6 +30,8 @@ export interface AccessWorld {
   child: string;
   youth16: string;
   youth15: string;
+  /** A pregnant woman the health station's professional (otherStaff.healthStation) follows. */
+  pregnant: string;
   staffByRole: Record<StaffRole, string>;
   citizens: { guardianWithResponsibility: string; guardianWithout: string; youth16: string; youth15: string; youthGuardian: string; stranger: string };
   /** Staff beyond one per role: professionals at the school and the health station (involved with the family's child), and a team member in no team and involved with nobody. */
@@ -124,7 +126,12 @@ export async function buildAccessWorld(db: Db): Promise<AccessWorld> {
     outsider: await staff('t.outsider', 'team_member', units.kindergarten, []),
   };
   const family = await buildFamily(db, { municipalityId: m.id, units, child: familyChild, mother: g1, father: g2, stranger, staffByRole, otherStaff });
-  return { db, municipalityId: m.id, units, child, youth16, youth15, staffByRole, citizens, otherStaff, family };
+  const pregnant = (await db.insertInto('person').values({ municipality_id: m.id, given_name: 'Gravid', family_name: 'Test', birth_date: yearsAgo(30), kind: 'pregnant', expected_birth_date: daysFromToday(60) }).returning('id').executeTakeFirstOrThrow()).id;
+  await db.insertInto('involvement').values([
+    { person_id: pregnant, staff_user_id: otherStaff.healthStation, kind: 'registrant' },
+    { person_id: pregnant, staff_user_id: staffByRole.midwife, kind: 'registrant' },
+  ]).execute();
+  return { db, municipalityId: m.id, units, child, youth16, youth15, pregnant, staffByRole, citizens, otherStaff, family };
 }
 
 async function buildFamily(db: Db, w: {

@@ -53,6 +53,7 @@ export interface ActionGuideStep {
   links: Generated<ColumnType<GuideLink[], string, string>>;
   position: number;
   step_key: string;
+  subject: Generated<"child" | "pregnancy">;
   title_en: string;
   title_nb: string;
   title_nn: string;
@@ -335,7 +336,7 @@ export interface Guardianship {
 
 export interface HelpCase {
   close_note: string | null;
-  close_reason: "goals_reached" | "family_withdrew" | "moved" | "other" | null;
+  close_reason: "goals_reached" | "family_withdrew" | "moved" | "other" | "birth" | null;
   closed_at: Timestamp | null;
   closed_by_person_id: string | null;
   closed_by_staff_id: string | null;

@@ -27,18 +27,19 @@ import { cataloguePolicy, organisationPolicy } from './policies/organisation.ts'
 import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts';
 import { teamPolicy } from './policies/team.ts';
 import { worryPolicy } from './policies/worry.ts';
+import { birthPolicy } from './policies/birth.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
 
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
-  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
+  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy, birthPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
-  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
+  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy, ...birthPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

@@ -79,6 +79,7 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'birth.register', // the newborn registered from the mother's record: the health station, involved with the pregnant woman
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];

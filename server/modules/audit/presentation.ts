@@ -35,6 +35,7 @@ export const AUDITED_ACTIONS = {
   'cwReport.create': true, 'cwReport.list': true, 'cwReport.read': true, 'cwReport.handle': true, 'cwReportQueue.read': true, 'cwReport.familyView': true,
   'cwReport.deliver': true, 'cwConsultation.create': true, 'cwConsultation.list': true, 'cwConsultation.read': true, 'cwConsultation.answer': true, 'cwCounts.read': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
+  'birth.register': true,
 } as const satisfies Record<AuditedAction, true>;
 
 // Compile-time: every audited action has a bokmål text.

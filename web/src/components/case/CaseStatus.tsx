@@ -15,6 +15,7 @@ import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
 import { ReferralForm } from './Referral.tsx';
+import { BirthForm } from './BirthForm.tsx';
 import { CategoryChecks } from './shared.tsx';
 import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
 
@@ -246,8 +247,11 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
   const { t, tx } = useI18n();
   const c = status.case;
   const may = status.abilities;
+  const birth = may.registerBirth ? <BirthForm motherId={status.person.id} familyName={status.person.familyName} onChange={onChange} /> : null;
   if (!c) {
     return (
+      <>
+      {birth}
       <section aria-labelledby="case-heading" className="page-section">
         <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
@@ -258,11 +262,14 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           </div>
         ) : null}
       </section>
+      </>
     );
   }
   const open = !c.closedAt;
   const planned = c.transitions.find((tr) => tr.id === c.plannedTransitionId);
   return (
+    <>
+    {birth}
     <section aria-labelledby="case-heading" className="page-section">
       <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
       <Card className="case-summary" data-testid="case-summary">
@@ -326,10 +333,11 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           {may.changeStatus ? <Panel title={t('cases.ui.changeLevel')}><LevelForm c={c} onChange={onChange} /></Panel> : null}
           {may.changeStatus ? <Panel title={t('cases.ui.noteWorry')}><WorryForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
-          {may.changeStatus ? <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+          {may.enrol ? <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           {may.hold ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
       ) : null}
     </section>
+    </>
   );
 }
