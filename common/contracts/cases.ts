@@ -139,7 +139,7 @@ export const CaseStatus = z.object({
     startsOn: z.string(),
     endsOn: z.string().nullable(),
   })),
-  abilities: abilities('readLog', 'changeStatus', 'refer', 'hold', 'answerHandover', 'enrol', 'registerBirth'),
+  abilities: abilities('readLog', 'changeStatus', 'refer', 'hold', 'answerHandover', 'enrol', 'registerBirth', 'requestEffort'),
 });
 export type CaseStatus = z.infer<typeof CaseStatus>;
 

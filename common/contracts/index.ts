@@ -12,6 +12,7 @@ import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, U
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from './organisation.ts';
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
+import { EffortChanged, EffortDetails, EffortList, MyEfforts } from './family-efforts.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
 export const RESPONSES = {
@@ -147,6 +148,15 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'POST /api/people/:id/birth': Created,
+  'POST /api/family-efforts': Created,
+  'GET /api/family-efforts': EffortList,
+  'GET /api/family-efforts/:effortId': EffortDetails,
+  'POST /api/family-efforts/:effortId/leader': EffortChanged,
+  'POST /api/family-efforts/:effortId/accept': EffortChanged,
+  'POST /api/family-efforts/:effortId/services': Created,
+  'POST /api/family-efforts/:effortId/close': EffortChanged,
+  'GET /api/my-family-efforts': MyEfforts,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

@@ -24,6 +24,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   cwQueue: '/barnevern',
   cwMine: '/mine-meldinger',
   cwConsult: '/barnevern/drofting',
+  familyEfforts: '/niva2',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -44,6 +45,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   cwQueue: 'reports.nav.queue',
   cwMine: 'reports.nav.mine',
   cwConsult: 'reports.nav.consultations',
+  familyEfforts: 'paths.nav.efforts',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

@@ -325,6 +325,38 @@ export interface Enrolment {
   starts_on: string;
 }
 
+export interface FamilyEffort {
+  closed_at: Timestamp | null;
+  evaluation: string | null;
+  id: Generated<string>;
+  leader_staff_id: string | null;
+  municipality_id: string;
+  offered_at: Timestamp | null;
+  offered_by_staff_id: string | null;
+  offered_to_staff_id: string | null;
+  outcome: "goals_reached" | "partly_reached" | "not_reached" | null;
+  reason: string;
+  requested_at: Generated<Timestamp>;
+  requested_by_person_id: string | null;
+  requested_by_staff_id: string | null;
+  started_at: Timestamp | null;
+  status: Generated<"requested" | "offered" | "active" | "closed">;
+  version: Generated<number>;
+}
+
+export interface FamilyEffortMember {
+  effort_id: string;
+  person_id: string;
+  role: "parent" | "child";
+}
+
+export interface FamilyEffortService {
+  called_in_at: Generated<Timestamp>;
+  effort_id: string;
+  id: Generated<string>;
+  staff_user_id: string;
+}
+
 export interface Guardianship {
   child_id: string;
   created_at: Generated<Timestamp>;
@@ -762,6 +794,9 @@ export interface DB {
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
   enrolment: Enrolment;
+  family_effort: FamilyEffort;
+  family_effort_member: FamilyEffortMember;
+  family_effort_service: FamilyEffortService;
   guardianship: Guardianship;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;

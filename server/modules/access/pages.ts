@@ -12,18 +12,18 @@ import { seesEveryTeam } from './policies/team.ts';
 
 /** The pages of each role, in menu order; the first is where the role lands after signing in. */
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence'],
-  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings'], // systemMeetings: the system-level teams they are in
-  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'familyEfforts'],
+  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings', 'familyEfforts'], // systemMeetings: the system-level teams they are in
+  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'],
   // The intake starts at its queue of reports to child welfare.
-  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries'],
-  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
-  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence'],
+  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'familyEfforts'],
+  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'], // familyEfforts: the level-2 intake (decision 0028)
+  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'familyEfforts'],
   sbu_coordinator: ['teams', 'systemMeetings'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
   auditor: ['audit'],
-  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'],
   editor: [],
 };
 

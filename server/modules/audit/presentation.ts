@@ -35,7 +35,8 @@ export const AUDITED_ACTIONS = {
   'cwReport.create': true, 'cwReport.list': true, 'cwReport.read': true, 'cwReport.handle': true, 'cwReportQueue.read': true, 'cwReport.familyView': true,
   'cwReport.deliver': true, 'cwConsultation.create': true, 'cwConsultation.list': true, 'cwConsultation.read': true, 'cwConsultation.answer': true, 'cwCounts.read': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
-  'birth.register': true,
+  'birth.register': true, 'familyEffort.request': true, 'familyEffort.list': true, 'familyEffort.read': true, 'familyEffort.appoint': true,
+  'familyEffort.accept': true, 'familyEffort.callIn': true, 'familyEffort.close': true, 'familyEffort.familyView': true,
 } as const satisfies Record<AuditedAction, true>;
 
 // Compile-time: every audited action has a bokmål text.

@@ -34,7 +34,7 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
   const helpCase = await loadLatestCase(ctx.trx, personId);
   // What the reader may do with this child's case, by the rules of the routes that do it.
   const { registerBirth, ...abilities } = await abilitiesOf(ctx, { purpose: 'follow_up', subject: { kind: 'person', id: personId } }, {
-    readLog: 'case.read', changeStatus: 'caseStatus.write', refer: 'referral.create', hold: 'case.hold', registerBirth: 'birth.register',
+    readLog: 'case.read', changeStatus: 'caseStatus.write', refer: 'referral.create', hold: 'case.hold', registerBirth: 'birth.register', requestEffort: 'familyEffort.request',
   });
   const pregnant = person.kind === 'pregnant';
   const base = {

@@ -6,6 +6,7 @@ import { formatDate } from '../../../common/i18n/index.ts';
 import { Page } from '../components/Page.tsx';
 import { MeetingRatingsLink } from './MeetingRatings.tsx';
 import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
+import { FamilyEffort } from '../components/citizen/FamilyEffort.tsx';
 import { QueryFallback } from '../components/Status.tsx';
 import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -43,6 +44,7 @@ export function MyPage() {
       <Paragraph>{t('ui.myPage.intro')}</Paragraph>
       <QueryFallback query={people} />
       <FamilyRequests />
+      <FamilyEffort />
       {self.length > 0 ? (
         <section aria-labelledby="my-self" className="page-section">
           <Heading level={2} data-size="sm" id="my-self">{t('ui.myPage.you')}</Heading>

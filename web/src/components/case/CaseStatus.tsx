@@ -16,6 +16,7 @@ import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
 import { ReferralForm } from './Referral.tsx';
 import { BirthForm } from './BirthForm.tsx';
+import { EffortRequest } from './EffortRequest.tsx';
 import { CategoryChecks } from './shared.tsx';
 import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
 
@@ -255,10 +256,11 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
       <section aria-labelledby="case-heading" className="page-section">
         <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
-        {may.changeStatus || may.refer ? (
+        {may.changeStatus || may.refer || may.requestEffort ? (
           <div className="case-actions">
             {may.changeStatus ? <WorryForm personId={status.person.id} onChange={onChange} titled /> : null}
             {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+            {may.requestEffort && !citizen ? <Panel title={t('paths.efforts.requestHeading')}><EffortRequest personId={status.person.id} onChange={onChange} /></Panel> : null}
           </div>
         ) : null}
       </section>
@@ -333,6 +335,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           {may.changeStatus ? <Panel title={t('cases.ui.changeLevel')}><LevelForm c={c} onChange={onChange} /></Panel> : null}
           {may.changeStatus ? <Panel title={t('cases.ui.noteWorry')}><WorryForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+          {may.requestEffort && !citizen ? <Panel title={t('paths.efforts.requestHeading')}><EffortRequest personId={status.person.id} onChange={onChange} /></Panel> : null}
           {may.enrol ? <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           {may.hold ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
