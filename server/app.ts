@@ -21,6 +21,7 @@ import { AppError, fromDatabaseError } from './infra/http/errors.ts';
 import { redactingStream } from './infra/log.ts';
 import { openApiDocument, registerRoutes, type AnyRoute } from './infra/http/route.ts';
 import { absenceRoutes } from './modules/absence/routes.ts';
+import { enrolmentRoutes } from './modules/enrolments/routes.ts';
 import { accessGuard } from './modules/access/route-guard.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
@@ -39,7 +40,7 @@ import { ratingRoutes } from './modules/teams/rating-routes.ts';
 import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
 import { familyEffortRoutes } from './modules/family-efforts/routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes, ...childWelfareRoutes, ...familyEffortRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes, ...childWelfareRoutes, ...enrolmentRoutes, ...familyEffortRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 /** Vite's hashed files: a new release gets new names, so a browser may keep them for good. */

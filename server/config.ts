@@ -1,6 +1,7 @@
 // All configuration comes from the environment, read once here and validated.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../common/suppression.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0'])
@@ -68,6 +69,7 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional().refine((v) => !v || (/^smtps?:\/\/\S+$/.test(v) && URL.canParse(v)), { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
   MAIL_FROM: z.string().trim().min(3).default('Sammen <ikke-svar@sammen.invalid>'),
   CHECK_RESPONSES: boolean.default(false),
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(DEFAULT_SUPPRESSION_THRESHOLD),
 });
 
 export interface OidcClientConfig {
@@ -104,6 +106,8 @@ export interface Config {
   mailFrom: string;
   /** Every JSON answer is checked against its route's response schema (tests set it; costs a parse per request). */
   checkResponses: boolean;
+  /** Counts under this are shown as "fewer than N" wherever figures are shown (common/suppression.ts). */
+  suppressionThreshold: number;
 }
 
 function oidc(issuer?: string, clientId?: string, clientSecret?: string): OidcClientConfig | undefined {
@@ -140,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     checkResponses: e.CHECK_RESPONSES,
+    suppressionThreshold: e.SUPPRESSION_THRESHOLD,
   };
 }

@@ -13,6 +13,7 @@ import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, S
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EffortChanged, EffortDetails, EffortList, MyEfforts } from './family-efforts.ts';
+import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 
 export const RESPONSES = {
@@ -157,6 +158,9 @@ export const RESPONSES = {
   'POST /api/family-efforts/:effortId/services': Created,
   'POST /api/family-efforts/:effortId/close': EffortChanged,
   'GET /api/my-family-efforts': MyEfforts,
+  'POST /api/enrolments/imports': ImportEnrolmentsResponse,
+  'GET /api/enrolments': EnrolledChildrenResponse,
+  'POST /api/enrolments/:personId/worries': NoteWorryResponse,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

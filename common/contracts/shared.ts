@@ -22,3 +22,11 @@ export const PAGE = { hasMore: z.boolean(), nextCursor: z.string().nullable() };
 /** What the signed-in user may do with the resource, decided by the access module: one flag per action. */
 export const abilities = <const K extends string>(...actions: K[]) =>
   z.object(Object.fromEntries(actions.map((a) => [a, z.boolean()])) as Record<K, z.ZodBoolean>);
+
+/** A figure after small-number suppression (common/suppression.ts): the number, or why it is hidden. */
+export const Cell = z.union([
+  z.object({ value: z.number() }),
+  z.object({ suppressed: z.literal('small'), fewerThan: z.number() }),
+  z.object({ suppressed: z.literal('secondary') }),
+]);
+export type Cell = z.infer<typeof Cell>;

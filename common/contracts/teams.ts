@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, PAGE } from './shared.ts';
+import { abilities, Cell, PAGE } from './shared.ts';
 import { LANGUAGES } from '../roles.ts';
 
 export const TEAM_KINDS = ['early_intervention', 'system_level'] as const;
@@ -11,10 +11,11 @@ export type Team = z.infer<typeof Team>;
 export const Staff = z.object({ id: z.string(), name: z.string(), unitName: z.string().nullable() });
 export type Staff = z.infer<typeof Staff>;
 
+/** The family's ratings of a team's meetings, together: averages only over enough answers (common/suppression.ts). */
 export const Rating = z.object({
-  count: z.number(),
-  feltHeard: z.number().nullable(),
-  useful: z.number().nullable(),
+  count: Cell,
+  feltHeard: Cell.nullable(),
+  useful: Cell.nullable(),
 });
 export type Rating = z.infer<typeof Rating>;
 
@@ -149,6 +150,8 @@ export const MeetingResponse = z.object({
     copySentAt: z.iso.datetime().nullable(),
     name: z.string(),
     unitName: z.string().nullable(),
+    // Recorded with the minutes; null until then.
+    attendance: z.enum(['present', 'absent', 'apologies']).nullable(),
   })),
   actionItems: z.array(ActionItem),
   toReview: z.array(ActionItem),
@@ -213,15 +216,16 @@ export type ListTeamConfigResponse = z.infer<typeof ListTeamConfigResponse>;
 /** GET /api/teams/:teamId/overview: one team's figures */
 export const TeamOverviewResponse = z.object({
   team: Team,
-  cases: z.number(),
-  meetingsHeld: z.number(),
-  meetingsWithFamily: z.number(),
-  familyPresentShare: z.number().nullable(),
-  referralsWithMeeting: z.number(),
-  averageDaysToFirstMeeting: z.number().nullable(),
-  actionItemsMeasured: z.number(),
-  actionItemsOnTime: z.number(),
-  actionItemsOnTimeShare: z.number().nullable(),
+  // Every figure is suppressed where it is small (common/suppression.ts).
+  cases: Cell,
+  meetingsHeld: Cell,
+  meetingsWithFamily: Cell,
+  familyPresentShare: Cell.nullable(),
+  referralsWithMeeting: Cell,
+  averageDaysToFirstMeeting: Cell.nullable(),
+  actionItemsMeasured: Cell,
+  actionItemsOnTime: Cell,
+  actionItemsOnTimeShare: Cell.nullable(),
   ratings: Rating,
 });
 export type TeamOverviewResponse = z.infer<typeof TeamOverviewResponse>;

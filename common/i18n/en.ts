@@ -11,7 +11,9 @@ import teams from './en/teams.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
 import paths from './en/paths.json' with { type: 'json' };
+import indicators from './en/indicators.json' with { type: 'json' };
+import enrolments from './en/enrolments.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, paths };
 
 export default /*#__PURE__*/ flatten(files);

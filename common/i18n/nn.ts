@@ -11,7 +11,9 @@ import teams from './nn/teams.json' with { type: 'json' };
 import meetings from './nn/meetings.json' with { type: 'json' };
 import reports from './nn/reports.json' with { type: 'json' };
 import paths from './nn/paths.json' with { type: 'json' };
+import indicators from './nn/indicators.json' with { type: 'json' };
+import enrolments from './nn/enrolments.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, paths };
 
 export default /*#__PURE__*/ flatten(files);

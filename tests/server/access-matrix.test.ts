@@ -24,6 +24,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   world = await buildAccessWorld(database.db);
   await addConsent(world, world.child);
+  // The 15-year-old goes to the world's school: its staff may note a worry about her (enrolment.worry).
+  await world.db.insertInto('enrolment').values({ person_id: world.youth15, service_unit_id: world.units.school, starts_on: daysFromToday(-300) }).execute();
 });
 afterAll(async () => {
   await database?.drop();
@@ -506,6 +508,17 @@ const EVERY_ACTION: Row[] = [
   row('familyEffort.close', 'other:school', effort('activeEffort'), no('not_effort_leader')),
   row('familyEffort.familyView', 'citizen:guardianWithResponsibility', none, yes('own_family')),
   row('familyEffort.familyView', 'professional', none, no('not_citizen')),
+
+  // Enrolments: a kindergarten's or school's own; enrolment at one's own unit opens the worry only.
+  row('enrolment.import', 'other:school', none, yes('unit:school_primary')),
+  row('enrolment.import', 'other:healthStation', none, no('unit_without_enrolments')),
+  row('enrolment.import', 'analyst', none, no('role_without_case_work')),
+  row('enrolment.search', 'professional', none, yes('unit:kindergarten')),
+  row('enrolment.search', 'other:healthStation', none, no('unit_without_enrolments')),
+  row('enrolment.search', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('enrolment.worry', 'other:school', person('youth15'), yes('enrolled_at_own_unit')),
+  row('enrolment.worry', 'professional', person('youth15'), no('not_enrolled_at_own_unit')),
+  row('enrolment.worry', 'other:healthStation', person('youth15'), no('unit_without_enrolments')),
 ];
 
 async function principalOf(w: AccessWorld, who: Who): Promise<Principal | null> {

@@ -125,6 +125,23 @@ describe('the meeting', () => {
     expect((await tone.get(`/api/meetings/${meetingId}`)).json().status).toBe('scheduled');
   });
 
+  it('records who actually came with the minutes, and refuses attendance for someone not invited', async () => {
+    const meeting = (await tone.get(`/api/meetings/${meetingId}`)).json();
+    const participant = (personId: string) => meeting.participants.find((p: { personId: string | null }) => p.personId === personId).id as string;
+    const other = (await t.database.db.selectFrom('meeting_participant').select('id').where('meeting_id', '<>', meetingId).executeTakeFirst())?.id ?? '00000000-0000-4000-8000-000000000000';
+    const bad = await tone.put(`/api/meetings/${meetingId}/minutes`, { version: meeting.version, attendance: [{ participantId: other, attendance: 'present' }] });
+    expect(fields(bad)).toEqual([{ field: 'attendance.0.participantId', message: 'Personen er ikke invitert til dette møtet.' }]);
+    const saved = await tone.put(`/api/meetings/${meetingId}/minutes`, {
+      version: meeting.version, attendance: [{ participantId: participant(ids.sofie!), attendance: 'present' }, { participantId: participant(ids.martin!), attendance: 'apologies' }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = (await tone.get(`/api/meetings/${meetingId}`)).json();
+    const family = after.participants.filter((p: { personId: string | null }) => p.personId).map((p: { personId: string; attendance: string | null }) => [p.personId, p.attendance]);
+    expect(Object.fromEntries(family)).toEqual({ [ids.sofie!]: 'present', [ids.martin!]: 'apologies' });
+    // Those not named stay unrecorded.
+    expect(after.participants.filter((p: { staffId: string | null }) => p.staffId).every((p: { attendance: string | null }) => p.attendance === null)).toBe(true);
+  });
+
   it('closes with minutes and a three-item plan, which become relay-log entries and reach every participant', async () => {
     const { version } = (await tone.get(`/api/meetings/${meetingId}`)).json();
     const saved = await tone.put(`/api/meetings/${meetingId}/minutes`, {

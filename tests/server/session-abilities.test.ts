@@ -34,12 +34,13 @@ async function session(username: string) {
 }
 
 describe('the session names the pages, the menu and the abilities of the active role', () => {
-  it('a professional at a kindergarten has absence in the menu; at a health station the page but not the menu entry', async () => {
+  it('a professional at a kindergarten has absence and the enrolled children in the menu; at a health station the pages but not the menu entries', async () => {
     const kindergarten = await session(await staffAt('kindergarten', ['professional']));
-    expect(kindergarten.pages).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence']);
-    expect(kindergarten.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence']);
+    expect(kindergarten.pages).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled']);
+    expect(kindergarten.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled']);
     const health = await session(await staffAt('health_station', ['professional']));
     expect(health.pages).toContain('absence');
+    expect(health.pages).toContain('enrolled');
     expect(health.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult']);
     expect(health.abilities).toEqual({ editTeams: false, readDevMailbox: false, seeEveryTeam: false, teamOverviews: false, indicatorsOnly: false });
   });
@@ -66,7 +67,7 @@ describe('the session names the pages, the menu and the abilities of the active 
     expect(before.principal.activeRole).toBe('professional');
     expect((await client.post('/api/auth/role', { role: 'team_leader' })).statusCode).toBeLessThan(300);
     const after = (await client.get('/api/auth/me')).json();
-    expect(after.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence']);
+    expect(after.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled']);
     expect(after.abilities.teamOverviews).toBe(true);
   });
 

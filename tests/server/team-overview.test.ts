@@ -1,7 +1,8 @@
 // The team overview for Tone Haugland, who leads "Tidlig innsatsteam barneskole Nord": cases,
-// the share of meetings with a parent or the youth present, the average days from referral to the
-// first meeting, and the share of action items done on time — aggregated, with no names. The rows
-// are written straight into the database, so the figures are known exactly.
+// the share of meetings where a parent or the youth was recorded present, the average days from
+// referral to the first meeting, and the share of action items done on time — aggregated, with no
+// names, and every figure under five suppressed. The rows are written straight into the database,
+// so the figures are known exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today, testClock } from '../support/clock.ts';
@@ -50,50 +51,58 @@ beforeAll(async () => {
   const c = await referral(children[2]!.id, 'accepted', 10);
   await referral(children[3]!.id, 'waiting', 2);
   await referral(null, 'accepted', 5);
-  // A: first meeting 5 days after the referral, with a guardian; a follow-up meeting later.
-  const m1 = await meetingFor(a, children[0]!.id, 25, 'closed');
-  const m2 = await meetingFor(a, children[0]!.id, 3, 'closed');
-  // B: a cancelled meeting after 2 days does not count; the first held one is 10 days after.
-  await meetingFor(b, children[1]!.id, 18, 'cancelled');
-  const m3 = await meetingFor(b, children[1]!.id, 10, 'closed');
-  // C: no meeting yet.
+  // A: first meeting 5 days after the referral; B: a cancelled meeting after 2 days does not count,
+  // the first held one is 10 days after. C: no meeting yet.
   void c;
-  await db.insertInto('meeting_participant').values([
-    { meeting_id: m1, staff_user_id: ids.tone!, role: 'chair' },
-    { meeting_id: m1, person_id: guardian.guardian_id, role: 'guardian' },
-    { meeting_id: m2, staff_user_id: ids.tone!, role: 'chair' },
-    { meeting_id: m3, staff_user_id: ids.tone!, role: 'chair' },
-    { meeting_id: m3, staff_user_id: ids.henrik!, role: 'professional' },
-  ]).execute();
-  // Items: done on time, done late, open and overdue (the three measured); open and not yet due.
+  await meetingFor(b, children[1]!.id, 18, 'cancelled');
+  // Twelve held meetings with a guardian invited: at six the guardian came, at the other six the
+  // guardian was absent, sent apologies or was never recorded — invitations are not attendance.
+  const attendance = ['present', 'present', 'present', 'present', 'present', 'present', 'absent', 'absent', 'apologies', 'apologies', null, null] as const;
+  const held: string[] = [];
+  for (const [i, attended] of attendance.entries()) {
+    const m = await meetingFor(i === 0 ? a : b, (i === 0 ? children[0]! : children[1]!).id, i === 0 ? 25 : 10 - i * 0.5, 'closed');
+    held.push(m);
+    await db.insertInto('meeting_participant').values([
+      { meeting_id: m, staff_user_id: ids.tone!, role: 'chair', attendance: 'present' },
+      { meeting_id: m, person_id: guardian.guardian_id, role: 'guardian', attendance: attended },
+    ]).execute();
+  }
+  // Items: six done on time and one done late (the seven measured); one open and not yet due.
   await db.insertInto('action_item').values([
-    { meeting_id: m1, position: 1, what: 'Kartlegge lesing', owner_staff_id: ids.henrik!, due_on: dayOffset(-20), status: 'done', done_on: dayOffset(-21) },
-    { meeting_id: m1, position: 2, what: 'Samtale med helsesykepleier', owner_staff_id: ids.henrik!, due_on: dayOffset(-15), status: 'done', done_on: dayOffset(-12) },
-    { meeting_id: m3, position: 1, what: 'Tilpasset opplegg', owner_staff_id: ids.henrik!, due_on: dayOffset(-1) },
-    { meeting_id: m2, position: 1, what: 'Evaluere', owner_staff_id: ids.henrik!, due_on: dayOffset(14) },
+    ...[1, 2, 3, 4, 5, 6].map((n) => ({ meeting_id: held[0]!, position: n, what: `Tiltak ${n}`, owner_staff_id: ids.henrik!, due_on: dayOffset(-20), status: 'done' as const, done_on: dayOffset(-21) })),
+    { meeting_id: held[1]!, position: 1, what: 'Samtale med helsesykepleier', owner_staff_id: ids.henrik!, due_on: dayOffset(-15), status: 'done', done_on: dayOffset(-12) },
+    { meeting_id: held[1]!, position: 2, what: 'Evaluere', owner_staff_id: ids.henrik!, due_on: dayOffset(14) },
   ]).execute();
-  await db.insertInto('meeting_rating').values({ meeting_id: m1, person_id: guardian.guardian_id, felt_heard: 4, useful: 5 }).execute();
+  // One family's rating: never shown to the team's leader on its own.
+  await db.insertInto('meeting_rating').values({ meeting_id: held[0]!, person_id: guardian.guardian_id, felt_heard: 4, useful: 5 }).execute();
 });
 afterAll(async () => {
   await t?.close();
 });
 
 describe('the team overview', () => {
-  it('shows the team\'s leader the figures for her team', async () => {
+  it('shows the team\'s leader the figures for her team, small ones suppressed', async () => {
     const response = await tone.get(`/api/teams/${ids.team}/overview`);
     expect(response.statusCode).toBe(200);
+    const fewer = { suppressed: 'small', fewerThan: 5 };
     expect(response.json()).toEqual({
       team: { id: ids.team, name: 'Tidlig innsatsteam barneskole Nord', kind: 'early_intervention' },
-      cases: 3,
-      meetingsHeld: 3,
-      meetingsWithFamily: 1,
-      familyPresentShare: 0.333,
-      referralsWithMeeting: 2,
-      averageDaysToFirstMeeting: 7.5,
-      actionItemsMeasured: 3,
-      actionItemsOnTime: 1,
-      actionItemsOnTimeShare: 0.333,
-      ratings: { count: 1, feltHeard: 4, useful: 5 },
+      // Three cases: fewer than five.
+      cases: fewer,
+      // Twelve held, six with a guardian actually present (not the twelve invited).
+      meetingsHeld: { value: 12 },
+      meetingsWithFamily: { value: 6 },
+      familyPresentShare: { value: 0.5 },
+      // Two referrals reached a meeting: too few for their average to be shown.
+      referralsWithMeeting: fewer,
+      averageDaysToFirstMeeting: fewer,
+      // Seven items measured, one late: the one late is hidden, and so is the six on time, or
+      // seven minus six would give it away.
+      actionItemsMeasured: { value: 7 },
+      actionItemsOnTime: { suppressed: 'secondary' },
+      actionItemsOnTimeShare: { suppressed: 'secondary' },
+      // One family's answer is never shown on its own.
+      ratings: { count: fewer, feltHeard: fewer, useful: fewer },
     });
     // Aggregated: no child is named.
     expect(response.body).not.toContain(ids.childName);
@@ -106,7 +115,7 @@ describe('the team overview', () => {
 
   it('shows the SBU coordinator every team, and nobody else', async () => {
     const sbu = await signedIn(t.app, 'sbu.koordinator');
-    expect((await sbu.get(`/api/teams/${ids.team}/overview`)).json().cases).toBe(3);
+    expect((await sbu.get(`/api/teams/${ids.team}/overview`)).json().meetingsHeld).toEqual({ value: 12 });
     expect((await sbu.get('/api/teams/overviews')).json().overviews).toHaveLength(11);
     expect((await tone.get(`/api/teams/${ids.other}/overview`)).statusCode).toBe(403);
     for (const username of ['analytiker', 'administrator', 'fagperson.skole', 'teammedlem']) {
@@ -120,6 +129,6 @@ describe('the team overview', () => {
   it('shows empty figures, not zeros made up, for a team with nothing yet', async () => {
     const sbu = await signedIn(t.app, 'sbu.koordinator');
     const empty = (await sbu.get(`/api/teams/${ids.other}/overview`)).json();
-    expect(empty).toMatchObject({ cases: 0, familyPresentShare: null, averageDaysToFirstMeeting: null, actionItemsOnTimeShare: null });
+    expect(empty).toMatchObject({ cases: { value: 0 }, familyPresentShare: null, averageDaysToFirstMeeting: null, actionItemsOnTimeShare: null, ratings: { count: { value: 0 }, feltHeard: null } });
   });
 });

@@ -25,6 +25,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   cwMine: '/mine-meldinger',
   cwConsult: '/barnevern/drofting',
   familyEfforts: '/niva2',
+  enrolled: '/innskrevne',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -46,6 +47,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   cwMine: 'reports.nav.mine',
   cwConsult: 'reports.nav.consultations',
   familyEfforts: 'paths.nav.efforts',
+  enrolled: 'enrolments.nav',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

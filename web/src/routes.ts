@@ -60,6 +60,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/tjenester', guard: 'adminCatalogue', load: () => import('./pages/catalogue/AdminCataloguePage.tsx').then((m) => m.AdminCataloguePage) },
   { path: '/admin/tjenester/ny', guard: 'adminCatalogue', load: adminServiceEditor },
   { path: '/admin/tjenester/:id', guard: 'adminCatalogue', load: adminServiceEditor },
+  { path: '/innskrevne', guard: 'enrolled', load: () => import('./pages/Enrolled.tsx').then((m) => m.EnrolledPage) },
 ];
 
 function matches(pattern: string, pathname: string): boolean {

@@ -320,9 +320,19 @@ export interface ConsentText {
 export interface Enrolment {
   ends_on: string | null;
   id: Generated<string>;
+  import_id: string | null;
   person_id: string;
   service_unit_id: string;
   starts_on: string;
+}
+
+export interface EnrolmentImport {
+  file_name: string | null;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  row_count: number;
+  service_unit_id: string;
 }
 
 export interface FamilyEffort {
@@ -428,6 +438,7 @@ export interface LegalBasisInvocation {
 }
 
 export interface MeetingParticipant {
+  attendance: "present" | "absent" | "apologies" | null;
   copy_sent_at: Timestamp | null;
   id: Generated<string>;
   invited_at: Generated<Timestamp>;
@@ -794,6 +805,7 @@ export interface DB {
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
   enrolment: Enrolment;
+  enrolment_import: EnrolmentImport;
   family_effort: FamilyEffort;
   family_effort_member: FamilyEffortMember;
   family_effort_service: FamilyEffortService;

@@ -29,18 +29,21 @@ import { teamPolicy } from './policies/team.ts';
 import { worryPolicy } from './policies/worry.ts';
 import { birthPolicy } from './policies/birth.ts';
 import { familyEffortPolicy } from './policies/family-effort.ts';
+import { enrolmentPolicy } from './policies/enrolment.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
 
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
-  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy, birthPolicy, familyEffortPolicy,
+  organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
+  enrolmentPolicy, birthPolicy, familyEffortPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
-  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy, ...birthPolicy, ...familyEffortPolicy,
+  ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
+  ...enrolmentPolicy, ...birthPolicy, ...familyEffortPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

@@ -88,6 +88,9 @@ export const ACCESS_ACTIONS = [
   'familyEffort.callIn', // the leader calls in a service some member's consent covers
   'familyEffort.close', // the leader ends the effort with an evaluation
   'familyEffort.familyView', // Min side: the family's efforts and their one contact person
+  'enrolment.import', // a kindergarten's or school's enrolments from its administrative system (CSV): its case workers
+  'enrolment.search', // the children enrolled at one's own unit, by name or birth date: name and birth date only
+  'enrolment.worry', // note a worry about a child enrolled at one's own unit (opens a case held by the one who noted it)
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];

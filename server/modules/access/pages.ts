@@ -12,13 +12,13 @@ import { seesEveryTeam } from './policies/team.ts';
 
 /** The pages of each role, in menu order; the first is where the role lands after signing in. */
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'familyEfforts'],
+  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'familyEfforts'],
   team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings', 'familyEfforts'], // systemMeetings: the system-level teams they are in
   coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'],
   // The intake starts at its queue of reports to child welfare.
   child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'familyEfforts'],
   coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'], // familyEfforts: the level-2 intake (decision 0028)
-  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'familyEfforts'],
+  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'familyEfforts'],
   sbu_coordinator: ['teams', 'systemMeetings'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
@@ -30,7 +30,7 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
 const CITIZEN_PAGES: PageKey[] = ['myPage', 'findHelp'];
 
 /** Menu entries shown only when the user may do the page's main action (absence: at a kindergarten or school). */
-const MENU_ACTION: Partial<Record<PageKey, AccessAction>> = { absence: 'absence.read' };
+const MENU_ACTION: Partial<Record<PageKey, AccessAction>> = { absence: 'absence.read', enrolled: 'enrolment.search' };
 
 export interface SessionAbilities {
   editTeams: boolean;

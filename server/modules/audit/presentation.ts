@@ -37,6 +37,7 @@ export const AUDITED_ACTIONS = {
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
   'birth.register': true, 'familyEffort.request': true, 'familyEffort.list': true, 'familyEffort.read': true, 'familyEffort.appoint': true,
   'familyEffort.accept': true, 'familyEffort.callIn': true, 'familyEffort.close': true, 'familyEffort.familyView': true,
+  'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
 } as const satisfies Record<AuditedAction, true>;
 
 // Compile-time: every audited action has a bokmål text.

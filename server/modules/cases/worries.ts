@@ -27,7 +27,16 @@ export async function noteWorry(ctx: DataContext, input: WorryInput) {
     return { worryId: row.id, caseId: null };
   }
   await authorize(ctx, { action: 'caseStatus.write', purpose: 'follow_up', subject: { kind: 'person', id: input.personId } });
-  const person = (await loadPerson(ctx.trx, input.personId))!;
+  return worryAbout(ctx, input.personId, input);
+}
+
+/**
+ * A worry about a person the caller has authorized it for: tied to the person's open case, or one
+ * opened now with the one who noted it as relay holder.
+ */
+export async function worryAbout(ctx: DataContext, personId: string, input: Pick<WorryInput, 'categories' | 'description' | 'noticedOn'>) {
+  const staff = requireStaff(ctx);
+  const person = (await loadPerson(ctx.trx, personId))!;
   if (person.kind === 'adult') throw invalidField('personId', 'cases.err.notAChild');
   const helpCase = await openCase(ctx, person.id, person.municipality_id, translate(ctx.lang, 'cases.openedByWorry'));
   const row = await ctx.trx

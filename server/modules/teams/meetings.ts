@@ -356,7 +356,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
     .leftJoin('staff_user as s', 's.id', 'mp.staff_user_id')
     .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
     .leftJoin('person as p', 'p.id', 'mp.person_id')
-    .select(['mp.id', 'mp.role', 'mp.staff_user_id', 'mp.person_id', 'mp.copy_sent_at', 's.display_name', 'u.name as unit_name', 'p.given_name', 'p.family_name'])
+    .select(['mp.id', 'mp.role', 'mp.staff_user_id', 'mp.person_id', 'mp.copy_sent_at', 'mp.attendance', 's.display_name', 'u.name as unit_name', 'p.given_name', 'p.family_name'])
     .where('mp.meeting_id', '=', meetingId)
     .orderBy('mp.role')
     .execute();
@@ -373,7 +373,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
     minutes: { background: m.background, childView: m.child_view, familyView: m.family_view, assessments: m.assessments, decisions: m.decisions },
     participants: participants.map((p) => ({
       id: p.id, role: p.role, staffId: p.staff_user_id, personId: p.person_id, copySentAt: p.copy_sent_at,
-      name: p.display_name ?? `${p.given_name ?? ''} ${p.family_name ?? ''}`.trim(), unitName: p.unit_name,
+      name: p.display_name ?? `${p.given_name ?? ''} ${p.family_name ?? ''}`.trim(), unitName: p.unit_name, attendance: p.attendance,
     })),
     actionItems: await itemsOf(ctx.trx, osloDate(ctx.services.clock.now()), { meetingId }),
     // The plan from earlier meetings about the same child, to be reviewed at this one.
@@ -391,6 +391,10 @@ export async function saveMinutes(ctx: DataContext, meetingId: string, input: Mi
   input.actionItems.forEach((item, i) => {
     if (!participants.some((p) => p.id === item.ownerStaffId)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'meetings.err.ownerNotParticipant');
   });
+  const invited = new Set((await ctx.trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).execute()).map((p) => p.id));
+  input.attendance.forEach((a, i) => {
+    if (!invited.has(a.participantId)) throw invalidField(`attendance.${i}.participantId`, 'meetings.err.notParticipant');
+  });
   const updated = await ctx.trx.updateTable('team_meeting')
     .set({
       background: input.background ?? null, child_view: input.childView ?? null, family_view: input.familyView ?? null, assessments: input.assessments ?? null,
@@ -398,6 +402,9 @@ export async function saveMinutes(ctx: DataContext, meetingId: string, input: Mi
     })
     .where('id', '=', meetingId).where('version', '=', input.version).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) throw conflict();
+  for (const a of input.attendance) {
+    await ctx.trx.updateTable('meeting_participant').set({ attendance: a.attendance }).where('id', '=', a.participantId).where('meeting_id', '=', meetingId).execute();
+  }
   await ctx.trx.deleteFrom('action_item').where('meeting_id', '=', meetingId).execute();
   if (input.actionItems.length) {
     await ctx.trx.insertInto('action_item').values(input.actionItems.map((item, i) => ({

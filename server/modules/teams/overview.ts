@@ -1,16 +1,19 @@
 // The team overview for the team's leader (and the SBU coordinator): aggregated figures, no names.
 // - cases: referrals the team accepted (anonymous discussions are not cases)
-// - family present: held (closed) case meetings with a guardian or the youth among the participants
+// - family present: held (closed) case meetings where a guardian or the youth was recorded present
 // - days to first meeting: from the referral's arrival to the first meeting that was not cancelled
 // - action items on time: done no later than the deadline, among items that are done or past due
 // - the family's rating: the average answers (1–5) given after the team's meetings
+// Every figure goes through the one suppression rule (common/suppression.ts): a count under the
+// threshold is "fewer than N", and an average of the family's ratings is shown only over enough
+// answers, so a team leader never sees one family's rating.
 import { sql } from 'kysely';
 import type { DataContext } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
 import { authorize, seesEveryTeam } from '../access/access.ts';
 import { osloDate } from '../../../common/dates.ts';
+import { suppressCount, suppressMeasure, suppressShare, suppressTable } from '../../../common/suppression.ts';
 
-const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 export async function teamOverview(ctx: DataContext, teamId: string) {
@@ -32,7 +35,7 @@ export async function teamOverview(ctx: DataContext, teamId: string) {
     .select([
       sql<number>`count(*)::int`.as('held'),
       sql<number>`count(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM meeting_participant p WHERE p.meeting_id = m.id AND p.role IN ('guardian', 'youth')))::int`.as('with_family'),
+        SELECT 1 FROM meeting_participant p WHERE p.meeting_id = m.id AND p.role IN ('guardian', 'youth') AND p.attendance = 'present'))::int`.as('with_family'),
     ])
     .where('m.team_id', '=', teamId)
     .where('m.kind', '=', 'case')
@@ -74,18 +77,27 @@ export async function teamOverview(ctx: DataContext, teamId: string) {
     .where('m.team_id', '=', teamId)
     .executeTakeFirstOrThrow();
 
+  const threshold = ctx.services.config.suppressionThreshold;
+  // Meetings with and without the family add up to the meetings held: one table, so one hidden
+  // part cannot be worked out from the other.
+  const held = suppressTable(meetings.held, [meetings.with_family, meetings.held - meetings.with_family], threshold);
+  const onTime = suppressTable(items.measured, [items.on_time, items.measured - items.on_time], threshold);
   return {
     team: { id: team.id, name: team.name, kind: team.kind },
-    cases: cases.n,
-    meetingsHeld: meetings.held,
-    meetingsWithFamily: meetings.with_family,
-    familyPresentShare: share(meetings.with_family, meetings.held),
-    referralsWithMeeting: days.length,
-    averageDaysToFirstMeeting: oneDecimal(averageDays),
-    actionItemsMeasured: items.measured,
-    actionItemsOnTime: items.on_time,
-    actionItemsOnTimeShare: share(items.on_time, items.measured),
-    ratings: { count: ratings.n, feltHeard: oneDecimal(ratings.felt_heard === null ? null : Number(ratings.felt_heard)), useful: oneDecimal(ratings.useful === null ? null : Number(ratings.useful)) },
+    cases: suppressCount(cases.n, threshold),
+    meetingsHeld: held.total,
+    meetingsWithFamily: held.parts[0]!,
+    familyPresentShare: suppressShare(held.parts[0]!, held.total),
+    referralsWithMeeting: suppressCount(days.length, threshold),
+    averageDaysToFirstMeeting: suppressMeasure(oneDecimal(averageDays), days.length, threshold),
+    actionItemsMeasured: onTime.total,
+    actionItemsOnTime: onTime.parts[0]!,
+    actionItemsOnTimeShare: suppressShare(onTime.parts[0]!, onTime.total),
+    ratings: {
+      count: suppressCount(ratings.n, threshold),
+      feltHeard: suppressMeasure(oneDecimal(ratings.felt_heard === null ? null : Number(ratings.felt_heard)), ratings.n, threshold),
+      useful: suppressMeasure(oneDecimal(ratings.useful === null ? null : Number(ratings.useful)), ratings.n, threshold),
+    },
   };
 }
 

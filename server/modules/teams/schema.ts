@@ -33,6 +33,9 @@ export const ScheduleBody = z
   });
 export type ScheduleInput = z.infer<typeof ScheduleBody>;
 
+/** A participant at a meeting: present, absent, or sent apologies (meldt forfall). */
+export const ATTENDANCE = ['present', 'absent', 'apologies'] as const;
+
 export const ActionItemInput = z.strictObject({
   what: nonEmptyText(500),
   ownerStaffId: uuid.optional(),
@@ -49,6 +52,8 @@ export const MinutesBody = z
     assessments: optionalText(8000),
     decisions: optionalText(8000),
     actionItems: z.array(ActionItemInput).max(30).default([]),
+    // Who actually came (oppmøte), by participant; those left out stay as they were.
+    attendance: z.array(z.strictObject({ participantId: uuid, attendance: z.enum(ATTENDANCE) })).max(40).default([]),
   })
   .superRefine((v, ctx) => {
     v.actionItems.forEach((item, i) => {

@@ -18,6 +18,7 @@ import type { MeetingResponse } from '../../../common/contracts/teams.ts';
 type MeetingDetails = MeetingResponse;
 
 const SECTIONS = ['background', 'childView', 'familyView', 'assessments', 'decisions'] as const;
+const ATTENDANCE = ['present', 'absent', 'apologies'] as const;
 type Row = { what: string; ownerStaffId: string; dueOn: string };
 
 function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: string) => void }) {
@@ -25,6 +26,7 @@ function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: str
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(SECTIONS.map((k) => [k, meeting.minutes[k] ?? ''])));
   const [category, setCategory] = useState(meeting.category);
   const [rows, setRows] = useState<Row[]>(() => meeting.actionItems.map((a) => ({ what: a.what, ownerStaffId: a.owner.id, dueOn: fromIsoDate(a.dueOn) })));
+  const [attendance, setAttendance] = useState<Record<string, string>>(() => Object.fromEntries(meeting.participants.map((p) => [p.id, p.attendance ?? ''])));
   const save = useSubmit('minutes');
   const close = useSubmit<{ inRelayLog: boolean }>('close-meeting');
   const owners = meeting.participants.filter((p) => p.staffId);
@@ -38,12 +40,22 @@ function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: str
     version: meeting.version, category,
     ...Object.fromEntries(SECTIONS.map((k) => [k, texts[k] || undefined])),
     actionItems: rows.map((r) => ({ what: r.what, ownerStaffId: r.ownerStaffId || undefined, dueOn: r.dueOn ? toIsoDate(r.dueOn) : undefined })),
+    attendance: Object.entries(attendance).filter(([, a]) => a).map(([participantId, a]) => ({ participantId, attendance: a })),
   });
   const setRow = (i: number, change: Partial<Row>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
     <form className="form" noValidate onSubmit={(e) => void save.run(e, `/api/meetings/${meeting.id}/minutes`, body(), () => onDone(t('meetings.ui.saved')), 'PUT')}>
       <Heading level={2} data-size="sm">{t('meetings.ui.minutesHeading')}</Heading>
       <FormErrors error={save.error ?? close.error} form="minutes" labelFor={labelFor} attempt={save.attempt + close.attempt} />
+      <Fieldset className="form-fieldset" id={save.id('attendance')} tabIndex={-1}>
+        <Fieldset.Legend>{t('meetings.ui.attendanceLabel')}</Fieldset.Legend>
+        <Paragraph data-size="sm">{t('meetings.ui.attendanceHelp')}</Paragraph>
+        {meeting.participants.map((p) => (
+          <SelectField key={p.id} id={save.id(`attendance.${p.id}`)} label={`${p.name} (${tx(`meetings.ui.role.${p.role}`, p.role)})`} value={attendance[p.id] ?? ''}
+            onChange={(v) => setAttendance({ ...attendance, [p.id]: v })} placeholder={t('meetings.ui.attendance.unrecorded')}
+            options={ATTENDANCE.map((a) => ({ value: a, label: t(`meetings.ui.attendance.${a}`) }))} />
+        ))}
+      </Fieldset>
       <SelectField id={save.id('category')} label={t('cases.ui.category')} value={category} onChange={setCategory} options={CONSENT_CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) }))} />
       {SECTIONS.map((k) => (
         <Field key={k} className="form-field form-field--full">
@@ -136,6 +148,7 @@ export function MeetingPage() {
               {m.participants.map((p) => (
                 <li key={p.id}>
                   {p.name}{p.unitName ? `, ${p.unitName}` : ''} ({tx(`meetings.ui.role.${p.role}`, p.role)})
+                  {p.attendance ? <> {' '}<Tag data-color={p.attendance === 'present' ? 'success' : 'neutral'}>{t(`meetings.ui.attendance.${p.attendance}`)}</Tag></> : null}
                   {p.copySentAt ? <> {' '}<Tag data-color="success">{t('meetings.ui.copySent')}</Tag></> : null}
                 </li>
               ))}

@@ -3,20 +3,14 @@ import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { QueryFallback } from '../Status.tsx';
 import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { useFigures } from '../Figure.tsx';
 import type { TeamOverviewResponse } from '../../../../common/contracts/teams.ts';
 
 export type Overview = TeamOverviewResponse;
 
-function percent(value: number | null, lang: string): string {
-  return value === null ? '–' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { style: 'percent', maximumFractionDigits: 0 }).format(value);
-}
-
-function decimal(value: number | null, lang: string): string {
-  return value === null ? '–' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 }).format(value);
-}
-
 function OverviewCard({ o }: { o: Overview }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const f = useFigures();
   const headingId = `overview-${o.team.id}`;
   return (
     <Card className="overview-card" aria-labelledby={headingId} data-testid="team-overview">
@@ -24,28 +18,28 @@ function OverviewCard({ o }: { o: Overview }) {
       <dl className="stats">
         <div className="stat">
           <dt>{t('teams.overview.cases')}</dt>
-          <dd><span className="stat__value">{o.cases}</span></dd>
+          <dd><span className="stat__value">{f.count(o.cases)}</span></dd>
         </div>
         <div className="stat">
           <dt>{t('teams.overview.familyPresent')}</dt>
-          <dd><span className="stat__value">{percent(o.familyPresentShare, lang)}</span><span className="cell-meta">{t('teams.overview.ofMeetings', { part: o.meetingsWithFamily, whole: o.meetingsHeld })}</span></dd>
+          <dd><span className="stat__value">{f.percent(o.familyPresentShare)}</span><span className="cell-meta">{t('teams.overview.ofMeetings', { part: f.count(o.meetingsWithFamily), whole: f.count(o.meetingsHeld) })}</span></dd>
         </div>
         <div className="stat">
           <dt>{t('teams.overview.daysToFirst')}</dt>
           <dd>
-            <span className="stat__value">{o.averageDaysToFirstMeeting === null ? '–' : t('teams.overview.days', { days: decimal(o.averageDaysToFirstMeeting, lang) })}</span>
-            <span className="cell-meta">{t('teams.overview.ofReferrals', { n: o.referralsWithMeeting })}</span>
+            <span className="stat__value">{o.averageDaysToFirstMeeting !== null && 'value' in o.averageDaysToFirstMeeting ? t('teams.overview.days', { days: f.decimal(o.averageDaysToFirstMeeting) }) : f.decimal(o.averageDaysToFirstMeeting)}</span>
+            <span className="cell-meta">{t('teams.overview.ofReferrals', { n: f.count(o.referralsWithMeeting) })}</span>
           </dd>
         </div>
         <div className="stat">
           <dt>{t('teams.overview.onTime')}</dt>
-          <dd><span className="stat__value">{percent(o.actionItemsOnTimeShare, lang)}</span><span className="cell-meta">{t('teams.overview.ofItems', { part: o.actionItemsOnTime, whole: o.actionItemsMeasured })}</span></dd>
+          <dd><span className="stat__value">{f.percent(o.actionItemsOnTimeShare)}</span><span className="cell-meta">{t('teams.overview.ofItems', { part: f.count(o.actionItemsOnTime), whole: f.count(o.actionItemsMeasured) })}</span></dd>
         </div>
         <div className="stat">
           <dt>{t('teams.overview.rating')}</dt>
           <dd>
-            <span className="stat__value">{o.ratings.count === 0 ? '–' : t('teams.overview.ratingValue', { heard: decimal(o.ratings.feltHeard, lang), useful: decimal(o.ratings.useful, lang) })}</span>
-            <span className="cell-meta">{o.ratings.count === 0 ? t('teams.overview.noRatings') : t('teams.overview.ratingCount', { n: o.ratings.count })}</span>
+            <span className="stat__value">{o.ratings.feltHeard === null ? '–' : 'value' in o.ratings.feltHeard ? t('teams.overview.ratingValue', { heard: f.decimal(o.ratings.feltHeard), useful: f.decimal(o.ratings.useful) }) : f.decimal(o.ratings.feltHeard)}</span>
+            <span className="cell-meta">{o.ratings.feltHeard === null ? t('teams.overview.noRatings') : t('teams.overview.ratingCount', { n: f.count(o.ratings.count) })}</span>
           </dd>
         </div>
       </dl>
