@@ -20,6 +20,7 @@ import { writeDemoCatalogue } from './catalogue.ts';
 import { DEMO_SERVICES } from './catalogue-services.ts';
 import { writeDemoPopulationRegister } from './population-register.ts';
 import { writeDemoPregnancy } from './pregnancy.ts';
+import { writeDemoFamilyEffort } from './family-efforts.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -520,6 +521,12 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await writeDemoPregnancy(trx, {
       municipalityId: plan.municipalityId, referenceDate: plan.referenceDate,
       midwifeId: plan.staff.find((s) => s.username === 'jordmor')!.id, motherId: plan.citizenAccounts.find((a) => a.username === 'gravid')!.person_id,
+    });
+    const staffId = (username: string) => plan.staff.find((s) => s.username === username)!.id;
+    await writeDemoFamilyEffort(trx, {
+      municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, households: plan.households,
+      excludedPersonIds: [...plan.demoPersonIds, ...storyInput(plan).pupils.map((p) => p.id), ...reportInput(plan).pupilIds],
+      leaderId: staffId('nav.veileder'), intakeId: staffId('koordinerende.enhet'), requesterId: staffId('fagperson.skole'),
     });
     return { personCount, guardianshipCount };
   });
