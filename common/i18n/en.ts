@@ -13,7 +13,8 @@ import reports from './en/reports.json' with { type: 'json' };
 import paths from './en/paths.json' with { type: 'json' };
 import indicators from './en/indicators.json' with { type: 'json' };
 import enrolments from './en/enrolments.json' with { type: 'json' };
+import plans from './en/plans.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, paths };
 
 export default /*#__PURE__*/ flatten(files);

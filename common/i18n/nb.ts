@@ -13,8 +13,9 @@ import reports from './nb/reports.json' with { type: 'json' };
 import paths from './nb/paths.json' with { type: 'json' };
 import indicators from './nb/indicators.json' with { type: 'json' };
 import enrolments from './nb/enrolments.json' with { type: 'json' };
+import plans from './nb/plans.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, paths };
 /** The files and their keys; MessageKey (core.ts) is built from them. */
 export type Files = typeof files;
 

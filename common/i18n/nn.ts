@@ -13,7 +13,8 @@ import reports from './nn/reports.json' with { type: 'json' };
 import paths from './nn/paths.json' with { type: 'json' };
 import indicators from './nn/indicators.json' with { type: 'json' };
 import enrolments from './nn/enrolments.json' with { type: 'json' };
+import plans from './nn/plans.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, paths };
 
 export default /*#__PURE__*/ flatten(files);

@@ -170,6 +170,8 @@ const NOT_REFUSED_OVER_HTTP: string[] = [
   'notification.update',
   'worry.read', // decided by no route today: worries are read through worry.list, scoped to the author and those asked to discuss
   'familyEffort.familyView', // every citizen's own family's efforts, scoped by the query; staff stopped by the citizen audience
+  'indicator.list', // the analyst's own work: the register and the report hold figures only; refused to others in indicators.test.ts
+  'indicatorReport.read',
 ];
 
 const guarded = () => apiRoutes.filter((r) => r.guarded);

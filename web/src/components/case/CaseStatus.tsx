@@ -19,6 +19,7 @@ import { BirthForm } from './BirthForm.tsx';
 import { EffortRequest } from './EffortRequest.tsx';
 import { CategoryChecks } from './shared.tsx';
 import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
+import { PageSection } from '../PageSection.tsx';
 
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
@@ -253,8 +254,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
     return (
       <>
       {birth}
-      <section aria-labelledby="case-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
+      <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
         {may.changeStatus || may.refer || may.requestEffort ? (
           <div className="case-actions">
@@ -263,7 +263,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
             {may.requestEffort && !citizen ? <Panel title={t('paths.efforts.requestHeading')}><EffortRequest personId={status.person.id} onChange={onChange} /></Panel> : null}
           </div>
         ) : null}
-      </section>
+      </PageSection>
       </>
     );
   }
@@ -272,8 +272,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
   return (
     <>
     {birth}
-    <section aria-labelledby="case-heading" className="page-section">
-      <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
+    <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
       <Card className="case-summary" data-testid="case-summary">
         <dl className="facts">
           <div className="facts__row"><dt>{t('cases.ui.level')}</dt><dd><Tag data-color="info">{t('cases.ui.levelName', { level: c.level, name: t(`cases.ui.level${c.level}` as 'cases.ui.level0') })}</Tag></dd></div>
@@ -316,7 +315,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           </ul>
         </section>
       ) : null}
-      <Steps c={c} editable={may.changeStatus} onChange={onChange} />
+      {c.steps.length ? <Steps c={c} editable={may.changeStatus} onChange={onChange} /> : null}
       <details className="level-history">
         <summary>{t('cases.ui.levelHistory')}</summary>
         <ul className="plain-list">
@@ -340,7 +339,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           {may.hold ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
       ) : null}
-    </section>
+    </PageSection>
     </>
   );
 }

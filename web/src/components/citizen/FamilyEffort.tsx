@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n.tsx';
 import { TextAreaField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LiveMessage } from '../Status.tsx';
+import { Collapsible, PageSection } from '../PageSection.tsx';
 
 function RequestForm({ onSent }: { onSent: () => void }) {
   const { t } = useI18n();
@@ -16,7 +17,6 @@ function RequestForm({ onSent }: { onSent: () => void }) {
   const form = useSubmit('familyEffort');
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, '/api/family-efforts', { reason }, () => { setReason(''); onSent(); })}>
-      <Heading level={3} data-size="xs">{t('paths.mine.requestHeading')}</Heading>
       <Paragraph data-size="sm">{t('paths.mine.requestHelp')}</Paragraph>
       <FormErrors error={form.error} form="familyEffort" labelFor={(f) => (f === 'reason' ? t('paths.mine.reason') : null)} attempt={form.attempt} />
       <TextAreaField id={form.id('reason')} label={t('paths.mine.reason')} value={reason} onChange={setReason} error={form.errors.reason} rows={3} />
@@ -33,8 +33,7 @@ export function FamilyEffort() {
   const shown = mine.data.efforts.filter((e) => e.status !== 'closed');
   if (!shown.length && !mine.data.mayRequest) return null;
   return (
-    <section aria-labelledby="my-family-effort" className="page-section" data-testid="family-effort">
-      <Heading level={2} data-size="sm" id="my-family-effort">{t('paths.mine.heading')}</Heading>
+    <PageSection id="my-family-effort" title={t('paths.mine.heading')} testId="family-effort">
       <LiveMessage>{message || null}</LiveMessage>
       {shown.map((e) => (
         <Card key={e.id} className="person-card">
@@ -58,7 +57,7 @@ export function FamilyEffort() {
           <Paragraph data-size="sm">{t('paths.mine.members')}: {e.members.map((m) => m.name).join(', ')}</Paragraph>
         </Card>
       ))}
-      {mine.data.mayRequest ? <RequestForm onSent={() => setMessage(t('paths.mine.requestSent'))} /> : null}
-    </section>
+      {mine.data.mayRequest ? <Collapsible summary={t('paths.mine.requestHeading')}><RequestForm onSent={() => setMessage(t('paths.mine.requestSent'))} /></Collapsible> : null}
+    </PageSection>
   );
 }
