@@ -21,7 +21,7 @@ describe('a whole-family effort on level 2', () => {
 
     await signInAs(page, 'Henrik Aasen');
     await page.goto('/barn');
-    await page.getByRole('link', { name: 'Jonas Nordli' }).click();
+    await page.getByRole('link', { name: 'Jonas Nordli', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Jonas Nordli' }).waitFor();
     await page.getByText('Be om hjelp til hele familien (nivå 2)').click();
     await page.getByLabel('Hvorfor familien trenger hjelp på nivå 2').fill('Mor har mistet jobben og familien må flytte. Trenger NAV og bolig samtidig.');

@@ -22,7 +22,7 @@ describe('from the pregnancy to the health nurse', () => {
 
     await signInAs(page, 'Guro Lien');
     await page.goto('/barn');
-    await page.getByRole('link', { name: 'Hanna Sæther' }).click();
+    await page.getByRole('link', { name: 'Hanna Sæther', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Hanna Sæther' }).waitFor();
     // The guide speaks of the pregnant woman and the birth, not of the child's kindergarten.
     await page.getByText('Planlegg overgangen til helsesykepleier').waitFor();
@@ -54,7 +54,7 @@ describe('from the pregnancy to the health nurse', () => {
 
     await signInAs(page, 'Kari Nygård');
     await page.goto('/barn');
-    await page.getByRole('link', { name: 'Ella Sæther' }).click();
+    await page.getByRole('link', { name: 'Ella Sæther', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Ella Sæther' }).waitFor();
     await expectNoAxeViolations(page, 'the handover offered to the health nurse');
     await page.getByRole('button', { name: 'Ta imot stafettpinnen' }).click();
@@ -66,7 +66,7 @@ describe('from the pregnancy to the health nurse', () => {
 
     await signInAs(page, 'Hanna Sæther');
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
-    await page.getByRole('link', { name: 'Ella Sæther' }).waitFor();
+    await page.getByRole('link', { name: 'Ella Sæther', exact: true }).waitFor();
     await expectNoAxeViolations(page, 'the mother\'s Min side');
     await expectFitsWidth(page, 'the mother\'s Min side');
     expectNoProblems(t);
