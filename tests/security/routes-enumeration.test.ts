@@ -172,6 +172,7 @@ const NOT_REFUSED_OVER_HTTP: string[] = [
   'familyEffort.familyView', // every citizen's own family's efforts, scoped by the query; staff stopped by the citizen audience
   'indicator.list', // the analyst's own work: the register and the report hold figures only; refused to others in indicators.test.ts
   'indicatorReport.read',
+  'handbookStaffPage.read', // decided inside the public handbook reads (no guarded route): the public is shown only public pages, never refused
 ];
 
 const guarded = () => apiRoutes.filter((r) => r.guarded);

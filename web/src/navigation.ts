@@ -26,6 +26,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   cwConsult: '/barnevern/drofting',
   familyEfforts: '/niva2',
   enrolled: '/innskrevne',
+  handbook: '/handbok',
+  adminHandbook: '/admin/handbok',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -48,6 +50,8 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   cwConsult: 'reports.nav.consultations',
   familyEfforts: 'paths.nav.efforts',
   enrolled: 'enrolments.nav',
+  handbook: 'handbook.nav.handbook',
+  adminHandbook: 'handbook.nav.admin',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

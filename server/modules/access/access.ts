@@ -27,11 +27,13 @@ import { absencePolicy, notificationPolicy } from './policies/notification.ts';
 import { cataloguePolicy, organisationPolicy } from './policies/organisation.ts';
 import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts';
 import { teamPolicy } from './policies/team.ts';
+import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
 import { birthPolicy } from './policies/birth.ts';
 import { familyEffortPolicy } from './policies/family-effort.ts';
 import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
+import { handbookPolicy } from './policies/handbook.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
@@ -40,14 +42,14 @@ const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
   indicatorPolicy,
-  enrolmentPolicy, planPolicy, birthPolicy, familyEffortPolicy,
+  enrolmentPolicy, planPolicy, questionnairePolicy, handbookPolicy, birthPolicy, familyEffortPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
   ...indicatorPolicy,
-  ...enrolmentPolicy, ...planPolicy, ...birthPolicy, ...familyEffortPolicy,
+  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy, ...handbookPolicy, ...birthPolicy, ...familyEffortPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

@@ -12,19 +12,20 @@ import { seesEveryTeam } from './policies/team.ts';
 
 /** The pages of each role, in menu order; the first is where the role lands after signing in. */
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'familyEfforts'],
-  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings', 'familyEfforts'], // systemMeetings: the system-level teams they are in
-  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'],
+  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook', 'familyEfforts'],
+  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings', 'handbook', 'familyEfforts'], // systemMeetings: the system-level teams they are in
+  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   // The intake starts at its queue of reports to child welfare.
-  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'familyEfforts'],
-  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'], // familyEfforts: the level-2 intake (decision 0028)
-  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'familyEfforts'],
-  sbu_coordinator: ['teams', 'systemMeetings'],
+  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook', 'familyEfforts'],
+  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'], // familyEfforts: the level-2 intake (decision 0028)
+  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook', 'familyEfforts'],
+  sbu_coordinator: ['teams', 'systemMeetings', 'handbook'],
   analyst: ['teams'],
-  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
+  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams', 'adminHandbook'],
   auditor: ['audit'],
-  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'familyEfforts'],
-  editor: [],
+  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
+  // The editor (redaktør) writes the handbook and reads it as staff do.
+  editor: ['adminHandbook', 'handbook'],
 };
 
 const CITIZEN_PAGES: PageKey[] = ['myPage', 'findHelp'];
