@@ -118,7 +118,7 @@ const notAdult = (section: PersonSection): PersonSection => function ChildOrPreg
 
 /** One person's page, section by section: what is happening first, the records last. */
 const PERSON_SECTIONS: PersonSection[] = [
-  notAdult(({ person }) => <CaseArea personId={person.id} citizen />),
+  notAdult(({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} />),
   notAdult(({ person }) => <MeetingList personId={person.id} citizen />),
   ({ person }) => <Consents person={person} citizen />,
   notAdult(TeamRequest),
