@@ -12,6 +12,7 @@ import { MeetingList } from '../components/case/Referral.tsx';
 import { AccessLog, GuardianVisibility, TeamRequest } from '../components/citizen/CitizenCase.tsx';
 import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
+import { FamilyEffort } from '../components/citizen/FamilyEffort.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
@@ -77,6 +78,7 @@ function ChildrenSection() {
 /** The family's page, section by section in the order they stand. */
 const FAMILY_SECTIONS: FamilySection[] = [
   FamilyRequests,
+  FamilyEffort,
   YouSection,
   ChildrenSection,
   MeetingRatingsLink,
