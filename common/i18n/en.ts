@@ -12,7 +12,8 @@ import meetings from './en/meetings.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
 import indicators from './en/indicators.json' with { type: 'json' };
 import enrolments from './en/enrolments.json' with { type: 'json' };
+import youth from './en/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, youth };
 
 export default /*#__PURE__*/ flatten(files);

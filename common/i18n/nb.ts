@@ -12,8 +12,9 @@ import meetings from './nb/meetings.json' with { type: 'json' };
 import reports from './nb/reports.json' with { type: 'json' };
 import indicators from './nb/indicators.json' with { type: 'json' };
 import enrolments from './nb/enrolments.json' with { type: 'json' };
+import youth from './nb/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, youth };
 /** The files and their keys; MessageKey (core.ts) is built from them. */
 export type Files = typeof files;
 

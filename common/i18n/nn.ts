@@ -12,7 +12,8 @@ import meetings from './nn/meetings.json' with { type: 'json' };
 import reports from './nn/reports.json' with { type: 'json' };
 import indicators from './nn/indicators.json' with { type: 'json' };
 import enrolments from './nn/enrolments.json' with { type: 'json' };
+import youth from './nn/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, youth };
 
 export default /*#__PURE__*/ flatten(files);

@@ -5,7 +5,8 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
 import { sql } from 'kysely';
-import { AccessDenied, authorize, may, recordAccess } from '../access/access.ts';
+import { AccessDenied, abilitiesOf, authorize, may, recordAccess } from '../access/access.ts';
+import { loadConsentSettings } from '../consent/queries.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { ageOn, osloDate } from '../../../common/dates.ts';
@@ -141,6 +142,12 @@ function present(row: PersonRow) {
   };
 }
 
+async function decisionAgesOf(ctx: DataContext, personId: string) {
+  const { municipality_id: municipalityId } = await ctx.trx.selectFrom('person').select('municipality_id').where('id', '=', personId).executeTakeFirstOrThrow();
+  const settings = await loadConsentSettings(ctx.trx, municipalityId);
+  return { general: settings.consentAge, childWelfare: settings.consentAgeChildWelfare };
+}
+
 export async function getPerson(ctx: DataContext, id: string) {
   const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
   await authorize(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id } });
@@ -166,12 +173,20 @@ export async function getPerson(ctx: DataContext, id: string) {
       .orderBy('created_at')
       .execute()
     : [];
-  // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
+  // What the signed-in citizen may decide and see here, by the rules of the routes that do it, so
+  // Min side asks for no section it would be refused (a 15-year-old's case is her guardians' to see).
+  const subject = { kind: 'person' as const, id };
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
-      decides: await may(ctx, { action: 'consent.give', purpose, subject: { kind: 'person', id } }),
-      setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }),
+      self: ctx.principal.personId === id,
+      decides: await may(ctx, { action: 'consent.give', purpose, subject }),
+      setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject }),
       guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
+      abilities: await abilitiesOf(ctx, { purpose, subject }, {
+        readCase: 'caseStatus.read', readConsents: 'consent.read', askTeam: 'teamRequest.create', readReports: 'cwReport.familyView', readAccessLog: 'accessLog.read',
+      }),
+      // For a child: the ages from which they decide alone, for the page to say why it shows what it shows.
+      decisionAges: row.kind === 'child' ? await decisionAgesOf(ctx, id) : null,
     }
     : null;
   return {

@@ -6,7 +6,8 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CaseArea } from '../components/case/CaseArea.tsx';
 import { MeetingList } from '../components/case/Referral.tsx';
-import { AccessLog, GuardianVisibility, TeamRequest } from '../components/citizen/CitizenCase.tsx';
+import { AccessLog, TeamRequest } from '../components/citizen/CitizenCase.tsx';
+import { CaseNotShown, GuardianVisibility, HelpForYou } from '../components/citizen/Youth.tsx';
 import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
@@ -109,6 +110,9 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
   items.push([t('ui.person.address'), p.address ?? '–']);
   if (p.phone) items.push([t('ui.person.phone'), p.phone]);
   if (p.email) items.push([t('ui.person.email'), p.email]);
+  // On Min side a section shows only when the API says the citizen may open it; staff pages ask as before.
+  const opens = (ability: 'readCase' | 'readConsents') => !citizen || (p.citizen?.abilities[ability] ?? false);
+  const self = p.citizen?.self ?? false;
 
   return (
     <Page title={name}>
@@ -130,12 +134,14 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
         </section>
       ) : null}
       {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
-      {p.kind !== 'adult' ? <CaseArea personId={p.id} citizen={citizen} /> : null}
-      {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={citizen} /> : null}
-      <Consents person={p} citizen={citizen} />
-      {citizen && p.kind !== 'adult' ? <TeamRequest person={p} /> : null}
+      {citizen ? <CaseNotShown person={p} self={self} /> : null}
+      {p.kind !== 'adult' && opens('readCase') ? <CaseArea personId={p.id} citizen={citizen} /> : null}
+      {p.kind !== 'adult' && opens('readCase') ? <MeetingList personId={p.id} citizen={citizen} /> : null}
+      {opens('readConsents') ? <Consents person={p} citizen={citizen} /> : null}
+      {citizen && p.kind !== 'adult' && p.citizen?.abilities.askTeam ? <TeamRequest person={p} /> : null}
       {citizen && p.citizen?.setsGuardianVisibility ? <GuardianVisibility person={p} /> : null}
-      {citizen && p.kind !== 'adult' ? <FamilyReports personId={p.id} /> : null}
+      {citizen && p.kind !== 'adult' && p.citizen?.abilities.readReports ? <FamilyReports personId={p.id} /> : null}
+      {citizen && self && p.kind === 'child' ? <HelpForYou /> : null}
       {!citizen && p.kind !== 'adult' ? (
         <section aria-labelledby="person-report" className="page-section">
           <Heading level={2} data-size="sm" id="person-report">{t('reports.form.title')}</Heading>
@@ -143,7 +149,7 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
           <Button asChild variant="secondary"><RouterLink to={`/barn/${p.id}/bekymringsmelding`}>{t('reports.form.open')}</RouterLink></Button>
         </section>
       ) : null}
-      {citizen ? <AccessLog person={p} /> : null}
+      {citizen && p.citizen?.abilities.readAccessLog ? <AccessLog person={p} /> : null}
     </Page>
   );
 }
