@@ -5,6 +5,7 @@ export const CONSENT_PURPOSES = [
   'collaboration', // stafettlogg og tverrfaglig samarbeid
   'team_discussion', // drøfting i tidlig innsatsteam
   'transition', // overføring ved overgang
+  'individual_plan', // individuell plan: samarbeid om planen og hvem som ser den
 ] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 

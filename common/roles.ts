@@ -49,3 +49,9 @@ export const ABSENCE_UNIT_TYPES = ['kindergarten', 'school_primary', 'school_low
 export function isAbsenceUnitType(typeCode: string | null | undefined): boolean {
   return typeCode != null && (ABSENCE_UNIT_TYPES as readonly string[]).includes(typeCode);
 }
+
+/** Keep the indicator register and enter its figures (the outcome track). */
+export const INDICATOR_KEEPER_ROLES = ['sbu_coordinator', 'administrator'] as const satisfies readonly StaffRole[];
+
+/** Read the municipality's indicator figures, never personal data: the analyst, the SBU coordinator and the administration. */
+export const FIGURE_READER_ROLES = ['analyst', 'sbu_coordinator', 'administrator'] as const satisfies readonly StaffRole[];

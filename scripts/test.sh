@@ -87,6 +87,7 @@ pglite_suite=(
   tests/server/people-access.test.ts              # registering people, need to know, the audit
   tests/server/teams-config.test.ts               # the administrator's team configuration
   tests/security/03-audit-tamper.test.ts          # the audit chain's sealing and verification
+  tests/server/indicators-computed.test.ts        # the indicators' SQL: grouping sets, Oslo years, DISTINCT ON
 )
 start "PGlite suite" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
 start "Date-sensitive server tests (libfaketime)" bash scripts/test-dates.sh

@@ -9,6 +9,7 @@ import { deliverReport, DELIVERY_JOB } from './modules/child-welfare-reports/del
 import { sendReportReminders } from './modules/child-welfare-reports/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
+import { REFRESH_JOB, refreshJob } from './modules/indicators/refresh.ts';
 
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   configureNotifications(config);
@@ -33,6 +34,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     'idempotency.cleanup': async (db, _payload, now) => {
       await deleteExpiredIdempotencyKeys(db, now);
     },
+    [REFRESH_JOB]: refreshJob,
   };
 }
 
@@ -44,4 +46,6 @@ export const recurringJobs: RecurringJob[] = [
   { kind: 'cases.reminders', everyMs: 60 * 60_000 },
   { kind: 'cwReports.reminders', everyMs: 60 * 60_000 },
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
+  // The indicators' pre-counted figures (decision 0023).
+  { kind: REFRESH_JOB, everyMs: 60 * 60_000 },
 ];

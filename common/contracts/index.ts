@@ -13,7 +13,9 @@ import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, S
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
+import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
+import { AnnualReportResponse, ImportEntriesResponse, IndicatorHistoryResponse, IndicatorRegisterResponse } from './indicators.ts';
 
 export const RESPONSES = {
   'POST /api/people/:id/child-welfare-reports': SendReportResponse,
@@ -148,9 +150,29 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'GET /api/indicators': IndicatorRegisterResponse,
+  'POST /api/indicators': Saved,
+  'PUT /api/indicators/:indicatorId': Saved,
+  'POST /api/indicators/:indicatorId/retire': Saved,
+  'GET /api/indicators/:indicatorId/history': IndicatorHistoryResponse,
+  'POST /api/indicators/entries': ImportEntriesResponse,
+  'GET /api/indicators/report': AnnualReportResponse,
   'POST /api/enrolments/imports': ImportEnrolmentsResponse,
   'GET /api/enrolments': EnrolledChildrenResponse,
   'POST /api/enrolments/:personId/worries': NoteWorryResponse,
+  'POST /api/people/:id/plan-requests': Created,
+  'GET /api/plan-requests': PlanQueueResponse,
+  'GET /api/plan-requests/:requestId': PlanRequestResponse,
+  'POST /api/plan-requests/:requestId/decision': PlanRequestResponse,
+  'POST /api/people/:id/coordinator': Created,
+  'POST /api/coordinator-assignments/:assignmentId/answer': StatusChanged,
+  'GET /api/people/:id/individual-plan': PersonPlanResponse,
+  'POST /api/people/:id/individual-plan': Created,
+  'POST /api/individual-plans/:planId/goals': Saved,
+  'POST /api/individual-plans/:planId/contributions': Saved,
+  'POST /api/individual-plans/:planId/evaluations': Saved,
+  'POST /api/individual-plans/:planId/comments': Created,
+  'POST /api/individual-plans/:planId/confirm': Saved,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

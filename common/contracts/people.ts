@@ -20,8 +20,17 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
-/** GET /api/people */
-export const People = z.object({ people: z.array(Person), ...PAGE });
+/**
+ * Who reads a person on Min side: the person themself (a youth, a pregnant woman, a parent reading
+ * about themself) or a guardian with parental responsibility. The server says it, so every page
+ * addresses the reader ("du") or speaks of the child without guessing from names.
+ */
+export const READERS = ['self', 'guardian'] as const;
+export const Reader = z.enum(READERS);
+export type Reader = z.infer<typeof Reader>;
+
+/** GET /api/people: for a citizen each person carries who the reader is to them; for staff null. */
+export const People = z.object({ people: z.array(Person.extend({ reader: Reader.nullable() })), ...PAGE });
 export type People = z.infer<typeof People>;
 
 export const Guardian = Person.extend({
@@ -52,8 +61,7 @@ export const PersonDetails = Person.extend({
   unconfirmedRelations: z.array(UnconfirmedRelation),
   /** For a signed-in citizen: what they decide for this person. */
   citizen: z.object({
-    /** The signed-in citizen is this person (a youth or a pregnant woman reading about themself). */
-    self: z.boolean(),
+    reader: Reader,
     decides: z.boolean(),
     setsGuardianVisibility: z.boolean(),
     guardiansSeeCase: z.boolean(),

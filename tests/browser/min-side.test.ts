@@ -1,9 +1,10 @@
-// Min side as a guardian: Sofie sees Emma's relay log and who holds the baton, withdraws the consent
-// with the keyboard — and the relay holder loses access at once — then sees who has read Emma's data,
-// and gives a new consent digitally with one action.
+// Min side as a guardian, on a 390 px phone: Emma's page is sections Sofie jumps between, with the
+// long parts closed until she opens them; she sees Emma's relay log and who holds the baton, withdraws
+// the consent with the keyboard — and the relay holder loses access at once — then sees who has read
+// Emma's data, and gives a new consent digitally with one action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../support/app.ts';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
 import { today as todayInOslo, typedDate } from '../support/clock.ts';
 
 let env: BrowserApp;
@@ -34,15 +35,32 @@ afterAll(async () => {
 
 describe('Min side', () => {
   it('lets a guardian read the log, withdraw consent, see the access log and give consent again', async () => {
-    const t = await openPage(env);
+    const t = await openPage(env, { width: 390, height: 844 });
     const { page } = t;
     await signInAs(page, 'Sofie Nordli');
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
-    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    // Sofie is listed as herself and Emma as her child: the server says who she is to each.
+    await page.locator('section[aria-labelledby="my-self"]').getByRole('link', { name: 'Sofie Nordli' }).waitFor();
+    await expectFitsWidth(page, 'Min side');
+    await page.locator('section[aria-labelledby="my-children"]').getByRole('link', { name: 'Emma Nordli' }).click();
     await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
     await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
     expect(await page.getByTestId('relay-holder').textContent()).toContain('Ingrid Solheim');
+    await expectFitsWidth(page, 'Min side: Emma');
     await expectNoAxeViolations(page, 'Min side: the child\'s relay log');
+
+    // The sections to jump between; a jump brings the section's heading onto the screen.
+    const contents = page.getByRole('navigation', { name: 'Innhold på siden' });
+    const jumps = await contents.getByRole('link').allTextContents();
+    expect(jumps.slice(0, 3)).toEqual(['Saken', 'Stafettlogg', 'Samtykker du har gitt']);
+    expect(jumps).toContain('Hvem har sett opplysningene');
+    await contents.getByRole('link', { name: 'Hvem har sett opplysningene' }).click();
+    await page.waitForURL((url) => url.hash === '#access-log');
+    const heading = await page.getByRole('heading', { level: 2, name: 'Hvem har sett opplysningene' }).boundingBox();
+    expect(heading && heading.y >= 0 && heading.y < 844).toBe(true);
+    // The long parts start closed: the form to give consent and the access log.
+    expect(await page.locator('section[aria-labelledby="give-consent"] form').isVisible()).toBe(false);
+    expect(await page.getByTestId('access-log').isVisible()).toBe(false);
 
     // Withdraw with the keyboard only.
     const withdraw = page.locator('.consent-card').first().getByRole('button', { name: 'Trekk tilbake samtykket' });
@@ -57,6 +75,7 @@ describe('Min side', () => {
 
     // Who has read Emma's data: the teacher, by name, title and unit, in words, one line per look.
     await page.reload();
+    await page.getByText('Vis hvem som har sett opplysningene').click();
     const log = page.getByTestId('access-log');
     await log.waitFor();
     const lines = await log.getByRole('listitem').allTextContents();
@@ -65,6 +84,7 @@ describe('Min side', () => {
     await expectNoAxeViolations(page, 'Min side: after withdrawing, with the access log');
 
     // A new consent, given here with one action.
+    await page.getByTestId('give-consent').getByText('Gi samtykke').first().click();
     const give = page.locator('section[aria-labelledby="give-consent"] form');
     await give.getByRole('checkbox', { name: 'Stafettlogg og tverrfaglig samarbeid' }).check();
     await give.getByRole('group', { name: 'Hvilke opplysninger' }).getByRole('checkbox', { name: 'Språk' }).check();

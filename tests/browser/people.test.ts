@@ -126,13 +126,14 @@ describe('citizen', () => {
     await page.getByRole('link', { name: 'Jonas Nordli' }).waitFor();
     await page.getByRole('link', { name: 'Emma Nordli' }).click();
     await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Foreldre og foresatte' }).waitFor();
+    await page.getByText('Vis opplysningene').click();
+    await page.getByRole('heading', { level: 3, name: 'Foreldre og foresatte' }).waitFor();
     const sofie = page.locator('.guardian-card').filter({ has: page.getByRole('heading', { name: 'Sofie Nordli' }) });
     expect(await sofie.textContent()).toMatch(/Har foreldreansvarJa/);
     await expectNoAxeViolations(page, 'citizen person page');
 
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Parents and guardians' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Parents and guardians' }).waitFor();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     await expectNoAxeViolations(page, 'citizen person page (en)');
     await page.getByRole('link', { name: 'Back to My page' }).click();
@@ -186,6 +187,7 @@ describe('a guardian entered by hand', () => {
     await page.getByRole('status').getByText('Tiril Nordli vises nå på Min side.').waitFor();
     await children.getByRole('link', { name: 'Tiril Nordli' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tiril Nordli' }).waitFor();
+    await page.getByText('Vis opplysningene').click();
     const mother = page.locator('.guardian-card').filter({ has: page.getByRole('heading', { name: 'Sofie Nordli' }) });
     expect(await mother.textContent()).toMatch(/Har foreldreansvarJa/);
     expectNoProblems(t);

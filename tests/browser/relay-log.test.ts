@@ -202,6 +202,7 @@ describe.each(['nb', 'nn', 'en'] as const)('from concern to action (%s)', (lang)
     await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
     await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain('Henrik Aasen');
     await page.getByTestId('log-entry').filter({ hasText: 'Hørselstest på helsestasjonen' }).waitFor();
+    await page.getByText(m('cases.ui.citizenNewEntry'), { exact: true }).first().click();
     const family = formWith(page, m('cases.ui.citizenNewEntry'));
     await family.getByLabel(m('cases.ui.entryKind')).selectOption({ label: m('cases.ui.kind.holder_comment') });
     await family.getByLabel(m('cases.ui.title')).fill('Fint at skolen tar over');

@@ -167,6 +167,8 @@ const NOT_REFUSED_OVER_HTTP: string[] = [
   'notification.read', // everyone's own notifications; only the anonymous are refused, and the audience answers them 401 first
   'notification.update',
   'worry.read', // decided by no route today: worries are read through worry.list, scoped to the author and those asked to discuss
+  'indicator.list', // the analyst's own work: the register and the report hold figures only; refused to others in indicators.test.ts
+  'indicatorReport.read',
 ];
 
 const guarded = () => apiRoutes.filter((r) => r.guarded);

@@ -30,6 +30,9 @@ describe('every route declares its answer', () => {
       'GET /api/consent-form.pdf',
       'GET /api/consents/:consentId/document',
       'GET /api/dev/mailbox/:id/attachments/:position',
+      'GET /api/indicators/report.csv',
+      'GET /api/indicators/report.pdf',
+      'GET /api/individual-plans/:planId/pdf',
       'GET /api/meetings/:meetingId/minutes.pdf',
       'GET /api/system-meetings/:meetingId/report.pdf',
     ]);

@@ -86,7 +86,7 @@ describe('the consent ages', () => {
     const y15 = await signedIn(t.app, 'ungsti.y15');
     const me = (await y15.get(`/api/people/${people.y15}`)).json();
     expect(me.citizen).toMatchObject({
-      self: true, decides: false, setsGuardianVisibility: false,
+      reader: 'self', decides: false, setsGuardianVisibility: false,
       abilities: { readCase: false, readConsents: false, askTeam: false, readReports: true, readAccessLog: false },
       decisionAges: { general: 16, childWelfare: 15 },
     });

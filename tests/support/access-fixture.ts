@@ -72,6 +72,12 @@ export interface FamilyWorld {
   reportId: string;
   /** An anonymous consultation the school's professional asked the intake. */
   consultationId: string;
+  /** The mother's request for an individual plan, granted; `coordinator` is the coordinator in office. */
+  planRequestId: string;
+  /** The health station's professional appointed as the next coordinator, not yet answered. */
+  coordinatorAssignmentId: string;
+  /** The active individual plan, under a consent to the plan naming the health station. */
+  planId: string;
 }
 
 export async function buildAccessWorld(db: Db): Promise<AccessWorld> {
@@ -207,7 +213,17 @@ async function buildFamily(db: Db, w: {
     municipality_id: w.municipalityId, asked_by: w.otherStaff.school, asker_unit_id: w.units.school, age_years: 5, situation: 'Test', created_at: at(-1),
   }).returning('id').executeTakeFirstOrThrow();
 
+  await consent(['individual_plan'], ['development'], w.units.healthStation);
+  const planRequest = await db.insertInto('plan_request').values({
+    municipality_id: w.municipalityId, person_id: child, kind: 'plan_and_coordinator', reason: 'Test', requested_by_person_id: w.mother, requested_at: at(-5),
+    decision: 'granted', decision_reason: 'Test', decided_by: s.coordinating_unit, decided_at: at(-4),
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('coordinator_assignment').values({ person_id: child, request_id: planRequest.id, staff_user_id: s.coordinator, appointed_by: s.coordinating_unit, appointed_at: at(-4), status: 'accepted', answered_at: at(-3) }).execute();
+  const assignment = await db.insertInto('coordinator_assignment').values({ person_id: child, request_id: planRequest.id, staff_user_id: w.otherStaff.healthStation, appointed_by: s.coordinating_unit, appointed_at: at(-1) }).returning('id').executeTakeFirstOrThrow();
+  const plan = await db.insertInto('individual_plan').values({ municipality_id: w.municipalityId, person_id: child, case_id: helpCase.id, request_id: planRequest.id, created_by: s.coordinator, created_at: at(-2) }).returning('id').executeTakeFirstOrThrow();
+
   return {
+    planRequestId: planRequest.id, coordinatorAssignmentId: assignment.id, planId: plan.id,
     reportId: report.id, consultationId: consultation.id,
     child, caseId: helpCase.id, handoverId: handover.id, transitionId: transition.id, teamId, referralId: referral.id, meetingId, scheduledMeetingId,
     actionItemId: item.id, systemTeamId, systemMeetingId: systemMeeting.id, worryId: worry.id, accessRequestId: accessRequest.id,

@@ -10,7 +10,7 @@ import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/Status.tsx';
 import { useI18n } from './i18n.tsx';
 import { startPath, type PageKey } from './navigation.ts';
-import { notFound, ROUTES, signIn, type Load, type PageProps } from './routes.ts';
+import { notFound, ROUTES, signIn, type Load } from './routes.ts';
 import { useSession } from './session.tsx';
 
 const lazyPage = (load: Load) => lazy(async () => ({ default: await load() }));
@@ -18,7 +18,7 @@ const SignInPage = lazyPage(signIn);
 const NotFoundPage = lazyPage(notFound);
 const NoAccessPage = lazyPage(() => import('./pages/NotFound.tsx').then((m) => m.NoAccessPage));
 /** One lazy component per loader (routes that show the same page share it). */
-const pages = new Map<Load, ComponentType<PageProps>>();
+const pages = new Map<Load, ComponentType>();
 for (const { load } of ROUTES) if (!pages.has(load)) pages.set(load, lazyPage(load));
 
 function Guard({ page, children }: { page: PageKey; children: ReactElement }) {
@@ -89,9 +89,9 @@ export function App() {
         <Suspense key={location.pathname} fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<Home />} />
-            {ROUTES.map(({ path, load, guard, citizen }) => {
+            {ROUTES.map(({ path, load, guard }) => {
               const Page = pages.get(load)!;
-              const page = citizen ? <Page citizen /> : <Page />;
+              const page = <Page />;
               return <Route key={path} path={path} element={guard ? <Guard page={guard}>{page}</Guard> : page} />;
             })}
             <Route path="*" element={<NotFoundPage />} />

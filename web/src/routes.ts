@@ -4,28 +4,23 @@
 import type { ComponentType } from 'react';
 import type { PageKey } from './navigation.ts';
 
-/** A page takes no props, except the child's page, which also serves the family on Min side. */
-export type PageProps = { citizen?: boolean };
-export type Load = () => Promise<ComponentType<PageProps>>;
+export type Load = () => Promise<ComponentType>;
 
 export interface AppRoute {
   path: string;
   load: Load;
   /** The menu page whose audience may open it; without one the page is open to everyone who reaches it. */
   guard?: PageKey;
-  /** Shown to the family (Min side) rather than to staff. */
-  citizen?: true;
 }
 
 export const signIn: Load = () => import('./pages/SignIn.tsx').then((m) => m.SignInPage);
 export const notFound: Load = () => import('./pages/NotFound.tsx').then((m) => m.NotFoundPage);
-const personPage: Load = () => import('./pages/PersonPage.tsx').then((m) => m.PersonPage);
 const adminServiceEditor: Load = () => import('./pages/catalogue/AdminServiceEditor.tsx').then((m) => m.AdminServiceEditorPage);
 
 export const ROUTES: AppRoute[] = [
   { path: '/barn', guard: 'people', load: () => import('./pages/People.tsx').then((m) => m.PeoplePage) },
   { path: '/barn/ny', guard: 'register', load: () => import('./pages/RegisterPerson.tsx').then((m) => m.RegisterPersonPage) },
-  { path: '/barn/:id', guard: 'people', load: personPage },
+  { path: '/barn/:id', guard: 'people', load: () => import('./pages/PersonPage.tsx').then((m) => m.PersonPage) },
   { path: '/barn/:id/bekymringsmelding', guard: 'people', load: () => import('./pages/child-welfare/SendReport.tsx').then((m) => m.SendReportPage) },
   { path: '/barnevern', guard: 'cwQueue', load: () => import('./pages/child-welfare/Queue.tsx').then((m) => m.QueuePage) },
   { path: '/barnevern/drofting', guard: 'cwConsult', load: () => import('./pages/child-welfare/Consultations.tsx').then((m) => m.ConsultationsPage) },
@@ -44,7 +39,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/revisjon', guard: 'audit', load: () => import('./pages/Audit.tsx').then((m) => m.AuditPage) },
   { path: '/min-side', guard: 'myPage', load: () => import('./pages/MyPage.tsx').then((m) => m.MyPage) },
   { path: '/min-side/vurderinger', guard: 'myPage', load: () => import('./pages/MeetingRatings.tsx').then((m) => m.MeetingRatingsPage) },
-  { path: '/min-side/:id', guard: 'myPage', load: personPage, citizen: true },
+  { path: '/min-side/:id', guard: 'myPage', load: () => import('./pages/MyPage.tsx').then((m) => m.MyPersonPage) },
   // The family's rating from the e-mailed link: no sign-in, the link is the key.
   { path: '/vurdering/:token', load: () => import('./pages/RatingLink.tsx').then((m) => m.RatingLinkPage) },
   { path: '/fravaer', guard: 'absence', load: () => import('./pages/Absence.tsx').then((m) => m.AbsencePage) },

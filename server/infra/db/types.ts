@@ -8,6 +8,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AbsenceImport {
@@ -316,6 +328,20 @@ export interface ConsentText {
   version: number;
 }
 
+export interface CoordinatorAssignment {
+  answered_at: Timestamp | null;
+  appointed_at: Timestamp;
+  appointed_by: string;
+  child_coordinator: Generated<boolean>;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  person_id: string;
+  reason: string | null;
+  request_id: string | null;
+  staff_user_id: string;
+  status: Generated<"pending" | "accepted" | "declined" | "cancelled" | "ended">;
+}
+
 export interface Enrolment {
   ends_on: string | null;
   id: Generated<string>;
@@ -368,6 +394,79 @@ export interface IdempotencyKey {
   request_hash: string;
   response: ColumnType<unknown, string, string> | null;
   status: number | null;
+}
+
+export interface Indicator {
+  baseline_value: number;
+  baseline_year: number;
+  code: string;
+  computed_key: string | null;
+  definition_en: string;
+  definition_nb: string;
+  definition_nn: string;
+  direction: "higher_is_better" | "lower_is_better";
+  id: Generated<string>;
+  municipality_id: string;
+  name_en: string;
+  name_nb: string;
+  name_nn: string;
+  retired_at: Timestamp | null;
+  retired_by: string | null;
+  source: "computed" | "entered";
+  unit: "count" | "share" | "days" | "years";
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface IndicatorEntry {
+  entered_at: Timestamp;
+  entered_by: string;
+  indicator_id: string;
+  value: number;
+  year: number;
+}
+
+export interface IndicatorFigure {
+  computed_key: string;
+  denominator: number;
+  municipality_id: string;
+  numerator: number;
+  refreshed_at: Timestamp;
+  scope_key: string;
+  scope_kind: "municipality" | "team" | "unit" | "service_type";
+  year: number;
+}
+
+export interface IndicatorTarget {
+  indicator_id: string;
+  value: number;
+  year: number;
+}
+
+export interface IndicatorVersion {
+  indicator_id: string;
+  saved_at: Timestamp;
+  saved_by: string;
+  snapshot: Json;
+  version: number;
+}
+
+export interface IndividualPlan {
+  adult_consent_at: Timestamp | null;
+  case_id: string;
+  confirmed_at: Timestamp | null;
+  confirmed_by_person_id: string | null;
+  confirmed_version: number | null;
+  created_at: Timestamp;
+  created_by: string;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  request_id: string | null;
+  status: Generated<"active" | "ended">;
+  version: Generated<number>;
 }
 
 export interface Involvement {
@@ -502,6 +601,78 @@ export interface Person {
   national_id: string | null;
   phone: string | null;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PlanChange {
+  by_person_id: string | null;
+  by_staff_id: string | null;
+  changed_at: Timestamp;
+  id: Generated<string>;
+  plan_id: string;
+  version: number;
+  what: "created" | "goal_added" | "contribution_added" | "evaluation_planned" | "evaluated" | "confirmed" | "comment_added" | "coordinator_changed" | "adult_consent" | "ended";
+}
+
+export interface PlanComment {
+  author_person_id: string | null;
+  author_staff_id: string | null;
+  body: string;
+  id: Generated<string>;
+  plan_id: string;
+  written_at: Timestamp;
+}
+
+export interface PlanContribution {
+  description: string;
+  ends_on: string | null;
+  id: Generated<string>;
+  plan_id: string;
+  responsible_staff_id: string;
+  starts_on: string;
+  written_at: Timestamp;
+  written_by: string;
+}
+
+export interface PlanEvaluation {
+  done_at: Timestamp | null;
+  done_on: string | null;
+  due_on: string;
+  id: Generated<string>;
+  plan_id: string;
+  reminded_at: Timestamp | null;
+}
+
+export interface PlanGoal {
+  author_person_id: string | null;
+  author_staff_id: string | null;
+  family_view: string | null;
+  id: Generated<string>;
+  plan_id: string;
+  status: Generated<"open" | "achieved" | "partly" | "not_achieved">;
+  text: string;
+  whose: "family" | "child";
+  written_at: Timestamp;
+}
+
+export interface PlanLogLink {
+  entry_key: string;
+  plan_id: string;
+}
+
+export interface PlanRequest {
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: "granted" | "refused" | null;
+  decision_reason: string | null;
+  id: Generated<string>;
+  kind: "plan_and_coordinator" | "coordinator" | "child_coordinator";
+  municipality_id: string;
+  person_id: string;
+  reason: string;
+  requested_at: Timestamp;
+  requested_by_person_id: string | null;
+  requested_by_staff_id: string | null;
   version: Generated<number>;
 }
 
@@ -771,11 +942,18 @@ export interface DB {
   consent_giver: ConsentGiver;
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
+  coordinator_assignment: CoordinatorAssignment;
   enrolment: Enrolment;
   enrolment_import: EnrolmentImport;
   guardianship: Guardianship;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;
+  indicator: Indicator;
+  indicator_entry: IndicatorEntry;
+  indicator_figure: IndicatorFigure;
+  indicator_target: IndicatorTarget;
+  indicator_version: IndicatorVersion;
+  individual_plan: IndividualPlan;
   involvement: Involvement;
   job: Job;
   legal_basis_invocation: LegalBasisInvocation;
@@ -787,6 +965,13 @@ export interface DB {
   outbound_email: OutboundEmail;
   outbound_email_attachment: OutboundEmailAttachment;
   person: Person;
+  plan_change: PlanChange;
+  plan_comment: PlanComment;
+  plan_contribution: PlanContribution;
+  plan_evaluation: PlanEvaluation;
+  plan_goal: PlanGoal;
+  plan_log_link: PlanLogLink;
+  plan_request: PlanRequest;
   referral: Referral;
   relation_claim: RelationClaim;
   relay_handover: RelayHandover;

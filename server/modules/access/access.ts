@@ -19,6 +19,7 @@ import { deny, type Policy, type Rule } from './policy.ts';
 import { auditPolicy } from './policies/audit.ts';
 import { casePolicy } from './policies/case.ts';
 import { childWelfarePolicy } from './policies/child-welfare.ts';
+import { planPolicy } from './policies/plan.ts';
 import { caseStatusPolicy } from './policies/case-status.ts';
 import { consentPolicy, visibleCategories as categoriesOf } from './policies/consent.ts';
 import { meetingPolicy } from './policies/meeting.ts';
@@ -27,6 +28,7 @@ import { cataloguePolicy, organisationPolicy } from './policies/organisation.ts'
 import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts';
 import { teamPolicy } from './policies/team.ts';
 import { worryPolicy } from './policies/worry.ts';
+import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
@@ -35,13 +37,15 @@ export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, t
 const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
-  enrolmentPolicy,
+  indicatorPolicy,
+  enrolmentPolicy, planPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
-  ...enrolmentPolicy,
+  ...indicatorPolicy,
+  ...enrolmentPolicy, ...planPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

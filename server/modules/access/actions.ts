@@ -79,9 +79,22 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'indicator.list', // the indicator register (no personal data): the figure readers and team leaders
+  'indicator.edit', // create, change, retire an indicator and enter its figures: the SBU coordinator and the administrator
+  'indicatorReport.read', // the annual status report (figures only, suppressed): the municipality's figure readers; a team's leader for the team
   'enrolment.import', // a kindergarten's or school's enrolments from its administrative system (CSV): its case workers
   'enrolment.search', // the children enrolled at one's own unit, by name or birth date: name and birth date only
   'enrolment.worry', // note a worry about a child enrolled at one's own unit (opens a case held by the one who noted it)
+  'planRequest.create', // ask for an individual plan and/or a coordinator: the family who decides, or an involved professional under the family's consent
+  'planRequestQueue.read', // Koordinerende enhet's queue of requests
+  'planRequest.decide', // grant or refuse a request: Koordinerende enhet of the person's municipality
+  'coordinator.appoint', // appoint or change the coordinator: Koordinerende enhet
+  'coordinator.answer', // accept or decline an appointment: the appointed staff user
+  'planStatus.read', // requests, decisions and the coordinator of a person: the family, Koordinerende enhet, the professionals involved
+  'plan.read', // the plan's content: the coordinator, involved professionals under the consent for the plan, the family
+  'plan.create', // open the plan: the coordinator in office
+  'plan.write', // contributions, the child's goals, evaluation dates: as plan.read for staff
+  'plan.familyWrite', // own goals, comments, confirmation: the one who decides for the child
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];

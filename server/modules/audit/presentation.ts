@@ -34,7 +34,10 @@ export const AUDITED_ACTIONS = {
   'meeting.schedule': true, 'meetingCandidates.read': true, 'meeting.read': true, 'meeting.write': true, 'actionItem.update': true,
   'cwReport.create': true, 'cwReport.list': true, 'cwReport.read': true, 'cwReport.handle': true, 'cwReportQueue.read': true, 'cwReport.familyView': true,
   'cwReport.deliver': true, 'cwConsultation.create': true, 'cwConsultation.list': true, 'cwConsultation.read': true, 'cwConsultation.answer': true, 'cwCounts.read': true,
+  'planRequest.create': true, 'planRequestQueue.read': true, 'planRequest.decide': true, 'coordinator.appoint': true, 'coordinator.answer': true,
+  'planStatus.read': true, 'plan.read': true, 'plan.create': true, 'plan.write': true, 'plan.familyWrite': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
+  'indicator.list': true, 'indicator.edit': true, 'indicatorReport.read': true,
   'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
 } as const satisfies Record<AuditedAction, true>;
 

@@ -54,7 +54,9 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
       .select(['t.id', 't.from_stage', 't.to_stage', 't.to_unit_id', 't.due_on', 't.meeting_at', 't.meeting_place', 't.status', 'u.name as unit_name'])
       .where('t.case_id', '=', helpCase.id).where('t.status', '<>', 'cancelled').orderBy('t.planned_at', 'desc').execute(),
   ]);
-  const steps = guide ? await guideSteps(ctx.trx, guide.id, ctx.lang, helpCase.level) : [];
+  // The action guide is the professionals' checklist ("consider the duty to report"): the family
+  // reads where the case stands and who holds the baton, never the staff's to-do list.
+  const steps = guide && ctx.principal?.kind === 'staff' ? await guideSteps(ctx.trx, guide.id, ctx.lang, helpCase.level) : [];
   const plannedTransition = planned.find((t) => t.status === 'planned');
   const me = ctx.principal?.kind === 'staff' ? ctx.principal.staffUserId : null;
   const answerHandover = pending ? await may(ctx, { action: 'handover.answer', purpose: 'follow_up', entity: { type: 'relay_handover', id: pending.id } }) : false;

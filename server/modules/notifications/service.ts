@@ -66,6 +66,16 @@ export const NOTIFICATION_KINDS = [
   'cwReport.overdue', // {reference, date} — to the intake's leader, when a deadline passed
   'cwConsultation.asked', // {} — to the intake: a new anonymous consultation
   'cwConsultation.answered', // {} — to the professional who asked
+  // Individual plans and coordinators (plans/): the texts name no one but the coordinator.
+  'planRequest.received', // {} — to Koordinerende enhet: a new request in the queue
+  'planRequest.granted', // {} — to the family (and a professional who asked): the request was granted
+  'planRequest.refused', // {} — to the family: refused, with the right to complain
+  'coordinator.appointed', // {} — to the staff user appointed: answer the appointment
+  'coordinator.accepted', // {name} — to the family: their coordinator
+  'coordinator.answered', // {name} — to the unit's member who appointed
+  'plan.opened', // {name} — to the relay holder: the plan is open, hand the baton to the coordinator
+  'plan.confirmed', // {} — to the coordinator: the family confirmed the plan
+  'plan.evaluationDue', // {date} — to the coordinator, before an evaluation date
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -108,6 +118,15 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'cwReport.overdue': null,
   'cwConsultation.asked': null,
   'cwConsultation.answered': null,
+  'planRequest.received': null,
+  'planRequest.granted': null,
+  'planRequest.refused': null,
+  'coordinator.appointed': null,
+  'coordinator.accepted': null,
+  'coordinator.answered': null,
+  'plan.opened': null,
+  'plan.confirmed': null,
+  'plan.evaluationDue': null,
 };
 
 export interface NotificationInput {

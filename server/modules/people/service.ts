@@ -13,6 +13,7 @@ import { ageOn, osloDate } from '../../../common/dates.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
 import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';
+import type { Reader } from '../../../common/contracts/people.ts';
 
 /** A guardian must be old enough to be one: 15 years today, and born 12 years before the child. */
 const GUARDIAN_MIN_AGE = 15;
@@ -148,6 +149,11 @@ async function decisionAgesOf(ctx: DataContext, personId: string) {
   return { general: settings.consentAge, childWelfare: settings.consentAgeChildWelfare };
 }
 
+/** A citizen reads either themself or (authorized before this is asked) a child they are guardian of. */
+function readerOf(ctx: DataContext, personId: string): Reader {
+  return ctx.principal?.kind === 'citizen' && ctx.principal.personId === personId ? 'self' : 'guardian';
+}
+
 export async function getPerson(ctx: DataContext, id: string) {
   const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
   await authorize(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id } });
@@ -178,9 +184,9 @@ export async function getPerson(ctx: DataContext, id: string) {
   const subject = { kind: 'person' as const, id };
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
-      self: ctx.principal.personId === id,
-      decides: await may(ctx, { action: 'consent.give', purpose, subject }),
-      setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject }),
+      reader: readerOf(ctx, id),
+      decides: await may(ctx, { action: 'consent.give', purpose, subject: { kind: 'person', id } }),
+      setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }),
       guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
       abilities: await abilitiesOf(ctx, { purpose, subject }, {
         readCase: 'caseStatus.read', readConsents: 'consent.read', askTeam: 'teamRequest.create', readReports: 'cwReport.familyView', readAccessLog: 'accessLog.read',
@@ -235,7 +241,7 @@ export async function listMyPeople(ctx: DataContext, page: { after?: string | un
       .execute();
   }
   await readPeople(ctx, rows.map((r) => r.id), { action: 'person.list', purpose, reason: 'listed' });
-  return { people: rows.map(present), ...more };
+  return { people: rows.map((r) => ({ ...present(r), reader: principal.kind === 'citizen' ? readerOf(ctx, r.id) : null })), ...more };
 }
 
 /** A youth at or over the consent age decides whether guardians see their case. */

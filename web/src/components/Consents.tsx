@@ -15,6 +15,7 @@ import { DateField } from './Fields.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { LiveMessage, LoadError, QueryFallback } from './Status.tsx';
 import type { PeopleConsentsResponse } from '../../../common/contracts/consent.ts';
+import { Collapsible, PageSection } from './PageSection.tsx';
 
 export type Consent = PeopleConsentsResponse['consents'][number];
 
@@ -232,10 +233,9 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
 
   if (consents.error?.status === 403) {
     return citizen ? null : (
-      <section aria-labelledby="person-consents" className="page-section">
-        <Heading level={2} data-size="sm" id="person-consents">{t('ui.consent.heading')}</Heading>
+      <PageSection id="person-consents" title={t('ui.consent.heading')}>
         <Paragraph>{t('ui.consent.notAllowed')}</Paragraph>
-      </section>
+      </PageSection>
     );
   }
 
@@ -246,8 +246,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
 
   const list = consents.data?.consents ?? [];
   return (
-    <section aria-labelledby="person-consents" className="page-section">
-      <Heading level={2} data-size="sm" id="person-consents">{t(citizen ? 'ui.consent.citizenHeading' : 'ui.consent.heading')}</Heading>
+    <PageSection id="person-consents" title={t(citizen ? 'ui.consent.citizenHeading' : 'ui.consent.heading')}>
       {citizen ? <Paragraph>{t('ui.consent.citizenIntro')}</Paragraph> : null}
       {!citizen ? (
         <Paragraph>
@@ -270,11 +269,13 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
         />
       ) : null}
       {citizen && decides ? (
-        <GiveConsent
-          person={person}
-          onGiven={() => setMessage(t('cases.ui.citizen.given'))}
-        />
+        <Collapsible summary={t('cases.ui.citizen.giveHeading')} testId="give-consent">
+          <GiveConsent
+            person={person}
+            onGiven={() => setMessage(t('cases.ui.citizen.given'))}
+          />
+        </Collapsible>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

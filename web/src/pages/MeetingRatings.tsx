@@ -9,6 +9,7 @@ import { QueryFallback } from '../components/Status.tsx';
 import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { MyMeetingsToRateResponse } from '../../../common/contracts/teams.ts';
+import { PageSection } from '../components/PageSection.tsx';
 
 export type MeetingToRate = MyMeetingsToRateResponse['meetings'][number];
 
@@ -46,11 +47,10 @@ export function MeetingRatingsLink() {
   const open = (list.data?.meetings ?? []).filter((m) => !m.rating).length;
   if (!list.data || list.data.meetings.length === 0) return null;
   return (
-    <section aria-labelledby="my-meeting-ratings" className="page-section">
-      <Heading level={2} data-size="sm" id="my-meeting-ratings">{t('teams.rating.listTitle')}</Heading>
+    <PageSection id="my-meeting-ratings" title={t('teams.rating.listTitle')}>
       <Paragraph>
         <Link asChild><RouterLink to="/min-side/vurderinger">{open ? t('teams.rating.openCount', { n: open }) : t('teams.rating.allRated')}</RouterLink></Link>
       </Paragraph>
-    </section>
+    </PageSection>
   );
 }

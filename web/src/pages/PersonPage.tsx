@@ -1,54 +1,19 @@
-// One person with their guardians. Staff see it at /barn/:id, a citizen at /min-side/:id (in plainer
-// words). The national identity number stays masked until the user asks to see it.
+// One person with their guardians, as staff see it at /barn/:id (the family's own view is Min side,
+// MyPage.tsx). The national identity number stays masked until the user asks to see it.
 import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CaseArea } from '../components/case/CaseArea.tsx';
 import { MeetingList } from '../components/case/Referral.tsx';
-import { AccessLog, TeamRequest } from '../components/citizen/CitizenCase.tsx';
-import { CaseNotShown, GuardianVisibility, HelpForYou } from '../components/citizen/Youth.tsx';
-import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
+import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
 import { Page } from '../components/Page.tsx';
 import { QueryFallback } from '../components/Status.tsx';
 import { useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { Guardian, PersonDetails, UnconfirmedRelation } from '../../../common/contracts/people.ts';
-
-function Facts({ items }: { items: [string, ReactNode][] }) {
-  return (
-    <dl className="facts">
-      {items.map(([term, value]) => (
-        <div key={term} className="facts__row">
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function GuardianCard({ guardian, citizen }: { guardian: Guardian; citizen: boolean }) {
-  const { t, tx } = useI18n();
-  const name = `${guardian.givenName} ${guardian.familyName}`;
-  const yesNo = (value: boolean) => t(value ? 'ui.common.yes' : 'ui.common.no');
-  const items: [string, ReactNode][] = [
-    [t('ui.person.relation'), tx(`domain.relation.${guardian.relation}`, guardian.relation)],
-    [t(citizen ? 'ui.person.citizenParentalResponsibility' : 'ui.person.parentalResponsibility'), yesNo(guardian.parentalResponsibility)],
-    [t('ui.person.livesWithChild'), yesNo(guardian.livesWithChild)],
-    [t('ui.person.nationalId'), <NationalId value={guardian.nationalId} personName={name} />],
-  ];
-  if (guardian.phone) items.push([t('ui.person.phone'), guardian.phone]);
-  if (guardian.email) items.push([t('ui.person.email'), guardian.email]);
-  return (
-    <Card className="guardian-card">
-      <Heading level={3} data-size="xs" className="card-title">{name}</Heading>
-      <Facts items={items} />
-    </Card>
-  );
-}
+import type { PersonDetails, UnconfirmedRelation } from '../../../common/contracts/people.ts';
 
 /** Guardians the professional entered: what they typed, marked as waiting; they open nothing yet. */
 function UnconfirmedRelations({ relations }: { relations: UnconfirmedRelation[] }) {
@@ -80,15 +45,11 @@ function UnconfirmedRelations({ relations }: { relations: UnconfirmedRelation[] 
   );
 }
 
-export function PersonPage({ citizen = false }: { citizen?: boolean }) {
+export function PersonPage() {
   const { t, tx } = useI18n();
   const { id } = useParams();
   const person = useApiQuery<PersonDetails>(id ? `/api/people/${encodeURIComponent(id)}` : null);
-  const back = citizen ? (
-    <Link asChild><RouterLink to="/min-side">{t('ui.person.backToMyPage')}</RouterLink></Link>
-  ) : (
-    <Link asChild><RouterLink to="/barn">{t('ui.person.backToPeople')}</RouterLink></Link>
-  );
+  const back = <Link asChild><RouterLink to="/barn">{t('ui.person.backToPeople')}</RouterLink></Link>;
 
   if (!person.data) {
     return (
@@ -110,46 +71,36 @@ export function PersonPage({ citizen = false }: { citizen?: boolean }) {
   items.push([t('ui.person.address'), p.address ?? '–']);
   if (p.phone) items.push([t('ui.person.phone'), p.phone]);
   if (p.email) items.push([t('ui.person.email'), p.email]);
-  // On Min side a section shows only when the API says the citizen may open it; staff pages ask as before.
-  const opens = (ability: 'readCase' | 'readConsents') => !citizen || (p.citizen?.abilities[ability] ?? false);
-  const self = p.citizen?.self ?? false;
 
   return (
     <Page title={name}>
       <p className="back-link">{back}</p>
-      {citizen ? <Paragraph>{t('ui.person.citizenIntro')}</Paragraph> : null}
       <section aria-labelledby="person-facts" className="page-section">
-        <Heading level={2} data-size="sm" id="person-facts">{t(citizen ? 'ui.person.citizenFactsHeading' : 'ui.person.factsHeading')}</Heading>
+        <Heading level={2} data-size="sm" id="person-facts">{t('ui.person.factsHeading')}</Heading>
         <Facts items={items} />
       </section>
       {p.kind === 'child' || p.guardians.length > 0 ? (
         <section aria-labelledby="person-guardians" className="page-section">
-          <Heading level={2} data-size="sm" id="person-guardians">{t(citizen ? 'ui.person.citizenGuardiansHeading' : 'ui.person.guardiansHeading')}</Heading>
+          <Heading level={2} data-size="sm" id="person-guardians">{t('ui.person.guardiansHeading')}</Heading>
           {p.guardians.length === 0 ? <Paragraph>{t('ui.person.noGuardians')}</Paragraph> : null}
           <div className="card-grid">
             {p.guardians.map((g) => (
-              <GuardianCard key={g.id} guardian={g} citizen={citizen} />
+              <GuardianCard key={g.id} guardian={g} citizen={false} />
             ))}
           </div>
         </section>
       ) : null}
       {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
-      {citizen ? <CaseNotShown person={p} self={self} /> : null}
-      {p.kind !== 'adult' && opens('readCase') ? <CaseArea personId={p.id} citizen={citizen} /> : null}
-      {p.kind !== 'adult' && opens('readCase') ? <MeetingList personId={p.id} citizen={citizen} /> : null}
-      {opens('readConsents') ? <Consents person={p} citizen={citizen} /> : null}
-      {citizen && p.kind !== 'adult' && p.citizen?.abilities.askTeam ? <TeamRequest person={p} /> : null}
-      {citizen && p.citizen?.setsGuardianVisibility ? <GuardianVisibility person={p} /> : null}
-      {citizen && p.kind !== 'adult' && p.citizen?.abilities.readReports ? <FamilyReports personId={p.id} /> : null}
-      {citizen && self && p.kind === 'child' ? <HelpForYou /> : null}
-      {!citizen && p.kind !== 'adult' ? (
+      {p.kind !== 'adult' ? <CaseArea personId={p.id} citizen={false} /> : null}
+      {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={false} /> : null}
+      <Consents person={p} citizen={false} />
+      {p.kind !== 'adult' ? (
         <section aria-labelledby="person-report" className="page-section">
           <Heading level={2} data-size="sm" id="person-report">{t('reports.form.title')}</Heading>
           <Paragraph>{t('reports.form.dutyText')}</Paragraph>
           <Button asChild variant="secondary"><RouterLink to={`/barn/${p.id}/bekymringsmelding`}>{t('reports.form.open')}</RouterLink></Button>
         </section>
       ) : null}
-      {citizen && p.citizen?.abilities.readAccessLog ? <AccessLog person={p} /> : null}
     </Page>
   );
 }

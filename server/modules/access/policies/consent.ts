@@ -14,12 +14,12 @@ import { citizenCaseAccess, citizenDecides, involvedCaseWorker } from './person.
  * relay log and the baton (collaboration), meetings, their minutes and action plans (team
  * discussion), the task list and the texts of notifications.
  */
-export async function consentReaches(facts: AccessFacts, principal: StaffPrincipal, personId: string, purpose: 'collaboration' | 'team_discussion', now: Date): Promise<Decision> {
+export async function consentReaches(facts: AccessFacts, principal: StaffPrincipal, personId: string, purpose: 'collaboration' | 'team_discussion' | 'individual_plan', now: Date): Promise<Decision> {
   const found = await facts.unit(principal.serviceUnitId);
   const unit = { id: found?.id ?? null, typeCode: found?.typeCode ?? null };
   const consents = await facts.consents(personId);
   const covered = consentCovers(consents, unit, purpose, now);
-  if (covered.covered) return allow(purpose === 'collaboration' ? 'consent' : 'team_discussion_consent');
+  if (covered.covered) return allow(purpose === 'collaboration' ? 'consent' : `${purpose}_consent`);
   // A consent to transfer at a transition opens the log to the receiving unit of a planned or
   // completed transition, and to no other unit.
   if (purpose === 'collaboration' && unit.id && (covered.reason === 'purpose_not_covered' || covered.reason === 'unit_not_recipient') && (await facts.transitionReceiver(personId, unit.id))) {

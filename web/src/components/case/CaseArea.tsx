@@ -1,6 +1,6 @@
 // The case part of a person page: the status for everyone involved, and the relay log once the
 // family's consent opens it. Every change fetches both again (useSubmit), and its confirmation is announced.
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
@@ -8,6 +8,7 @@ import { LiveMessage, LoadError, QueryFallback } from '../Status.tsx';
 import { CaseStatusSection } from './CaseStatus.tsx';
 import { RelayLogSection } from './RelayLog.tsx';
 import type { CaseLog, CaseStatus, Colleague } from '../../../../common/contracts/cases.ts';
+import { PageSection } from '../PageSection.tsx';
 
 export function CaseArea({ personId, citizen }: { personId: string; citizen: boolean }) {
   const { t } = useI18n();
@@ -25,10 +26,9 @@ export function CaseArea({ personId, citizen }: { personId: string; citizen: boo
       <QueryFallback query={status} />
       {status.data ? <CaseStatusSection status={status.data} citizen={citizen} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
       {status.data?.case && !logOpen ? (
-        <section aria-labelledby="relay-log" className="page-section">
-          <Heading level={2} data-size="sm" id="relay-log">{t('cases.ui.logHeading')}</Heading>
+        <PageSection id="relay-log" title={t('cases.ui.logHeading')}>
           <Paragraph>{t(citizen ? 'cases.ui.citizenLogClosed' : 'cases.ui.logClosed')}</Paragraph>
-        </section>
+        </PageSection>
       ) : null}
       {log.error ? <LoadError error={log.error} /> : null}
       {log.data ? <RelayLogSection personId={personId} log={log.data} citizen={citizen} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}

@@ -17,6 +17,7 @@ import { LoadError } from '../Status.tsx';
 import { ReferralForm } from './Referral.tsx';
 import { CategoryChecks } from './shared.tsx';
 import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
+import { PageSection } from '../PageSection.tsx';
 
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
@@ -248,8 +249,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
   const may = status.abilities;
   if (!c) {
     return (
-      <section aria-labelledby="case-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
+      <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
         <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
         {may.changeStatus || may.refer ? (
           <div className="case-actions">
@@ -257,14 +257,13 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
             {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           </div>
         ) : null}
-      </section>
+      </PageSection>
     );
   }
   const open = !c.closedAt;
   const planned = c.transitions.find((tr) => tr.id === c.plannedTransitionId);
   return (
-    <section aria-labelledby="case-heading" className="page-section">
-      <Heading level={2} data-size="sm" id="case-heading">{t('cases.ui.caseHeading')}</Heading>
+    <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
       <Card className="case-summary" data-testid="case-summary">
         <dl className="facts">
           <div className="facts__row"><dt>{t('cases.ui.level')}</dt><dd><Tag data-color="info">{t('cases.ui.levelName', { level: c.level, name: t(`cases.ui.level${c.level}` as 'cases.ui.level0') })}</Tag></dd></div>
@@ -307,7 +306,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           </ul>
         </section>
       ) : null}
-      <Steps c={c} editable={may.changeStatus} onChange={onChange} />
+      {c.steps.length ? <Steps c={c} editable={may.changeStatus} onChange={onChange} /> : null}
       <details className="level-history">
         <summary>{t('cases.ui.levelHistory')}</summary>
         <ul className="plain-list">
@@ -330,6 +329,6 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           {may.hold ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

@@ -1,6 +1,6 @@
 // On a child's page: refer to the early-intervention team for the child's age and area (the team is
 // proposed), and the team meetings about the child.
-import { Button, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Fieldset, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { MeetingRating } from '../citizen/MeetingRating.tsx';
 import type { MeetingsOfPersonResponse, ReferralProposalResponse } from '../../../../common/contracts/teams.ts';
+import { PageSection } from '../PageSection.tsx';
 
 type Proposal = ReferralProposalResponse;
 
@@ -51,8 +52,7 @@ export function MeetingList({ personId, citizen }: { personId: string; citizen: 
   const meetings = useApiQuery<{ meetings: MeetingSummary[] }>(`/api/people/${personId}/meetings`);
   if (!meetings.data || meetings.data.meetings.length === 0) return null;
   return (
-    <section aria-labelledby="meetings-heading" className="page-section">
-      <Heading level={2} data-size="sm" id="meetings-heading">{t('meetings.ui.meetingsHeading')}</Heading>
+    <PageSection id="meetings-heading" title={t('meetings.ui.meetingsHeading')}>
       <ul className="plain-list">
         {meetings.data.meetings.map((m) => (
           <li key={m.id} data-testid="meeting-item">
@@ -67,6 +67,6 @@ export function MeetingList({ personId, citizen }: { personId: string; citizen: 
           </li>
         ))}
       </ul>
-    </section>
+    </PageSection>
   );
 }

@@ -13,6 +13,7 @@ import { LoadError } from '../Status.tsx';
 import { CONSENT_CATEGORIES } from '../../../../common/consent.ts';
 import type { CaseLog, Colleague, Entry } from '../../../../common/contracts/cases.ts';
 import { useSubmit } from '../../query.tsx';
+import { Collapsible, PageSection } from '../PageSection.tsx';
 
 type Change = (message: string) => void;
 
@@ -226,8 +227,7 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
   const categories = log.visibleCategories === 'all' ? [...CONSENT_CATEGORIES] : log.visibleCategories;
   const mine = (e: Entry) => (citizen ? e.author.kind === 'family' : e.author.kind === 'staff');
   return (
-    <section aria-labelledby="relay-log" className="page-section">
-      <Heading level={2} data-size="sm" id="relay-log">{t('cases.ui.logHeading')}</Heading>
+    <PageSection id="relay-log" title={t('cases.ui.logHeading')}>
       <Paragraph>{t(citizen ? 'cases.ui.citizenLogIntro' : 'cases.ui.logIntro')}</Paragraph>
       {log.purged ? <Paragraph>{t('cases.ui.purged')}</Paragraph> : null}
       {log.visibleCategories !== 'all' ? (
@@ -248,6 +248,8 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
       ) : null}
       {SECTIONS.map((section) => {
         const entries = older.entries.filter((e) => section.kinds.includes(e.kind));
+        // The family sees the parts that have something in them; staff see every heading to write under.
+        if (citizen && entries.length === 0) return null;
         return (
           <section key={section.heading} aria-labelledby={section.heading} className="log-section">
             <Heading level={3} data-size="xs" id={section.heading}>{t(section.heading)}</Heading>
@@ -278,8 +280,13 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
           })}
         </ul>
       </section>
-      {writable ? <NewEntry caseId={caseId} citizen={citizen} colleagues={colleagues} measures={measures} categories={categories} onChange={onChange} /> : null}
+      {writable && citizen ? (
+        <Collapsible summary={t('cases.ui.citizenNewEntry')}>
+          <NewEntry caseId={caseId} citizen={citizen} colleagues={colleagues} measures={measures} categories={categories} onChange={onChange} />
+        </Collapsible>
+      ) : null}
+      {writable && !citizen ? <NewEntry caseId={caseId} citizen={citizen} colleagues={colleagues} measures={measures} categories={categories} onChange={onChange} /> : null}
       {writable && !citizen ? <Involve caseId={caseId} colleagues={colleagues} involvedIds={new Set(log.involved.map((i) => i.staffId))} onChange={onChange} /> : null}
-    </section>
+    </PageSection>
   );
 }

@@ -16,6 +16,7 @@ import { FormErrors } from '../FormErrors.tsx';
 import { LiveMessage, QueryFallback } from '../Status.tsx';
 import type { AccessEvent } from '../../../../common/contracts/audit.ts';
 import type { FamilyRequestsResponse } from '../../../../common/contracts/teams.ts';
+import { Collapsible, PageSection } from '../PageSection.tsx';
 
 
 export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGiven: () => void }) {
@@ -94,8 +95,7 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
   const form = useSubmit('team-request');
   if (!requests.data) return <QueryFallback query={requests} />;
   return (
-    <section aria-labelledby="team-request" className="page-section">
-      <Heading level={2} data-size="sm" id="team-request">{t('cases.ui.citizen.teamHeading')}</Heading>
+    <PageSection id="team-request" title={t('cases.ui.citizen.teamHeading')}>
       <Paragraph>{requests.data?.proposedTeam ? t('cases.ui.citizen.teamHelp', { team: requests.data.proposedTeam.name }) : t('cases.ui.citizen.noTeam')}</Paragraph>
       <LiveMessage>{message || null}</LiveMessage>
       {(requests.data?.requests ?? []).map((r) => (
@@ -118,7 +118,7 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
           <div className="button-row"><Button type="submit" variant="secondary" disabled={form.busy}>{t('cases.ui.citizen.requestSubmit')}</Button></div>
         </form>
       ) : null}
-    </section>
+    </PageSection>
   );
 }
 
@@ -129,16 +129,17 @@ export function AccessLog({ person }: { person: PersonDetails }) {
   if (log.error?.status === 403) return null;
   const events = log.data?.events ?? [];
   return (
-    <section aria-labelledby="access-log" className="page-section">
-      <Heading level={2} data-size="sm" id="access-log">{t('cases.ui.citizen.accessHeading')}</Heading>
+    <PageSection id="access-log" title={t('cases.ui.citizen.accessHeading')}>
       <Paragraph>{t('cases.ui.citizen.accessHelp')}</Paragraph>
       <QueryFallback query={log} />
       {log.data && events.length === 0 ? <Paragraph>{t('cases.ui.citizen.accessNone')}</Paragraph> : null}
       {events.length ? (
-        <ul className="access-log" data-testid="access-log" aria-labelledby="access-log">
-          {events.map((e) => <li key={e.id}>{e.text}</li>)}
-        </ul>
+        <Collapsible summary={t('ui.myPage.showAccessLog')}>
+          <ul className="access-log" data-testid="access-log" aria-labelledby="access-log">
+            {events.map((e) => <li key={e.id}>{e.text}</li>)}
+          </ul>
+        </Collapsible>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

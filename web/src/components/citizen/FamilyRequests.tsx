@@ -8,6 +8,7 @@ import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { LiveMessage, LoadError } from '../Status.tsx';
 import type { WaitingAccessRequest, WaitingRelation } from '../../../../common/contracts/people.ts';
+import { PageSection } from '../PageSection.tsx';
 
 
 type WaitingRequest = WaitingAccessRequest;
@@ -32,8 +33,7 @@ export function FamilyRequests() {
       {relations.error ? <LoadError error={relations.error} /> : null}
       {requests.error ? <LoadError error={requests.error} /> : null}
       {waitingRelations.length ? (
-        <section aria-labelledby="waiting-relations" className="page-section">
-          <Heading level={2} data-size="sm" id="waiting-relations">{t('ui.myPage.relationsHeading')}</Heading>
+        <PageSection id="waiting-relations" title={t('ui.myPage.relationsHeading')}>
           <Paragraph>{t('ui.myPage.relationsHelp')}</Paragraph>
           <div className="card-grid">
             {waitingRelations.map((r) => (
@@ -56,11 +56,10 @@ export function FamilyRequests() {
               </Card>
             ))}
           </div>
-        </section>
+        </PageSection>
       ) : null}
       {waitingRequests.length ? (
-        <section aria-labelledby="waiting-requests" className="page-section">
-          <Heading level={2} data-size="sm" id="waiting-requests">{t('ui.myPage.requestsHeading')}</Heading>
+        <PageSection id="waiting-requests" title={t('ui.myPage.requestsHeading')}>
           <Paragraph>{t('ui.myPage.requestsHelp')}</Paragraph>
           <div className="card-grid">
             {waitingRequests.map((r) => (
@@ -79,7 +78,7 @@ export function FamilyRequests() {
               </Card>
             ))}
           </div>
-        </section>
+        </PageSection>
       ) : null}
     </>
   );

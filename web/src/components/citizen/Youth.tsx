@@ -2,15 +2,21 @@
 // a section is not shown (below the age from which one decides alone, or a youth who keeps the case
 // to themself), and where a young person finds help without a referral.
 import { Alert, Button, Heading, Link, Paragraph, Switch } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { PersonDetails } from '../../../../common/contracts/people.ts';
 import { useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { LiveMessage, LoadError } from '../Status.tsx';
+import { PageSection } from '../PageSection.tsx';
 
 /** The switch asks first and says what follows; only a confirmed choice is sent. */
 export function GuardianVisibility({ person }: { person: PersonDetails }) {
+  if (!person.citizen?.setsGuardianVisibility) return null;
+  return <VisibilitySwitch person={person} />;
+}
+
+function VisibilitySwitch({ person }: { person: PersonDetails }) {
   const { t } = useI18n();
   const form = useSubmit('visibility');
   const on = person.citizen?.guardiansSeeCase ?? false;
@@ -27,8 +33,7 @@ export function GuardianVisibility({ person }: { person: PersonDetails }) {
       setMessage(t(value ? 'youth.visibility.doneOn' : 'youth.visibility.doneOff'));
     });
   return (
-    <section aria-labelledby="guardian-visibility" className="page-section">
-      <Heading level={2} data-size="sm" id="guardian-visibility">{t('cases.ui.citizen.visibilityHeading')}</Heading>
+    <PageSection id="guardian-visibility" title={t('cases.ui.citizen.visibilityHeading')}>
       <Paragraph>{t('cases.ui.citizen.visibilityHelp')}</Paragraph>
       {form.error ? <LoadError error={form.error} /> : null}
       <Switch label={t('cases.ui.citizen.visibilityLabel')} checked={asking ?? on} disabled={form.busy || asking !== null}
@@ -44,7 +49,7 @@ export function GuardianVisibility({ person }: { person: PersonDetails }) {
         </Alert>
       ) : null}
       <LiveMessage>{message || null}</LiveMessage>
-    </section>
+    </PageSection>
   );
 }
 
@@ -53,10 +58,11 @@ export function GuardianVisibility({ person }: { person: PersonDetails }) {
  * decide (who decides until then, and that child-welfare matters are theirs earlier), or to a
  * guardian of a youth who keeps the case to themself.
  */
-export function CaseNotShown({ person, self }: { person: PersonDetails; self: boolean }) {
+export function CaseNotShown({ person }: { person: PersonDetails }) {
   const { t } = useI18n();
   const ages = person.citizen?.decisionAges;
   if (!ages || person.citizen?.abilities.readCase) return null;
+  const self = person.citizen?.reader === 'self';
   return (
     <Alert data-color="info" className="page-section" data-testid="case-not-shown">
       {self ? (
@@ -73,16 +79,25 @@ export function CaseNotShown({ person, self }: { person: PersonDetails; self: bo
 }
 
 /** For a young person themself: the low-threshold youth page and the situation guide. */
-export function HelpForYou() {
+export function HelpForYou({ person }: { person: PersonDetails }) {
   const { t } = useI18n();
+  if (person.kind !== 'child' || person.citizen?.reader !== 'self') return null;
   return (
-    <section aria-labelledby="help-for-you" className="page-section">
-      <Heading level={2} data-size="sm" id="help-for-you">{t('youth.help.heading')}</Heading>
+    <PageSection id="help-for-you" title={t('youth.help.heading')}>
       <Paragraph>{t('youth.help.text')}</Paragraph>
       <ul className="plain-list">
         <li><Link asChild><RouterLink to="/ung">{t('youth.help.youthPage')}</RouterLink></Link></li>
         <li><Link asChild><RouterLink to="/tjenester/veileder">{t('youth.help.guide')}</RouterLink></Link></li>
       </ul>
-    </section>
+    </PageSection>
   );
+}
+
+type Ability = keyof NonNullable<PersonDetails['citizen']>['abilities'];
+
+/** A section of Min side shown only when the API says the citizen may open what it loads. */
+export function opens(ability: Ability, Section: ComponentType<{ person: PersonDetails }>): ComponentType<{ person: PersonDetails }> {
+  return function AllowedSection({ person }) {
+    return person.citizen?.abilities[ability] ? <Section person={person} /> : null;
+  };
 }

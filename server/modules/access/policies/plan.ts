@@ -1,0 +1,126 @@
+// Individual plans (individuell plan), coordinators and Koordinerende enhet (decision 0022). The family
+// asks (the one who decides for the child), or a professional under the family's consent; the
+// coordinating unit (Koordinerende enhet) of the person's municipality decides and appoints; the
+// appointed coordinator answers. The plan is read and written by the coordinator and by involved
+// professionals whose unit the family's consent for the plan reaches; the unit itself sees requests
+// and decisions, and the plan only when the consent names it. The family reads the plan as it reads
+// the case, and writes in it as the one who decides for the child.
+import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
+import type { Decision } from '../actions.ts';
+import type { AccessFacts } from '../facts.ts';
+import { allow, caseWorker, deny, entityId, subjectId, type Policy } from '../policy.ts';
+import { consentReaches } from './consent.ts';
+import { citizenCaseAccess, citizenDecides, involvedCaseWorker } from './person.ts';
+
+const isCoordinatingUnit = (principal: Principal): principal is StaffPrincipal =>
+  principal.kind === 'staff' && principal.activeRole === 'coordinating_unit';
+
+/** The coordinating unit of the person's municipality. */
+async function coordinatingUnitOf(facts: AccessFacts, principal: Principal, personId: string | null): Promise<Decision> {
+  if (!isCoordinatingUnit(principal)) return deny('role_required:coordinating_unit');
+  if (!personId) return deny('no_subject');
+  const person = await facts.person(personId);
+  if (!person) return deny('no_subject');
+  return person.municipalityId === principal.municipalityId ? allow('role:coordinating_unit') : deny('other_municipality');
+}
+
+/** The staff user's coordinator appointment for the person: 'accepted' when in office, 'pending' while it waits for their answer. */
+async function coordinatorStatus(facts: AccessFacts, principal: StaffPrincipal, personId: string): Promise<'accepted' | 'pending' | null> {
+  const rows = await facts.trx.selectFrom('coordinator_assignment').select('status')
+    .where('person_id', '=', personId).where('staff_user_id', '=', principal.staffUserId).where('status', 'in', ['accepted', 'pending']).execute();
+  if (rows.some((r) => r.status === 'accepted')) return 'accepted';
+  return rows.length ? 'pending' : null;
+}
+
+/** The person's coordinator in office (accepted), who is also a case worker. */
+async function coordinator(facts: AccessFacts, principal: Principal, personId: string): Promise<Decision> {
+  const role = caseWorker(principal);
+  if (!role.allowed) return role;
+  return (await coordinatorStatus(facts, principal as StaffPrincipal, personId)) === 'accepted' ? allow('coordinator') : deny('not_coordinator');
+}
+
+/** A professional under the family's consent for the plan: the coordinator, or involved and the consent names their unit. */
+async function planWorker(facts: AccessFacts, principal: Principal, personId: string, now: Date): Promise<Decision> {
+  const asCoordinator = await coordinator(facts, principal, personId);
+  if (asCoordinator.allowed || principal.kind !== 'staff') return asCoordinator;
+  await facts.staffCase(principal.staffUserId, principal.serviceUnitId, personId);
+  const involved = await involvedCaseWorker(facts, principal, personId);
+  if (!involved.allowed) return involved;
+  const consent = await consentReaches(facts, principal, personId, 'individual_plan', now);
+  return consent.allowed ? allow(`${involved.reason}+${consent.reason}`) : consent;
+}
+
+/** The person a plan, request or appointment belongs to, read in the decision's own query. */
+async function personOf(facts: AccessFacts, table: 'plan_request' | 'coordinator_assignment' | 'individual_plan', id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const row = await facts.trx.selectFrom(table).select('person_id').where('id', '=', id).executeTakeFirst();
+  return row?.person_id ?? null;
+}
+
+export const planPolicy = {
+  'planRequest.create': async ({ principal, request, facts, now }) => {
+    const personId = subjectId(request);
+    if (!personId) return deny('no_subject');
+    if (principal.kind === 'citizen') return citizenDecides(facts, principal.personId, personId, now);
+    // A professional asks on the family's behalf, with their consent: to collaborate or to the plan.
+    await facts.staffCase(principal.staffUserId, principal.serviceUnitId, personId);
+    const involved = await involvedCaseWorker(facts, principal, personId);
+    if (!involved.allowed) return involved;
+    const forPlan = await consentReaches(facts, principal, personId, 'individual_plan', now);
+    if (forPlan.allowed) return allow(`${involved.reason}+${forPlan.reason}`);
+    const collaboration = await consentReaches(facts, principal, personId, 'collaboration', now);
+    return collaboration.allowed ? allow(`${involved.reason}+${collaboration.reason}`) : collaboration;
+  },
+  'planRequestQueue.read': ({ principal }) => (isCoordinatingUnit(principal) ? allow('role:coordinating_unit') : deny('role_required:coordinating_unit')),
+  'planRequest.decide': async ({ principal, request, facts }) => {
+    if (!isCoordinatingUnit(principal)) return deny('role_required:coordinating_unit');
+    const personId = (await personOf(facts, 'plan_request', entityId(request, 'plan_request'))) ?? subjectId(request);
+    return coordinatingUnitOf(facts, principal, personId);
+  },
+  'coordinator.appoint': ({ principal, request, facts }) => coordinatingUnitOf(facts, principal, subjectId(request)),
+  'coordinator.answer': async ({ principal, request, facts }) => {
+    if (principal.kind !== 'staff') return deny('not_staff');
+    const id = entityId(request, 'coordinator_assignment');
+    if (!id) return deny('no_subject');
+    const row = await facts.trx.selectFrom('coordinator_assignment').select(['staff_user_id']).where('id', '=', id).executeTakeFirst();
+    if (!row) return deny('no_subject');
+    return row.staff_user_id === principal.staffUserId ? allow('appointed_coordinator') : deny('not_appointed');
+  },
+  // What is asked and decided, and who coordinates: the family, the unit, the professionals involved.
+  'planStatus.read': async ({ principal, request, facts, now }) => {
+    const personId = subjectId(request);
+    if (!personId) return deny('no_subject');
+    if (principal.kind === 'citizen') return citizenCaseAccess(facts, principal.personId, personId, now);
+    if (isCoordinatingUnit(principal)) return coordinatingUnitOf(facts, principal, personId);
+    const role = caseWorker(principal);
+    if (!role.allowed) return role;
+    if (await coordinatorStatus(facts, principal, personId)) return allow('coordinator');
+    return involvedCaseWorker(facts, principal, personId);
+  },
+  'plan.read': async ({ principal, request, facts, now }) => {
+    const personId = subjectId(request);
+    if (!personId) return deny('no_subject');
+    if (principal.kind === 'citizen') return citizenCaseAccess(facts, principal.personId, personId, now);
+    if (isCoordinatingUnit(principal)) {
+      // The unit itself only when the family's consent for the plan names it.
+      const unit = await coordinatingUnitOf(facts, principal, personId);
+      if (!unit.allowed) return unit;
+      return consentReaches(facts, principal, personId, 'individual_plan', now);
+    }
+    return planWorker(facts, principal, personId, now);
+  },
+  'plan.create': async ({ principal, request, facts }) => {
+    const personId = subjectId(request);
+    return personId ? coordinator(facts, principal, personId) : deny('no_subject');
+  },
+  'plan.write': async ({ principal, request, facts, now }) => {
+    const personId = subjectId(request) ?? (await personOf(facts, 'individual_plan', entityId(request, 'individual_plan')));
+    return personId ? planWorker(facts, principal, personId, now) : deny('no_subject');
+  },
+  'plan.familyWrite': async ({ principal, request, facts, now }) => {
+    const personId = subjectId(request);
+    if (!personId) return deny('no_subject');
+    if (principal.kind !== 'citizen') return deny('not_citizen');
+    return citizenDecides(facts, principal.personId, personId, now);
+  },
+} satisfies Policy;
