@@ -55,3 +55,6 @@ export const INDICATOR_KEEPER_ROLES = ['sbu_coordinator', 'administrator'] as co
 
 /** Read the municipality's indicator figures, never personal data: the analyst, the SBU coordinator and the administration. */
 export const FIGURE_READER_ROLES = ['analyst', 'sbu_coordinator', 'administrator'] as const satisfies readonly StaffRole[];
+
+/** Roles that write and publish the digital handbook: the administrator, and the editor who has none of its other powers. */
+export const HANDBOOK_ROLES = ['administrator', 'editor'] as const satisfies readonly StaffRole[];

@@ -27,6 +27,9 @@ const PAGES = [
   { name: 'Staff: children (/barn)', source: 'src/pages/People.tsx', budgetKiB: 200 },
   { name: 'Staff: a child (/barn/:id)', source: 'src/pages/PersonPage.tsx', budgetKiB: 200 },
   { name: 'Staff: team intake (/inntak)', source: 'src/pages/Intake.tsx', budgetKiB: 200 },
+  { name: 'Public model (/modell)', source: 'src/pages/handbook/ModelPage.tsx', budgetKiB: 150 },
+  // The rich-text editor (TipTap/ProseMirror) comes after the page's first paint, in its own chunk.
+  { name: 'Handbook editor (/admin/handbok/:id)', source: 'src/pages/handbook/PageEditor.tsx', budgetKiB: 200 },
 ];
 const LANGUAGES = ['nb', 'nn', 'en'].map((lang) => `../common/i18n/${lang}.ts`);
 

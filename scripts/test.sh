@@ -88,6 +88,7 @@ pglite_suite=(
   tests/server/teams-config.test.ts               # the administrator's team configuration
   tests/security/03-audit-tamper.test.ts          # the audit chain's sealing and verification
   tests/server/indicators-computed.test.ts        # the indicators' SQL: grouping sets, Oslo years, DISTINCT ON
+  tests/server/handbook.test.ts                   # the handbook's search (its own tsvector and trigram query), jsonb link lookup
 )
 start "PGlite suite" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
 start "Date-sensitive server tests (libfaketime)" bash scripts/test-dates.sh

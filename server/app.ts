@@ -26,8 +26,10 @@ import { accessGuard } from './modules/access/route-guard.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { childWelfareRoutes } from './modules/child-welfare-reports/routes.ts';
+import { questionnaireRoutes } from './modules/questionnaires/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { handbookRoutes } from './modules/handbook/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
@@ -41,7 +43,7 @@ import { teamConfigRoutes } from './modules/teams/config-routes.ts';
 import { ratingRoutes } from './modules/teams/rating-routes.ts';
 import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes, ...childWelfareRoutes, ...enrolmentRoutes, ...planRoutes, ...indicatorRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes, ...childWelfareRoutes, ...enrolmentRoutes, ...planRoutes, ...indicatorRoutes, ...questionnaireRoutes, ...handbookRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 /** Vite's hashed files: a new release gets new names, so a browser may keep them for good. */

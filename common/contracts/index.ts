@@ -11,6 +11,8 @@ import { DevLogin, DevUsers, LanguageSet, LoggedOut, Me, RoleSwitched } from './
 import { DevMailbox, NotificationList, NotificationRead, NotificationSettings, UnreadCount } from './notifications.ts';
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from './organisation.ts';
 import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDetails, RegisterCheck, WaitingRelationCount, WaitingRelations } from './people.ts';
+import { SurveyAnswered, SurveyFormResponse, SurveyResultsResponse, SurveyRoundsResponse, AnsweredResponse, GoalRatingsResponse, InstrumentSaved, InstrumentVersionsResponse, InstrumentsResponse, ScreeningResponse, ScreeningsResponse, TakenIntoLogResponse } from './questionnaires.ts';
+import { AdminPage, AdminPageList, ImageUploaded, PageSearch, PageStateChanged, PublicModel, PublishedPage } from './handbook.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
@@ -150,6 +152,21 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'GET /api/questionnaires': InstrumentsResponse,
+  'GET /api/questionnaires/:key/versions': InstrumentVersionsResponse,
+  'POST /api/questionnaires': InstrumentSaved,
+  'POST /api/people/:id/questionnaire-responses': Created,
+  'GET /api/people/:id/questionnaire-responses': ScreeningsResponse,
+  'GET /api/questionnaire-responses/:responseId': ScreeningResponse,
+  'POST /api/questionnaire-responses/:responseId/answers': AnsweredResponse,
+  'POST /api/questionnaire-responses/:responseId/measure': TakenIntoLogResponse,
+  'GET /api/people/:id/goal-ratings': GoalRatingsResponse,
+  'POST /api/people/:id/goal-ratings': Created,
+  'POST /api/surveys': Created,
+  'GET /api/surveys': SurveyRoundsResponse,
+  'GET /api/surveys/results': SurveyResultsResponse,
+  'GET /api/surveys/:roundId': SurveyFormResponse,
+  'POST /api/surveys/:roundId/answers': SurveyAnswered,
   'GET /api/indicators': IndicatorRegisterResponse,
   'POST /api/indicators': Saved,
   'PUT /api/indicators/:indicatorId': Saved,
@@ -173,6 +190,16 @@ export const RESPONSES = {
   'POST /api/individual-plans/:planId/evaluations': Saved,
   'POST /api/individual-plans/:planId/comments': Created,
   'POST /api/individual-plans/:planId/confirm': Saved,
+  'GET /api/handbook/pages': PageSearch,
+  'GET /api/handbook/pages/:slug': PublishedPage,
+  'GET /api/model': PublicModel,
+  'GET /api/admin/handbook/pages': AdminPageList,
+  'POST /api/admin/handbook/pages': Saved,
+  'GET /api/admin/handbook/pages/:id': AdminPage,
+  'PUT /api/admin/handbook/pages/:id': Saved,
+  'POST /api/admin/handbook/pages/:id/review': PageStateChanged,
+  'POST /api/admin/handbook/pages/:id/publish': PageStateChanged,
+  'POST /api/admin/handbook/images': ImageUploaded,
 } as const;
 
 export type ResponseKey = keyof typeof RESPONSES;

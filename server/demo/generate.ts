@@ -17,6 +17,7 @@ import { nextStageStart, STAGES, STAGE_UNIT_TYPES, stageByAge, type Stage } from
 import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Household, type PersonRow } from './population.ts';
 import { derive, type Random } from './random.ts';
 import { writeDemoCatalogue } from './catalogue.ts';
+import { writeDemoHandbook } from './handbook.ts';
 import { DEMO_SERVICES } from './catalogue-services.ts';
 import { writeDemoPopulationRegister } from './population-register.ts';
 
@@ -515,6 +516,8 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await writeDemoStories(trx, storyInput(plan));
     await writeDemoReports(trx, reportInput(plan));
     await writeDemoAbsence(trx, plan.absence);
+    // The digital handbook, published with the catalogue, and the guide's links to it.
+    await writeDemoHandbook(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null, new Date(`${addDays(plan.referenceDate, -30)}T08:00:00.000Z`));
     return { personCount, guardianshipCount };
   });
   const { personCount, guardianshipCount } = counts;

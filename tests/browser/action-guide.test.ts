@@ -24,14 +24,16 @@ describe('the action guide', () => {
     const title = page.getByLabel('Overskrift (bokmål)').first();
     expect(await title.inputValue()).toBe('Noter det du ser');
     await title.fill('Skriv ned det du ser');
-    await page.getByRole('button', { name: 'Legg til lenke' }).first().click();
-    await page.getByLabel('Adresse').first().fill('javascript:alert(1)');
-    for (const lang of ['bokmål', 'nynorsk', 'engelsk']) await page.getByLabel(`Lenketekst (${lang})`).first().fill('Håndboka');
+    // The first step already links to the demo's handbook page: the new link comes after it.
+    const firstStep = page.locator('.guide-step-editor').first();
+    await firstStep.getByRole('button', { name: 'Legg til lenke', exact: true }).click();
+    await firstStep.getByLabel('Adresse').last().fill('javascript:alert(1)');
+    for (const lang of ['bokmål', 'nynorsk', 'engelsk']) await firstStep.getByLabel(`Lenketekst (${lang})`).last().fill('Håndboka');
     await page.getByRole('button', { name: 'Publiser ny versjon' }).click();
     await page.locator('ds-error-summary').getByText('Lenken må være en nettadresse (https://…) eller en side i Sammen (/…).').waitFor();
     await expectNoAxeViolations(page, 'action guide with an error');
 
-    await page.getByLabel('Adresse').first().fill('/handbok/undring');
+    await firstStep.getByLabel('Adresse').last().fill('/handbok/mote-med-foreldre');
     await page.getByLabel('Hva er endret?').fill('Ny ordlyd og lenke til håndboka');
     await page.getByRole('button', { name: 'Publiser ny versjon' }).click();
     await page.getByText('Versjon 2 er publisert.').waitFor();

@@ -169,6 +169,7 @@ const NOT_REFUSED_OVER_HTTP: string[] = [
   'worry.read', // decided by no route today: worries are read through worry.list, scoped to the author and those asked to discuss
   'indicator.list', // the analyst's own work: the register and the report hold figures only; refused to others in indicators.test.ts
   'indicatorReport.read',
+  'handbookStaffPage.read', // decided inside the public handbook reads (no guarded route): the public is shown only public pages, never refused
 ];
 
 const guarded = () => apiRoutes.filter((r) => r.guarded);

@@ -493,6 +493,41 @@ const EVERY_ACTION: Row[] = [
   row('indicatorReport.read', 'auditor', none, no('role_required:figure_reader')),
   row('indicatorReport.read', 'citizen:guardianWithResponsibility', none, no('not_staff')),
 
+  // Questionnaires: a screening is the data of the person who answered it, and health data — a
+  // professional needs involvement and a consent naming health; the citizen sees only their own.
+  row('questionnaire.read', 'professional', none, yes('staff')),
+  row('questionnaire.read', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('questionnaire.define', 'administrator', none, yes('role:administrator')),
+  row('questionnaire.define', 'professional', none, no('role_required:administrator')),
+  row('screening.create', 'professional', family, yes('involved:relay_holder+consent+health')),
+  row('screening.create', 'other:healthStation', family, no('unit_not_recipient')),
+  row('screening.create', 'other:outsider', family, no('not_involved')),
+  row('screening.create', 'citizen:guardianWithResponsibility', family, no('not_staff')),
+  row('screening.read', 'professional', family, yes('involved:relay_holder+consent+health')),
+  row('screening.read', 'citizen:youth16', person('youth16'), yes('self')),
+  row('screening.read', 'citizen:guardianWithResponsibility', family, no('not_self')),
+  row('screening.read', 'citizen:youthGuardian', person('youth16'), no('not_self')),
+  row('screening.answer', 'citizen:youth16', person('youth16'), yes('self')),
+  row('screening.answer', 'professional', family, yes('involved:relay_holder+consent+health')),
+  row('screening.answer', 'citizen:guardianWithout', family, no('not_self')),
+  row('screening.answer', 'other:outsider', family, no('not_involved')),
+  row('goalRating.read', 'professional', family, yes('involved:relay_holder+consent')),
+  row('goalRating.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('goalRating.read', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('goalRating.create', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('goalRating.create', 'citizen:youth15', person('youth15'), yes('child_from_rating_age')),
+  row('goalRating.create', 'professional', family, yes('involved:relay_holder+consent')),
+  row('goalRating.create', 'other:outsider', family, no('not_involved')),
+  row('goalRating.create', 'citizen:stranger', family, no('not_related')),
+  row('survey.schedule', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
+  row('survey.schedule', 'professional', none, no('role_required:sbu_coordinator')),
+  row('survey.list', 'professional', none, yes('staff')),
+  row('survey.list', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('survey.answer', 'professional', none, yes('staff_of_service')),
+  row('survey.answer', 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  row('survey.results', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
+  row('survey.results', 'analyst', none, yes('role:analyst')),
+  row('survey.results', 'professional', none, no('role_required:sbu_coordinator')),
   // Individual plans: the family or a professional under the consent asks; Koordinerende enhet
   // decides and appoints; the appointed answers; the plan opens to the coordinator and to the units
   // the consent for the plan names (here the health station), not to the unit deciding.
@@ -538,6 +573,16 @@ const EVERY_ACTION: Row[] = [
   row('enrolment.worry', 'other:school', person('youth15'), yes('enrolled_at_own_unit')),
   row('enrolment.worry', 'professional', person('youth15'), no('not_enrolled_at_own_unit')),
   row('enrolment.worry', 'other:healthStation', person('youth15'), no('unit_without_enrolments')),
+  // The digital handbook: written by the administrator and the editor; staff-only pages read by staff.
+  ...(['handbook.edit', 'handbook.publish'] as const).flatMap((action) => [
+    row(action, 'administrator', none, yes('role:administrator')),
+    row(action, 'editor', none, yes('role:editor')),
+    row(action, 'professional', none, no('role_without_handbook')),
+    row(action, 'citizen:guardianWithResponsibility', none, no('not_staff')),
+  ]),
+  row('handbookStaffPage.read', 'professional', none, yes('staff')),
+  row('handbookStaffPage.read', 'editor', none, yes('staff')),
+  row('handbookStaffPage.read', 'citizen:youth16', none, no('not_staff')),
 ];
 
 async function principalOf(w: AccessWorld, who: Who): Promise<Principal | null> {

@@ -30,6 +30,7 @@ describe('every route declares its answer', () => {
       'GET /api/consent-form.pdf',
       'GET /api/consents/:consentId/document',
       'GET /api/dev/mailbox/:id/attachments/:position',
+      'GET /api/handbook/images/:id', // a handbook page's image, as its checked type
       'GET /api/indicators/report.csv',
       'GET /api/indicators/report.pdf',
       'GET /api/individual-plans/:planId/pdf',

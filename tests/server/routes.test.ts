@@ -35,6 +35,13 @@ const UNGUARDED = new Set([
   // it in its own transaction (teams/ratings.ts).
   'GET /api/ratings/:token',
   'POST /api/ratings/:token',
+  // The digital handbook and the public model: published municipal guidance (staff-only pages only
+  // for the municipality's staff, decided by the handbook policy), its images, and the model drawn
+  // from the published guide and the team configuration. No personal data.
+  'GET /api/handbook/pages',
+  'GET /api/handbook/pages/:slug',
+  'GET /api/handbook/images/:id',
+  'GET /api/model',
 ]);
 
 describe('route guard inventory', () => {

@@ -25,6 +25,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   cwMine: '/mine-meldinger',
   cwConsult: '/barnevern/drofting',
   enrolled: '/innskrevne',
+  handbook: '/handbok',
+  adminHandbook: '/admin/handbok',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -46,6 +48,8 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   cwMine: 'reports.nav.mine',
   cwConsult: 'reports.nav.consultations',
   enrolled: 'enrolments.nav',
+  handbook: 'handbook.nav.handbook',
+  adminHandbook: 'handbook.nav.admin',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

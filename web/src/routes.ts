@@ -16,6 +16,7 @@ export interface AppRoute {
 export const signIn: Load = () => import('./pages/SignIn.tsx').then((m) => m.SignInPage);
 export const notFound: Load = () => import('./pages/NotFound.tsx').then((m) => m.NotFoundPage);
 const adminServiceEditor: Load = () => import('./pages/catalogue/AdminServiceEditor.tsx').then((m) => m.AdminServiceEditorPage);
+const pageEditor: Load = () => import('./pages/handbook/PageEditor.tsx').then((m) => m.PageEditorPage);
 
 export const ROUTES: AppRoute[] = [
   { path: '/barn', guard: 'people', load: () => import('./pages/People.tsx').then((m) => m.PeoplePage) },
@@ -54,6 +55,14 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/tjenester/ny', guard: 'adminCatalogue', load: adminServiceEditor },
   { path: '/admin/tjenester/:id', guard: 'adminCatalogue', load: adminServiceEditor },
   { path: '/innskrevne', guard: 'enrolled', load: () => import('./pages/Enrolled.tsx').then((m) => m.EnrolledPage) },
+  // The digital handbook and the public model: reading is open to everyone (staff also get the
+  // staff-only pages); writing is the administrator's and the editor's.
+  { path: '/handbok', load: () => import('./pages/handbook/HandbookPage.tsx').then((m) => m.HandbookPage) },
+  { path: '/handbok/:slug', load: () => import('./pages/handbook/HandbookArticle.tsx').then((m) => m.HandbookArticle) },
+  { path: '/modell', load: () => import('./pages/handbook/ModelPage.tsx').then((m) => m.ModelPage) },
+  { path: '/admin/handbok', guard: 'adminHandbook', load: () => import('./pages/handbook/AdminHandbook.tsx').then((m) => m.AdminHandbookPage) },
+  { path: '/admin/handbok/ny', guard: 'adminHandbook', load: pageEditor },
+  { path: '/admin/handbok/:id', guard: 'adminHandbook', load: pageEditor },
 ];
 
 function matches(pattern: string, pathname: string): boolean {

@@ -34,6 +34,10 @@ export const COLUMN_TYPES: Record<string, string> = {
   // See modules/child-welfare-reports/schema.ts for `content`.
   'child_welfare_report.content': 'ColumnType<unknown, string, string>',
   'child_welfare_report_delivery.payload': 'ColumnType<unknown, string, string>',
+  // See modules/questionnaires/definition.ts: a FHIR Questionnaire-shaped definition and response items.
+  'questionnaire_version.definition': 'ColumnType<unknown, string, string>',
+  'screening.response': 'ColumnType<unknown, string, string>',
+  'screening.subscores': 'ColumnType<Record<string, number>, string, string>',
 };
 
 /**

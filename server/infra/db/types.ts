@@ -360,6 +360,20 @@ export interface EnrolmentImport {
   service_unit_id: string;
 }
 
+export interface GoalRating {
+  goal_key: string;
+  goal_source: "relay_log" | "plan";
+  id: Generated<string>;
+  occasion: "start" | "evaluation" | "end";
+  person_id: string;
+  rated_at: Timestamp;
+  rated_on: string;
+  rater: "family" | "child";
+  rater_person_id: string | null;
+  recorded_by_staff_id: string | null;
+  score: number;
+}
+
 export interface Guardianship {
   child_id: string;
   created_at: Generated<Timestamp>;
@@ -367,6 +381,51 @@ export interface Guardianship {
   lives_with_child: Generated<boolean>;
   parental_responsibility: boolean;
   relation: "mother" | "father" | "other";
+}
+
+export interface HandbookImage {
+  byte_size: number;
+  bytes: Uint8Array;
+  content_type: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  municipality_id: string;
+}
+
+export interface HandbookPage {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  latest_version: Generated<number>;
+  municipality_id: string;
+  published_version: number | null;
+  slug: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface HandbookPageText {
+  body_html: string;
+  body_text: string;
+  lang: "nb" | "nn" | "en";
+  search: Generated<string | null>;
+  title: string;
+  version_id: string;
+}
+
+export interface HandbookPageVersion {
+  about_team_kind: "early_intervention" | "system_level" | null;
+  change_note: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  page_id: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  state: Generated<"draft" | "review" | "published">;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  version: number;
+  visibility: "public" | "staff";
 }
 
 export interface HelpCase {
@@ -540,6 +599,7 @@ export interface Municipality {
   created_at: Generated<Timestamp>;
   duty_service_email: string | null;
   duty_service_phone: string | null;
+  goal_rating_age: Generated<number>;
   guardian_consent_rule: Generated<"all" | "one">;
   handover_escalation_days: Generated<number>;
   id: Generated<string>;
@@ -676,6 +736,17 @@ export interface PlanRequest {
   version: Generated<number>;
 }
 
+export interface QuestionnaireVersion {
+  created_at: Timestamp;
+  created_by: string;
+  definition: ColumnType<unknown, string, string>;
+  id: Generated<string>;
+  instrument_key: string;
+  municipality_id: string;
+  retired_at: Timestamp | null;
+  version: number;
+}
+
 export interface Referral {
   age_years: number | null;
   anonymous_summary: string | null;
@@ -759,6 +830,27 @@ export interface SchemaMigration {
   version: number;
 }
 
+export interface Screening {
+  alert: Generated<boolean>;
+  answered_at: Timestamp | null;
+  id: Generated<string>;
+  instrument_key: string;
+  instrument_version: number;
+  language: "nb" | "nn" | "en" | null;
+  measure_entry_key: string | null;
+  mode: "conversation" | "min_side";
+  municipality_id: string;
+  person_id: string;
+  requested_at: Timestamp;
+  requested_by: string;
+  response: ColumnType<unknown, string, string> | null;
+  score: number | null;
+  status: Generated<"sent" | "answered">;
+  subscores: ColumnType<Record<string, number>, string, string> | null;
+  threshold_key: string | null;
+  version: Generated<number>;
+}
+
 export interface ServiceUnit {
   active: Generated<boolean>;
   area: string | null;
@@ -815,6 +907,37 @@ export interface StaffUser {
   updated_at: Generated<Timestamp>;
   username: string;
   version: Generated<number>;
+}
+
+export interface SurveyParticipation {
+  round_id: string;
+  staff_user_id: string;
+}
+
+export interface SurveyRespondents {
+  respondents: number;
+  round_id: string;
+  service_type: string;
+}
+
+export interface SurveyRound {
+  closes_on: string;
+  created_at: Timestamp;
+  created_by: string;
+  id: Generated<string>;
+  instrument_key: string;
+  instrument_version: number;
+  municipality_id: string;
+  opens_on: string;
+  title: string;
+}
+
+export interface SurveyTally {
+  answer: number;
+  answers: number;
+  link_id: string;
+  round_id: string;
+  service_type: string;
 }
 
 export interface SystemReportDelivery {
@@ -945,7 +1068,12 @@ export interface DB {
   coordinator_assignment: CoordinatorAssignment;
   enrolment: Enrolment;
   enrolment_import: EnrolmentImport;
+  goal_rating: GoalRating;
   guardianship: Guardianship;
+  handbook_image: HandbookImage;
+  handbook_page: HandbookPage;
+  handbook_page_text: HandbookPageText;
+  handbook_page_version: HandbookPageVersion;
   help_case: HelpCase;
   idempotency_key: IdempotencyKey;
   indicator: Indicator;
@@ -972,16 +1100,22 @@ export interface DB {
   plan_goal: PlanGoal;
   plan_log_link: PlanLogLink;
   plan_request: PlanRequest;
+  questionnaire_version: QuestionnaireVersion;
   referral: Referral;
   relation_claim: RelationClaim;
   relay_handover: RelayHandover;
   relay_log_entry: RelayLogEntry;
   schema_migration: SchemaMigration;
+  screening: Screening;
   service_unit: ServiceUnit;
   service_unit_type: ServiceUnitType;
   session: Session;
   staff_role: StaffRole;
   staff_user: StaffUser;
+  survey_participation: SurveyParticipation;
+  survey_respondents: SurveyRespondents;
+  survey_round: SurveyRound;
+  survey_tally: SurveyTally;
   system_report_delivery: SystemReportDelivery;
   team: Team;
   team_meeting: TeamMeeting;

@@ -27,9 +27,11 @@ import { absencePolicy, notificationPolicy } from './policies/notification.ts';
 import { cataloguePolicy, organisationPolicy } from './policies/organisation.ts';
 import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts';
 import { teamPolicy } from './policies/team.ts';
+import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
 import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
+import { handbookPolicy } from './policies/handbook.ts';
 
 export { seesEveryTeam } from './policies/team.ts';
 export { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision, type Purpose } from './actions.ts';
@@ -38,14 +40,14 @@ const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
   indicatorPolicy,
-  enrolmentPolicy, planPolicy,
+  enrolmentPolicy, planPolicy, questionnairePolicy, handbookPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
   ...indicatorPolicy,
-  ...enrolmentPolicy, ...planPolicy,
+  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy, ...handbookPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

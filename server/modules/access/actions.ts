@@ -79,6 +79,17 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'questionnaire.read', // the instruments (no personal data): staff
+  'questionnaire.define', // a municipality's own instrument, a new version: the administrator
+  'screening.create', // start a screening with a person or send it to their Min side: involved, under a consent naming health
+  'screening.read', // a screening and its result: the person who answered, professionals as screening.create
+  'screening.answer', // answer a screening: the person on Min side, or the professional in the conversation
+  'goalRating.read', // goal-progress ratings: as the shared case
+  'goalRating.create', // rate a goal's progress: the family, the child from the municipality's age, the professional in the meeting
+  'survey.schedule', // schedule a collaboration survey round: the SBU coordinator
+  'survey.list', // the rounds and whether one has answered: staff
+  'survey.answer', // answer a round anonymously: staff of a service
+  'survey.results', // the survey's results (groups of 5 or more): the SBU coordinator and the analyst
   'indicator.list', // the indicator register (no personal data): the figure readers and team leaders
   'indicator.edit', // create, change, retire an indicator and enter its figures: the SBU coordinator and the administrator
   'indicatorReport.read', // the annual status report (figures only, suppressed): the municipality's figure readers; a team's leader for the team
@@ -95,6 +106,9 @@ export const ACCESS_ACTIONS = [
   'plan.create', // open the plan: the coordinator in office
   'plan.write', // contributions, the child's goals, evaluation dates: as plan.read for staff
   'plan.familyWrite', // own goals, comments, confirmation: the one who decides for the child
+  'handbook.edit', // the digital handbook's drafts, review and images: the administrator and the editor (redaktør)
+  'handbook.publish', // make a handbook page's reviewed version the published one
+  'handbookStaffPage.read', // a published page marked for staff only: the municipality's staff, never the public
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];

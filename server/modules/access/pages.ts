@@ -12,19 +12,20 @@ import { seesEveryTeam } from './policies/team.ts';
 
 /** The pages of each role, in menu order; the first is where the role lands after signing in. */
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled'],
-  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings'], // systemMeetings: the system-level teams they are in
-  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
+  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook'],
+  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings', 'handbook'], // systemMeetings: the system-level teams they are in
+  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook'],
   // The intake starts at its queue of reports to child welfare.
-  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries'],
-  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
-  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled'],
-  sbu_coordinator: ['teams', 'systemMeetings'],
+  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook'],
+  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook'],
+  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook'],
+  sbu_coordinator: ['teams', 'systemMeetings', 'handbook'],
   analyst: ['teams'],
-  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams'],
+  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams', 'adminHandbook'],
   auditor: ['audit'],
-  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult'],
-  editor: [],
+  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook'],
+  // The editor (redaktør) writes the handbook and reads it as staff do.
+  editor: ['adminHandbook', 'handbook'],
 };
 
 const CITIZEN_PAGES: PageKey[] = ['myPage', 'findHelp'];

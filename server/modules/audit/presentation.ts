@@ -34,11 +34,14 @@ export const AUDITED_ACTIONS = {
   'meeting.schedule': true, 'meetingCandidates.read': true, 'meeting.read': true, 'meeting.write': true, 'actionItem.update': true,
   'cwReport.create': true, 'cwReport.list': true, 'cwReport.read': true, 'cwReport.handle': true, 'cwReportQueue.read': true, 'cwReport.familyView': true,
   'cwReport.deliver': true, 'cwConsultation.create': true, 'cwConsultation.list': true, 'cwConsultation.read': true, 'cwConsultation.answer': true, 'cwCounts.read': true,
+  'questionnaire.read': true, 'questionnaire.define': true, 'screening.create': true, 'screening.read': true, 'screening.answer': true,
+  'goalRating.read': true, 'goalRating.create': true, 'survey.schedule': true, 'survey.list': true, 'survey.answer': true, 'survey.results': true,
   'planRequest.create': true, 'planRequestQueue.read': true, 'planRequest.decide': true, 'coordinator.appoint': true, 'coordinator.answer': true,
   'planStatus.read': true, 'plan.read': true, 'plan.create': true, 'plan.write': true, 'plan.familyWrite': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
   'indicator.list': true, 'indicator.edit': true, 'indicatorReport.read': true,
   'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
+  'handbook.edit': true, 'handbook.publish': true, 'handbookStaffPage.read': true,
 } as const satisfies Record<AuditedAction, true>;
 
 // Compile-time: every audited action has a bokmål text.

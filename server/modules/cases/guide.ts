@@ -6,6 +6,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { invalidField } from '../../infra/http/errors.ts';
 import { authorize } from '../access/access.ts';
+import { checkHandbookLinks } from '../handbook/links.ts';
 import { newestGuideVersion } from './queries.ts';
 import type { GuideInput } from './schema.ts';
 
@@ -46,6 +47,7 @@ export async function publishGuide(ctx: DataContext, input: GuideInput) {
     if (seen.has(key)) throw invalidField(`steps.${i}.stepKey`, 'cases.err.guideDuplicateStep');
     seen.add(key);
   });
+  await checkHandbookLinks(ctx.trx, staff.municipalityId, input.steps);
   const current = await newestGuideVersion(ctx.trx, staff.municipalityId);
   checkVersion(ctx, current?.version ?? 0, () => invalidField('basedOnVersion', 'cases.err.guideChanged'));
   const version = await ctx.trx

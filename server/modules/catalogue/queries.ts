@@ -280,8 +280,8 @@ export function searchWords(q: string): string[] {
   return [...new Set(words)].slice(0, 8);
 }
 
-/** `(word:* | correction) op (…)`; the words hold only letters and digits. */
-function tsqueryText(words: string[], corrections: Map<string, string[]>, op: '&' | '|'): string {
+/** `(word:* | correction) op (…)`; the words hold only letters and digits. The handbook's search uses it too. */
+export function tsqueryText(words: string[], corrections: Map<string, string[]>, op: '&' | '|'): string {
   return words
     .map((w) => {
       const alternatives = [w.length >= 3 ? `${w}:*` : w, ...(corrections.get(w) ?? [])];

@@ -15,7 +15,7 @@ const CACHED = 64;
 /** Answers kept per catalogue: the searches people make most are few. */
 const ANSWERS = 500;
 
-interface Vocabulary {
+export interface Vocabulary {
   words: Set<string>;
   trigrams: { word: string; trigrams: Set<string> }[];
 }
@@ -58,6 +58,11 @@ async function publishedVersion(db: Db | Tx, municipalityId: string): Promise<st
   return result.rows[0]?.version ?? '';
 }
 
+/** A spelling vocabulary of these words (the handbook builds one from its published pages). */
+export function vocabularyOf(words: string[]): Vocabulary {
+  return { words: new Set(words), trigrams: words.map((word) => ({ word, trigrams: trigrams(word) })) };
+}
+
 async function build(db: Db | Tx, municipalityId: string): Promise<Vocabulary> {
   const result = await sql<{ word: string }>`
     SELECT DISTINCT w AS word
@@ -67,15 +72,14 @@ async function build(db: Db | Tx, municipalityId: string): Promise<Vocabulary> {
     CROSS JOIN LATERAL regexp_split_to_table(lower(t.name || ' ' || t.keywords || ' ' || t.summary), '[\\s.,;:!?()«»"''/–—-]+') AS w
     WHERE s.municipality_id = ${municipalityId} AND length(w) >= 3
     ORDER BY w`.execute(db);
-  const words = result.rows.map((r) => r.word);
-  return { words: new Set(words), trigrams: words.map((word) => ({ word, trigrams: trigrams(word) })) };
+  return vocabularyOf(result.rows.map((r) => r.word));
 }
 
 /**
  * Words of the published catalogue that are close to what was typed but not equal to it, the most
  * alike first (at most three per word). Exact words and inflected forms are left to the stemmer.
  */
-function corrections(vocabulary: Vocabulary, typed: string[]): Map<string, string[]> {
+export function corrections(vocabulary: Vocabulary, typed: string[]): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const word of typed) {
     if (vocabulary.words.has(word)) continue;

@@ -66,6 +66,10 @@ export const NOTIFICATION_KINDS = [
   'cwReport.overdue', // {reference, date} — to the intake's leader, when a deadline passed
   'cwConsultation.asked', // {} — to the intake: a new anonymous consultation
   'cwConsultation.answered', // {} — to the professional who asked
+  // Screenings (questionnaires/): a screening's texts name the instrument, and the person only to the professional who asked.
+  'screening.sent', // {unitName} — to the person: a questionnaire waits on Min side
+  'screening.answered', // {personName, title} — to the professional: the person answered on Min side
+  'screening.alert', // {personName, title} — to the professional at once: an alert item was answered, action today
   // Individual plans and coordinators (plans/): the texts name no one but the coordinator.
   'planRequest.received', // {} — to Koordinerende enhet: a new request in the queue
   'planRequest.granted', // {} — to the family (and a professional who asked): the request was granted
@@ -118,6 +122,10 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'cwReport.overdue': null,
   'cwConsultation.asked': null,
   'cwConsultation.answered': null,
+  // The screening is read through its own rule (health data of the person who answered), on its page.
+  'screening.sent': null,
+  'screening.answered': null,
+  'screening.alert': null,
   'planRequest.received': null,
   'planRequest.granted': null,
   'planRequest.refused': null,

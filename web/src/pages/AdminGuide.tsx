@@ -5,7 +5,9 @@ import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-re
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../common/i18n/index.ts';
 import type { Language } from '../../../common/roles.ts';
-import { TextField } from '../components/Fields.tsx';
+import { SelectField, TextField } from '../components/Fields.tsx';
+import { GUIDE_FORMS, handbookPath, type GuideForm } from '../../../common/handbook.ts';
+import type { PageSearch } from '../../../common/contracts/handbook.ts';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, QueryFallback } from '../components/Status.tsx';
@@ -23,6 +25,8 @@ const empty = (): Texts => ({ nb: '', nn: '', en: '' });
 export function AdminGuidePage() {
   const { t } = useI18n();
   const guide = useApiQuery<Guide>('/api/action-guide');
+  // The published handbook pages a step may link to (publishing refuses a link to any other).
+  const pages = useApiQuery<PageSearch>('/api/handbook/pages');
   const [steps, setSteps] = useState<Step[]>([]);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
@@ -33,6 +37,10 @@ export function AdminGuidePage() {
 
   const update = (index: number, change: (s: Step) => Step) => setSteps((all) => all.map((s, i) => (i === index ? change(s) : s)));
   const langName = (l: Language) => t(`cases.ui.guide.lang.${l}`);
+  const same = (text: string): Texts => ({ nb: text, nn: text, en: text });
+  const addLink = (index: number, url: string, label: string) => update(index, (x) => (x.links.some((k) => k.url === url) ? x : { ...x, links: [...x.links, { label: same(label), url }] }));
+  const pageOptions = (pages.data?.pages ?? []).map((p) => ({ value: p.slug, label: p.title }));
+  const formOptions = (Object.keys(GUIDE_FORMS) as GuideForm[]).map((f) => ({ value: f, label: t(`handbook.guide.form.${f}`) }));
 
   return (
     <Page title={t('cases.ui.guide.title')}>
@@ -70,6 +78,12 @@ export function AdminGuidePage() {
                       <Button type="button" variant="tertiary" onClick={() => update(index, (x) => ({ ...x, links: x.links.filter((_, j) => j !== li) }))}>{t('cases.ui.guide.removeLink')}</Button>
                     </fieldset>
                   ))}
+                  <div className="guide-link-pickers">
+                    <SelectField id={`guide-page-${index}`} label={t('handbook.guide.pageLink')} value="" placeholder={t('handbook.guide.pageChoose')} options={pageOptions}
+                      onChange={(slug) => { const p = pageOptions.find((o) => o.value === slug); if (p) addLink(index, handbookPath(p.value), p.label); }} />
+                    <SelectField id={`guide-form-${index}`} label={t('handbook.guide.formLink')} value="" placeholder={t('handbook.guide.formChoose')} options={formOptions}
+                      onChange={(f) => { const o = formOptions.find((x) => x.value === f); if (o) addLink(index, GUIDE_FORMS[o.value as GuideForm], o.label); }} />
+                  </div>
                   <div className="button-row">
                     <Button type="button" variant="secondary" onClick={() => update(index, (x) => ({ ...x, links: [...x.links, { label: empty(), url: '' }] }))}>{t('cases.ui.guide.addLink')}</Button>
                     <Button type="button" variant="tertiary" onClick={() => setSteps((all) => all.filter((_, i) => i !== index))}>{t('cases.ui.guide.removeStep')}</Button>

@@ -5,6 +5,7 @@ import { Alert, Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, P
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
+import { needsChild } from '../../../../common/handbook.ts';
 import { todayNorwegian, toIsoDate, toIsoInstant } from '../../dates.ts';
 import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
@@ -22,7 +23,15 @@ import { PageSection } from '../PageSection.tsx';
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
 
-function Steps({ c, editable, onChange }: { c: OpenCase; editable: boolean; onChange: Props['onChange'] }) {
+/** A step's link: handbook pages and the app's forms open in the app (a form for "the child" on this child), law and routines elsewhere as ordinary links. */
+function StepLink({ url, label, personId }: { url: string; label: string; personId: string }) {
+  const to = url.replace(':child', encodeURIComponent(personId));
+  return to.startsWith('/') && !to.startsWith('/api/')
+    ? <Link asChild><RouterLink to={to}>{label}</RouterLink></Link>
+    : <Link href={to}>{label}</Link>;
+}
+
+function Steps({ c, personId, citizen, editable, onChange }: { c: OpenCase; personId: string; citizen: boolean; editable: boolean; onChange: Props['onChange'] }) {
   const { t } = useI18n();
   const { me } = useSession();
   const { error, send } = useSubmit('case-steps');
@@ -53,8 +62,9 @@ function Steps({ c, editable, onChange }: { c: OpenCase; editable: boolean; onCh
             )}
             {s.links.length ? (
               <ul className="step-links">
-                {s.links.map((l) => (
-                  <li key={l.url}><Link href={l.url}>{l.label}</Link></li>
+                {/* The family is not sent to staff forms. */}
+                {s.links.filter((l) => !(citizen && needsChild(l.url))).map((l) => (
+                  <li key={l.url}><StepLink url={l.url} label={l.label} personId={personId} /></li>
                 ))}
               </ul>
             ) : null}
@@ -306,7 +316,7 @@ export function CaseStatusSection({ status, citizen, onChange, colleagues }: Pro
           </ul>
         </section>
       ) : null}
-      {c.steps.length ? <Steps c={c} editable={may.changeStatus} onChange={onChange} /> : null}
+      {c.steps.length ? <Steps c={c} personId={status.person.id} citizen={citizen} editable={may.changeStatus} onChange={onChange} /> : null}
       <details className="level-history">
         <summary>{t('cases.ui.levelHistory')}</summary>
         <ul className="plain-list">

@@ -1,4 +1,5 @@
-// The menu of a visitor who is not signed in: the public service catalogue and the sign-in page.
+// The menu of a visitor who is not signed in: the public service catalogue, the public model and
+// handbook, and the sign-in page.
 import { NavLink } from 'react-router';
 import { useI18n } from '../../i18n.tsx';
 import './catalogue.css';
@@ -9,6 +10,8 @@ export function PublicNav() {
     { to: '/tjenester', label: t('catalogue.nav.findHelp') },
     { to: '/tjenester/veileder', label: t('catalogue.nav.guide') },
     { to: '/ung', label: t('catalogue.nav.youth') },
+    { to: '/modell', label: t('handbook.nav.model') },
+    { to: '/handbok', label: t('handbook.nav.handbook') },
     { to: '/', label: t('catalogue.nav.signIn') },
   ];
   return (
