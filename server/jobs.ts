@@ -7,6 +7,7 @@ import { sealAuditLog } from './modules/audit/chain.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { deliverReport, DELIVERY_JOB } from './modules/child-welfare-reports/delivery.ts';
 import { sendReportReminders } from './modules/child-welfare-reports/jobs.ts';
+import { sendPlanReminders } from './modules/plans/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
 import { REFRESH_JOB, refreshJob } from './modules/indicators/refresh.ts';
@@ -35,6 +36,9 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       await deleteExpiredIdempotencyKeys(db, now);
     },
     [REFRESH_JOB]: refreshJob,
+    'plans.reminders': async (db, _payload, now) => {
+      await sendPlanReminders(db, now);
+    },
   };
 }
 
@@ -48,4 +52,5 @@ export const recurringJobs: RecurringJob[] = [
   { kind: 'cases.retention', everyMs: 24 * 60 * 60_000 },
   // The indicators' pre-counted figures (decision 0023).
   { kind: REFRESH_JOB, everyMs: 60 * 60_000 },
+  { kind: 'plans.reminders', everyMs: 60 * 60_000 },
 ];

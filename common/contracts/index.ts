@@ -188,6 +188,7 @@ export const RESPONSES = {
   'POST /api/individual-plans/:planId/goals': Saved,
   'POST /api/individual-plans/:planId/contributions': Saved,
   'POST /api/individual-plans/:planId/evaluations': Saved,
+  'POST /api/individual-plans/:planId/evaluations/:evaluationId/held': Saved,
   'POST /api/individual-plans/:planId/comments': Created,
   'POST /api/individual-plans/:planId/confirm': Saved,
   'GET /api/handbook/pages': PageSearch,

@@ -13,6 +13,7 @@ import { EMAIL_DOMAIN, LEADER_TITLE, MUNICIPALITY, STAFF_SLOTS, TEAMS, UNIT_TYPE
 import { DEFAULT_GUIDE } from '../modules/cases/default-guide.ts';
 import { writeDemoStories, type StoryInput } from './stories.ts';
 import { writeDemoReports, type DemoReportInput } from './child-welfare-reports.ts';
+import { writeDemoQuestionnaires, type DemoQuestionnaireInput } from './questionnaires.ts';
 import { nextStageStart, STAGES, STAGE_UNIT_TYPES, stageByAge, type Stage } from '../modules/cases/transitions.ts';
 import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Household, type PersonRow } from './population.ts';
 import { derive, type Random } from './random.ts';
@@ -518,6 +519,7 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await writeDemoAbsence(trx, plan.absence);
     // The digital handbook, published with the catalogue, and the guide's links to it.
     await writeDemoHandbook(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null, new Date(`${addDays(plan.referenceDate, -30)}T08:00:00.000Z`));
+    await writeDemoQuestionnaires(trx, questionnaireInput(plan));
     return { personCount, guardianshipCount };
   });
   const { personCount, guardianshipCount } = counts;
@@ -551,4 +553,32 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<De
   const summary = await writeDemoPlan(db, plan);
   if (options.populationRegisterFile) await writeDemoPopulationRegister(options.populationRegisterFile, plan);
   return summary;
+}
+
+/** The nurse's generated mothers and pregnant women, and every staff user by their unit's type. */
+function questionnaireInput(plan: DemoPlan): DemoQuestionnaireInput {
+  const nurse = plan.staff.find((s) => s.username === 'helsesykepleier')!;
+  const sbu = plan.staff.find((s) => s.username === 'sbu.koordinator')!;
+  const fixed = new Set(plan.demoPersonIds);
+  const people = new Map(plan.households.flatMap((h) => h.people.map((p) => [p.id, { person: p, household: h }] as const)));
+  const personIds: string[] = [];
+  for (const inv of plan.involvements.filter((i) => i.staff_user_id === nurse.id && !fixed.has(i.person_id))) {
+    const found = people.get(inv.person_id);
+    if (!found) continue;
+    // A screening is the mother's own data: of a baby, its mother answers.
+    const mother = found.person.kind === 'pregnant' ? found.person.id : found.household.guardianships.find((g) => g.child_id === inv.person_id && g.relation === 'mother')?.guardian_id;
+    if (mother && !personIds.includes(mother)) personIds.push(mother);
+  }
+  const notYetInvolved: string[] = [];
+  // Too few in a small demo: the mothers of the youngest children, whom the nurse then comes to follow.
+  const youngest = plan.households.flatMap((h) => h.people.filter((p) => p.kind === 'child' && !fixed.has(p.id)).map((p) => ({ p, h })))
+    .sort((a, b) => b.p.birth_date.localeCompare(a.p.birth_date));
+  for (const { p, h } of youngest) {
+    if (personIds.length >= 3) break;
+    const mother = h.guardianships.find((g) => g.child_id === p.id && g.relation === 'mother')?.guardian_id;
+    if (mother && !personIds.includes(mother)) { personIds.push(mother); notYetInvolved.push(mother); }
+  }
+  const unitType = new Map(plan.units.map((u) => [u.name, u.type_code]));
+  const staff = plan.staff.flatMap((s) => (unitType.has(s.unitName) ? [{ id: s.id, unitType: unitType.get(s.unitName)! }] : []));
+  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, nurseId: nurse.id, sbuCoordinatorId: sbu.id, personIds, notYetInvolved, staff };
 }

@@ -4,6 +4,7 @@ import { openDatabase, type Database, type Db } from '../../server/infra/db/data
 import { migrate } from '../../server/infra/db/migrate.ts';
 import { DemoDataExistsError, generateDemoData, type DemoSummary } from '../../server/demo/generate.ts';
 import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
+import { surveyResults } from '../../server/modules/questionnaires/survey-results.ts';
 
 async function freshDatabase(): Promise<Database> {
   const database = await openDatabase({ dataDir: 'memory' });
@@ -155,6 +156,19 @@ describe('demo data for Fjordvik kommune', () => {
     expect(consent).toBeDefined();
     const waiting = await db.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').select(['t.name', 'r.status', 'r.person_id']).execute();
     expect(waiting).toEqual([{ name: 'Tidlig innsatsteam barneskole Nord', status: 'waiting', person_id: cases[1]!.person_id }]);
+  });
+
+  it('has the health nurse\'s screenings and one completed collaboration survey round with results', async () => {
+    const screenings = await db.selectFrom('screening').select(['status', 'score', 'threshold_key']).orderBy('requested_at').execute();
+    expect(screenings).toEqual([
+      { status: 'answered', score: 14, threshold_key: 'probable_depression' },
+      { status: 'answered', score: 6, threshold_key: null },
+      { status: 'sent', score: null, threshold_key: null },
+    ]);
+    const municipality = await db.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
+    const [round] = await surveyResults(db, municipality.id);
+    expect(round!.respondents).toBeGreaterThanOrEqual(5);
+    expect(round!.groups.length).toBeGreaterThan(0);
   });
 
   it('refuses to run on a database that already has a municipality', async () => {

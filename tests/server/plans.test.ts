@@ -12,6 +12,9 @@ import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts'
 import { daysFromToday, today } from '../support/clock.ts';
 import { involvedChild, type PersonName } from '../support/factories.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { sendPlanReminders } from '../../server/modules/plans/jobs.ts';
+import { planCounts } from '../../server/modules/plans/counts.ts';
+import { addDays } from '../../common/dates.ts';
 
 let t: TestApp;
 let teacher: Client; // fagperson.skole: involved with the child, the relay holder
@@ -275,5 +278,41 @@ describe('changing the coordinator', () => {
     expect((await planOf(mother)).json().plan.history.at(-1)).toMatchObject({ what: 'coordinator_changed', by: 'Henrik Aasen' });
     // The former coordinator, from a unit the plan's consent names, still works on the plan, but no longer opens one.
     expect((await planOf(nurse)).json().abilities).toMatchObject({ write: true, createPlan: false });
+  });
+});
+
+describe('evaluation, reminders and counts', () => {
+  it('reminds the coordinator once before an evaluation date', async () => {
+    const inEightyDays = new Date(Date.parse(`${daysFromToday(80)}T09:00:00Z`));
+    expect(await sendPlanReminders(t.database.db, inEightyDays)).toBe(1);
+    expect(await sendPlanReminders(t.database.db, inEightyDays)).toBe(0);
+    expect(JSON.stringify((await teacher.get('/api/notifications')).json())).toContain('Den individuelle planen skal evalueres');
+  });
+
+  it('an evaluation updates the own goals\' status with the family\'s view; an unknown goal changes nothing', async () => {
+    const { plan } = (await planOf(teacher)).json();
+    const evaluation = plan.evaluations.find((e: { dueOn: string }) => e.dueOn === daysFromToday(90));
+    const goal = plan.goals[0];
+    const url = `/api/individual-plans/${planId}/evaluations/${evaluation.id}/held`;
+    expect(fields(await teacher.post(url, { goals: [{ goalId: evaluation.id, status: 'achieved' }], version: plan.version }))).toEqual([{ field: 'goals.0.goalId', message: 'Målet finnes ikke i planen.' }]);
+    expect((await mother.post(url, { goals: [], version: plan.version })).statusCode).toBe(403);
+    const held = await teacher.post(url, { goals: [{ goalId: goal.id, status: 'partly', familyView: 'Han gruer seg mindre om morgenen.' }], version: plan.version });
+    expect(held.statusCode, held.body).toBe(200);
+    const after = (await planOf(mother)).json().plan;
+    expect(after.goals[0]).toMatchObject({ status: 'partly', familyView: 'Han gruer seg mindre om morgenen.' });
+    expect(after.evaluations.find((e: { id: string }) => e.id === evaluation.id).doneOn).toBe(today());
+    expect(after.history.at(-1)).toMatchObject({ what: 'evaluated' });
+  });
+
+  it('counts requests, decisions, waiting days and evaluations held on time, naming no one', async () => {
+    const { municipality_id: municipalityId } = await t.database.db.selectFrom('individual_plan').select('municipality_id').where('id', '=', planId).executeTakeFirstOrThrow();
+    const counts = await planCounts(t.database.db, municipalityId, { from: daysFromToday(-10), to: addDays(today(), 100) });
+    expect(counts).toEqual({
+      requests: 2, requestsByKind: [{ kind: 'plan_and_coordinator', count: 2 }],
+      decisions: { granted: 1, refused: 1 }, daysToDecision: { median: 1.5, mean: 1.5 },
+      plansOpened: 1, daysToFirstPlan: { median: 0, mean: 0 },
+      evaluations: { due: 1, onTime: 1, late: 0, notHeld: 0 },
+    });
+    expect(JSON.stringify(counts)).not.toContain(child.id);
   });
 });

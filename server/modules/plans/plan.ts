@@ -16,7 +16,7 @@ import { involve, loadOpenCase } from '../cases/queries.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState, coveredCategories } from '../consent/rules.ts';
 import { recordChange } from './queries.ts';
-import type { ContributionInput } from './schema.ts';
+import type { ContributionInput, EvaluationHeldInput } from './schema.ts';
 import { renderPlanPdf } from './pdf.ts';
 
 const PLAN_KINDS = ['development_area', 'goal', 'measure'] as const;
@@ -190,6 +190,23 @@ export async function addEvaluationDate(ctx: DataContext, planId: string, dueOn:
   if (exists) throw invalidField('dueOn', 'plans.err.evaluationExists');
   await ctx.trx.insertInto('plan_evaluation').values({ plan_id: planId, due_on: dueOn }).execute();
   return { id: planId, version: await recordChange(ctx.trx, plan, 'evaluation_planned', by(ctx), now) };
+}
+
+/** An evaluation held: the date marked done, each own goal's status with the family's view. */
+export async function evaluationHeld(ctx: DataContext, planId: string, evaluationId: string, input: EvaluationHeldInput) {
+  const plan = await planForWrite(ctx, planId, 'plan.write');
+  const evaluation = await ctx.trx.selectFrom('plan_evaluation').select(['id', 'done_at']).where('id', '=', evaluationId).where('plan_id', '=', planId).executeTakeFirst();
+  if (!evaluation) throw invalidField('evaluationId', 'plans.err.unknownEvaluation');
+  if (evaluation.done_at) throw new AppError('CONFLICT', 'plans.err.evaluationHeld');
+  const goals = await ctx.trx.selectFrom('plan_goal').select('id').where('plan_id', '=', planId).execute();
+  const known = new Set(goals.map((g) => g.id));
+  input.goals.forEach((g, i) => {
+    if (!known.has(g.goalId)) throw invalidField(`goals.${i}.goalId`, 'plans.err.unknownGoal');
+  });
+  const now = ctx.services.clock.now();
+  await ctx.trx.updateTable('plan_evaluation').set({ done_at: now, done_on: osloDate(now) }).where('id', '=', evaluationId).execute();
+  for (const g of input.goals) await ctx.trx.updateTable('plan_goal').set({ status: g.status, family_view: g.familyView ?? null }).where('id', '=', g.goalId).execute();
+  return { id: planId, version: await recordChange(ctx.trx, plan, 'evaluated', by(ctx), now) };
 }
 
 export async function addComment(ctx: DataContext, planId: string, body: string) {

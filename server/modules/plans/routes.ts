@@ -2,7 +2,7 @@ import { defineRoute } from '../../infra/http/route.ts';
 import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from '../../../common/contracts/plans.ts';
 import { Created, Saved, StatusChanged } from '../../../common/contracts/shared.ts';
 import {
-  AnswerBody, AppointBody, AssignmentParams, CommentBody, ContributionBody, CreatePlanBody, DecisionBody, EvaluationDateBody, GoalBody, PersonParams,
+  AnswerBody, AppointBody, EvaluationHeldBody, EvaluationParams, AssignmentParams, CommentBody, ContributionBody, CreatePlanBody, DecisionBody, EvaluationDateBody, GoalBody, PersonParams,
   PlanParams, PlanRequestBody, QueueQuery, RequestParams, VersionBody,
 } from './schema.ts';
 import * as requests from './service.ts';
@@ -76,6 +76,12 @@ export const planRoutes = [
     response: Saved,
     versioned: { field: 'version' }, audience: 'staff', guarded: true, params: PlanParams, body: EvaluationDateBody,
     handler: async (ctx, { params, body }) => plans.addEvaluationDate(ctx, params.planId, body.dueOn),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/individual-plans/:planId/evaluations/:evaluationId/held', summary: 'An evaluation held: the own goals\' status with the family\'s view', tags,
+    response: Saved,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: EvaluationParams, body: EvaluationHeldBody,
+    handler: async (ctx, { params, body }) => plans.evaluationHeld(ctx, params.planId, params.evaluationId, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/individual-plans/:planId/comments', summary: 'A comment on the plan', tags,

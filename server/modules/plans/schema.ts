@@ -49,6 +49,15 @@ export type ContributionInput = z.infer<typeof ContributionBody>;
 
 export const EvaluationDateBody = z.strictObject({ dueOn: isoDate, version: recordVersion() });
 
+export const EvaluationParams = z.strictObject({ planId: uuid, evaluationId: uuid });
+
+/** An evaluation held: each own goal's status, with the family's view of it. */
+export const EvaluationHeldBody = z.strictObject({
+  goals: z.array(z.strictObject({ goalId: uuid, status: z.enum(['open', 'achieved', 'partly', 'not_achieved']), familyView: optionalText(2000) })).max(100),
+  version: recordVersion(),
+});
+export type EvaluationHeldInput = z.infer<typeof EvaluationHeldBody>;
+
 export const CommentBody = z.strictObject({ body: nonEmptyText(4000) });
 
 export const VersionBody = z.strictObject({ version: recordVersion() });
