@@ -9,6 +9,12 @@ export const ConsentTextInResponse = z.object({
 });
 export type ConsentTextInResponse = z.infer<typeof ConsentTextInResponse>;
 
+/** A service a consent names: one unit, or every unit of a type. */
+export const ConsentRecipient = z.union([
+  z.object({ kind: z.literal('unit'), id: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('type'), id: z.string(), name: z.string() }),
+]);
+
 /** GET /api/people/:id/consents */
 export const PeopleConsentsResponse = z.object({
   consents: z.array(z.object({
@@ -35,11 +41,15 @@ export const PeopleConsentsResponse = z.object({
       name: z.string(),
       capacity: z.enum(['youth', 'self', 'guardian']),
     })),
-    recipients: z.array(z.union([z.object({
-      kind: z.literal('unit'),
-      id: z.string(),
-      name: z.string(),
-    }), z.object({ kind: z.literal('type'), id: z.string(), name: z.string() })])),
+    recipients: z.array(ConsentRecipient),
+    /** The parts withdrawn while the rest stays in force, oldest first. */
+    partialWithdrawals: z.array(z.object({
+      at: z.iso.datetime(),
+      by: z.string(),
+      recipients: z.array(ConsentRecipient),
+      categories: z.array(z.string()),
+      note: z.string().nullable(),
+    })),
   })),
 });
 export type PeopleConsentsResponse = z.infer<typeof PeopleConsentsResponse>;
@@ -53,6 +63,12 @@ export const SignConsentResponse = z.object({ id: z.string(), awaiting: z.number
 export type SignConsentResponse = z.infer<typeof SignConsentResponse>;
 
 /** POST /api/consents/:consentId/withdraw */
-export const WithdrawConsentResponse = z.object({ id: z.string(), state: z.literal('withdrawn') });
+export const WithdrawConsentResponse = z.object({
+  id: z.string(),
+  /** 'withdrawn': the whole consent; 'active': a part withdrawn, the rest in force. */
+  state: z.enum(['withdrawn', 'active']),
+  /** How many of the staff who could read the case before lost some or all of it. */
+  lostAccess: z.number(),
+});
 export type WithdrawConsentResponse = z.infer<typeof WithdrawConsentResponse>;
 

@@ -14,6 +14,7 @@ import { DEFAULT_GUIDE } from '../modules/cases/default-guide.ts';
 import { writeDemoStories, type StoryInput } from './stories.ts';
 import { writeDemoReports, type DemoReportInput } from './child-welfare-reports.ts';
 import { writeDemoQuestionnaires, type DemoQuestionnaireInput } from './questionnaires.ts';
+import { writeDemoPlans, type DemoPlanInput } from './plans.ts';
 import { nextStageStart, STAGES, STAGE_UNIT_TYPES, stageByAge, type Stage } from '../modules/cases/transitions.ts';
 import { type DemoPersonKey, generatePopulation, type GuardianshipRow, type Household, type PersonRow } from './population.ts';
 import { derive, type Random } from './random.ts';
@@ -354,6 +355,14 @@ function reportInput(plan: DemoPlan): DemoReportInput {
   return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, teacherId: teacher.id, intakeId: intake.id, pupilIds, notYetInvolved: pupilIds.filter((id) => !involved.has(id)) };
 }
 
+/** The demo's individual plans: the children Marte Lunde (koordinator) follows as coordinator. */
+function planInput(plan: DemoPlan): DemoPlanInput {
+  const coordinator = plan.staff.find((s) => s.username === 'koordinator')!;
+  const unitMember = plan.staff.find((s) => s.username === 'koordinerende.enhet')!;
+  const childIds = plan.involvements.filter((i) => i.staff_user_id === coordinator.id && i.kind === 'coordinator').map((i) => i.person_id).slice(0, 2);
+  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, coordinatorId: coordinator.id, unitMemberId: unitMember.id, childIds };
+}
+
 const CITIZEN_PEOPLE: Record<DemoCitizenUsername, DemoPersonKey> = {
   forelder: 'sofie',
   'forelder.uten.ansvar': 'martin',
@@ -516,6 +525,7 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     for (const chunk of chunks(plan.enrolments)) await trx.insertInto('enrolment').values(chunk).execute();
     await writeDemoStories(trx, storyInput(plan));
     await writeDemoReports(trx, reportInput(plan));
+    await writeDemoPlans(trx, planInput(plan));
     await writeDemoAbsence(trx, plan.absence);
     // The digital handbook, published with the catalogue, and the guide's links to it.
     await writeDemoHandbook(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null, new Date(`${addDays(plan.referenceDate, -30)}T08:00:00.000Z`));

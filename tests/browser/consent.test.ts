@@ -1,5 +1,5 @@
 // A professional records a paper consent for Emma Nordli given by her mother; the mother sees it
-// on "Min side" and withdraws it there.
+// on "Min side" and withdraws it there, first a part of it, then the rest — each after confirming.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
 import { typedDate } from '../support/clock.ts';
@@ -36,6 +36,7 @@ describe('consent', () => {
     await form.getByRole('group', { name: 'Gitt av' }).getByRole('checkbox', { name: 'Sofie Nordli' }).check();
     await form.getByRole('checkbox', { name: 'Stafettlogg og tverrfaglig samarbeid' }).check();
     await form.getByRole('checkbox', { name: 'Utvikling' }).check();
+    await form.getByRole('checkbox', { name: 'Språk' }).check();
     await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: 'Solsikken barnehage' }).check();
     await form.getByLabel('Gjelder fra').fill(typedDate(0));
     await form.getByLabel('Gjelder til').fill(typedDate(365));
@@ -58,7 +59,19 @@ describe('consent', () => {
     const citizenCard = page.locator('.consent-card').first();
     await citizenCard.getByText('Gjelder', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'citizen person page with a consent');
+    // A part: the language information only. Nothing happens until she confirms.
     await citizenCard.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
+    await citizenCard.getByRole('radio', { name: 'Bare en del av det' }).check();
+    await citizenCard.getByRole('group', { name: 'Opplysninger som ikke lenger skal deles' }).getByRole('checkbox', { name: 'Språk' }).check();
+    await citizenCard.getByText(/Stafettholderen og de som mister tilgang, får beskjed/).waitFor();
+    await expectNoAxeViolations(page, 'withdrawing part of a consent');
+    await citizenCard.getByRole('button', { name: 'Ja, trekk tilbake' }).click();
+    await page.getByText('En del av samtykket er trukket tilbake. Resten gjelder fortsatt.').waitFor();
+    expect(await citizenCard.getByTestId('partial-withdrawal').textContent()).toMatch(/^Delvis trukket tilbake \d{2}\.\d{2}\.\d{4} av Sofie Nordli: Språk$/);
+    await citizenCard.getByText('Gjelder', { exact: true }).waitFor();
+    // Then the rest, after asking again.
+    await citizenCard.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
+    await citizenCard.getByRole('button', { name: 'Ja, trekk tilbake' }).click();
     await citizenCard.getByText('Trukket tilbake', { exact: true }).waitFor();
     expect(await citizenCard.textContent()).toMatch(/Trukket tilbake \d{2}\.\d{2}\.\d{4} av Sofie Nordli/);
     await page.getByText('Samtykket er trukket tilbake.').waitFor();

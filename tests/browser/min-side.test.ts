@@ -62,9 +62,12 @@ describe('Min side', () => {
     expect(await page.locator('section[aria-labelledby="give-consent"] form').isVisible()).toBe(false);
     expect(await page.getByTestId('access-log').isVisible()).toBe(false);
 
-    // Withdraw with the keyboard only.
+    // Withdraw with the keyboard only; it asks first.
     const withdraw = page.locator('.consent-card').first().getByRole('button', { name: 'Trekk tilbake samtykket' });
     await withdraw.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.locator('.consent-card').first().getByRole('button', { name: 'Ja, trekk tilbake' });
+    await confirm.focus();
     await page.keyboard.press('Enter');
     await page.getByText('Samtykket er trukket tilbake.').waitFor();
     await page.locator('.consent-card').first().getByText('Trukket tilbake', { exact: true }).waitFor();

@@ -84,6 +84,11 @@ describe('closing a meeting offers the rating', () => {
     expect(mail.subject).toBe('Hvordan var møtet?');
     expect(mail.body).toContain('du trenger ikke logge inn');
     expect(mail.body).not.toMatch(/Jonas|Nordli|innsatsteam/i);
+    // It says why it came: she was at the meeting. She has not chosen e-mail notices, so it must not say she did.
+    const chose = await t.database.db.selectFrom('citizen_account').select('email_notifications').where('person_id', '=', ids.sofie!).executeTakeFirstOrThrow();
+    expect(chose.email_notifications).toBe(false);
+    expect(mail.body).not.toContain('valgt varsler på e-post');
+    expect(mail.body).toContain('fordi du var med på møtet');
     expect(links.map((l) => l.token_hash)).toContain(createHash('sha256').update(mail.token).digest('hex'));
     expect(links.some((l) => l.token_hash.includes(mail.token))).toBe(false);
     // In the family's language.

@@ -309,6 +309,18 @@ export interface ConsentGiver {
   person_id: string;
 }
 
+export interface ConsentPartialWithdrawal {
+  categories: Generated<string[]>;
+  consent_id: string;
+  id: Generated<string>;
+  note: string | null;
+  recipient_unit_ids: Generated<string[]>;
+  recipient_unit_types: Generated<string[]>;
+  withdrawn_at: Timestamp;
+  withdrawn_by_person_id: string | null;
+  withdrawn_by_staff_id: string | null;
+}
+
 export interface ConsentRecipient {
   consent_id: string;
   id: Generated<string>;
@@ -1063,6 +1075,7 @@ export interface DB {
   citizen_account: CitizenAccount;
   consent: Consent;
   consent_giver: ConsentGiver;
+  consent_partial_withdrawal: ConsentPartialWithdrawal;
   consent_recipient: ConsentRecipient;
   consent_text: ConsentText;
   coordinator_assignment: CoordinatorAssignment;

@@ -53,10 +53,10 @@ export const consentRoutes = [
     handler: async (ctx, { params }) => consent.signConsent(ctx, params.consentId),
   }),
   defineRoute({
-    method: 'POST', url: '/api/consents/:consentId/withdraw', summary: 'Withdraw a consent; takes effect at once', tags: ['consent'],
+    method: 'POST', url: '/api/consents/:consentId/withdraw', summary: 'Withdraw a consent, wholly or partly (recipients, categories); takes effect at once', tags: ['consent'],
     audience: 'signed-in', guarded: true, params: ConsentParams, body: WithdrawConsentBody,
     response: WithdrawConsentResponse,
-    handler: async (ctx, { params, body }) => consent.withdrawConsent(ctx, params.consentId, body.note),
+    handler: async (ctx, { params, body }) => consent.withdrawConsent(ctx, params.consentId, body),
   }),
   defineRoute({
     method: 'GET', url: '/api/consents/:consentId/document', summary: 'The scanned paper consent', tags: ['consent'],

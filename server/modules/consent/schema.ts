@@ -40,7 +40,16 @@ export const RecordConsentBody = z
   });
 export type RecordConsentInput = z.infer<typeof RecordConsentBody>;
 
-export const WithdrawConsentBody = z.strictObject({ note: optionalText(1000) });
+/**
+ * Withdraw the whole consent, or only part of it: some of its recipients (a unit id or a unit type
+ * code, as the consent lists them) and/or some of its categories. Nothing named: the whole consent.
+ */
+export const WithdrawConsentBody = z.strictObject({
+  note: optionalText(1000),
+  recipients: z.array(z.string().min(1).max(60)).max(50).default([]),
+  categories: z.array(z.enum(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length).default([]),
+});
+export type WithdrawConsentInput = z.infer<typeof WithdrawConsentBody>;
 
 export const LegalBasisBody = z.strictObject({
   basis: z.enum(['duty_to_report_child_welfare', 'duty_to_avert']),

@@ -9,10 +9,11 @@ import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
 import type { Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
-import { loadConsentSettings } from './queries.ts';
+import { loadConsentSettings, loadConsentsForAccess } from './queries.ts';
+import { notify } from '../notifications/service.ts';
 import { ageOn, osloDate } from '../../../common/dates.ts';
-import { checkGivers, consentAuthority, consentState } from './rules.ts';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type GiveConsentInput, type RecordConsentInput } from './schema.ts';
+import { checkGivers, consentAuthority, consentState, coveredCategories, CONSENT_PURPOSES, type ConsentForAccess } from './rules.ts';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type GiveConsentInput, type RecordConsentInput, type WithdrawConsentInput } from './schema.ts';
 
 // The child's own view is asked from 7 while guardians decide; a youth who decides alone gives their own consent.
 const CHILD_VIEW_FROM_AGE = 7;
@@ -141,6 +142,18 @@ export async function listConsents(ctx: DataContext, personId: string) {
     .select(['r.consent_id', 'r.service_unit_id', 'r.unit_type_code', 'u.name as unit_name', `t.name_${ctx.lang} as type_name`])
     .where('r.consent_id', 'in', ids)
     .execute();
+  const parts = await ctx.trx
+    .selectFrom('consent_partial_withdrawal as w')
+    .leftJoin('staff_user as s', 's.id', 'w.withdrawn_by_staff_id')
+    .leftJoin('person as p', 'p.id', 'w.withdrawn_by_person_id')
+    .select(['w.consent_id', 'w.withdrawn_at', 'w.recipient_unit_ids', 'w.recipient_unit_types', 'w.categories', 'w.note', 's.display_name', 'p.given_name', 'p.family_name'])
+    .where('w.consent_id', 'in', ids)
+    .orderBy('w.withdrawn_at')
+    .execute();
+  const partUnitIds = [...new Set(parts.flatMap((w) => w.recipient_unit_ids))];
+  const partTypes = [...new Set(parts.flatMap((w) => w.recipient_unit_types))];
+  const partUnits = partUnitIds.length ? await ctx.trx.selectFrom('service_unit').select(['id', 'name']).where('id', 'in', partUnitIds).execute() : [];
+  const partTypeNames = partTypes.length ? await ctx.trx.selectFrom('service_unit_type').select(['code', `name_${ctx.lang} as name`]).where('code', 'in', partTypes).execute() : [];
   const awaitingIds = [...new Set(rows.flatMap((r) => r.awaiting_person_ids))];
   const awaitingNames = awaitingIds.length ? await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', 'in', awaitingIds).execute() : [];
   // The givers and those a consent waits for are shown under the decision to read the consents.
@@ -161,11 +174,27 @@ export async function listConsents(ctx: DataContext, personId: string) {
     recipients: recipients
       .filter((x) => x.consent_id === r.id)
       .map((x) => (x.service_unit_id ? { kind: 'unit' as const, id: x.service_unit_id, name: x.unit_name! } : { kind: 'type' as const, id: x.unit_type_code!, name: x.type_name! })),
+    partialWithdrawals: parts.filter((w) => w.consent_id === r.id).map((w) => ({
+      at: w.withdrawn_at,
+      by: w.display_name ?? `${w.given_name ?? ''} ${w.family_name ?? ''}`.trim(),
+      recipients: [
+        ...w.recipient_unit_ids.map((id) => ({ kind: 'unit' as const, id, name: partUnits.find((u) => u.id === id)?.name ?? '' })),
+        ...w.recipient_unit_types.map((code) => ({ kind: 'type' as const, id: code, name: partTypeNames.find((t) => t.code === code)?.name ?? code })),
+      ],
+      categories: w.categories,
+      note: w.note,
+    })),
   }));
 }
 
-export async function withdrawConsent(ctx: DataContext, consentId: string, note: string | undefined) {
-  const consent = await ctx.trx.selectFrom('consent').select(['id', 'subject_id', 'withdrawn_at']).where('id', '=', consentId).executeTakeFirst();
+/**
+ * Withdraw a consent at once, wholly or partly. A part (some recipients, some categories) is taken
+ * out of the consent and recorded in consent_partial_withdrawal; withdrawing every recipient or
+ * every category withdraws the whole. The relay holder and every involved professional who loses
+ * access to some or all of the case are told (without the child's name or what was withdrawn).
+ */
+export async function withdrawConsent(ctx: DataContext, consentId: string, input: WithdrawConsentInput) {
+  const consent = await ctx.trx.selectFrom('consent').select(['id', 'subject_id', 'withdrawn_at', 'categories']).where('id', '=', consentId).executeTakeFirst();
   // An unknown consent is refused exactly like one the user may not touch.
   await authorize(ctx, {
     action: 'consent.withdraw', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'consent',
@@ -174,18 +203,74 @@ export async function withdrawConsent(ctx: DataContext, consentId: string, note:
   if (!consent) throw notFound();
   if (consent.withdrawn_at) throw new AppError('CONFLICT', 'errors.consentAlreadyWithdrawn');
   const principal = ctx.principal!;
-  await ctx.trx
-    .updateTable('consent')
-    .set({
-      withdrawn_at: ctx.services.clock.now(),
-      withdrawn_by_person_id: principal.kind === 'citizen' ? principal.personId : null,
-      withdrawn_by_staff_id: principal.kind === 'staff' ? principal.staffUserId : null,
-      withdrawal_note: note ?? null,
-    })
-    .where('id', '=', consentId)
-    .where('withdrawn_at', 'is', null)
+  const now = ctx.services.clock.now();
+  const by = { withdrawn_by_person_id: principal.kind === 'citizen' ? principal.personId : null, withdrawn_by_staff_id: principal.kind === 'staff' ? principal.staffUserId : null };
+  const before = await loadConsentsForAccess(ctx.trx, consent.subject_id);
+
+  const recipients = await ctx.trx.selectFrom('consent_recipient').select(['id', 'service_unit_id', 'unit_type_code']).where('consent_id', '=', consentId).execute();
+  const named = new Set(input.recipients);
+  const takenRecipients = recipients.filter((r) => named.has(r.service_unit_id ?? r.unit_type_code ?? ''));
+  if (takenRecipients.length !== named.size) throw invalidField('recipients', 'errors.consentPartNotInConsent');
+  const takenCategories = [...new Set(input.categories)];
+  if (takenCategories.some((c) => !consent.categories.includes(c))) throw invalidField('categories', 'errors.consentPartNotInConsent');
+  const remainingCategories = consent.categories.filter((c) => !(takenCategories as string[]).includes(c));
+  const partial = (takenRecipients.length > 0 || takenCategories.length > 0) && takenRecipients.length < recipients.length && remainingCategories.length > 0;
+
+  if (partial) {
+    await ctx.trx.insertInto('consent_partial_withdrawal').values({
+      consent_id: consentId, withdrawn_at: now, ...by, note: input.note ?? null, categories: takenCategories,
+      recipient_unit_ids: takenRecipients.flatMap((r) => (r.service_unit_id ? [r.service_unit_id] : [])),
+      recipient_unit_types: takenRecipients.flatMap((r) => (r.unit_type_code ? [r.unit_type_code] : [])),
+    }).execute();
+    if (takenRecipients.length) await ctx.trx.deleteFrom('consent_recipient').where('id', 'in', takenRecipients.map((r) => r.id)).execute();
+    if (takenCategories.length) await ctx.trx.updateTable('consent').set({ categories: remainingCategories }).where('id', '=', consentId).execute();
+  } else {
+    await ctx.trx
+      .updateTable('consent')
+      .set({ withdrawn_at: now, ...by, withdrawal_note: input.note ?? null })
+      .where('id', '=', consentId)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+  }
+  const after = await loadConsentsForAccess(ctx.trx, consent.subject_id);
+  const lostAccess = await tellThoseAffected(ctx, consent.subject_id, before, after, now);
+  return { id: consentId, state: partial ? 'active' as const : 'withdrawn' as const, lostAccess };
+}
+
+/**
+ * After a withdrawal: each involved professional whose unit the consents no longer let see some of
+ * the case is told they lost access; the relay holder, if they did not, that the family withdrew.
+ * The one who withdrew is not told of their own act. Returns how many lost access.
+ */
+async function tellThoseAffected(ctx: DataContext, personId: string, before: ConsentForAccess[], after: ConsentForAccess[], now: Date): Promise<number> {
+  const involved = await ctx.trx
+    .selectFrom('involvement as i')
+    .innerJoin('staff_user as s', 's.id', 'i.staff_user_id')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .select(['s.id', 's.service_unit_id', 'u.type_code'])
+    .where('i.person_id', '=', personId)
+    .where('i.ended_at', 'is', null)
+    .distinct()
     .execute();
-  return { id: consentId, state: 'withdrawn' as const };
+  const holder = await ctx.trx.selectFrom('help_case').select('relay_holder_id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
+  const actor = ctx.principal?.kind === 'staff' ? ctx.principal.staffUserId : null;
+  const purposes = [...CONSENT_PURPOSES];
+  let lost = 0;
+  const told = new Set<string>();
+  for (const staff of involved) {
+    const unit = { id: staff.service_unit_id, typeCode: staff.type_code };
+    const had = coveredCategories(before, unit, purposes, now);
+    const has = coveredCategories(after, unit, purposes, now);
+    if (![...had].some((c) => !has.has(c))) continue;
+    lost += 1;
+    if (staff.id === actor || told.has(staff.id)) continue;
+    told.add(staff.id);
+    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: staff.id }, kind: 'consent.accessLost', subjectPersonId: personId, link: `/barn/${personId}` });
+  }
+  if (holder && holder.relay_holder_id !== actor && !told.has(holder.relay_holder_id)) {
+    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: holder.relay_holder_id }, kind: 'consent.withdrawn', subjectPersonId: personId, link: `/barn/${personId}` });
+  }
+  return lost;
 }
 
 export async function getConsentDocument(ctx: DataContext, consentId: string) {

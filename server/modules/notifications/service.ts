@@ -80,6 +80,8 @@ export const NOTIFICATION_KINDS = [
   'plan.opened', // {name} — to the relay holder: the plan is open, hand the baton to the coordinator
   'plan.confirmed', // {} — to the coordinator: the family confirmed the plan
   'plan.evaluationDue', // {date} — to the coordinator, before an evaluation date
+  'consent.withdrawn', // {} — to the relay holder: the family withdrew a consent, wholly or partly (consent/service.ts)
+  'consent.accessLost', // {} — to an involved professional whose unit a withdrawal shut out of some or all of the case
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -135,6 +137,9 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'plan.opened': null,
   'plan.confirmed': null,
   'plan.evaluationDue': null,
+  // Neither names the child nor what was withdrawn: the link leads to what the reader may still see.
+  'consent.withdrawn': null,
+  'consent.accessLost': null,
 };
 
 export interface NotificationInput {

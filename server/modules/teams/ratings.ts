@@ -68,7 +68,8 @@ export async function offerRating(trx: Tx, meetingId: string, now: Date): Promis
       await queueEmail(trx, {
         to: person.email,
         subject: translate(lang, 'teams.rating.mail.subject'),
-        text: `${translate(lang, 'teams.rating.mail.body', { date, link, days: RATING_LINK_DAYS })}\n\n-- \n${translate(lang, 'notifications.email.footerCitizen')}\n`,
+        // Sent whether or not they chose e-mail notices: the footer says why it came, not that they chose it.
+        text: `${translate(lang, 'teams.rating.mail.body', { date, link, days: RATING_LINK_DAYS })}\n\n-- \n${translate(lang, 'teams.rating.mail.footer')}\n`,
         language: lang,
       });
     }

@@ -41,8 +41,57 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-function ConsentCard({ consent, citizen, onWithdraw, onSign, busy }: { consent: Consent; citizen: boolean; onWithdraw?: (() => void) | undefined; onSign?: (() => void) | undefined; busy: boolean }) {
+/**
+ * Withdrawing asks first: the whole consent or only some of its services or kinds of information,
+ * and says who will be told. Nothing is sent until the reader confirms.
+ */
+function WithdrawForm({ consent, onDone, onCancel }: { consent: Consent; onDone: (partly: boolean) => void; onCancel: () => void }) {
   const { t, tx } = useI18n();
+  const [part, setPart] = useState(false);
+  const [recipients, setRecipients] = useState<string[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
+  const form = useSubmit<{ state: 'withdrawn' | 'active' }>(`withdraw-${consent.id}`);
+  const toggle = (list: string[], v: string, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
+  const labels: Record<string, string> = { recipients: t('ui.consent.withdrawRecipients'), categories: t('ui.consent.withdrawCategories') };
+  const body = part ? { recipients, categories } : {};
+  return (
+    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/consents/${encodeURIComponent(consent.id)}/withdraw`, body, (r) => onDone(r.state === 'active'))}>
+      <FormErrors error={form.error} form={`withdraw-${consent.id}`} labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
+      <Fieldset className="form-fieldset">
+        <Fieldset.Legend>{t('ui.consent.withdrawWhat')}</Fieldset.Legend>
+        <Radio id={form.id('whole')} name={`withdraw-${consent.id}`} value="whole" label={t('ui.consent.withdrawWhole')} checked={!part} onChange={() => setPart(false)} />
+        <Radio id={form.id('part')} name={`withdraw-${consent.id}`} value="part" label={t('ui.consent.withdrawPart')} checked={part} onChange={() => setPart(true)} />
+      </Fieldset>
+      {part ? (
+        <>
+          <Fieldset className="form-fieldset" id={form.id('recipients')} tabIndex={-1}>
+            <Fieldset.Legend>{t('ui.consent.withdrawRecipients')}</Fieldset.Legend>
+            {consent.recipients.map((r) => (
+              <Checkbox key={r.id} id={form.id(`recipients-${r.id}`)} label={r.name} value={r.id} checked={recipients.includes(r.id)} onChange={(e) => setRecipients(toggle(recipients, r.id, e.target.checked))} />
+            ))}
+            {form.errors.recipients ? <ValidationMessage>{form.errors.recipients}</ValidationMessage> : null}
+          </Fieldset>
+          <Fieldset className="form-fieldset" id={form.id('categories')} tabIndex={-1}>
+            <Fieldset.Legend>{t('ui.consent.withdrawCategories')}</Fieldset.Legend>
+            {consent.categories.map((c) => (
+              <Checkbox key={c} id={form.id(`categories-${c}`)} label={tx(`domain.consentCategory.${c}`, c)} value={c} checked={categories.includes(c)} onChange={(e) => setCategories(toggle(categories, c, e.target.checked))} />
+            ))}
+            {form.errors.categories ? <ValidationMessage>{form.errors.categories}</ValidationMessage> : null}
+          </Fieldset>
+        </>
+      ) : null}
+      <Paragraph data-size="sm">{t('ui.consent.withdrawInfo')}</Paragraph>
+      <div className="button-row">
+        <Button type="submit" data-color="danger" disabled={form.busy || (part && recipients.length === 0 && categories.length === 0)}>{t('ui.consent.withdrawConfirm')}</Button>
+        <Button type="button" variant="tertiary" onClick={onCancel}>{t('ui.common.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function ConsentCard({ consent, citizen, onWithdrawn, onSign, busy }: { consent: Consent; citizen: boolean; onWithdrawn?: ((partly: boolean) => void) | undefined; onSign?: (() => void) | undefined; busy: boolean }) {
+  const { t, tx } = useI18n();
+  const [withdrawing, setWithdrawing] = useState(false);
   const list = (values: string[], prefix: string) => values.map((v) => tx(`${prefix}.${v}`, v)).join(', ');
   const validity = t('ui.consent.validRange', { from: formatDate(consent.validFrom), to: consent.validTo ? formatDate(consent.validTo) : '–' });
   const items: [string, ReactNode][] = [
@@ -57,6 +106,9 @@ function ConsentCard({ consent, citizen, onWithdraw, onSign, busy }: { consent: 
   if (consent.childView) items.push([t('ui.consent.childView'), consent.childView]);
   if (consent.awaiting?.length) items.push([t('cases.ui.citizen.awaiting'), consent.awaiting.map((a) => a.name).join(', ')]);
   if (!citizen && consent.documentName) items.push([t('ui.consent.document'), consent.documentName]);
+  const parts = consent.partialWithdrawals.map((w) => t('ui.consent.partialLine', {
+    date: formatDate(w.at), name: w.by, what: [...w.recipients.map((r) => r.name), ...w.categories.map((c) => tx(`domain.consentCategory.${c}`, c))].join(', '),
+  }));
   const withdrawal = consent.withdrawnAt
     ? consent.withdrawnBy
       ? t('ui.consent.withdrawnBy', { date: formatDate(consent.withdrawnAt), name: consent.withdrawnBy })
@@ -67,6 +119,7 @@ function ConsentCard({ consent, citizen, onWithdraw, onSign, busy }: { consent: 
     <Card className="consent-card" data-testid="consent">
       <Heading level={3} data-size="xs" className="card-title">{title}</Heading>
       <Facts items={items} />
+      {parts.map((line) => <Paragraph key={line} data-size="sm" data-testid="partial-withdrawal">{line}</Paragraph>)}
       {withdrawal ? <Paragraph data-size="sm">{withdrawal}{consent.withdrawalNote ? ` – ${consent.withdrawalNote}` : ''}</Paragraph> : null}
       {!citizen && consent.recordedBy ? <Paragraph data-size="sm">{t('ui.consent.recordedBy', { date: formatDate(consent.recordedAt), name: consent.recordedBy })}</Paragraph> : null}
       {onSign && consent.awaitingYou ? (
@@ -74,9 +127,12 @@ function ConsentCard({ consent, citizen, onWithdraw, onSign, busy }: { consent: 
           <Button type="button" disabled={busy} onClick={onSign}>{t('cases.ui.citizen.sign')}</Button>
         </div>
       ) : null}
-      {onWithdraw && (consent.state === 'active' || consent.state === 'awaiting_signature') ? (
+      {onWithdrawn && withdrawing ? (
+        <WithdrawForm consent={consent} onCancel={() => setWithdrawing(false)} onDone={(partly) => { setWithdrawing(false); onWithdrawn(partly); }} />
+      ) : null}
+      {onWithdrawn && !withdrawing && (consent.state === 'active' || consent.state === 'awaiting_signature') ? (
         <div className="button-row">
-          <Button type="button" variant="secondary" disabled={busy} onClick={onWithdraw}>{t('ui.consent.withdraw')}</Button>
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => setWithdrawing(true)}>{t('ui.consent.withdraw')}</Button>
         </div>
       ) : null}
     </Card>
@@ -239,9 +295,9 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
     );
   }
 
-  const act = (consent: Consent, what: 'withdraw' | 'sign', done: string) => {
+  const sign = (consent: Consent) => {
     setMessage('');
-    return action.send({ url: `/api/consents/${encodeURIComponent(consent.id)}/${what}`, body: {}, onDone: () => setMessage(done) });
+    return action.send({ url: `/api/consents/${encodeURIComponent(consent.id)}/sign`, body: {}, onDone: () => setMessage(t('cases.ui.citizen.signed')) });
   };
 
   const list = consents.data?.consents ?? [];
@@ -259,7 +315,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
       {consents.data && list.length === 0 ? <Paragraph>{t('ui.consent.none')}</Paragraph> : null}
       <div className="card-grid">
         {list.map((c) => (
-          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={action.busy} onWithdraw={citizen && decides ? () => void act(c, 'withdraw', t('ui.consent.withdrawn')) : undefined} onSign={citizen ? () => void act(c, 'sign', t('cases.ui.citizen.signed')) : undefined} />
+          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={action.busy} onWithdrawn={citizen && decides ? (partly) => setMessage(t(partly ? 'ui.consent.partlyWithdrawn' : 'ui.consent.withdrawn')) : undefined} onSign={citizen ? () => void sign(c) : undefined} />
         ))}
       </div>
       {!citizen ? (
