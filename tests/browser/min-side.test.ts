@@ -101,4 +101,19 @@ describe('Min side', () => {
     expectNoProblems(t);
     await t.close();
   });
+
+  it('speaks to a youth about themself ("du"), not about "the child"', async () => {
+    const t = await openPage(env, { width: 390, height: 844 });
+    const { page } = t;
+    await signInAs(page, 'Sander Holm');
+    await page.locator('section[aria-labelledby="my-self"]').getByRole('link', { name: 'Sander Holm' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sander Holm' }).waitFor();
+    await page.getByText('Et samtykke gir tjenestene lov til å dele opplysninger om deg med hverandre.', { exact: false }).waitFor();
+    expect(await page.locator('section[aria-labelledby="case-heading"]').textContent()).toContain('Ingen tjeneste følger deg opp i Sammen nå.');
+    expect(await page.locator('section[aria-labelledby="team-request"]').textContent()).toMatch(/Du kan selv be .+ om en drøfting\. Du er med i møtet\./);
+    await expectFitsWidth(page, 'Min side: a youth');
+    await expectNoAxeViolations(page, 'Min side: a youth');
+    expectNoProblems(t);
+    await t.close();
+  });
 });

@@ -303,7 +303,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
   const list = consents.data?.consents ?? [];
   return (
     <PageSection id="person-consents" title={t(citizen ? 'ui.consent.citizenHeading' : 'ui.consent.heading')}>
-      {citizen ? <Paragraph>{t('ui.consent.citizenIntro')}</Paragraph> : null}
+      {citizen ? <Paragraph>{t(person.citizen?.reader === 'self' ? 'ui.consent.citizenIntroSelf' : 'ui.consent.citizenIntro')}</Paragraph> : null}
       {!citizen ? (
         <Paragraph>
           <Link href={`/api/consent-form.pdf?lang=${lang}`}>{t('ui.consent.printForm')}</Link>

@@ -118,7 +118,7 @@ const notAdult = (section: PersonSection): PersonSection => function ChildOrPreg
 /** One person's page, section by section: what is happening first, the records last. */
 const PERSON_SECTIONS: PersonSection[] = [
   CaseNotShown,
-  notAdult(opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen />)),
+  notAdult(opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} />)),
   notAdult(opens('readCase', ({ person }) => <MeetingList personId={person.id} citizen />)),
   opens('readConsents', ({ person }) => <Consents person={person} citizen />),
   notAdult(opens('askTeam', TeamRequest)),

@@ -10,7 +10,8 @@ import { RelayLogSection } from './RelayLog.tsx';
 import type { CaseLog, CaseStatus, Colleague } from '../../../../common/contracts/cases.ts';
 import { PageSection } from '../PageSection.tsx';
 
-export function CaseArea({ personId, citizen }: { personId: string; citizen: boolean }) {
+/** `self`: the reader is the person themself (a youth, a pregnant woman), addressed as "du". */
+export function CaseArea({ personId, citizen, self = false }: { personId: string; citizen: boolean; self?: boolean }) {
   const { t } = useI18n();
   const [message, setMessage] = useState('');
   const status = useApiQuery<CaseStatus>(`/api/people/${encodeURIComponent(personId)}/case-status`);
@@ -24,7 +25,7 @@ export function CaseArea({ personId, citizen }: { personId: string; citizen: boo
     <>
       <LiveMessage>{message || null}</LiveMessage>
       <QueryFallback query={status} />
-      {status.data ? <CaseStatusSection status={status.data} citizen={citizen} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
+      {status.data ? <CaseStatusSection status={status.data} citizen={citizen} self={self} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
       {status.data?.case && !logOpen ? (
         <PageSection id="relay-log" title={t('cases.ui.logHeading')}>
           <Paragraph>{t(citizen ? 'cases.ui.citizenLogClosed' : 'cases.ui.logClosed')}</Paragraph>

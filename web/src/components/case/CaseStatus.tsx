@@ -253,14 +253,14 @@ export function WorryForm({ personId, onChange, titled = false }: { personId: st
   );
 }
 
-export function CaseStatusSection({ status, citizen, onChange, colleagues }: Props & { colleagues: Colleague[] }) {
+export function CaseStatusSection({ status, citizen, self = false, onChange, colleagues }: Props & { colleagues: Colleague[]; self?: boolean }) {
   const { t, tx } = useI18n();
   const c = status.case;
   const may = status.abilities;
   if (!c) {
     return (
       <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
-        <Paragraph>{t(citizen ? 'cases.ui.citizenNoCase' : 'cases.ui.noCase')}</Paragraph>
+        <Paragraph>{t(citizen ? (self ? 'cases.ui.citizenNoCaseSelf' : 'cases.ui.citizenNoCase') : 'cases.ui.noCase')}</Paragraph>
         {may.changeStatus || may.refer ? (
           <div className="case-actions">
             {may.changeStatus ? <WorryForm personId={status.person.id} onChange={onChange} titled /> : null}

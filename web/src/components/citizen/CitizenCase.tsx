@@ -96,7 +96,7 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
   if (!requests.data) return <QueryFallback query={requests} />;
   return (
     <PageSection id="team-request" title={t('cases.ui.citizen.teamHeading')}>
-      <Paragraph>{requests.data?.proposedTeam ? t('cases.ui.citizen.teamHelp', { team: requests.data.proposedTeam.name }) : t('cases.ui.citizen.noTeam')}</Paragraph>
+      <Paragraph>{requests.data?.proposedTeam ? t(person.citizen?.reader === 'self' ? 'cases.ui.citizen.teamHelpSelf' : 'cases.ui.citizen.teamHelp', { team: requests.data.proposedTeam.name }) : t('cases.ui.citizen.noTeam')}</Paragraph>
       <LiveMessage>{message || null}</LiveMessage>
       {(requests.data?.requests ?? []).map((r) => (
         <Paragraph key={r.id} data-size="sm">
