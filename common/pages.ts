@@ -3,6 +3,7 @@
 export const PAGE_KEYS = [
   'people', 'register', 'teams', 'adminUnits', 'adminStaff', 'adminGuide', 'worries', 'audit', 'myPage', 'absence', 'adminCatalogue', 'findHelp', 'intake', 'systemMeetings',
   'cwQueue', 'cwMine', 'cwConsult', // reports to child welfare: the intake's queue, the reporter's own, anonymous consultation
+  'familyEfforts', // level-2 whole-family efforts: the intake's, the leader's, the requester's
   'enrolled', // the children enrolled at one's own kindergarten or school
   'handbook', 'adminHandbook', // the digital handbook: reading it (staff-only pages too), and writing it
 ] as const;

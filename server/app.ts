@@ -42,8 +42,9 @@ import { meetingRoutes, teamRoutes } from './modules/teams/routes.ts';
 import { teamConfigRoutes } from './modules/teams/config-routes.ts';
 import { ratingRoutes } from './modules/teams/rating-routes.ts';
 import { systemMeetingRoutes } from './modules/teams/system-routes.ts';
+import { familyEffortRoutes } from './modules/family-efforts/routes.ts';
 
-export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes, ...childWelfareRoutes, ...enrolmentRoutes, ...planRoutes, ...indicatorRoutes, ...questionnaireRoutes, ...handbookRoutes];
+export const apiRoutes: AnyRoute[] = [...identityRoutes, ...organisationRoutes, ...peopleRoutes, ...consentRoutes, ...caseRoutes, ...teamRoutes, ...meetingRoutes, ...teamConfigRoutes, ...systemMeetingRoutes, ...ratingRoutes, ...catalogueRoutes, ...notificationRoutes, ...absenceRoutes, ...auditRoutes, ...childWelfareRoutes, ...enrolmentRoutes, ...planRoutes, ...indicatorRoutes, ...questionnaireRoutes, ...handbookRoutes, ...familyEffortRoutes];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 /** Vite's hashed files: a new release gets new names, so a browser may keep them for good. */

@@ -92,7 +92,7 @@ export const CaseStatus = z.object({
     level: z.number(),
     openedAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullable(),
-    closeReason: z.enum(['other', 'goals_reached', 'family_withdrew', 'moved']).nullable(),
+    closeReason: z.enum(['other', 'goals_reached', 'family_withdrew', 'moved', 'birth']).nullable(),
     closeNote: z.string().nullable(),
     retainUntil: z.string().nullable(),
     relayHolder: z.object({
@@ -139,7 +139,7 @@ export const CaseStatus = z.object({
     startsOn: z.string(),
     endsOn: z.string().nullable(),
   })),
-  abilities: abilities('readLog', 'changeStatus', 'refer', 'hold', 'answerHandover'),
+  abilities: abilities('readLog', 'changeStatus', 'refer', 'hold', 'answerHandover', 'enrol', 'registerBirth', 'requestEffort'),
 });
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
@@ -282,6 +282,8 @@ export const ReadGuideResponse = z.object({
   })),
   steps: z.array(z.object({
     level: z.number(),
+    /** Whom the step is written for: a child, or a pregnant woman before the birth. */
+    subject: z.enum(['child', 'pregnancy']),
     stepKey: z.string(),
     title: Title,
     body: Title,

@@ -14,6 +14,7 @@ import { AccessRequestSent, AccessRequests, GuardianVisibility, People, PersonDe
 import { SurveyAnswered, SurveyFormResponse, SurveyResultsResponse, SurveyRoundsResponse, AnsweredResponse, GoalRatingsResponse, InstrumentSaved, InstrumentVersionsResponse, InstrumentsResponse, ScreeningResponse, ScreeningsResponse, TakenIntoLogResponse } from './questionnaires.ts';
 import { AdminPage, AdminPageList, ImageUploaded, PageSearch, PageStateChanged, PublicModel, PublishedPage } from './handbook.ts';
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
+import { EffortChanged, EffortDetails, EffortList, MyEfforts } from './family-efforts.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
@@ -152,6 +153,15 @@ export const RESPONSES = {
   'GET /api/system-meetings/:meetingId': SystemMeetingResponse,
   'PUT /api/system-meetings/:meetingId/minutes': VersionSaved,
   'POST /api/system-meetings/:meetingId/close': CloseSystemMeetingResponse,
+  'POST /api/people/:id/birth': Created,
+  'POST /api/family-efforts': Created,
+  'GET /api/family-efforts': EffortList,
+  'GET /api/family-efforts/:effortId': EffortDetails,
+  'POST /api/family-efforts/:effortId/leader': EffortChanged,
+  'POST /api/family-efforts/:effortId/accept': EffortChanged,
+  'POST /api/family-efforts/:effortId/services': Created,
+  'POST /api/family-efforts/:effortId/close': EffortChanged,
+  'GET /api/my-family-efforts': MyEfforts,
   'GET /api/questionnaires': InstrumentsResponse,
   'GET /api/questionnaires/:key/versions': InstrumentVersionsResponse,
   'POST /api/questionnaires': InstrumentSaved,

@@ -10,6 +10,7 @@ import notifications from './en/notifications.json' with { type: 'json' };
 import teams from './en/teams.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
+import paths from './en/paths.json' with { type: 'json' };
 import questionnaires from './en/questionnaires.json' with { type: 'json' };
 import indicators from './en/indicators.json' with { type: 'json' };
 import enrolments from './en/enrolments.json' with { type: 'json' };
@@ -17,6 +18,6 @@ import plans from './en/plans.json' with { type: 'json' };
 import handbook from './en/handbook.json' with { type: 'json' };
 import youth from './en/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, youth };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths, youth };
 
 export default /*#__PURE__*/ flatten(files);

@@ -10,6 +10,7 @@ import notifications from './nb/notifications.json' with { type: 'json' };
 import teams from './nb/teams.json' with { type: 'json' };
 import meetings from './nb/meetings.json' with { type: 'json' };
 import reports from './nb/reports.json' with { type: 'json' };
+import paths from './nb/paths.json' with { type: 'json' };
 import questionnaires from './nb/questionnaires.json' with { type: 'json' };
 import indicators from './nb/indicators.json' with { type: 'json' };
 import enrolments from './nb/enrolments.json' with { type: 'json' };
@@ -17,7 +18,7 @@ import plans from './nb/plans.json' with { type: 'json' };
 import handbook from './nb/handbook.json' with { type: 'json' };
 import youth from './nb/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, youth };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths, youth };
 /** The files and their keys; MessageKey (core.ts) is built from them. */
 export type Files = typeof files;
 

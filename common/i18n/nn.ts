@@ -10,6 +10,7 @@ import notifications from './nn/notifications.json' with { type: 'json' };
 import teams from './nn/teams.json' with { type: 'json' };
 import meetings from './nn/meetings.json' with { type: 'json' };
 import reports from './nn/reports.json' with { type: 'json' };
+import paths from './nn/paths.json' with { type: 'json' };
 import questionnaires from './nn/questionnaires.json' with { type: 'json' };
 import indicators from './nn/indicators.json' with { type: 'json' };
 import enrolments from './nn/enrolments.json' with { type: 'json' };
@@ -17,6 +18,6 @@ import plans from './nn/plans.json' with { type: 'json' };
 import handbook from './nn/handbook.json' with { type: 'json' };
 import youth from './nn/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, youth };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths, youth };
 
 export default /*#__PURE__*/ flatten(files);

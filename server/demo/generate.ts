@@ -22,6 +22,8 @@ import { writeDemoCatalogue } from './catalogue.ts';
 import { writeDemoHandbook } from './handbook.ts';
 import { DEMO_SERVICES } from './catalogue-services.ts';
 import { writeDemoPopulationRegister } from './population-register.ts';
+import { writeDemoPregnancy } from './pregnancy.ts';
+import { writeDemoFamilyEffort } from './family-efforts.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -272,6 +274,7 @@ function planInvolvements(
   involve(get('kontaktlaerer.nordheim.us'), [demo.maja]);
   involve(get('radgiver.vgs'), [demo.sander]);
   involve(get('helsesykepleier.skole.2'), [demo.sander]);
+  involve(get('jordmor'), [demo.hanna]);
 
   const demoUsernames = new Set<string>(DEMO_STAFF.map((u) => u.username));
   for (const s of staff) {
@@ -459,7 +462,7 @@ async function writeOrganisation(trx: Tx, plan: DemoPlan): Promise<void> {
         const position = (positions.get(step.level) ?? 0) + 1;
         positions.set(step.level, position);
         return {
-          guide_version_id: guide.id, level: step.level, position, step_key: step.stepKey,
+          guide_version_id: guide.id, level: step.level, subject: step.subject ?? 'child', position, step_key: step.stepKey,
           title_nb: step.title.nb, title_nn: step.title.nn, title_en: step.title.en,
           body_nb: step.body.nb, body_nn: step.body.nn, body_en: step.body.en, links: JSON.stringify(step.links),
         };
@@ -527,6 +530,16 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     await writeDemoReports(trx, reportInput(plan));
     await writeDemoPlans(trx, planInput(plan));
     await writeDemoAbsence(trx, plan.absence);
+    await writeDemoPregnancy(trx, {
+      municipalityId: plan.municipalityId, referenceDate: plan.referenceDate,
+      midwifeId: plan.staff.find((s) => s.username === 'jordmor')!.id, motherId: plan.citizenAccounts.find((a) => a.username === 'gravid')!.person_id,
+    });
+    const staffId = (username: string) => plan.staff.find((s) => s.username === username)!.id;
+    await writeDemoFamilyEffort(trx, {
+      municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, households: plan.households,
+      excludedPersonIds: [...plan.demoPersonIds, ...storyInput(plan).pupils.map((p) => p.id), ...reportInput(plan).pupilIds],
+      leaderId: staffId('nav.veileder'), intakeId: staffId('koordinerende.enhet'), requesterId: staffId('fagperson.skole'),
+    });
     // The digital handbook, published with the catalogue, and the guide's links to it.
     await writeDemoHandbook(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null, new Date(`${addDays(plan.referenceDate, -30)}T08:00:00.000Z`));
     await writeDemoQuestionnaires(trx, questionnaireInput(plan));

@@ -2,7 +2,8 @@
 // administrator writes a handbook page in the rich-text editor — with a script typed into it — sends
 // it for review and publishes it, links it from a level-1 step of the action guide and publishes the
 // guide; a professional opens that step on a child's case and reaches the page, where the script
-// shows as text; signed out, the public model shows the step with the link, and the page opens.
+// shows as text; signed out, the public model shows the step with the link (and prints on one A4
+// page), and the page opens.
 // axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
@@ -91,6 +92,11 @@ describe('the handbook, the action guide and the public model', () => {
     await page.getByRole('heading', { level: 2, name: 'Tidlig innsatsteam' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Systemteam' }).waitFor();
     await expectNoAxeViolations(page, 'public model');
+    // It prints on one A4 page.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
     const publicStep = page.locator('.model__level--1 .model__step').filter({ hasText: stepTitle });
     await publicStep.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();

@@ -141,6 +141,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/people/:id/consents/digital': () => ({ consentTextVersion: 1, purposes: ['collaboration'], categories: ['development'], recipientUnitIds: [ids.unit], validTo: daysFromToday(30) }),
   'POST /api/worries/:worryId/discussions': () => ({ withTeamId: ids.team, note: 'Test' }),
   'POST /api/people/:id/child-welfare-reports': () => ({ description: 'Test', observedOn: today(), urgent: false, familyTold: true, legalBasis: 'child_welfare_act', reporterPhone: '12345678' }),
+  'POST /api/people/:id/birth': () => ({ givenName: 'Test', familyName: 'Testesen', birthDate: today(), continueLog: false }),
+  'POST /api/family-efforts': () => ({ personId: ids.person, reason: 'Test' }),
 };
 
 function requestOf(route: AnyRoute): { url: string; body?: unknown } {
@@ -167,6 +169,7 @@ const NOT_REFUSED_OVER_HTTP: string[] = [
   'notification.read', // everyone's own notifications; only the anonymous are refused, and the audience answers them 401 first
   'notification.update',
   'worry.read', // decided by no route today: worries are read through worry.list, scoped to the author and those asked to discuss
+  'familyEffort.familyView', // every citizen's own family's efforts, scoped by the query; staff stopped by the citizen audience
   'indicator.list', // the analyst's own work: the register and the report hold figures only; refused to others in indicators.test.ts
   'indicatorReport.read',
   'handbookStaffPage.read', // decided inside the public handbook reads (no guarded route): the public is shown only public pages, never refused

@@ -261,7 +261,8 @@ interface Row { action: AccessAction; who: Who; on?: On; expect: Decision }
 
 const none: On = () => ({});
 const family: On = (_w, f) => ({ subject: { kind: 'person', id: f.child } });
-const person = (key: 'youth16' | 'youth15' | 'child'): On => (w) => ({ subject: { kind: 'person', id: w[key] } });
+const effort = (key: 'offeredEffort' | 'activeEffort'): On => (w) => ({ entity: { type: 'family_effort', id: w[key] } });
+const person = (key: 'youth16' | 'youth15' | 'child' | 'pregnant'): On => (w) => ({ subject: { kind: 'person', id: w[key] } });
 const entity = (type: string, id: (f: FamilyWorld) => string, withFamily = false): On => (_w, f) => ({ entity: { type, id: id(f) }, ...(withFamily ? { subject: { kind: 'person' as const, id: f.child } } : {}) });
 const yes = (reason: string): Decision => ({ allowed: true, reason });
 const no = (reason: string): Decision => ({ allowed: false, reason });
@@ -477,6 +478,36 @@ const EVERY_ACTION: Row[] = [
   row('cwCounts.read', 'child_welfare_intake', none, yes('role:child_welfare_intake')),
   row('cwCounts.read', 'sbu_coordinator', none, yes('role:sbu_coordinator')),
   row('cwCounts.read', 'analyst', none, no('role_required:child_welfare_intake')),
+  // The birth is registered from the pregnant woman's record by the health station that follows her.
+  row('birth.register', 'other:healthStation', person('pregnant'), yes('health_station+involved:registrant')),
+  row('birth.register', 'midwife', person('pregnant'), no('not_health_station')), // involved, but at the kindergarten
+  row('birth.register', 'other:school', person('pregnant'), no('not_involved')),
+  row('birth.register', 'citizen:guardianWithResponsibility', person('pregnant'), no('not_staff')),
+  // The level-2 whole-family effort: the intake (Koordinerende enhet) appoints, the offered leader accepts, the leader leads.
+  row('familyEffort.request', 'professional', family, yes('involved:relay_holder')),
+  row('familyEffort.request', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
+  row('familyEffort.request', 'other:outsider', family, no('not_involved')),
+  row('familyEffort.request', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
+  row('familyEffort.list', 'professional', none, yes('role:professional')),
+  row('familyEffort.list', 'analyst', none, no('role_without_case_work')),
+  row('familyEffort.read', 'coordinating_unit', effort('offeredEffort'), yes('level_two_intake')),
+  row('familyEffort.read', 'coordinator', effort('offeredEffort'), yes('effort_leader')),
+  row('familyEffort.read', 'professional', effort('offeredEffort'), yes('requested_effort')),
+  row('familyEffort.read', 'other:school', effort('activeEffort'), yes('called_in')),
+  row('familyEffort.read', 'other:outsider', effort('activeEffort'), no('not_in_effort')),
+  row('familyEffort.read', 'analyst', effort('activeEffort'), no('role_without_case_work')),
+  row('familyEffort.appoint', 'coordinating_unit', effort('offeredEffort'), yes('level_two_intake')),
+  row('familyEffort.appoint', 'coordinating_unit', effort('activeEffort'), no('effort_not_open')),
+  row('familyEffort.appoint', 'professional', effort('offeredEffort'), no('role_required:coordinating_unit')),
+  row('familyEffort.accept', 'coordinator', effort('offeredEffort'), yes('offered_effort_leader')),
+  row('familyEffort.accept', 'professional', effort('offeredEffort'), no('not_offered')),
+  row('familyEffort.callIn', 'coordinator', effort('activeEffort'), yes('effort_leader')),
+  row('familyEffort.callIn', 'professional', effort('activeEffort'), no('not_effort_leader')),
+  row('familyEffort.callIn', 'coordinator', effort('offeredEffort'), no('effort_not_active')),
+  row('familyEffort.close', 'coordinator', effort('activeEffort'), yes('effort_leader')),
+  row('familyEffort.close', 'other:school', effort('activeEffort'), no('not_effort_leader')),
+  row('familyEffort.familyView', 'citizen:guardianWithResponsibility', none, yes('own_family')),
+  row('familyEffort.familyView', 'professional', none, no('not_citizen')),
   row('indicator.list', 'analyst', none, yes('role:analyst')),
   row('indicator.list', 'team_leader', none, yes('role:team_leader')),
   row('indicator.list', 'professional', none, no('role_required:figure_reader')),

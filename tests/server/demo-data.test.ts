@@ -63,7 +63,7 @@ describe('demo data for Fjordvik kommune', () => {
     }
     expect(DEMO_STAFF.map((u) => u.username).sort()).toEqual([
       'administrator', 'analytiker', 'barnevern.mottak', 'fagperson.barnehage', 'fagperson.skole', 'helsesykepleier',
-      'koordinator', 'koordinerende.enhet', 'revisor', 'sbu.koordinator', 'teamleder', 'teammedlem',
+      'jordmor', 'koordinator', 'koordinerende.enhet', 'nav.veileder', 'revisor', 'sbu.koordinator', 'teamleder', 'teammedlem',
     ]);
   });
 

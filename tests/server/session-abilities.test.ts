@@ -36,12 +36,12 @@ async function session(username: string) {
 describe('the session names the pages, the menu and the abilities of the active role', () => {
   it('a professional at a kindergarten has absence and the enrolled children in the menu; at a health station the pages but not the menu entries', async () => {
     const kindergarten = await session(await staffAt('kindergarten', ['professional']));
-    expect(kindergarten.pages).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook']);
-    expect(kindergarten.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook']);
+    expect(kindergarten.pages).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook', 'familyEfforts']);
+    expect(kindergarten.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook', 'familyEfforts']);
     const health = await session(await staffAt('health_station', ['professional']));
     expect(health.pages).toContain('absence');
     expect(health.pages).toContain('enrolled');
-    expect(health.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook']);
+    expect(health.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts']);
     expect(health.abilities).toEqual({ editTeams: false, readDevMailbox: false, seeEveryTeam: false, teamOverviews: false, indicatorsOnly: false });
   });
 
@@ -61,7 +61,7 @@ describe('the session names the pages, the menu and the abilities of the active 
 
   it('the child-welfare intake starts at its queue of reports', async () => {
     const intake = await session(await staffAt('child_welfare', ['child_welfare_intake']));
-    expect(intake.pages).toEqual(['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook']);
+    expect(intake.pages).toEqual(['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook', 'familyEfforts']);
   });
 
   it('switching role changes the answer', async () => {
@@ -70,7 +70,7 @@ describe('the session names the pages, the menu and the abilities of the active 
     expect(before.principal.activeRole).toBe('professional');
     expect((await client.post('/api/auth/role', { role: 'team_leader' })).statusCode).toBeLessThan(300);
     const after = (await client.get('/api/auth/me')).json();
-    expect(after.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook']);
+    expect(after.menu).toEqual(['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook', 'familyEfforts']);
     expect(after.abilities.teamOverviews).toBe(true);
   });
 

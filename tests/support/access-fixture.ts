@@ -30,6 +30,11 @@ export interface AccessWorld {
   child: string;
   youth16: string;
   youth15: string;
+  /** A pregnant woman the health station's professional (otherStaff.healthStation) follows. */
+  pregnant: string;
+  /** Level-2 efforts for the family: one the professional asked for, offered to the coordinator; one the coordinator leads, with the school called in. */
+  offeredEffort: string;
+  activeEffort: string;
   staffByRole: Record<StaffRole, string>;
   citizens: { guardianWithResponsibility: string; guardianWithout: string; youth16: string; youth15: string; youthGuardian: string; stranger: string };
   /** Staff beyond one per role: professionals at the school and the health station (involved with the family's child), and a team member in no team and involved with nobody. */
@@ -130,7 +135,20 @@ export async function buildAccessWorld(db: Db): Promise<AccessWorld> {
     outsider: await staff('t.outsider', 'team_member', units.kindergarten, []),
   };
   const family = await buildFamily(db, { municipalityId: m.id, units, child: familyChild, mother: g1, father: g2, stranger, staffByRole, otherStaff });
-  return { db, municipalityId: m.id, units, child, youth16, youth15, staffByRole, citizens, otherStaff, family };
+  const pregnant = (await db.insertInto('person').values({ municipality_id: m.id, given_name: 'Gravid', family_name: 'Test', birth_date: yearsAgo(30), kind: 'pregnant', expected_birth_date: daysFromToday(60) }).returning('id').executeTakeFirstOrThrow()).id;
+  await db.insertInto('involvement').values([
+    { person_id: pregnant, staff_user_id: otherStaff.healthStation, kind: 'registrant' },
+    { person_id: pregnant, staff_user_id: staffByRole.midwife, kind: 'registrant' },
+  ]).execute();
+  const effort = async (values: { status: 'offered' | 'active'; offered_to_staff_id?: string; leader_staff_id?: string }) => {
+    const id = (await db.insertInto('family_effort').values({ municipality_id: m.id, reason: 'Test', requested_by_staff_id: staffByRole.professional, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('family_effort_member').values([{ effort_id: id, person_id: g1, role: 'parent' }, { effort_id: id, person_id: familyChild, role: 'child' }]).execute();
+    return id;
+  };
+  const offeredEffort = await effort({ status: 'offered', offered_to_staff_id: staffByRole.coordinator });
+  const activeEffort = await effort({ status: 'active', leader_staff_id: staffByRole.coordinator });
+  await db.insertInto('family_effort_service').values({ effort_id: activeEffort, staff_user_id: otherStaff.school }).execute();
+  return { db, municipalityId: m.id, units, child, youth16, youth15, pregnant, offeredEffort, activeEffort, staffByRole, citizens, otherStaff, family };
 }
 
 async function buildFamily(db: Db, w: {

@@ -43,6 +43,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/min-side/:id', guard: 'myPage', load: () => import('./pages/MyPage.tsx').then((m) => m.MyPersonPage) },
   // The family's rating from the e-mailed link: no sign-in, the link is the key.
   { path: '/vurdering/:token', load: () => import('./pages/RatingLink.tsx').then((m) => m.RatingLinkPage) },
+  { path: '/niva2', guard: 'familyEfforts', load: () => import('./pages/family-efforts/Efforts.tsx').then((m) => m.EffortsPage) },
+  { path: '/niva2/:id', guard: 'familyEfforts', load: () => import('./pages/family-efforts/Effort.tsx').then((m) => m.EffortPage) },
   { path: '/fravaer', guard: 'absence', load: () => import('./pages/Absence.tsx').then((m) => m.AbsencePage) },
   { path: '/varsler', load: () => import('./pages/Notifications.tsx').then((m) => m.NotificationsPage) },
   { path: '/utvikling/epost', load: () => import('./pages/DevMailbox.tsx').then((m) => m.DevMailboxPage) },

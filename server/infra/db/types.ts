@@ -65,6 +65,7 @@ export interface ActionGuideStep {
   links: Generated<ColumnType<GuideLink[], string, string>>;
   position: number;
   step_key: string;
+  subject: Generated<"child" | "pregnancy">;
   title_en: string;
   title_nb: string;
   title_nn: string;
@@ -372,6 +373,38 @@ export interface EnrolmentImport {
   service_unit_id: string;
 }
 
+export interface FamilyEffort {
+  closed_at: Timestamp | null;
+  evaluation: string | null;
+  id: Generated<string>;
+  leader_staff_id: string | null;
+  municipality_id: string;
+  offered_at: Timestamp | null;
+  offered_by_staff_id: string | null;
+  offered_to_staff_id: string | null;
+  outcome: "goals_reached" | "partly_reached" | "not_reached" | null;
+  reason: string;
+  requested_at: Generated<Timestamp>;
+  requested_by_person_id: string | null;
+  requested_by_staff_id: string | null;
+  started_at: Timestamp | null;
+  status: Generated<"requested" | "offered" | "active" | "closed">;
+  version: Generated<number>;
+}
+
+export interface FamilyEffortMember {
+  effort_id: string;
+  person_id: string;
+  role: "parent" | "child";
+}
+
+export interface FamilyEffortService {
+  called_in_at: Generated<Timestamp>;
+  effort_id: string;
+  id: Generated<string>;
+  staff_user_id: string;
+}
+
 export interface GoalRating {
   goal_key: string;
   goal_source: "relay_log" | "plan";
@@ -442,7 +475,7 @@ export interface HandbookPageVersion {
 
 export interface HelpCase {
   close_note: string | null;
-  close_reason: "goals_reached" | "family_withdrew" | "moved" | "other" | null;
+  close_reason: "goals_reached" | "family_withdrew" | "moved" | "other" | "birth" | null;
   closed_at: Timestamp | null;
   closed_by_person_id: string | null;
   closed_by_staff_id: string | null;
@@ -1081,6 +1114,9 @@ export interface DB {
   coordinator_assignment: CoordinatorAssignment;
   enrolment: Enrolment;
   enrolment_import: EnrolmentImport;
+  family_effort: FamilyEffort;
+  family_effort_member: FamilyEffortMember;
+  family_effort_service: FamilyEffortService;
   goal_rating: GoalRating;
   guardianship: Guardianship;
   handbook_image: HandbookImage;

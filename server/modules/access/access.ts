@@ -29,6 +29,8 @@ import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts
 import { teamPolicy } from './policies/team.ts';
 import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
+import { birthPolicy } from './policies/birth.ts';
+import { familyEffortPolicy } from './policies/family-effort.ts';
 import { indicatorPolicy } from './policies/indicator.ts';
 import { enrolmentPolicy } from './policies/enrolment.ts';
 import { handbookPolicy } from './policies/handbook.ts';
@@ -40,14 +42,14 @@ const POLICIES: Policy[] = [
   personPolicy, casePolicy, caseStatusPolicy, consentPolicy, meetingPolicy, teamPolicy, worryPolicy,
   organisationPolicy, cataloguePolicy, auditPolicy, notificationPolicy, absencePolicy, childWelfarePolicy,
   indicatorPolicy,
-  enrolmentPolicy, planPolicy, questionnairePolicy, handbookPolicy,
+  enrolmentPolicy, planPolicy, questionnairePolicy, handbookPolicy, birthPolicy, familyEffortPolicy,
 ];
 
 const RULES: Record<AccessAction, Rule> = {
   ...personPolicy, ...casePolicy, ...caseStatusPolicy, ...consentPolicy, ...meetingPolicy, ...teamPolicy, ...worryPolicy,
   ...organisationPolicy, ...cataloguePolicy, ...auditPolicy, ...notificationPolicy, ...absencePolicy, ...childWelfarePolicy,
   ...indicatorPolicy,
-  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy, ...handbookPolicy,
+  ...enrolmentPolicy, ...planPolicy, ...questionnairePolicy, ...handbookPolicy, ...birthPolicy, ...familyEffortPolicy,
 };
 
 // An action decided by two policies would have two rules, one silently winning.

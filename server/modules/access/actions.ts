@@ -79,6 +79,15 @@ export const ACCESS_ACTIONS = [
   'cwConsultation.read', // one thread: the one who asked, and the intake
   'cwConsultation.answer', // the intake answers
   'cwCounts.read', // reports and consultations counted (no personal data): the intake and the SBU coordinator
+  'birth.register', // the newborn registered from the mother's record: the health station, involved with the pregnant woman
+  'familyEffort.request', // ask for a level-2 whole-family effort: a professional involved with one of the family, or the family
+  'familyEffort.list', // the efforts one leads, was offered, asked for or was called into; the level-2 intake: its municipality's
+  'familyEffort.read', // one effort: who is in the family and who helps (no child's log)
+  'familyEffort.appoint', // offer the effort to an effort leader (innsatsleder): the level-2 intake
+  'familyEffort.accept', // the offered leader accepts
+  'familyEffort.callIn', // the leader calls in a service some member's consent covers
+  'familyEffort.close', // the leader ends the effort with an evaluation
+  'familyEffort.familyView', // Min side: the family's efforts and their one contact person
   'questionnaire.read', // the instruments (no personal data): staff
   'questionnaire.define', // a municipality's own instrument, a new version: the administrator
   'screening.create', // start a screening with a person or send it to their Min side: involved, under a consent naming health

@@ -12,18 +12,18 @@ import { seesEveryTeam } from './policies/team.ts';
 
 /** The pages of each role, in menu order; the first is where the role lands after signing in. */
 const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
-  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook'],
-  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings', 'handbook'], // systemMeetings: the system-level teams they are in
-  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook'],
+  professional: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'absence', 'enrolled', 'handbook', 'familyEfforts'],
+  team_member: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'systemMeetings', 'handbook', 'familyEfforts'], // systemMeetings: the system-level teams they are in
+  coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   // The intake starts at its queue of reports to child welfare.
-  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook'],
-  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook'],
-  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook'],
+  child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook', 'familyEfforts'],
+  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'], // familyEfforts: the level-2 intake (decision 0028)
+  team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook', 'familyEfforts'],
   sbu_coordinator: ['teams', 'systemMeetings', 'handbook'],
   analyst: ['teams'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams', 'adminHandbook'],
   auditor: ['audit'],
-  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook'],
+  midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   // The editor (redaktør) writes the handbook and reads it as staff do.
   editor: ['adminHandbook', 'handbook'],
 };

@@ -39,6 +39,8 @@ export const AUDITED_ACTIONS = {
   'planRequest.create': true, 'planRequestQueue.read': true, 'planRequest.decide': true, 'coordinator.appoint': true, 'coordinator.answer': true,
   'planStatus.read': true, 'plan.read': true, 'plan.create': true, 'plan.write': true, 'plan.familyWrite': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
+  'birth.register': true, 'familyEffort.request': true, 'familyEffort.list': true, 'familyEffort.read': true, 'familyEffort.appoint': true,
+  'familyEffort.accept': true, 'familyEffort.callIn': true, 'familyEffort.close': true, 'familyEffort.familyView': true,
   'indicator.list': true, 'indicator.edit': true, 'indicatorReport.read': true,
   'enrolment.import': true, 'enrolment.search': true, 'enrolment.worry': true,
   'handbook.edit': true, 'handbook.publish': true, 'handbookStaffPage.read': true,

@@ -144,13 +144,17 @@ export async function planTransition(ctx: DataContext, caseId: string, input: { 
   return { id: row.id, fromStage: stage, toStage: proposal.toStage, dueOn: proposal.dueOn };
 }
 
+/** How long a case closed today is kept: the municipality's retention years from today. */
+export async function retentionDate(trx: Tx, municipalityId: string, today: string): Promise<string> {
+  const municipality = await trx.selectFrom('municipality').select('case_retention_years').where('id', '=', municipalityId).executeTakeFirstOrThrow();
+  return `${Number(today.slice(0, 4)) + municipality.case_retention_years}${today.slice(4)}`.replace('-02-29', '-02-28');
+}
+
 export async function closeCase(ctx: DataContext, caseId: string, input: { reason: 'goals_reached' | 'family_withdrew' | 'moved' | 'other'; note: string }) {
   const staff = requireStaff(ctx);
   const c = await authorizeCase(ctx, caseId, 'case.hold');
   requireOpen(c);
-  const municipality = await ctx.trx.selectFrom('municipality').select('case_retention_years').where('id', '=', c.municipality_id).executeTakeFirstOrThrow();
-  const today = osloDate(ctx.services.clock.now());
-  const retainUntil = `${Number(today.slice(0, 4)) + municipality.case_retention_years}${today.slice(4)}`.replace('-02-29', '-02-28');
+  const retainUntil = await retentionDate(ctx.trx, c.municipality_id, osloDate(ctx.services.clock.now()));
   const now = ctx.services.clock.now();
   await ctx.trx.updateTable('help_case')
     .set({ closed_at: now, closed_by_staff_id: staff.staffUserId, close_reason: input.reason, close_note: input.note, retain_until: retainUntil, version: c.version + 1 })

@@ -27,6 +27,7 @@ export async function readGuide(db: Db | Tx, municipalityId: string) {
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, note: v.note, publishedBy: v.display_name })),
     steps: steps.map((s) => ({
       level: s.level,
+      subject: s.subject,
       stepKey: s.step_key,
       title: { nb: s.title_nb, nn: s.title_nn, en: s.title_en },
       body: { nb: s.body_nb, nn: s.body_nn, en: s.body_en },
@@ -38,8 +39,9 @@ export async function readGuide(db: Db | Tx, municipalityId: string) {
 export async function publishGuide(ctx: DataContext, input: GuideInput) {
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'actionGuide.publish', purpose: 'administration' });
+  // Every level needs a child step; pregnancy steps may be left out (the child steps stand in).
   for (const level of [0, 1, 2, 3]) {
-    if (!input.steps.some((s) => s.level === level)) throw invalidField('steps', 'cases.err.guideLevelEmpty', { level });
+    if (!input.steps.some((s) => s.level === level && s.subject === 'child')) throw invalidField('steps', 'cases.err.guideLevelEmpty', { level });
   }
   const seen = new Set<string>();
   input.steps.forEach((s, i) => {
@@ -62,7 +64,7 @@ export async function publishGuide(ctx: DataContext, input: GuideInput) {
       const position = (positions.get(s.level) ?? 0) + 1;
       positions.set(s.level, position);
       return {
-        guide_version_id: version.id, level: s.level, position, step_key: s.stepKey,
+        guide_version_id: version.id, level: s.level, subject: s.subject, position, step_key: s.stepKey,
         title_nb: s.title.nb, title_nn: s.title.nn, title_en: s.title.en, body_nb: s.body.nb, body_nn: s.body.nn, body_en: s.body.en,
         links: JSON.stringify(s.links),
       };

@@ -46,10 +46,24 @@ export interface GuideStep {
   links: { label: string; url: string }[];
 }
 
-export async function guideSteps(db: Db | Tx, guideVersionId: string, lang: Language, level?: number): Promise<GuideStep[]> {
+/** Whom a guide step is written for: a pregnant woman's case has its own steps. */
+export type GuideSubject = 'child' | 'pregnancy';
+
+export function guideSubjectOf(personKind: string): GuideSubject {
+  return personKind === 'pregnant' ? 'pregnancy' : 'child';
+}
+
+/**
+ * The steps for the subject. A guide published before it had pregnancy steps (migration 0036) shows
+ * a pregnancy the child steps of that level rather than none, until the municipality publishes them.
+ * Without a subject, every step (a lookup by key, e.g. a screening's suggested step).
+ */
+export async function guideSteps(db: Db | Tx, guideVersionId: string, lang: Language, level?: number, subject?: GuideSubject): Promise<GuideStep[]> {
   let query = db.selectFrom('action_guide_step').selectAll().where('guide_version_id', '=', guideVersionId);
   if (level !== undefined) query = query.where('level', '=', level);
-  const rows = await query.orderBy('level').orderBy('position').execute();
+  const all = await query.orderBy('level').orderBy('position').execute();
+  const forSubject = subject ? all.filter((r) => r.subject === subject) : all;
+  const rows = forSubject.length ? forSubject : all.filter((r) => r.subject === 'child');
   return rows.map((r) => ({
     level: r.level,
     position: r.position,

@@ -104,6 +104,7 @@ export const GuideBody = z.strictObject({
   note: optionalText(500),
   steps: z.array(z.strictObject({
     level,
+    subject: z.enum(['child', 'pregnancy']).default('child'),
     stepKey: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, { message: 'cases.err.guideStepKey' }),
     title: translated(200),
     body: translatedOptional(2000),

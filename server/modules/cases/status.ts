@@ -5,7 +5,7 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { conflict, invalidField } from '../../infra/http/errors.ts';
 import { osloDate } from '../../../common/dates.ts';
 import { abilitiesOf, authorize, may } from '../access/access.ts';
-import { guideSteps, loadLatestCase, newestGuideVersion } from './queries.ts';
+import { guideSteps, guideSubjectOf, loadLatestCase, newestGuideVersion } from './queries.ts';
 import { proposeTransition, STAGE_UNIT_TYPES, stageByAge, stageOfUnitType, type Stage, type StageSubject } from './transitions.ts';
 import { loadPerson, authorizeCase, requireOpen } from './service.ts';
 
@@ -21,7 +21,8 @@ export async function currentStage(trx: Tx, person: NonNullable<Awaited<ReturnTy
   // Where the child is now decides the stage; without a current enrolment, the age does.
   const now = enrolments.filter((e) => e.starts_on <= today && (e.ends_on === null || e.ends_on >= today)).map((e) => stageOfUnitType(e.type_code)).filter((s): s is Stage => s !== null);
   const stage = now.at(-1) ?? stageByAge(subject, today);
-  const proposal = proposeTransition(subject, stage, enrolments.map((e) => ({ unitId: e.service_unit_id, unitTypeCode: e.type_code, startsOn: e.starts_on, endsOn: e.ends_on })), today);
+  // A pregnancy moves on by the birth registration, not by a planned transition.
+  const proposal = subject.kind === 'pregnant' ? null : proposeTransition(subject, stage, enrolments.map((e) => ({ unitId: e.service_unit_id, unitTypeCode: e.type_code, startsOn: e.starts_on, endsOn: e.ends_on })), today);
   return { stage, proposal, enrolments };
 }
 
@@ -32,14 +33,16 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
   const { stage, proposal, enrolments } = await currentStage(ctx.trx, person, today);
   const helpCase = await loadLatestCase(ctx.trx, personId);
   // What the reader may do with this child's case, by the rules of the routes that do it.
-  const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', subject: { kind: 'person', id: personId } }, {
-    readLog: 'case.read', changeStatus: 'caseStatus.write', refer: 'referral.create', hold: 'case.hold',
+  const { registerBirth, ...abilities } = await abilitiesOf(ctx, { purpose: 'follow_up', subject: { kind: 'person', id: personId } }, {
+    readLog: 'case.read', changeStatus: 'caseStatus.write', refer: 'referral.create', hold: 'case.hold', registerBirth: 'birth.register', requestEffort: 'familyEffort.request',
   });
+  const pregnant = person.kind === 'pregnant';
   const base = {
     person: { id: person.id, givenName: person.given_name, familyName: person.family_name, birthDate: person.birth_date, kind: person.kind },
     stage,
     enrolments: enrolments.map((e) => ({ id: e.id, unitId: e.service_unit_id, unitName: e.name, unitTypeCode: e.type_code, startsOn: e.starts_on, endsOn: e.ends_on })),
-    abilities: { ...abilities, answerHandover: false },
+    // Before the birth nobody is enrolled anywhere: the child is registered at birth (people/birth.ts).
+    abilities: { ...abilities, answerHandover: false, enrol: abilities.changeStatus && !pregnant, registerBirth: registerBirth && pregnant },
   };
   if (!helpCase) return { ...base, case: null };
 
@@ -56,7 +59,7 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
   ]);
   // The action guide is the professionals' checklist ("consider the duty to report"): the family
   // reads where the case stands and who holds the baton, never the staff's to-do list.
-  const steps = guide && ctx.principal?.kind === 'staff' ? await guideSteps(ctx.trx, guide.id, ctx.lang, helpCase.level) : [];
+  const steps = guide && ctx.principal?.kind === 'staff' ? await guideSteps(ctx.trx, guide.id, ctx.lang, helpCase.level, guideSubjectOf(person.kind)) : [];
   const plannedTransition = planned.find((t) => t.status === 'planned');
   const me = ctx.principal?.kind === 'staff' ? ctx.principal.staffUserId : null;
   const answerHandover = pending ? await may(ctx, { action: 'handover.answer', purpose: 'follow_up', entity: { type: 'relay_handover', id: pending.id } }) : false;
@@ -68,7 +71,7 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
     : [];
   return {
     ...base,
-    abilities: { ...abilities, answerHandover },
+    abilities: { ...base.abilities, answerHandover },
     case: {
       id: helpCase.id,
       version: helpCase.version,
@@ -112,7 +115,8 @@ export async function setStepDone(ctx: DataContext, caseId: string, input: { lev
   const c = await authorizeCase(ctx, caseId, 'caseStatus.write');
   requireOpen(c);
   const guide = await newestGuideVersion(ctx.trx, c.municipality_id);
-  const steps = guide ? await guideSteps(ctx.trx, guide.id, ctx.lang, input.level) : [];
+  const person = (await loadPerson(ctx.trx, c.person_id))!;
+  const steps = guide ? await guideSteps(ctx.trx, guide.id, ctx.lang, input.level, guideSubjectOf(person.kind)) : [];
   if (!steps.some((s) => s.stepKey === input.stepKey)) throw invalidField('stepKey', 'cases.err.unknownStep');
   if (input.done) {
     await ctx.trx.insertInto('case_step_done').values({ case_id: caseId, level: input.level, step_key: input.stepKey, done_by: staff.staffUserId, note: input.note ?? null })
@@ -126,6 +130,7 @@ export async function setStepDone(ctx: DataContext, caseId: string, input: { lev
 export async function addEnrolment(ctx: DataContext, personId: string, input: { serviceUnitId: string; startsOn: string }) {
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'caseStatus.write', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
+  if ((await loadPerson(ctx.trx, personId))?.kind === 'pregnant') throw invalidField('serviceUnitId', 'paths.err.enrolBeforeBirth');
   const unit = await ctx.trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', input.serviceUnitId).where('municipality_id', '=', staff.municipalityId).executeTakeFirst();
   if (!unit || !stageOfUnitType(unit.type_code)) throw invalidField('serviceUnitId', 'cases.err.notAnEnrolmentUnit');
   const row = await ctx.trx.insertInto('enrolment').values({ person_id: personId, service_unit_id: unit.id, starts_on: input.startsOn }).returning('id').executeTakeFirstOrThrow();

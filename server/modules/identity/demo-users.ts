@@ -97,6 +97,20 @@ export const DEMO_STAFF = [
     roles: ['auditor'],
     unitName: 'Kommuneadministrasjonen',
   },
+  {
+    username: 'jordmor',
+    displayName: 'Guro Lien',
+    title: 'Jordmor',
+    roles: ['midwife'],
+    unitName: 'Helsestasjon Nord',
+  },
+  {
+    username: 'nav.veileder',
+    displayName: 'Arne Brekke',
+    title: 'Familiekoordinator',
+    roles: ['professional'],
+    unitName: 'NAV Fjordvik',
+  },
 ] as const satisfies readonly DemoStaffUser[];
 
 export type DemoStaffUsername = (typeof DEMO_STAFF)[number]['username'];

@@ -4,8 +4,9 @@ import { Created, StatusChanged } from '../../../common/contracts/shared.ts';
 import { answerAccessRequest, createAccessRequest, listAccessRequests } from './access-requests.ts';
 import { answerRelationClaim, countWaitingRelations, listRelationClaims, verifyRelationsWithRegister } from './relations.ts';
 import { PageQuery } from '../../infra/http/paging.ts';
-import { AccessRequestAnswerBody, AccessRequestBody, GuardianVisibilityBody, IdParams, PersonParams, RegisterPersonBody, RelationAnswerBody } from './schema.ts';
+import { AccessRequestAnswerBody, AccessRequestBody, GuardianVisibilityBody, IdParams, PersonParams, RegisterBirthBody, RegisterPersonBody, RelationAnswerBody } from './schema.ts';
 import * as people from './service.ts';
+import { registerBirth } from './birth.ts';
 
 export const peopleRoutes = [
   defineRoute({
@@ -73,5 +74,11 @@ export const peopleRoutes = [
     audience: 'citizen', guarded: true, params: IdParams, body: AccessRequestAnswerBody,
     response: StatusChanged,
     handler: async (ctx, { params, body }) => answerAccessRequest(ctx, params.id, body.answer),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/birth', summary: 'Register the newborn from the pregnant mother\'s record: linked to her with parental responsibility; with her consent the pregnancy\'s log continues as the child\'s', tags: ['people'],
+    idempotent: true, audience: 'staff', guarded: true, params: PersonParams, body: RegisterBirthBody, status: 201,
+    response: Created,
+    handler: async (ctx, { params, body }) => registerBirth(ctx, params.id, body),
   }),
 ];

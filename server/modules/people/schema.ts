@@ -79,3 +79,23 @@ export const AccessRequestAnswerBody = z.strictObject({ answer: z.enum(['grant',
 export const RelationAnswerBody = z.strictObject({ answer: z.enum(['confirm', 'refuse']) });
 
 export const GuardianVisibilityBody = z.strictObject({ guardiansSeeCase: z.boolean() });
+
+/**
+ * A birth, registered from the mother's record: the newborn's name, and a national id or the
+ * birth date; `continueLog` records the mother's consent that the pregnancy's log continues as the
+ * child's. The mother is the record the route names, never typed again.
+ */
+export const RegisterBirthBody = z.strictObject({
+  nationalId: optionalNationalId,
+  givenName: nonEmptyText(100),
+  familyName: nonEmptyText(100),
+  birthDate: optionalDate,
+  continueLog: z.boolean(),
+}).superRefine((value, ctx) => {
+  const parsed = value.nationalId ? parseNationalId(value.nationalId) : null;
+  if (!parsed && !value.birthDate) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'errors.required' });
+  if (parsed?.valid && value.birthDate && parsed.birthDate !== value.birthDate) {
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'errors.nationalIdBirthDateMismatch' });
+  }
+});
+export type RegisterBirthInput = z.infer<typeof RegisterBirthBody>;

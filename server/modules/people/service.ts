@@ -115,7 +115,7 @@ async function prepareNamedGuardian(ctx: DataContext, municipalityId: string, gu
   });
 }
 
-function personExists(existingId: string): AccessDenied {
+export function personExists(existingId: string): AccessDenied {
   // Recorded for the auditor as a refused registration of that person; the registrant is told only
   // that the person exists, with no id, name or anything else.
   return new AccessDenied(

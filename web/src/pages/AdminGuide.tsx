@@ -59,7 +59,7 @@ export function AdminGuidePage() {
               <Heading level={2} data-size="sm" id={`guide-level-${level}`}>{t('cases.ui.levelName', { level, name: t(`cases.ui.level${level}` as 'cases.ui.level0') })}</Heading>
               {steps.map((s, index) => (s.level !== level ? null : (
                 <Card key={index} className="guide-step-editor" id={form.id(`steps.${index}`)}>
-                  <Heading level={3} data-size="2xs">{t('cases.ui.guide.stepN', { n: index + 1 })}: {s.title.nb || '…'}</Heading>
+                  <Heading level={3} data-size="2xs">{t('cases.ui.guide.stepN', { n: index + 1 })}: {s.title.nb || '…'}{s.subject === 'pregnancy' ? <> <Tag data-color="info">{t('paths.ui.guide.pregnancyStep')}</Tag></> : null}</Heading>
                   <TextField id={form.id(`steps.${index}.stepKey`)} label={t('cases.ui.guide.key')} value={s.stepKey} width="medium" onChange={(v) => update(index, (x) => ({ ...x, stepKey: v }))} error={form.errors[`steps.${index}.stepKey`]} />
                   {LANGS.map((l) => (
                     <TextField key={`t-${l}`} id={form.id(`steps.${index}.title.${l}`)} label={`${t('cases.ui.title')} (${langName(l)})`} value={s.title[l]} onChange={(v) => update(index, (x) => ({ ...x, title: { ...x.title, [l]: v } }))} error={form.errors[`steps.${index}.title.${l}`]} />
@@ -91,7 +91,7 @@ export function AdminGuidePage() {
                 </Card>
               )))}
               <div className="button-row">
-                <Button type="button" variant="secondary" onClick={() => setSteps((all) => [...all, { level, stepKey: '', title: empty(), body: empty(), links: [] }])}>{t('cases.ui.guide.addStep')}</Button>
+                <Button type="button" variant="secondary" onClick={() => setSteps((all) => [...all, { level, subject: 'child', stepKey: '', title: empty(), body: empty(), links: [] }])}>{t('cases.ui.guide.addStep')}</Button>
               </div>
             </section>
           ))}

@@ -13,6 +13,7 @@ import { AccessLog, TeamRequest } from '../components/citizen/CitizenCase.tsx';
 import { CaseNotShown, GuardianVisibility, HelpForYou, opens } from '../components/citizen/Youth.tsx';
 import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
+import { FamilyEffort } from '../components/citizen/FamilyEffort.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
@@ -78,6 +79,7 @@ function ChildrenSection() {
 /** The family's page, section by section in the order they stand. */
 const FAMILY_SECTIONS: FamilySection[] = [
   FamilyRequests,
+  FamilyEffort,
   YouSection,
   ChildrenSection,
   MeetingRatingsLink,

@@ -16,6 +16,8 @@ import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
 import { ReferralForm } from './Referral.tsx';
+import { BirthForm } from './BirthForm.tsx';
+import { EffortRequest } from './EffortRequest.tsx';
 import { CategoryChecks } from './shared.tsx';
 import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
 import { PageSection } from '../PageSection.tsx';
@@ -257,22 +259,29 @@ export function CaseStatusSection({ status, citizen, self = false, onChange, col
   const { t, tx } = useI18n();
   const c = status.case;
   const may = status.abilities;
+  const birth = may.registerBirth ? <BirthForm motherId={status.person.id} familyName={status.person.familyName} onChange={onChange} /> : null;
   if (!c) {
     return (
+      <>
+      {birth}
       <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
         <Paragraph>{t(citizen ? (self ? 'cases.ui.citizenNoCaseSelf' : 'cases.ui.citizenNoCase') : 'cases.ui.noCase')}</Paragraph>
-        {may.changeStatus || may.refer ? (
+        {may.changeStatus || may.refer || may.requestEffort ? (
           <div className="case-actions">
             {may.changeStatus ? <WorryForm personId={status.person.id} onChange={onChange} titled /> : null}
             {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+            {may.requestEffort && !citizen ? <Panel title={t('paths.efforts.requestHeading')}><EffortRequest personId={status.person.id} onChange={onChange} /></Panel> : null}
           </div>
         ) : null}
       </PageSection>
+      </>
     );
   }
   const open = !c.closedAt;
   const planned = c.transitions.find((tr) => tr.id === c.plannedTransitionId);
   return (
+    <>
+    {birth}
     <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
       <Card className="case-summary" data-testid="case-summary">
         <dl className="facts">
@@ -335,10 +344,12 @@ export function CaseStatusSection({ status, citizen, self = false, onChange, col
           {may.changeStatus ? <Panel title={t('cases.ui.changeLevel')}><LevelForm c={c} onChange={onChange} /></Panel> : null}
           {may.changeStatus ? <Panel title={t('cases.ui.noteWorry')}><WorryForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           {may.refer ? <Panel title={t('meetings.ui.referHeading')}><ReferralForm personId={status.person.id} onChange={onChange} /></Panel> : null}
-          {may.changeStatus ? <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel> : null}
+          {may.requestEffort && !citizen ? <Panel title={t('paths.efforts.requestHeading')}><EffortRequest personId={status.person.id} onChange={onChange} /></Panel> : null}
+          {may.enrol ? <Panel title={t('cases.ui.enrolHeading')}><EnrolmentForm personId={status.person.id} onChange={onChange} /></Panel> : null}
           {may.hold ? <Panel title={t('cases.ui.closeHeading')}><CloseForm c={c} onChange={onChange} /></Panel> : null}
         </div>
       ) : null}
     </PageSection>
+    </>
   );
 }

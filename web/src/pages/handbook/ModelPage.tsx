@@ -26,7 +26,8 @@ function InAppOrOut({ link }: { link: ModelLink }) {
 function useTeamAges() {
   const { t } = useI18n();
   return (team: Team) => {
-    const to = Math.floor(team.ageToMonths / 12);
+    // A team for the first year (0–11 months) is "up to 1 year", as its name says.
+    const to = Math.max(1, Math.floor(team.ageToMonths / 12));
     return team.ageFromMonths < 0 ? t('handbook.model.agesPregnancy', { to }) : t('handbook.model.ages', { from: Math.floor(team.ageFromMonths / 12), to });
   };
 }
