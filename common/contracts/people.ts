@@ -60,7 +60,16 @@ export const PersonDetails = Person.extend({
   guardians: z.array(Guardian),
   unconfirmedRelations: z.array(UnconfirmedRelation),
   /** For a signed-in citizen: what they decide for this person. */
-  citizen: z.object({ reader: Reader, decides: z.boolean(), setsGuardianVisibility: z.boolean(), guardiansSeeCase: z.boolean() }).nullable(),
+  citizen: z.object({
+    reader: Reader,
+    decides: z.boolean(),
+    setsGuardianVisibility: z.boolean(),
+    guardiansSeeCase: z.boolean(),
+    /** The sections the citizen may open, by the rules of their routes. */
+    abilities: z.object({ readCase: z.boolean(), readConsents: z.boolean(), askTeam: z.boolean(), readReports: z.boolean(), readAccessLog: z.boolean() }),
+    /** For a child: from which age they decide alone (consent age; in child-welfare matters). */
+    decisionAges: z.object({ general: z.number(), childWelfare: z.number() }).nullable(),
+  }).nullable(),
 });
 export type PersonDetails = z.infer<typeof PersonDetails>;
 

@@ -16,7 +16,8 @@ import indicators from './en/indicators.json' with { type: 'json' };
 import enrolments from './en/enrolments.json' with { type: 'json' };
 import plans from './en/plans.json' with { type: 'json' };
 import handbook from './en/handbook.json' with { type: 'json' };
+import youth from './en/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths, youth };
 
 export default /*#__PURE__*/ flatten(files);

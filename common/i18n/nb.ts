@@ -16,8 +16,9 @@ import indicators from './nb/indicators.json' with { type: 'json' };
 import enrolments from './nb/enrolments.json' with { type: 'json' };
 import plans from './nb/plans.json' with { type: 'json' };
 import handbook from './nb/handbook.json' with { type: 'json' };
+import youth from './nb/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths, youth };
 /** The files and their keys; MessageKey (core.ts) is built from them. */
 export type Files = typeof files;
 

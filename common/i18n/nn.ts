@@ -16,7 +16,8 @@ import indicators from './nn/indicators.json' with { type: 'json' };
 import enrolments from './nn/enrolments.json' with { type: 'json' };
 import plans from './nn/plans.json' with { type: 'json' };
 import handbook from './nn/handbook.json' with { type: 'json' };
+import youth from './nn/youth.json' with { type: 'json' };
 
-const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths };
+const files = { errors, domain, ui, cases, catalogue, notifications, teams, meetings, reports, indicators, enrolments, plans, questionnaires, handbook, paths, youth };
 
 export default /*#__PURE__*/ flatten(files);

@@ -107,7 +107,7 @@ describe('a youth of consent age', () => {
     expect((await sander.post(`/api/people/${ids.sander}/guardian-visibility`, { guardiansSeeCase: false })).statusCode).toBe(200);
     expect((await line.get(`/api/people/${ids.sander}/case-status`)).statusCode).toBe(403);
     expect((await maja.post(`/api/people/${ids.maja}/guardian-visibility`, { guardiansSeeCase: true })).statusCode).toBe(403);
-    expect((await sander.get(`/api/people/${ids.sander}`)).json().citizen).toEqual({ decides: true, setsGuardianVisibility: true, guardiansSeeCase: false });
+    expect((await sander.get(`/api/people/${ids.sander}`)).json().citizen).toMatchObject({ reader: 'self', decides: true, setsGuardianVisibility: true, guardiansSeeCase: false });
   });
 });
 

@@ -13,8 +13,9 @@ export interface SubjectPerson {
   birthDate: string;
   municipalityId: string;
   guardiansSeeCase: boolean;
-  /** The municipality's consent age: from it a youth decides alone. */
+  /** The municipality's consent ages: from them a youth decides alone (consent/rules.ts, decidesAlone). */
   consentAge: number;
+  consentAgeChildWelfare: number;
 }
 
 export interface UnitFacts {
@@ -78,10 +79,10 @@ export class AccessFacts {
     return this.once(`citizenView:${citizenPersonId}:${personId}`, async () => {
       const row = await this.trx.selectFrom('person as p').innerJoin('municipality as m', 'm.id', 'p.municipality_id')
         .leftJoin('guardianship as g', (join) => join.onRef('g.child_id', '=', 'p.id').on('g.guardian_id', '=', citizenPersonId))
-        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'g.parental_responsibility'])
+        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'm.consent_age_child_welfare', 'g.parental_responsibility'])
         .where('p.id', '=', personId).executeTakeFirst();
       this.seed(`person:${personId}`, row
-        ? { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age }
+        ? { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare }
         : null);
       this.seed(`guardianship:${citizenPersonId}:${personId}`, row?.parental_responsibility == null ? null : { parentalResponsibility: row.parental_responsibility });
     });
@@ -109,10 +110,10 @@ export class AccessFacts {
   person(personId: string): Promise<SubjectPerson | null> {
     return this.once(`person:${personId}`, async () => {
       const row = await this.trx.selectFrom('person as p').innerJoin('municipality as m', 'm.id', 'p.municipality_id')
-        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age'])
+        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'm.consent_age_child_welfare'])
         .where('p.id', '=', personId).executeTakeFirst();
       return row
-        ? { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age }
+        ? { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare }
         : null;
     });
   }

@@ -8,7 +8,18 @@ import { addDays, osloDate } from '../../../common/dates.ts';
 import { authorize } from '../access/access.ts';
 import { notify } from '../notifications/service.ts';
 import { involve, loadCase, staffCoveredByConsent } from './queries.ts';
-import { STAGE_UNIT_TYPES, type Stage } from './transitions.ts';
+import { OWN_CONSENT_STAGES, STAGE_UNIT_TYPES, type Stage } from './transitions.ts';
+import { loadConsentsForAccess } from '../consent/queries.ts';
+import { consentCovers } from '../consent/rules.ts';
+
+/** Into adult services only the young adult's own consent (to transfer or collaborate) lets the case go to the unit. */
+async function requireOwnConsentFor(trx: Tx, now: Date, personId: string, unit: { id: string; type_code: string }): Promise<void> {
+  const own = await loadConsentsForAccess(trx, personId, true);
+  const target = { id: unit.id, typeCode: unit.type_code };
+  if (!consentCovers(own, target, 'transition', now).covered && !consentCovers(own, target, 'collaboration', now).covered) {
+    throw invalidField('toUnitId', 'youth.err.adultNeedsOwnConsent');
+  }
+}
 import { personLink, childName, loadPerson, authorizeCase, requireOpen } from './service.ts';
 import { currentStage } from './status.ts';
 
@@ -19,9 +30,12 @@ export async function requestHandover(ctx: DataContext, caseId: string, input: {
   if (input.toStaffId === staff.staffUserId) throw invalidField('toStaffId', 'cases.err.handoverToSelf');
   let transitionUnitId: string | null = null;
   if (input.transitionId) {
-    const t = await ctx.trx.selectFrom('transition').select(['to_unit_id']).where('id', '=', input.transitionId).where('case_id', '=', caseId).where('status', '=', 'planned').executeTakeFirst();
+    const t = await ctx.trx.selectFrom('transition as t').innerJoin('service_unit as u', 'u.id', 't.to_unit_id').select(['t.to_unit_id', 't.to_stage', 'u.type_code'])
+      .where('t.id', '=', input.transitionId).where('t.case_id', '=', caseId).where('t.status', '=', 'planned').executeTakeFirst();
     if (!t) throw invalidField('transitionId', 'cases.err.unknownTransition');
     transitionUnitId = t.to_unit_id;
+    // The young adult may have withdrawn their consent since the transition was planned.
+    if (OWN_CONSENT_STAGES.includes(t.to_stage as Stage)) await requireOwnConsentFor(ctx.trx, ctx.services.clock.now(), c.person_id, { id: t.to_unit_id, type_code: t.type_code });
   }
   // The receiver must be somewhere the family's consent lets the log go: a recipient for
   // collaboration, or the receiving unit of the transition under a transition consent.
@@ -115,6 +129,7 @@ export async function planTransition(ctx: DataContext, caseId: string, input: { 
   if (!proposal) throw invalidField('toUnitId', 'cases.err.noTransitionDue');
   const unit = await ctx.trx.selectFrom('service_unit').select(['id', 'type_code']).where('id', '=', input.toUnitId).where('municipality_id', '=', c.municipality_id).executeTakeFirst();
   if (!unit || !STAGE_UNIT_TYPES[proposal.toStage].includes(unit.type_code)) throw invalidField('toUnitId', 'cases.err.transitionWrongUnit');
+  if (OWN_CONSENT_STAGES.includes(proposal.toStage)) await requireOwnConsentFor(ctx.trx, ctx.services.clock.now(), c.person_id, unit);
   if (input.meetingAt && new Date(input.meetingAt).getTime() < ctx.services.clock.now().getTime() - 86_400_000) throw invalidField('meetingAt', 'cases.err.meetingInPast');
   const planned = await ctx.trx.selectFrom('transition').select('id').where('case_id', '=', caseId).where('status', '=', 'planned').executeTakeFirst();
   if (planned) throw new AppError('CONFLICT', 'cases.err.transitionPlanned');

@@ -18,6 +18,12 @@ export const STAGE_UNIT_TYPES: Record<Stage, readonly string[]> = {
   adult: ['nav', 'coordinating_unit'],
 };
 
+/**
+ * The stages a person enters as an adult (at 18, or 23 with after-care): their own consent carries
+ * the case there. A consent their guardians gave while they were a child does not.
+ */
+export const OWN_CONSENT_STAGES: readonly Stage[] = ['adult'];
+
 /** A transition is proposed this long before the next stage starts (the spring before school, etc.). */
 export const PROPOSE_MONTHS_AHEAD = 10;
 

@@ -12,8 +12,11 @@ export async function loadConsentSettings(db: Db | Tx, municipalityId: string): 
   return { consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare, guardianRule: row.guardian_consent_rule };
 }
 
-/** A person's consents with their recipients as one JSON value: a sub-select for statements that load more with them. */
-export function consentsForAccessJson(personId: string): RawBuilder<ConsentJson[] | string> {
+/**
+ * A person's consents with their recipients as one JSON value: a sub-select for statements that load
+ * more with them. `ownOnly`: only those the person gave themself (as a youth or an adult).
+ */
+export function consentsForAccessJson(personId: string, ownOnly = false): RawBuilder<ConsentJson[] | string> {
   return sql<ConsentJson[] | string>`(
     select coalesce(json_agg(json_build_object(
       'validFrom', c.valid_from, 'validTo', c.valid_to, 'withdrawnAt', c.withdrawn_at,
@@ -22,6 +25,7 @@ export function consentsForAccessJson(personId: string): RawBuilder<ConsentJson[
       'unitTypes', (select coalesce(json_agg(r.unit_type_code), '[]'::json) from consent_recipient r where r.consent_id = c.id and r.unit_type_code is not null)
     )), '[]'::json)
     from consent c where c.subject_id = ${personId}
+      and (${!ownOnly} or exists (select 1 from consent_giver g where g.consent_id = c.id and g.person_id = c.subject_id))
   )`;
 }
 
@@ -52,7 +56,7 @@ export function consentsFromJson(value: ConsentJson[] | string | null): ConsentF
 }
 
 /** A person's consents and their recipients, in one statement. */
-export async function loadConsentsForAccess(db: Db | Tx, personId: string): Promise<ConsentForAccess[]> {
-  const row = await db.selectNoFrom(consentsForAccessJson(personId).as('consents')).executeTakeFirstOrThrow();
+export async function loadConsentsForAccess(db: Db | Tx, personId: string, ownOnly = false): Promise<ConsentForAccess[]> {
+  const row = await db.selectNoFrom(consentsForAccessJson(personId, ownOnly).as('consents')).executeTakeFirstOrThrow();
   return consentsFromJson(row.consents);
 }

@@ -29,11 +29,24 @@ export type ConsentAuthority =
   | { decides: 'youth' } // a youth at or over the consent age
   | { decides: 'guardians'; guardianIds: string[]; rule: 'all' | 'one' };
 
+export type ConsentAges = Pick<ConsentSettings, 'consentAge' | 'consentAgeChildWelfare'>;
+
+/**
+ * THE age rule: a youth decides alone from the municipality's consent age (16 by default), in
+ * child-welfare matters from its lower age (15); an adult or a pregnant woman always.
+ */
+export function decidesAlone(subject: Pick<ConsentSubject, 'birthDate'> & { kind: string }, ages: ConsentAges, childWelfareMatter: boolean, today: string): boolean {
+  return subject.kind !== 'child' || ageOn(subject.birthDate, today) >= (childWelfareMatter ? ages.consentAgeChildWelfare : ages.consentAge);
+}
+
+/** The age from which the youth decides alone in the matter. */
+export function ageOfDecision(ages: ConsentAges, childWelfareMatter: boolean): number {
+  return childWelfareMatter ? ages.consentAgeChildWelfare : ages.consentAge;
+}
+
 export function consentAuthority(subject: ConsentSubject, guardians: Guardian[], settings: ConsentSettings, childWelfareMatter: boolean, today: string): ConsentAuthority {
-  if (subject.kind !== 'child') return { decides: 'self' };
-  const age = ageOn(subject.birthDate, today);
-  if (age >= 18) return { decides: 'self' };
-  if (age >= (childWelfareMatter ? settings.consentAgeChildWelfare : settings.consentAge)) return { decides: 'youth' };
+  if (subject.kind !== 'child' || ageOn(subject.birthDate, today) >= 18) return { decides: 'self' };
+  if (decidesAlone(subject, settings, childWelfareMatter, today)) return { decides: 'youth' };
   return { decides: 'guardians', guardianIds: guardians.filter((g) => g.parentalResponsibility).map((g) => g.id), rule: settings.guardianRule };
 }
 

@@ -15,6 +15,7 @@ import { ageOn, osloDate } from '../../../common/dates.ts';
 import { checkGivers, consentAuthority, consentState, coveredCategories, CONSENT_PURPOSES, type ConsentForAccess } from './rules.ts';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type GiveConsentInput, type RecordConsentInput, type WithdrawConsentInput } from './schema.ts';
 
+// The child's own view is asked from 7 while guardians decide; a youth who decides alone gives their own consent.
 const CHILD_VIEW_FROM_AGE = 7;
 
 async function loadSubject(trx: Tx, personId: string) {
@@ -71,7 +72,7 @@ export async function recordConsent(ctx: DataContext, personId: string, input: R
   const authority = consentAuthority({ id: person.id, kind: person.kind, birthDate: person.birth_date }, guardians, settings, input.childWelfareMatter, today);
   const giverProblem = checkGivers(person.id, authority, input.giverIds);
   if (giverProblem) throw invalidField('giverIds', giverProblem);
-  if (person.kind === 'child' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
+  if (authority.decides === 'guardians' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
     throw invalidField('childView', 'errors.consentChildViewRequired');
   }
   await checkRecipients(ctx.trx, person.municipality_id, input.recipientUnitIds, input.recipientUnitTypes);
@@ -304,7 +305,7 @@ export async function giveConsent(ctx: DataContext, personId: string, input: Giv
   if (input.validTo < today) throw invalidField('validTo', 'errors.consentValidToBeforeFrom');
   const settings = await loadConsentSettings(ctx.trx, person.municipality_id);
   const authority = consentAuthority({ id: person.id, kind: person.kind, birthDate: person.birth_date }, guardians, settings, false, today);
-  if (person.kind === 'child' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
+  if (authority.decides === 'guardians' && ageOn(person.birth_date, today) >= CHILD_VIEW_FROM_AGE && !input.childView) {
     throw invalidField('childView', 'errors.consentChildViewRequired');
   }
   await checkRecipients(ctx.trx, person.municipality_id, input.recipientUnitIds, input.recipientUnitTypes);

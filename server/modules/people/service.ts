@@ -5,7 +5,8 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
 import { sql } from 'kysely';
-import { AccessDenied, authorize, may, recordAccess } from '../access/access.ts';
+import { AccessDenied, abilitiesOf, authorize, may, recordAccess } from '../access/access.ts';
+import { loadConsentSettings } from '../consent/queries.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { ageOn, osloDate } from '../../../common/dates.ts';
@@ -142,6 +143,12 @@ function present(row: PersonRow) {
   };
 }
 
+async function decisionAgesOf(ctx: DataContext, personId: string) {
+  const { municipality_id: municipalityId } = await ctx.trx.selectFrom('person').select('municipality_id').where('id', '=', personId).executeTakeFirstOrThrow();
+  const settings = await loadConsentSettings(ctx.trx, municipalityId);
+  return { general: settings.consentAge, childWelfare: settings.consentAgeChildWelfare };
+}
+
 /** A citizen reads either themself or (authorized before this is asked) a child they are guardian of. */
 function readerOf(ctx: DataContext, personId: string): Reader {
   return ctx.principal?.kind === 'citizen' && ctx.principal.personId === personId ? 'self' : 'guardian';
@@ -172,13 +179,20 @@ export async function getPerson(ctx: DataContext, id: string) {
       .orderBy('created_at')
       .execute()
     : [];
-  // What the signed-in citizen may decide here: consent, and (a youth) whether guardians see the case.
+  // What the signed-in citizen may decide and see here, by the rules of the routes that do it, so
+  // Min side asks for no section it would be refused (a 15-year-old's case is her guardians' to see).
+  const subject = { kind: 'person' as const, id };
   const citizen = ctx.principal?.kind === 'citizen'
     ? {
       reader: readerOf(ctx, id),
       decides: await may(ctx, { action: 'consent.give', purpose, subject: { kind: 'person', id } }),
       setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }),
       guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
+      abilities: await abilitiesOf(ctx, { purpose, subject }, {
+        readCase: 'caseStatus.read', readConsents: 'consent.read', askTeam: 'teamRequest.create', readReports: 'cwReport.familyView', readAccessLog: 'accessLog.read',
+      }),
+      // For a child: the ages from which they decide alone, for the page to say why it shows what it shows.
+      decisionAges: row.kind === 'child' ? await decisionAgesOf(ctx, id) : null,
     }
     : null;
   return {

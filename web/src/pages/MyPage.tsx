@@ -9,7 +9,8 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CaseArea } from '../components/case/CaseArea.tsx';
 import { MeetingList } from '../components/case/Referral.tsx';
-import { AccessLog, GuardianVisibility, TeamRequest } from '../components/citizen/CitizenCase.tsx';
+import { AccessLog, TeamRequest } from '../components/citizen/CitizenCase.tsx';
+import { CaseNotShown, GuardianVisibility, HelpForYou, opens } from '../components/citizen/Youth.tsx';
 import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
 import { FamilyEffort } from '../components/citizen/FamilyEffort.tsx';
@@ -118,14 +119,16 @@ const notAdult = (section: PersonSection): PersonSection => function ChildOrPreg
 
 /** One person's page, section by section: what is happening first, the records last. */
 const PERSON_SECTIONS: PersonSection[] = [
-  notAdult(({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} />),
-  notAdult(({ person }) => <MeetingList personId={person.id} citizen />),
-  ({ person }) => <Consents person={person} citizen />,
-  notAdult(TeamRequest),
-  ({ person }) => (person.citizen?.setsGuardianVisibility ? <GuardianVisibility person={person} /> : null),
-  notAdult(({ person }) => <FamilyReports personId={person.id} />),
+  CaseNotShown,
+  notAdult(opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} />)),
+  notAdult(opens('readCase', ({ person }) => <MeetingList personId={person.id} citizen />)),
+  opens('readConsents', ({ person }) => <Consents person={person} citizen />),
+  notAdult(opens('askTeam', TeamRequest)),
+  GuardianVisibility,
+  notAdult(opens('readReports', ({ person }) => <FamilyReports personId={person.id} />)),
+  HelpForYou,
   RegisteredSection,
-  AccessLog,
+  opens('readAccessLog', AccessLog),
 ];
 
 export function MyPage() {

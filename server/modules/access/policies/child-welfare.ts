@@ -45,7 +45,7 @@ export const childWelfarePolicy = {
     const personId = subjectId(request);
     if (!personId) return deny('no_subject');
     if (principal.kind !== 'citizen') return deny('not_citizen');
-    return citizenCaseAccess(facts, principal.personId, personId, now);
+    return citizenCaseAccess(facts, principal.personId, personId, now, true);
   },
   'cwConsultation.create': ({ principal }) => caseWorker(principal),
   'cwConsultation.list': ({ principal }) => {

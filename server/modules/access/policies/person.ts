@@ -4,7 +4,8 @@
 // guardian with parental responsibility.
 import type { Db } from '../../../infra/db/database.ts';
 import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
-import { ageOn, osloDate } from '../../../../common/dates.ts';
+import { osloDate } from '../../../../common/dates.ts';
+import { decidesAlone } from '../../consent/rules.ts';
 import type { Decision } from '../actions.ts';
 import type { AccessFacts, SubjectPerson } from '../facts.ts';
 import { allow, caseWorker, deny, entityId, requireRole, subjectId, type Policy } from '../policy.ts';
@@ -27,11 +28,12 @@ export async function citizenRelation(facts: AccessFacts, citizenPersonId: strin
 }
 
 /**
- * THE rule of who decides for a person: the person themself when an adult, pregnant, or a youth at
- * or over the consent age; the guardians with parental responsibility while a child is under it.
+ * Who decides for a person: the person themself when an adult, pregnant, or a youth at or over the
+ * consent age (the age rule is decidesAlone in consent/rules.ts); the guardians with parental
+ * responsibility while a child is under it.
  */
-export function decidesForSelf(person: Pick<SubjectPerson, 'kind' | 'birthDate' | 'consentAge'>, now: Date): boolean {
-  return person.kind !== 'child' || ageOn(person.birthDate, osloDate(now)) >= person.consentAge;
+export function decidesForSelf(person: Pick<SubjectPerson, 'kind' | 'birthDate' | 'consentAge' | 'consentAgeChildWelfare'>, now: Date, childWelfareMatter = false): boolean {
+  return decidesAlone(person, person, childWelfareMatter, osloDate(now));
 }
 
 /** Whether the citizen is the one who decides for the person (decidesForSelf). */
@@ -124,16 +126,17 @@ export const personPolicy = {
 
 /**
  * What a citizen may see of a person's case: their own, or as a guardian with parental
- * responsibility while the child is under the consent age. From that age the youth decides.
+ * responsibility while the child is under the consent age. From that age the youth decides. In a
+ * child-welfare matter the youth sees their own from the lower child-welfare age (a party from 15).
  */
-export async function citizenCaseAccess(facts: AccessFacts, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
+export async function citizenCaseAccess(facts: AccessFacts, citizenPersonId: string, personId: string, now: Date, childWelfareMatter = false): Promise<Decision> {
   const relation = await citizenRelation(facts, citizenPersonId, personId);
   if (!relation.allowed) return relation;
   const subject = await facts.person(personId);
   if (!subject) return deny('no_subject');
   if (subject.kind !== 'child') return relation;
+  if (relation.reason === 'self') return decidesForSelf(subject, now, childWelfareMatter) ? relation : deny('below_consent_age');
   const ofAge = decidesForSelf(subject, now);
-  if (relation.reason === 'self') return ofAge ? relation : deny('below_consent_age');
   if (!ofAge) return relation;
   // From the consent age the youth decides whether guardians see the case.
   return subject.guardiansSeeCase ? allow('youth_lets_guardian_see') : deny('youth_decides');

@@ -1,7 +1,7 @@
 // Min side for one person: give a consent with one action (the consent text in the reader's
-// language), decide as a youth whether guardians see your case, ask the early-intervention team for
-// a discussion, and see who in the services has read your data.
-import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Switch, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+// language), ask the early-intervention team for a discussion, and see who in the services has read
+// your data. (A youth's own parts are in Youth.tsx.)
+import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { formatDate } from '../../../../common/i18n/index.ts';
 import { CONSENT_PURPOSES } from '../../../../common/consent.ts';
@@ -13,7 +13,7 @@ import type { PersonDetails } from '../../../../common/contracts/people.ts';
 import { CategoryChecks } from '../case/shared.tsx';
 import { DateField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
-import { LiveMessage, LoadError, QueryFallback } from '../Status.tsx';
+import { LiveMessage, QueryFallback } from '../Status.tsx';
 import type { AccessEvent } from '../../../../common/contracts/audit.ts';
 import type { FamilyRequestsResponse } from '../../../../common/contracts/teams.ts';
 import { Collapsible, PageSection } from '../PageSection.tsx';
@@ -85,20 +85,6 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
   );
 }
 
-export function GuardianVisibility({ person }: { person: PersonDetails }) {
-  const { t } = useI18n();
-  const form = useSubmit('visibility');
-  const on = person.citizen?.guardiansSeeCase ?? false;
-  return (
-    <PageSection id="guardian-visibility" title={t('cases.ui.citizen.visibilityHeading')}>
-      <Paragraph>{t('cases.ui.citizen.visibilityHelp')}</Paragraph>
-      {form.error ? <LoadError error={form.error} /> : null}
-      <Switch label={t('cases.ui.citizen.visibilityLabel')} checked={on} disabled={form.busy}
-        onChange={(e) => void form.run(null, `/api/people/${person.id}/guardian-visibility`, { guardiansSeeCase: e.target.checked })} />
-    </PageSection>
-  );
-}
-
 type Requests = FamilyRequestsResponse;
 
 export function TeamRequest({ person }: { person: PersonDetails }) {
@@ -107,7 +93,7 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const form = useSubmit('team-request');
-  if (requests.error?.status === 403) return null;
+  if (!requests.data) return <QueryFallback query={requests} />;
   return (
     <PageSection id="team-request" title={t('cases.ui.citizen.teamHeading')}>
       <Paragraph>{requests.data?.proposedTeam ? t(person.citizen?.reader === 'self' ? 'cases.ui.citizen.teamHelpSelf' : 'cases.ui.citizen.teamHelp', { team: requests.data.proposedTeam.name }) : t('cases.ui.citizen.noTeam')}</Paragraph>
