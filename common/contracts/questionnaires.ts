@@ -48,8 +48,9 @@ export const Definition = z.strictObject({
   thresholds: z.array(z.strictObject({
     key,
     /** The totals the threshold covers, both ends included. */
-    from: z.number().int().min(0),
-    to: z.number().int().min(0),
+    // Bounded so the database's integer holds it; far above the highest total an instrument allows.
+    from: z.number().int().min(0).max(100_000),
+    to: z.number().int().min(0).max(100_000),
     text: Localized,
     /** The measure the threshold suggests, as it would be written in the relay log. */
     measure: Localized,

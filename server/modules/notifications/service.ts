@@ -137,9 +137,10 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'plan.opened': null,
   'plan.confirmed': null,
   'plan.evaluationDue': null,
-  // Neither names the child nor what was withdrawn: the link leads to what the reader may still see.
-  'consent.withdrawn': null,
-  'consent.accessLost': null,
+  // Neither text names the child, but the notice carries the child's id and link: a reader the
+  // withdrawal shut out of the whole case gets the withheld form, without either.
+  'consent.withdrawn': 'case',
+  'consent.accessLost': 'case',
 };
 
 export interface NotificationInput {
