@@ -136,8 +136,9 @@ describe('the public service catalogue', () => {
     await page.goto('/tjenester');
     await page.getByRole('navigation', { name: 'Finn hjelp' }).getByRole('link', { name: 'For ungdom' }).click();
     await page.getByRole('heading', { level: 1, name: 'For ungdom' }).waitFor();
-    const headings = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
-    expect(headings).toEqual(['Fritid og møteplasser', 'Skole, jobb og penger', 'Helse og noen å snakke med']);
+    // The headings come with the services, after the page's own heading.
+    await expect.poll(() => page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents())
+      .toEqual(['Fritid og møteplasser', 'Skole, jobb og penger', 'Helse og noen å snakke med']);
     await page.getByRole('list', { name: 'Fritid og møteplasser' }).getByRole('link', { name: 'Fritidsklubben Loftet' }).waitFor();
     await page.getByRole('list', { name: 'Helse og noen å snakke med' }).getByRole('link', { name: 'Helsestasjon for ungdom (HFU)' }).waitFor();
     expect(await page.getByRole('link', { name: 'Økonomisk sosialhjelp' }).count()).toBe(0);

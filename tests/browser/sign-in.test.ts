@@ -53,18 +53,18 @@ describe('sign-in page', () => {
 });
 
 const START_PAGES: { name: string; path: string; heading: string; nav: string[] }[] = [
-  { name: 'Ingrid Solheim', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær'] },
-  { name: 'Henrik Aasen', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær'] },
-  { name: 'Kari Nygård', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
-  { name: 'Tone Haugland', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Inntak', 'Team', 'Systemteam', 'Fravær'] },
-  { name: 'Lars Eide', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
-  { name: 'Marte Lunde', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
+  { name: 'Ingrid Solheim', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
+  { name: 'Henrik Aasen', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
+  { name: 'Kari Nygård', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+  { name: 'Tone Haugland', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Inntak', 'Team', 'Systemteam', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
+  { name: 'Lars Eide', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+  { name: 'Marte Lunde', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
   // The intake starts at its queue of reports.
-  { name: 'Anders Moe', path: '/barnevern', heading: 'Meldinger til barnevernet', nav: ['Meldinger til barnevernet', 'Anonym drøfting', 'Mine barn og unge', 'Registrer barn', 'Undringer'] },
-  { name: 'Hanne Strand', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting'] },
-  { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam'] },
-  { name: 'Nora Vik', path: '/team', heading: 'Team', nav: ['Team'] },
-  { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Tjenestekatalog', 'Team'] },
+  { name: 'Anders Moe', path: '/barnevern', heading: 'Meldinger til barnevernet', nav: ['Meldinger til barnevernet', 'Anonym drøfting', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Håndbok', 'Nivå 2'] },
+  { name: 'Hanne Strand', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+  { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam', 'Håndbok', 'Indikatorer', 'Årsrapport'] },
+  { name: 'Nora Vik', path: '/arsrapport', heading: 'Årsrapport', nav: ['Årsrapport', 'Indikatorer', 'Team'] },
+  { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Tjenestekatalog', 'Team', 'Håndbok – redigering', 'Indikatorer', 'Årsrapport'] },
   { name: 'Silje Dahl', path: '/revisjon', heading: 'Tilgangslogg', nav: ['Tilgangslogg'] },
   { name: 'Sofie Nordli', path: '/min-side', heading: 'Min side', nav: ['Min side', 'Finn hjelp'] },
 ];
@@ -122,7 +122,7 @@ describe('each demo role', () => {
     expect(await nav.getByRole('link').allTextContents()).toContain('Team');
     await page.getByLabel('Rolle').selectOption({ label: 'Teammedlem' });
     await page.getByRole('button', { name: 'Bytt rolle' }).click();
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Systemteam']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Systemteam', 'Håndbok', 'Nivå 2']);
     await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
     await page.goto('/team');
     await page.getByRole('heading', { level: 1, name: 'Ikke tilgjengelig i rollen din' }).waitFor();

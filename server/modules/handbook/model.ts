@@ -20,7 +20,10 @@ export async function publicModel(ctx: RequestContext, code: string | undefined)
   if (!municipality) throw notFound();
   const guide = await newestGuideVersion(db, municipality.id);
   const steps = guide
-    ? await db.selectFrom('action_guide_step').selectAll().where('guide_version_id', '=', guide.id).orderBy('level').orderBy('position').execute()
+    ? await db.selectFrom('action_guide_step').selectAll().where('guide_version_id', '=', guide.id)
+      // The model draws the path for children (levels 0–3); the pregnancy steps (decision 0028) are
+      // a second path the diagram does not draw yet, and drawing both would not fit one A4 page.
+      .where('subject', '=', 'child').orderBy('level').orderBy('position').execute()
     : [];
   const slugs = steps.flatMap((s) => s.links.map((l) => handbookSlugOf(l.url))).filter((s): s is string => s !== null);
   const pages = await publishedSlugs(db, municipality.id, [...new Set(slugs)]);
