@@ -54,8 +54,10 @@ export function RichTextEditor({ id, labelId, value, onChange, invalid }: Props)
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
   // A new version loaded from the server replaces what is shown (not while typing: the value is then the editor's own).
+  // When a Suspense boundary above hides and shows the page again, TipTap may have destroyed the
+  // editor this render still holds (its schema is gone) before the new one arrives.
   useEffect(() => {
-    if (editor && value !== editor.getHTML() && !(value === '' && editor.isEmpty)) editor.commands.setContent(value, { emitUpdate: false });
+    if (editor && !editor.isDestroyed && value !== editor.getHTML() && !(value === '' && editor.isEmpty)) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
   const active = useEditorState({
     editor,
