@@ -12,6 +12,7 @@ import { useI18n } from '../i18n.tsx';
 import { SelectField } from './Fields.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { Collapsible } from './PageSection.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 type Goal = GoalRatingsResponse['goals'][number];
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -79,19 +80,31 @@ export function GoalProgress({ personId, goalKey, citizen }: { personId: string;
   const occasion = (o: string) => t(o === 'start' ? 'questionnaires.goal.start' : o === 'end' ? 'questionnaires.goal.end' : 'questionnaires.goal.evaluation');
   return (
     <div className="goal-progress" data-testid="goal-progress">
-      <p className="goal-progress__title" id={labelId}>{t('questionnaires.goal.heading', { goal: goal.title, count: goal.ratings.length })}</p>
+      <p className="goal-progress__title" id={labelId}>{t('questionnaires.goal.heading')}</p>
       {goal.ratings.length === 0 ? <p className="goal-progress__empty">{t('questionnaires.goal.none')}</p> : (
         <>
           <Curve goal={goal} labelId={labelId} />
-          <table className="data-table goal-progress__table">
-            <caption className="sr-only">{t('questionnaires.goal.tableCaption', { goal: goal.title })}</caption>
-            <thead><tr><th scope="col">{t('questionnaires.goal.date')}</th><th scope="col">{t('questionnaires.goal.occasion')}</th><th scope="col">{t('questionnaires.goal.rater')}</th><th scope="col">{t('questionnaires.goal.score')}</th></tr></thead>
-            <tbody>
-              {goal.ratings.map((r, i) => (
-                <tr key={i}><td>{formatDate(r.ratedOn)}</td><td>{occasion(r.occasion)}</td><td>{t(r.rater === 'child' ? 'questionnaires.goal.raterChild' : 'questionnaires.goal.raterFamily')}</td><td>{r.score}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={t('questionnaires.goal.tableCaption', { goal: goal.title })}>
+            <table className="data-table goal-progress__table">
+              <caption className="sr-only">{t('questionnaires.goal.tableCaption', { goal: goal.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('questionnaires.goal.date')}</th><th scope="col">{t('questionnaires.goal.occasion')}</th>
+                  {citizen ? null : <th scope="col">{t('questionnaires.goal.rater')}</th>}
+                  <th scope="col">{t('questionnaires.goal.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {goal.ratings.map((r, i) => (
+                  <tr key={i}>
+                    <td>{formatDate(r.ratedOn)}</td><td>{occasion(r.occasion)}</td>
+                    {citizen ? null : <td>{t(r.rater === 'child' ? 'questionnaires.goal.raterChild' : 'questionnaires.goal.raterFamily')}</td>}
+                    <td>{r.score}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
       {ratings.data!.abilities.rate ? (
