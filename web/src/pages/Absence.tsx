@@ -7,7 +7,7 @@ import { Page } from '../components/Page.tsx';
 import { QueryFallback } from '../components/Status.tsx';
 import { CsvImportForm } from '../components/CsvImportForm.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { useApiQuery, useSubmit } from '../query.tsx';
+import { useApiQuery } from '../query.tsx';
 import type { ImportAbsenceResponse } from '../../../common/contracts/absence.ts';
 import { useI18n } from '../i18n.tsx';
 import type { ListHighAbsenceResponse } from '../../../common/contracts/absence.ts';
