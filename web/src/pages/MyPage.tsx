@@ -68,6 +68,8 @@ function ChildrenSection() {
   const family = useFamily();
   if (!family.data) return null;
   const children = family.data.people.filter((p) => p.reader === 'guardian');
+  // A youth or a pregnant woman reads about themself; "no children" is news only to a parent.
+  if (children.length === 0 && family.data.people.some((p) => p.reader === 'self' && p.kind !== 'adult')) return null;
   return (
     <PageSection id="my-children" title={t('ui.myPage.children')}>
       {children.length === 0 ? <Paragraph>{t('ui.myPage.noChildren')}</Paragraph> : null}
@@ -140,7 +142,7 @@ export function MyPage() {
     <Page title={t('ui.myPage.title')}>
       <SectionNavProvider>
         <Paragraph data-size="lg" className="lead">{t('ui.myPage.greeting', { name: name.split(' ')[0] ?? name })}</Paragraph>
-        <Paragraph>{t('ui.myPage.intro')}</Paragraph>
+        <Paragraph>{t(family.data?.people.some((p) => p.reader === 'guardian') ? 'ui.myPage.intro' : 'ui.myPage.introSelf')}</Paragraph>
         <SectionNav label={t('ui.myPage.sectionNav')} />
         <QueryFallback query={family} />
         {FAMILY_SECTIONS.map((Section, i) => <Section key={i} />)}
