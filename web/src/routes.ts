@@ -67,6 +67,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/handbok', guard: 'adminHandbook', load: () => import('./pages/handbook/AdminHandbook.tsx').then((m) => m.AdminHandbookPage) },
   { path: '/admin/handbok/ny', guard: 'adminHandbook', load: pageEditor },
   { path: '/admin/handbok/:id', guard: 'adminHandbook', load: pageEditor },
+  { path: '/samhandling', guard: 'survey', load: () => import('./pages/questionnaires/Survey.tsx').then((m) => m.SurveyPage) },
+  // Every staff member of a service answers a round from its link or the task list; the server decides.
+  { path: '/samhandling/:roundId', load: () => import('./pages/questionnaires/Survey.tsx').then((m) => m.SurveyRoundPage) },
   { path: '/indikatorer', guard: 'indicators', load: () => import('./pages/indicators/Register.tsx').then((m) => m.IndicatorRegisterPage) },
   { path: '/arsrapport', guard: 'annualReport', load: () => import('./pages/indicators/AnnualReport.tsx').then((m) => m.AnnualReportPage) },
 ];

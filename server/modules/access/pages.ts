@@ -19,9 +19,9 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook', 'familyEfforts'],
   coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'], // familyEfforts: the level-2 intake (decision 0028)
   team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook', 'familyEfforts'],
-  sbu_coordinator: ['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport'],
+  sbu_coordinator: ['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport', 'survey'],
   // Figures only: the annual report first, the register, the teams' overview.
-  analyst: ['annualReport', 'indicators', 'teams'],
+  analyst: ['annualReport', 'indicators', 'teams', 'survey'],
   administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams', 'adminHandbook', 'indicators', 'annualReport'],
   auditor: ['audit'],
   midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
