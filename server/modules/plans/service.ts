@@ -215,6 +215,7 @@ export async function personPlan(ctx: DataContext, personId: string) {
     coordinator: current ? { ...staffShape({ ...current, id: current.staff_id }), email: current.email, phone: current.phone, since: current.answered_at!, childCoordinator: current.child_coordinator } : null,
     pendingAppointment: pending ? { id: pending.id, coordinator: staffShape({ ...pending, id: pending.staff_id }), mine: pending.staff_id === me } : null,
     plan: content, planHidden,
+    involvedStaff: abilities.write || abilities.appoint ? (await candidates(ctx.trx, personId)).map(staffShape) : [],
     abilities: { ...abilities, request: abilities.request && !requests.some((r) => r.decision === null) },
   };
 }

@@ -8,6 +8,7 @@ import { CaseArea } from '../components/case/CaseArea.tsx';
 import { MeetingList } from '../components/case/Referral.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { NationalId } from '../components/NationalId.tsx';
+import { PlanLink } from '../components/plans/PlanLink.tsx';
 import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
 import { Page } from '../components/Page.tsx';
 import { QueryFallback } from '../components/Status.tsx';
@@ -91,6 +92,7 @@ export function PersonPage() {
         </section>
       ) : null}
       {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
+      {p.kind !== 'adult' ? <PlanLink personId={p.id} /> : null}
       {p.kind !== 'adult' ? <CaseArea personId={p.id} citizen={false} /> : null}
       {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={false} /> : null}
       <Consents person={p} citizen={false} />
