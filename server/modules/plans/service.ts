@@ -216,6 +216,7 @@ export async function personPlan(ctx: DataContext, personId: string) {
     pendingAppointment: pending ? { id: pending.id, coordinator: staffShape({ ...pending, id: pending.staff_id }), mine: pending.staff_id === me } : null,
     plan: content, planHidden,
     involvedStaff: abilities.write || abilities.appoint ? (await candidates(ctx.trx, personId)).map(staffShape) : [],
-    abilities: { ...abilities, request: abilities.request && !requests.some((r) => r.decision === null) },
+    // Nothing to ask for while a request waits or a plan is in force.
+    abilities: { ...abilities, request: abilities.request && !requests.some((r) => r.decision === null) && !plan },
   };
 }

@@ -41,7 +41,7 @@ export function RequestList({ requests }: { requests: Requests }) {
   const { t } = useI18n();
   if (requests.length === 0) return null;
   return (
-    <ul className="plain-list" data-testid="plan-requests">
+    <ul className="plan-list" data-testid="plan-requests">
       {requests.map((r) => (
         <li key={r.id} className="entry-card">
           <Paragraph>
@@ -122,7 +122,7 @@ function LogItems({ plan }: { plan: PlanView }) {
     <section aria-labelledby="plan-log" className="plan-part" data-testid="plan-log-items">
       <Heading level={3} data-size="xs" id="plan-log">{t('plans.fromLog')}</Heading>
       {plan.logItems.length === 0 ? <Paragraph data-size="sm">{t('plans.nothingYet')}</Paragraph> : (
-        <ul className="plain-list">
+        <ul className="plan-list">
           {plan.logItems.map((i) => (
             <li key={i.entryKey} className="entry-card">
               <Paragraph><Tag data-color="neutral">{t(`plans.logKind.${i.kind}`)}</Tag> <strong>{i.title}</strong></Paragraph>
@@ -159,7 +159,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
       <section aria-labelledby="plan-goals" className="plan-part" data-testid="plan-goals">
         <Heading level={3} data-size="xs" id="plan-goals">{t('plans.ownGoals')}</Heading>
         {plan.goals.length === 0 ? <Paragraph data-size="sm">{t('plans.nothingYet')}</Paragraph> : (
-          <ul className="plain-list">
+          <ul className="plan-list">
             {plan.goals.map((g) => (
               <li key={g.id} className="entry-card">
                 <Paragraph><Tag data-color={g.whose === 'child' ? 'info' : 'accent'}>{t(`plans.whose.${g.whose}`)}</Tag> {g.text}</Paragraph>
@@ -174,7 +174,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
       <section aria-labelledby="plan-contributions" className="plan-part" data-testid="plan-contributions">
         <Heading level={3} data-size="xs" id="plan-contributions">{t('plans.contributions')}</Heading>
         {plan.contributions.length === 0 ? <Paragraph data-size="sm">{t('plans.nothingYet')}</Paragraph> : (
-          <ul className="plain-list">
+          <ul className="plan-list">
             {plan.contributions.map((c) => (
               <li key={c.id} className="entry-card">
                 <Paragraph><strong>{c.description}</strong></Paragraph>
@@ -188,7 +188,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
       <section aria-labelledby="plan-evaluations" className="plan-part">
         <Heading level={3} data-size="xs" id="plan-evaluations">{t('plans.evaluations')}</Heading>
         {plan.evaluations.length === 0 ? <Paragraph data-size="sm">{t('plans.nothingYet')}</Paragraph> : (
-          <ul className="plain-list">
+          <ul className="plan-list">
             {plan.evaluations.map((e) => (
               <li key={e.id}>{formatDate(e.dueOn)} · {e.doneOn ? t('plans.ui.evaluatedOn', { date: formatDate(e.doneOn) }) : t('plans.ui.evaluationPlanned')}</li>
             ))}
@@ -199,7 +199,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
       <section aria-labelledby="plan-comments" className="plan-part">
         <Heading level={3} data-size="xs" id="plan-comments">{t('plans.ui.comments')}</Heading>
         {plan.comments.length === 0 ? <Paragraph data-size="sm">{t('plans.nothingYet')}</Paragraph> : (
-          <ul className="plain-list">
+          <ul className="plan-list">
             {plan.comments.map((c) => (
               <li key={c.id} className="entry-card">
                 <Paragraph>{c.body}</Paragraph>
@@ -211,7 +211,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
         {commentForm}
       </section>
       <Collapsible summary={t('plans.ui.history')} testId="plan-history">
-        <ul className="plain-list">
+        <ul className="plan-list">
           {[...plan.history].reverse().map((h, i) => (
             <li key={i}>{t('plans.ui.historyLine', { version: h.version, what: tx(`plans.ui.what.${h.what}`, h.what), name: h.by, date: formatDateTime(h.at) })}</li>
           ))}

@@ -83,7 +83,7 @@ export function RequestPage() {
         <Paragraph>{r.reason}</Paragraph>
         <Facts items={[
           [t('plans.ui.child'), `${r.person.name} (${formatDate(r.person.birthDate)})`],
-          [t('plans.ui.askedBy'), t(r.requestedBy === 'family' ? 'plans.ui.askedByFamily' : 'plans.ui.askedByStaff', { name: r.requesterName })],
+          [t('plans.ui.askedBy'), t(r.requestedBy === 'family' ? 'plans.ui.byFamily' : 'plans.ui.byStaff', { name: r.requesterName })],
           [t('plans.ui.askedWhen'), formatDate(r.requestedAt)],
           ...(r.decidedAt ? [[t('plans.ui.decidedWhen'), `${formatDate(r.decidedAt)} · ${r.decidedBy ?? ''}`] as [string, string]] : []),
           ...(r.decisionReason ? [[t('plans.ui.decisionReason'), r.decisionReason] as [string, string]] : []),
