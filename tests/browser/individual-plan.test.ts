@@ -58,6 +58,7 @@ describe('the individual plan', () => {
     await page.getByRole('heading', { level: 1, name: childName }).waitFor();
     const familyPlan = page.getByTestId('family-plan');
     await familyPlan.getByText('Du kan be om en individuell plan og en koordinator.').waitFor();
+    await familyPlan.getByText('Be om individuell plan eller koordinator').click();
     await familyPlan.getByLabel('Hvorfor').fill('Mange tjenester er inne, og vi trenger én som holder tråden.');
     await familyPlan.getByRole('button', { name: 'Send forespørselen' }).click();
     await page.getByText('Forespørselen er sendt til koordinerende enhet.').waitFor();

@@ -45,7 +45,7 @@ export function FamilyPlan({ person }: { person: PersonDetails }) {
       {coordinator ? <CoordinatorCard coordinator={coordinator} family /> : null}
       <RequestList requests={data.requests} />
       {abilities.request && !plan ? (
-        <Collapsible summary={t('plans.ui.familyRequestHeading')} open={data.requests.length === 0}>
+        <Collapsible summary={t('plans.ui.familyRequestHeading')}>
           <RequestForm personId={person.id} family onSent={setMessage} />
         </Collapsible>
       ) : null}
