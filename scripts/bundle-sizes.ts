@@ -30,6 +30,8 @@ const PAGES = [
   { name: 'Public model (/modell)', source: 'src/pages/handbook/ModelPage.tsx', budgetKiB: 150 },
   // The rich-text editor (TipTap/ProseMirror) comes after the page's first paint, in its own chunk.
   { name: 'Handbook editor (/admin/handbok/:id)', source: 'src/pages/handbook/PageEditor.tsx', budgetKiB: 200 },
+  // The trend charts (Recharts) come after the report's table, in their own chunk.
+  { name: 'Annual report (/arsrapport)', source: 'src/pages/indicators/AnnualReport.tsx', budgetKiB: 200 },
 ];
 const LANGUAGES = ['nb', 'nn', 'en'].map((lang) => `../common/i18n/${lang}.ts`);
 

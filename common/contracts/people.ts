@@ -65,6 +65,8 @@ export const PersonDetails = Person.extend({
     decides: z.boolean(),
     setsGuardianVisibility: z.boolean(),
     guardiansSeeCase: z.boolean(),
+    /** The person's version, for the If-Match of the guardian-visibility switch. */
+    version: z.number(),
     /** The sections the citizen may open, by the rules of their routes. */
     abilities: z.object({ readCase: z.boolean(), readConsents: z.boolean(), askTeam: z.boolean(), readReports: z.boolean(), readAccessLog: z.boolean(), readPlan: z.boolean() }),
     /** For a child: from which age they decide alone (consent age; in child-welfare matters). */
@@ -74,7 +76,7 @@ export const PersonDetails = Person.extend({
 export type PersonDetails = z.infer<typeof PersonDetails>;
 
 /** POST /api/people/:id/guardian-visibility */
-export const GuardianVisibility = z.object({ guardiansSeeCase: z.boolean() });
+export const GuardianVisibility = z.object({ guardiansSeeCase: z.boolean(), version: z.number() });
 export type GuardianVisibility = z.infer<typeof GuardianVisibility>;
 
 /** A relation waiting for the citizen named in it. */

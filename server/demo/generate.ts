@@ -24,6 +24,7 @@ import { DEMO_SERVICES } from './catalogue-services.ts';
 import { writeDemoPopulationRegister } from './population-register.ts';
 import { writeDemoPregnancy } from './pregnancy.ts';
 import { writeDemoFamilyEffort } from './family-efforts.ts';
+import { writeDemoYouth } from './youth.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -304,6 +305,7 @@ function planEnrolments(random: Random, referenceDate: string, units: { id: stri
     [population.demo.jonas.id, 'Fjellbekken skole'],
     [population.demo.maja.id, 'Nordheim ungdomsskole'],
     [population.demo.sander.id, 'Fjordvik videregående skole'],
+    [population.demo.ida.id, 'Fjordvik videregående skole'],
   ]);
   const enrolments: EnrolmentPlan[] = [];
   for (const person of population.households.flatMap((h) => h.people)) {
@@ -371,6 +373,7 @@ const CITIZEN_PEOPLE: Record<DemoCitizenUsername, DemoPersonKey> = {
   'forelder.uten.ansvar': 'martin',
   ungdom: 'sander',
   'ungdom.15': 'maja',
+  'ungdom.17': 'ida',
   gravid: 'hanna',
 };
 
@@ -535,6 +538,11 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
       midwifeId: plan.staff.find((s) => s.username === 'jordmor')!.id, motherId: plan.citizenAccounts.find((a) => a.username === 'gravid')!.person_id,
     });
     const staffId = (username: string) => plan.staff.find((s) => s.username === username)!.id;
+    await writeDemoYouth(trx, {
+      municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, coordinatorId: staffId('koordinator'),
+      youthId: plan.citizenAccounts.find((a) => a.username === 'ungdom.17')!.person_id,
+      teamUnitId: plan.units.find((u) => u.name === 'Psykisk helseteam for barn og unge')!.id,
+    });
     await writeDemoFamilyEffort(trx, {
       municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, households: plan.households,
       excludedPersonIds: [...plan.demoPersonIds, ...storyInput(plan).pupils.map((p) => p.id), ...reportInput(plan).pupilIds],

@@ -89,7 +89,7 @@ export function createIdAllocator(): IdAllocator {
 // five; with the default reference date (2026-08-15) the dates and national ids never change.
 
 export type DemoPersonKey =
-  | 'emma' | 'jonas' | 'sofie' | 'martin' | 'sander' | 'line' | 'thomas' | 'maja' | 'camilla' | 'hanna';
+  | 'emma' | 'jonas' | 'sofie' | 'martin' | 'sander' | 'line' | 'thomas' | 'maja' | 'camilla' | 'hanna' | 'ida' | 'kristin';
 
 interface DemoMember {
   key: DemoPersonKey;
@@ -172,6 +172,20 @@ export const DEMO_FAMILIES: readonly DemoFamily[] = [
       },
     ],
     guardianships: [],
+  },
+  {
+    // The youth's path: Ida turns 18 three and a half weeks after the reference date, so the move to
+    // adult services is due (see server/demo/youth.ts).
+    area: 'Sør',
+    address: 'Havnegata 5, Fjordvik',
+    members: [
+      { key: 'ida', givenName: 'Ida', familyName: 'Johnsen', kind: 'child', years: 17, days: 340, phone: '490 12 345' },
+      {
+        key: 'kristin', givenName: 'Kristin', familyName: 'Johnsen', kind: 'adult', years: 47, days: 150,
+        email: 'kristin.johnsen@example.com', phone: '491 23 456',
+      },
+    ],
+    guardianships: [['ida', 'kristin', 'mother', true, true]],
   },
 ];
 

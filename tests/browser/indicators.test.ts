@@ -23,7 +23,10 @@ beforeAll(async () => {
   }).execute();
   const row = (scopeKind: 'municipality' | 'team', scopeKey: string, n: number) =>
     ({ municipality_id: eirik.municipality_id, computed_key: 'team_cases', year: YEAR, scope_kind: scopeKind, scope_key: scopeKey, numerator: n, denominator: n, refreshed_at: new Date() });
-  await db.insertInto('indicator_figure').values([row('municipality', '', 12), row('team', teams[0]!.id, 9), row('team', teams[1]!.id, 3)]).execute();
+  await db.insertInto('indicator_figure').values([
+    { ...row('municipality', '', 8), year: YEAR - 2 }, { ...row('municipality', '', 10), year: YEAR - 1 },
+    row('municipality', '', 12), row('team', teams[0]!.id, 9), row('team', teams[1]!.id, 3),
+  ]).execute();
 });
 afterAll(async () => {
   await env?.close();
@@ -77,7 +80,17 @@ describe('the outcome track', () => {
     // Baseline 80, target 84, status 85: +5 from the baseline, +4 from last year, target met.
     expect((await thriving.getByRole('cell').allTextContents()).slice(1)).toEqual([`80 % (${YEAR - 2})`, '84 %', '85 %', '+5 %', '+4 %', 'Ja']);
     const cases = table.getByRole('row').filter({ hasText: 'Saker i tidlig innsatsteam' });
-    expect((await cases.getByRole('cell').allTextContents()).slice(1)).toEqual([`8 (${YEAR - 2})`, '–', '12', '+4', '–', '–']);
+    expect((await cases.getByRole('cell').allTextContents()).slice(1)).toEqual([`8 (${YEAR - 2})`, '–', '12', '+4', '+2', '–']);
+    // Each indicator's trend is drawn as a chart: an image named by the indicator, a point per shown
+    // year, and the same figures in words for a screen reader.
+    const chart = page.getByRole('img', { name: 'Utvikling: Saker i tidlig innsatsteam' });
+    await chart.waitFor();
+    expect(await chart.locator('.recharts-line-dot').count()).toBe(3);
+    expect(await chart.locator('desc').textContent()).toBe(`${YEAR - 2}: 8, ${YEAR - 1}: 10, ${YEAR}: 12`);
+    // Ungdata has no figure for the baseline's year: that year is a gap, not a point.
+    const thrivingChart = page.getByRole('img', { name: 'Utvikling: Trives på skolen' });
+    expect(await thrivingChart.locator('.recharts-line-dot').count()).toBe(2);
+    expect(await thrivingChart.locator('desc').textContent()).toBe(`${YEAR - 2}: –, ${YEAR - 1}: 81 %, ${YEAR}: 85 %`);
     // 12 = 9 + 3 by team: the 3 is "fewer than 5", and the 9 is hidden with it.
     const breakdown = page.getByTestId('breakdown');
     await breakdown.getByRole('cell', { name: 'færre enn 5' }).waitFor();

@@ -100,13 +100,14 @@ describe('a youth of consent age', () => {
     const sander = await signedIn(t.app, 'ungdom');
     const maja = await signedIn(t.app, 'ungdom.15');
     expect((await line.get(`/api/people/${ids.sander}/case-status`)).statusCode).toBe(403);
-    expect((await sander.post(`/api/people/${ids.sander}/guardian-visibility`, { guardiansSeeCase: true })).statusCode).toBe(200);
+    const version = async () => (await sander.get(`/api/people/${ids.sander}`)).json().citizen.version;
+    expect((await sander.post(`/api/people/${ids.sander}/guardian-visibility`, { guardiansSeeCase: true, version: await version() })).statusCode).toBe(200);
     expect((await line.get(`/api/people/${ids.sander}/case-status`)).statusCode).toBe(200);
     // Seeing is not deciding: the mother still cannot consent or withdraw for him.
     expect((await line.post(`/api/people/${ids.sander}/consents/digital`, digital(ids.fjellbekken!))).statusCode).toBe(403);
-    expect((await sander.post(`/api/people/${ids.sander}/guardian-visibility`, { guardiansSeeCase: false })).statusCode).toBe(200);
+    expect((await sander.post(`/api/people/${ids.sander}/guardian-visibility`, { guardiansSeeCase: false, version: await version() })).statusCode).toBe(200);
     expect((await line.get(`/api/people/${ids.sander}/case-status`)).statusCode).toBe(403);
-    expect((await maja.post(`/api/people/${ids.maja}/guardian-visibility`, { guardiansSeeCase: true })).statusCode).toBe(403);
+    expect((await maja.post(`/api/people/${ids.maja}/guardian-visibility`, { guardiansSeeCase: true, version: 1 })).statusCode).toBe(403);
     expect((await sander.get(`/api/people/${ids.sander}`)).json().citizen).toMatchObject({ reader: 'self', decides: true, setsGuardianVisibility: true, guardiansSeeCase: false });
   });
 });

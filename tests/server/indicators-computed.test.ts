@@ -118,6 +118,46 @@ beforeAll(async () => {
     absence('c3', '2024-01-01', '2024-03-31', 20, 'weak', 5), absence('c3', '2024-01-01', '2024-06-30', 8, 'weak', 6),
   ]).execute();
 
+  // Individual plans: requests, decisions and evaluations (plans/counts.ts defines them).
+  const request = async (key: string, child: string, requested: string, decided?: { at: string; decision: 'granted' | 'refused' }) =>
+    (id[key] = (await db.insertInto('plan_request').values({
+      municipality_id: m, person_id: id[child]!, kind: 'plan_and_coordinator', reason: 'Prøve', requested_by_staff_id: id.teacher!, requested_at: at(requested),
+      ...(decided ? { decision: decided.decision, decided_at: at(decided.at), decided_by: id.leader!, decision_reason: 'Prøve' } : {}),
+    }).returning('id').executeTakeFirstOrThrow()).id);
+  await request('pr1', 'c1', '2023-05-02T10:00:00Z', { at: '2023-05-12T10:00:00Z', decision: 'granted' });
+  await request('pr2', 'c2', '2023-12-20T10:00:00Z', { at: '2024-01-09T10:00:00Z', decision: 'refused' });
+  await request('pr3', 'c3', '2024-02-01T10:00:00Z', { at: '2024-02-05T10:00:00Z', decision: 'granted' });
+  await request('pr4', 'c4', '2024-11-01T10:00:00Z');
+  // 23:30 UTC on 31 December 2023 is New Year's Day in Oslo: a 2024 request.
+  await request('pr5', 'c5', '2023-12-31T23:30:00Z');
+  const plan = (await db.insertInto('individual_plan').values({ municipality_id: m, person_id: id.c1!, case_id: h1, request_id: id.pr1!, created_by: id.leader!, created_at: at('2023-06-01T10:00:00Z') }).returning('id').executeTakeFirstOrThrow()).id;
+  await db.insertInto('plan_evaluation').values([
+    { plan_id: plan, due_on: '2023-09-01', done_on: '2023-09-01' },
+    { plan_id: plan, due_on: '2024-03-01', done_on: '2024-02-28' },
+    { plan_id: plan, due_on: '2024-06-01', done_on: '2024-06-10' },
+    { plan_id: plan, due_on: '2024-09-01', done_on: null },
+    { plan_id: plan, due_on: TODAY, done_on: null },
+  ]).execute();
+
+  // The collaboration survey: a 2024 round of 13 (school 6, kindergarten 5, PPT 2: PPT is too few,
+  // and the kindergarten is hidden with it) and a 2023 round of 3, too few to show at all.
+  const round = async (opens: string, closes: string) => (await db.insertInto('survey_round').values({
+    municipality_id: m, instrument_key: 'collaboration', instrument_version: 1, title: 'Runde', opens_on: opens, closes_on: closes, created_by: id.leader!, created_at: at(`${opens}T08:00:00Z`),
+  }).returning('id').executeTakeFirstOrThrow()).id;
+  const s1 = await round('2024-06-01', '2024-06-30');
+  const s2 = await round('2023-11-01', '2023-11-30');
+  await db.insertInto('survey_respondents').values([
+    { round_id: s1, service_type: 'school_primary', respondents: 6 }, { round_id: s1, service_type: 'kindergarten', respondents: 5 },
+    { round_id: s1, service_type: 'ppt', respondents: 2 }, { round_id: s2, service_type: 'kindergarten', respondents: 3 },
+  ]).execute();
+  const tally = (roundId: string, serviceType: string, linkId: string, answer: number, answers: number) => ({ round_id: roundId, service_type: serviceType, link_id: linkId, answer, answers });
+  await db.insertInto('survey_tally').values([
+    tally(s1, 'school_primary', 'know', 5, 3), tally(s1, 'school_primary', 'know', 4, 2), tally(s1, 'school_primary', 'know', 2, 1), tally(s1, 'school_primary', 'reach', 3, 6),
+    tally(s1, 'kindergarten', 'know', 4, 5), tally(s1, 'kindergarten', 'reach', 1, 5),
+    tally(s1, 'ppt', 'know', 5, 2), tally(s1, 'ppt', 'reach', 5, 2),
+    tally(s2, 'kindergarten', 'know', 5, 3), tally(s2, 'kindergarten', 'reach', 5, 3),
+  ]).execute();
+
   await db.insertInto('child_welfare_consultation').values([
     { municipality_id: m, asked_by: id.teacher!, asker_unit_id: id.school!, age_years: 9, situation: 'Prøve', created_at: at('2024-02-01T10:00:00Z') },
     { municipality_id: m, asked_by: id.teacher!, asker_unit_id: id.school!, age_years: 10, situation: 'Prøve', created_at: at('2024-03-01T10:00:00Z') },
@@ -172,6 +212,27 @@ describe('computed indicators on a known municipality', () => {
 
   it('counts consultations with child welfare by the asker\'s service type', async () => {
     expect(await figures('cw_consultations')).toEqual(['2024 all 3/3', '2024 ppt 1/1', '2024 school_primary 2/2']);
+  });
+
+  it('counts requests for an individual plan by the day they came in Oslo', async () => {
+    // 2023: pr1, pr2; 2024: pr3, pr4 and pr5 (New Year's Day in Oslo).
+    expect(await figures('plan_requests')).toEqual(['2023 all 2/2', '2024 all 3/3']);
+  });
+
+  it('sums the days from a request for an individual plan to its decision, by the decision\'s year', async () => {
+    // 2023: pr1 10 days; 2024: pr2 20 days (decided in January) and pr3 4 days; pr4 and pr5 wait still.
+    expect(await figures('plan_days_to_decision')).toEqual(['2023 all 10/1', '2024 all 24/2']);
+  });
+
+  it('counts plan evaluations held on time among those due until yesterday', async () => {
+    // 2023: on the day; 2024: early (on time), late, not held; the one due today can still be held.
+    expect(await figures('plan_evaluations_on_time_share')).toEqual(['2023 all 1/1', '2024 all 1/3']);
+  });
+
+  it('counts the collaboration survey\'s answers that agree, only where the group was large enough to show', async () => {
+    // All 2024 answers of 4 or 5: school 5 of 12, kindergarten 5 of 10, PPT 4 of 4 = 14 of 26; only
+    // the school is shown by service type; the 2023 round of 3 is not counted at all.
+    expect(await figures('collaboration_agree_share')).toEqual(['2024 all 14/26', '2024 school_primary 5/12']);
   });
 
   it('counts no report to child welfare where none was sent', async () => {

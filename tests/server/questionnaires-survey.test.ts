@@ -67,7 +67,8 @@ describe('a survey round', () => {
     expect(shown.groups[0].items.map((i: { linkId: string; mean: number }) => [i.linkId, i.mean])).toEqual([['know', 3], ['reach', 4], ['roles', 3], ['info', 2], ['family', 1]]);
     // The indicator register reads the same figures.
     const plain = (await surveyResults(t.database.db, municipalityId)).find((r) => r.roundId === round)!;
-    expect(plain.groups).toEqual([{ serviceType: 'ppt', respondents: 5, means: { know: 3, reach: 4, roles: 3, info: 2, family: 1 } }]);
+    // 25 item answers: the indicator's "agree" share counts them by answer.
+    expect(plain.groups).toEqual([{ serviceType: 'ppt', respondents: 5, means: { know: 3, reach: 4, roles: 3, info: 2, family: 1 }, answerCounts: { 1: 6, 2: 6, 3: 6, 4: 6, 5: 1 } }]);
     expect((await ppt[0]!.get(`/api/surveys/${round}`)).json()).toMatchObject({ answered: true, open: true });
   });
 

@@ -108,9 +108,11 @@ describe('the youth decides whether guardians see the case', () => {
     const mother = await signedIn(t.app, 'ungsti.mother');
     expect((await mother.get(`/api/people/${people.y16}/case-status`)).statusCode).toBe(403);
     expect((await mother.get(`/api/people/${people.y16}`)).json().citizen.abilities.readCase).toBe(false);
-    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: true })).json()).toEqual({ guardiansSeeCase: true });
+    const version = async () => (await y16.get(`/api/people/${people.y16}`)).json().citizen.version as number;
+    const v1 = await version();
+    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: true, version: v1 })).json()).toEqual({ guardiansSeeCase: true, version: v1 + 1 });
     expect((await mother.get(`/api/people/${people.y16}/case-status`)).statusCode).toBe(200);
-    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false })).statusCode).toBe(200);
+    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false, version: await version() })).statusCode).toBe(200);
     expect((await mother.get(`/api/people/${people.y16}/case-status`)).statusCode).toBe(403);
     const allowed = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'guardianVisibility.set').where('subject_id', '=', people.y16).where('outcome', '=', 'allowed').execute();
     expect(allowed).toHaveLength(2);
@@ -120,13 +122,40 @@ describe('the youth decides whether guardians see the case', () => {
     const seen = async (id: string) => (await t.database.db.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case;
     const mother = await signedIn(t.app, 'ungsti.mother');
     const y15 = await signedIn(t.app, 'ungsti.y15');
-    expect((await mother.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: true })).statusCode).toBe(403);
-    expect((await y15.post(`/api/people/${people.y15}/guardian-visibility`, { guardiansSeeCase: true })).statusCode).toBe(403);
-    expect((await coordinator.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: true })).statusCode).toBe(403);
+    expect((await mother.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: true, version: 1 })).statusCode).toBe(403);
+    expect((await y15.post(`/api/people/${people.y15}/guardian-visibility`, { guardiansSeeCase: true, version: 1 })).statusCode).toBe(403);
+    expect((await coordinator.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: true, version: 1 })).statusCode).toBe(403);
     expect(await seen(people.y16)).toBe(false);
     expect(await seen(people.y15)).toBe(false);
     const denied = await t.database.db.selectFrom('audit_event').select(['subject_id', 'reason']).where('action', '=', 'guardianVisibility.set').where('outcome', '=', 'denied').execute();
     expect(denied).toEqual(expect.arrayContaining([{ subject_id: people.y16, reason: 'not_self' }, { subject_id: people.y15, reason: 'not_youth_of_consent_age' }]));
+  });
+});
+
+describe('the guardian-visibility switch against stale pages and replays', () => {
+  it('refuses a choice made on a page read before the last change (409), and one with no version (428); nothing changes', async () => {
+    const db = t.database.db;
+    const y16 = await signedIn(t.app, 'ungsti.y16');
+    const seen = async () => (await db.selectFrom('person').select(['guardians_see_case', 'version']).where('id', '=', people.y16).executeTakeFirstOrThrow());
+    // Two tabs read the page; the first turns guardians' sight on.
+    const read = (await y16.get(`/api/people/${people.y16}`)).json().citizen.version as number;
+    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: true, version: read })).statusCode).toBe(200);
+    const after = await seen();
+    expect(after).toEqual({ guardians_see_case: true, version: read + 1 });
+    // The second tab, still on the old page, turns it off: refused, so the youth sees what is true first.
+    const stale = await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false, version: read });
+    expect(stale.statusCode).toBe(409);
+    expect(await seen()).toEqual(after);
+    // The same request again (a replay) is stale too.
+    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false, version: read })).statusCode).toBe(409);
+    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false })).statusCode).toBe(428);
+    expect(await seen()).toEqual(after);
+    // A guardian who learned the version cannot use it.
+    const mother = await signedIn(t.app, 'ungsti.mother');
+    expect((await mother.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false, version: after.version })).statusCode).toBe(403);
+    expect(await seen()).toEqual(after);
+    // Put back as the other tests expect it.
+    expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false, version: after.version })).statusCode).toBe(200);
   });
 });
 

@@ -23,6 +23,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/barn/ny', guard: 'register', load: () => import('./pages/RegisterPerson.tsx').then((m) => m.RegisterPersonPage) },
   { path: '/barn/:id', guard: 'people', load: () => import('./pages/PersonPage.tsx').then((m) => m.PersonPage) },
   { path: '/barn/:id/plan', guard: 'people', load: () => import('./pages/plans/PlanPage.tsx').then((m) => m.PlanPage) },
+  { path: '/barn/:id/kartlegging/:screeningId', guard: 'people', load: () => import('./pages/questionnaires/Screening.tsx').then((m) => m.StaffScreeningPage) },
   { path: '/barn/:id/bekymringsmelding', guard: 'people', load: () => import('./pages/child-welfare/SendReport.tsx').then((m) => m.SendReportPage) },
   { path: '/barnevern', guard: 'cwQueue', load: () => import('./pages/child-welfare/Queue.tsx').then((m) => m.QueuePage) },
   { path: '/barnevern/drofting', guard: 'cwConsult', load: () => import('./pages/child-welfare/Consultations.tsx').then((m) => m.ConsultationsPage) },
@@ -41,6 +42,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/revisjon', guard: 'audit', load: () => import('./pages/Audit.tsx').then((m) => m.AuditPage) },
   { path: '/min-side', guard: 'myPage', load: () => import('./pages/MyPage.tsx').then((m) => m.MyPage) },
   { path: '/min-side/vurderinger', guard: 'myPage', load: () => import('./pages/MeetingRatings.tsx').then((m) => m.MeetingRatingsPage) },
+  { path: '/min-side/kartlegging/:screeningId', guard: 'myPage', load: () => import('./pages/questionnaires/Screening.tsx').then((m) => m.MyScreeningPage) },
   { path: '/min-side/:id', guard: 'myPage', load: () => import('./pages/MyPage.tsx').then((m) => m.MyPersonPage) },
   // The family's rating from the e-mailed link: no sign-in, the link is the key.
   { path: '/vurdering/:token', load: () => import('./pages/RatingLink.tsx').then((m) => m.RatingLinkPage) },

@@ -146,6 +146,11 @@ export const DEMO_CITIZENS = [
     description: 'Ungdom, 15 år, Nordheim ungdomsskole',
   },
   {
+    username: 'ungdom.17',
+    displayName: 'Ida Johnsen',
+    description: 'Ungdom, 17 år, fyller 18 om snaut fire uker; følges av Psykisk helseteam for angst og rus',
+  },
+  {
     username: 'gravid',
     displayName: 'Hanna Sæther',
     description: 'Gravid, termin om snaut tre måneder, følges av Helsestasjon Nord',

@@ -9,6 +9,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../infra/db/database.ts';
 import { ABSENCE_UNIT_TYPES } from '../../../common/roles.ts';
+import { addDays } from '../../../common/dates.ts';
+import { planCounts } from '../plans/counts.ts';
+import { surveyResults } from '../questionnaires/survey-results.ts';
 
 export const INDICATOR_UNITS = ['count', 'share', 'days', 'years'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
@@ -32,6 +35,8 @@ export interface ComputedDefinition {
 
 /** "Good help": a family's answer to "was the help useful" (1–5) at or above this. */
 export const GOOD_HELP_THRESHOLD = 4;
+/** "Agree" in the collaboration survey (samhandlingsundersøkelsen): an answer at or above this of 5. */
+export const SURVEY_AGREE_THRESHOLD = 4;
 /** High absence, as the contact teacher's list has it (Tiltaksplan: høyt fravær). */
 export const HIGH_ABSENCE_PERCENT = 10;
 
@@ -160,6 +165,46 @@ export const COMPUTED: Record<string, ComputedDefinition> = {
         FROM child_welfare_consultation c LEFT JOIN service_unit u ON u.id = c.asker_unit_id WHERE c.municipality_id = ${m}) x
       ${bySets(true)}`),
   },
+  // Requests for an individual plan (individuell plan) or a coordinator, by the year they came.
+  plan_requests: {
+    unit: 'count', scopes: [],
+    compute: (db, m, today) => perPlanYear(db, m, today, (c) => ({ numerator: c.requests, denominator: c.requests })),
+  },
+  // The waiting time: days from a request to its decision, over the decisions made in the year.
+  plan_days_to_decision: {
+    unit: 'days', scopes: [],
+    compute: (db, m, today) => perPlanYear(db, m, today, (c) => ({ numerator: c.daysToDecision.total, denominator: c.decisions.granted + c.decisions.refused })),
+  },
+  // Plan evaluations held on or before their date, among those due in the year up to yesterday
+  // (an evaluation due today can still be held on time).
+  plan_evaluations_on_time_share: {
+    unit: 'share', scopes: [],
+    compute: (db, m, today) => perPlanYear(db, m, today, (c) => ({ numerator: c.evaluations.onTime, denominator: c.evaluations.due }), true),
+  },
+  // The collaboration survey: the share of all item answers that agree (SURVEY_AGREE_THRESHOLD or
+  // more), by the year a round closed, and per service type for the groups large enough to show.
+  collaboration_agree_share: {
+    unit: 'share', scopes: ['service_type'],
+    compute: async (db, m) => {
+      const sums = new Map<string, FigureRow>();
+      const add = (year: number, scopeKind: ScopeKind, scopeKey: string, counts: Record<number, number>) => {
+        const key = `${year}:${scopeKind}:${scopeKey}`;
+        const row = sums.get(key) ?? { year, scopeKind, scopeKey, numerator: 0, denominator: 0 };
+        for (const [answer, n] of Object.entries(counts)) {
+          row.denominator += n;
+          if (Number(answer) >= SURVEY_AGREE_THRESHOLD) row.numerator += n;
+        }
+        sums.set(key, row);
+      };
+      // The survey's own small-number rule has already hidden groups of too few respondents.
+      for (const round of await surveyResults(db, m)) {
+        const year = Number(round.closesOn.slice(0, 4));
+        if (round.answerCounts) add(year, 'municipality', '', round.answerCounts);
+        for (const g of round.groups) add(year, 'service_type', g.serviceType, g.answerCounts);
+      }
+      return [...sums.values()].filter((r) => r.denominator > 0);
+    },
+  },
 };
 
 export const COMPUTED_KEYS = Object.keys(COMPUTED) as [string, ...string[]];
@@ -173,4 +218,26 @@ function firstInvolvementAge(db: Db, m: string, typeCode: string): Promise<Figur
         WHERE u.type_code = ${typeCode} AND p.municipality_id = ${m} AND p.kind = 'child'
         GROUP BY p.id, p.birth_date) f) x
     ${bySets(false)}`);
+}
+
+/**
+ * The plan counts (plans/counts.ts, where a request, a decision and an evaluation on time are
+ * defined) for each calendar year from the first request or evaluation date to this year.
+ */
+async function perPlanYear(db: Db, m: string, today: string, figure: (c: Awaited<ReturnType<typeof planCounts>>) => { numerator: number; denominator: number }, untilYesterday = false): Promise<FigureRow[]> {
+  const first = (await sql<{ year: number | null }>`
+    SELECT least(
+      (SELECT min(${osloYear('requested_at')}) FROM plan_request WHERE municipality_id = ${m}),
+      (SELECT min(extract(year from e.due_on))::int FROM plan_evaluation e JOIN individual_plan p ON p.id = e.plan_id WHERE p.municipality_id = ${m})) AS year`.execute(db)).rows[0]?.year;
+  if (first === null || first === undefined) return [];
+  const thisYear = Number(today.slice(0, 4));
+  const yesterday = addDays(today, -1);
+  const rows: FigureRow[] = [];
+  for (let year = Number(first); year <= thisYear; year++) {
+    const to = year === thisYear ? (untilYesterday ? yesterday : today) : `${year}-12-31`;
+    if (to < `${year}-01-01`) continue;
+    const f = figure(await planCounts(db, m, { from: `${year}-01-01`, to }));
+    if (f.denominator > 0) rows.push({ year, scopeKind: 'municipality', scopeKey: '', ...f });
+  }
+  return rows;
 }

@@ -55,6 +55,57 @@ export function reportCsv(lang: Language, report: Report): string {
   return `\uFEFF${[header, ...rows, ...breakdown].map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
 
+const TREND = { width: 240, height: 130, gap: 21 };
+
+/**
+ * Each indicator's trend as a small line drawing, three to a row: the same figures as the screen's
+ * chart (a hidden year is a gap), with the baseline dashed and the target dotted.
+ */
+function trends(doc: PDFKit.PDFDocument, lang: Language, report: Report) {
+  const left = doc.page.margins.left;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  doc.moveDown(0.5).font('Helvetica').fontSize(8).fillColor('#444').text(translate(lang, 'indicators.report.chartLegend')).fillColor('black').moveDown(0.3);
+  let top = doc.y;
+  report.rows.forEach((r, i) => {
+    const column = i % 3;
+    if (column === 0 && i > 0) top += TREND.height + TREND.gap;
+    if (top + TREND.height > bottom()) {
+      doc.addPage();
+      top = doc.page.margins.top;
+    }
+    const x0 = left + column * (TREND.width + TREND.gap);
+    const points = r.trend.map((p) => ({ year: p.year, value: p.value && 'value' in p.value ? p.value.value : null }));
+    const values = [r.baseline.value, ...(r.target ? [r.target.value] : []), ...points.flatMap((p) => (p.value === null ? [] : [p.value]))];
+    let low = Math.min(...values);
+    let high = Math.max(...values);
+    if (high === low) { high += 1; low = Math.max(0, low - 1); }
+    doc.font('Helvetica-Bold').fontSize(8).fillColor('black').text(r.indicator.name, x0, top, { width: TREND.width, height: 20, ellipsis: true });
+    const plot = { x: x0 + 34, y: top + 22, w: TREND.width - 44, h: TREND.height - 40 };
+    const xAt = (k: number) => plot.x + (points.length === 1 ? plot.w / 2 : (k * plot.w) / (points.length - 1));
+    const yAt = (v: number) => plot.y + plot.h - ((v - low) / (high - low)) * plot.h;
+    doc.lineWidth(0.5).strokeColor('#888').moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.h).lineTo(plot.x + plot.w, plot.y + plot.h).stroke();
+    doc.font('Helvetica').fontSize(7).fillColor('#444');
+    for (const v of [low, high]) doc.text(number(lang, Math.round(v * 10) / 10, r.indicator.unit), x0, yAt(v) - 3, { width: 30, align: 'right' });
+    points.forEach((p, k) => doc.text(String(p.year), xAt(k) - 15, plot.y + plot.h + 3, { width: 30, align: 'center' }));
+    doc.strokeColor('#666').dash(3, { space: 3 }).moveTo(plot.x, yAt(r.baseline.value)).lineTo(plot.x + plot.w, yAt(r.baseline.value)).stroke().undash();
+    if (r.target) doc.strokeColor('#06893a').dash(1, { space: 2 }).moveTo(plot.x, yAt(r.target.value)).lineTo(plot.x + plot.w, yAt(r.target.value)).stroke().undash();
+    doc.lineWidth(1.5).strokeColor('#0062ba');
+    let drawing = false;
+    points.forEach((p, k) => {
+      if (p.value === null) { drawing = false; return; }
+      if (drawing) doc.lineTo(xAt(k), yAt(p.value));
+      else doc.moveTo(xAt(k), yAt(p.value));
+      drawing = true;
+    });
+    doc.stroke();
+    for (const [k, p] of points.entries()) if (p.value !== null) doc.circle(xAt(k), yAt(p.value), 2).fillColor('#0062ba').fill();
+    doc.fillColor('black').strokeColor('black').lineWidth(1);
+  });
+  doc.x = left;
+  doc.y = top + TREND.height + TREND.gap;
+  if (doc.y > bottom() - 30) doc.addPage();
+}
+
 export function reportPdf(lang: Language, report: Report, municipalityName: string): Promise<Buffer> {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
   const title = report.team ? t('indicators.report.titleTeam', { year: report.year, team: report.team.name }) : t('indicators.report.title', { year: report.year });
@@ -82,6 +133,7 @@ export function reportPdf(lang: Language, report: Report, municipalityName: stri
   };
   line(header, true);
   for (const r of rows) line(r, false);
+  trends(doc, lang, report);
   for (const r of report.rows.filter((x) => x.breakdown.length)) {
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).text(r.indicator.name).font('Helvetica').fontSize(9);
     for (const b of r.breakdown) doc.text(`${b.name}: ${cellText(lang, b.value, r.indicator.unit)}`);

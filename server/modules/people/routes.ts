@@ -29,7 +29,7 @@ export const peopleRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/guardian-visibility', summary: 'A youth of consent age decides whether guardians see their case', tags: ['people'],
-    audience: 'citizen', guarded: true, params: PersonParams, body: GuardianVisibilityBody,
+    versioned: { field: 'version' }, audience: 'citizen', guarded: true, params: PersonParams, body: GuardianVisibilityBody,
     response: GuardianVisibility,
     handler: async (ctx, { params, body }) => people.setGuardianVisibility(ctx, params.id, body.guardiansSeeCase),
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseNationalId } from '../../../common/national-id.ts';
 import type { FieldProblem } from '../../infra/http/errors.ts';
-import { email, isoDate, nationalId, nonEmptyText, optionalText, uuid } from '../../infra/http/schemas.ts';
+import { email, isoDate, nationalId, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 
 const optionalNationalId = z.union([nationalId, z.literal('')]).optional().transform((v) => v || undefined);
 const optionalDate = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
@@ -78,7 +78,8 @@ export type AccessRequestInput = z.infer<typeof AccessRequestBody>;
 export const AccessRequestAnswerBody = z.strictObject({ answer: z.enum(['grant', 'refuse']) });
 export const RelationAnswerBody = z.strictObject({ answer: z.enum(['confirm', 'refuse']) });
 
-export const GuardianVisibilityBody = z.strictObject({ guardiansSeeCase: z.boolean() });
+// The person's version, so a choice made on a page read before another change (in another tab) is refused.
+export const GuardianVisibilityBody = z.strictObject({ guardiansSeeCase: z.boolean(), version: recordVersion() });
 
 /**
  * A birth, registered from the mother's record: the newborn's name, and a national id or the

@@ -2,7 +2,7 @@
 // professional involved (as registrant), which is what lets them see the person afterwards.
 import { randomUUID } from 'node:crypto';
 import type { DataContext } from '../../infra/http/context.ts';
-import { requireStaff } from '../../infra/http/context.ts';
+import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { invalid, invalidField, notFound } from '../../infra/http/errors.ts';
 import { sql } from 'kysely';
 import { AccessDenied, abilitiesOf, authorize, may, recordAccess } from '../access/access.ts';
@@ -187,7 +187,7 @@ export async function getPerson(ctx: DataContext, id: string) {
       reader: readerOf(ctx, id),
       decides: await may(ctx, { action: 'consent.give', purpose, subject: { kind: 'person', id } }),
       setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }),
-      guardiansSeeCase: (await ctx.trx.selectFrom('person').select('guardians_see_case').where('id', '=', id).executeTakeFirstOrThrow()).guardians_see_case,
+      ...await ctx.trx.selectFrom('person').select(['guardians_see_case as guardiansSeeCase', 'version']).where('id', '=', id).executeTakeFirstOrThrow(),
       abilities: await abilitiesOf(ctx, { purpose, subject }, {
         readCase: 'caseStatus.read', readConsents: 'consent.read', askTeam: 'teamRequest.create', readReports: 'cwReport.familyView', readAccessLog: 'accessLog.read', readPlan: 'planStatus.read',
       }),
@@ -247,6 +247,9 @@ export async function listMyPeople(ctx: DataContext, page: { after?: string | un
 /** A youth at or over the consent age decides whether guardians see their case. */
 export async function setGuardianVisibility(ctx: DataContext, personId: string, guardiansSeeCase: boolean) {
   await authorize(ctx, { action: 'guardianVisibility.set', purpose: 'self_service', subject: { kind: 'person', id: personId } });
-  await ctx.trx.updateTable('person').set({ guardians_see_case: guardiansSeeCase, updated_at: ctx.services.clock.now() }).where('id', '=', personId).execute();
-  return { guardiansSeeCase };
+  const current = await ctx.trx.selectFrom('person').select('version').where('id', '=', personId).forUpdate().executeTakeFirstOrThrow();
+  checkVersion(ctx, current.version);
+  const row = await ctx.trx.updateTable('person').set({ guardians_see_case: guardiansSeeCase, version: current.version + 1, updated_at: ctx.services.clock.now() })
+    .where('id', '=', personId).returning('version').executeTakeFirstOrThrow();
+  return { guardiansSeeCase, version: row.version };
 }

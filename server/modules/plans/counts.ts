@@ -8,23 +8,24 @@ export interface PlanCounts {
   requests: number;
   requestsByKind: { kind: string; count: number }[];
   decisions: { granted: number; refused: number };
-  /** Days from request to decision, for the decisions in the period (null when there were none). */
-  daysToDecision: { median: number | null; mean: number | null };
+  /** Days from request to decision, for the decisions in the period (null when there were none); total is their sum. */
+  daysToDecision: { median: number | null; mean: number | null; total: number };
   plansOpened: number;
   /** Days from the request to the person's first plan, for the first plans opened in the period. */
-  daysToFirstPlan: { median: number | null; mean: number | null };
+  daysToFirstPlan: { median: number | null; mean: number | null; total: number };
   /** Evaluation dates in the period: held on or before the date, held late, not held. */
   evaluations: { due: number; onTime: number; late: number; notHeld: number };
 }
 
 const osloDay = (column: string) => sql<string>`(${sql.ref(column)} AT TIME ZONE 'Europe/Oslo')::date`;
 
-function summary(days: number[]): { median: number | null; mean: number | null } {
-  if (days.length === 0) return { median: null, mean: null };
+function summary(days: number[]): { median: number | null; mean: number | null; total: number } {
+  if (days.length === 0) return { median: null, mean: null, total: 0 };
   const sorted = [...days].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, mean: Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 };
+  const total = days.reduce((a, b) => a + b, 0);
+  return { median, mean: Math.round((total / days.length) * 10) / 10, total };
 }
 
 /** The municipality's counts for the Oslo calendar dates from `from` to `to`, both included. */

@@ -10,6 +10,8 @@ export interface SurveyGroupResult {
   respondents: number;
   /** Mean answer per item (linkId), rounded to two decimals. */
   means: Record<string, number>;
+  /** How many item answers had each answer value (1–5), all items together. */
+  answerCounts: Record<number, number>;
 }
 
 export interface SurveyRoundResult {
@@ -21,6 +23,8 @@ export interface SurveyRoundResult {
   instrumentVersion: number;
   /** Everyone who answered; null when hidden. */
   respondents: number | null;
+  /** How many item answers had each answer value, every group together; null when the respondents are hidden. */
+  answerCounts: Record<number, number> | null;
   groups: SurveyGroupResult[];
   /** Service types that answered, too few to show. */
   hiddenGroups: number;
@@ -38,16 +42,25 @@ export async function surveyResults(db: Db | Tx, municipalityId: string, thresho
     const groups = respondents.filter((g) => g.round_id === r.id);
     const cells = suppressTable(groups.reduce((sum, g) => sum + g.respondents, 0), groups.map((g) => g.respondents), threshold);
     const shown = groups.filter((_g, i) => isShown(cells.parts[i]!));
+    const counted = (serviceType?: string) => {
+      const counts: Record<number, number> = {};
+      for (const t of tallies) if (t.round_id === r.id && (serviceType === undefined || t.service_type === serviceType)) counts[t.answer] = (counts[t.answer] ?? 0) + t.answers;
+      return counts;
+    };
     return {
       roundId: r.id, title: r.title, opensOn: r.opens_on, closesOn: r.closes_on, instrumentKey: r.instrument_key, instrumentVersion: r.instrument_version,
       respondents: shownValue(cells.total),
+      answerCounts: shownValue(cells.total) === null ? null : counted(),
       groups: shown.map((g) => {
         const sums = new Map<string, { sum: number; n: number }>();
         for (const t of tallies.filter((t) => t.round_id === r.id && t.service_type === g.service_type)) {
           const s = sums.get(t.link_id) ?? { sum: 0, n: 0 };
           sums.set(t.link_id, { sum: s.sum + t.answer * t.answers, n: s.n + t.answers });
         }
-        return { serviceType: g.service_type, respondents: g.respondents, means: Object.fromEntries([...sums].map(([k, s]) => [k, Math.round((s.sum / s.n) * 100) / 100])) };
+        return {
+          serviceType: g.service_type, respondents: g.respondents, means: Object.fromEntries([...sums].map(([k, s]) => [k, Math.round((s.sum / s.n) * 100) / 100])),
+          answerCounts: counted(g.service_type),
+        };
       }),
       hiddenGroups: groups.length - shown.length,
     };

@@ -16,6 +16,7 @@ import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
 import { FamilyEffort } from '../components/citizen/FamilyEffort.tsx';
 import { FamilyPlan } from '../components/citizen/FamilyPlan.tsx';
 import { Consents } from '../components/Consents.tsx';
+import { ScreeningsSection } from '../components/questionnaires/Screenings.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
 import { Page } from '../components/Page.tsx';
@@ -69,6 +70,8 @@ function ChildrenSection() {
   const family = useFamily();
   if (!family.data) return null;
   const children = family.data.people.filter((p) => p.reader === 'guardian');
+  // A youth or a pregnant woman reads about themself; "no children" is news only to a parent.
+  if (children.length === 0 && family.data.people.some((p) => p.reader === 'self' && p.kind !== 'adult')) return null;
   return (
     <PageSection id="my-children" title={t('ui.myPage.children')}>
       {children.length === 0 ? <Paragraph>{t('ui.myPage.noChildren')}</Paragraph> : null}
@@ -121,6 +124,8 @@ const notAdult = (section: PersonSection): PersonSection => function ChildOrPreg
 /** One person's page, section by section: what is happening first, the records last. */
 const PERSON_SECTIONS: PersonSection[] = [
   CaseNotShown,
+  // Screenings are the answering person's own data: only on their own page.
+  ({ person }) => (person.citizen?.reader === 'self' ? <ScreeningsSection personId={person.id} citizen /> : null),
   notAdult(opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} />)),
   notAdult(opens('readCase', ({ person }) => <MeetingList personId={person.id} citizen />)),
   opens('readPlan', FamilyPlan),
@@ -142,7 +147,7 @@ export function MyPage() {
     <Page title={t('ui.myPage.title')}>
       <SectionNavProvider>
         <Paragraph data-size="lg" className="lead">{t('ui.myPage.greeting', { name: name.split(' ')[0] ?? name })}</Paragraph>
-        <Paragraph>{t('ui.myPage.intro')}</Paragraph>
+        <Paragraph>{t(family.data?.people.some((p) => p.reader === 'guardian') ? 'ui.myPage.intro' : 'ui.myPage.introSelf')}</Paragraph>
         <SectionNav label={t('ui.myPage.sectionNav')} />
         <QueryFallback query={family} />
         {FAMILY_SECTIONS.map((Section, i) => <Section key={i} />)}

@@ -14,6 +14,7 @@ import { CONSENT_CATEGORIES } from '../../../../common/consent.ts';
 import type { CaseLog, Colleague, Entry } from '../../../../common/contracts/cases.ts';
 import { useSubmit } from '../../query.tsx';
 import { Collapsible, PageSection } from '../PageSection.tsx';
+import { GoalProgress } from '../GoalProgress.tsx';
 
 type Change = (message: string) => void;
 
@@ -78,7 +79,7 @@ function Correct({ caseId, entry, onChange }: { caseId: string; entry: Entry; on
   );
 }
 
-function EntryCard({ caseId, entry, evaluations, canCorrect, onChange }: { caseId: string; entry: Entry; evaluations: Entry[]; canCorrect: boolean; onChange: Change }) {
+function EntryCard({ caseId, personId, citizen, entry, evaluations, canCorrect, onChange }: { caseId: string; personId: string; citizen: boolean; entry: Entry; evaluations: Entry[]; canCorrect: boolean; onChange: Change }) {
   const { t, tx } = useI18n();
   const author = entry.author.kind === 'family' ? t('cases.ui.familyAuthor', { name: entry.author.name }) : `${entry.author.name}${entry.author.unitName ? `, ${entry.author.unitName}` : ''}`;
   return (
@@ -99,6 +100,7 @@ function EntryCard({ caseId, entry, evaluations, canCorrect, onChange }: { caseI
         {tx(`domain.consentCategory.${entry.category}`, entry.category)} · {tx(`cases.ui.kind.${entry.kind}`, entry.kind)} · {t('cases.ui.writtenBy', { name: author, date: formatDateTime(entry.firstWrittenAt ?? entry.writtenAt) })}
         {entry.version > 1 ? ` · ${t('cases.ui.correctedOn', { version: entry.version, date: formatDateTime(entry.writtenAt) })}` : ''}
       </Paragraph>
+      {entry.kind === 'goal' ? <GoalProgress personId={personId} goalKey={entry.entryKey} citizen={citizen} /> : null}
       {entry.version > 1 ? <History caseId={caseId} entryKey={entry.entryKey} /> : null}
       {canCorrect ? <Correct caseId={caseId} entry={entry} onChange={onChange} /> : null}
     </Card>
@@ -217,7 +219,8 @@ function useOlderEntries(personId: string, log: CaseLog) {
   return { entries: [...log.entries, ...(current?.entries ?? [])], hasOlder: cursor !== null, busy, error, loadOlder };
 }
 
-export function RelayLogSection({ personId, log, citizen, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
+/** `self`: the reader is the person themself, addressed as "du" (a guardian is "dere" with the other parent). */
+export function RelayLogSection({ personId, log, citizen, self = false, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; self?: boolean; colleagues: Colleague[]; onChange: Change }) {
   const { t, tx } = useI18n();
   const caseId = log.caseId;
   const writable = log.abilities.write && caseId !== null && !log.closed;
@@ -228,7 +231,7 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
   const mine = (e: Entry) => (citizen ? e.author.kind === 'family' : e.author.kind === 'staff');
   return (
     <PageSection id="relay-log" title={t('cases.ui.logHeading')}>
-      <Paragraph>{t(citizen ? 'cases.ui.citizenLogIntro' : 'cases.ui.logIntro')}</Paragraph>
+      <Paragraph>{t(citizen ? (self ? 'cases.ui.citizenLogIntroSelf' : 'cases.ui.citizenLogIntro') : 'cases.ui.logIntro')}</Paragraph>
       {log.purged ? <Paragraph>{t('cases.ui.purged')}</Paragraph> : null}
       {log.visibleCategories !== 'all' ? (
         <Paragraph data-size="sm" data-testid="visible-categories">
@@ -255,7 +258,7 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
             <Heading level={3} data-size="xs" id={section.heading}>{t(section.heading)}</Heading>
             {entries.length === 0 ? <Paragraph data-size="sm">{t('cases.ui.nothingYet')}</Paragraph> : null}
             {entries.map((e) => (
-              <EntryCard key={e.entryKey} caseId={caseId!} entry={e} evaluations={e.kind === 'measure' ? evaluationsOf(e.entryKey) : []} canCorrect={writable && mine(e)} onChange={onChange} />
+              <EntryCard key={e.entryKey} caseId={caseId!} personId={personId} citizen={citizen} entry={e} evaluations={e.kind === 'measure' ? evaluationsOf(e.entryKey) : []} canCorrect={writable && mine(e)} onChange={onChange} />
             ))}
           </section>
         );

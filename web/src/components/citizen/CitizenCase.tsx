@@ -74,11 +74,12 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
           </Fieldset>
         ) : null}
         <DateField id={form.id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={form.errors.validTo} />
-        <Field className="form-field form-field--full">
+        {/* The child's own view is asked of a guardian; a youth consenting for themself gives it by consenting. */}
+        {person.citizen?.reader === 'self' ? null : <Field className="form-field form-field--full">
           <Label htmlFor={form.id('childView')}>{`${t('ui.consent.childView')} ${t('ui.form.optional')}`}</Label>
           <Textarea id={form.id('childView')} rows={2} value={childView} aria-invalid={form.errors.childView ? true : undefined} onChange={(e) => setChildView(e.target.value)} />
           {form.errors.childView ? <ValidationMessage>{form.errors.childView}</ValidationMessage> : null}
-        </Field>
+        </Field>}
         <div className="button-row form-actions"><Button type="submit" disabled={form.busy}>{t('cases.ui.citizen.giveSubmit')}</Button></div>
       </form>
     </section>
@@ -93,6 +94,7 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const form = useSubmit('team-request');
+  const reasonLabel = t(person.citizen?.reader === 'self' ? 'cases.ui.citizen.requestReasonSelf' : 'cases.ui.citizen.requestReason');
   if (!requests.data) return <QueryFallback query={requests} />;
   return (
     <PageSection id="team-request" title={t('cases.ui.citizen.teamHeading')}>
@@ -109,9 +111,9 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
           setReason('');
           setMessage(t('cases.ui.citizen.requestSent'));
         })}>
-          <FormErrors error={form.error} form="team-request" labelFor={() => t('cases.ui.citizen.requestReason')} attempt={form.attempt} />
+          <FormErrors error={form.error} form="team-request" labelFor={() => reasonLabel} attempt={form.attempt} />
           <Field className="form-field form-field--full">
-            <Label htmlFor={form.id('reason')}>{t('cases.ui.citizen.requestReason')}</Label>
+            <Label htmlFor={form.id('reason')}>{reasonLabel}</Label>
             <Textarea id={form.id('reason')} rows={3} value={reason} aria-invalid={form.errors.reason ? true : undefined} onChange={(e) => setReason(e.target.value)} />
             {form.errors.reason ? <ValidationMessage>{form.errors.reason}</ValidationMessage> : null}
           </Field>

@@ -28,7 +28,7 @@ function VisibilitySwitch({ person }: { person: PersonDetails }) {
   }, [asking]);
   const guardians = person.guardians.filter((g) => g.parentalResponsibility).map((g) => `${g.givenName} ${g.familyName}`).join(', ');
   const confirm = (value: boolean) =>
-    void form.run(null, `/api/people/${person.id}/guardian-visibility`, { guardiansSeeCase: value }, () => {
+    void form.run(null, `/api/people/${person.id}/guardian-visibility`, { guardiansSeeCase: value, version: person.citizen?.version }, () => {
       setAsking(null);
       setMessage(t(value ? 'youth.visibility.doneOn' : 'youth.visibility.doneOff'));
     });

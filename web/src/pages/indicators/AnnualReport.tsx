@@ -3,7 +3,7 @@
 // kindergarten/school or service type, and the PDF and CSV. Figures arrive already suppressed; the
 // page only puts them in words (components/Figure.tsx).
 import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Page } from '../../components/Page.tsx';
 import { SelectField } from '../../components/Fields.tsx';
 import { QueryFallback } from '../../components/Status.tsx';
@@ -26,20 +26,28 @@ function useCellText() {
   };
 }
 
+// The charting library comes in its own chunk once a report is there to draw.
+const TrendChart = lazy(() => import('./TrendChart.tsx').then((m) => ({ default: m.TrendChart })));
+
 function Trend({ row }: { row: ReportRow }) {
   const { t } = useI18n();
   const { cell } = useCellText();
   return (
-    <details className="trend">
-      <summary>{t('indicators.ui.trend', { name: row.indicator.name })}</summary>
-      <Table data-size="sm" className="data-table">
-        <caption className="sr-only">{t('indicators.ui.trend', { name: row.indicator.name })}</caption>
-        <Table.Head><Table.Row><Table.HeaderCell>{t('indicators.ui.year')}</Table.HeaderCell><Table.HeaderCell>{t('indicators.report.status')}</Table.HeaderCell></Table.Row></Table.Head>
-        <Table.Body>
-          {row.trend.map((p) => <Table.Row key={p.year}><Table.Cell>{p.year}</Table.Cell><Table.Cell>{cell(p.value, row.indicator.unit)}</Table.Cell></Table.Row>)}
-        </Table.Body>
-      </Table>
-    </details>
+    <>
+      <Suspense fallback={null}>
+        <TrendChart row={row} describe={(c) => cell(c, row.indicator.unit)} format={(n) => cell({ value: n }, row.indicator.unit)} />
+      </Suspense>
+      <details className="trend">
+        <summary>{t('indicators.ui.trend', { name: row.indicator.name })}</summary>
+        <Table data-size="sm" className="data-table">
+          <caption className="sr-only">{t('indicators.ui.trend', { name: row.indicator.name })}</caption>
+          <Table.Head><Table.Row><Table.HeaderCell>{t('indicators.ui.year')}</Table.HeaderCell><Table.HeaderCell>{t('indicators.report.status')}</Table.HeaderCell></Table.Row></Table.Head>
+          <Table.Body>
+            {row.trend.map((p) => <Table.Row key={p.year}><Table.Cell>{p.year}</Table.Cell><Table.Cell>{cell(p.value, row.indicator.unit)}</Table.Cell></Table.Row>)}
+          </Table.Body>
+        </Table>
+      </details>
+    </>
   );
 }
 
