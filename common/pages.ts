@@ -8,6 +8,7 @@ export const PAGE_KEYS = [
   'handbook', 'adminHandbook', // the digital handbook: reading it (staff-only pages too), and writing it
   'indicators', 'annualReport', // the outcome track: the indicator register and the annual status report
   'survey', // the collaboration survey: scheduling rounds and reading results (anyone on staff answers from a link)
+  'planQueue', // Koordinerende enhet's requests for an individual plan or a coordinator
 ] as const;
 
 export type PageKey = (typeof PAGE_KEYS)[number];

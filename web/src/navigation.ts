@@ -31,6 +31,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   indicators: '/indikatorer',
   annualReport: '/arsrapport',
   survey: '/samhandling',
+  planQueue: '/koordinerende-enhet',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -58,6 +59,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   indicators: 'indicators.nav.register',
   annualReport: 'indicators.nav.report',
   survey: 'questionnaires.survey.nav',
+  planQueue: 'plans.nav.queue',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

@@ -9,6 +9,7 @@ import { MeetingList } from '../components/case/Referral.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { ScreeningsSection } from '../components/questionnaires/Screenings.tsx';
 import { NationalId } from '../components/NationalId.tsx';
+import { PlanLink } from '../components/plans/PlanLink.tsx';
 import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
 import { Page } from '../components/Page.tsx';
 import { QueryFallback } from '../components/Status.tsx';
@@ -92,6 +93,7 @@ export function PersonPage() {
         </section>
       ) : null}
       {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
+      {p.kind !== 'adult' ? <PlanLink personId={p.id} /> : null}
       {p.kind !== 'adult' ? <CaseArea personId={p.id} citizen={false} /> : null}
       <ScreeningsSection personId={p.id} citizen={false} />
       {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={false} /> : null}
