@@ -31,6 +31,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   indicators: '/indikatorer',
   annualReport: '/arsrapport',
   survey: '/samhandling',
+  adminQuestionnaires: '/admin/skjema',
   planQueue: '/koordinerende-enhet',
 };
 
@@ -59,6 +60,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   indicators: 'indicators.nav.register',
   annualReport: 'indicators.nav.report',
   survey: 'questionnaires.survey.nav',
+  adminQuestionnaires: 'questionnaires.admin.nav',
   planQueue: 'plans.nav.queue',
 };
 

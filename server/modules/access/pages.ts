@@ -23,7 +23,7 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   sbu_coordinator: ['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport', 'survey'],
   // Figures only: the annual report first, the register, the teams' overview.
   analyst: ['annualReport', 'indicators', 'teams', 'survey'],
-  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams', 'adminHandbook', 'indicators', 'annualReport'],
+  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminQuestionnaires', 'adminCatalogue', 'teams', 'adminHandbook', 'indicators', 'annualReport'],
   auditor: ['audit'],
   midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   // The editor (redaktør) writes the handbook and reads it as staff do.
