@@ -77,13 +77,13 @@ export async function writeDemoActivity(trx: Tx, input: DemoActivityInput): Prom
   // The baseline (0-punkt) was counted by hand the year before the work in Sammen began.
   const baselineYear = refYear - years - 1;
   const indicators = [
-    { code: 'tidlig-innsats-saker', key: 'team_cases', unit: 'count', baseline: 20, target: 40,
+    { code: 'tidlig-innsats-saker', key: 'team_cases', unit: 'count', baseline: 20, lastYear: 40, target: 60,
       nb: ['Saker i tidlig innsatsteam', 'Saker teamene tok imot i året.'], nn: ['Saker i tidleg innsatsteam', 'Saker teama tok imot i året.'], en: ['Cases in early-intervention teams', 'Cases the teams accepted in the year.'] },
-    { code: 'foresatte-til-stede', key: 'family_present_share', unit: 'share', baseline: 60, target: 85,
+    { code: 'foresatte-til-stede', key: 'family_present_share', unit: 'share', baseline: 60, lastYear: 80, target: 85,
       nb: ['Foresatte eller den unge til stede', 'Andel saker der foresatte eller den unge var til stede på et møte.'], nn: ['Føresette eller den unge til stades', 'Del saker der føresette eller den unge var til stades på eit møte.'], en: ['Guardian or youth present', 'Share of cases where a guardian or the youth was present at a meeting.'] },
-    { code: 'god-hjelp', key: 'good_help_share', unit: 'share', baseline: 50, target: 75,
+    { code: 'god-hjelp', key: 'good_help_share', unit: 'share', baseline: 50, lastYear: 70, target: 75,
       nb: ['Familier som fikk god hjelp', 'Andel svar fra familiene som sier hjelpen var nyttig (4 eller 5 av 5).'], nn: ['Familiar som fekk god hjelp', 'Del svar frå familiane som seier hjelpa var nyttig (4 eller 5 av 5).'], en: ['Families who got good help', 'Share of the families\' answers saying the help was useful (4 or 5 of 5).'] },
-    { code: 'tiltak-i-tide', key: 'action_items_on_time_share', unit: 'share', baseline: 55, target: 80,
+    { code: 'tiltak-i-tide', key: 'action_items_on_time_share', unit: 'share', baseline: 55, lastYear: 70, target: 80,
       nb: ['Tiltak gjort innen fristen', 'Andel tiltak i handlingsplanene som ble gjort innen fristen.'], nn: ['Tiltak gjorde innan fristen', 'Del tiltak i handlingsplanane som vart gjorde innan fristen.'], en: ['Measures done on time', 'Share of the action plans\' measures done by their deadline.'] },
   ] as const;
   const rows = await trx.insertInto('indicator').values([
@@ -101,20 +101,17 @@ export async function writeDemoActivity(trx: Tx, input: DemoActivityInput): Prom
   ]).returning(['id', 'code']).execute();
   const idOf = (code: string) => rows.find((r) => r.code === code)!.id;
   // Version 1 of each, as the register writes it when an indicator is added (service.ts).
-  const all = [...indicators.map((i) => ({ code: i.code, unit: i.unit as string, baseline: i.baseline as number, target: { year: refYear + 2, value: i.target as number }, nb: i.nb[0], nn: i.nn[0], en: i.en[0], dnb: i.nb[1], dnn: i.nn[1], den: i.en[1] })),
-    { code: 'ungdata-trives', unit: 'share', baseline: 82, target: { year: refYear, value: 86 }, nb: 'Trives på skolen (Ungdata)', nn: 'Trivst på skulen (Ungdata)', en: 'Thriving at school (Ungdata)',
+  const all = [...indicators.map((i) => ({ code: i.code, unit: i.unit as string, baseline: i.baseline as number, targets: [{ year: refYear - 1, value: i.lastYear as number }, { year: refYear + 2, value: i.target as number }], nb: i.nb[0], nn: i.nn[0], en: i.en[0], dnb: i.nb[1], dnn: i.nn[1], den: i.en[1] })),
+    { code: 'ungdata-trives', unit: 'share', baseline: 82, targets: [{ year: refYear - 1, value: 84 }, { year: refYear + 2, value: 88 }], nb: 'Trives på skolen (Ungdata)', nn: 'Trivst på skulen (Ungdata)', en: 'Thriving at school (Ungdata)',
       dnb: 'Andel elever som sier de trives på skolen.', dnn: 'Del elevar som seier dei trivst på skulen.', den: 'Share of pupils who say they thrive at school.' }];
   await trx.insertInto('indicator_version').values(all.map((i) => ({
     indicator_id: idOf(i.code), version: 1, saved_at: registered, saved_by: input.registrarId,
     snapshot: JSON.stringify({
       names: { nb: i.nb, nn: i.nn, en: i.en }, definitions: { nb: i.dnb, nn: i.dnn, en: i.den }, unit: i.unit, direction: 'higher_is_better',
-      baseline: { year: baselineYear, value: i.baseline }, targets: [i.target], retired: false,
+      baseline: { year: baselineYear, value: i.baseline }, targets: i.targets, retired: false,
     }),
   }))).execute();
-  await trx.insertInto('indicator_target').values([
-    ...indicators.map((i) => ({ indicator_id: idOf(i.code), year: refYear + 2, value: i.target })),
-    { indicator_id: idOf('ungdata-trives'), year: refYear, value: 86 },
-  ]).execute();
+  await trx.insertInto('indicator_target').values(all.flatMap((i) => i.targets.map((t) => ({ indicator_id: idOf(i.code), year: t.year, value: t.value })))).execute();
   await trx.insertInto('indicator_entry').values(Array.from({ length: years + 1 }, (_, k) => ({
     indicator_id: idOf('ungdata-trives'), year: baselineYear + 1 + k, value: 82 + k + (k % 2), entered_by: input.registrarId, entered_at: registered,
   }))).execute();
