@@ -7,6 +7,7 @@ export const PAGE_KEYS = [
   'enrolled', // the children enrolled at one's own kindergarten or school
   'handbook', 'adminHandbook', // the digital handbook: reading it (staff-only pages too), and writing it
   'indicators', 'annualReport', // the outcome track: the indicator register and the annual status report
+  'planQueue', // Koordinerende enhet's requests for an individual plan or a coordinator
 ] as const;
 
 export type PageKey = (typeof PAGE_KEYS)[number];

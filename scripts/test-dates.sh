@@ -7,11 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Oslo wall-clock time -> the UTC instant given to faketime (the process itself runs in UTC).
+# Each is also a night before 09:00 UTC, when Oslo's date is a day ahead of UTC's: an ordinary winter
+# night needs no instant of its own.
 instants=(
-  "2027-01-14 00:30 Oslo|2027-01-13 23:30:00"   # an ordinary winter night, before 09:00 UTC
   "2027-03-28 00:30 Oslo|2027-03-27 23:30:00"   # daylight saving starts that night
   "2027-10-31 00:30 Oslo|2027-10-30 22:30:00"   # daylight saving ends that night
-  "2028-02-29 00:30 Oslo|2028-02-28 23:30:00"   # a leap day
+  "2028-02-29 00:30 Oslo|2028-02-28 23:30:00"   # a leap day, in winter time
   "2026-12-31 23:30 Oslo|2026-12-31 22:30:00"   # the last half hour of the year
 )
 files=(tests/security/15-clock.test.ts tests/server/meetings.test.ts tests/server/consent.test.ts tests/server/child-welfare-reports.test.ts tests/server/child-welfare-delivery.test.ts)

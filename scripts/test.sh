@@ -33,19 +33,28 @@ start() {
   running+=("$name")
 }
 
-# finish: waits for the stages started since the last finish, prints their output and times.
-finish() {
-  wait
+# await NAME...: waits for these stages to end, prints their output and times. A stage that failed
+# stops new stages from starting; those already running finish, then the summary says what failed.
+await() {
   local name took rc cpu
-  for name in "${running[@]}"; do
+  for name in "$@"; do
+    [ -f "$logs/$name.awaited" ] && continue
+    while [ ! -f "$logs/$name.done" ]; do sleep 1; done
+    touch "$logs/$name.awaited"
     read -r took rc cpu <"$logs/$name.done"
     echo "== ${name} (${took} s$([ "$rc" = 0 ] || echo ", FAILED"))"
     cat "$logs/$name.log"
     report+=("$(printf '%-62s %4d s  %5d s' "$name" "$took" "$cpu")")
     [ "$rc" = 0 ] || failed+=("$name")
   done
-  running=()
-  [ ${#failed[@]} -eq 0 ] || { summary; exit 1; }
+}
+
+# stop_if_failed: once a stage has failed, waits for the stages still running and ends the run.
+stop_if_failed() {
+  [ ${#failed[@]} -eq 0 ] && return
+  await "${running[@]}"
+  summary
+  exit 1
 }
 
 summary() {
@@ -61,18 +70,35 @@ build() {
   npx vite build --logLevel warn
   node scripts/bundle-sizes.ts
 }
-start "Type-check" npx tsc --noEmit -p tsconfig.json
-start "Lint (type-aware rules and import boundaries)" npm run --silent lint
-start "Build the front end, download per page (fails over budget)" build
-finish
 
+# The stages form a graph, not a line: the browser tests need only the build, and they spend much
+# of their time waiting on pages, so they run from the moment the build is there, beside the
+# type-check, the lint and the server tests, which keep the two cores busy meanwhile.
+TYPECHECK="Type-check"
+LINT="Lint (type-aware rules and import boundaries)"
+BUILD="Build the front end, download per page (fails over budget)"
+SERVER="Server tests on PostgreSQL"
+PGLITE="PGlite suite"
+DATES="Date-sensitive server tests (libfaketime)"
+BROWSER="Browser tests (Chromium, PostgreSQL)"
+
+start "$TYPECHECK" npx tsc --noEmit -p tsconfig.json
+start "$LINT" npm run --silent lint
+start "$BUILD" build
+await "$BUILD"
+stop_if_failed
+start "$BROWSER" env TEST_DB=postgres npx vitest run --project browser --maxWorkers=2
+
+await "$TYPECHECK" "$LINT"
+stop_if_failed
 # vitest would use one worker on two cores; the files wait on the database more than the CPU.
-start "Server tests on PostgreSQL" env TEST_DB=postgres npx vitest run --project server --maxWorkers=3
-finish
+start "$SERVER" env TEST_DB=postgres npx vitest run --project server --maxWorkers=3
+await "$SERVER"
+stop_if_failed
 
 # PGlite is the embedded default, not a second production database: its suite proves what differs
 # there (docs/architecture.md, "Tests"), not every rule again. The date-sensitive tests below run on
-# PGlite too (consent, meetings and the clock), five times over.
+# PGlite too (consent, meetings and the clock), four times over.
 pglite_suite=(
   tests/server/indexes.test.ts                    # every migration, and the catalog they leave
   tests/server/demo-data.test.ts                  # demo generation
@@ -81,20 +107,17 @@ pglite_suite=(
   tests/security/08-idempotency-and-versions.test.ts # races on one connection: idempotency, versions
   tests/server/jobs.test.ts                       # the queue's FOR UPDATE SKIP LOCKED
   tests/server/notifications.test.ts              # two workers draining the mail queue
-  tests/server/catalogue.test.ts                  # full-text search and pg_trgm
+  tests/server/catalogue.test.ts                  # full-text search and pg_trgm (the handbook's search is built from its functions)
   tests/server/cases.test.ts                      # the case module's SQL: relay log, cursor paging
   tests/server/absence.test.ts                    # absence import and its aggregates
   tests/server/people-access.test.ts              # registering people, need to know, the audit
   tests/server/teams-config.test.ts               # the administrator's team configuration
   tests/security/03-audit-tamper.test.ts          # the audit chain's sealing and verification
   tests/server/indicators-computed.test.ts        # the indicators' SQL: grouping sets, Oslo years, DISTINCT ON
-  tests/server/handbook.test.ts                   # the handbook's search (its own tsvector and trigram query), jsonb link lookup
 )
-start "PGlite suite" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
-start "Date-sensitive server tests (libfaketime)" bash scripts/test-dates.sh
-finish
-
-start "Browser tests (Chromium, PostgreSQL)" env TEST_DB=postgres npx vitest run --project browser --maxWorkers=2
-finish
+start "$PGLITE" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
+start "$DATES" bash scripts/test-dates.sh
+await "${running[@]}"
 
 summary
+[ ${#failed[@]} -eq 0 ] || exit 1

@@ -68,7 +68,7 @@ export const PersonDetails = Person.extend({
     /** The person's version, for the If-Match of the guardian-visibility switch. */
     version: z.number(),
     /** The sections the citizen may open, by the rules of their routes. */
-    abilities: z.object({ readCase: z.boolean(), readConsents: z.boolean(), askTeam: z.boolean(), readReports: z.boolean(), readAccessLog: z.boolean() }),
+    abilities: z.object({ readCase: z.boolean(), readConsents: z.boolean(), askTeam: z.boolean(), readReports: z.boolean(), readAccessLog: z.boolean(), readPlan: z.boolean() }),
     /** For a child: from which age they decide alone (consent age; in child-welfare matters). */
     decisionAges: z.object({ general: z.number(), childWelfare: z.number() }).nullable(),
   }).nullable(),

@@ -1,10 +1,11 @@
 // Individual plans, coordinators and Koordinerende enhet's requests (server/modules/plans).
 import { z } from 'zod';
 import { abilities } from './shared.ts';
+import { PLAN_REQUEST_KINDS } from '../plans.ts';
 
 const date = z.iso.date();
 const at = z.iso.datetime();
-export const PLAN_REQUEST_KINDS = ['plan_and_coordinator', 'coordinator', 'child_coordinator'] as const;
+export { PLAN_REQUEST_KINDS };
 const Kind = z.enum(PLAN_REQUEST_KINDS);
 const Decision = z.enum(['granted', 'refused']);
 const Staff = z.object({ id: z.string(), name: z.string(), title: z.string().nullable(), unitName: z.string().nullable() });
@@ -71,6 +72,8 @@ export const PersonPlanResponse = z.object({
   plan: PlanView.nullable(),
   /** A plan exists that the reader's consent does not reach. */
   planHidden: z.boolean(),
+  /** Staff involved with the person now, in case work: whom a contribution may name as responsible (empty unless the reader writes in the plan). */
+  involvedStaff: z.array(Staff),
   abilities: abilities('request', 'appoint', 'createPlan', 'write', 'familyWrite'),
 });
 export type PersonPlanResponse = z.infer<typeof PersonPlanResponse>;

@@ -1,8 +1,13 @@
 // The contact teacher Henrik Aasen imports his class's absence: a file with a bad row is refused
 // with the line named (in bokmål) and nothing stored; the corrected file puts Jonas Nordli on his
-// list of high absence with the action guide's first step, and the link opens Jonas's page.
+// list of high absence with the action guide's first step, and the link opens Jonas's page. Then the
+// same import form on "Barn ved enheten" (/innskrevne) refuses a bad enrolment line by number, takes
+// the good file, and Henrik finds Jonas there by name and notes a worry — axe on each, and on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { today } from '../support/clock.ts';
+
+const shots = process.env.SCREENSHOTS;
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -69,6 +74,32 @@ describe('high absence', () => {
 
     await row.getByRole('link', { name: 'Jonas Nordli' }).click();
     await page.getByRole('heading', { level: 1, name: 'Jonas Nordli' }).waitFor();
+
+    // The enrolments: one import form for both pages, the same refusal by line number.
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Barn ved enheten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Barn innskrevet ved enheten' }).waitFor();
+    await page.getByText('Hele fila avvises hvis én linje har feil.', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'the enrolled children');
+    const [y, m, d] = today().split('-');
+    const enrolFile = page.getByLabel('CSV-fil med innskrivinger');
+    await enrolFile.setInputFiles({ name: 'elever.csv', mimeType: 'text/csv', buffer: Buffer.from(`fodselsnummer;startdato;sluttdato\r\n${jonas.national_id};${d}.${m}.${y};\r\n123;${d}.${m}.${y};\r\n`) });
+    await page.getByRole('button', { name: 'Importer fila' }).click();
+    await page.getByText('Linje 3: Fødselsnummeret må ha 11 siffer.').waitFor();
+    await expectNoAxeViolations(page, 'the enrolment import refused');
+    await enrolFile.setInputFiles({ name: 'elever.csv', mimeType: 'text/csv', buffer: Buffer.from(`fodselsnummer;startdato;sluttdato\r\n${jonas.national_id};${d}.${m}.${y};\r\n`) });
+    await page.getByRole('button', { name: 'Importer fila' }).click();
+    await page.getByText('Fila er importert.', { exact: false }).waitFor();
+    await page.getByLabel('Navn eller fødselsdato').fill('Jonas');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    const found = page.getByRole('table', { name: 'Barn innskrevet ved enheten' });
+    await found.getByRole('row').filter({ hasText: 'Jonas Nordli' }).waitFor();
+    await found.getByRole('button', { name: 'Noter undring om Jonas Nordli' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Undring om Jonas Nordli' }).waitFor();
+    await expectNoAxeViolations(page, 'a worry noted from the enrolled children');
+    if (shots) await page.screenshot({ path: `${shots}/enrolled-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectFitsWidth(page, 'the enrolled children on a phone');
+    if (shots) await page.screenshot({ path: `${shots}/enrolled-390.png`, fullPage: true });
     expectNoProblems(t);
     await t.close();
   });

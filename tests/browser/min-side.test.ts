@@ -52,7 +52,7 @@ describe('Min side', () => {
     // The sections to jump between; a jump brings the section's heading onto the screen.
     const contents = page.getByRole('navigation', { name: 'Innhold på siden' });
     const jumps = await contents.getByRole('link').allTextContents();
-    expect(jumps.slice(0, 3)).toEqual(['Saken', 'Stafettlogg', 'Samtykker du har gitt']);
+    expect(jumps.slice(0, 4)).toEqual(['Saken', 'Stafettlogg', 'Individuell plan', 'Samtykker du har gitt']);
     expect(jumps).toContain('Hvem har sett opplysningene');
     await contents.getByRole('link', { name: 'Hvem har sett opplysningene' }).click();
     await page.waitForURL((url) => url.hash === '#access-log');

@@ -61,7 +61,7 @@ const START_PAGES: { name: string; path: string; heading: string; nav: string[] 
   { name: 'Marte Lunde', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
   // The intake starts at its queue of reports.
   { name: 'Anders Moe', path: '/barnevern', heading: 'Meldinger til barnevernet', nav: ['Meldinger til barnevernet', 'Anonym drøfting', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Håndbok', 'Nivå 2'] },
-  { name: 'Hanne Strand', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+  { name: 'Hanne Strand', path: '/koordinerende-enhet', heading: 'Koordinerende enhet', nav: ['Koordinerende enhet', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
   { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam', 'Håndbok', 'Indikatorer', 'Årsrapport'] },
   { name: 'Nora Vik', path: '/arsrapport', heading: 'Årsrapport', nav: ['Årsrapport', 'Indikatorer', 'Team'] },
   { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Tjenestekatalog', 'Team', 'Håndbok – redigering', 'Indikatorer', 'Årsrapport'] },

@@ -86,7 +86,7 @@ export async function expectNoAxeViolations(page: Page, where = page.url()): Pro
   if (!hasAxe) await page.addScriptTag({ url: AXE_URL_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
   const report = violations.map((v) => `${v.id} (${v.help}): ${v.targets.join(', ')}`).join('\n');

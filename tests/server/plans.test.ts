@@ -81,6 +81,12 @@ describe('asking for an individual plan', () => {
     baseline = await planCounts(t.database.db, (await t.database.db.selectFrom('plan_request').select('municipality_id').executeTakeFirstOrThrow()).municipality_id, countPeriod());
   });
 
+  it('is Koordinerende enhet\'s start page, and only theirs', async () => {
+    expect((await unit.get('/api/auth/me')).json().pages[0]).toBe('planQueue');
+    expect((await teacher.get('/api/auth/me')).json().pages).not.toContain('planQueue');
+    expect((await mother.get('/api/auth/me')).json().pages).not.toContain('planQueue');
+  });
+
   it('is refused to a guardian without parental responsibility, an unrelated youth, another unit\'s colleague and the anonymous; nothing is stored', async () => {
     const before = await counts();
     const body = { kind: 'plan_and_coordinator', reason: 'Vi trenger én å forholde oss til.' };
@@ -289,6 +295,8 @@ describe('changing the coordinator', () => {
     expect((await planOf(mother)).json().plan.history.at(-1)).toMatchObject({ what: 'coordinator_changed', by: 'Henrik Aasen' });
     // The former coordinator, from a unit the plan's consent names, still works on the plan, but no longer opens one.
     expect((await planOf(nurse)).json().abilities).toMatchObject({ write: true, createPlan: false });
+    // With a plan in force, nobody is offered to ask for one.
+    expect((await planOf(mother)).json().abilities).toMatchObject({ request: false, familyWrite: true });
   });
 });
 

@@ -98,7 +98,7 @@ describe('the consent ages', () => {
     expect((await mother.get(`/api/people/${people.y15}`)).json().citizen.abilities).toMatchObject({ readCase: true, readConsents: true, askTeam: true });
     // The 16-year-old opens it all himself.
     const y16 = await signedIn(t.app, 'ungsti.y16');
-    expect((await y16.get(`/api/people/${people.y16}`)).json().citizen.abilities).toEqual({ readCase: true, readConsents: true, askTeam: true, readReports: true, readAccessLog: true });
+    expect((await y16.get(`/api/people/${people.y16}`)).json().citizen.abilities).toEqual({ readCase: true, readConsents: true, askTeam: true, readReports: true, readAccessLog: true, readPlan: true });
   });
 });
 

@@ -30,6 +30,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   adminHandbook: '/admin/handbok',
   indicators: '/indikatorer',
   annualReport: '/arsrapport',
+  planQueue: '/koordinerende-enhet',
 };
 
 export const PAGE_TITLES: Record<PageKey, MessageKey> = {
@@ -56,6 +57,7 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   adminHandbook: 'handbook.nav.admin',
   indicators: 'indicators.nav.register',
   annualReport: 'indicators.nav.report',
+  planQueue: 'plans.nav.queue',
 };
 
 /** Where the signed-in user lands: the first of the pages the session answer gives them. */

@@ -17,7 +17,8 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   coordinator: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   // The intake starts at its queue of reports to child welfare.
   child_welfare_intake: ['cwQueue', 'cwConsult', 'people', 'register', 'worries', 'handbook', 'familyEfforts'],
-  coordinating_unit: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'], // familyEfforts: the level-2 intake (decision 0028)
+  // Koordinerende enhet starts at its queue of requests for a plan or a coordinator; familyEfforts is the level-2 intake (decision 0028).
+  coordinating_unit: ['planQueue', 'people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook', 'familyEfforts'],
   sbu_coordinator: ['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport'],
   // Figures only: the annual report first, the register, the teams' overview.

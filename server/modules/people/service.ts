@@ -189,7 +189,7 @@ export async function getPerson(ctx: DataContext, id: string) {
       setsGuardianVisibility: await may(ctx, { action: 'guardianVisibility.set', purpose, subject: { kind: 'person', id } }),
       ...await ctx.trx.selectFrom('person').select(['guardians_see_case as guardiansSeeCase', 'version']).where('id', '=', id).executeTakeFirstOrThrow(),
       abilities: await abilitiesOf(ctx, { purpose, subject }, {
-        readCase: 'caseStatus.read', readConsents: 'consent.read', askTeam: 'teamRequest.create', readReports: 'cwReport.familyView', readAccessLog: 'accessLog.read',
+        readCase: 'caseStatus.read', readConsents: 'consent.read', askTeam: 'teamRequest.create', readReports: 'cwReport.familyView', readAccessLog: 'accessLog.read', readPlan: 'planStatus.read',
       }),
       // For a child: the ages from which they decide alone, for the page to say why it shows what it shows.
       decisionAges: row.kind === 'child' ? await decisionAgesOf(ctx, id) : null,

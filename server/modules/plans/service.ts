@@ -215,6 +215,8 @@ export async function personPlan(ctx: DataContext, personId: string) {
     coordinator: current ? { ...staffShape({ ...current, id: current.staff_id }), email: current.email, phone: current.phone, since: current.answered_at!, childCoordinator: current.child_coordinator } : null,
     pendingAppointment: pending ? { id: pending.id, coordinator: staffShape({ ...pending, id: pending.staff_id }), mine: pending.staff_id === me } : null,
     plan: content, planHidden,
-    abilities: { ...abilities, request: abilities.request && !requests.some((r) => r.decision === null) },
+    involvedStaff: abilities.write || abilities.appoint ? (await candidates(ctx.trx, personId)).map(staffShape) : [],
+    // Nothing to ask for while a request waits or a plan is in force.
+    abilities: { ...abilities, request: abilities.request && !requests.some((r) => r.decision === null) && !plan },
   };
 }

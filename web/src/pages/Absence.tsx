@@ -1,13 +1,13 @@
 // "Fravær" for kindergarten and school staff: the contact teacher's pupils above 10 % absence with
 // weak progress, each with the action guide's first step and a link to the child; and the import of
 // the unit's absence figures from a CSV file, refused whole (and said so up front) if a line is bad.
-import { Alert, Button, Details, Field, Heading, Label, Link, List, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Heading, Link, List, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, QueryFallback, errorText } from '../components/Status.tsx';
+import { QueryFallback } from '../components/Status.tsx';
+import { CsvImportForm } from '../components/CsvImportForm.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { useApiQuery, useSubmit } from '../query.tsx';
+import { useApiQuery } from '../query.tsx';
 import type { ImportAbsenceResponse } from '../../../common/contracts/absence.ts';
 import { useI18n } from '../i18n.tsx';
 import type { ListHighAbsenceResponse } from '../../../common/contracts/absence.ts';
@@ -94,112 +94,6 @@ function HighAbsenceList({ data }: { data: HighAbsence }) {
   );
 }
 
-function FileFormat() {
-  const { t } = useI18n();
-  return (
-    <Details>
-      <Details.Summary>{t('notifications.absence.import.formatHeading')}</Details.Summary>
-      <Details.Content>
-        <Paragraph>{t('notifications.absence.import.formatIntro')}</Paragraph>
-        <TableScroll label={t('notifications.absence.import.formatHeading')}>
-          <Table className="data-table" data-size="sm">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('notifications.absence.import.column')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('notifications.absence.import.meaning')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {COLUMNS.map((c) => (
-                <Table.Row key={c}>
-                  <Table.Cell><code>{c}</code></Table.Cell>
-                  <Table.Cell>{t(`notifications.absence.import.col.${c}`)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
-        <Paragraph>{t('notifications.absence.import.lineNumbers')}</Paragraph>
-        <Heading level={3} data-size="2xs">{t('notifications.absence.import.example')}</Heading>
-        <pre className="csv-example" lang="nb">{EXAMPLE}</pre>
-      </Details.Content>
-    </Details>
-  );
-}
-
-function ImportForm() {
-  const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileKey, setFileKey] = useState(0);
-  const [missingFile, setMissingFile] = useState(false);
-  const { busy, error, attempt, send } = useSubmit('absence-import');
-  const [done, setDone] = useState('');
-  const errorRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error, attempt]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone('');
-    if (!file) {
-      setMissingFile(true);
-      document.getElementById('absence-file')?.focus();
-      return;
-    }
-    setMissingFile(false);
-    const csv = await file.text();
-    await send<ImportAbsenceResponse>({
-      url: '/api/absence/imports',
-      body: { fileName: file.name, csv },
-      onDone: (result) => {
-        setDone(t('notifications.absence.import.done', { count: result.rows }));
-        setFile(null);
-        setFileKey((k) => k + 1);
-      },
-    });
-  };
-
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="absence-import">
-      <Field>
-        <Label htmlFor="absence-file">{t('notifications.absence.import.file')}</Label>
-        <input
-          key={fileKey}
-          id="absence-file"
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          aria-invalid={missingFile ? true : undefined}
-          aria-describedby={missingFile ? 'absence-file-error' : undefined}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setMissingFile(false);
-          }}
-        />
-        {missingFile ? <ValidationMessage id="absence-file-error">{t('notifications.absence.import.fileRequired')}</ValidationMessage> : null}
-      </Field>
-      <div className="button-row">
-        <Button type="submit" disabled={busy} aria-busy={busy || undefined}>{t('notifications.absence.import.submit')}</Button>
-      </div>
-      {error ? (
-        <Alert data-color="danger" key={attempt} ref={errorRef} tabIndex={-1} className="import-errors">
-          <Heading level={3} data-size="xs">{errorText(error, t)}</Heading>
-          {error.fields.length > 0 ? (
-            <>
-              <Paragraph>{t('notifications.absence.import.errorsHeading')}:</Paragraph>
-              <List.Unordered>
-                {error.fields.map((f, i) => <List.Item key={`${f.field}-${i}`}>{f.message}</List.Item>)}
-              </List.Unordered>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
-      <LiveMessage>{done}</LiveMessage>
-    </form>
-  );
-}
-
 export function AbsencePage() {
   const { t } = useI18n();
   const high = useApiQuery<HighAbsence>('/api/absence/high');
@@ -221,11 +115,8 @@ export function AbsencePage() {
           </section>
           <section aria-labelledby="absence-import" className="page-section">
             <Heading level={2} data-size="sm" id="absence-import">{t('notifications.absence.import.heading')}</Heading>
-            <Alert data-color="warning">
-              <Paragraph>{t('notifications.absence.import.rule')}</Paragraph>
-            </Alert>
-            <FileFormat />
-            <ImportForm />
+            <CsvImportForm<ImportAbsenceResponse> name="absence" texts="notifications.absence.import" url="/api/absence/imports" columns={COLUMNS} example={EXAMPLE}
+              done={(result) => t('notifications.absence.import.done', { count: result.rows })} />
           </section>
         </>
       )}

@@ -1,15 +1,16 @@
 // "Barn ved enheten" for kindergarten and school staff: find a child enrolled at one's own unit by
 // name or birth date (name and birth date only) and note a worry about them; and import the unit's
 // enrolments from its administrative system as CSV, refused whole (said up front) if a line is bad.
-import { Alert, Button, Details, Field, Heading, Label, Link, List, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CategoryChecks } from '../components/case/shared.tsx';
 import { DateField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
-import { LiveMessage, QueryFallback, errorText } from '../components/Status.tsx';
+import { QueryFallback } from '../components/Status.tsx';
+import { CsvImportForm } from '../components/CsvImportForm.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { todayNorwegian, toIsoDate } from '../dates.ts';
 import { useApiQuery, useSubmit } from '../query.tsx';
@@ -105,99 +106,6 @@ function Search() {
   );
 }
 
-function FileFormat() {
-  const { t } = useI18n();
-  return (
-    <Details>
-      <Details.Summary>{t('enrolments.import.formatHeading')}</Details.Summary>
-      <Details.Content>
-        <Paragraph>{t('enrolments.import.formatIntro')}</Paragraph>
-        <TableScroll label={t('enrolments.import.formatHeading')}>
-          <Table className="data-table" data-size="sm">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('enrolments.import.column')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('enrolments.import.meaning')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {COLUMNS.map((c) => (
-                <Table.Row key={c}>
-                  <Table.Cell><code>{c}</code></Table.Cell>
-                  <Table.Cell>{t(`enrolments.import.col.${c}`)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
-        <Paragraph>{t('enrolments.import.lineNumbers')}</Paragraph>
-        <Heading level={3} data-size="2xs">{t('enrolments.import.example')}</Heading>
-        <pre className="csv-example" lang="nb">{EXAMPLE}</pre>
-      </Details.Content>
-    </Details>
-  );
-}
-
-function ImportForm() {
-  const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileKey, setFileKey] = useState(0);
-  const [missingFile, setMissingFile] = useState(false);
-  const { busy, error, attempt, send } = useSubmit('enrolment-import');
-  const [done, setDone] = useState('');
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error, attempt]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone('');
-    if (!file) {
-      setMissingFile(true);
-      document.getElementById('enrolment-file')?.focus();
-      return;
-    }
-    setMissingFile(false);
-    await send<ImportEnrolmentsResponse>({
-      url: '/api/enrolments/imports',
-      body: { fileName: file.name, csv: await file.text() },
-      onDone: (result) => {
-        setDone(t('enrolments.import.done', { added: result.added, updated: result.updated }));
-        setFile(null);
-        setFileKey((k) => k + 1);
-      },
-    });
-  };
-
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="absence-import">
-      <Field>
-        <Label htmlFor="enrolment-file">{t('enrolments.import.file')}</Label>
-        <input key={fileKey} id="enrolment-file" type="file" accept=".csv,text/csv,text/plain"
-          aria-invalid={missingFile ? true : undefined} aria-describedby={missingFile ? 'enrolment-file-error' : undefined}
-          onChange={(e) => { setFile(e.target.files?.[0] ?? null); setMissingFile(false); }} />
-        {missingFile ? <ValidationMessage id="enrolment-file-error">{t('enrolments.import.fileRequired')}</ValidationMessage> : null}
-      </Field>
-      <div className="button-row">
-        <Button type="submit" disabled={busy} aria-busy={busy || undefined}>{t('enrolments.import.submit')}</Button>
-      </div>
-      {error ? (
-        <Alert data-color="danger" key={attempt} ref={errorRef} tabIndex={-1} className="import-errors">
-          <Heading level={3} data-size="xs">{errorText(error, t)}</Heading>
-          {error.fields.length > 0 ? (
-            <>
-              <Paragraph>{t('enrolments.import.errorsHeading')}:</Paragraph>
-              <List.Unordered>{error.fields.map((f, i) => <List.Item key={`${f.field}-${i}`}>{f.message}</List.Item>)}</List.Unordered>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
-      <LiveMessage>{done}</LiveMessage>
-    </form>
-  );
-}
-
 export function EnrolledPage() {
   const { t } = useI18n();
   return (
@@ -206,9 +114,8 @@ export function EnrolledPage() {
       <Search />
       <section aria-labelledby="enrolment-import" className="page-section">
         <Heading level={2} data-size="sm" id="enrolment-import">{t('enrolments.import.heading')}</Heading>
-        <Alert data-color="warning"><Paragraph>{t('enrolments.import.rule')}</Paragraph></Alert>
-        <FileFormat />
-        <ImportForm />
+        <CsvImportForm<ImportEnrolmentsResponse> name="enrolment" texts="enrolments.import" url="/api/enrolments/imports" columns={COLUMNS} example={EXAMPLE}
+          done={(result) => t('enrolments.import.done', { added: result.added, updated: result.updated })} />
       </section>
     </Page>
   );

@@ -14,7 +14,9 @@ import { CaseNotShown, GuardianVisibility, HelpForYou, opens } from '../componen
 import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
 import { FamilyEffort } from '../components/citizen/FamilyEffort.tsx';
+import { FamilyPlan } from '../components/citizen/FamilyPlan.tsx';
 import { Consents } from '../components/Consents.tsx';
+import { ScreeningsSection } from '../components/questionnaires/Screenings.tsx';
 import { NationalId } from '../components/NationalId.tsx';
 import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
 import { Page } from '../components/Page.tsx';
@@ -122,8 +124,11 @@ const notAdult = (section: PersonSection): PersonSection => function ChildOrPreg
 /** One person's page, section by section: what is happening first, the records last. */
 const PERSON_SECTIONS: PersonSection[] = [
   CaseNotShown,
+  // Screenings are the answering person's own data: only on their own page.
+  ({ person }) => (person.citizen?.reader === 'self' ? <ScreeningsSection personId={person.id} citizen /> : null),
   notAdult(opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} />)),
   notAdult(opens('readCase', ({ person }) => <MeetingList personId={person.id} citizen />)),
+  opens('readPlan', FamilyPlan),
   opens('readConsents', ({ person }) => <Consents person={person} citizen />),
   notAdult(opens('askTeam', TeamRequest)),
   GuardianVisibility,

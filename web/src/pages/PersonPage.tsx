@@ -7,7 +7,9 @@ import { formatDate } from '../../../common/i18n/index.ts';
 import { CaseArea } from '../components/case/CaseArea.tsx';
 import { MeetingList } from '../components/case/Referral.tsx';
 import { Consents } from '../components/Consents.tsx';
+import { ScreeningsSection } from '../components/questionnaires/Screenings.tsx';
 import { NationalId } from '../components/NationalId.tsx';
+import { PlanLink } from '../components/plans/PlanLink.tsx';
 import { Facts, GuardianCard } from '../components/PersonFacts.tsx';
 import { Page } from '../components/Page.tsx';
 import { QueryFallback } from '../components/Status.tsx';
@@ -91,7 +93,9 @@ export function PersonPage() {
         </section>
       ) : null}
       {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
+      {p.kind !== 'adult' ? <PlanLink personId={p.id} /> : null}
       {p.kind !== 'adult' ? <CaseArea personId={p.id} citizen={false} /> : null}
+      <ScreeningsSection personId={p.id} citizen={false} />
       {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={false} /> : null}
       <Consents person={p} citizen={false} />
       {p.kind !== 'adult' ? (

@@ -14,6 +14,7 @@ import { CONSENT_CATEGORIES } from '../../../../common/consent.ts';
 import type { CaseLog, Colleague, Entry } from '../../../../common/contracts/cases.ts';
 import { useSubmit } from '../../query.tsx';
 import { Collapsible, PageSection } from '../PageSection.tsx';
+import { GoalProgress } from '../GoalProgress.tsx';
 
 type Change = (message: string) => void;
 
@@ -78,7 +79,7 @@ function Correct({ caseId, entry, onChange }: { caseId: string; entry: Entry; on
   );
 }
 
-function EntryCard({ caseId, entry, evaluations, canCorrect, onChange }: { caseId: string; entry: Entry; evaluations: Entry[]; canCorrect: boolean; onChange: Change }) {
+function EntryCard({ caseId, personId, citizen, entry, evaluations, canCorrect, onChange }: { caseId: string; personId: string; citizen: boolean; entry: Entry; evaluations: Entry[]; canCorrect: boolean; onChange: Change }) {
   const { t, tx } = useI18n();
   const author = entry.author.kind === 'family' ? t('cases.ui.familyAuthor', { name: entry.author.name }) : `${entry.author.name}${entry.author.unitName ? `, ${entry.author.unitName}` : ''}`;
   return (
@@ -99,6 +100,7 @@ function EntryCard({ caseId, entry, evaluations, canCorrect, onChange }: { caseI
         {tx(`domain.consentCategory.${entry.category}`, entry.category)} · {tx(`cases.ui.kind.${entry.kind}`, entry.kind)} · {t('cases.ui.writtenBy', { name: author, date: formatDateTime(entry.firstWrittenAt ?? entry.writtenAt) })}
         {entry.version > 1 ? ` · ${t('cases.ui.correctedOn', { version: entry.version, date: formatDateTime(entry.writtenAt) })}` : ''}
       </Paragraph>
+      {entry.kind === 'goal' ? <GoalProgress personId={personId} goalKey={entry.entryKey} citizen={citizen} /> : null}
       {entry.version > 1 ? <History caseId={caseId} entryKey={entry.entryKey} /> : null}
       {canCorrect ? <Correct caseId={caseId} entry={entry} onChange={onChange} /> : null}
     </Card>
@@ -256,7 +258,7 @@ export function RelayLogSection({ personId, log, citizen, self = false, colleagu
             <Heading level={3} data-size="xs" id={section.heading}>{t(section.heading)}</Heading>
             {entries.length === 0 ? <Paragraph data-size="sm">{t('cases.ui.nothingYet')}</Paragraph> : null}
             {entries.map((e) => (
-              <EntryCard key={e.entryKey} caseId={caseId!} entry={e} evaluations={e.kind === 'measure' ? evaluationsOf(e.entryKey) : []} canCorrect={writable && mine(e)} onChange={onChange} />
+              <EntryCard key={e.entryKey} caseId={caseId!} personId={personId} citizen={citizen} entry={e} evaluations={e.kind === 'measure' ? evaluationsOf(e.entryKey) : []} canCorrect={writable && mine(e)} onChange={onChange} />
             ))}
           </section>
         );

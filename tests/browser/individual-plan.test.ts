@@ -1,0 +1,140 @@
+// The individual plan in the browser (issue 14, "Done means"), in bokmål with axe on every page: a
+// child's relay log at level 2 (the teacher holds the baton, the health nurse is responsible for a
+// measure, the family consents to collaboration and to a plan) → the mother asks for an individual
+// plan on Min side → Koordinerende enhet, landing on its queue, grants it and appoints the health
+// nurse → she accepts on the plan page and opens the plan, where the log's goals and measures are
+// already → the mother adds her own goal and confirms → the plan's PDF reads right. The people are
+// found in the data by username and relation, not by the demo's names.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../support/app.ts';
+import { daysFromToday, today } from '../support/clock.ts';
+import { involvedChild } from '../support/factories.ts';
+import { pdfText } from '../support/pdf-text.ts';
+import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+
+let env: BrowserApp;
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const GOAL = 'Leker med andre i friminuttene';
+const MEASURE = 'Samtaler med helsesykepleier';
+const OWN_GOAL = 'Vi vil at barnet skal glede seg til skolen';
+
+describe('the individual plan', () => {
+  it('goes from the mother\'s request through Koordinerende enhet and the coordinator to a plan the mother confirms and downloads', async () => {
+    const db = env.testApp.database.db;
+    const staff = (username: string) => db.selectFrom('staff_user').select(['id', 'display_name', 'service_unit_id']).where('username', '=', username).executeTakeFirstOrThrow();
+    const [teacherRow, nurse, unit] = await Promise.all([staff('fagperson.skole'), staff('helsesykepleier'), staff('koordinerende.enhet')]);
+    const motherAccount = await db.selectFrom('citizen_account as a').innerJoin('person as p', 'p.id', 'a.person_id')
+      .select(['p.id', 'p.given_name', 'p.family_name']).where('a.username', '=', 'forelder').executeTakeFirstOrThrow();
+    const motherName = `${motherAccount.given_name} ${motherAccount.family_name}`;
+
+    // The relay log at level 2 under the family's consent to collaborate and to a plan.
+    const [teacher, motherApi] = await Promise.all([signedIn(env.testApp.app, 'fagperson.skole'), signedIn(env.testApp.app, 'forelder')]);
+    const child = await involvedChild(teacher, motherApi);
+    const childName = `${child.givenName} ${child.familyName}`;
+    expect((await teacher.post('/api/worries', { personId: child.id, categories: ['social'], description: 'Trekker seg unna i friminuttene.', noticedOn: today() })).statusCode).toBe(201);
+    const consent = await teacher.post(`/api/people/${child.id}/consents`, {
+      method: 'paper', childView: 'Vil gjerne ha hjelp til å få venner.', giverIds: [motherAccount.id], validFrom: today(), validTo: daysFromToday(365),
+      purposes: ['collaboration', 'individual_plan'], categories: ['social', 'health'], recipientUnitIds: [teacherRow.service_unit_id], recipientUnitTypes: ['health_station'],
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    const status = (await teacher.get(`/api/people/${child.id}/case-status`)).json();
+    expect((await teacher.post(`/api/cases/${status.case.id}/level`, { toLevel: 2, reason: 'Flere tjenester trengs.', version: status.case.version })).statusCode).toBe(200);
+    expect((await teacher.post(`/api/cases/${status.case.id}/entries`, { kind: 'goal', category: 'social', title: GOAL })).statusCode).toBe(201);
+    const measure = await teacher.post(`/api/cases/${status.case.id}/entries`, { kind: 'measure', category: 'health', title: MEASURE, responsibleStaffId: nurse.id, startsOn: today(), evaluateOn: daysFromToday(60) });
+    expect(measure.statusCode, measure.body).toBe(201);
+
+    const t = await openPage(env);
+    const { page } = t;
+
+    // The mother asks on Min side.
+    await signInAs(page, motherName);
+    await page.getByRole('link', { name: childName, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: childName }).waitFor();
+    const familyPlan = page.getByTestId('family-plan');
+    await familyPlan.getByText('Du kan be om en individuell plan og en koordinator.').waitFor();
+    await familyPlan.getByText('Be om individuell plan eller koordinator').click();
+    await familyPlan.getByLabel('Hvorfor').fill('Mange tjenester er inne, og vi trenger én som holder tråden.');
+    await familyPlan.getByRole('button', { name: 'Send forespørselen' }).click();
+    await page.getByText('Forespørselen er sendt til koordinerende enhet.').waitFor();
+    await familyPlan.getByText('Venter på svar', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'the request on Min side');
+    await signOut(page);
+
+    // Koordinerende enhet lands on its queue, grants the request and appoints the health nurse.
+    await signInAs(page, unit.display_name);
+    await page.getByRole('heading', { level: 1, name: 'Koordinerende enhet' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/koordinerende-enhet');
+    const card = page.getByTestId('plan-request-card').filter({ hasText: childName });
+    await card.getByText('Dager ventet: 0').waitFor();
+    await card.getByText(`Spurt av familien: ${motherName}`).waitFor();
+    await expectNoAxeViolations(page, 'Koordinerende enhet\'s queue');
+    await card.getByRole('link', { name: childName }).click();
+    await page.getByText('Mange tjenester er inne, og vi trenger én som holder tråden.').waitFor();
+    await page.getByLabel('Innvilg').check();
+    const choice = page.getByLabel('Koordinator', { exact: true });
+    await choice.selectOption((await choice.locator('option', { hasText: nurse.display_name }).getAttribute('value'))!);
+    await page.getByLabel('Begrunnelse').fill('Langvarige behov og flere tjenester.');
+    await expectNoAxeViolations(page, 'the request at Koordinerende enhet');
+    await page.getByRole('button', { name: 'Lagre avgjørelsen' }).click();
+    await page.getByText(`Innvilget. ${nurse.display_name} er oppnevnt som koordinator og må godta.`).waitFor();
+    await page.getByTestId('plan-pending').filter({ hasText: nurse.display_name }).waitFor();
+    await expectNoAxeViolations(page, 'the request granted');
+    await signOut(page);
+
+    // The health nurse accepts from the child's page and opens the plan: the log's goal and measure are there.
+    await signInAs(page, nurse.display_name);
+    await page.goto(`/barn/${child.id}`);
+    const link = page.getByTestId('plan-link');
+    await link.getByText('Du er oppnevnt som koordinator og må svare.').waitFor();
+    await expectNoAxeViolations(page, 'the child\'s page with the appointment');
+    await link.getByRole('link', { name: 'Åpne individuell plan' }).click();
+    await page.getByRole('heading', { level: 1, name: `Individuell plan: ${childName}` }).waitFor();
+    await expectNoAxeViolations(page, 'the plan page with the appointment');
+    await page.getByRole('button', { name: 'Godta å være koordinator' }).click();
+    await page.getByText('Du er nå koordinator.').waitFor();
+    await page.getByTestId('plan-coordinator').getByRole('heading', { name: `Koordinator: ${nurse.display_name}` }).waitFor();
+    await page.getByRole('button', { name: 'Opprett individuell plan' }).click();
+    await page.getByText('Planen er opprettet.').waitFor();
+    const logItems = page.getByTestId('plan-log-items');
+    await logItems.getByText(GOAL).waitFor();
+    await logItems.getByText(MEASURE).waitFor();
+    await logItems.getByText(`Ansvarlig: ${nurse.display_name}`, { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'the plan opened');
+    await signOut(page);
+
+    // The mother writes her own goal, confirms the plan and downloads it.
+    await signInAs(page, motherName);
+    await page.getByRole('link', { name: childName, exact: true }).click();
+    await familyPlan.getByRole('heading', { name: `Koordinator: ${nurse.display_name}` }).waitFor();
+    await familyPlan.getByTestId('plan-log-items').getByText(GOAL).waitFor();
+    await familyPlan.getByTestId('plan-log-items').getByText(MEASURE).waitFor();
+    await expectNoAxeViolations(page, 'the plan on Min side');
+    await familyPlan.getByLabel('Målet med dine egne ord').fill(OWN_GOAL);
+    await familyPlan.getByRole('button', { name: 'Lagre målet' }).click();
+    await page.getByText('Målet er lagret.').waitFor();
+    await familyPlan.getByTestId('plan-goals').getByText(OWN_GOAL).waitFor();
+    await familyPlan.getByRole('button', { name: 'Bekreft planen' }).click();
+    await page.getByText('Du har bekreftet planen.').waitFor();
+    await familyPlan.getByTestId('plan-confirmation').filter({ hasText: `Bekreftet av ${motherName}` }).waitFor();
+    expect(await familyPlan.getByRole('button', { name: 'Bekreft planen' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'the plan confirmed on Min side');
+    const [download] = await Promise.all([page.waitForEvent('download'), familyPlan.getByRole('link', { name: 'Last ned planen som PDF' }).click()]);
+    const text = await pdfText(Buffer.concat(await (await download.createReadStream()).toArray()));
+    expect(text).toContain('Individuell plan');
+    expect(text).toContain(childName);
+    expect(text).toContain(nurse.display_name);
+    expect(text).toContain(GOAL);
+    expect(text).toContain(MEASURE);
+    expect(text).toContain(OWN_GOAL);
+    expect(text).toContain(`Bekreftet av ${motherName}`);
+
+    expectNoProblems(t);
+    await t.close();
+  }, 180_000);
+});
