@@ -120,6 +120,18 @@ export const CaseStatus = z.object({
     }).nullable(),
     transitions: z.array(Transition),
     plannedTransitionId: z.string().nullable(),
+    /** For a citizen: the action-plan items the family took on in team meetings; `mine` may be marked done. */
+    familyItems: z.array(z.object({
+      id: z.string(),
+      what: z.string(),
+      owner: z.string(),
+      mine: z.boolean(),
+      dueOn: z.string(),
+      status: z.enum(['open', 'done', 'not_done']),
+      doneOn: z.string().nullable(),
+      teamName: z.string(),
+      meetingOn: z.iso.datetime(),
+    })),
     proposedTransition: z.object({
       suggestedUnits: z.array(z.object({ id: z.string(), name: z.string(), area: z.string().nullable() })),
       fromStage: z.enum(STAGES),

@@ -25,6 +25,8 @@ export const ActionItem = z.object({
   position: z.number(),
   what: z.string(),
   owner: Staff,
+  /** A professional, or a guardian or the youth taking part (then `owner` names the person). */
+  ownerKind: z.enum(['staff', 'family']),
   dueOn: z.string(),
   status: z.enum(['done', 'open', 'not_done']),
   doneOn: z.string().nullable(),

@@ -92,7 +92,8 @@ describe('an early-intervention team meeting', () => {
     const items: [string, string, number][] = [
       ['Kartlegge lesing', 'Henrik Aasen, Fjellbekken skole', 14],
       ['Samtale med helsesykepleier', 'Tone Haugland', 21],
-      ['Lesestund hjemme hver dag', 'Henrik Aasen, Fjellbekken skole', 30],
+      // The family can own an item too: Sofie marks it done on Min side.
+      ['Lesestund hjemme hver dag', 'Sofie Nordli', 30],
     ];
     for (const [i, [what, owner, days]] of items.entries()) {
       await page.getByRole('button', { name: 'Legg til punkt' }).click();
@@ -129,6 +130,13 @@ describe('an early-intervention team meeting', () => {
     const stored = await db.selectFrom('meeting_rating').select(['felt_heard', 'useful']).execute();
     expect(stored).toEqual([{ felt_heard: 4, useful: 5 }]);
     await expectNoAxeViolations(page, 'Min side with the meeting rated');
+    const ours = page.getByTestId('family-items');
+    await ours.getByText('Lesestund hjemme hver dag', { exact: true }).waitFor();
+    await ours.getByRole('button', { name: 'Merk «Lesestund hjemme hver dag» som gjort' }).click();
+    await page.getByText('Fint! Punktet er merket som gjort.').waitFor();
+    await ours.getByText(/^Gjort \d\d\.\d\d\.\d{4}$/).waitFor();
+    expect((await db.selectFrom('action_item').select('status').where('what', '=', 'Lesestund hjemme hver dag').executeTakeFirstOrThrow()).status).toBe('done');
+    await expectNoAxeViolations(page, 'Min side with the family\'s item done');
     await signOut(page);
 
     // An item goes overdue: flagged on the owner's task list.

@@ -5,7 +5,7 @@
 // flagged and reminded, and the plan is reviewed at the next meeting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
 import { today as todayInOslo, testClock } from '../support/clock.ts';
 
@@ -205,6 +205,64 @@ describe('follow-up', () => {
     expect((await tone.post(`/api/meetings/${nextId}/review`, { items: [{ id: first.id, status: 'done' }, { id: second.id, status: 'not_done', note: 'Helsesykepleier var syk.' }] })).statusCode).toBe(200);
     const after = (await tone.get(`/api/meetings/${nextId}`)).json().toReview;
     expect(after.map((i: { status: string; reviewNote: string | null }) => [i.status, i.reviewNote])).toEqual([['done', null], ['not_done', 'Helsesykepleier var syk.'], ['open', null]]);
+  });
+});
+
+describe('action-plan items the family owns', () => {
+  let itemId: string;
+  const item = async () => t.database.db.selectFrom('action_item').select(['status', 'done_on', 'owner_person_id', 'owner_staff_id']).where('id', '=', itemId).executeTakeFirstOrThrow();
+
+  it('gives an item to a guardian taking part, never to someone not in the meeting or to two owners', async () => {
+    const next = await tone.post(`/api/referrals/${referralId}/meetings`, { startsAt: `${plusDays(60)}T12:00:00+01:00`, staffIds: [ids.henrik], personIds: [ids.sofie, ids.martin] });
+    expect(next.statusCode).toBe(201);
+    const id = next.json().id;
+    const { version } = (await tone.get(`/api/meetings/${id}`)).json();
+    const before = await count('action_item');
+    expect(fields(await tone.put(`/api/meetings/${id}/minutes`, { version, actionItems: [{ what: 'Søke om fritidskort', ownerPersonId: ids.jonas, dueOn: plusDays(70) }] })))
+      .toEqual([{ field: 'actionItems.0.ownerPersonId', message: 'Et punkt familien skal gjøre, må gis til en forelder eller ungdommen som er med i møtet.' }]);
+    expect(fields(await tone.put(`/api/meetings/${id}/minutes`, { version, actionItems: [{ what: 'Søke om fritidskort', ownerPersonId: ids.sofie, ownerStaffId: ids.henrik, dueOn: plusDays(70) }] })))
+      .toEqual([{ field: 'actionItems.0.ownerPersonId', message: 'Et punkt i handlingsplanen har én ansvarlig: en fagperson eller en i familien.' }]);
+    expect(await count('action_item')).toBe(before);
+    const saved = await tone.put(`/api/meetings/${id}/minutes`, {
+      version, actionItems: [{ what: 'Søke om fritidskort', ownerPersonId: ids.sofie, dueOn: plusDays(70) }, { what: 'Ny kartlegging av lesing', ownerStaffId: ids.henrik, dueOn: plusDays(80) }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const meeting = (await tone.get(`/api/meetings/${id}`)).json();
+    expect(meeting.actionItems.map((a: { what: string; owner: { name: string }; ownerKind: string }) => [a.what, a.owner.name, a.ownerKind]))
+      .toEqual([['Søke om fritidskort', 'Sofie Nordli', 'family'], ['Ny kartlegging av lesing', 'Henrik Aasen', 'staff']]);
+    expect((await tone.post(`/api/meetings/${id}/close`)).statusCode).toBe(200);
+    itemId = meeting.actionItems[0].id;
+    expect(await item()).toEqual({ status: 'open', done_on: null, owner_person_id: ids.sofie, owner_staff_id: null });
+  });
+
+  it('shows the family its items on Min side; only the owner may mark hers done', async () => {
+    const martin = await signedIn(t.app, 'forelder.uten.ansvar');
+    const mine = (await sofie.get(`/api/people/${ids.jonas}/case-status`)).json().case.familyItems;
+    expect(mine).toEqual([expect.objectContaining({ id: itemId, what: 'Søke om fritidskort', owner: 'Sofie Nordli', mine: true, status: 'open', teamName: 'Tidlig innsatsteam barneskole Nord' })]);
+    // The other guardian sees it, as the minutes' reader, but it is not his to tick off.
+    expect((await martin.get(`/api/people/${ids.jonas}/case-status`)).json().case.familyItems).toEqual([expect.objectContaining({ id: itemId, mine: false })]);
+    // Staff read the plan in the meeting, not here.
+    expect((await henrik.get(`/api/people/${ids.jonas}/case-status`)).json().case.familyItems).toEqual([]);
+  });
+
+  it('refuses the other guardian, a youth, the professionals and the anonymous, and refuses a replay; nothing changes', async () => {
+    const martin = await signedIn(t.app, 'forelder.uten.ansvar');
+    const youth = await signedIn(t.app, 'ungdom.17');
+    const url = `/api/action-items/${itemId}/done`;
+    for (const who of [martin, youth, henrik, nurse, tone]) expect((await who.post(url, {})).statusCode).toBe(403);
+    expect((await new Client(t.app).post(url, {})).statusCode).toBe(401);
+    expect(await item()).toMatchObject({ status: 'open', done_on: null });
+    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'actionItem.update').where('outcome', '=', 'denied').where('entity_id', '=', itemId).execute();
+    expect(denied.map((d) => d.reason)).toEqual(expect.arrayContaining(['not_action_item_owner']));
+    expect(denied.length).toBeGreaterThanOrEqual(5);
+
+    expect((await sofie.post(url, {})).json()).toEqual({ status: 'done' });
+    expect(await item()).toMatchObject({ status: 'done', done_on: today });
+    // The same request again changes nothing.
+    const replay = await sofie.post(url, {});
+    expect(replay.statusCode).toBe(409);
+    expect(await item()).toMatchObject({ status: 'done', done_on: today });
+    expect((await sofie.get(`/api/people/${ids.jonas}/case-status`)).json().case.familyItems).toEqual([expect.objectContaining({ id: itemId, status: 'done', doneOn: today })]);
   });
 });
 

@@ -87,7 +87,8 @@ export interface ActionItem {
   entry_key: string | null;
   id: Generated<string>;
   meeting_id: string;
-  owner_staff_id: string;
+  owner_person_id: string | null;
+  owner_staff_id: string | null;
   owner_unit_id: string | null;
   position: number;
   review_note: string | null;

@@ -81,10 +81,12 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
       .where('a.status', '=', 'open')
       .where('m.status', '=', 'closed')
       .where('a.due_on', '<', today)
+      // The family's own items are theirs to keep track of on Min side, without reminders from the services.
+      .where('a.owner_staff_id', 'is not', null)
       .execute();
     for (const a of overdueItems) {
       if (await notifyFromJob(trx, reads, {
-        recipient: { kind: 'staff', staffUserId: a.owner_staff_id }, kind: 'actionItem.overdue', subjectPersonId: a.person_id,
+        recipient: { kind: 'staff', staffUserId: a.owner_staff_id! }, kind: 'actionItem.overdue', subjectPersonId: a.person_id,
         params: { what: a.what, date: formatDate(a.due_on) }, link: a.kind === 'system' ? `/systemteam/${a.meeting_id}` : `/moter/${a.meeting_id}`, dedupeKey: `actionItem.overdue:${a.id}:${a.due_on}`,
         reason: 'action_item_reminder', entity: { type: 'action_item', id: a.id },
       })) sent++;

@@ -69,6 +69,14 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
     ? await ctx.trx.selectFrom('service_unit').select(['id', 'name', 'area']).where('municipality_id', '=', helpCase.municipality_id).where('active', '=', true)
       .where('type_code', 'in', [...STAGE_UNIT_TYPES[proposal.toStage]]).orderBy('name').execute()
     : [];
+  // What the family took on in team meetings: only for the family, who mark their own items done here.
+  const citizen = ctx.principal?.kind === 'citizen' ? ctx.principal.personId : null;
+  const familyItems = citizen
+    ? await ctx.trx.selectFrom('action_item as a').innerJoin('team_meeting as m', 'm.id', 'a.meeting_id').innerJoin('team as t', 't.id', 'm.team_id')
+      .innerJoin('person as p', 'p.id', 'a.owner_person_id')
+      .select(['a.id', 'a.what', 'a.owner_person_id', 'p.given_name', 'p.family_name', 'a.due_on', 'a.status', 'a.done_on', 't.name as team_name', 'm.starts_at'])
+      .where('a.case_id', '=', helpCase.id).where('m.status', '=', 'closed').orderBy('m.starts_at').orderBy('a.position').execute()
+    : [];
   return {
     ...base,
     abilities: { ...base.abilities, answerHandover },
@@ -93,6 +101,10 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
         : null,
       transitions: planned.map((t) => ({ id: t.id, fromStage: t.from_stage, toStage: t.to_stage, toUnitId: t.to_unit_id, toUnitName: t.unit_name, dueOn: t.due_on, meetingAt: t.meeting_at, meetingPlace: t.meeting_place, status: t.status })),
       plannedTransitionId: plannedTransition?.id ?? null,
+      familyItems: familyItems.map((a) => ({
+        id: a.id, what: a.what, owner: `${a.given_name} ${a.family_name}`, mine: a.owner_person_id === citizen, dueOn: a.due_on, status: a.status, doneOn: a.done_on,
+        teamName: a.team_name, meetingOn: a.starts_at,
+      })),
       proposedTransition: proposalOpen ? { ...proposal, suggestedUnits: suggestedUnits.map((u) => ({ id: u.id, name: u.name, area: u.area })) } : null,
     },
   };

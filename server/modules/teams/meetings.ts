@@ -336,13 +336,16 @@ async function loadMeeting(ctx: DataContext, meetingId: string, action: 'meeting
 async function itemsOf(trx: Tx, today: string, where: { meetingId?: string; caseId?: string; openBefore?: string }) {
   let q = trx
     .selectFrom('action_item as a')
-    .innerJoin('staff_user as s', 's.id', 'a.owner_staff_id')
+    .leftJoin('staff_user as s', 's.id', 'a.owner_staff_id')
+    .leftJoin('person as p', 'p.id', 'a.owner_person_id')
     .leftJoin('service_unit as u', 'u.id', 'a.owner_unit_id')
-    .select(['a.id', 'a.meeting_id', 'a.position', 'a.what', 'a.owner_staff_id', 's.display_name as owner', 'u.name as unit', 'a.due_on', 'a.status', 'a.done_on', 'a.review_note', 'a.reviewed_in_meeting_id']);
+    .select(['a.id', 'a.meeting_id', 'a.position', 'a.what', 'a.owner_staff_id', 'a.owner_person_id', 's.display_name as owner', 'p.given_name', 'p.family_name', 'u.name as unit', 'a.due_on', 'a.status', 'a.done_on', 'a.review_note', 'a.reviewed_in_meeting_id']);
   if (where.meetingId) q = q.where('a.meeting_id', '=', where.meetingId);
   if (where.caseId) q = q.where('a.case_id', '=', where.caseId).where('a.meeting_id', '<>', where.openBefore ?? '');
   return (await q.orderBy('a.meeting_id').orderBy('a.position').execute()).map((a) => ({
-    id: a.id, meetingId: a.meeting_id, position: a.position, what: a.what, owner: { id: a.owner_staff_id, name: a.owner, unitName: a.unit },
+    id: a.id, meetingId: a.meeting_id, position: a.position, what: a.what,
+    owner: { id: (a.owner_staff_id ?? a.owner_person_id)!, name: a.owner ?? `${a.given_name ?? ''} ${a.family_name ?? ''}`.trim(), unitName: a.unit },
+    ownerKind: a.owner_person_id ? 'family' as const : 'staff' as const,
     dueOn: a.due_on, status: a.status, doneOn: a.done_on, reviewNote: a.review_note, reviewedInMeetingId: a.reviewed_in_meeting_id,
     overdue: a.status === 'open' && a.due_on < today,
   }));
@@ -388,8 +391,12 @@ export async function saveMinutes(ctx: DataContext, meetingId: string, input: Mi
   if (m.status !== 'scheduled') throw new AppError('CONFLICT', 'meetings.err.closed');
   checkVersion(ctx, m.version);
   const participants = await ctx.trx.selectFrom('meeting_participant as mp').innerJoin('staff_user as s', 's.id', 'mp.staff_user_id').select(['s.id', 's.service_unit_id']).where('mp.meeting_id', '=', meetingId).execute();
+  // The family owns an item only as a guardian or the youth taking part in this meeting.
+  const family = await ctx.trx.selectFrom('meeting_participant').select('person_id').where('meeting_id', '=', meetingId).where('role', 'in', ['guardian', 'youth']).where('person_id', 'is not', null).execute();
   input.actionItems.forEach((item, i) => {
-    if (!participants.some((p) => p.id === item.ownerStaffId)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'meetings.err.ownerNotParticipant');
+    if (item.ownerPersonId) {
+      if (!family.some((p) => p.person_id === item.ownerPersonId)) throw invalidField(`actionItems.${i}.ownerPersonId`, 'meetings.err.familyOwnerNotParticipant');
+    } else if (!participants.some((p) => p.id === item.ownerStaffId)) throw invalidField(`actionItems.${i}.ownerStaffId`, 'meetings.err.ownerNotParticipant');
   });
   const invited = new Set((await ctx.trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).execute()).map((p) => p.id));
   input.attendance.forEach((a, i) => {
@@ -408,8 +415,9 @@ export async function saveMinutes(ctx: DataContext, meetingId: string, input: Mi
   await ctx.trx.deleteFrom('action_item').where('meeting_id', '=', meetingId).execute();
   if (input.actionItems.length) {
     await ctx.trx.insertInto('action_item').values(input.actionItems.map((item, i) => ({
-      meeting_id: meetingId, case_id: m.case_id, position: i + 1, what: item.what, owner_staff_id: item.ownerStaffId!,
-      owner_unit_id: participants.find((p) => p.id === item.ownerStaffId)?.service_unit_id ?? null, due_on: item.dueOn!,
+      meeting_id: meetingId, case_id: m.case_id, position: i + 1, what: item.what, owner_staff_id: item.ownerPersonId ? null : item.ownerStaffId!,
+      owner_person_id: item.ownerPersonId ?? null,
+      owner_unit_id: item.ownerPersonId ? null : participants.find((p) => p.id === item.ownerStaffId)?.service_unit_id ?? null, due_on: item.dueOn!,
     }))).execute();
   }
   return { version: m.version + 1 };
@@ -433,7 +441,7 @@ export async function reviewItems(ctx: DataContext, meetingId: string, items: { 
 
 export async function markItemDone(ctx: DataContext, itemId: string) {
   const found = await ctx.trx.selectFrom('action_item as a').leftJoin('help_case as c', 'c.id', 'a.case_id').select(['a.status', 'c.person_id']).where('a.id', '=', itemId).executeTakeFirst();
-  await authorize(ctx, { action: 'actionItem.update', purpose: 'follow_up', ...(found?.person_id ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'action_item', id: itemId } });
+  await authorize(ctx, { action: 'actionItem.update', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', ...(found?.person_id ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'action_item', id: itemId } });
   if (found!.status !== 'open') throw new AppError('CONFLICT', 'meetings.err.itemNotOpen');
   await ctx.trx.updateTable('action_item').set({ status: 'done', done_on: osloDate(ctx.services.clock.now()) }).where('id', '=', itemId).execute();
   return { status: 'done' };
@@ -480,7 +488,7 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
         responsible_staff_id: item.owner_staff_id, evaluate_on: item.due_on, author_staff_id: staff.staffUserId,
       }).execute();
       await ctx.trx.updateTable('action_item').set({ entry_key: entryKey }).where('id', '=', item.id).execute();
-      if (m.person_id) await involve(ctx.trx, m.person_id, item.owner_staff_id, 'measure_responsible');
+      if (m.person_id && item.owner_staff_id) await involve(ctx.trx, m.person_id, item.owner_staff_id, 'measure_responsible');
     }
   }
   const participants = await ctx.trx.selectFrom('meeting_participant').select(['id', 'staff_user_id', 'person_id']).where('meeting_id', '=', meetingId).execute();

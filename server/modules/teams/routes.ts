@@ -123,8 +123,8 @@ export const meetingRoutes = [
     },
   }),
   defineRoute({
-    method: 'POST', url: '/api/action-items/:itemId/done', summary: 'The owner marks an action item done', tags,
-    audience: 'staff', guarded: true, params: ItemParams,
+    method: 'POST', url: '/api/action-items/:itemId/done', summary: 'The owner (a professional, or a guardian or youth on Min side) marks an action item done', tags,
+    audience: 'signed-in', guarded: true, params: ItemParams,
     response: StatusChanged,
     handler: async (ctx, { params }) => meetings.markItemDone(ctx, params.itemId),
   }),

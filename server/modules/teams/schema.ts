@@ -39,6 +39,8 @@ export const ATTENDANCE = ['present', 'absent', 'apologies'] as const;
 export const ActionItemInput = z.strictObject({
   what: nonEmptyText(500),
   ownerStaffId: uuid.optional(),
+  /** A guardian or the youth taking part owns the item instead of a professional. */
+  ownerPersonId: uuid.optional(),
   dueOn: isoDate.optional(),
 });
 
@@ -57,7 +59,8 @@ export const MinutesBody = z
   })
   .superRefine((v, ctx) => {
     v.actionItems.forEach((item, i) => {
-      if (!item.ownerStaffId) ctx.addIssue({ code: 'custom', path: ['actionItems', i, 'ownerStaffId'], message: 'meetings.err.ownerRequired' });
+      if (!item.ownerStaffId && !item.ownerPersonId) ctx.addIssue({ code: 'custom', path: ['actionItems', i, 'ownerStaffId'], message: 'meetings.err.ownerRequired' });
+      if (item.ownerStaffId && item.ownerPersonId) ctx.addIssue({ code: 'custom', path: ['actionItems', i, 'ownerPersonId'], message: 'meetings.err.oneOwner' });
       if (!item.dueOn) ctx.addIssue({ code: 'custom', path: ['actionItems', i, 'dueOn'], message: 'meetings.err.dueRequired' });
     });
   });

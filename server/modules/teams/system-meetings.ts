@@ -186,7 +186,7 @@ async function itemsOf(trx: Tx, meetingId: string) {
     .orderBy('a.position')
     .execute();
   return rows.map((a) => ({
-    id: a.id, position: a.position, what: a.what, owner: { id: a.owner_staff_id, name: a.display_name, unitName: a.unit_name }, dueOn: a.due_on,
+    id: a.id, position: a.position, what: a.what, owner: { id: a.owner_staff_id!, name: a.display_name, unitName: a.unit_name }, dueOn: a.due_on,
     status: a.status, doneOn: a.done_on,
   }));
 }

@@ -19,27 +19,34 @@ type MeetingDetails = MeetingResponse;
 
 const SECTIONS = ['background', 'childView', 'familyView', 'assessments', 'decisions'] as const;
 const ATTENDANCE = ['present', 'absent', 'apologies'] as const;
-type Row = { what: string; ownerStaffId: string; dueOn: string };
+// The owner as one select value: a professional (`staff:<id>`) or a guardian or youth taking part (`person:<id>`).
+type Row = { what: string; owner: string; dueOn: string };
 
 function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: string) => void }) {
   const { t, tx } = useI18n();
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(SECTIONS.map((k) => [k, meeting.minutes[k] ?? ''])));
   const [category, setCategory] = useState(meeting.category);
-  const [rows, setRows] = useState<Row[]>(() => meeting.actionItems.map((a) => ({ what: a.what, ownerStaffId: a.owner.id, dueOn: fromIsoDate(a.dueOn) })));
+  const [rows, setRows] = useState<Row[]>(() => meeting.actionItems.map((a) => ({ what: a.what, owner: `${a.ownerKind === 'family' ? 'person' : 'staff'}:${a.owner.id}`, dueOn: fromIsoDate(a.dueOn) })));
   const [attendance, setAttendance] = useState<Record<string, string>>(() => Object.fromEntries(meeting.participants.map((p) => [p.id, p.attendance ?? ''])));
   const save = useSubmit('minutes');
   const close = useSubmit<{ inRelayLog: boolean }>('close-meeting');
-  const owners = meeting.participants.filter((p) => p.staffId);
+  const owners = [
+    ...meeting.participants.filter((p) => p.staffId).map((p) => ({ value: `staff:${p.staffId}`, label: `${p.name}${p.unitName ? `, ${p.unitName}` : ''}` })),
+    ...meeting.participants.filter((p) => p.personId && (p.role === 'guardian' || p.role === 'youth')).map((p) => ({ value: `person:${p.personId}`, label: `${p.name} (${tx(`meetings.ui.role.${p.role}`, p.role)})` })),
+  ];
   const labels: Record<string, string> = Object.fromEntries([...SECTIONS.map((k) => [k, t(`meetings.ui.${k}`)]), ['actionItems', t('meetings.ui.actionPlan')]]);
   const labelFor = (f: string) => {
     const m = /^actionItems\.(\d+)\.(\w+)$/.exec(f);
-    if (m) return `${t('meetings.ui.itemN', { n: Number(m[1]) + 1 })}: ${t(m[2] === 'ownerStaffId' ? 'meetings.ui.owner' : m[2] === 'dueOn' ? 'meetings.ui.due' : 'meetings.ui.what')}`;
+    if (m) return `${t('meetings.ui.itemN', { n: Number(m[1]) + 1 })}: ${t(m[2] === 'ownerStaffId' || m[2] === 'ownerPersonId' ? 'meetings.ui.owner' : m[2] === 'dueOn' ? 'meetings.ui.due' : 'meetings.ui.what')}`;
     return labels[f] ?? null;
   };
   const body = () => ({
     version: meeting.version, category,
     ...Object.fromEntries(SECTIONS.map((k) => [k, texts[k] || undefined])),
-    actionItems: rows.map((r) => ({ what: r.what, ownerStaffId: r.ownerStaffId || undefined, dueOn: r.dueOn ? toIsoDate(r.dueOn) : undefined })),
+    actionItems: rows.map((r) => {
+      const [kind, id] = r.owner.split(':');
+      return { what: r.what, ...(kind === 'person' ? { ownerPersonId: id } : { ownerStaffId: id || undefined }), dueOn: r.dueOn ? toIsoDate(r.dueOn) : undefined };
+    }),
     attendance: Object.entries(attendance).filter(([, a]) => a).map(([participantId, a]) => ({ participantId, attendance: a })),
   });
   const setRow = (i: number, change: Partial<Row>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...change } : r)));
@@ -70,14 +77,14 @@ function Minutes({ meeting, onDone }: { meeting: MeetingDetails; onDone: (m: str
         {rows.map((r, i) => (
           <Card key={i} className="action-row" data-testid="action-row">
             <TextField id={save.id(`actionItems.${i}.what`)} label={`${t('meetings.ui.itemN', { n: i + 1 })}: ${t('meetings.ui.what')}`} value={r.what} onChange={(v) => setRow(i, { what: v })} error={save.errors[`actionItems.${i}.what`]} />
-            <SelectField id={save.id(`actionItems.${i}.ownerStaffId`)} label={t('meetings.ui.owner')} value={r.ownerStaffId} onChange={(v) => setRow(i, { ownerStaffId: v })} placeholder={t('cases.ui.chooseColleague')}
-              options={owners.map((o) => ({ value: o.staffId!, label: `${o.name}${o.unitName ? `, ${o.unitName}` : ''}` }))} error={save.errors[`actionItems.${i}.ownerStaffId`]} />
+            <SelectField id={save.id(`actionItems.${i}.ownerStaffId`)} label={t('meetings.ui.owner')} value={r.owner} onChange={(v) => setRow(i, { owner: v })} placeholder={t('meetings.ui.chooseOwner')}
+              options={owners} error={save.errors[`actionItems.${i}.ownerStaffId`] ?? save.errors[`actionItems.${i}.ownerPersonId`]} />
             <DateField id={save.id(`actionItems.${i}.dueOn`)} label={t('meetings.ui.due')} value={r.dueOn} onChange={(v) => setRow(i, { dueOn: v })} error={save.errors[`actionItems.${i}.dueOn`]} />
             <Button type="button" variant="tertiary" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>{t('meetings.ui.removeItem')}</Button>
           </Card>
         ))}
         {save.errors.actionItems ?? close.errors.actionItems ? <ValidationMessage>{save.errors.actionItems ?? close.errors.actionItems}</ValidationMessage> : null}
-        <div className="button-row"><Button type="button" variant="secondary" onClick={() => setRows((all) => [...all, { what: '', ownerStaffId: '', dueOn: '' }])}>{t('meetings.ui.addItem')}</Button></div>
+        <div className="button-row"><Button type="button" variant="secondary" onClick={() => setRows((all) => [...all, { what: '', owner: '', dueOn: '' }])}>{t('meetings.ui.addItem')}</Button></div>
       </Fieldset>
       <div className="button-row form-actions">
         <Button type="submit" disabled={save.busy}>{t('meetings.ui.save')}</Button>

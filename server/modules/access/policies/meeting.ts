@@ -54,13 +54,15 @@ export const meetingPolicy = {
   // Minutes, action plan, review, close: the chair or the team's leader.
   'meeting.write': meetingRule(true),
   // The owner marks an item done; the item is part of the meeting about the child, so the meeting's consent rule applies.
+  // The owner marks an item done: the professional it was given to (under the family's consent), or
+  // the guardian or youth who took it on in the meeting (their own item, on Min side).
   'actionItem.update': async ({ principal, request, facts, now }) => {
-    if (principal.kind !== 'staff') return deny('not_staff');
     const itemId = entityId(request, 'action_item');
     if (!itemId) return deny('no_subject');
     const item = await facts.trx.selectFrom('action_item as a').innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
-      .select(['a.owner_staff_id', 'm.person_id', 'm.referral_id', 'm.created_at']).where('a.id', '=', itemId).executeTakeFirst();
+      .select(['a.owner_staff_id', 'a.owner_person_id', 'm.person_id', 'm.referral_id', 'm.created_at']).where('a.id', '=', itemId).executeTakeFirst();
     if (!item) return deny('no_subject');
+    if (principal.kind === 'citizen') return item.owner_person_id === principal.personId ? allow('family_action_item_owner') : deny('not_action_item_owner');
     if (item.owner_staff_id !== principal.staffUserId) return deny('not_action_item_owner');
     if (!item.person_id) return allow('action_item_owner');
     const consent = await teamDiscussionReaches(facts, principal, item.person_id, item.referral_id, item.created_at, now);

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n.tsx';
 import { LiveMessage, LoadError, QueryFallback } from '../Status.tsx';
 import { CaseStatusSection } from './CaseStatus.tsx';
 import { RelayLogSection } from './RelayLog.tsx';
+import { FamilyItems } from '../citizen/FamilyItems.tsx';
 import type { CaseLog, CaseStatus, Colleague } from '../../../../common/contracts/cases.ts';
 import { PageSection } from '../PageSection.tsx';
 
@@ -26,6 +27,7 @@ export function CaseArea({ personId, citizen, self = false }: { personId: string
       <LiveMessage>{message || null}</LiveMessage>
       <QueryFallback query={status} />
       {status.data ? <CaseStatusSection status={status.data} citizen={citizen} self={self} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
+      {citizen && status.data?.case ? <FamilyItems items={status.data.case.familyItems} /> : null}
       {status.data?.case && !logOpen ? (
         <PageSection id="relay-log" title={t('cases.ui.logHeading')}>
           <Paragraph>{t(citizen ? (self ? 'cases.ui.citizenLogClosedSelf' : 'cases.ui.citizenLogClosed') : 'cases.ui.logClosed')}</Paragraph>
