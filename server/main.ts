@@ -26,7 +26,7 @@ if (auditLogRewritable) app.log.warn('the server runs as a database role that ca
 
 const hasData = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
 if (!hasData && config.demoData) {
-  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate(clock.now()), populationRegisterFile: config.populationRegisterFile });
+  const summary = await generateDemoData(database.db, { children: config.demoChildren, referenceDate: osloDate(clock.now()), populationRegisterFile: config.populationRegisterFile, activityYears: 3, now: clock.now() });
   app.log.info({ summary }, 'demo municipality created');
 }
 

@@ -16,6 +16,8 @@ export interface Scale {
   /** The rest of the country: further municipalities and their children. */
   otherMunicipalities: number;
   otherChildren: number;
+  /** Days of activity back from the reference date (scale.ts's default when absent). */
+  activityDays?: number;
 }
 
 /** Fjordvik at the size of a large Norwegian town; the nation adds the other 356 municipalities. */
@@ -56,7 +58,7 @@ export interface Generated {
 
 /** What a finished load leaves as the database's comment, so that `--reuse` can trust it. */
 export function markerFor(scale: Scale, referenceDate: string): string {
-  return `sammen-bench ${scale.name} home=${scale.homeChildren} others=${scale.otherMunicipalities}/${scale.otherChildren} date=${referenceDate}`;
+  return `sammen-bench ${scale.name} home=${scale.homeChildren} others=${scale.otherMunicipalities}/${scale.otherChildren}${scale.activityDays ? ` days=${scale.activityDays}` : ''} date=${referenceDate}`;
 }
 
 /** The database's comment: the marker of a load that finished, or null. */
@@ -82,6 +84,7 @@ export async function generateBenchDatabase(name: string, scale: Scale, referenc
     const demoSeconds = (performance.now() - started) / 1000;
     const summary = await generateScale(database.db, {
       referenceDate, homeChildren: scale.homeChildren, otherMunicipalities: scale.otherMunicipalities, otherChildren: scale.otherChildren, log,
+      ...(scale.activityDays ? { activityDays: scale.activityDays } : {}),
     });
     started = performance.now();
     await analyzeAfterLoad(database.db);

@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   const { database } = await openMigratedDatabase(config);
   try {
     const started = performance.now();
-    const summary = await generateDemoData(database.db, { children, seed, referenceDate, populationRegisterFile: config.populationRegisterFile });
+    const summary = await generateDemoData(database.db, { children, seed, referenceDate, populationRegisterFile: config.populationRegisterFile, activityYears: 3 });
     const seconds = (performance.now() - started) / 1000;
     console.log(`Demo data for Fjordvik kommune (${database.kind}, seed ${seed}, reference date ${referenceDate}):`);
     console.table(summary);

@@ -25,6 +25,8 @@ import { writeDemoPopulationRegister } from './population-register.ts';
 import { writeDemoPregnancy } from './pregnancy.ts';
 import { writeDemoFamilyEffort } from './family-efforts.ts';
 import { writeDemoYouth } from './youth.ts';
+import { writeDemoActivity } from './activity.ts';
+import { refreshFigures } from '../modules/indicators/refresh.ts';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_REFERENCE_DATE = '2026-08-15';
@@ -39,6 +41,10 @@ export interface DemoOptions {
   referenceDate?: string | undefined;
   /** Where to write the demo's population register (a JSON file); not written when unset. */
   populationRegisterFile?: string | undefined;
+  /** Years of past team work and the indicator register (activity.ts); none when unset, as in tests. */
+  activityYears?: number | undefined;
+  /** When the indicators' figures are counted after the activity (the app's clock); the reference date's morning when unset. */
+  now?: Date | undefined;
 }
 
 /** Rows written, per table. */
@@ -120,6 +126,8 @@ export interface DemoPlan {
   referenceDate: string;
   /** The fixed demo families, kept as they are for the guided tour and the tests. */
   demoPersonIds: string[];
+  /** Years of past team work to write (activity.ts). */
+  activityYears: number;
 }
 
 interface EnrolmentPlan {
@@ -412,7 +420,7 @@ export function buildDemoPlan(options: DemoOptions): DemoPlan {
   const absence = planDemoAbsence(referenceDate, units, staff, enrolments, involvements, new Set(Object.values(population.demo).map((p) => p.id)));
 
   const demoPersonIds = Object.values(population.demo).map((p) => p.id);
-  return { municipalityId: randomUUID(), units, staff, teams, households: population.households, citizenAccounts, involvements, enrolments, absence, referenceDate, demoPersonIds };
+  return { municipalityId: randomUUID(), units, staff, teams, households: population.households, citizenAccounts, involvements, enrolments, absence, referenceDate, demoPersonIds, activityYears: options.activityYears ?? 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,6 +559,10 @@ export async function writeDemoPlan(db: Db, plan: DemoPlan): Promise<DemoSummary
     // The digital handbook, published with the catalogue, and the guide's links to it.
     await writeDemoHandbook(trx, plan.municipalityId, plan.staff.find((s) => s.username === 'administrator')?.id ?? null, new Date(`${addDays(plan.referenceDate, -30)}T08:00:00.000Z`));
     await writeDemoQuestionnaires(trx, questionnaireInput(plan));
+    await writeDemoActivity(trx, {
+      municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, years: plan.activityYears, registrarId: staffId('sbu.koordinator'),
+      excludedPersonIds: [...plan.demoPersonIds, ...storyInput(plan).pupils.map((p) => p.id), ...reportInput(plan).pupilIds, ...planInput(plan).childIds],
+    });
     return { personCount, guardianshipCount };
   });
   const { personCount, guardianshipCount } = counts;
@@ -582,6 +594,8 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<De
   const existing = await db.selectFrom('municipality').select('name').limit(1).executeTakeFirst();
   if (existing) throw new DemoDataExistsError(existing.name);
   const summary = await writeDemoPlan(db, plan);
+  // The annual report reads pre-counted figures: count them now rather than at the job's next hour.
+  if (plan.activityYears > 0) await refreshFigures(db, plan.municipalityId, options.now ?? new Date(`${plan.referenceDate}T08:00:00.000Z`));
   if (options.populationRegisterFile) await writeDemoPopulationRegister(options.populationRegisterFile, plan);
   return summary;
 }

@@ -30,6 +30,8 @@ export interface ScaleOptions {
   caseShare?: number;
   /** Audit rows per case on average (the reads and writes of its history). */
   auditPerCase?: number;
+  /** Days back from the reference date over which cases were opened (default 714, about two years). */
+  activityDays?: number;
   /** Makes the ids of one run distinct from another's in the same database. */
   salt?: string;
   /** Progress lines (step and seconds). */
@@ -146,6 +148,7 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
   const otherChildren = others > 0 ? (options.otherChildren ?? 0) : 0;
   const caseShare = options.caseShare ?? 0.22;
   const auditPerCase = options.auditPerCase ?? 40;
+  const activityDays = options.activityDays ?? 714;
   const salt = options.salt ?? 'sammen-scale';
   const ref = options.referenceDate;
   try {
@@ -158,6 +161,7 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
   }
   if (others > 0 && otherChildren < others) throw new ScaleOptionsError('otherChildren must be at least one per further municipality');
   if (!(caseShare >= 0 && caseShare <= 1)) throw new ScaleOptionsError('caseShare must be between 0 and 1');
+  if (!Number.isInteger(activityDays) || activityDays < 30) throw new ScaleOptionsError('activityDays must be a whole number of 30 or more');
   const totalChildren = options.homeChildren + otherChildren;
   const bulk = totalChildren >= BULK_INDEX_THRESHOLD;
 
@@ -371,7 +375,7 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
       SELECT pg_temp.bid($1 || ':k', c.id::text) AS id, c.id AS person_id, c.fam, c.ord, c.muni, c.area, c.age, c.birth_date, c.h,
              coalesce(su.id, sm.id) AS holder, coalesce(su.unit_id, sm.unit_id) AS holder_unit, coalesce(su.display_name, sm.display_name) AS holder_name,
              CASE WHEN c.h % 100 < 30 THEN 0 WHEN c.h % 100 < 75 THEN 1 WHEN c.h % 100 < 95 THEN 2 ELSE 3 END AS level,
-             ($3::date - (14 + pg_temp.bh(c.h, 20) % 700)::integer)::timestamptz + interval '8 hours' AS opened_at,
+             ($3::date - (14 + pg_temp.bh(c.h, 20) % $5::integer)::integer)::timestamptz + interval '8 hours' AS opened_at,
              pg_temp.bh(c.h, 21) % 100 < 12 AS closed,
              pg_temp.bid($1 || ':g', c.fam || '.1') AS guardian,
              ($4::text[])[1 + pg_temp.bh(c.h, 22) % cardinality($4::text[])]::text[] AS categories,
@@ -381,7 +385,7 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
         LEFT JOIN LATERAL (SELECT s.id, s.unit_id, s.display_name FROM bs s WHERE s.unit_id = e.service_unit_id AND s.rn_unit = 1 + c.h % s.n_unit) su ON true
         LEFT JOIN LATERAL (SELECT s.id, s.unit_id, s.display_name FROM bs s WHERE s.ord = c.ord AND s.rn_muni = 1 + c.h % s.n_muni) sm ON true
        WHERE pg_temp.bh(c.h, 19) % 10000 < $2 AND coalesce(su.id, sm.id) IS NOT NULL`,
-    [salt, Math.round(caseShare * 10_000), ref, CATEGORY_SETS]);
+    [salt, Math.round(caseShare * 10_000), ref, CATEGORY_SETS, activityDays - 14]);
     // A collaborator from another unit of the municipality for four cases in ten.
     await run(trx, `ALTER TABLE bk ADD COLUMN collaborator uuid, ADD COLUMN collaborator_unit uuid, ADD COLUMN collaborator_name text, ADD COLUMN closed_at timestamptz`);
     await run(trx, `UPDATE bk k SET collaborator = s.id, collaborator_unit = s.unit_id, collaborator_name = s.display_name FROM bs s
@@ -486,6 +490,14 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
       SELECT id, leader, NULL::uuid, 'chair', starts_at - interval '7 days', CASE WHEN starts_at < $1::date THEN starts_at + interval '2 hours' END FROM bmt
       UNION ALL SELECT id, holder, NULL::uuid, 'professional', starts_at - interval '7 days', CASE WHEN starts_at < $1::date THEN starts_at + interval '2 hours' END FROM bmt WHERE holder <> leader
       UNION ALL SELECT id, NULL::uuid, guardian, 'guardian', starts_at - interval '7 days', CASE WHEN starts_at < $1::date THEN starts_at + interval '2 hours' END FROM bmt`, [ref]);
+    // Attendance as the minutes record it: the guardian came to four held meetings in five, sent
+    // apologies to half the rest; and rated one held meeting in two (the outcome track's figures).
+    await run(trx, `UPDATE meeting_participant p SET attendance = CASE WHEN p.role <> 'guardian' OR pg_temp.bh(m.h + m.n, 43) % 5 < 4 THEN 'present'
+                                                      WHEN pg_temp.bh(m.h + m.n, 44) % 2 = 0 THEN 'apologies' ELSE 'absent' END
+       FROM bmt m WHERE p.meeting_id = m.id AND p.role IN ('chair', 'professional', 'guardian') AND m.starts_at < $1::date`, [ref]);
+    await count('meeting_rating', `INSERT INTO meeting_rating (meeting_id, person_id, felt_heard, useful, rated_at)
+      SELECT id, guardian, 3 + pg_temp.bh(h + n, 45) % 3, 2 + pg_temp.bh(h + n, 46) % 4, starts_at + interval '1 day'
+        FROM bmt WHERE starts_at < $1::date AND pg_temp.bh(h + n, 47) % 2 = 0`, [ref]);
     await count('action_item', `INSERT INTO action_item (meeting_id, case_id, position, what, owner_staff_id, owner_unit_id, due_on, status, done_on)
       SELECT m.id, m.case_id, p, CASE p WHEN 1 THEN 'Ukentlig samtale med eleven' ELSE 'Kartlegging hos PP-tjenesten' END, m.holder, m.holder_unit,
              (m.starts_at + interval '30 days')::date,

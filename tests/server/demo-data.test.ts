@@ -31,7 +31,7 @@ describe('demo data for Fjordvik kommune', () => {
   beforeAll(async () => {
     database = await freshDatabase();
     db = database.db;
-    summary = await generateDemoData(db, { children: 60 });
+    summary = await generateDemoData(db, { children: 60, activityYears: 3 });
   }, 60_000);
 
   afterAll(async () => {
@@ -154,7 +154,7 @@ describe('demo data for Fjordvik kommune', () => {
     expect(entries.map((e) => e.kind).sort()).toEqual(['development_area', 'goal', 'measure', 'strength']);
     const consent = await db.selectFrom('consent').select('id').where('subject_id', '=', cases[0]!.person_id).executeTakeFirst();
     expect(consent).toBeDefined();
-    const waiting = await db.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').select(['t.name', 'r.status', 'r.person_id']).execute();
+    const waiting = await db.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').select(['t.name', 'r.status', 'r.person_id']).where('r.status', '<>', 'accepted').execute();
     expect(waiting).toEqual([{ name: 'Tidlig innsatsteam barneskole Nord', status: 'waiting', person_id: cases[1]!.person_id }]);
   });
 
@@ -169,6 +169,27 @@ describe('demo data for Fjordvik kommune', () => {
     const [round] = await surveyResults(db, municipality.id);
     expect(round!.respondents).toBeGreaterThanOrEqual(5);
     expect(round!.groups.length).toBeGreaterThan(0);
+  });
+
+  it('holds three years of team work and the register, so the first annual report shows trends', async () => {
+    const municipality = await db.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
+    const figure = (key: string) => db.selectFrom('indicator_figure').select(['year', 'numerator', 'denominator'])
+      .where('municipality_id', '=', municipality.id).where('computed_key', '=', key).where('scope_kind', '=', 'municipality').orderBy('year').execute();
+    // The reference date is in 2026: the three full years before it each have cases, attendance, ratings and action plans.
+    for (const key of ['team_cases', 'family_present_share', 'good_help_share', 'action_items_on_time_share']) {
+      const years = (await figure(key)).filter((f) => f.denominator > 0).map((f) => f.year);
+      expect(years, key).toEqual(expect.arrayContaining([2023, 2024, 2025]));
+    }
+    // Every past meeting is closed with the guardian's attendance recorded; no referral of it waits.
+    const open = await db.selectFrom('team_meeting as m').innerJoin('meeting_participant as p', 'p.meeting_id', 'm.id')
+      .select('m.id').where('p.role', '=', 'guardian').where('m.status', '=', 'closed').where('p.attendance', 'is', null).execute();
+    expect(open).toEqual([]);
+    const register = await db.selectFrom('indicator').select(['code', 'source', 'baseline_year']).where('municipality_id', '=', municipality.id).orderBy('code').execute();
+    expect(register.map((r) => r.code)).toEqual(['foresatte-til-stede', 'god-hjelp', 'tidlig-innsats-saker', 'tiltak-i-tide', 'ungdata-trives']);
+    expect(new Set(register.map((r) => r.baseline_year))).toEqual(new Set([2022]));
+    const entries = await db.selectFrom('indicator_entry').select('year').orderBy('year').execute();
+    expect(entries.map((e) => e.year)).toEqual([2023, 2024, 2025, 2026]);
+    expect(await db.selectFrom('indicator_version').select('version').execute()).toHaveLength(5);
   });
 
   it('refuses to run on a database that already has a municipality', async () => {

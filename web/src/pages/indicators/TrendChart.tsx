@@ -35,7 +35,7 @@ export function TrendChart({ row, describe, format }: TrendChartProps) {
       >
         <CartesianGrid className="trend-chart__grid" vertical={false} />
         <XAxis dataKey="year" tickLine={false} padding={{ left: 24, right: 24 }} />
-        <YAxis width={56} tickFormatter={(n: number) => format(n)} allowDecimals={row.indicator.unit !== 'count'} domain={['auto', 'auto']} padding={{ top: 8, bottom: 16 }} />
+        <YAxis width={56} tickFormatter={(n: number) => format(n)} allowDecimals={row.indicator.unit === 'days' || row.indicator.unit === 'years'} domain={['auto', 'auto']} padding={{ top: 8, bottom: 16 }} />
         <ReferenceLine y={row.baseline.value} ifOverflow="extendDomain" className="trend-chart__baseline" strokeDasharray="4 4" label={{ value: t('indicators.report.baseline'), position: 'insideTopLeft', className: 'trend-chart__label' }} />
         {row.target ? (
           <ReferenceLine y={row.target.value} ifOverflow="extendDomain" className="trend-chart__target" strokeDasharray="8 4" label={{ value: `${t('indicators.report.target')} ${row.target.year}`, position: 'insideTopRight', className: 'trend-chart__label' }} />
