@@ -73,6 +73,10 @@ const TABLE: AppRoute[] = [
   { path: '/admin/handbok', guard: 'adminHandbook', load: () => import('./pages/handbook/AdminHandbook.tsx').then((m) => m.AdminHandbookPage) },
   { path: '/admin/handbok/ny', guard: 'adminHandbook', load: pageEditor },
   { path: '/admin/handbok/:id', guard: 'adminHandbook', load: pageEditor },
+  { path: '/admin/skjema', guard: 'adminQuestionnaires', load: () => import('./pages/questionnaires/AdminQuestionnaires.tsx').then((m) => m.AdminQuestionnairesPage) },
+  { path: '/samhandling', guard: 'survey', load: () => import('./pages/questionnaires/Survey.tsx').then((m) => m.SurveyPage) },
+  // Every staff member of a service answers a round from its link or the task list; the server decides.
+  { path: '/samhandling/:roundId', load: () => import('./pages/questionnaires/Survey.tsx').then((m) => m.SurveyRoundPage) },
   { path: '/indikatorer', guard: 'indicators', load: () => import('./pages/indicators/Register.tsx').then((m) => m.IndicatorRegisterPage) },
   { path: '/arsrapport', guard: 'annualReport', load: () => import('./pages/indicators/AnnualReport.tsx').then((m) => m.AnnualReportPage) },
 ];
