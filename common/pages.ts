@@ -7,6 +7,8 @@ export const PAGE_KEYS = [
   'enrolled', // the children enrolled at one's own kindergarten or school
   'handbook', 'adminHandbook', // the digital handbook: reading it (staff-only pages too), and writing it
   'indicators', 'annualReport', // the outcome track: the indicator register and the annual status report
+  'adminQuestionnaires', // the instruments (screening forms) and their versions
+  'survey', // the collaboration survey: scheduling rounds and reading results (anyone on staff answers from a link)
   'planQueue', // Koordinerende enhet's requests for an individual plan or a coordinator
 ] as const;
 

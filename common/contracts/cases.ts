@@ -329,6 +329,8 @@ export const MyTasksResponse = z.object({
     teamName: z.string(),
     person: z.object({ id: z.string(), name: z.string() }).nullable(),
   })),
+  /** Open rounds of the collaboration survey the user has not answered (questionnaires/survey.ts). */
+  surveys: z.array(z.object({ id: z.string(), title: z.string(), closesOn: z.string() })),
 });
 export type MyTasksResponse = z.infer<typeof MyTasksResponse>;
 

@@ -48,6 +48,8 @@ export const Referral = z.object({
   receivedAt: z.iso.datetime(),
   waitingDays: z.number(),
   answerNote: z.string().nullable(),
+  /** Sent to this team instead of the one proposed for the child's age and area, and why. */
+  otherTeam: z.object({ proposedTeamName: z.string(), reason: z.string() }).nullable(),
   meetings: z.array(z.object({
     id: z.string(),
     startsAt: z.iso.datetime(),

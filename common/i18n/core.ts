@@ -1,10 +1,10 @@
 // What every use of the translations shares, without the texts themselves: the key type, filling
 // in placeholders, and the Norwegian date formats. The server holds every language (index.ts); the
-// browser loads only the active one (nb.ts, nn.ts or en.ts, one chunk each; web/src/i18n.tsx).
+// browser loads only the active one, in two parts (nb.first.ts and nb.rest.ts …; web/src/messages.ts).
 import type { Files } from './nb.ts';
 
-/** One language's files, as read from common/i18n/<lang>/*.json. */
-export type MessageFiles = Record<keyof Files, Record<string, string>>;
+/** Some of one language's files, as read from common/i18n/<lang>/*.json. */
+export type MessageFiles = Partial<Record<keyof Files, Record<string, string>>>;
 
 /** Every text of one language, keyed "<file>.<key>", e.g. "errors.validation". */
 export type Messages = Record<string, string>;

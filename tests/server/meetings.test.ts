@@ -76,6 +76,37 @@ describe('referral and intake', () => {
   });
 });
 
+describe('a referral to another team than the proposed one', () => {
+  it('needs the reason, records it with the proposed team, and shows it to the receiving leader; others are refused', async () => {
+    const db = t.database.db;
+    const proposed = (await henrik.get(`/api/people/${ids.jonas}/referral-proposal`)).json().team;
+    const other = await db.selectFrom('team as t').innerJoin('staff_user as s', 's.id', 't.leader_staff_user_id').select(['t.id', 't.name', 's.username'])
+      .where('t.kind', '=', 'early_intervention').where('t.active', '=', true).where('t.id', '<>', proposed.id).orderBy('t.name').executeTakeFirstOrThrow();
+    const before = await count('referral');
+    const body = { reason: 'Jonas går mest på aktivitetsskolen ved en annen skole.', basis: 'family_present', teamId: other.id };
+    expect(fields(await henrik.post(`/api/people/${ids.jonas}/referrals`, body)))
+      .toEqual([{ field: 'otherTeamReason', message: 'Skriv hvorfor saken skal til et annet team enn det som er foreslått.' }]);
+    // A professional of another unit, not involved, and the family cannot refer here.
+    expect((await nurse.post(`/api/people/${ids.jonas}/referrals`, { ...body, otherTeamReason: 'Nærmere hjemmet.' })).statusCode).toBe(403);
+    expect((await sofie.post(`/api/people/${ids.jonas}/referrals`, { ...body, otherTeamReason: 'Nærmere hjemmet.' })).statusCode).toBe(403);
+    expect(await count('referral')).toBe(before);
+
+    const sent = await henrik.post(`/api/people/${ids.jonas}/referrals`, { ...body, otherTeamReason: 'Teamet ved aktivitetsskolen kjenner Jonas best.' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().team).toEqual({ id: other.id, name: other.name });
+    const stored = await db.selectFrom('referral').select(['team_id', 'proposed_team_id', 'other_team_reason']).where('id', '=', sent.json().id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ team_id: other.id, proposed_team_id: proposed.id, other_team_reason: 'Teamet ved aktivitetsskolen kjenner Jonas best.' });
+    const leader = await signedIn(t.app, other.username);
+    const queue = (await leader.get(`/api/teams/${other.id}/intake`)).json().referrals;
+    expect(queue.find((r: { id: string }) => r.id === sent.json().id).otherTeam).toEqual({ proposedTeamName: proposed.name, reason: 'Teamet ved aktivitetsskolen kjenner Jonas best.' });
+    // The proposed team's own referral carries no such reason.
+    const own = (await tone.get(`/api/teams/${proposed.id}/intake`)).json().referrals.find((r: { id: string }) => r.id === referralId);
+    expect(own.otherTeam).toBeNull();
+    // Removed again, so the rest of the story has the proposed team alone.
+    await db.deleteFrom('referral').where('id', '=', sent.json().id).execute();
+  });
+});
+
 describe('the meeting', () => {
   it('refuses a participant who is not involved, and a meeting without the family when the referral rests on it', async () => {
     const before = await count('team_meeting');

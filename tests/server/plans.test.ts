@@ -337,3 +337,32 @@ describe('evaluation, reminders and counts', () => {
     expect(JSON.stringify(counts)).not.toContain(child.id);
   });
 });
+
+describe('the relay log as a PDF', () => {
+  it('prints the log as far as the reader\'s consent reaches, in the reader\'s language; others are refused and audited', async () => {
+    const url = `/api/people/${child.id}/relay-log.pdf`;
+    const pdf = await teacher.get(url);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Stafettlogg');
+    expect(text).toContain(`${child.givenName} ${child.familyName}`);
+    expect(text).toContain('Utviklingsområde (Sosialt): Vennskap og lek');
+    expect(text).toContain('Samtaler med helsesykepleier');
+    expect(text).toContain('Ansvarlig: Kari Nygård');
+    const english = new Client(t.app, 'en');
+    Object.assign(english, { cookies: mother.cookies, csrfToken: mother.csrfToken });
+    const familyCopy = await pdfText((await english.get(url)).rawPayload);
+    expect(familyCopy).toContain('Relay log');
+    expect(familyCopy).toContain('Development area');
+    expect(familyCopy).toContain('Vennskap og lek');
+
+    const before = await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('subject_id', '=', child.id).where('action', '=', 'case.read').where('outcome', '=', 'denied').executeTakeFirstOrThrow();
+    const refused = await Promise.all([other, father, youth].map((c) => c.get(url)));
+    expect(refused.map((r) => r.statusCode)).toEqual([403, 403, 403]);
+    expect(refused.every((r) => !r.headers['content-type']?.toString().includes('pdf'))).toBe(true);
+    expect([401, 403]).toContain((await new Client(t.app).get(url)).statusCode);
+    const after = await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('subject_id', '=', child.id).where('action', '=', 'case.read').where('outcome', '=', 'denied').executeTakeFirstOrThrow();
+    expect(after.n).toBeGreaterThanOrEqual(before.n + 3);
+  });
+});

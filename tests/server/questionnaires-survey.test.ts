@@ -46,6 +46,16 @@ afterAll(async () => {
 });
 
 describe('a survey round', () => {
+  it('stands in a staff member\'s task list while open and unanswered, and leaves it once answered', async () => {
+    const round = await scheduleRound();
+    const later = await scheduleRound(daysFromToday(30), daysFromToday(44));
+    const tasks = async (c: Client) => ((await c.get('/api/tasks')).json().surveys as { id: string }[]).map((r) => r.id);
+    expect(await tasks(ingrid)).toContain(round);
+    expect(await tasks(ingrid)).not.toContain(later);
+    expect((await ingrid.post(`/api/surveys/${round}/answers`, { answers: answers(3, 3, 3, 3, 3) })).statusCode).toBe(201);
+    expect(await tasks(ingrid)).not.toContain(round);
+  });
+
   it('shows results for a service type only from its fifth answer, and refuses a second answer from one person', async () => {
     const round = await scheduleRound();
     expect((await ppt[0]!.get('/api/surveys')).json().rounds.find((r: { id: string }) => r.id === round)).toMatchObject({ open: true, answered: false });

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { daysFromToday, today } from '../support/clock.ts';
+import { daysFromToday, testClock, today } from '../support/clock.ts';
+import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
 import { AUDIT, EPDS } from '../../server/modules/questionnaires/instruments.ts';
 import { checkDefinition, score } from '../../server/modules/questionnaires/scoring.ts';
 import type { Definition } from '../../common/contracts/questionnaires.ts';
@@ -153,6 +154,36 @@ describe('a screening sent to Min side', () => {
     expect(missing.json().error.fields.map((f: { field: string; message: string }) => f.message)).toEqual(Array(7).fill('Svar på dette spørsmålet.'));
     const view = (await kari.get(`/api/questionnaire-responses/${s.id}`)).json();
     expect(view).toMatchObject({ status: 'sent', answers: null, result: null });
+  });
+});
+
+describe('the evaluation and the pregnancy path', () => {
+  it('asks the family for a new rating of the goals when a measure\'s evaluation is announced, once', async () => {
+    const s = await screeningFor();
+    await hanna.post(`/api/questionnaire-responses/${s.id}/answers`, { answers: answers(1, 1, 1, 1, 1, 1, 1, 1, 2, 0), version: 1 });
+    const taken = await kari.post(`/api/questionnaire-responses/${s.id}/measure`, { goal: 'Hanna har noen å snakke med om kvelden', startsOn: today(), evaluateOn: daysFromToday(5) });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const asked = () => t.database.db.selectFrom('notification').select(['link', 'params']).where('kind', '=', 'goal.ratingDue').where('dedupe_key', 'like', `goal.ratingDue:${taken.json().measureEntryKey}:%`).execute();
+    expect(await asked()).toEqual([]);
+    await sendCaseReminders(t.database.db, testClock.now());
+    await sendCaseReminders(t.database.db, testClock.now());
+    const notices = await asked();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.link).toBe(`/min-side/${hannaId}`);
+    // Hanna reads it on Min side, in her language, and it leads her to the goals to rate.
+    const mine = JSON.stringify((await hannaNn.get('/api/notifications')).json());
+    expect(mine).toContain('Oppfølgingssamtaler med helsesykepleier');
+    expect(mine).toContain('Vurder gjerne korleis det går med måla');
+  });
+
+  it('suggests the EPDS in the pregnancy guide, and the midwife starts it for the pregnant woman', async () => {
+    const jordmor = await signedIn(t.app, 'jordmor');
+    const status = (await jordmor.get(`/api/people/${hannaId}/case-status`)).json();
+    expect(JSON.stringify(status)).toContain('Kartlegg humøret med EPDS');
+    const started = await jordmor.post(`/api/people/${hannaId}/questionnaire-responses`, { instrumentKey: 'epds', mode: 'min_side' });
+    expect(started.statusCode, started.body).toBe(201);
+    const form = (await hanna.get(`/api/questionnaire-responses/${started.json().id}`)).json();
+    expect(form).toMatchObject({ status: 'sent', requestedBy: 'Guro Lien', abilities: { answer: true } });
   });
 });
 

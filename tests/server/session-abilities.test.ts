@@ -50,11 +50,11 @@ describe('the session names the pages, the menu and the abilities of the active 
     expect(admin.pages[0]).toBe('adminUnits');
     expect(admin.abilities).toMatchObject({ editTeams: true, teamOverviews: false, indicatorsOnly: false });
     const sbu = await session(await staffAt(null, ['sbu_coordinator']));
-    expect(sbu.menu).toEqual(['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport']);
+    expect(sbu.menu).toEqual(['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport', 'survey']);
     expect(sbu.abilities).toMatchObject({ editTeams: false, seeEveryTeam: true, teamOverviews: true, indicatorsOnly: true });
     // The analyst works with figures only, and lands on the annual report rather than a refusal.
     const analyst = await session(await staffAt(null, ['analyst']));
-    expect(analyst.pages).toEqual(['annualReport', 'indicators', 'teams']);
+    expect(analyst.pages).toEqual(['annualReport', 'indicators', 'teams', 'survey']);
     const auditor = await session(await staffAt(null, ['auditor']));
     expect(auditor).toMatchObject({ pages: ['audit'], menu: ['audit'] });
     // The editor (redaktør) writes the handbook and reads it; nothing else.

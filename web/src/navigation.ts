@@ -30,6 +30,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   adminHandbook: '/admin/handbok',
   indicators: '/indikatorer',
   annualReport: '/arsrapport',
+  survey: '/samhandling',
+  adminQuestionnaires: '/admin/skjema',
   planQueue: '/koordinerende-enhet',
 };
 
@@ -57,6 +59,8 @@ export const PAGE_TITLES: Record<PageKey, MessageKey> = {
   adminHandbook: 'handbook.nav.admin',
   indicators: 'indicators.nav.register',
   annualReport: 'indicators.nav.report',
+  survey: 'questionnaires.survey.nav',
+  adminQuestionnaires: 'questionnaires.admin.nav',
   planQueue: 'plans.nav.queue',
 };
 

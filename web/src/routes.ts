@@ -2,6 +2,7 @@
 // preload (a fixed segment before a parameter: /barn/ny before /barn/:id). App.tsx makes the routes
 // of this table; boot.ts preloads the first page's chunk.
 import type { ComponentType } from 'react';
+import { needEveryText } from './messages.ts';
 import type { PageKey } from './navigation.ts';
 
 export type Load = () => Promise<ComponentType>;
@@ -11,6 +12,8 @@ export interface AppRoute {
   load: Load;
   /** The menu page whose audience may open it; without one the page is open to everyone who reaches it. */
   guard?: PageKey;
+  /** A public page: it needs only the texts every page loads first (messages.ts), not the signed-in pages'. */
+  public?: true;
 }
 
 export const signIn: Load = () => import('./pages/SignIn.tsx').then((m) => m.SignInPage);
@@ -18,7 +21,7 @@ export const notFound: Load = () => import('./pages/NotFound.tsx').then((m) => m
 const adminServiceEditor: Load = () => import('./pages/catalogue/AdminServiceEditor.tsx').then((m) => m.AdminServiceEditorPage);
 const pageEditor: Load = () => import('./pages/handbook/PageEditor.tsx').then((m) => m.PageEditorPage);
 
-export const ROUTES: AppRoute[] = [
+const TABLE: AppRoute[] = [
   { path: '/barn', guard: 'people', load: () => import('./pages/People.tsx').then((m) => m.PeoplePage) },
   { path: '/barn/ny', guard: 'register', load: () => import('./pages/RegisterPerson.tsx').then((m) => m.RegisterPersonPage) },
   { path: '/barn/:id', guard: 'people', load: () => import('./pages/PersonPage.tsx').then((m) => m.PersonPage) },
@@ -54,25 +57,42 @@ export const ROUTES: AppRoute[] = [
   { path: '/varsler', load: () => import('./pages/Notifications.tsx').then((m) => m.NotificationsPage) },
   { path: '/utvikling/epost', load: () => import('./pages/DevMailbox.tsx').then((m) => m.DevMailboxPage) },
   // The public service catalogue: open to everyone, signed in or not.
-  { path: '/tjenester', load: () => import('./pages/catalogue/CataloguePage.tsx').then((m) => m.CataloguePage) },
-  { path: '/tjenester/veileder', load: () => import('./pages/catalogue/GuidePage.tsx').then((m) => m.GuidePage) },
-  { path: '/tjenester/:slug', load: () => import('./pages/catalogue/ServicePage.tsx').then((m) => m.ServicePage) },
-  { path: '/ung', load: () => import('./pages/catalogue/YouthPage.tsx').then((m) => m.YouthPage) },
+  { path: '/tjenester', public: true, load: () => import('./pages/catalogue/CataloguePage.tsx').then((m) => m.CataloguePage) },
+  { path: '/tjenester/veileder', public: true, load: () => import('./pages/catalogue/GuidePage.tsx').then((m) => m.GuidePage) },
+  { path: '/tjenester/:slug', public: true, load: () => import('./pages/catalogue/ServicePage.tsx').then((m) => m.ServicePage) },
+  { path: '/ung', public: true, load: () => import('./pages/catalogue/YouthPage.tsx').then((m) => m.YouthPage) },
   { path: '/admin/tjenester', guard: 'adminCatalogue', load: () => import('./pages/catalogue/AdminCataloguePage.tsx').then((m) => m.AdminCataloguePage) },
   { path: '/admin/tjenester/ny', guard: 'adminCatalogue', load: adminServiceEditor },
   { path: '/admin/tjenester/:id', guard: 'adminCatalogue', load: adminServiceEditor },
   { path: '/innskrevne', guard: 'enrolled', load: () => import('./pages/Enrolled.tsx').then((m) => m.EnrolledPage) },
   // The digital handbook and the public model: reading is open to everyone (staff also get the
   // staff-only pages); writing is the administrator's and the editor's.
-  { path: '/handbok', load: () => import('./pages/handbook/HandbookPage.tsx').then((m) => m.HandbookPage) },
-  { path: '/handbok/:slug', load: () => import('./pages/handbook/HandbookArticle.tsx').then((m) => m.HandbookArticle) },
-  { path: '/modell', load: () => import('./pages/handbook/ModelPage.tsx').then((m) => m.ModelPage) },
+  { path: '/handbok', public: true, load: () => import('./pages/handbook/HandbookPage.tsx').then((m) => m.HandbookPage) },
+  { path: '/handbok/:slug', public: true, load: () => import('./pages/handbook/HandbookArticle.tsx').then((m) => m.HandbookArticle) },
+  { path: '/modell', public: true, load: () => import('./pages/handbook/ModelPage.tsx').then((m) => m.ModelPage) },
   { path: '/admin/handbok', guard: 'adminHandbook', load: () => import('./pages/handbook/AdminHandbook.tsx').then((m) => m.AdminHandbookPage) },
   { path: '/admin/handbok/ny', guard: 'adminHandbook', load: pageEditor },
   { path: '/admin/handbok/:id', guard: 'adminHandbook', load: pageEditor },
+  { path: '/admin/skjema', guard: 'adminQuestionnaires', load: () => import('./pages/questionnaires/AdminQuestionnaires.tsx').then((m) => m.AdminQuestionnairesPage) },
+  { path: '/samhandling', guard: 'survey', load: () => import('./pages/questionnaires/Survey.tsx').then((m) => m.SurveyPage) },
+  // Every staff member of a service answers a round from its link or the task list; the server decides.
+  { path: '/samhandling/:roundId', load: () => import('./pages/questionnaires/Survey.tsx').then((m) => m.SurveyRoundPage) },
   { path: '/indikatorer', guard: 'indicators', load: () => import('./pages/indicators/Register.tsx').then((m) => m.IndicatorRegisterPage) },
   { path: '/arsrapport', guard: 'annualReport', load: () => import('./pages/indicators/AnnualReport.tsx').then((m) => m.AnnualReportPage) },
 ];
+
+const withTexts = new Map<Load, Load>();
+/** Any other page's chunk arrives together with the rest of the texts (one wrapper per loader, so pages that share one still do). */
+function withEveryText(load: Load): Load {
+  let wrapped = withTexts.get(load);
+  if (!wrapped) {
+    wrapped = async () => (await Promise.all([load(), needEveryText()]))[0];
+    withTexts.set(load, wrapped);
+  }
+  return wrapped;
+}
+
+export const ROUTES: AppRoute[] = TABLE.map((route) => (route.public ? route : { ...route, load: withEveryText(route.load) }));
 
 function matches(pattern: string, pathname: string): boolean {
   const want = pattern.split('/');

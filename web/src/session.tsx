@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useNavigate } from 'react-router';
 import type { Language, StaffRole } from '../../common/roles.ts';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+import { needEveryText } from './messages.ts';
 import { useI18n } from './i18n.tsx';
 import { startPath } from './navigation.ts';
 import { forgetAnswers } from './query.tsx';
@@ -37,6 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const next = await api.get<Me>('/api/auth/me');
+    // A signed-in user's frame (notices, menus) and pages use texts beyond the public pages'.
+    if (next.principal) await needEveryText();
     forgetAnswers();
     setCsrfToken(next.csrfToken);
     setMe(next);

@@ -802,7 +802,9 @@ export interface Referral {
   basis: "consent" | "family_present" | "anonymous";
   case_id: string | null;
   id: Generated<string>;
+  other_team_reason: string | null;
   person_id: string | null;
+  proposed_team_id: string | null;
   reason: string;
   received_at: Generated<Timestamp>;
   redirected_to_team_id: string | null;

@@ -110,6 +110,11 @@ export function familyDeciders(ctx: DataContext, personId: string): Promise<stri
   return decidersOf(factsOf(ctx), personId, ctx.services.clock.now());
 }
 
+/** The same, for a background job (no request): who decides for the person now. */
+export function familyDecidersFromJob(trx: Tx, personId: string, now: Date): Promise<string[]> {
+  return decidersOf(new AccessFacts(trx), personId, now);
+}
+
 export class AccessDenied extends AppError {
   readonly request: AccessRequest;
   readonly reason: string;

@@ -20,10 +20,10 @@ const STAFF_PAGES: Record<StaffRole, PageKey[]> = {
   // Koordinerende enhet starts at its queue of requests for a plan or a coordinator; familyEfforts is the level-2 intake (decision 0028).
   coordinating_unit: ['planQueue', 'people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   team_leader: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'intake', 'teams', 'systemMeetings', 'absence', 'enrolled', 'handbook', 'familyEfforts'],
-  sbu_coordinator: ['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport'],
+  sbu_coordinator: ['teams', 'systemMeetings', 'handbook', 'indicators', 'annualReport', 'survey'],
   // Figures only: the annual report first, the register, the teams' overview.
-  analyst: ['annualReport', 'indicators', 'teams'],
-  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminCatalogue', 'teams', 'adminHandbook', 'indicators', 'annualReport'],
+  analyst: ['annualReport', 'indicators', 'teams', 'survey'],
+  administrator: ['adminUnits', 'adminStaff', 'adminGuide', 'adminQuestionnaires', 'adminCatalogue', 'teams', 'adminHandbook', 'indicators', 'annualReport'],
   auditor: ['audit'],
   midwife: ['people', 'register', 'worries', 'cwMine', 'cwConsult', 'handbook', 'familyEfforts'],
   // The editor (redaktør) writes the handbook and reads it as staff do.

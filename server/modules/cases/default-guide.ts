@@ -68,6 +68,17 @@ const PREGNANCY_GUIDE: readonly GuideStepContent[] = [
     links: [CONSENT_FORM],
   },
   {
+    // The EPDS needs the consent above: a screening is health data (questionnaires/, issue 16).
+    level: 1, subject: 'pregnancy', stepKey: 'screen_epds',
+    title: { nb: 'Kartlegg humøret med EPDS', nn: 'Kartlegg humøret med EPDS', en: 'Screen her mood with the EPDS' },
+    body: {
+      nb: 'Send Edinburgh-skalaen (EPDS) til hennes Min side, eller fyll den ut sammen i samtalen, under «Kartlegginger» på hennes side. En sum på 10 eller mer foreslår neste steg; et svar over 0 på spørsmålet om selvskading krever handling samme dag.',
+      nn: 'Send Edinburgh-skalaen (EPDS) til Min side hos henne, eller fyll han ut saman i samtalen, under «Kartleggingar» på sida hennar. Ein sum på 10 eller meir føreslår neste steg; eit svar over 0 på spørsmålet om sjølvskading krev handling same dag.',
+      en: 'Send the Edinburgh scale (EPDS) to her Min side, or fill it in together in the conversation, under "Screenings" on her page. A total of 10 or more suggests the next step; an answer above 0 on the self-harm question needs action the same day.',
+    },
+    links: [],
+  },
+  {
     level: 1, subject: 'pregnancy', stepKey: 'extra_follow_up',
     title: { nb: 'Avtal tettere oppfølging hos jordmor', nn: 'Avtal tettare oppfølging hos jordmor', en: 'Agree on closer follow-up with the midwife' },
     body: { nb: 'Ekstra kontroller eller hjemmebesøk, med mål og evalueringsdato i stafettloggen.', nn: 'Ekstra kontrollar eller heimebesøk, med mål og evalueringsdato i stafettloggen.', en: 'Extra check-ups or home visits, with goals and an evaluation date in the relay log.' },

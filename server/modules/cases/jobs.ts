@@ -6,6 +6,7 @@ import { addDays, osloDate } from '../../../common/dates.ts';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { systemReads } from '../access/person-reads.ts';
+import { familyDecidersFromJob } from '../access/access.ts';
 import { notifyFromJob } from '../notifications/service.ts';
 import { childName, personLink } from './service.ts';
 
@@ -19,13 +20,17 @@ async function measuresToEvaluate(trx: Tx, until: string) {
   return trx
     .selectFrom('relay_log_entry as e')
     .innerJoin('help_case as c', 'c.id', 'e.case_id')
-    .select(['e.entry_key', 'e.title', 'e.evaluate_on', 'e.responsible_staff_id', 'c.person_id', 'c.relay_holder_id'])
+    .select(['e.entry_key', 'e.title', 'e.evaluate_on', 'e.responsible_staff_id', 'c.id as case_id', 'c.person_id', 'c.relay_holder_id'])
     .where('e.kind', '=', 'measure')
     .where('c.closed_at', 'is', null)
     .where('e.evaluate_on', '<=', until)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('relay_log_entry as n').select('n.id').whereRef('n.entry_key', '=', 'e.entry_key').whereRef('n.version', '>', 'e.version'))))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('relay_log_entry as v').select('v.id').whereRef('v.measure_key', '=', 'e.entry_key').where('v.kind', '=', 'evaluation').whereRef('v.written_at', '>=', 'e.written_at'))))
     .execute();
+}
+
+async function hasGoals(trx: Tx, caseId: string): Promise<boolean> {
+  return (await trx.selectFrom('relay_log_entry').select('id').where('case_id', '=', caseId).where('kind', '=', 'goal').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
@@ -41,6 +46,16 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
       for (const staffUserId of recipients) {
         const kind = overdue ? 'measure.overdue' : 'measure.evaluationDue';
         if (await notifyFromJob(trx, reads, { recipient: { kind: 'staff', staffUserId }, kind, subjectPersonId: m.person_id, params, link: personLink(m.person_id), dedupeKey: `${kind}:${m.entry_key}:${m.evaluate_on}:${staffUserId}`, reason: 'measure_reminder' })) sent++;
+      }
+      // Before the evaluation the family rates the goals' progress again (måloppnåelse, issue 16), so
+      // the meeting sees the curve's new point; once, when the evaluation is announced.
+      if (!overdue && (await hasGoals(trx, m.case_id))) {
+        for (const personId of await familyDecidersFromJob(trx, m.person_id, now)) {
+          if (await notifyFromJob(trx, reads, {
+            recipient: { kind: 'citizen', personId }, kind: 'goal.ratingDue', subjectPersonId: m.person_id, params: { measureTitle: m.title, date: formatDate(m.evaluate_on!) },
+            link: `/min-side/${m.person_id}`, dedupeKey: `goal.ratingDue:${m.entry_key}:${m.evaluate_on}:${personId}`, reason: 'goal_rating_reminder',
+          })) sent++;
+        }
       }
     }
 

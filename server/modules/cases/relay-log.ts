@@ -9,6 +9,8 @@ import { notify } from '../notifications/service.ts';
 import { currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, involve, loadCase, loadCaseView, staffCoveredByConsent } from './queries.ts';
 import { FAMILY_ENTRY_KINDS, STAFF_ENTRY_KINDS, type EntryInput } from './schema.ts';
 import { personLink, childName, authorizeCase, requireOpen } from './service.ts';
+import { renderRelayLogPdf } from './relay-log-pdf.ts';
+import { osloDate } from '../../../common/dates.ts';
 
 function presentEntry(e: Awaited<ReturnType<typeof currentEntries>>[number]) {
   return {
@@ -65,6 +67,32 @@ export async function getCase(ctx: DataContext, personId: string, page: { before
       .filter((w) => visible === 'all' || w.categories.some((c) => visible.has(c)))
       .map((w) => ({ id: w.id, categories: w.categories, description: w.description, noticedOn: w.noticed_on, noticedBy: w.display_name })),
   };
+}
+
+/** The relay log as a PDF in the reader's language, under the same rule and consent as reading it on screen. */
+export async function relayLogPdf(ctx: DataContext, personId: string) {
+  await authorize(ctx, { action: 'case.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
+  const visible = await visibleCategories(ctx, personId);
+  const view = await loadCaseView(ctx.trx, personId, visible);
+  const readable = view.case_id && !view.purged_at ? view.case_id : null;
+  // A log is read whole in print; the bound keeps one request's work finite.
+  const rows = readable ? await currentEntries(ctx.trx, readable, { categories: visible, limit: 2000 }) : [];
+  const helpCase = readable
+    ? await ctx.trx.selectFrom('help_case as c').innerJoin('staff_user as s', 's.id', 'c.relay_holder_id').select(['c.level', 's.display_name']).where('c.id', '=', readable).executeTakeFirst()
+    : undefined;
+  const entries = rows.map(presentEntry).reverse();
+  return renderRelayLogPdf(ctx.lang, {
+    person: { name: `${view.given_name} ${view.family_name}`, birthDate: view.birth_date },
+    level: helpCase?.level ?? null,
+    holder: helpCase?.display_name ?? null,
+    involved: [...new Map(view.involved.map((i) => [i.staff_id, { name: i.display_name, unitName: i.unit_name }])).values()],
+    entries: entries.map((e) => ({
+      kind: e.kind, category: e.category, title: e.title, body: e.body, responsible: e.responsible?.name ?? null, startsOn: e.startsOn, evaluateOn: e.evaluateOn,
+      outcome: e.outcome, familyView: e.familyView, childView: e.childView, author: e.author.name ?? '', writtenAt: e.writtenAt,
+    })),
+    hiddenEntries: readable ? view.hidden : 0,
+    printedOn: osloDate(ctx.services.clock.now()),
+  });
 }
 
 async function checkResponsible(ctx: DataContext, c: { person_id: string; municipality_id: string }, staffUserId: string): Promise<void> {

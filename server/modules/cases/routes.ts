@@ -61,6 +61,15 @@ export const caseRoutes = [
     handler: async (ctx, { params, query }) => relayLog.getCase(ctx, params.id, query),
   }),
   defineRoute({
+    method: 'GET', url: '/api/people/:id/relay-log.pdf', summary: 'The relay log as a PDF in the reader\'s language, as far as the consent reaches (a PDF at every transition)', tags,
+    audience: 'signed-in', guarded: true, params: PersonParams,
+    produces: 'application/pdf',
+    handler: async (ctx, { params }) => {
+      const pdf = await relayLog.relayLogPdf(ctx, params.id);
+      return ctx.reply.type('application/pdf').header('content-disposition', 'attachment; filename="stafettlogg.pdf"').send(pdf);
+    },
+  }),
+  defineRoute({
     method: 'POST', url: '/api/people/:id/enrolments', summary: 'Enrol the child at a kindergarten or school', tags,
     idempotent: true, audience: 'staff', guarded: true, params: PersonParams, body: EnrolmentBody, status: 201,
     response: Created,

@@ -1,9 +1,11 @@
-// The professional's task list: batons offered, measures to evaluate, action items, each listed
+// The professional's task list: batons offered, measures to evaluate, action items and the
+// collaboration survey's open rounds not yet answered, each listed
 // only while the access module would let the user open what it is about.
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { osloDate } from '../../../common/dates.ts';
 import { authorize, may, recordAccess, visibleCategories } from '../access/access.ts';
+import { roundsToAnswer } from '../questionnaires/survey.ts';
 
 export async function myTasks(ctx: DataContext) {
   const staff = requireStaff(ctx);
@@ -66,7 +68,9 @@ export async function myTasks(ctx: DataContext) {
       await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, 'task_list');
     }
   }
+  const surveys = await roundsToAnswer(ctx);
   return {
+    surveys,
     handovers: handoversShown.map((h) => ({ id: h.id, requestedAt: h.requested_at, message: h.message, fromName: h.from_name, person: { id: h.person_id, name: `${h.given_name} ${h.family_name}` } })),
     measures: measuresShown.map((m) => ({ entryKey: m.entry_key, title: m.title, evaluateOn: m.evaluate_on, overdue: m.evaluate_on! < today, person: { id: m.person_id, name: `${m.given_name} ${m.family_name}` } })),
     actionItems: itemsShown.map((a) => ({

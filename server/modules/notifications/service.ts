@@ -70,6 +70,7 @@ export const NOTIFICATION_KINDS = [
   'screening.sent', // {unitName} — to the person: a questionnaire waits on Min side
   'screening.answered', // {personName, title} — to the professional: the person answered on Min side
   'screening.alert', // {personName, title} — to the professional at once: an alert item was answered, action today
+  'goal.ratingDue', // {measureTitle, date} — to the family: a measure is evaluated soon, rate the goals' progress again
   // Individual plans and coordinators (plans/): the texts name no one but the coordinator.
   'planRequest.received', // {} — to Koordinerende enhet: a new request in the queue
   'planRequest.granted', // {} — to the family (and a professional who asked): the request was granted
@@ -128,6 +129,7 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'screening.sent': null,
   'screening.answered': null,
   'screening.alert': null,
+  'goal.ratingDue': 'case',
   'planRequest.received': null,
   'planRequest.granted': null,
   'planRequest.refused': null,

@@ -1,6 +1,6 @@
 // The individual plan as a PDF in the reader's language: for the family's own copy and for every
 // transition, where the plan goes with the child (seed 004).
-import PDFDocument from 'pdfkit';
+import { textPdf } from '../../infra/pdf.ts';
 import { formatDate, translate } from '../../../common/i18n/index.ts';
 import type { Language } from '../../../common/roles.ts';
 import type { PlanView } from '../../../common/contracts/plans.ts';
@@ -17,16 +17,11 @@ export interface PlanPdfInput {
 
 export function renderPlanPdf(lang: Language, input: PlanPdfInput): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, `plans.${key}`, params);
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: t('pdf.title'), Author: 'Sammen' }, lang: lang === 'en' ? 'en' : 'no' });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const heading = (text: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.2);
-  const line = (text: string) => doc.font('Helvetica').fontSize(11).text(text).moveDown(0.2);
+  const { title, heading, line, small, finish } = textPdf(lang, t('pdf.title'));
   const { plan } = input;
-  doc.font('Helvetica-Bold').fontSize(18).text(t('pdf.title')).moveDown(0.3);
+  title(t('pdf.title'));
   line(`${input.person.name} (${formatDate(input.person.birthDate)})`);
-  doc.font('Helvetica').fontSize(9).text(t('pdf.version', { version: plan.version, date: formatDate(input.printedOn) })).moveDown(0.4);
+  small(t('pdf.version', { version: plan.version, date: formatDate(input.printedOn) }));
   heading(t('coordinator'));
   line(input.coordinator ? [input.coordinator.display_name, input.coordinator.unit_name, input.coordinator.phone, input.coordinator.email].filter(Boolean).join(', ') : t('noCoordinator'));
   heading(t('fromLog'));
@@ -47,6 +42,5 @@ export function renderPlanPdf(lang: Language, input: PlanPdfInput): Promise<Buff
   for (const e of plan.evaluations) line(formatDate(e.dueOn));
   heading(t('confirmation'));
   line(plan.confirmed ? t('confirmedBy', { name: plan.confirmed.by, date: formatDate(plan.confirmed.at), version: plan.confirmed.version }) : t('notConfirmed'));
-  doc.end();
-  return done;
+  return finish();
 }

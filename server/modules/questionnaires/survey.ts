@@ -5,7 +5,7 @@
 import { osloDate } from '../../../common/dates.ts';
 import { requireStaff, type DataContext } from '../../infra/http/context.ts';
 import { AppError, invalid, notFound } from '../../infra/http/errors.ts';
-import { abilitiesOf, authorize } from '../access/access.ts';
+import { abilitiesOf, authorize, may } from '../access/access.ts';
 import { findVersion } from './definitions.ts';
 import { score } from './scoring.ts';
 import { surveyResults } from './survey-results.ts';
@@ -39,6 +39,19 @@ export async function listRounds(ctx: DataContext) {
     rounds: rounds.map((r) => ({ id: r.id, title: r.title, opensOn: r.opens_on, closesOn: r.closes_on, open: isOpen(today, r), answered: r.staff_user_id !== null })),
     abilities,
   };
+}
+
+/** The open rounds the signed-in staff user may answer and has not: for their task list. */
+export async function roundsToAnswer(ctx: DataContext) {
+  if (!(await may(ctx, { action: 'survey.answer', purpose: 'administration' }))) return [];
+  const staff = requireStaff(ctx);
+  const today = osloDate(ctx.services.clock.now());
+  const rounds = await ctx.trx.selectFrom('survey_round as r')
+    .select(['r.id', 'r.title', 'r.closes_on'])
+    .where('r.municipality_id', '=', staff.municipalityId).where('r.opens_on', '<=', today).where('r.closes_on', '>=', today)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('survey_participation as p').select('p.round_id').whereRef('p.round_id', '=', 'r.id').where('p.staff_user_id', '=', staff.staffUserId))))
+    .orderBy('r.closes_on').orderBy('r.id').execute();
+  return rounds.map((r) => ({ id: r.id, title: r.title, closesOn: r.closes_on }));
 }
 
 async function loadRound(ctx: DataContext, roundId: string) {

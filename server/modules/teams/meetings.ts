@@ -44,7 +44,7 @@ export async function referralProposal(ctx: DataContext, personId: string) {
 }
 
 /** A professional refers a child they follow: with the family's consent to team discussion, or with the family taking part. */
-export async function refer(ctx: DataContext, personId: string, input: { reason: string; basis: 'consent' | 'family_present'; teamId?: string | undefined }) {
+export async function refer(ctx: DataContext, personId: string, input: { reason: string; basis: 'consent' | 'family_present'; teamId?: string | undefined; otherTeamReason?: string | undefined }) {
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'referral.create', purpose: 'follow_up', subject: { kind: 'person', id: personId } });
   const person = await ctx.trx.selectFrom('person').select(['municipality_id', 'kind']).where('id', '=', personId).executeTakeFirstOrThrow();
@@ -53,6 +53,9 @@ export async function refer(ctx: DataContext, personId: string, input: { reason:
   const teamId = input.teamId ?? proposed?.id;
   const team = teamId ? await ctx.trx.selectFrom('team').select(['id', 'name', 'leader_staff_user_id', 'kind', 'active']).where('id', '=', teamId).where('municipality_id', '=', person.municipality_id).executeTakeFirst() : undefined;
   if (!team || team.kind !== 'early_intervention' || !team.active) throw invalidField('teamId', 'meetings.err.unknownTeam');
+  // Another team than the proposed one is a choice the receiving leader should be able to read.
+  const otherTeam = proposed && proposed.id !== team.id;
+  if (otherTeam && !input.otherTeamReason) throw invalidField('otherTeamReason', 'meetings.err.otherTeamReasonRequired');
   if (input.basis === 'consent') {
     const consents = await loadConsentsForAccess(ctx.trx, personId);
     if (!consents.some((c) => consentState(c, ctx.services.clock.now()) === 'active' && c.purposes.includes('team_discussion'))) throw invalidField('basis', 'meetings.err.needsConsent');
@@ -62,7 +65,10 @@ export async function refer(ctx: DataContext, personId: string, input: { reason:
   const helpCase = (await loadOpenCase(ctx.trx, personId)) ?? (await openCase(ctx, personId, person.municipality_id, translate(ctx.lang, 'meetings.ui.openedByReferral')));
   const row = await ctx.trx
     .insertInto('referral')
-    .values({ team_id: team.id, person_id: personId, case_id: helpCase.id, source: 'professional', referred_by_staff_id: staff.staffUserId, reason: input.reason, basis: input.basis })
+    .values({
+      team_id: team.id, person_id: personId, case_id: helpCase.id, source: 'professional', referred_by_staff_id: staff.staffUserId, reason: input.reason, basis: input.basis,
+      proposed_team_id: proposed?.id ?? null, other_team_reason: otherTeam ? input.otherTeamReason! : null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (team.leader_staff_user_id) {
@@ -92,7 +98,7 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
   // The page is cut from the team's referrals first; only its rows are joined to names.
   let waiting = ctx.trx
     .selectFrom('referral')
-    .select(['id', 'person_id', 'age_years', 'source', 'reason', 'basis', 'status', 'received_at', 'answer_note', 'referred_by_staff_id', 'requested_by_person_id'])
+    .select(['id', 'person_id', 'age_years', 'source', 'reason', 'basis', 'status', 'received_at', 'answer_note', 'referred_by_staff_id', 'requested_by_person_id', 'proposed_team_id', 'other_team_reason'])
     .where('team_id', '=', teamId)
     .where('status', 'in', ['waiting', 'more_info', 'accepted']);
   if (after) waiting = waiting.where(sql<boolean>`(received_at, id) > (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
@@ -102,8 +108,9 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
     .leftJoin('staff_user as s', 's.id', 'r.referred_by_staff_id')
     .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
     .leftJoin('person as f', 'f.id', 'r.requested_by_person_id')
+    .leftJoin('team as pt', 'pt.id', 'r.proposed_team_id')
     .select([
-      'r.id', 'r.person_id', 'r.age_years', 'r.source', 'r.reason', 'r.basis', 'r.status', 'r.received_at', 'r.answer_note',
+      'r.id', 'r.person_id', 'r.age_years', 'r.source', 'r.reason', 'r.basis', 'r.status', 'r.received_at', 'r.answer_note', 'r.other_team_reason', 'pt.name as proposed_team_name',
       'p.given_name', 'p.family_name', 'p.birth_date', 's.display_name as referred_by', 'u.name as referred_by_unit', 'f.given_name as family_given', 'f.family_name as family_family',
       // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
       sql<string>`(extract(epoch from r.received_at) * 1000000)::bigint::text`.as('received_micros'),
@@ -131,6 +138,7 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
       receivedAt: r.received_at,
       waitingDays: daysBetween(osloDate(new Date(r.received_at)), today),
       answerNote: r.answer_note,
+      otherTeam: r.other_team_reason ? { proposedTeamName: r.proposed_team_name ?? '', reason: r.other_team_reason } : null,
       meetings: meetings.filter((m) => m.referral_id === r.id).map((m) => ({ id: m.id, startsAt: m.starts_at, status: m.status })),
     })),
     hasMore,

@@ -15,6 +15,8 @@ export const ReferralBody = z.strictObject({
   // consent: the family consented to team discussion; family_present: a guardian or the youth takes part
   basis: z.enum(['consent', 'family_present']),
   teamId: uuid.optional(),
+  /** Why another team than the one proposed for the child's age and area: required then. */
+  otherTeamReason: optionalText(2000),
 });
 
 export const AnonymousReferralBody = z.strictObject({ teamId: uuid, ageYears: z.number().int().min(0).max(25), summary: nonEmptyText(4000) });

@@ -5,7 +5,8 @@ import { Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragrap
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { CONSENT_CATEGORIES, CONSENT_PURPOSES } from '../../../common/consent.ts';
-import { toIsoDate } from '../dates.ts';
+import { todayNorwegian, toIsoDate } from '../dates.ts';
+import { RecipientChecks } from './case/shared.tsx';
 import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { ServiceUnit } from '../../../common/contracts/organisation.ts';
@@ -159,7 +160,8 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
   const [purposes, setPurposes] = useState<string[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);
-  const [validFrom, setValidFrom] = useState('');
+  // A consent recorded now is usually valid from today.
+  const [validFrom, setValidFrom] = useState(todayNorwegian());
   const [validTo, setValidTo] = useState('');
   const [childView, setChildView] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -205,7 +207,7 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
           setPurposes([]);
           setCategories([]);
           setUnitIds([]);
-          setValidFrom('');
+          setValidFrom(todayNorwegian());
           setValidTo('');
           setChildView('');
         setFile(null);
@@ -250,7 +252,7 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
         {group('categories', t('ui.consent.categories'), CONSENT_CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) })), categories, setCategories)}
         <QueryFallback query={units} />
         {units.data
-          ? group('recipientUnitIds', t('ui.consent.recipients'), units.data.units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })), unitIds, setUnitIds)
+          ? <RecipientChecks id={id('recipientUnitIds')} legend={t('ui.consent.recipients')} units={units.data.units} values={unitIds} onChange={setUnitIds} error={errors.recipientUnitIds} />
           : null}
         <DateField id={id('validFrom')} label={t('ui.consent.validFrom')} value={validFrom} onChange={setValidFrom} error={errors.validFrom} />
         <DateField id={id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={errors.validTo} />

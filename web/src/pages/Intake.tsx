@@ -107,6 +107,7 @@ export function IntakePage() {
                 {t('meetings.ui.waiting', { days: r.waitingDays, date: formatDate(r.receivedAt) })} · {t(`meetings.ui.source.${r.source}` as 'meetings.ui.source.professional', { name: r.referredBy })} · {t(`meetings.ui.basis.${r.basis}` as 'meetings.ui.basis.consent')}
               </Paragraph>
               <Paragraph>{r.reason}</Paragraph>
+              {r.otherTeam ? <Paragraph data-size="sm" data-testid="other-team">{t('meetings.ui.otherTeam', { team: r.otherTeam.proposedTeamName, reason: r.otherTeam.reason })}</Paragraph> : null}
               {r.answerNote ? <Paragraph data-size="sm">{r.answerNote}</Paragraph> : null}
               {r.person ? <Paragraph data-size="sm"><Link asChild><RouterLink to={`/barn/${r.person.id}`}>{t('meetings.ui.openChild')}</RouterLink></Link></Paragraph> : null}
               {r.meetings.map((m) => (

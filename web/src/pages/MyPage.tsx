@@ -147,7 +147,7 @@ export function MyPage() {
     <Page title={t('ui.myPage.title')}>
       <SectionNavProvider>
         <Paragraph data-size="lg" className="lead">{t('ui.myPage.greeting', { name: name.split(' ')[0] ?? name })}</Paragraph>
-        <Paragraph>{t(family.data?.people.some((p) => p.reader === 'guardian') ? 'ui.myPage.intro' : 'ui.myPage.introSelf')}</Paragraph>
+        {family.data ? <Paragraph>{t(family.data.people.some((p) => p.reader === 'guardian') ? 'ui.myPage.intro' : 'ui.myPage.introSelf')}</Paragraph> : null}
         <SectionNav label={t('ui.myPage.sectionNav')} />
         <QueryFallback query={family} />
         {FAMILY_SECTIONS.map((Section, i) => <Section key={i} />)}

@@ -30,11 +30,11 @@ export function CaseArea({ personId, citizen, self = false }: { personId: string
       {citizen && status.data?.case ? <FamilyItems items={status.data.case.familyItems} /> : null}
       {status.data?.case && !logOpen ? (
         <PageSection id="relay-log" title={t('cases.ui.logHeading')}>
-          <Paragraph>{t(citizen ? (self ? 'cases.ui.citizenLogClosedSelf' : 'cases.ui.citizenLogClosed') : 'cases.ui.logClosed')}</Paragraph>
+          <Paragraph>{t(citizen ? 'cases.ui.citizenLogClosed' : 'cases.ui.logClosed')}</Paragraph>
         </PageSection>
       ) : null}
       {log.error ? <LoadError error={log.error} /> : null}
-      {log.data ? <RelayLogSection personId={personId} log={log.data} citizen={citizen} self={self} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
+      {log.data ? <RelayLogSection personId={personId} log={log.data} citizen={citizen} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 // The relay log (stafettlogg): development areas, goals, measures with their evaluations,
 // agreements and decisions, strengths (lysglimt) and the family's own notes. Every entry shows who
 // wrote it and when; a correction is a new version and the history is one click away.
-import { Button, Card, Field, Fieldset, Heading, Label, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Card, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import { api, ApiError, query } from '../../api.ts';
@@ -219,8 +219,7 @@ function useOlderEntries(personId: string, log: CaseLog) {
   return { entries: [...log.entries, ...(current?.entries ?? [])], hasOlder: cursor !== null, busy, error, loadOlder };
 }
 
-/** `self`: the reader is the person themself, addressed as "du" (a guardian is "dere" with the other parent). */
-export function RelayLogSection({ personId, log, citizen, self = false, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; self?: boolean; colleagues: Colleague[]; onChange: Change }) {
+export function RelayLogSection({ personId, log, citizen, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
   const { t, tx } = useI18n();
   const caseId = log.caseId;
   const writable = log.abilities.write && caseId !== null && !log.closed;
@@ -231,8 +230,9 @@ export function RelayLogSection({ personId, log, citizen, self = false, colleagu
   const mine = (e: Entry) => (citizen ? e.author.kind === 'family' : e.author.kind === 'staff');
   return (
     <PageSection id="relay-log" title={t('cases.ui.logHeading')}>
-      <Paragraph>{t(citizen ? (self ? 'cases.ui.citizenLogIntroSelf' : 'cases.ui.citizenLogIntro') : 'cases.ui.logIntro')}</Paragraph>
+      <Paragraph>{t(citizen ? 'cases.ui.citizenLogIntro' : 'cases.ui.logIntro')}</Paragraph>
       {log.purged ? <Paragraph>{t('cases.ui.purged')}</Paragraph> : null}
+      {caseId && !log.purged ? <Paragraph data-size="sm" className="no-print"><Link href={`/api/people/${personId}/relay-log.pdf`} download>{t('cases.ui.downloadLog')}</Link></Paragraph> : null}
       {log.visibleCategories !== 'all' ? (
         <Paragraph data-size="sm" data-testid="visible-categories">
           {t('cases.ui.visibleCategories', { categories: log.visibleCategories.map((c) => tx(`domain.consentCategory.${c}`, c)).join(', ') })}

@@ -1,5 +1,5 @@
-// The professional's tasks: batons offered to them and measures they must evaluate (overdue first
-// flagged), each linking to the child's page.
+// The professional's tasks: batons offered to them, measures they must evaluate (overdue first
+// flagged) and the collaboration survey's open rounds, each linking to where it is done.
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../../common/i18n/index.ts';
@@ -14,11 +14,11 @@ export function TaskList() {
   const { t } = useI18n();
   const tasks = useApiQuery<Tasks>('/api/tasks');
   if (!tasks.data) return tasks.error ? <LoadError error={tasks.error} /> : null;
-  const { handovers, measures, actionItems } = tasks.data;
+  const { handovers, measures, actionItems, surveys } = tasks.data;
   return (
     <section aria-labelledby="my-tasks" className="page-section">
       <Heading level={2} data-size="sm" id="my-tasks">{t('cases.ui.tasks.heading')}</Heading>
-      {handovers.length + measures.length + actionItems.length === 0 ? <Paragraph>{t('cases.ui.tasks.none')}</Paragraph> : null}
+      {handovers.length + measures.length + actionItems.length + surveys.length === 0 ? <Paragraph>{t('cases.ui.tasks.none')}</Paragraph> : null}
       <ul className="plain-list task-list">
         {handovers.map((h) => (
           <li key={h.id}>
@@ -35,6 +35,11 @@ export function TaskList() {
           <li key={a.id} data-testid="task-action-item">
             {a.overdue ? <><Tag data-color="danger">{t('cases.ui.tasks.overdue')}</Tag>{' '}</> : null}
             <Link asChild><RouterLink to={`/moter/${a.meetingId}`}>{t('meetings.ui.taskItem', { what: a.what, child: a.person?.name ?? a.teamName, date: formatDate(a.dueOn) })}</RouterLink></Link>
+          </li>
+        ))}
+        {surveys.map((s) => (
+          <li key={s.id} data-testid="task-survey">
+            <Link asChild><RouterLink to={`/samhandling/${s.id}`}>{t('questionnaires.survey.task', { title: s.title, date: formatDate(s.closesOn) })}</RouterLink></Link>
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import type { ServiceUnit } from '../../../../common/contracts/organisation.ts';
 import type { PersonDetails } from '../../../../common/contracts/people.ts';
-import { CategoryChecks } from '../case/shared.tsx';
+import { CategoryChecks, RecipientChecks } from '../case/shared.tsx';
 import { DateField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LiveMessage, QueryFallback } from '../Status.tsx';
@@ -63,15 +63,7 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
         <CategoryChecks id={form.id('categories')} legend={t('ui.consent.citizenCategories')} values={categories} onChange={setCategories} error={form.errors.categories} />
         <QueryFallback query={units} />
         {units.data ? (
-          <Fieldset className="form-fieldset" id={form.id('recipientUnitIds')} tabIndex={-1}>
-            <Fieldset.Legend>{t('ui.consent.citizenRecipients')}</Fieldset.Legend>
-            <div className="check-columns">
-              {units.data.units.filter((u) => u.active && u.typeCode !== 'municipal_admin').map((u) => (
-                <Checkbox key={u.id} id={form.id(`recipientUnitIds-${u.id}`)} label={u.name} value={u.id} checked={unitIds.includes(u.id)} onChange={(e) => setUnitIds(toggle(unitIds, u.id, e.target.checked))} />
-              ))}
-            </div>
-            {form.errors.recipientUnitIds ? <ValidationMessage>{form.errors.recipientUnitIds}</ValidationMessage> : null}
-          </Fieldset>
+          <RecipientChecks id={form.id('recipientUnitIds')} legend={t('ui.consent.citizenRecipients')} units={units.data.units} values={unitIds} onChange={setUnitIds} error={form.errors.recipientUnitIds} />
         ) : null}
         <DateField id={form.id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={form.errors.validTo} />
         {/* The child's own view is asked of a guardian; a youth consenting for themself gives it by consenting. */}
@@ -94,7 +86,7 @@ export function TeamRequest({ person }: { person: PersonDetails }) {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const form = useSubmit('team-request');
-  const reasonLabel = t(person.citizen?.reader === 'self' ? 'cases.ui.citizen.requestReasonSelf' : 'cases.ui.citizen.requestReason');
+  const reasonLabel = t('cases.ui.citizen.requestReason');
   if (!requests.data) return <QueryFallback query={requests} />;
   return (
     <PageSection id="team-request" title={t('cases.ui.citizen.teamHeading')}>
