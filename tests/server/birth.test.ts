@@ -149,6 +149,29 @@ describe('registering the birth from the mother\'s record', () => {
   });
 });
 
+describe('the new mother\'s screening', () => {
+  it('is hers after the birth: sent to her Min side, answered and taken into a log of her own, and not on the child\'s record', async () => {
+    const p = await pregnancy();
+    const created = await midwife.post(`/api/people/${p.motherId}/birth`, birth(p, { continueLog: false }));
+    expect(created.statusCode, created.body).toBe(201);
+    const childId = created.json().id as string;
+    const sent = await midwife.post(`/api/people/${p.motherId}/questionnaire-responses`, { instrumentKey: 'epds', mode: 'min_side' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const id = sent.json().id as string;
+    const answered = await p.mother.post(`/api/questionnaire-responses/${id}/answers`, { answers: [2, 2, 2, 2, 1, 1, 1, 1, 2, 0].map((score, i) => ({ linkId: String(i + 1), score })), version: 1 });
+    expect(answered.json().result).toMatchObject({ score: 14, threshold: { key: 'probable_depression' } });
+    const taken = await midwife.post(`/api/questionnaire-responses/${id}/measure`, { goal: 'Mari sover bedre', startsOn: today(), evaluateOn: daysFromToday(30) });
+    expect(taken.statusCode, taken.body).toBe(201);
+    // Her own log, opened for her, holds the measure; the pregnancy's closed log and the child's record hold nothing of it.
+    expect(taken.json().caseId).not.toBe(p.caseId);
+    const status = (await midwife.get(`/api/people/${p.motherId}/case-status`)).json();
+    expect(status.case).toMatchObject({ id: taken.json().caseId });
+    expect(JSON.stringify((await p.mother.get(`/api/people/${p.motherId}/case`)).json())).toContain('Mari sover bedre');
+    expect(await t.database.db.selectFrom('screening').select('id').where('person_id', '=', childId).execute()).toEqual([]);
+    expect((await p.mother.get(`/api/people/${childId}/questionnaire-responses`)).statusCode).toBe(403);
+  });
+});
+
 describe('bad input and repeats change nothing', () => {
   it('refuses a birth in the future, one long before term, and a log to continue without a consent to carry', async () => {
     const p = await pregnancy(false);

@@ -366,3 +366,37 @@ describe('the relay log as a PDF', () => {
     expect(after.n).toBeGreaterThanOrEqual(before.n + 3);
   });
 });
+
+describe('at 18', () => {
+  it('a youth turning 18 keeps the plan only after their own consent', async () => {
+    const db = t.database.db;
+    const { birth_date: born } = await db.selectFrom('person').select('birth_date').where('id', '=', child.id).executeTakeFirstOrThrow();
+    // Eighteen since ten days: the family's consent to the plan was a guardian's.
+    const eighteen = addDays(`${Number(today().slice(0, 4)) - 18}${today().slice(4)}`, -10);
+    await db.updateTable('person').set({ birth_date: eighteen }).where('id', '=', child.id).execute();
+    try {
+      const goals = async () => (await db.selectFrom('plan_goal').select('id').where('plan_id', '=', planId).execute()).length;
+      const before = await goals();
+      const hidden = (await planOf(teacher)).json();
+      expect(hidden).toMatchObject({ plan: null, planHidden: true });
+      const { version } = await db.selectFrom('individual_plan').select('version').where('id', '=', planId).executeTakeFirstOrThrow();
+      expect((await teacher.post(`/api/individual-plans/${planId}/goals`, { whose: 'child', text: 'Få seg en jobb.', version })).statusCode).toBe(403);
+      expect((await teacher.get(`/api/individual-plans/${planId}/pdf`)).statusCode).toBe(403);
+      expect(await goals()).toBe(before);
+      const denied = await db.selectFrom('audit_event').select('reason').where('subject_id', '=', child.id).where('reason', '=', 'adult_own_consent_required').execute();
+      expect(denied.length).toBeGreaterThanOrEqual(2);
+
+      // His own consent to the plan: it carries on, with the coordinator in office.
+      const own = await teacher.post(`/api/people/${child.id}/consents`, {
+        method: 'paper', giverIds: [child.id], validFrom: today(), validTo: daysFromToday(365), purposes: ['individual_plan'], categories: ['social', 'health'], recipientUnitIds: [ids.school], recipientUnitTypes: ['health_station'],
+      });
+      expect(own.statusCode, own.body).toBe(201);
+      const kept = (await planOf(teacher)).json();
+      expect(kept.plan).toMatchObject({ id: planId });
+      expect((await teacher.post(`/api/individual-plans/${planId}/goals`, { whose: 'child', text: 'Få seg en jobb.', version: kept.plan.version })).statusCode).toBe(200);
+      expect(await goals()).toBe(before + 1);
+    } finally {
+      await db.updateTable('person').set({ birth_date: born }).where('id', '=', child.id).execute();
+    }
+  });
+});

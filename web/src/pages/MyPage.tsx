@@ -126,7 +126,7 @@ const PERSON_SECTIONS: PersonSection[] = [
   CaseNotShown,
   // Screenings are the answering person's own data: only on their own page.
   ({ person }) => (person.citizen?.reader === 'self' ? <ScreeningsSection personId={person.id} citizen /> : null),
-  notAdult(opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} />)),
+  opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} onlyWithCase={person.kind === 'adult'} />),
   notAdult(opens('readCase', ({ person }) => <MeetingList personId={person.id} citizen />)),
   opens('readPlan', FamilyPlan),
   opens('readConsents', ({ person }) => <Consents person={person} citizen />),

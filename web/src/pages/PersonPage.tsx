@@ -94,7 +94,7 @@ export function PersonPage() {
       ) : null}
       {p.unconfirmedRelations?.length ? <UnconfirmedRelations relations={p.unconfirmedRelations} /> : null}
       {p.kind !== 'adult' ? <PlanLink personId={p.id} /> : null}
-      {p.kind !== 'adult' ? <CaseArea personId={p.id} citizen={false} /> : null}
+      <CaseArea personId={p.id} citizen={false} onlyWithCase={p.kind === 'adult'} />
       <ScreeningsSection personId={p.id} citizen={false} />
       {p.kind !== 'adult' ? <MeetingList personId={p.id} citizen={false} /> : null}
       <Consents person={p} citizen={false} />

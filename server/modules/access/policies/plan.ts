@@ -11,6 +11,10 @@ import type { AccessFacts } from '../facts.ts';
 import { allow, caseWorker, deny, entityId, subjectId, type Policy } from '../policy.ts';
 import { consentReaches } from './consent.ts';
 import { citizenCaseAccess, citizenDecides, involvedCaseWorker } from './person.ts';
+import { osloDate } from '../../../../common/dates.ts';
+import { loadConsentsForAccess } from '../../consent/queries.ts';
+import { consentState } from '../../consent/rules.ts';
+import { OWN_CONSENT_STAGES, stageByAge } from '../../cases/transitions.ts';
 
 const isCoordinatingUnit = (principal: Principal): principal is StaffPrincipal =>
   principal.kind === 'staff' && principal.activeRole === 'coordinating_unit';
@@ -48,6 +52,27 @@ async function planWorker(facts: AccessFacts, principal: Principal, personId: st
   if (!involved.allowed) return involved;
   const consent = await consentReaches(facts, principal, personId, 'individual_plan', now);
   return consent.allowed ? allow(`${involved.reason}+${consent.reason}`) : consent;
+}
+
+/**
+ * From the stage one enters as an adult (18), the plan carries on into adult services only on the
+ * young adult's own consent to it: a guardian's consent does not follow past 18, for the coordinator
+ * no more than for the others. The stage rule is the transitions' (cases/transitions.ts).
+ */
+async function adultOwnConsent(facts: AccessFacts, personId: string, now: Date): Promise<Decision | null> {
+  const person = await facts.person(personId);
+  if (!person) return deny('no_subject');
+  const stage = stageByAge({ kind: person.kind as 'child' | 'pregnant' | 'adult', birthDate: person.birthDate, expectedBirthDate: null }, osloDate(now));
+  if (!OWN_CONSENT_STAGES.includes(stage)) return null;
+  const own = await loadConsentsForAccess(facts.trx, personId, true);
+  return own.some((c) => c.purposes.includes('individual_plan') && consentState(c, now) === 'active') ? null : deny('adult_own_consent_required');
+}
+
+/** A staff rule on the plan's content, under the young adult's own consent from 18. */
+async function staffOnPlan(facts: AccessFacts, personId: string, now: Date, rule: () => Promise<Decision>): Promise<Decision> {
+  const decision = await rule();
+  if (!decision.allowed) return decision;
+  return (await adultOwnConsent(facts, personId, now)) ?? decision;
 }
 
 /** The person a plan, request or appointment belongs to, read in the decision's own query. */
@@ -103,19 +128,21 @@ export const planPolicy = {
     if (principal.kind === 'citizen') return citizenCaseAccess(facts, principal.personId, personId, now);
     if (isCoordinatingUnit(principal)) {
       // The unit itself only when the family's consent for the plan names it.
-      const unit = await coordinatingUnitOf(facts, principal, personId);
-      if (!unit.allowed) return unit;
-      return consentReaches(facts, principal, personId, 'individual_plan', now);
+      return staffOnPlan(facts, personId, now, async () => {
+        const unit = await coordinatingUnitOf(facts, principal, personId);
+        if (!unit.allowed) return unit;
+        return consentReaches(facts, principal, personId, 'individual_plan', now);
+      });
     }
-    return planWorker(facts, principal, personId, now);
+    return staffOnPlan(facts, personId, now, () => planWorker(facts, principal, personId, now));
   },
-  'plan.create': async ({ principal, request, facts }) => {
+  'plan.create': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request);
-    return personId ? coordinator(facts, principal, personId) : deny('no_subject');
+    return personId ? staffOnPlan(facts, personId, now, () => coordinator(facts, principal, personId)) : deny('no_subject');
   },
   'plan.write': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request) ?? (await personOf(facts, 'individual_plan', entityId(request, 'individual_plan')));
-    return personId ? planWorker(facts, principal, personId, now) : deny('no_subject');
+    return personId ? staffOnPlan(facts, personId, now, () => planWorker(facts, principal, personId, now)) : deny('no_subject');
   },
   'plan.familyWrite': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request);

@@ -11,8 +11,12 @@ import { FamilyItems } from '../citizen/FamilyItems.tsx';
 import type { CaseLog, CaseStatus, Colleague } from '../../../../common/contracts/cases.ts';
 import { PageSection } from '../PageSection.tsx';
 
-/** `self`: the reader is the person themself (a youth, a pregnant woman), addressed as "du". */
-export function CaseArea({ personId, citizen, self = false }: { personId: string; citizen: boolean; self?: boolean }) {
+/**
+ * `self`: the reader is the person themself (a youth, a pregnant woman), addressed as "du".
+ * `onlyWithCase`: an adult's page shows the part only once they have a case of their own (a new
+ * mother's screening taken into the log opens one for her), never the start of one.
+ */
+export function CaseArea({ personId, citizen, self = false, onlyWithCase = false }: { personId: string; citizen: boolean; self?: boolean; onlyWithCase?: boolean }) {
   const { t } = useI18n();
   const [message, setMessage] = useState('');
   const status = useApiQuery<CaseStatus>(`/api/people/${encodeURIComponent(personId)}/case-status`);
@@ -22,6 +26,7 @@ export function CaseArea({ personId, citizen, self = false }: { personId: string
   const colleagues = useApiQuery<{ colleagues: Colleague[] }>(logOpen && !citizen && caseId ? `/api/cases/${caseId}/colleagues` : null);
   const changed = setMessage;
   if (status.error?.status === 403) return null;
+  if (onlyWithCase && !status.data?.case) return null;
   return (
     <>
       <LiveMessage>{message || null}</LiveMessage>
