@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today as todayInOslo } from '../support/clock.ts';
+import { registeredChildWithGuardian, staffIdentity } from '../support/factories.ts';
 
 let t: TestApp;
 let sofie: Client;
@@ -86,10 +87,15 @@ describe('giving consent on Min side', () => {
 
 describe('who has read our data', () => {
   it('shows the family each read by the services, with name, role and unit, and records that they looked', async () => {
-    const log = (await sofie.get(`/api/people/${ids.emma}/access-log`)).json().events as { text: string }[];
-    expect(log.some((e) => e.text.startsWith('Ingrid Solheim, pedagogisk leder, Solsikken barnehage, ') && e.text.includes('leste stafettloggen')), log.map((e) => e.text).join('\n')).toBe(true);
-    const looked = await t.database.db.selectFrom('audit_event').select('actor_name').where('action', '=', 'accessLog.read').where('outcome', '=', 'allowed').where('subject_id', '=', ids.emma!).execute();
-    expect(looked).toEqual([{ actor_name: 'Sofie Nordli' }]);
+    const family = await registeredChildWithGuardian(t.database.db, teacher, { givenName: 'Tiril', familyName: 'Lesevik', birthDate: '2021-03-04', guardianGivenName: 'Hege', username: 'hege.lesevik' });
+    const { displayName, unitName } = await staffIdentity(t.database.db, teacher);
+    const unitId = (await teacher.get('/api/auth/me')).json().principal.serviceUnitId as string;
+    expect((await family.guardian.post(`/api/people/${family.childId}/consents/digital`, digital(unitId))).statusCode).toBe(201);
+    expect((await teacher.get(`/api/people/${family.childId}/case`)).statusCode).toBe(200);
+    const log = (await family.guardian.get(`/api/people/${family.childId}/access-log`)).json().events as { text: string }[];
+    expect(log.some((e) => e.text.startsWith(`${displayName}, pedagogisk leder, ${unitName}, `) && e.text.includes('leste stafettloggen')), log.map((e) => e.text).join('\n')).toBe(true);
+    const looked = await t.database.db.selectFrom('audit_event').select('actor_name').where('action', '=', 'accessLog.read').where('outcome', '=', 'allowed').where('subject_id', '=', family.childId).execute();
+    expect(looked).toEqual([{ actor_name: family.guardianName }]);
   });
 });
 

@@ -4,7 +4,7 @@
 import { syntheticNationalId } from '../../common/national-id.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/infra/db/types.ts';
-import type { Client } from './app.ts';
+import { signedIn, type Client } from './app.ts';
 
 /** A valid synthetic national id for someone born on `birthDate` (the first serial from `serial` with valid check digits). */
 export function nationalIdBornOn(birthDate: string, serial = 7): string {
@@ -66,4 +66,30 @@ export async function staffIdentity(db: Kysely<DB>, client: Client): Promise<{ d
   const { principal } = (await client.get('/api/auth/me')).json() as { principal: { displayName: string; serviceUnitId: string | null } };
   const unit = principal.serviceUnitId ? await db.selectFrom('service_unit').select('name').where('id', '=', principal.serviceUnitId).executeTakeFirst() : undefined;
   return { displayName: principal.displayName, unitName: unit?.name ?? null };
+}
+
+export interface FamilyOfOne { childId: string; guardianId: string; guardianName: string; guardian: Client }
+
+/**
+ * A child of the test's own, registered by `professional` (who is then involved), with one guardian
+ * with parental responsibility who can sign in to Min side. The population register's confirmation
+ * of the guardian is written directly, as the register would: typed-in relations open nothing.
+ */
+export async function registeredChildWithGuardian(
+  db: Kysely<DB>, professional: Client,
+  family: { givenName: string; familyName: string; birthDate: string; guardianGivenName: string; username: string },
+): Promise<FamilyOfOne> {
+  const registered = await professional.post('/api/people', {
+    kind: 'child', givenName: family.givenName, familyName: family.familyName, birthDate: family.birthDate, area: 'Nord',
+    guardians: [{ givenName: family.guardianGivenName, familyName: family.familyName, birthDate: '1990-01-01', relation: 'mother', parentalResponsibility: true }],
+  });
+  if (registered.statusCode !== 201) throw new Error(`registering ${family.givenName} failed: ${registered.body}`);
+  const childId: string = registered.json().id;
+  const { municipality_id } = await db.selectFrom('person').select('municipality_id').where('id', '=', childId).executeTakeFirstOrThrow();
+  const guardianId = (await db.insertInto('person').values({ municipality_id, given_name: family.guardianGivenName, family_name: family.familyName, birth_date: '1990-01-01', kind: 'adult' })
+    .returning('id').executeTakeFirstOrThrow()).id;
+  await db.insertInto('guardianship').values({ child_id: childId, guardian_id: guardianId, relation: 'mother', parental_responsibility: true }).execute();
+  await db.insertInto('citizen_account').values({ person_id: guardianId, username: family.username }).execute();
+  const guardian = await signedIn(professional.app, family.username);
+  return { childId, guardianId, guardianName: `${family.guardianGivenName} ${family.familyName}`, guardian };
 }
