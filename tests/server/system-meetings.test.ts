@@ -13,7 +13,6 @@ let tone: Client; // teamleder: leads an early-intervention team, and is a membe
 let sbu: Client;
 let lars: Client; // teammedlem: in no system-level team
 const ids: Record<string, string> = {};
-let version = 1;
 
 const plusDays = (n: number) => {
   const d = new Date(`${today()}T12:00:00Z`);
@@ -22,8 +21,8 @@ const plusDays = (n: number) => {
 };
 const fields = (r: { json(): { error: { fields: unknown } } }) => r.json().error.fields;
 const meetingCount = async () => (await t.database.db.selectFrom('team_meeting').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-const stored = () => t.database.db.selectFrom('team_meeting').select(['background', 'assessments', 'decisions', 'version', 'status']).where('id', '=', ids.meeting!).executeTakeFirstOrThrow();
-const minutes = (overrides: Record<string, unknown> = {}) => ({
+const stored = (meetingId: string) => t.database.db.selectFrom('team_meeting').select(['background', 'assessments', 'decisions', 'version', 'status']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+const minutes = (version: number, overrides: Record<string, unknown> = {}) => ({
   version,
   background: 'Flere skoler melder om økt skolefravær blant elever på mellomtrinnet etter jul.',
   assessments: 'PP-tjenesten og skolehelsetjenesten ser samme trend.',
@@ -47,6 +46,29 @@ beforeAll(async () => {
     nationalId: withId.national_id,
   });
 });
+let meetingsMade = 0;
+/** A Barneteamet meeting of the test's own, scheduled by Tone (version 1, no minutes). */
+async function scheduled(topic = 'Skolefravær på mellomtrinnet'): Promise<string> {
+  meetingsMade += 1;
+  const created = await tone.post('/api/system-meetings', { teamId: ids.team, topic, startsAt: `${plusDays(7 + meetingsMade)}T14:00:00+01:00` });
+  if (created.statusCode !== 201) throw new Error(`scheduling failed: ${created.body}`);
+  return created.json().id;
+}
+/** A meeting with the default minutes and action plan saved (version 2). */
+async function withMinutes(topic?: string): Promise<string> {
+  const meetingId = await scheduled(topic);
+  const saved = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1));
+  if (saved.statusCode !== 200) throw new Error(`saving minutes failed: ${saved.body}`);
+  return meetingId;
+}
+/** A closed meeting and the version it was closed at. */
+async function closedMeeting(topic: string): Promise<{ meetingId: string; version: number }> {
+  const meetingId = await withMinutes(topic);
+  const closed = await tone.post(`/api/system-meetings/${meetingId}/close`, { version: 2 });
+  if (closed.statusCode !== 200) throw new Error(`closing failed: ${closed.body}`);
+  return { meetingId, version: 2 };
+}
+
 afterAll(async () => {
   await t?.close();
 });
@@ -82,13 +104,13 @@ describe('scheduling', () => {
   it('schedules the meeting at the team\'s usual place, chaired by the team\'s leader, and invites the members', async () => {
     const created = await tone.post('/api/system-meetings', { teamId: ids.team, topic: 'Skolefravær på mellomtrinnet', startsAt: `${plusDays(7)}T14:00:00+01:00` });
     expect(created.statusCode).toBe(201);
-    ids.meeting = created.json().id;
-    const meeting = (await tone.get(`/api/system-meetings/${ids.meeting}`)).json();
+    const meetingId: string = created.json().id;
+    const meeting = (await tone.get(`/api/system-meetings/${meetingId}`)).json();
     expect(meeting).toMatchObject({ topic: 'Skolefravær på mellomtrinnet', place: 'Rådhuset, møterom Fjorden', status: 'scheduled', team: { name: 'Barneteamet' }, mayWrite: true });
-    const chair = await t.database.db.selectFrom('team_meeting').select('chair_staff_id').where('id', '=', ids.meeting!).executeTakeFirstOrThrow();
+    const chair = await t.database.db.selectFrom('team_meeting').select('chair_staff_id').where('id', '=', meetingId).executeTakeFirstOrThrow();
     expect(chair.chair_staff_id).toBe(ids.leader);
     expect(meeting.owners.map((o: { id: string }) => o.id)).toContain(ids.tone);
-    const invited = await t.database.db.selectFrom('notification').select('staff_user_id').where('kind', '=', 'meeting.invited').where('link', '=', `/systemteam/${ids.meeting}`).execute();
+    const invited = await t.database.db.selectFrom('notification').select('staff_user_id').where('kind', '=', 'meeting.invited').where('link', '=', `/systemteam/${meetingId}`).execute();
     expect(invited.map((n) => n.staff_user_id)).toContain(ids.leader);
     // The one who scheduled it needs no invitation.
     expect(invited.map((n) => n.staff_user_id)).not.toContain(ids.tone);
@@ -97,18 +119,20 @@ describe('scheduling', () => {
 
 describe('minutes without personal data', () => {
   it('refuses the full name of someone in the person register, in any case and spacing, naming the field; nothing is stored', async () => {
-    const refused = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ assessments: 'Vi har snakket med SOFIE   nordli om dette.' }));
+    const meetingId = await scheduled();
+    const refused = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, { assessments: 'Vi har snakket med SOFIE   nordli om dette.' }));
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({
       message: 'Systemteam arbeider uten personopplysninger. Ta bort fødselsnummer og navn fra personregisteret i: Tjenestenes vurderinger. Ingenting er lagret.',
       fields: [{ field: 'assessments', message: 'Inneholder navnet på en person i personregisteret.' }],
     });
-    expect(await stored()).toMatchObject({ background: null, assessments: null, version: 1 });
-    expect(await t.database.db.selectFrom('action_item').select('id').where('meeting_id', '=', ids.meeting!).execute()).toEqual([]);
+    expect(await stored(meetingId)).toMatchObject({ background: null, assessments: null, version: 1 });
+    expect(await t.database.db.selectFrom('action_item').select('id').where('meeting_id', '=', meetingId).execute()).toEqual([]);
   });
 
   it('refuses a name across a line break and a national id in an action item, naming each field', async () => {
-    const refused = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({
+    const meetingId = await scheduled();
+    const refused = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, {
       decisions: 'Skolen følger opp Jonas\nNordli særskilt.',
       actionItems: [{ what: `Sjekk ${ids.nationalId}`, ownerStaffId: ids.tone, dueOn: plusDays(30) }],
     }));
@@ -117,94 +141,106 @@ describe('minutes without personal data', () => {
       { field: 'actionItems.0.what', message: 'Inneholder et fødselsnummer eller D-nummer.' },
     ]);
     expect(refused.json().error.message).toContain('i: Beslutninger, Tiltak 1.');
-    expect((await stored()).version).toBe(1);
+    expect((await stored(meetingId)).version).toBe(1);
   });
 
   it('accepts numbers that are not identity numbers, staff names and words that only look like names', async () => {
     expect(parseNationalId('12345678901').valid).toBe(false);
-    const saved = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({
+    const meetingId = await scheduled();
+    const saved = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, {
       background: 'Saksnummer 12345678901. Tone Haugland orienterte. Nordli-området har flere familier som har flyttet.',
     }));
     expect(saved.statusCode).toBe(200);
-    version = saved.json().version;
-    expect(await stored()).toMatchObject({ version: 2, decisions: 'Vi lager felles rutine for oppfølging av fravær.' });
+    expect(saved.json().version).toBe(2);
+    expect(await stored(meetingId)).toMatchObject({ version: 2, decisions: 'Vi lager felles rutine for oppfølging av fravær.' });
   });
 
   it('needs an owner from the team and a deadline for each action item', async () => {
-    const refused = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ actionItems: [{ what: 'Noe' }, { what: 'Mer', ownerStaffId: ids.lars, dueOn: plusDays(3) }] }));
+    const meetingId = await scheduled();
+    const refused = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, { actionItems: [{ what: 'Noe' }, { what: 'Mer', ownerStaffId: ids.lars, dueOn: plusDays(3) }] }));
     expect(fields(refused)).toEqual([
       { field: 'actionItems.0.ownerStaffId', message: 'Velg hvem som har ansvaret.' },
       { field: 'actionItems.0.dueOn', message: 'Skriv fristen.' },
     ]);
-    expect(fields(await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ actionItems: [{ what: 'Mer', ownerStaffId: ids.lars, dueOn: plusDays(3) }] })))).toEqual([
+    expect(fields(await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, { actionItems: [{ what: 'Mer', ownerStaffId: ids.lars, dueOn: plusDays(3) }] })))).toEqual([
       { field: 'actionItems.0.ownerStaffId', message: 'Den ansvarlige må være med i teamet.' },
     ]);
   });
 
   it('cannot be written through the case meetings\' routes, which do not check for personal data', async () => {
+    const meetingId = await withMinutes();
     const leaderName = await t.database.db.selectFrom('staff_user').select('username').where('id', '=', ids.leader!).executeTakeFirstOrThrow();
     const chair = await signedIn(t.app, leaderName.username);
-    const bypass = await chair.put(`/api/meetings/${ids.meeting}/minutes`, { version: 2, background: 'Om Sofie Nordli', actionItems: [] });
+    const bypass = await chair.put(`/api/meetings/${meetingId}/minutes`, { version: 2, background: 'Om Sofie Nordli', actionItems: [] });
     expect(bypass.statusCode).toBe(403);
-    expect((await chair.post(`/api/meetings/${ids.meeting}/close`)).statusCode).toBe(403);
-    expect(await stored()).toMatchObject({ version: 2, status: 'scheduled' });
-    expect((await stored()).background).not.toContain('Sofie');
-    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'meeting.write').where('entity_id', '=', ids.meeting!).execute();
+    expect((await chair.post(`/api/meetings/${meetingId}/close`)).statusCode).toBe(403);
+    expect(await stored(meetingId)).toMatchObject({ version: 2, status: 'scheduled' });
+    expect((await stored(meetingId)).background).not.toContain('Sofie');
+    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'meeting.write').where('entity_id', '=', meetingId).execute();
     expect(denied.map((d) => d.reason)).toEqual(['system_meeting', 'system_meeting']);
   });
 
   it('refuses a stale version', async () => {
-    expect((await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ version: 1 }))).statusCode).toBe(409);
+    const meetingId = await withMinutes();
+    expect((await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, { background: 'Endret.' }))).statusCode).toBe(409);
+    expect(await stored(meetingId)).toMatchObject({ version: 2, background: minutes(1).background });
   });
 });
 
 describe('closing and the report', () => {
   it('will not close without an action plan', async () => {
-    const cleared = await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ actionItems: [] }));
-    version = cleared.json().version;
-    const refused = await tone.post(`/api/system-meetings/${ids.meeting}/close`, { version });
+    const meetingId = await withMinutes();
+    const cleared = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(2, { actionItems: [] }));
+    const version: number = cleared.json().version;
+    const refused = await tone.post(`/api/system-meetings/${meetingId}/close`, { version });
     expect(fields(refused)).toEqual([{ field: 'actionItems', message: 'Møtet kan ikke avsluttes uten handlingsplan. Legg til minst ett tiltak og lagre.' }]);
-    expect((await stored()).status).toBe('scheduled');
-    version = (await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes())).json().version;
+    expect((await stored(meetingId)).status).toBe('scheduled');
   });
 
   it('closes and forwards the report to the SBU coordinator in Sammen and to the SLT group by e-mail with the PDF', async () => {
-    const closed = await tone.post(`/api/system-meetings/${ids.meeting}/close`, { version });
+    const topic = 'Skolefravær på mellomtrinnet i vinter';
+    const meetingId = await withMinutes(topic);
+    const closed = await tone.post(`/api/system-meetings/${meetingId}/close`, { version: 2 });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'closed', deliveries: 2 });
 
-    const deliveries = await t.database.db.selectFrom('system_report_delivery').select(['staff_user_id', 'email']).where('meeting_id', '=', ids.meeting!).execute();
+    const deliveries = await t.database.db.selectFrom('system_report_delivery').select(['staff_user_id', 'email']).where('meeting_id', '=', meetingId).execute();
     expect(deliveries).toEqual(expect.arrayContaining([{ staff_user_id: ids.sbu, email: null }, { staff_user_id: null, email: 'slt@fjordvik.kommune.no' }]));
 
-    const notices = (await sbu.get('/api/notifications')).json().notifications;
-    expect(notices[0]).toMatchObject({ kind: 'systemMeeting.report', link: `/systemteam/${ids.meeting}` });
-    expect(notices[0].text).toContain('Rapport fra Barneteamet');
+    // Other tests close meetings of their own: find this meeting's notice and e-mail among them.
+    const notices = (await sbu.get('/api/notifications')).json().notifications as { kind: string; link: string; text: string }[];
+    const notice = notices.find((n) => n.link === `/systemteam/${meetingId}`);
+    expect(notice).toMatchObject({ kind: 'systemMeeting.report' });
+    expect(notice!.text).toContain('Rapport fra Barneteamet');
 
-    const mail = await t.database.db.selectFrom('outbound_email').select(['id', 'subject', 'body_text']).where('to_address', '=', 'slt@fjordvik.kommune.no').executeTakeFirstOrThrow();
-    expect(mail.subject).toMatch(/^Rapport fra Barneteamet \d\d\.\d\d\.\d{4}$/);
-    expect(mail.body_text).toContain('Skolefravær på mellomtrinnet');
-    const attachment = await t.database.db.selectFrom('outbound_email_attachment').select(['filename', 'content_type', 'content']).where('email_id', '=', mail.id).executeTakeFirstOrThrow();
+    const mails = await t.database.db.selectFrom('outbound_email').select(['id', 'subject', 'body_text']).where('to_address', '=', 'slt@fjordvik.kommune.no').execute();
+    const mail = mails.find((m) => m.body_text.includes(topic));
+    expect(mail, mails.map((m) => m.body_text).join('\n---\n')).toBeDefined();
+    expect(mail!.subject).toMatch(/^Rapport fra Barneteamet \d\d\.\d\d\.\d{4}$/);
+    const attachment = await t.database.db.selectFrom('outbound_email_attachment').select(['filename', 'content_type', 'content']).where('email_id', '=', mail!.id).executeTakeFirstOrThrow();
     expect(attachment.content_type).toBe('application/pdf');
     expect(attachment.filename).toMatch(/^rapport-barneteamet-\d{4}-\d\d-\d\d\.pdf$/);
     expect(Buffer.from(attachment.content).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('gives the SBU coordinator the report in the app; outsiders are refused', async () => {
-    const seen = (await sbu.get('/api/system-meetings')).json().meetings.find((m: { id: string }) => m.id === ids.meeting);
+    const { meetingId } = await closedMeeting('Fritidstilbud for mellomtrinnet');
+    const seen = (await sbu.get('/api/system-meetings')).json().meetings.find((m: { id: string }) => m.id === meetingId);
     expect(seen).toMatchObject({ status: 'closed', teamName: 'Barneteamet' });
-    const detail = (await sbu.get(`/api/system-meetings/${ids.meeting}`)).json();
+    const detail = (await sbu.get(`/api/system-meetings/${meetingId}`)).json();
     expect(detail.deliveries.map((d: { to: string }) => d.to)).toEqual(expect.arrayContaining(['Eirik Bakken', 'slt@fjordvik.kommune.no']));
-    const pdf = await sbu.get(`/api/system-meetings/${ids.meeting}/report.pdf`);
+    const pdf = await sbu.get(`/api/system-meetings/${meetingId}/report.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await lars.get(`/api/system-meetings/${ids.meeting}/report.pdf`)).statusCode).toBe(403);
-    expect((await lars.get(`/api/system-meetings/${ids.meeting}`)).statusCode).toBe(403);
+    expect((await lars.get(`/api/system-meetings/${meetingId}/report.pdf`)).statusCode).toBe(403);
+    expect((await lars.get(`/api/system-meetings/${meetingId}`)).statusCode).toBe(403);
   });
 
   it('cannot be changed or closed again once closed', async () => {
-    expect((await tone.put(`/api/system-meetings/${ids.meeting}/minutes`, minutes({ version: version + 1 }))).statusCode).toBe(409);
-    expect((await tone.post(`/api/system-meetings/${ids.meeting}/close`, { version: version + 1 })).statusCode).toBe(409);
-    expect((await t.database.db.selectFrom('system_report_delivery').select('id').where('meeting_id', '=', ids.meeting!).execute())).toHaveLength(2);
+    const { meetingId, version } = await closedMeeting('Foreldremøter om skjermbruk');
+    expect((await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(version + 1))).statusCode).toBe(409);
+    expect((await tone.post(`/api/system-meetings/${meetingId}/close`, { version: version + 1 })).statusCode).toBe(409);
+    expect((await t.database.db.selectFrom('system_report_delivery').select('id').where('meeting_id', '=', meetingId).execute())).toHaveLength(2);
   });
 });

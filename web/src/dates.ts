@@ -16,6 +16,11 @@ export function fromIsoDate(value: string | null | undefined): string {
   return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
 }
 
+/** This year in Norway (a report's default year turns at midnight in Oslo, not in the browser's zone). */
+export function thisYearInNorway(): number {
+  return Number(osloDate(new Date()).slice(0, 4));
+}
+
 /** Today in Norway as dd.mm.åååå, the default of a date field. */
 export function todayNorwegian(): string {
   return fromIsoDate(osloDate(new Date()));

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useFigures, type Cell } from '../../components/Figure.tsx';
 import type { AnnualReportResponse, ReportRow } from '../../../../common/contracts/indicators.ts';
+import { thisYearInNorway } from '../../dates.ts';
 
 function useCellText() {
   const f = useFigures();
@@ -111,7 +112,7 @@ function Breakdowns({ report }: { report: AnnualReportResponse }) {
 
 export function AnnualReportPage() {
   const { t } = useI18n();
-  const thisYear = new Date().getFullYear();
+  const thisYear = thisYearInNorway();
   const [year, setYear] = useState(String(thisYear - 1));
   const report = useApiQuery<AnnualReportResponse>(`/api/indicators/report?year=${year}`);
   const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
