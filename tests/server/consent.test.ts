@@ -3,7 +3,8 @@
 // withdraws it. Bad consents are refused with a clear message and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { daysFromToday, today as todayInOslo } from '../support/clock.ts';
 
 let t: TestApp;
@@ -253,5 +254,34 @@ describe('the common consent form', () => {
     expect(forms[0]!.rawPayload.equals(forms[1]!.rawPayload)).toBe(false);
     const text = (await t.app.inject({ method: 'GET', url: '/api/consent-text?lang=nn' })).json();
     expect(text).toMatchObject({ version: 1, title: 'Samtykke til samarbeid og deling av opplysningar' });
+  });
+
+  it('comes filled in for the child: name, birth date, the guardians with parental responsibility, valid from today', async () => {
+    const form = await teacher.get(`/api/people/${emmaId}/consent-form.pdf?lang=nn`);
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(form.rawPayload);
+    const emma = await t.database.db.selectFrom('person').select(['birth_date', 'national_id']).where('id', '=', emmaId).executeTakeFirstOrThrow();
+    const [y, m, d] = emma.birth_date.split('-');
+    const [ty, tm, td] = today.split('-');
+    expect(text).toContain('Samtykke til samarbeid og deling av opplysningar');
+    expect(text).toContain('Emma Nordli');
+    expect(text).toContain(`${d}.${m}.${y}`);
+    expect(text).toContain(`${td}.${tm}.${ty}`);
+    // Sofie has parental responsibility and signs; Martin, without it, is not on a signature line.
+    expect(text).toContain('Sofie Nordli');
+    expect(text).not.toContain('Martin Berg');
+    expect(text).not.toContain(emma.national_id!);
+  });
+
+  it('is not filled in for someone who may not record the consent, a citizen or the anonymous; the refusal is audited', async () => {
+    // Staff who is no case worker involved with Emma.
+    const otherUnit = await signedIn(t.app, 'administrator');
+    const sofie = await signedIn(t.app, 'forelder');
+    expect((await otherUnit.get(`/api/people/${emmaId}/consent-form.pdf`)).statusCode).toBe(403);
+    expect((await sofie.get(`/api/people/${emmaId}/consent-form.pdf`)).statusCode).toBe(403);
+    expect((await new Client(t.app).get(`/api/people/${emmaId}/consent-form.pdf`)).statusCode).toBe(401);
+    const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'consent.record').where('outcome', '=', 'denied').where('subject_id', '=', emmaId).execute();
+    expect(denied.length).toBeGreaterThan(0);
   });
 });

@@ -35,6 +35,7 @@ describe('every route declares its answer', () => {
       'GET /api/indicators/report.pdf',
       'GET /api/individual-plans/:planId/pdf',
       'GET /api/meetings/:meetingId/minutes.pdf',
+      'GET /api/people/:id/consent-form.pdf',
       'GET /api/people/:id/relay-log.pdf',
       'GET /api/system-meetings/:meetingId/report.pdf',
     ]);

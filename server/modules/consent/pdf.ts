@@ -11,7 +11,16 @@ export interface ConsentFormText {
   body: string;
 }
 
-export function renderConsentForm(lang: Language, text: ConsentFormText): Promise<Buffer> {
+/** What is known before the form is signed: who it concerns, their guardians, from when it applies. */
+export interface ConsentFormFilled {
+  name: string;
+  birthDate: string;
+  validFrom: string;
+  /** Guardians with parental responsibility, one per signature line; empty when the person decides alone. */
+  guardians: string[];
+}
+
+export function renderConsentForm(lang: Language, text: ConsentFormText, filled?: ConsentFormFilled): Promise<Buffer> {
   const t = (key: string) => translate(lang, key);
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: text.title, Author: 'Sammen' }, lang: lang === 'en' ? 'en' : 'no' });
   const chunks: Buffer[] = [];
@@ -25,9 +34,11 @@ export function renderConsentForm(lang: Language, text: ConsentFormText): Promis
     doc.x -= 16;
     doc.moveDown(0.3);
   };
-  const line = (label: string) => {
+  // A line to write on; with a value known already it is printed on the line.
+  const line = (label: string, value?: string) => {
     doc.moveDown(0.6);
-    doc.text(`${label}:`, { continued: false });
+    if (value) doc.text(`${label}: `, { continued: true }).font('Helvetica-Bold').text(value).font('Helvetica');
+    else doc.text(`${label}:`, { continued: false });
     doc.moveTo(doc.x, doc.y + 14).lineTo(doc.x + 480, doc.y + 14).stroke();
     doc.moveDown(1.2);
   };
@@ -41,8 +52,8 @@ export function renderConsentForm(lang: Language, text: ConsentFormText): Promis
   for (const paragraph of text.body.split('\n\n')) doc.text(paragraph, { align: 'left' }).moveDown(0.5);
 
   heading(t('domain.consentForm.concerns'));
-  line(t('domain.consentForm.name'));
-  line(t('domain.consentForm.birthDate'));
+  line(t('domain.consentForm.name'), filled?.name);
+  line(t('domain.consentForm.birthDate'), filled?.birthDate);
   heading(t('domain.consentForm.purposes'));
   for (const p of CONSENT_PURPOSES) box(t(`domain.consentPurpose.${p}`));
   heading(t('domain.consentForm.recipients'));
@@ -50,13 +61,13 @@ export function renderConsentForm(lang: Language, text: ConsentFormText): Promis
   heading(t('domain.consentForm.categories'));
   for (const c of CONSENT_CATEGORIES) box(t(`domain.consentCategory.${c}`));
   heading(t('domain.consentForm.period'));
-  line(t('domain.consentForm.validFrom'));
+  line(t('domain.consentForm.validFrom'), filled?.validFrom);
   line(t('domain.consentForm.validTo'));
   heading(t('domain.consentForm.childView'));
   line(t('domain.consentForm.childViewLine'));
   heading(t('domain.consentForm.signatures'));
-  line(t('domain.consentForm.signatureGuardian1'));
-  line(t('domain.consentForm.signatureGuardian2'));
+  line(t('domain.consentForm.signatureGuardian1'), filled?.guardians[0]);
+  line(t('domain.consentForm.signatureGuardian2'), filled?.guardians[1]);
   line(t('domain.consentForm.signatureYouth'));
   line(t('domain.consentForm.placeDate'));
   doc.end();

@@ -27,6 +27,17 @@ export const consentRoutes = [
     },
   }),
   defineRoute({
+    method: 'GET', url: '/api/people/:id/consent-form.pdf', summary: 'The common consent form filled in for the person, to print and sign', tags: ['consent'],
+    audience: 'staff', guarded: true, params: PersonParams, query: ConsentFormQuery,
+    produces: 'application/pdf',
+    handler: async (ctx, { params, query }) => {
+      const lang = query.lang ?? ctx.lang;
+      const { text, filled } = await consent.filledConsentForm(ctx, params.id, lang);
+      const pdf = await renderConsentForm(lang, text, filled);
+      return ctx.reply.type('application/pdf').header('content-disposition', `inline; filename="samtykke-v${text.version}-${lang}.pdf"`).send(pdf);
+    },
+  }),
+  defineRoute({
     method: 'GET', url: '/api/people/:id/consents', summary: 'The consents of a child, youth or pregnant woman', tags: ['consent'],
     audience: 'signed-in', guarded: true, params: PersonParams,
     response: PeopleConsentsResponse,

@@ -12,6 +12,7 @@ import { readPeople } from '../access/person-reads.ts';
 import { loadConsentSettings, loadConsentsForAccess } from './queries.ts';
 import { notify } from '../notifications/service.ts';
 import { ageOn, osloDate } from '../../../common/dates.ts';
+import { formatDate } from '../../../common/i18n/index.ts';
 import { checkGivers, consentAuthority, consentState, coveredCategories, CONSENT_PURPOSES, type ConsentForAccess } from './rules.ts';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type GiveConsentInput, type RecordConsentInput, type WithdrawConsentInput } from './schema.ts';
 
@@ -332,4 +333,26 @@ export async function signConsent(ctx: DataContext, consentId: string) {
   await ctx.trx.updateTable('consent').set({ awaiting_person_ids: consent!.awaiting_person_ids.filter((p) => p !== citizen.personId) }).where('id', '=', consentId).execute();
   await ctx.trx.insertInto('consent_giver').values({ consent_id: consentId, person_id: citizen.personId, capacity: 'guardian' }).execute();
   return { id: consentId, awaiting: consent!.awaiting_person_ids.length - 1 };
+}
+
+/**
+ * The common consent form filled in for one person (name, birth date, the guardians with parental
+ * responsibility on the signature lines, valid from today), for the professional who may record
+ * their consent. The national identity number is left for the family to write.
+ */
+export async function filledConsentForm(ctx: DataContext, personId: string, lang: Language) {
+  await authorize(ctx, { action: 'consent.record', purpose: 'consent', subject: { kind: 'person', id: personId } });
+  const person = await ctx.trx.selectFrom('person').select(['given_name', 'family_name', 'birth_date']).where('id', '=', personId).executeTakeFirstOrThrow();
+  const guardians = await ctx.trx.selectFrom('guardianship as g').innerJoin('person as p', 'p.id', 'g.guardian_id').select(['p.id', 'p.given_name', 'p.family_name'])
+    .where('g.child_id', '=', personId).where('g.parental_responsibility', '=', true).orderBy('p.family_name').orderBy('p.given_name').execute();
+  // The guardians named on the signature lines are read too.
+  await readPeople(ctx, guardians.map((g) => g.id), { action: 'consent.record', purpose: 'consent', reason: 'consent_form_guardian' });
+  const text = await consentTextIn(ctx.services.db, lang);
+  return {
+    text,
+    filled: {
+      name: `${person.given_name} ${person.family_name}`, birthDate: formatDate(person.birth_date), validFrom: formatDate(osloDate(ctx.services.clock.now())),
+      guardians: guardians.map((g) => `${g.given_name} ${g.family_name}`),
+    },
+  };
 }

@@ -308,7 +308,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
       {citizen ? <Paragraph>{t(person.citizen?.reader === 'self' ? 'ui.consent.citizenIntroSelf' : 'ui.consent.citizenIntro')}</Paragraph> : null}
       {!citizen ? (
         <Paragraph>
-          <Link href={`/api/consent-form.pdf?lang=${lang}`}>{t('ui.consent.printForm')}</Link>
+          <Link href={`/api/people/${encodeURIComponent(person.id)}/consent-form.pdf?lang=${lang}`}>{t('ui.consent.printForm')}</Link>
         </Paragraph>
       ) : null}
       <LiveMessage>{message || null}</LiveMessage>
