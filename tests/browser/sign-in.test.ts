@@ -62,9 +62,9 @@ const START_PAGES: { name: string; path: string; heading: string; nav: string[] 
   // The intake starts at its queue of reports.
   { name: 'Anders Moe', path: '/barnevern', heading: 'Meldinger til barnevernet', nav: ['Meldinger til barnevernet', 'Anonym drøfting', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Håndbok', 'Nivå 2'] },
   { name: 'Hanne Strand', path: '/koordinerende-enhet', heading: 'Koordinerende enhet', nav: ['Koordinerende enhet', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
-  { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam', 'Håndbok', 'Indikatorer', 'Årsrapport'] },
-  { name: 'Nora Vik', path: '/arsrapport', heading: 'Årsrapport', nav: ['Årsrapport', 'Indikatorer', 'Team'] },
-  { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Tjenestekatalog', 'Team', 'Håndbok – redigering', 'Indikatorer', 'Årsrapport'] },
+  { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam', 'Håndbok', 'Indikatorer', 'Årsrapport', 'Samhandlingsundersøkelsen'] },
+  { name: 'Nora Vik', path: '/arsrapport', heading: 'Årsrapport', nav: ['Årsrapport', 'Indikatorer', 'Team', 'Samhandlingsundersøkelsen'] },
+  { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Skjema', 'Tjenestekatalog', 'Team', 'Håndbok – redigering', 'Indikatorer', 'Årsrapport'] },
   { name: 'Silje Dahl', path: '/revisjon', heading: 'Tilgangslogg', nav: ['Tilgangslogg'] },
   { name: 'Sofie Nordli', path: '/min-side', heading: 'Min side', nav: ['Min side', 'Finn hjelp'] },
 ];
