@@ -40,8 +40,15 @@ export interface AppServices {
   clock: Clock;
 }
 
-export interface RequestContext {
-  services: AppServices;
+/**
+ * What a request that reads or writes personal data gets of the services: everything but the raw
+ * database handle, so its reads and writes go through its transaction (`trx`), where the access
+ * module decides and audits. A read beside it would also wait forever on PGlite's one connection.
+ */
+export type DataServices = Omit<AppServices, 'db'>;
+
+/** What every request knows, whatever it may touch. */
+export interface RequestBase {
   principal: Principal | null;
   session: SessionInfo | null;
   lang: Language;
@@ -50,8 +57,13 @@ export interface RequestContext {
   reply: FastifyReply;
 }
 
+export interface RequestContext extends RequestBase {
+  services: AppServices;
+}
+
 /** The context of a request that reads or writes personal data: it runs in one transaction. */
-export interface DataContext extends RequestContext {
+export interface DataContext extends RequestBase {
+  services: DataServices;
   trx: Tx;
   /** Access decisions made so far in this request (see server/modules/access). */
   decisions: { action: string; allowed: boolean }[];
@@ -86,12 +98,12 @@ export function newRequestAudit(): RequestAudit {
   return { people: new Set(), allowed: new Set() };
 }
 
-export function requireStaff(ctx: RequestContext): StaffPrincipal {
+export function requireStaff(ctx: Pick<RequestBase, 'principal'>): StaffPrincipal {
   if (ctx.principal?.kind !== 'staff') throw new Error('requireStaff called on a route that is not staff-only');
   return ctx.principal;
 }
 
-export function requireCitizen(ctx: RequestContext): CitizenPrincipal {
+export function requireCitizen(ctx: Pick<RequestBase, 'principal'>): CitizenPrincipal {
   if (ctx.principal?.kind !== 'citizen') throw new Error('requireCitizen called on a route that is not citizen-only');
   return ctx.principal;
 }

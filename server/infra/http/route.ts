@@ -211,7 +211,9 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext, guard: Rout
   try {
     return await ctx.services.db.transaction().execute(async (trx) => {
       const writes = { count: 0 };
-      const dataCtx: DataContext = { ...ctx, trx: trx.withPlugin(new WriteCounter(writes)), decisions: [], audit: newRequestAudit(), writes };
+      // The raw handle stays out: everything this request reads or writes goes through its transaction.
+      const { db: _rawHandle, ...services } = ctx.services;
+      const dataCtx: DataContext = { ...ctx, services, trx: trx.withPlugin(new WriteCounter(writes)), decisions: [], audit: newRequestAudit(), writes };
       if (key && owner) {
         const replay = await claimKey(trx, owner, key, requestHash(req));
         // The first request was decided and audited; its answer goes back only to the same user.

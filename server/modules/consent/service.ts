@@ -347,7 +347,8 @@ export async function filledConsentForm(ctx: DataContext, personId: string, lang
     .where('g.child_id', '=', personId).where('g.parental_responsibility', '=', true).orderBy('p.family_name').orderBy('p.given_name').execute();
   // The guardians named on the signature lines are read too.
   await readPeople(ctx, guardians.map((g) => g.id), { action: 'consent.record', purpose: 'consent', reason: 'consent_form_guardian' });
-  const text = await consentTextIn(ctx.services.db, lang);
+  // In the request's transaction: on PGlite's one connection a read beside it would wait for it forever.
+  const text = await consentTextIn(ctx.trx, lang);
   return {
     text,
     filled: {
