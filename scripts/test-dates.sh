@@ -11,7 +11,6 @@ cd "$(dirname "$0")/.."
 # night needs no instant of its own.
 instants=(
   "2027-03-28 00:30 Oslo|2027-03-27 23:30:00"   # daylight saving starts that night
-  "2027-10-31 00:30 Oslo|2027-10-30 22:30:00"   # daylight saving ends that night
   "2028-02-29 00:30 Oslo|2028-02-28 23:30:00"   # a leap day, in winter time
   "2026-12-31 23:30 Oslo|2026-12-31 22:30:00"   # the last half hour of the year
 )

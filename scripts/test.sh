@@ -87,8 +87,8 @@ start "$LINT" npm run --silent lint
 start "$BUILD" build
 await "$BUILD"
 stop_if_failed
-# Three Chromiums: a browser test mostly waits on a page, so a third keeps the cores busy meanwhile.
-start "$BROWSER" env TEST_DB=postgres npx vitest run --project browser --maxWorkers=3
+# Two Chromiums: a third, beside the other stages, made every stage slower on two cores.
+start "$BROWSER" env TEST_DB=postgres npx vitest run --project browser --maxWorkers=2
 
 await "$TYPECHECK" "$LINT"
 stop_if_failed

@@ -1,5 +1,6 @@
 // On a child's page: refer to the early-intervention team for the child's age and area (the team is
-// proposed), and the team meetings about the child.
+// proposed; another team may be chosen, with the reason the receiving leader reads), and the team
+// meetings about the child.
 import { Button, Field, Fieldset, Label, Link, Paragraph, Radio, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -9,6 +10,8 @@ import { useI18n } from '../../i18n.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { MeetingRating } from '../citizen/MeetingRating.tsx';
 import type { MeetingsOfPersonResponse, ReferralProposalResponse } from '../../../../common/contracts/teams.ts';
+import type { Teams } from '../../../../common/contracts/organisation.ts';
+import { SelectField, TextAreaField } from '../Fields.tsx';
 import { PageSection } from '../PageSection.tsx';
 
 type Proposal = ReferralProposalResponse;
@@ -18,17 +21,36 @@ export function ReferralForm({ personId, onChange }: { personId: string; onChang
   const proposal = useApiQuery<Proposal>(`/api/people/${personId}/referral-proposal`);
   const [basis, setBasis] = useState('');
   const [reason, setReason] = useState('');
+  const [teamId, setTeamId] = useState('');
+  const [otherTeamReason, setOtherTeamReason] = useState('');
+  const teams = useApiQuery<Teams>('/api/teams');
   const form = useSubmit<{ team: { name: string } }>('referral');
   if (!proposal.data?.team) return null;
-  const labels: Record<string, string> = { basis: t('meetings.ui.basis'), reason: t('meetings.ui.reason'), teamId: t('meetings.ui.team') };
+  const proposed = proposal.data.team;
+  const chosen = teamId || proposed.id;
+  const otherTeam = chosen !== proposed.id;
+  const choices = (teams.data?.teams ?? []).filter((tm) => tm.kind === 'early_intervention');
+  const labels: Record<string, string> = { basis: t('meetings.ui.basis'), reason: t('meetings.ui.reason'), teamId: t('meetings.ui.team'), otherTeamReason: t('meetings.ui.otherTeamReason') };
   return (
-    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${personId}/referrals`, { basis: basis || undefined, reason }, (r) => {
+    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${personId}/referrals`, {
+      basis: basis || undefined, reason, teamId: chosen, otherTeamReason: otherTeam ? otherTeamReason : undefined,
+    }, (r) => {
       setReason('');
       setBasis('');
+      setTeamId('');
+      setOtherTeamReason('');
       onChange(t('meetings.ui.referred', { team: r.team.name }));
     })}>
-      <Paragraph data-size="sm" data-testid="proposed-team">{t('meetings.ui.proposedTeam', { team: proposal.data.team.name })}</Paragraph>
+      <Paragraph data-size="sm" data-testid="proposed-team">{t('meetings.ui.proposedTeam', { team: proposed.name })}</Paragraph>
       <FormErrors error={form.error} form="referral" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
+      {choices.length > 1 ? (
+        <SelectField id={form.id('teamId')} label={t('meetings.ui.team')} value={chosen} onChange={setTeamId} error={form.errors.teamId}
+          options={choices.map((tm) => ({ value: tm.id, label: tm.id === proposed.id ? t('meetings.ui.teamProposed', { team: tm.name }) : tm.name }))} />
+      ) : null}
+      {otherTeam ? (
+        <TextAreaField id={form.id('otherTeamReason')} label={t('meetings.ui.otherTeamReason')} description={t('meetings.ui.otherTeamReasonHelp')}
+          value={otherTeamReason} onChange={setOtherTeamReason} error={form.errors.otherTeamReason} />
+      ) : null}
       <Fieldset className="form-fieldset" id={form.id('basis')} tabIndex={-1}>
         <Fieldset.Legend>{t('meetings.ui.basis')}</Fieldset.Legend>
         <Radio id={form.id('basis-family_present')} name="referral-basis" value="family_present" label={t('meetings.ui.basis.family_present')} checked={basis === 'family_present'} onChange={() => setBasis('family_present')} />
