@@ -95,3 +95,9 @@ export async function generateBenchDatabase(name: string, scale: Scale, referenc
     await database.close();
   }
 }
+
+/** The --scale option of the benchmarks: one scale, or both; undefined when the value is neither. */
+export function scaleNames(value: string | undefined): Scale['name'][] | undefined {
+  const names = value === 'both' ? ['municipality', 'nation'] : [value];
+  return names.every((n) => n === 'municipality' || n === 'nation') ? (names as Scale['name'][]) : undefined;
+}

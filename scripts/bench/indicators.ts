@@ -24,7 +24,7 @@ import { openDatabase, type Database } from '../../server/infra/db/database.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
 import { COMPUTED } from '../../server/modules/indicators/definitions.ts';
 import { refreshFigures } from '../../server/modules/indicators/refresh.ts';
-import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, type Scale } from './data.ts';
+import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, scaleNames, type Scale } from './data.ts';
 import { signIn } from './sessions.ts';
 
 const USAGE = `Usage: npm run bench:indicators -- [--scale municipality|nation|both] [--children N] [--reuse]
@@ -52,11 +52,10 @@ function options() {
     console.log(USAGE);
     process.exit(0);
   }
-  const scales = values.scale === 'both' ? ['municipality', 'nation'] : [values.scale];
-  if (!scales.every((s) => s === 'municipality' || s === 'nation')) fail(`--scale must be municipality, nation or both\n${USAGE}`);
+  const scales = scaleNames(values.scale) ?? fail(`--scale must be municipality, nation or both\n${USAGE}`);
   const children = Number(values.children);
   if (!Number.isInteger(children) || children < HOME_CHILDREN + 356) fail(`--children must be a whole number of at least ${HOME_CHILDREN + 356}\n${USAGE}`);
-  return { scales: scales as Scale['name'][], children, reuse: values.reuse };
+  return { scales, children, reuse: values.reuse };
 }
 
 function scaleOf(name: Scale['name'], children: number): Scale {

@@ -22,7 +22,7 @@ import { osloDate } from '../../common/dates.ts';
 import { openDatabase, type Db } from '../../server/infra/db/database.ts';
 import { signIn } from './sessions.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
-import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, NATION_CHILDREN, scaleFor, type Scale } from './data.ts';
+import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, NATION_CHILDREN, scaleFor, scaleNames } from './data.ts';
 import { runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
 import { findPgbench, runPgbench, scriptFor, type PgbenchResult } from './pgbench.ts';
 import type { CapturedStatement, ServerMessage } from './protocol.ts';
@@ -72,8 +72,7 @@ function options() {
     console.log(USAGE);
     process.exit(0);
   }
-  const scales = values.scale === 'both' ? ['municipality', 'nation'] : [values.scale];
-  if (!scales.every((s) => s === 'municipality' || s === 'nation')) fail(`--scale must be municipality, nation or both\n${USAGE}`);
+  const scales = scaleNames(values.scale) ?? fail(`--scale must be municipality, nation or both\n${USAGE}`);
   const children = values.children === undefined ? NATION_CHILDREN : Number(values.children);
   if (!Number.isInteger(children) || children < 1000) fail(`--children must be a whole number of at least 1000\n${USAGE}`);
   const seconds = Number(values.seconds);
@@ -82,7 +81,7 @@ function options() {
   if (!clients.every((c) => Number.isInteger(c) && c >= 1 && c <= 256)) fail(`--clients must be whole numbers from 1 to 256\n${USAGE}`);
   const paths = values.paths.split(',') as PathName[];
   if (!paths.every((p) => (PATHS as readonly string[]).includes(p))) fail(`--paths: ${PATHS.join(', ')}\n${USAGE}`);
-  return { scales: scales as Scale['name'][], children, seconds, clients, paths, reuse: values.reuse };
+  return { scales, children, seconds, clients, paths, reuse: values.reuse };
 }
 
 // ---------------------------------------------------------------------------------------------
