@@ -17,6 +17,9 @@ export type AnsweredBy = (typeof ANSWERED_BY)[number];
 const linkId = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/);
 const key = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/);
 
+/** A step of the published action guide, by its level and key. */
+export const GuideStepRef = z.strictObject({ level: z.number().int().min(0).max(3), stepKey: z.string().min(1).max(60) });
+
 /**
  * An instrument version as FHIR Questionnaire has it (item.linkId, item.text, item.required,
  * item.answerOption with a score as its value), with what FHIR leaves to extensions written out:
@@ -54,8 +57,10 @@ export const Definition = z.strictObject({
     text: Localized,
     /** The measure the threshold suggests, as it would be written in the relay log. */
     measure: Localized,
-    /** The action guide's step the threshold links to. */
-    guideStep: z.strictObject({ level: z.number().int().min(0).max(3), stepKey: z.string().min(1).max(60) }).nullable(),
+    /** The action guide's step the threshold links to, for a child or a youth (and any other answerer). */
+    guideStep: GuideStepRef.nullable(),
+    /** The pregnancy guide's step, for a pregnant woman or a new mother; without it she is shown none. */
+    pregnancyGuideStep: GuideStepRef.nullable().optional(),
   })).max(10),
   /** What the professional is told when an alert item is answered. */
   alertText: Localized.optional(),

@@ -12,6 +12,7 @@ import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
 import { AUDIT, EPDS } from '../../server/modules/questionnaires/instruments.ts';
 import { checkDefinition, score } from '../../server/modules/questionnaires/scoring.ts';
 import type { Definition } from '../../common/contracts/questionnaires.ts';
+import { registeredChildWithGuardian } from '../support/factories.ts';
 
 let t: TestApp;
 let kari: Client; // helsesykepleier, involved with Hanna
@@ -107,8 +108,11 @@ describe('a screening sent to Min side', () => {
     expect(JSON.stringify((await kari.get('/api/notifications')).json())).toContain(`/kartlegging/${s.id}`);
     const seen = (await kari.get(`/api/questionnaire-responses/${s.id}`)).json();
     expect(seen).toMatchObject({ status: 'answered', language: 'nn', abilities: { answer: false, takeIntoLog: true } });
-    expect(seen.result.threshold).toMatchObject({ text: 'Skåre 13 eller mer: sannsynlig depresjon. Vurder henvisning til lege og andre tjenester.', guideStep: { level: 2, stepKey: 'involve_services', title: expect.any(String) } });
-    expect(seen.result.threshold.guideStep.title.length).toBeGreaterThan(3);
+    // Hanna is pregnant: the step is her own path's, the pregnancy guide's.
+    expect(seen.result.threshold).toMatchObject({
+      text: 'Skåre 13 eller mer: sannsynlig depresjon. Vurder henvisning til lege og andre tjenester.',
+      guideStep: { level: 2, stepKey: 'involve_pregnancy_services', title: 'Involver fastlege, psykisk helse og rus' },
+    });
     // A second answer, or the same one again, changes nothing.
     const again = await hannaNn.post(`/api/questionnaire-responses/${s.id}/answers`, { answers: answers(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), version: 2 });
     expect(again.statusCode).toBe(409);
@@ -184,6 +188,37 @@ describe('the evaluation and the pregnancy path', () => {
     expect(started.statusCode, started.body).toBe(201);
     const form = (await hanna.get(`/api/questionnaire-responses/${started.json().id}`)).json();
     expect(form).toMatchObject({ status: 'sent', requestedBy: 'Guro Lien', abilities: { answer: true } });
+  });
+});
+
+describe('the suggested step follows the answerer\'s own path', () => {
+  /** A mother of the test's own whose child was born `daysOld` days ago; Kari follows her under a consent naming health. */
+  async function mother(daysOld: number, username: string) {
+    const family = await registeredChildWithGuardian(t.database.db, kari, {
+      givenName: 'Ola', familyName: `Testesen${daysOld}`, birthDate: daysFromToday(-daysOld), guardianGivenName: 'Mia', username,
+    });
+    const { principal } = (await kari.get('/api/auth/me')).json() as { principal: { username: string; serviceUnitId: string } };
+    const staff = await t.database.db.selectFrom('staff_user').select('id').where('username', '=', principal.username).executeTakeFirstOrThrow();
+    await t.database.db.insertInto('involvement').values({ person_id: family.guardianId, staff_user_id: staff.id, kind: 'collaborator' }).execute();
+    const consent = await family.guardian.post(`/api/people/${family.guardianId}/consents/digital`, {
+      purposes: ['collaboration'], categories: ['health'], recipientUnitIds: [principal.serviceUnitId], validTo: daysFromToday(300),
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    return family;
+  }
+
+  /** The step Kari is shown after the mother answers the EPDS with a total of 14. */
+  async function stepShown(family: { guardianId: string; guardian: Client }) {
+    const started = await kari.post(`/api/people/${family.guardianId}/questionnaire-responses`, { instrumentKey: 'epds', mode: 'min_side' });
+    expect(started.statusCode, started.body).toBe(201);
+    const answered = await family.guardian.post(`/api/questionnaire-responses/${started.json().id}/answers`, { answers: answers(2, 2, 2, 2, 1, 1, 1, 1, 2, 0), version: 1 });
+    expect(answered.statusCode, answered.body).toBe(200);
+    return (await kari.get(`/api/questionnaire-responses/${started.json().id}`)).json().result.threshold.guideStep;
+  }
+
+  it('a new mother is shown the pregnancy guide\'s step, a mother of a five-year-old the child guide\'s', async () => {
+    expect(await stepShown(await mother(40, 'ny.mor'))).toEqual({ level: 2, stepKey: 'involve_pregnancy_services', title: 'Involver fastlege, psykisk helse og rus' });
+    expect(await stepShown(await mother(5 * 365, 'mor.til.femaaring'))).toMatchObject({ level: 2, stepKey: 'involve_services' });
   });
 });
 

@@ -4,6 +4,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import type { Involvement } from '../../infra/db/types.ts';
 import { CASE_WORK_ROLES, type Language } from '../../../common/roles.ts';
+import { addDays } from '../../../common/dates.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentCovers, type ConsentPurpose } from '../consent/rules.ts';
 
@@ -51,6 +52,23 @@ export type GuideSubject = 'child' | 'pregnancy';
 
 export function guideSubjectOf(personKind: string): GuideSubject {
   return personKind === 'pregnant' ? 'pregnancy' : 'child';
+}
+
+/** How long after a birth the mother's own help follows the pregnancy guide: the postnatal year EPDS screens. */
+const POSTNATAL_DAYS = 365;
+
+/**
+ * The guide a person's own help follows (a screening's suggested step): a pregnant woman's, and a
+ * new mother's while her child is under a year, is the pregnancy guide; everyone else's the child
+ * guide. A case's steps follow its subject's kind (guideSubjectOf).
+ */
+export async function guideSubjectOfAnswerer(db: Db | Tx, personId: string, today: string): Promise<GuideSubject> {
+  const person = await db.selectFrom('person').select('kind').where('id', '=', personId).executeTakeFirstOrThrow();
+  if (person.kind === 'pregnant') return 'pregnancy';
+  const newborn = await db.selectFrom('guardianship as g').innerJoin('person as c', 'c.id', 'g.child_id').select('c.id')
+    .where('g.guardian_id', '=', personId).where('g.relation', '=', 'mother').where('c.birth_date', '>', addDays(today, -POSTNATAL_DAYS))
+    .limit(1).executeTakeFirst();
+  return newborn ? 'pregnancy' : 'child';
 }
 
 /**

@@ -89,12 +89,14 @@ export const EPDS: Definition = {
       text: L('Skåre 10 eller mer: mulig depresjon. Følg opp med en ny samtale.', 'Skåre 10 eller meir: moglegvis depresjon. Følg opp med ein ny samtale.', 'Score of 10 or more: possible depression. Follow up with another conversation.'),
       measure: L('Oppfølgingssamtaler med helsesykepleier', 'Oppfølgingssamtalar med helsesjukepleiar', 'Follow-up conversations with the health nurse'),
       guideStep: { level: 1, stepKey: 'start_measures' },
+      pregnancyGuideStep: { level: 1, stepKey: 'extra_follow_up' },
     },
     {
       key: 'probable_depression', from: 13, to: 30,
       text: L('Skåre 13 eller mer: sannsynlig depresjon. Vurder henvisning til lege og andre tjenester.', 'Skåre 13 eller meir: sannsynleg depresjon. Vurder tilvising til lege og andre tenester.', 'Score of 13 or more: probable depression. Consider referral to a doctor and other services.'),
       measure: L('Samtaler om psykisk helse etter fødsel, og time hos fastlegen', 'Samtalar om psykisk helse etter fødsel, og time hos fastlegen', 'Conversations about mental health after birth, and an appointment with the GP'),
       guideStep: { level: 2, stepKey: 'involve_services' },
+      pregnancyGuideStep: { level: 2, stepKey: 'involve_pregnancy_services' },
     },
   ],
   alertText: L('Svaret på spørsmål 10 (tanker om å skade seg selv) krever handling i dag.', 'Svaret på spørsmål 10 (tankar om å skade seg sjølv) krev handling i dag.', 'The answer to item 10 (thoughts of self-harm) needs action today.'),
@@ -148,6 +150,7 @@ export const AUDIT: Definition = {
       text: L('Skåre 8 eller mer: risikofylt alkoholbruk. Snakk om drikkevanene og gi råd.', 'Skåre 8 eller meir: risikofylt alkoholbruk. Snakk om drikkevanane og gi råd.', 'Score of 8 or more: hazardous drinking. Talk about drinking habits and give advice.'),
       measure: L('Samtale om alkoholvaner og råd om å drikke mindre', 'Samtale om alkoholvanar og råd om å drikke mindre', 'A conversation about drinking habits and advice on cutting down'),
       guideStep: { level: 1, stepKey: 'start_measures' },
+      pregnancyGuideStep: { level: 0, stepKey: 'consider_substance_use' },
     },
   ],
 };

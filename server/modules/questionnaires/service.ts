@@ -5,14 +5,13 @@
 // is the data of the person who answered it: its access rule and access log follow that person.
 import { randomUUID } from 'node:crypto';
 import type { Definition } from '../../../common/contracts/questionnaires.ts';
-import type { Language } from '../../../common/roles.ts';
 import { osloDate } from '../../../common/dates.ts';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import { checkVersion, requireStaff, type DataContext } from '../../infra/http/context.ts';
 import { AppError, invalid, invalidField } from '../../infra/http/errors.ts';
 import { abilitiesOf, authorize } from '../access/access.ts';
 import { notify } from '../notifications/service.ts';
-import { guideSteps, loadOpenCase, newestGuideVersion } from '../cases/queries.ts';
+import { guideSteps, guideSubjectOfAnswerer, loadOpenCase, newestGuideVersion } from '../cases/queries.ts';
 import { addEntry } from '../cases/relay-log.ts';
 import { openCase } from '../cases/service.ts';
 import { currentInstruments, currentVersion, findVersion, instrumentVersions, isBuiltIn, type InstrumentVersion } from './definitions.ts';
@@ -110,14 +109,22 @@ async function instrumentOf(trx: Tx, row: ScreeningRow): Promise<InstrumentVersi
   return found;
 }
 
-/** The result in the reader's language: the threshold's text, the suggested measure and the action guide's step. */
-async function presentResult(trx: Tx, municipalityId: string, definition: Definition, maxScore: number, row: { score: number; subscores: Record<string, number>; thresholdKey: string | null; alertItems: string[] }, lang: Language) {
+/**
+ * The result in the reader's language: the threshold's text, the suggested measure and the step of
+ * the answerer's own guide (a pregnant woman's or a new mother's is the pregnancy guide).
+ */
+async function presentResult(ctx: DataContext, screening: { municipalityId: string; personId: string }, definition: Definition, maxScore: number, row: { score: number; subscores: Record<string, number>; thresholdKey: string | null; alertItems: string[] }) {
+  const { trx, lang } = ctx;
   const threshold = definition.thresholds.find((t) => t.key === row.thresholdKey) ?? null;
   let guideStep = null;
-  if (threshold?.guideStep) {
-    const guide = await newestGuideVersion(trx, municipalityId);
-    const steps = guide ? await guideSteps(trx, guide.id, lang, threshold.guideStep.level) : [];
-    guideStep = { ...threshold.guideStep, title: steps.find((s) => s.stepKey === threshold.guideStep!.stepKey)?.title ?? null };
+  if (threshold) {
+    const subject = await guideSubjectOfAnswerer(trx, screening.personId, osloDate(ctx.services.clock.now()));
+    const step = subject === 'pregnancy' ? threshold.pregnancyGuideStep ?? null : threshold.guideStep;
+    if (step) {
+      const guide = await newestGuideVersion(trx, screening.municipalityId);
+      const steps = guide ? await guideSteps(trx, guide.id, lang, step.level, subject) : [];
+      guideStep = { ...step, title: steps.find((s) => s.stepKey === step.stepKey)?.title ?? null };
+    }
   }
   return {
     score: row.score, maxScore,
@@ -139,7 +146,7 @@ export async function getScreening(ctx: DataContext, id: string) {
   const lang = ctx.lang;
   const answers = row.response === null ? null : (row.response as ResponseItem[]);
   const result = row.status === 'answered' && answers
-    ? await presentResult(ctx.trx, row.municipality_id, d, instrument.maxScore, { score: row.score!, subscores: row.subscores ?? {}, thresholdKey: row.threshold_key, alertItems: alertItemsOf(d, answers) }, lang)
+    ? await presentResult(ctx, { municipalityId: row.municipality_id, personId: row.person_id }, d, instrument.maxScore, { score: row.score!, subscores: row.subscores ?? {}, thresholdKey: row.threshold_key, alertItems: alertItemsOf(d, answers) })
     : null;
   const answerAllowed = await abilitiesOf(ctx, { purpose: 'follow_up', subject: asPerson(row.person_id), entity: entityOf(id) }, { answer: 'screening.answer' });
   const mine = ctx.principal?.kind === 'citizen' ? row.mode === 'min_side' : row.mode === 'conversation';
@@ -185,7 +192,7 @@ export async function answerScreening(ctx: DataContext, id: string, input: Answe
   } else if (byCitizen) {
     await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: row.requested_by }, kind: 'screening.answered', subjectPersonId: row.person_id, params, link: STAFF_LINK(row.person_id, id), dedupeKey: `screening.answered:${id}` });
   }
-  const result = await presentResult(ctx.trx, row.municipality_id, instrument.definition, instrument.maxScore, scored.scored, ctx.lang);
+  const result = await presentResult(ctx, { municipalityId: row.municipality_id, personId: row.person_id }, instrument.definition, instrument.maxScore, scored.scored);
   return { id, version: updated.version, result };
 }
 
