@@ -98,6 +98,18 @@ describe('Min side', () => {
     await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
     expect((await teacher.get(`/api/people/${emmaId}/case`)).statusCode).toBe(200);
     await expectNoAxeViolations(page, 'Min side: consent given');
+    // Written to the mother about Emma: Emma's name where the staff read "barnet", and "du" for what
+    // she did herself (the versioned consent text is the same for everyone and is left out).
+    const given = page.locator('.consent-card').filter({ hasText: 'Samtykke fra' }).first().locator('.facts__row').filter({ hasText: 'Gitt av' }).locator('dd');
+    expect(await given.textContent()).toBe('Du');
+    const words = await page.evaluate(() => {
+      const copy = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('details.consent-text').forEach((e) => e.remove());
+      return copy.textContent ?? '';
+    });
+    expect(words).not.toMatch(/\b(barnet|barnets|Barnets)\b/);
+    expect(words).toContain('Et samtykke gir tjenestene lov til å dele opplysninger om Emma med hverandre.');
+    expect(words).toContain('Bor med Emma');
     expectNoProblems(t);
     await t.close();
   });

@@ -5,10 +5,11 @@
 // flagged on the owner's task list and the plan is reviewed at the next meeting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
 import { daysFromToday, typedDate } from '../support/clock.ts';
 
 let env: BrowserApp;
+let jonasId: string;
 beforeAll(async () => {
   env = await startBrowserApp();
   const db = env.testApp.database.db;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   const martin = (await db.selectFrom('person').select('id').where('given_name', '=', 'Martin').where('family_name', '=', 'Berg').executeTakeFirstOrThrow()).id;
   // Both parents share parental responsibility for Jonas in this story.
   await db.updateTable('guardianship').set({ parental_responsibility: true }).where('child_id', '=', jonas).where('guardian_id', '=', martin).execute();
+  jonasId = jonas;
 });
 afterAll(async () => {
   await env?.close();
@@ -57,6 +59,24 @@ describe('an early-intervention team meeting', () => {
     await page.getByTestId('proposed-team').getByText('Foreslått team: Tidlig innsatsteam barneskole Nord').waitFor();
     await refer.getByRole('radio', { name: 'Familien deltar i møtet' }).check();
     await refer.getByLabel('Hva ønsker dere hjelp til?').fill('Uro i timene og lite mestring i lesing.');
+    // The picker marks the proposed team; choosing another asks why, and nothing is sent without it.
+    const team = refer.getByRole('group', { name: 'Team', exact: true });
+    const proposedTeam = team.getByRole('radio', { name: 'Tidlig innsatsteam barneskole Nord (foreslått)' });
+    expect(await proposedTeam.isChecked()).toBe(true);
+    const why = refer.getByLabel('Hvorfor et annet team enn det foreslåtte');
+    expect(await why.count()).toBe(0);
+    await team.getByRole('radio', { name: 'Tidlig innsatsteam barnehage Nord', exact: true }).check();
+    await why.waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await refer.getByRole('button', { name: 'Send henvisning' }).click();
+    await refer.getByText('Skriv hvorfor saken skal til et annet team enn det som er foreslått.').first().waitFor();
+    await expectNoAxeViolations(page, 'the referral form asking why another team, on a phone');
+    await expectFitsWidth(page, 'the referral form on a phone');
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/referral-other-team-390.png`, fullPage: true });
+    expect(await db.selectFrom('referral').select('id').where('person_id', '=', jonasId).execute()).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await proposedTeam.check();
+    await why.waitFor({ state: 'detached' });
     await refer.getByRole('button', { name: 'Send henvisning' }).click();
     await page.getByText('Henvisningen er sendt til Tidlig innsatsteam barneskole Nord.').waitFor();
     await expectNoAxeViolations(page, 'child page after referral');

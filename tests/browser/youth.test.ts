@@ -53,6 +53,11 @@ describe('the youth\'s path, in nynorsk', () => {
     });
     expect(spoken).not.toMatch(/\b(barnet|[Dd]e kan|[Dd]e vil|[Dd]e har)\b/);
     expect(spoken).toContain('Her ser du alt tenestene har skrive, og du kan skrive sjølv.');
+    // The consent she gave herself says so; her guardian lives with her, not "with the child".
+    expect(await page.locator('.consent-card').first().locator('.facts__row').filter({ hasText: 'Gitt av' }).locator('dd').textContent()).toBe('Du');
+    const registered = await page.locator('section[aria-labelledby="person-facts"]').textContent();
+    expect(registered).toContain('Bur med deg');
+    expect(registered).not.toContain('barnet');
     await expectNoAxeViolations(page, 'Mi side: her own case');
     await expectFitsWidth(page, 'Mi side: her own case');
     if (shots) await page.screenshot({ path: `${shots}/youth-own-case.png`, fullPage: true });

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
 import { today as todayInOslo, testClock } from '../support/clock.ts';
+import { formatDate } from '../../common/i18n/index.ts';
 
 let t: TestApp;
 let henrik: Client; // fagperson.skole, Fjellbekken skole
@@ -274,6 +275,41 @@ describe('action-plan items the family owns', () => {
     expect((await martin.get(`/api/people/${ids.jonas}/case-status`)).json().case.familyItems).toEqual([expect.objectContaining({ id: itemId, mine: false })]);
     // Staff read the plan in the meeting, not here.
     expect((await henrik.get(`/api/people/${ids.jonas}/case-status`)).json().case.familyItems).toEqual([]);
+  });
+
+  it('reminds the owner once per deadline passed: in the app always, by e-mail only when she chose it', async () => {
+    const db = t.database.db;
+    const martin = await signedIn(t.app, 'forelder.uten.ansvar');
+    const daysLater = (n: number) => new Date(testClock.now().getTime() + n * 86_400_000);
+    const reminders = () => db.selectFrom('notification').select(['person_id', 'link', 'id']).where('kind', '=', 'actionItem.familyOverdue').where('dedupe_key', 'like', `%:${itemId}:%`).orderBy('created_at').execute();
+    const mails = () => db.selectFrom('outbound_email').select(['subject', 'body_text']).where('to_address', '=', 'sofie.nordli@example.com').where('subject', 'like', '%handlingsplanen%').execute();
+    expect((await sofie.put('/api/notification-settings', { emailNotifications: false })).statusCode).toBe(200);
+
+    // Before the deadline nothing; after it, one reminder to her, from two runners at once.
+    await sendCaseReminders(db, daysLater(69));
+    expect(await reminders()).toEqual([]);
+    await Promise.all([sendCaseReminders(db, daysLater(71)), sendCaseReminders(db, daysLater(71))]);
+    await sendCaseReminders(db, daysLater(72));
+    expect(await reminders()).toEqual([expect.objectContaining({ person_id: ids.sofie, link: `/min-side/${ids.jonas}` })]);
+    expect(await mails()).toEqual([]);
+    const notice = (await sofie.get('/api/notifications')).json().notifications.find((n: { kind: string }) => n.kind === 'actionItem.familyOverdue');
+    expect(notice.text).toBe(`Punktet «Søke om fritidskort» i handlingsplanen fra Tidlig innsatsteam barneskole Nord er ditt, og fristen var ${formatDate(plusDays(70))}. Det er ikke merket som gjort. Når det er gjort, kan du merke det på Min side.`);
+    // The other guardian owns nothing here and is told nothing.
+    expect((await martin.get('/api/notifications')).json().notifications.filter((n: { kind: string }) => n.kind === 'actionItem.familyOverdue')).toEqual([]);
+
+    // A new deadline is a new reminder; now she has chosen e-mail, and the mail names neither child nor item.
+    await db.updateTable('action_item').set({ due_on: plusDays(90) }).where('id', '=', itemId).execute();
+    expect((await sofie.put('/api/notification-settings', { emailNotifications: true })).statusCode).toBe(200);
+    await sendCaseReminders(db, daysLater(91));
+    await sendCaseReminders(db, daysLater(91));
+    expect(await reminders()).toHaveLength(2);
+    const [mail] = await mails();
+    expect(await mails()).toHaveLength(1);
+    expect(mail!.subject).toBe('Nytt varsel i Sammen: Et punkt i handlingsplanen har passert fristen');
+    expect(mail!.body_text).not.toMatch(/Jonas|fritidskort/);
+    expect(mail!.body_text).toContain('fordi du har valgt varsler på e-post');
+    await db.updateTable('action_item').set({ due_on: plusDays(70) }).where('id', '=', itemId).execute();
+    expect((await sofie.put('/api/notification-settings', { emailNotifications: false })).statusCode).toBe(200);
   });
 
   it('refuses the other guardian, a youth, the professionals and the anonymous, and refuses a replay; nothing changes', async () => {

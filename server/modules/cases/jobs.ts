@@ -88,23 +88,24 @@ export async function sendCaseReminders(db: Db, now: Date): Promise<number> {
       }
     }
 
-    // Action items from team meetings past their deadline: the owner is reminded once.
+    // Action items from team meetings past their deadline: the owner is reminded once per deadline,
+    // a professional on the meeting's page, a parent or the youth on Min side where they tick it off.
     const overdueItems = await trx
       .selectFrom('action_item as a')
       .innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
-      .select(['a.id', 'a.what', 'a.due_on', 'a.owner_staff_id', 'm.id as meeting_id', 'm.person_id', 'm.kind'])
+      .innerJoin('team', 'team.id', 'm.team_id')
+      .select(['a.id', 'a.what', 'a.due_on', 'a.owner_staff_id', 'a.owner_person_id', 'm.id as meeting_id', 'm.person_id', 'm.kind', 'team.name as team_name'])
       .where('a.status', '=', 'open')
       .where('m.status', '=', 'closed')
       .where('a.due_on', '<', today)
-      // The family's own items are theirs to keep track of on Min side, without reminders from the services.
-      .where('a.owner_staff_id', 'is not', null)
       .execute();
     for (const a of overdueItems) {
-      if (await notifyFromJob(trx, reads, {
-        recipient: { kind: 'staff', staffUserId: a.owner_staff_id! }, kind: 'actionItem.overdue', subjectPersonId: a.person_id,
-        params: { what: a.what, date: formatDate(a.due_on) }, link: a.kind === 'system' ? `/systemteam/${a.meeting_id}` : `/moter/${a.meeting_id}`, dedupeKey: `actionItem.overdue:${a.id}:${a.due_on}`,
-        reason: 'action_item_reminder', entity: { type: 'action_item', id: a.id },
-      })) sent++;
+      const params = { what: a.what, date: formatDate(a.due_on) };
+      const about = { subjectPersonId: a.person_id, reason: 'action_item_reminder', entity: { type: 'action_item', id: a.id } };
+      const reminder: Parameters<typeof notifyFromJob>[2] = a.owner_person_id
+        ? { ...about, recipient: { kind: 'citizen', personId: a.owner_person_id }, kind: 'actionItem.familyOverdue', params: { ...params, teamName: a.team_name }, link: `/min-side/${a.person_id}`, dedupeKey: `actionItem.familyOverdue:${a.id}:${a.due_on}` }
+        : { ...about, recipient: { kind: 'staff', staffUserId: a.owner_staff_id! }, kind: 'actionItem.overdue', params, link: a.kind === 'system' ? `/systemteam/${a.meeting_id}` : `/moter/${a.meeting_id}`, dedupeKey: `actionItem.overdue:${a.id}:${a.due_on}` };
+      if (await notifyFromJob(trx, reads, reminder)) sent++;
     }
 
     const planned = await trx

@@ -33,6 +33,7 @@ import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
  * - meeting.invited        {teamName, date} — to each participant of a team meeting
  * - meeting.minutes        {teamName, date} — the minutes and action plan are ready
  * - actionItem.overdue     {what, date} — to the owner of an action item past its deadline
+ * - actionItem.familyOverdue {what, date, teamName} — the same, to the parent or youth who owns it (on Min side)
  * Dates are passed formatted (formatDate from common/i18n).
  */
 export const NOTIFICATION_KINDS = [
@@ -51,6 +52,7 @@ export const NOTIFICATION_KINDS = [
   'meeting.invited',
   'meeting.minutes',
   'actionItem.overdue',
+  'actionItem.familyOverdue',
   'relation.toConfirm', // {staffName, unitName} — to the person a professional named as a child's guardian (people/service.ts)
   'accessRequest.received', // {requesterName, unitName, childName} — to the family who decides, and the relay holder (people/access-requests.ts)
   'accessRequest.granted', // {childName} — to the professional who asked
@@ -109,6 +111,7 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'meeting.invited': 'meeting',
   'meeting.minutes': 'meeting',
   'actionItem.overdue': 'meeting',
+  'actionItem.familyOverdue': 'meeting',
   // Family relations and access requests name the child to those who decide for it, not from its case.
   'relation.toConfirm': null,
   'accessRequest.received': null,

@@ -10,13 +10,14 @@ import { RecipientChecks } from './case/shared.tsx';
 import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { ServiceUnit } from '../../../common/contracts/organisation.ts';
-import type { PersonDetails } from '../../../common/contracts/people.ts';
+import type { People, PersonDetails } from '../../../common/contracts/people.ts';
 import { GiveConsent } from './citizen/CitizenCase.tsx';
 import { DateField } from './Fields.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { LiveMessage, LoadError, QueryFallback } from './Status.tsx';
 import type { PeopleConsentsResponse } from '../../../common/contracts/consent.ts';
 import { Collapsible, PageSection } from './PageSection.tsx';
+import { usePageReader } from './citizen/reader.tsx';
 
 export type Consent = PeopleConsentsResponse['consents'][number];
 
@@ -90,21 +91,22 @@ function WithdrawForm({ consent, onDone, onCancel }: { consent: Consent; onDone:
   );
 }
 
-function ConsentCard({ consent, citizen, onWithdrawn, onSign, busy }: { consent: Consent; citizen: boolean; onWithdrawn?: ((partly: boolean) => void) | undefined; onSign?: (() => void) | undefined; busy: boolean }) {
+function ConsentCard({ consent, citizen, youId, onWithdrawn, onSign, busy }: { consent: Consent; citizen: boolean; youId: string | null; onWithdrawn?: ((partly: boolean) => void) | undefined; onSign?: (() => void) | undefined; busy: boolean }) {
   const { t, tx } = useI18n();
+  const reader = usePageReader();
   const [withdrawing, setWithdrawing] = useState(false);
   const list = (values: string[], prefix: string) => values.map((v) => tx(`${prefix}.${v}`, v)).join(', ');
   const validity = t('ui.consent.validRange', { from: formatDate(consent.validFrom), to: consent.validTo ? formatDate(consent.validTo) : '–' });
   const items: [string, ReactNode][] = [
     [t('ui.consent.state'), <Tag data-color={STATE_COLOR[consent.state] ?? 'neutral'}>{tx(`domain.consentState.${consent.state}`, consent.state)}</Tag>],
     [t('ui.consent.method'), tx(`domain.consentMethod.${consent.method}`, consent.method)],
-    [t('ui.consent.givers'), consent.givers.map((g) => `${g.name} (${tx(`domain.giverCapacity.${g.capacity}`, g.capacity)})`).join(', ')],
+    [t('ui.consent.givers'), consent.givers.map((g) => (g.personId === youId ? t('ui.consent.giverYou') : `${g.name} (${tx(`domain.giverCapacity.${g.capacity}`, g.capacity)})`)).join(', ')],
     [t(citizen ? 'ui.consent.citizenRecipients' : 'ui.consent.recipients'), consent.recipients.map((r) => r.name).join(', ')],
     [t(citizen ? 'ui.consent.citizenPurposes' : 'ui.consent.purposes'), list(consent.purposes, 'domain.consentPurpose')],
     [t(citizen ? 'ui.consent.citizenCategories' : 'ui.consent.categories'), list(consent.categories, 'domain.consentCategory')],
     [t('ui.consent.validity'), validity],
   ];
-  if (consent.childView) items.push([t('ui.consent.childView'), consent.childView]);
+  if (consent.childView) items.push([reader && !reader.self ? t('ui.consent.childViewNamed', { name: reader.name }) : t('ui.consent.childView'), consent.childView]);
   if (consent.awaiting?.length) items.push([t('cases.ui.citizen.awaiting'), consent.awaiting.map((a) => a.name).join(', ')]);
   if (!citizen && consent.documentName) items.push([t('ui.consent.document'), consent.documentName]);
   const parts = consent.partialWithdrawals.map((w) => t('ui.consent.partialLine', {
@@ -288,6 +290,8 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
   const consents = useApiQuery<{ consents: Consent[] }>(`/api/people/${encodeURIComponent(person.id)}/consents`);
   const [message, setMessage] = useState('');
   const action = useSubmit('consent-action');
+  // The reader's own record, so a consent they gave says "du" (the family's list, cached on Min side).
+  const youId = useApiQuery<People>(citizen ? '/api/people' : null).data?.people.find((p) => p.reader === 'self')?.id ?? null;
 
   if (consents.error?.status === 403) {
     return citizen ? null : (
@@ -305,7 +309,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
   const list = consents.data?.consents ?? [];
   return (
     <PageSection id="person-consents" title={t(citizen ? 'ui.consent.citizenHeading' : 'ui.consent.heading')}>
-      {citizen ? <Paragraph>{t(person.citizen?.reader === 'self' ? 'ui.consent.citizenIntroSelf' : 'ui.consent.citizenIntro')}</Paragraph> : null}
+      {citizen ? <Paragraph>{person.citizen?.reader === 'self' ? t('ui.consent.citizenIntroSelf') : t('ui.consent.citizenIntro', { name: person.givenName })}</Paragraph> : null}
       {!citizen ? (
         <Paragraph>
           <Link href={`/api/people/${encodeURIComponent(person.id)}/consent-form.pdf?lang=${lang}`}>{t('ui.consent.printForm')}</Link>
@@ -317,7 +321,7 @@ export function Consents({ person, citizen }: { person: PersonDetails; citizen: 
       {consents.data && list.length === 0 ? <Paragraph>{t('ui.consent.none')}</Paragraph> : null}
       <div className="card-grid">
         {list.map((c) => (
-          <ConsentCard key={c.id} consent={c} citizen={citizen} busy={action.busy} onWithdrawn={citizen && decides ? (partly) => setMessage(t(partly ? 'ui.consent.partlyWithdrawn' : 'ui.consent.withdrawn')) : undefined} onSign={citizen ? () => void sign(c) : undefined} />
+          <ConsentCard key={c.id} consent={c} citizen={citizen} youId={youId} busy={action.busy} onWithdrawn={citizen && decides ? (partly) => setMessage(t(partly ? 'ui.consent.partlyWithdrawn' : 'ui.consent.withdrawn')) : undefined} onSign={citizen ? () => void sign(c) : undefined} />
         ))}
       </div>
       {!citizen ? (

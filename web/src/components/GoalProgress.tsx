@@ -13,6 +13,7 @@ import { SelectField } from './Fields.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { Collapsible } from './PageSection.tsx';
 import { TableScroll } from './TableScroll.tsx';
+import { usePageReader } from './citizen/reader.tsx';
 
 type Goal = GoalRatingsResponse['goals'][number];
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -40,6 +41,7 @@ function Curve({ goal, labelId }: { goal: Goal; labelId: string }) {
 
 function RateForm({ personId, goal, citizen }: { personId: string; goal: Goal; citizen: boolean }) {
   const { t } = useI18n();
+  const reader = usePageReader();
   const formName = `rate-${goal.goalKey}`;
   const [score, setScore] = useState<number | undefined>();
   const [rater, setRater] = useState('family');
@@ -55,7 +57,7 @@ function RateForm({ personId, goal, citizen }: { personId: string; goal: Goal; c
           options={[{ value: 'family', label: t('questionnaires.goal.raterFamily') }, { value: 'child', label: t('questionnaires.goal.raterChild') }]} />
       )}
       <Fieldset className="form-fieldset" id={form.id('score')} tabIndex={-1}>
-        <Fieldset.Legend>{t(citizen ? 'questionnaires.goal.scoreLegendCitizen' : 'questionnaires.goal.scoreLegend', { goal: goal.title })}</Fieldset.Legend>
+        <Fieldset.Legend>{reader && !reader.self ? t('questionnaires.goal.scoreLegendNamed', { goal: goal.title, name: reader.name }) : t(citizen ? 'questionnaires.goal.scoreLegendCitizen' : 'questionnaires.goal.scoreLegend', { goal: goal.title })}</Fieldset.Legend>
         <Fieldset.Description>{t('questionnaires.goal.scoreHint')}</Fieldset.Description>
         <div className="rating-scale rating-scale--eleven">
           {SCORES.map((n) => (

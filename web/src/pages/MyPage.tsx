@@ -15,6 +15,7 @@ import { FamilyReports } from '../components/citizen/FamilyReports.tsx';
 import { FamilyRequests } from '../components/citizen/FamilyRequests.tsx';
 import { FamilyEffort } from '../components/citizen/FamilyEffort.tsx';
 import { FamilyPlan } from '../components/citizen/FamilyPlan.tsx';
+import { PageReaderProvider } from '../components/citizen/reader.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { ScreeningsSection } from '../components/questionnaires/Screenings.tsx';
 import { NationalId } from '../components/NationalId.tsx';
@@ -126,7 +127,7 @@ const PERSON_SECTIONS: PersonSection[] = [
   CaseNotShown,
   // Screenings are the answering person's own data: only on their own page.
   ({ person }) => (person.citizen?.reader === 'self' ? <ScreeningsSection personId={person.id} citizen /> : null),
-  opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen self={person.citizen?.reader === 'self'} onlyWithCase={person.kind === 'adult'} />),
+  opens('readCase', ({ person }) => <CaseArea personId={person.id} citizen onlyWithCase={person.kind === 'adult'} />),
   notAdult(opens('readCase', ({ person }) => <MeetingList personId={person.id} citizen />)),
   opens('readPlan', FamilyPlan),
   opens('readConsents', ({ person }) => <Consents person={person} citizen />),
@@ -172,11 +173,13 @@ export function MyPersonPage() {
   const p = person.data;
   return (
     <Page title={`${p.givenName} ${p.familyName}`}>
-      <SectionNavProvider>
-        {back}
-        <SectionNav label={t('ui.myPage.sectionNav')} />
-        {PERSON_SECTIONS.map((Section, i) => <Section key={i} person={p} />)}
-      </SectionNavProvider>
+      <PageReaderProvider value={{ self: p.citizen?.reader === 'self', name: p.givenName }}>
+        <SectionNavProvider>
+          {back}
+          <SectionNav label={t('ui.myPage.sectionNav')} />
+          {PERSON_SECTIONS.map((Section, i) => <Section key={i} person={p} />)}
+        </SectionNavProvider>
+      </PageReaderProvider>
     </Page>
   );
 }

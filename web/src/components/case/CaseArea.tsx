@@ -12,11 +12,11 @@ import type { CaseLog, CaseStatus, Colleague } from '../../../../common/contract
 import { PageSection } from '../PageSection.tsx';
 
 /**
- * `self`: the reader is the person themself (a youth, a pregnant woman), addressed as "du".
+ * On Min side the page's reader (citizen/reader.tsx) says whether the person themself reads.
  * `onlyWithCase`: an adult's page shows the part only once they have a case of their own (a new
  * mother's screening taken into the log opens one for her), never the start of one.
  */
-export function CaseArea({ personId, citizen, self = false, onlyWithCase = false }: { personId: string; citizen: boolean; self?: boolean; onlyWithCase?: boolean }) {
+export function CaseArea({ personId, citizen, onlyWithCase = false }: { personId: string; citizen: boolean; onlyWithCase?: boolean }) {
   const { t } = useI18n();
   const [message, setMessage] = useState('');
   const status = useApiQuery<CaseStatus>(`/api/people/${encodeURIComponent(personId)}/case-status`);
@@ -31,7 +31,7 @@ export function CaseArea({ personId, citizen, self = false, onlyWithCase = false
     <>
       <LiveMessage>{message || null}</LiveMessage>
       <QueryFallback query={status} />
-      {status.data ? <CaseStatusSection status={status.data} citizen={citizen} self={self} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
+      {status.data ? <CaseStatusSection status={status.data} citizen={citizen} colleagues={colleagues.data?.colleagues ?? []} onChange={changed} /> : null}
       {citizen && status.data?.case ? <FamilyItems items={status.data.case.familyItems} /> : null}
       {status.data?.case && !logOpen ? (
         <PageSection id="relay-log" title={t('cases.ui.logHeading')}>

@@ -21,6 +21,7 @@ import { EffortRequest } from './EffortRequest.tsx';
 import { CategoryChecks } from './shared.tsx';
 import type { CaseStatus as Status, Colleague } from '../../../../common/contracts/cases.ts';
 import { PageSection } from '../PageSection.tsx';
+import { usePageReader } from '../citizen/reader.tsx';
 
 type Props = { status: Status; citizen: boolean; onChange: (message: string) => void };
 type OpenCase = NonNullable<Status['case']>;
@@ -255,8 +256,9 @@ export function WorryForm({ personId, onChange, titled = false }: { personId: st
   );
 }
 
-export function CaseStatusSection({ status, citizen, self = false, onChange, colleagues }: Props & { colleagues: Colleague[]; self?: boolean }) {
+export function CaseStatusSection({ status, citizen, onChange, colleagues }: Props & { colleagues: Colleague[] }) {
   const { t, tx } = useI18n();
+  const reader = usePageReader();
   const c = status.case;
   const may = status.abilities;
   const birth = may.registerBirth ? <BirthForm motherId={status.person.id} familyName={status.person.familyName} onChange={onChange} /> : null;
@@ -265,7 +267,7 @@ export function CaseStatusSection({ status, citizen, self = false, onChange, col
       <>
       {birth}
       <PageSection id="case-heading" title={t('cases.ui.caseHeading')}>
-        <Paragraph>{t(citizen ? (self ? 'cases.ui.citizenNoCaseSelf' : 'cases.ui.citizenNoCase') : 'cases.ui.noCase')}</Paragraph>
+        <Paragraph>{!citizen || !reader ? t('cases.ui.noCase') : reader.self ? t('cases.ui.citizenNoCaseSelf') : t('cases.ui.citizenNoCase', { name: reader.name })}</Paragraph>
         {may.changeStatus || may.refer || may.requestEffort ? (
           <div className="case-actions">
             {may.changeStatus ? <WorryForm personId={status.person.id} onChange={onChange} titled /> : null}

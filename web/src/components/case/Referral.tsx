@@ -11,7 +11,7 @@ import { FormErrors } from '../FormErrors.tsx';
 import { MeetingRating } from '../citizen/MeetingRating.tsx';
 import type { MeetingsOfPersonResponse, ReferralProposalResponse } from '../../../../common/contracts/teams.ts';
 import type { Teams } from '../../../../common/contracts/organisation.ts';
-import { SelectField, TextAreaField } from '../Fields.tsx';
+import { TextAreaField } from '../Fields.tsx';
 import { PageSection } from '../PageSection.tsx';
 
 type Proposal = ReferralProposalResponse;
@@ -43,9 +43,16 @@ export function ReferralForm({ personId, onChange }: { personId: string; onChang
     })}>
       <Paragraph data-size="sm" data-testid="proposed-team">{t('meetings.ui.proposedTeam', { team: proposed.name })}</Paragraph>
       <FormErrors error={form.error} form="referral" labelFor={(f) => labels[f] ?? null} attempt={form.attempt} />
+      {/* Radios, not a select: the teams' names differ only at the end, which a phone's select cuts off. */}
       {choices.length > 1 ? (
-        <SelectField id={form.id('teamId')} label={t('meetings.ui.team')} value={chosen} onChange={setTeamId} error={form.errors.teamId}
-          options={choices.map((tm) => ({ value: tm.id, label: tm.id === proposed.id ? t('meetings.ui.teamProposed', { team: tm.name }) : tm.name }))} />
+        <Fieldset className="form-fieldset" id={form.id('teamId')} tabIndex={-1}>
+          <Fieldset.Legend>{t('meetings.ui.team')}</Fieldset.Legend>
+          {[proposed, ...choices.filter((tm) => tm.id !== proposed.id)].map((tm) => (
+            <Radio key={tm.id} id={form.id(`teamId-${tm.id}`)} name="referral-team" value={tm.id} checked={chosen === tm.id} onChange={() => setTeamId(tm.id)}
+              label={tm.id === proposed.id ? t('meetings.ui.teamProposed', { team: tm.name }) : tm.name} />
+          ))}
+          {form.errors.teamId ? <ValidationMessage>{form.errors.teamId}</ValidationMessage> : null}
+        </Fieldset>
       ) : null}
       {otherTeam ? (
         <TextAreaField id={form.id('otherTeamReason')} label={t('meetings.ui.otherTeamReason')} description={t('meetings.ui.otherTeamReasonHelp')}

@@ -15,6 +15,7 @@ import type { CaseLog, Colleague, Entry } from '../../../../common/contracts/cas
 import { useSubmit } from '../../query.tsx';
 import { Collapsible, PageSection } from '../PageSection.tsx';
 import { GoalProgress } from '../GoalProgress.tsx';
+import { usePageReader } from '../citizen/reader.tsx';
 
 type Change = (message: string) => void;
 
@@ -221,6 +222,7 @@ function useOlderEntries(personId: string, log: CaseLog) {
 
 export function RelayLogSection({ personId, log, citizen, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
   const { t, tx } = useI18n();
+  const reader = usePageReader();
   const caseId = log.caseId;
   const writable = log.abilities.write && caseId !== null && !log.closed;
   const older = useOlderEntries(personId, log);
@@ -277,8 +279,10 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
           {[...new Set(log.involved.map((i) => i.staffId))].map((staffId) => {
             const kinds = log.involved.filter((i) => i.staffId === staffId);
             const first = kinds[0]!;
+            // "registrerte barnet" is the staff's word; the family reads "deg" or the child's name.
+            const kind = (k: string) => (reader && k === 'registrant' ? (reader.self ? t('cases.ui.involvement.registrantSelf') : t('cases.ui.involvement.registrantNamed', { name: reader.name })) : tx(`cases.ui.involvement.${k}`, k));
             return (
-              <li key={staffId}>{`${first.name}${first.unitName ? `, ${first.unitName}` : ''}`} ({kinds.map((i) => tx(`cases.ui.involvement.${i.kind}`, i.kind)).join(', ')})</li>
+              <li key={staffId}>{`${first.name}${first.unitName ? `, ${first.unitName}` : ''}`} ({kinds.map((i) => kind(i.kind)).join(', ')})</li>
             );
           })}
         </ul>

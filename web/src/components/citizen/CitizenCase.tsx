@@ -68,7 +68,7 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
         <DateField id={form.id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={form.errors.validTo} />
         {/* The child's own view is asked of a guardian; a youth consenting for themself gives it by consenting. */}
         {person.citizen?.reader === 'self' ? null : <Field className="form-field form-field--full">
-          <Label htmlFor={form.id('childView')}>{`${t('ui.consent.childView')} ${t('ui.form.optional')}`}</Label>
+          <Label htmlFor={form.id('childView')}>{`${t('ui.consent.childViewNamed', { name: person.givenName })} ${t('ui.form.optional')}`}</Label>
           <Textarea id={form.id('childView')} rows={2} value={childView} aria-invalid={form.errors.childView ? true : undefined} onChange={(e) => setChildView(e.target.value)} />
           {form.errors.childView ? <ValidationMessage>{form.errors.childView}</ValidationMessage> : null}
         </Field>}

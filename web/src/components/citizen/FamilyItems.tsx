@@ -26,7 +26,7 @@ export function FamilyItems({ items }: { items: Item[] }) {
         {items.map((a) => (
           <li key={a.id} className="family-item">
             <Paragraph><strong>{a.what}</strong></Paragraph>
-            <Paragraph data-size="sm">{t('cases.ui.citizen.itemLine', { owner: a.owner, due: formatDate(a.dueOn) })}</Paragraph>
+            <Paragraph data-size="sm">{a.mine ? t('cases.ui.citizen.itemLineMine', { due: formatDate(a.dueOn) }) : t('cases.ui.citizen.itemLine', { owner: a.owner, due: formatDate(a.dueOn) })}</Paragraph>
             <Paragraph data-size="sm">{t('cases.ui.citizen.itemFrom', { team: a.teamName, date: formatDate(a.meetingOn) })}</Paragraph>
             {a.status === 'done'
               ? <Tag data-color="success">{t('cases.ui.citizen.itemDone', { date: a.doneOn ? formatDate(a.doneOn) : '' })}</Tag>
