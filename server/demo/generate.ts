@@ -604,6 +604,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<De
 function questionnaireInput(plan: DemoPlan): DemoQuestionnaireInput {
   const nurse = plan.staff.find((s) => s.username === 'helsesykepleier')!;
   const sbu = plan.staff.find((s) => s.username === 'sbu.koordinator')!;
+  const administrator = plan.staff.find((s) => s.username === 'administrator')!;
   const fixed = new Set(plan.demoPersonIds);
   const people = new Map(plan.households.flatMap((h) => h.people.map((p) => [p.id, { person: p, household: h }] as const)));
   const personIds: string[] = [];
@@ -625,5 +626,5 @@ function questionnaireInput(plan: DemoPlan): DemoQuestionnaireInput {
   }
   const unitType = new Map(plan.units.map((u) => [u.name, u.type_code]));
   const staff = plan.staff.flatMap((s) => (unitType.has(s.unitName) ? [{ id: s.id, unitType: unitType.get(s.unitName)! }] : []));
-  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, nurseId: nurse.id, sbuCoordinatorId: sbu.id, personIds, notYetInvolved, staff };
+  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, nurseId: nurse.id, sbuCoordinatorId: sbu.id, administratorId: administrator.id, personIds, notYetInvolved, staff };
 }

@@ -1,8 +1,10 @@
 // Questionnaires in the demo: a few EPDS screenings by the health nurse (Kari Nygård) of mothers and
 // pregnant women she follows — one over the threshold, one under, one sent and not yet answered —
 // and one completed round of the collaboration survey with its counts. Only generated people are
-// used, so the fixed demo families (Hanna Sæther among them) start with none.
+// used, so the fixed demo families (Hanna Sæther among them) start with none. The municipality has
+// one instrument of its own, a short conversation guide, at its first version.
 import type { Tx } from '../infra/db/database.ts';
+import type { Definition, Localized } from '../../common/contracts/questionnaires.ts';
 import { addDays } from '../../common/dates.ts';
 import { EPDS, COLLABORATION } from '../modules/questionnaires/instruments.ts';
 import { score } from '../modules/questionnaires/scoring.ts';
@@ -12,6 +14,8 @@ export interface DemoQuestionnaireInput {
   referenceDate: string;
   nurseId: string;
   sbuCoordinatorId: string;
+  /** Who published the municipality's own instrument. */
+  administratorId: string;
   /** Mothers and pregnant women the nurse follows (generated ones only). */
   personIds: string[];
   /** Those of them the nurse does not follow yet: she starts to. */
@@ -19,6 +23,35 @@ export interface DemoQuestionnaireInput {
   /** Every staff user, by their unit's type: the survey's respondents. */
   staff: { id: string; unitType: string }[];
 }
+
+const L = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
+const often = [
+  { score: 0, display: L('Sjelden', 'Sjeldan', 'Rarely') },
+  { score: 1, display: L('Av og til', 'Av og til', 'Sometimes') },
+  { score: 2, display: L('Ofte', 'Ofte', 'Often') },
+];
+
+/** The municipality's own instrument: three questions about everyday life, asked in a conversation. */
+export const EVERYDAY: Definition = {
+  resourceType: 'Questionnaire',
+  title: L('Samtale om søvn og hverdag', 'Samtale om søvn og kvardag', 'A conversation about sleep and everyday life'),
+  answeredBy: 'professional_with_person',
+  source: L('Fjordvik kommune, helsestasjonen', 'Fjordvik kommune, helsestasjonen', 'Fjordvik municipality, the health station'),
+  licence: L('Kommunens eget skjema.', 'Kommunen sitt eige skjema.', 'The municipality\'s own form.'),
+  item: [
+    { linkId: '1', required: true, text: L('Hvor ofte sover du dårlig?', 'Kor ofte søv du dårleg?', 'How often do you sleep badly?'), answerOption: often },
+    { linkId: '2', required: true, text: L('Hvor ofte føler du at hverdagen blir for mye?', 'Kor ofte kjenner du at kvardagen blir for mykje?', 'How often does everyday life feel like too much?'), answerOption: often },
+    { linkId: '3', required: true, text: L('Hvor ofte mangler du noen å snakke med?', 'Kor ofte manglar du nokon å snakke med?', 'How often do you lack someone to talk to?'), answerOption: often },
+  ],
+  scoring: { rule: 'sum', subscales: [] },
+  thresholds: [{
+    key: 't1', from: 4, to: 6,
+    text: L('Skåre 4 eller mer: flere ting er tunge nå. Avtal en ny samtale.', 'Skåre 4 eller meir: fleire ting er tunge no. Avtal ein ny samtale.', 'Score of 4 or more: several things are hard now. Agree on another conversation.'),
+    measure: L('Ny samtale med helsesykepleier', 'Ny samtale med helsesjukepleiar', 'Another conversation with the health nurse'),
+    guideStep: { level: 1, stepKey: 'start_measures' },
+    pregnancyGuideStep: { level: 1, stepKey: 'extra_follow_up' },
+  }],
+};
 
 const SCREENINGS = [
   { daysAgo: 20, answers: [2, 2, 2, 2, 1, 1, 1, 1, 2, 0] }, // 14: probable depression
@@ -47,6 +80,10 @@ export async function writeDemoQuestionnaires(trx: Tx, input: DemoQuestionnaireI
       threshold_key: result.scored.thresholdKey, alert: result.scored.alertItems.length > 0, answered_at: at(s.daysAgo - 1, 19), version: 2,
     }).execute();
   }
+
+  await trx.insertInto('questionnaire_version').values({
+    municipality_id: input.municipalityId, instrument_key: 'hverdag', version: 1, definition: JSON.stringify(EVERYDAY), created_by: input.administratorId, created_at: at(40),
+  }).execute();
 
   // Last autumn's round, closed: everyone answered, their answers only as counts per service type.
   const round = await trx.insertInto('survey_round').values({

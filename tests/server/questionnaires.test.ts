@@ -13,6 +13,7 @@ import { AUDIT, EPDS } from '../../server/modules/questionnaires/instruments.ts'
 import { checkDefinition, score } from '../../server/modules/questionnaires/scoring.ts';
 import type { Definition } from '../../common/contracts/questionnaires.ts';
 import { registeredChildWithGuardian } from '../support/factories.ts';
+import { EVERYDAY } from '../../server/demo/questionnaires.ts';
 
 let t: TestApp;
 let kari: Client; // helsesykepleier, involved with Hanna
@@ -86,6 +87,7 @@ describe('scoring the built-in instruments', () => {
     expect(score(EPDS, answers(0, 0, 0, 0, 0, 0, 0, 0, 0))).toEqual({ problems: [{ field: 'item.10', messageKey: 'questionnaires.err.missingAnswer' }] });
     expect(checkDefinition(EPDS)).toEqual([]);
     expect(checkDefinition(AUDIT)).toEqual([]);
+    expect(checkDefinition(EVERYDAY)).toEqual([]);
   });
 });
 

@@ -167,7 +167,8 @@ const agreement: Option[] = [
 export const COLLABORATION: Definition = {
   resourceType: 'Questionnaire',
   title: L('Samhandlingsundersøkelsen', 'Samhandlingsundersøkinga', 'The collaboration survey'),
-  intro: L('Tenk på det siste halvåret. Svaret ditt er anonymt: det lagres bare som en del av summen for din tjenestetype.', 'Tenk på det siste halvåret. Svaret ditt er anonymt: det blir berre lagra som ein del av summen for tenestetypen din.', 'Think of the last six months. Your answer is anonymous: it is kept only as part of the totals for your type of service.'),
+  // The page says how the answer is kept (questionnaires.survey.anonymous); the intro does not repeat it.
+  intro: L('Tenk på det siste halvåret.', 'Tenk på det siste halvåret.', 'Think of the last six months.'),
   answeredBy: 'staff_anonymous',
   source: L('Sammen for barn og unge, tiltak 13: indikatorverktøy for god samhandling.', 'Saman for barn og unge, tiltak 13: indikatorverktøy for god samhandling.', 'Together for children and youth, measure 13: an indicator tool for good collaboration.'),
   licence: L('Kommunens eget skjema.', 'Kommunen sitt eige skjema.', 'The municipality\'s own survey.'),
