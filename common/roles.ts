@@ -20,6 +20,9 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** The header the web's API calls name the language on screen in (server/modules/identity/language.ts). */
+export const LANGUAGE_HEADER = 'x-sammen-language';
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }

@@ -9,7 +9,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { isLanguage, type Language } from '../common/roles.ts';
+import type { Language } from '../common/roles.ts';
 import { translate } from '../common/i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './infra/db/database.ts';
@@ -32,7 +32,8 @@ import { planRoutes } from './modules/plans/routes.ts';
 import { handbookRoutes } from './modules/handbook/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
-import { identityRoutes, LANGUAGE_COOKIE } from './modules/identity/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { languageOf } from './modules/identity/language.ts';
 import { registerSignInLimits } from './modules/identity/limits.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { configureNotifications } from './modules/notifications/service.ts';
@@ -57,19 +58,6 @@ declare module 'fastify' {
     session: SessionInfo | null;
     lang: Language;
   }
-}
-
-function languageOf(request: FastifyRequest): Language {
-  const cookie = request.cookies[LANGUAGE_COOKIE];
-  if (isLanguage(cookie)) return cookie;
-  const header = request.headers['accept-language'] ?? '';
-  for (const part of header.split(',')) {
-    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (tag.startsWith('nn')) return 'nn';
-    if (tag.startsWith('nb') || tag.startsWith('no')) return 'nb';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'nb';
 }
 
 /** A request without a session may still change state (sign-in); it must come from our own pages or a script. */

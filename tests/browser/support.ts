@@ -71,6 +71,11 @@ export async function openPage(env: BrowserApp, options: { width?: number; heigh
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(env.baseUrl) && !url.startsWith('data:')) problems.push(`request outside the app: ${url}`);
+    // The API answers in the language the page names; without it, the browser's preference (English here)
+    // would fill a bokmål page with English data on a first visit.
+    if (request.resourceType() === 'fetch' && url.startsWith(`${env.baseUrl}/api/`) && !request.headers()['x-sammen-language']) {
+      problems.push(`API call without the page's language: ${url}`);
+    }
     // A uuid may hold a long run of digits by chance; only what is left outside uuids counts.
     const parsed = new URL(url, env.baseUrl);
     const withoutUuids = (parsed.pathname + parsed.search).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '');

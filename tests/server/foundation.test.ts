@@ -70,6 +70,17 @@ describe('sign-in', () => {
     expect(response.json().error.message).toBe('Sign-in failed. Check the username and try again.');
   });
 
+  it('answers in the language the page is shown in, over the cookie and the browser\'s preference', async () => {
+    const headers = { 'accept-language': 'en', cookie: 'sammen_lang=nn', 'x-sammen-language': 'nb' };
+    const refused = await t.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: { username: 'finnes.ikke' }, headers });
+    expect(refused.json().error.message).toBe('Innloggingen mislyktes. Sjekk brukernavnet og prøv igjen.');
+    // What the browser remembers is still reported, so the web can set the cookie to its own language.
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    expect(me.json().language).toBe('nn');
+    const firstVisit = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { 'accept-language': 'en', 'x-sammen-language': 'nb' } });
+    expect(firstVisit.json().language).toBe('en');
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const admin = await signedIn(t.app, 'administrator');
     admin.csrfToken = null;

@@ -11,6 +11,9 @@
 //
 // Answers are typed by the response schemas in common/contracts (types only: zod stays out of the
 // bundle); in development each answer is parsed with its schema (contract-check.ts).
+import { LANGUAGE_HEADER, type Language } from '../../common/roles.ts';
+import { initialLanguage } from './messages.ts';
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -30,10 +33,17 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+/** The language on screen: every call names it, so answers come in the page's language (server/modules/identity/language.ts). */
+let language: Language = initialLanguage();
 let onUnauthorized: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** Called by the language provider before it shows the page in another language. */
+export function setRequestLanguage(lang: Language): void {
+  language = lang;
 }
 
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
@@ -74,7 +84,7 @@ function request<T>(method: Method, url: string, body?: unknown, options: WriteO
 }
 
 async function perform<T>(method: Method, url: string, body: unknown, options: WriteOptions): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', [LANGUAGE_HEADER]: language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (method === 'POST') headers['idempotency-key'] = newIdempotencyKey();

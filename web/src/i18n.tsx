@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { interpolate, type MessageKey, type MessageParams, type Messages } from '../../common/i18n/core.ts';
 import type { Language } from '../../common/roles.ts';
+import { setRequestLanguage } from './api.ts';
 import { initialLanguage, loadMessages, readyMessages, storedLanguage, storeLanguage } from './messages.ts';
 
 export { storedLanguage } from './messages.ts';
@@ -59,7 +60,9 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     storeLanguage(next);
     setChosen(true);
     const messages = await loadMessages(next);
-    if (latest.current === next) setActive({ lang: next, messages });
+    if (latest.current !== next) return;
+    setRequestLanguage(next);
+    setActive({ lang: next, messages });
   }, []);
 
   const value = useMemo<I18n | null>(() => {

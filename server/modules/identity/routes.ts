@@ -9,9 +9,9 @@ import { admitSignInAttempt, recordFailedSignIn } from './limits.ts';
 import { decodePending, encodePending, finishLogin, startLogin } from './oidc.ts';
 import type { RequestContext } from '../../infra/http/context.ts';
 import { navigationOf } from '../access/pages.ts';
+import { LANGUAGE_COOKIE, rememberedLanguageOf } from './language.ts';
 
 const OIDC_COOKIE = 'sammen_oidc';
-export const LANGUAGE_COOKIE = 'sammen_lang';
 
 function presentPrincipal(ctx: RequestContext) {
   const p = ctx.principal;
@@ -39,7 +39,8 @@ export const identityRoutes = [
       // The pages, menu and abilities of the active role: the web draws them and decides nothing.
       ...(await navigationOf(ctx.services.db, ctx.principal, ctx.services.config.devLogin, ctx.services.clock.now())),
       csrfToken: ctx.session?.csrfToken ?? null,
-      language: ctx.lang,
+      // The remembered language, not the page's: the web compares it with its own and sets the cookie.
+      language: rememberedLanguageOf(ctx.request),
       signIn: {
         dev: ctx.services.config.devLogin,
         staffOidc: Boolean(ctx.services.config.oidcStaff),
