@@ -315,6 +315,23 @@ describe('the municipality\'s own instrument', () => {
     expect(await count('questionnaire_version')).toBe(before);
   });
 
+  it('refuses a threshold step the published guide does not have for its path, and takes the pregnancy guide\'s own', async () => {
+    const before = await count('questionnaire_version');
+    const withSteps = (guideStep: { level: number; stepKey: string } | null, pregnancyGuideStep: { level: number; stepKey: string } | null) => {
+      const d = definition([{ from: 2, to: 4 }]);
+      return { ...d, thresholds: d.thresholds.map((t) => ({ ...t, guideStep, pregnancyGuideStep })) };
+    };
+    // The pregnancy guide's step offered as the child's, and a step no guide has.
+    const wrong = await admin.post('/api/questionnaires', { key: 'trivsel_steg', definition: withSteps({ level: 2, stepKey: 'involve_pregnancy_services' }, { level: 1, stepKey: 'finnes_ikke' }), basedOnVersion: 0 });
+    expect(wrong.json().error.fields).toEqual([
+      { field: 'definition.thresholds.0.guideStep', message: 'Steget finnes ikke i den publiserte handlingsveilederen for denne gruppen.' },
+      { field: 'definition.thresholds.0.pregnancyGuideStep', message: 'Steget finnes ikke i den publiserte handlingsveilederen for denne gruppen.' },
+    ]);
+    expect(await count('questionnaire_version')).toBe(before);
+    const right = await admin.post('/api/questionnaires', { key: `trivsel_steg_${Math.floor(Math.random() * 1e6)}`, definition: withSteps({ level: 2, stepKey: 'involve_services' }, { level: 2, stepKey: 'involve_pregnancy_services' }), basedOnVersion: 0 });
+    expect(right.statusCode, right.body).toBe(201);
+  });
+
   it('keeps its versions: a new one retires the one before, and a screening under a retired version cannot be answered', async () => {
     const key = `trivsel_${Math.floor(Math.random() * 1e6)}`;
     expect((await admin.post('/api/questionnaires', { key, definition: definition([{ from: 2, to: 4 }]), basedOnVersion: 0 })).json()).toEqual({ key, version: 1 });

@@ -15,7 +15,7 @@ import { guideSteps, guideSubjectOfAnswerer, loadOpenCase, newestGuideVersion } 
 import { addEntry } from '../cases/relay-log.ts';
 import { openCase } from '../cases/service.ts';
 import { currentInstruments, currentVersion, findVersion, instrumentVersions, isBuiltIn, type InstrumentVersion } from './definitions.ts';
-import { checkDefinition, score } from './scoring.ts';
+import { checkDefinition, score, type Problem } from './scoring.ts';
 import type { AnswerInput, DefineInput, StartScreeningInput, TakeIntoLogInput } from './schema.ts';
 
 const entityOf = (id: string) => ({ type: 'screening', id });
@@ -42,12 +42,21 @@ export async function listVersions(ctx: DataContext, key: string) {
   return { versions: (await instrumentVersions(ctx.trx, staff.municipalityId, key)).map(presentInstrument) };
 }
 
+/** Threshold steps the published guide does not have for their path: the child guide's, the pregnancy guide's. */
+async function unknownGuideSteps(trx: Tx, municipalityId: string, definition: Definition): Promise<Problem[]> {
+  const guide = await newestGuideVersion(trx, municipalityId);
+  const steps = guide ? await trx.selectFrom('action_guide_step').select(['level', 'step_key', 'subject']).where('guide_version_id', '=', guide.id).execute() : [];
+  return definition.thresholds.flatMap((t, i) => ([['guideStep', t.guideStep, 'child'], ['pregnancyGuideStep', t.pregnancyGuideStep, 'pregnancy']] as const)
+    .filter(([, ref, subject]) => ref && !steps.some((s) => s.level === ref.level && s.step_key === ref.stepKey && s.subject === subject))
+    .map(([field]) => ({ field: `definition.thresholds.${i}.${field}`, messageKey: 'questionnaires.err.unknownGuideStep' as const })));
+}
+
 /** The municipality's own instrument, or its next version: the one before is retired in the same step. */
 export async function defineInstrument(ctx: DataContext, input: DefineInput) {
   await authorize(ctx, { action: 'questionnaire.define', purpose: 'administration' });
   const staff = requireStaff(ctx);
   if (isBuiltIn(input.key)) throw invalidField('key', 'questionnaires.err.builtInKey');
-  const problems = checkDefinition(input.definition);
+  const problems = [...checkDefinition(input.definition), ...(await unknownGuideSteps(ctx.trx, staff.municipalityId, input.definition))];
   if (problems.length > 0) throw invalid(...problems.map((p) => ({ field: p.field, messageKey: p.messageKey, ...(p.params ? { params: p.params } : {}) })));
   const newest = await ctx.trx.selectFrom('questionnaire_version').select(['id', 'version'])
     .where('municipality_id', '=', staff.municipalityId).where('instrument_key', '=', input.key)
