@@ -70,26 +70,58 @@ export async function staffIdentity(db: Kysely<DB>, client: Client): Promise<{ d
 
 export interface FamilyOfOne { childId: string; guardianId: string; guardianName: string; guardian: Client }
 
+export interface GuardianForm { givenName: string; familyName: string; username: string; email?: string; relation?: 'mother' | 'father' | 'other' }
+
+/**
+ * A guardian with parental responsibility who can sign in to Min side, as the population register
+ * confirms them: written directly, since typed-in relations open nothing.
+ */
+export async function addGuardian(db: Kysely<DB>, app: Client['app'], childId: string, form: GuardianForm): Promise<{ id: string; name: string; client: Client }> {
+  const { municipality_id } = await db.selectFrom('person').select('municipality_id').where('id', '=', childId).executeTakeFirstOrThrow();
+  const id = (await db.insertInto('person').values({ municipality_id, given_name: form.givenName, family_name: form.familyName, birth_date: '1990-01-01', kind: 'adult', email: form.email ?? null })
+    .returning('id').executeTakeFirstOrThrow()).id;
+  await db.insertInto('guardianship').values({ child_id: childId, guardian_id: id, relation: form.relation ?? 'mother', parental_responsibility: true }).execute();
+  await db.insertInto('citizen_account').values({ person_id: id, username: form.username }).execute();
+  return { id, name: `${form.givenName} ${form.familyName}`, client: await signedIn(app, form.username) };
+}
+
 /**
  * A child of the test's own, registered by `professional` (who is then involved), with one guardian
- * with parental responsibility who can sign in to Min side. The population register's confirmation
- * of the guardian is written directly, as the register would: typed-in relations open nothing.
+ * with parental responsibility who can sign in to Min side (`addGuardian`).
  */
 export async function registeredChildWithGuardian(
   db: Kysely<DB>, professional: Client,
-  family: { givenName: string; familyName: string; birthDate: string; guardianGivenName: string; username: string },
+  family: { givenName: string; familyName: string; birthDate: string; guardianGivenName: string; username: string; guardianEmail?: string; area?: string },
 ): Promise<FamilyOfOne> {
   const registered = await professional.post('/api/people', {
-    kind: 'child', givenName: family.givenName, familyName: family.familyName, birthDate: family.birthDate, area: 'Nord',
+    kind: 'child', givenName: family.givenName, familyName: family.familyName, birthDate: family.birthDate, area: family.area ?? 'Nord',
     guardians: [{ givenName: family.guardianGivenName, familyName: family.familyName, birthDate: '1990-01-01', relation: 'mother', parentalResponsibility: true }],
   });
   if (registered.statusCode !== 201) throw new Error(`registering ${family.givenName} failed: ${registered.body}`);
   const childId: string = registered.json().id;
-  const { municipality_id } = await db.selectFrom('person').select('municipality_id').where('id', '=', childId).executeTakeFirstOrThrow();
-  const guardianId = (await db.insertInto('person').values({ municipality_id, given_name: family.guardianGivenName, family_name: family.familyName, birth_date: '1990-01-01', kind: 'adult' })
-    .returning('id').executeTakeFirstOrThrow()).id;
-  await db.insertInto('guardianship').values({ child_id: childId, guardian_id: guardianId, relation: 'mother', parental_responsibility: true }).execute();
-  await db.insertInto('citizen_account').values({ person_id: guardianId, username: family.username }).execute();
-  const guardian = await signedIn(professional.app, family.username);
-  return { childId, guardianId, guardianName: `${family.guardianGivenName} ${family.familyName}`, guardian };
+  const guardian = await addGuardian(db, professional.app, childId, {
+    givenName: family.guardianGivenName, familyName: family.familyName, username: family.username, ...(family.guardianEmail ? { email: family.guardianEmail } : {}),
+  });
+  return { childId, guardianId: guardian.id, guardianName: guardian.name, guardian: guardian.client };
+}
+
+/** The child goes to `unitId` from `startsOn`, as the unit's enrolment import would record it. */
+export async function enrol(db: Kysely<DB>, childId: string, unitId: string, startsOn: string): Promise<void> {
+  await db.insertInto('enrolment').values({ person_id: childId, service_unit_id: unitId, starts_on: startsOn }).execute();
+}
+
+/** A name no demo family and no other test's family has: `Testfamilie` and letters for `n`. */
+export function familyName(n: number): string {
+  let letters = '';
+  for (let i = n; ; i = Math.floor(i / 26) - 1) {
+    letters = String.fromCharCode(65 + (i % 26)) + letters;
+    if (i < 26) break;
+  }
+  return `Testfamilie ${letters}`;
+}
+
+/** The response, when it has the status a factory step needs; else an error naming what came instead. */
+export function expectStatus<R extends { statusCode: number; body: string }>(response: R, code: number): R {
+  if (response.statusCode !== code) throw new Error(`expected ${code}, got ${response.statusCode}: ${response.body}`);
+  return response;
 }
