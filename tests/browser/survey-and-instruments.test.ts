@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/index.ts';
 import type { SurveyResultsResponse } from '../../common/contracts/questionnaires.ts';
+import { LANGUAGE_HEADER } from '../../common/roles.ts';
 import { COLLABORATION } from '../../server/modules/questionnaires/instruments.ts';
 import { EVERYDAY } from '../../server/demo/questionnaires.ts';
 import { typedDate } from '../support/clock.ts';
@@ -33,7 +34,7 @@ describe('the collaboration survey and the instruments', () => {
     await page.goto('/samhandling');
     const results = page.getByTestId('survey-results');
     await results.getByRole('table').first().waitFor();
-    const api = await page.evaluate(async () => (await fetch('/api/surveys/results')).json()) as SurveyResultsResponse;
+    const api = await page.evaluate(async (header) => (await fetch('/api/surveys/results', { headers: { [header]: 'nb' } })).json(), LANGUAGE_HEADER) as SurveyResultsResponse;
     const shown = api.rounds.find((r) => r.groups.length > 0)!;
     expect(shown.groups.every((g) => g.respondents >= api.minGroup)).toBe(true);
     const table = results.getByTestId('survey-round-result').filter({ hasText: shown.title }).getByRole('table');
