@@ -119,6 +119,8 @@ describe('the individual plan', () => {
     await familyPlan.getByRole('button', { name: 'Lagre målet' }).click();
     await page.getByText('Målet er lagret.').waitFor();
     await familyPlan.getByTestId('plan-goals').getByText(OWN_GOAL).waitFor();
+    // The mother reads the child's name where the staff's plan says "barnet".
+    expect(await familyPlan.getByTestId('plan-goals').getByRole('heading').first().textContent()).toBe(`Egne mål for familien og ${child.givenName}`);
     await familyPlan.getByRole('button', { name: 'Bekreft planen' }).click();
     await page.getByText('Du har bekreftet planen.').waitFor();
     await familyPlan.getByTestId('plan-confirmation').filter({ hasText: `Bekreftet av ${motherName}` }).waitFor();

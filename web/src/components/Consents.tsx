@@ -17,7 +17,7 @@ import { FormErrors } from './FormErrors.tsx';
 import { LiveMessage, LoadError, QueryFallback } from './Status.tsx';
 import type { PeopleConsentsResponse } from '../../../common/contracts/consent.ts';
 import { Collapsible, PageSection } from './PageSection.tsx';
-import { usePageReader } from './citizen/reader.tsx';
+import { childViewLabel, usePageReader } from './citizen/reader.tsx';
 
 export type Consent = PeopleConsentsResponse['consents'][number];
 
@@ -106,7 +106,7 @@ function ConsentCard({ consent, citizen, youId, onWithdrawn, onSign, busy }: { c
     [t(citizen ? 'ui.consent.citizenCategories' : 'ui.consent.categories'), list(consent.categories, 'domain.consentCategory')],
     [t('ui.consent.validity'), validity],
   ];
-  if (consent.childView) items.push([reader && !reader.self ? t('ui.consent.childViewNamed', { name: reader.name }) : t('ui.consent.childView'), consent.childView]);
+  if (consent.childView) items.push([childViewLabel(t, reader, t('ui.consent.childView')), consent.childView]);
   if (consent.awaiting?.length) items.push([t('cases.ui.citizen.awaiting'), consent.awaiting.map((a) => a.name).join(', ')]);
   if (!citizen && consent.documentName) items.push([t('ui.consent.document'), consent.documentName]);
   const parts = consent.partialWithdrawals.map((w) => t('ui.consent.partialLine', {

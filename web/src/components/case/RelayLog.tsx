@@ -15,7 +15,7 @@ import type { CaseLog, Colleague, Entry } from '../../../../common/contracts/cas
 import { useSubmit } from '../../query.tsx';
 import { Collapsible, PageSection } from '../PageSection.tsx';
 import { GoalProgress } from '../GoalProgress.tsx';
-import { usePageReader } from '../citizen/reader.tsx';
+import { childViewLabel, usePageReader } from '../citizen/reader.tsx';
 
 type Change = (message: string) => void;
 
@@ -82,6 +82,7 @@ function Correct({ caseId, entry, onChange }: { caseId: string; entry: Entry; on
 
 function EntryCard({ caseId, personId, citizen, entry, evaluations, canCorrect, onChange }: { caseId: string; personId: string; citizen: boolean; entry: Entry; evaluations: Entry[]; canCorrect: boolean; onChange: Change }) {
   const { t, tx } = useI18n();
+  const reader = usePageReader();
   const author = entry.author.kind === 'family' ? t('cases.ui.familyAuthor', { name: entry.author.name }) : `${entry.author.name}${entry.author.unitName ? `, ${entry.author.unitName}` : ''}`;
   return (
     <Card className="entry-card" data-testid="log-entry">
@@ -94,7 +95,7 @@ function EntryCard({ caseId, personId, citizen, entry, evaluations, canCorrect, 
         <div key={ev.entryKey} className="evaluation">
           <Paragraph data-size="sm"><Tag data-color={ev.outcome === 'achieved' ? 'success' : ev.outcome === 'partly' ? 'warning' : 'danger'}>{t(`cases.ui.outcome.${ev.outcome ?? 'partly'}` as 'cases.ui.outcome.partly')}</Tag> {ev.title} – {t('cases.ui.writtenBy', { name: ev.author.name ?? '–', date: formatDate(ev.writtenAt) })}</Paragraph>
           {ev.familyView ? <Paragraph data-size="sm">{t('cases.ui.familyView')}: {ev.familyView}</Paragraph> : null}
-          {ev.childView ? <Paragraph data-size="sm">{t('cases.ui.childView')}: {ev.childView}</Paragraph> : null}
+          {ev.childView ? <Paragraph data-size="sm">{childViewLabel(t, reader, t('cases.ui.childView'))}: {ev.childView}</Paragraph> : null}
         </div>
       ))}
       <Paragraph data-size="xs" className="entry-meta">

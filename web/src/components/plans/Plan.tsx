@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n.tsx';
 import { TextAreaField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { Collapsible } from '../PageSection.tsx';
+import { usePageReader } from '../citizen/reader.tsx';
 
 type Coordinator = NonNullable<PersonPlanResponse['coordinator']>;
 type Requests = PersonPlanResponse['requests'];
@@ -143,6 +144,7 @@ function LogItems({ plan }: { plan: PlanView }) {
 /** The plan as both sides read it, with the writers' forms placed where they write: own goals, comments, and `extra` before the comments. */
 export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: PlanView; goalForm?: ReactNode; commentForm?: ReactNode; extra?: ReactNode }) {
   const { t, tx } = useI18n();
+  const reader = usePageReader();
   return (
     <div className="plan" data-testid="plan">
       <Paragraph data-size="sm" data-testid="plan-version">
@@ -157,7 +159,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
       </Paragraph>
       <LogItems plan={plan} />
       <section aria-labelledby="plan-goals" className="plan-part" data-testid="plan-goals">
-        <Heading level={3} data-size="xs" id="plan-goals">{t('plans.ownGoals')}</Heading>
+        <Heading level={3} data-size="xs" id="plan-goals">{!reader ? t('plans.ownGoals') : reader.self ? t('plans.ownGoalsSelf') : t('plans.ownGoalsNamed', { name: reader.name })}</Heading>
         {plan.goals.length === 0 ? <Paragraph data-size="sm">{t('plans.nothingYet')}</Paragraph> : (
           <ul className="plan-list">
             {plan.goals.map((g) => (
