@@ -212,6 +212,8 @@ export const CaseLog = z.object({
     noticedOn: z.string(),
     noticedBy: z.string(),
   })),
+  worriesHasMore: z.boolean(),
+  worriesCursor: z.string().nullable(),
 });
 export type CaseLog = z.infer<typeof CaseLog>;
 

@@ -1,6 +1,7 @@
 // The public service catalogue's answers, and its administration's.
 import { z } from 'zod';
 import { AUDIENCES, SITUATIONS } from '../catalogue.ts';
+import { PAGE } from './shared.ts';
 
 const situations = z.array(z.enum(SITUATIONS));
 const audiences = z.array(z.enum(AUDIENCES));
@@ -103,7 +104,7 @@ export const AdminServiceItem = z.object({
   situations: z.array(z.string()),
 });
 export type AdminServiceItem = z.infer<typeof AdminServiceItem>;
-export const AdminServiceList = z.object({ services: z.array(AdminServiceItem) });
+export const AdminServiceList = z.object({ services: z.array(AdminServiceItem), ...PAGE });
 export type AdminServiceList = z.infer<typeof AdminServiceList>;
 
 export const ServiceTexts = z.object({

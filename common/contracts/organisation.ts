@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../roles.ts';
 import { TEAM_KINDS } from './teams.ts';
+import { PAGE } from './shared.ts';
 
 /** GET /api/municipality */
 export const Municipality = z.object({ id: z.string(), code: z.string(), name: z.string() });
@@ -67,7 +68,7 @@ export const StaffListItem = z.object({
 export type StaffListItem = z.infer<typeof StaffListItem>;
 
 /** GET /api/admin/staff */
-export const StaffList = z.object({ staff: z.array(StaffListItem) });
+export const StaffList = z.object({ staff: z.array(StaffListItem), ...PAGE });
 export type StaffList = z.infer<typeof StaffList>;
 
 /** GET /api/admin/staff/:id */

@@ -184,6 +184,7 @@ export const MeetingsOfPersonResponse = z.object({
     status: z.enum(['cancelled', 'scheduled', 'closed']),
     teamName: z.string(),
   })),
+  ...PAGE,
 });
 export type MeetingsOfPersonResponse = z.infer<typeof MeetingsOfPersonResponse>;
 

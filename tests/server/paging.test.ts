@@ -1,9 +1,11 @@
 // Every list read comes in pages with a stable order: one row more than a page makes the first page
 // full, says there is more, and its cursor brings exactly the rest — nothing skipped or repeated,
 // also when many rows share the same time. A list whose limit is removed fails here.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../server/infra/http/paging.ts';
+import { insertVersion } from '../../server/modules/catalogue/queries.ts';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -93,10 +95,82 @@ describe('list reads come in pages', () => {
     expect(rest.events.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('the administrator\'s staff list: 50 by name, then the rest, also when names are the same', async () => {
+    const admin = await signedIn(t.app, 'administrator');
+    const have = (await t.database.db.selectFrom('staff_user').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n;
+    // Enough for a second page, three of them with the same name.
+    await t.database.db.insertInto('staff_user').values(Array.from({ length: Math.max(3, PAGE_SIZE + 1 - have) }, (_, i) => ({
+      municipality_id: municipalityId, username: `likenavn.${i}`, display_name: 'Aase Likenavn', email: `likenavn.${i}@fjordvik.example`,
+    }))).execute();
+    await allPages(admin, '/api/admin/staff', (b) => b.staff as { id: string }[]);
+  });
+
+  it('the catalogue\'s admin list: 50 services by name, then the rest', async () => {
+    const admin = await signedIn(t.app, 'administrator');
+    const have = (await admin.get('/api/admin/catalogue/services')).json().services.length as number;
+    const texts = { name: 'Samme navn', summary: 'Hjelp.', audienceText: 'Familier.', howTo: 'Ring oss.', cost: 'Gratis.', openingHours: 'Hverdager.', location: 'Rådhuset.', keywords: 'familie' };
+    for (let i = 0; i < PAGE_SIZE + 1 - have; i++) {
+      const service = (await t.database.db.insertInto('catalogue_service').values({ municipality_id: municipalityId, slug: `samme-navn-${i}`, latest_version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+      await insertVersion(t.database.db, service, 1, {
+        ageFrom: 0, ageTo: 18, audiences: ['next_of_kin'], situations: ['small_children'], lowThreshold: true, phone: null, email: null, url: null, address: null,
+        rules: { suggestWhen: [] }, changeNote: null, texts: { nb: texts, nn: texts, en: texts },
+      }, null);
+    }
+    await allPages(admin, '/api/admin/catalogue/services', (b) => b.services as { id: string }[]);
+  });
+
+  describe('a child\'s page', () => {
+    let child: string;
+    let teacher: Client;
+    beforeAll(async () => {
+      teacher = await signedIn(t.app, 'fagperson.skole');
+      const me = await staffId('fagperson.skole');
+      child = (await newChildren(1, 'Lenge'))[0]!;
+      await t.database.db.insertInto('involvement').values({ person_id: child, staff_user_id: me, kind: 'registrant' }).execute();
+    });
+
+    it('its team meetings: the newest 50, then the rest', async () => {
+      const team = (await t.database.db.selectFrom('team').select('id').where('municipality_id', '=', municipalityId).where('kind', '=', 'early_intervention').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+      const me = await staffId('fagperson.skole');
+      await t.database.db.insertInto('team_meeting').values(Array.from({ length: PAGE_SIZE + 1 }, () => ({
+        team_id: team, person_id: child, kind: 'case' as const, place: 'Rådhuset', starts_at: SAME_TIME, ends_at: new Date(SAME_TIME.getTime() + 3_600_000), chair_staff_id: me, created_by: me,
+      }))).execute();
+      await allPages(teacher, `/api/people/${child}/meetings`, (b) => b.meetings as { id: string }[]);
+    });
+
+    it('the worries in its case read: the first 50 as they were noticed, then the rest', async () => {
+      // Read by the child's mother, who sees the whole case.
+      const mother = await signedIn(t.app, 'forelder');
+      const emma = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+      const me = await staffId('fagperson.skole');
+      const caseId = (await t.database.db.selectFrom('help_case').select('id').where('person_id', '=', emma).where('closed_at', 'is', null).executeTakeFirst())?.id
+        ?? (await t.database.db.insertInto('help_case').values({ municipality_id: municipalityId, person_id: emma, level: 1, relay_holder_id: me, opened_by: me }).returning('id').executeTakeFirstOrThrow()).id;
+      const have = (await t.database.db.selectFrom('worry').select(sql<number>`count(*)::int`.as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()).n;
+      await t.database.db.insertInto('worry').values(Array.from({ length: PAGE_SIZE + 1 - have }, (_, i) => ({
+        municipality_id: municipalityId, case_id: caseId, subject_kind: 'child' as const, noticed_by: me, noticed_on: '2026-01-15', categories: ['development'], description: `Uro ${i}`,
+      }))).execute();
+      const response = await mother.get(`/api/people/${emma}/case`);
+      expect(response.statusCode, response.body).toBe(200);
+      const first = response.json();
+      expect(first.worries).toHaveLength(PAGE_SIZE);
+      expect(first.worriesHasMore).toBe(true);
+      const rest = (await mother.get(`/api/people/${emma}/case?worriesAfter=${encodeURIComponent(first.worriesCursor)}`)).json();
+      expect(rest.worriesHasMore).toBe(false);
+      expect(rest.worriesCursor).toBeNull();
+      const ids = [...first.worries, ...rest.worries].map((w: { id: string }) => w.id);
+      expect(new Set(ids).size).toBe(PAGE_SIZE + 1);
+    });
+  });
+
   it('a cursor the server did not make is refused with a message in the user\'s language', async () => {
     const nurse = await signedIn(t.app, 'helsesykepleier', 'en');
     const response = await nurse.get('/api/notifications?after=bm90LWEtY3Vyc29y');
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([{ field: 'after', message: 'The link to the next page is not valid. Load the list again.' }]);
+    // A cursor of the right shape whose parts are not what the sort key holds is refused the same way.
+    const forged = Buffer.from(JSON.stringify(['soon', 'not-an-id'])).toString('base64url');
+    const meetings = await nurse.get(`/api/people/${randomUUID()}/meetings?after=${forged}`);
+    expect(meetings.statusCode).toBe(400);
+    expect(meetings.json().error.fields).toEqual([{ field: 'after', message: 'The link to the next page is not valid. Load the list again.' }]);
   });
 });

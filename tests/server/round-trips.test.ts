@@ -1,5 +1,6 @@
-// Round trips per request, by construction: a case read is at most six statements with its session
-// lookup, its authorization, its audit row and its data; a relay-log write is bounded too. A rule that
+// Round trips per request, by construction: a case read is at most six statements sent to the
+// database — BEGIN and COMMIT among them — with its session lookup, its authorization, its audit row
+// and its data; a relay-log write is bounded too. A rule that
 // loads the same fact twice, or a query added in a loop, makes the count larger and fails the test.
 // The facts an access decision rests on are loaded once per request (server/modules/access/facts.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,13 +32,14 @@ async function statementsOf(send: () => Promise<{ statusCode: number; body: stri
 const entry = (n: number) => ({ kind: 'agreement', category: 'development', title: `Notat ${n}`, body: 'Går fint i barnehagen.' });
 
 describe('round trips', () => {
-  it('a case read is at most 6 statements, whatever the size of the log', async () => {
+  it('a case read is at most 6 round trips, BEGIN and COMMIT included, whatever the size of the log', async () => {
     const path = `/api/people/${world.family.child}/case`;
     for (let i = 0; i < 3; i++) expect((await holder.post(`/api/cases/${world.family.caseId}/entries`, entry(i))).statusCode).toBe(201);
     const small = await statementsOf(() => holder.get(path));
     for (let i = 3; i < 30; i++) expect((await holder.post(`/api/cases/${world.family.caseId}/entries`, entry(i))).statusCode).toBe(201);
     const large = await statementsOf(() => holder.get(path));
     expect(large.length).toBe(small.length);
+    expect(small.filter((statement) => /^(begin|commit)$/i.test(statement.trim())), 'the transaction is counted').toHaveLength(2);
     expect(small.length, small.join('\n')).toBeLessThanOrEqual(6);
   });
 

@@ -2,7 +2,6 @@
 // browser or script would.
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { PostgresQueryCompiler, type KyselyPlugin } from 'kysely';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { buildDemoPlan } from '../../server/demo/generate.ts';
@@ -29,22 +28,12 @@ const DEMO_USERNAMES = new Set<string>([...DEMO_STAFF, ...DEMO_CITIZENS].map((u)
 /** The database and clock behind each test app, for signing in users that a test made itself. */
 const backing = new WeakMap<FastifyInstance, { database: TestDatabase; clock: Clock }>();
 
-/** Calls `onStatement` once for every statement the app's queries send (BEGIN and COMMIT not included), with its SQL. */
-function counting(onStatement: (sql: string) => void): KyselyPlugin {
-  const compiler = new PostgresQueryCompiler();
-  return {
-    transformQuery: (args) => {
-      onStatement(compiler.compileQuery(args.node, args.queryId).sql);
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-}
-
+/** `onStatement` is called once for every statement sent to the database, BEGIN and COMMIT included: a round trip each. */
 export async function startTestApp(options: { demoChildren?: number; env?: Record<string, string>; clock?: Clock; onStatement?: (sql: string) => void } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock;
   const seed = options.demoChildren === undefined ? undefined : { children: options.demoChildren, referenceDate: today(clock) };
-  const database = await createTestDatabase(seed);
+  const onStatement = options.onStatement;
+  const database = await createTestDatabase(seed, onStatement && ((event) => onStatement(event.query.sql)));
   // Only a test that names a register file gets one: the default path is shared by every test. The
   // plan is a function of the seed, so the register holds the same families as the seeded copy.
   const populationRegisterFile = options.env?.POPULATION_REGISTER_FILE;
@@ -57,8 +46,7 @@ export async function startTestApp(options: { demoChildren?: number; env?: Recor
       callback();
     },
   });
-  const served = options.onStatement ? { ...database, db: database.db.withPlugin(counting(options.onStatement)) } : database;
-  const app = await buildApp({ config, database: served, logStream, clock });
+  const app = await buildApp({ config, database, logStream, clock });
   await app.ready();
   backing.set(app, { database, clock });
   return {

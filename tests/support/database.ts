@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import pg from 'pg';
+import type { Logger } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/infra/db/database.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
@@ -197,11 +198,11 @@ function runTemplate(): string | undefined {
 }
 
 /** A database of its own for one test file: migrated, and holding the demo municipality when `seed` is given. */
-export async function createTestDatabase(seed?: DemoSeed): Promise<TestDatabase> {
+export async function createTestDatabase(seed?: DemoSeed, log?: Logger): Promise<TestDatabase> {
   const template = runTemplate();
   if (TEST_DB === 'pglite') {
     const image = template ? (seed ? await seededImage(template, seed) : new Blob([await readFile(template)])) : undefined;
-    const database = await openDatabase({ dataDir: 'memory', pgliteImage: image });
+    const database = await openDatabase({ dataDir: 'memory', pgliteImage: image, log });
     // Without the run's template (a file run outside vitest's global setup), migrate and seed here.
     if (!template) {
       await migrate(database.db);
@@ -211,7 +212,7 @@ export async function createTestDatabase(seed?: DemoSeed): Promise<TestDatabase>
   }
   const { name, urls } = await newServerDatabase(template && seed ? await seededTemplate(template, seed) : template);
   if (!template) await migrateAsOwner(urls.owner);
-  const database = await openDatabase({ databaseUrl: urls.app, dataDir: 'memory' });
+  const database = await openDatabase({ databaseUrl: urls.app, dataDir: 'memory', log });
   if (!template && seed) await generateDemoData(database.db, seed);
   return { ...database, urls, drop: async () => { await database.close(); await dropDatabase(name); } };
 }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Logger, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect } from './pglite-dialect.ts';
 import type { DB } from './types.ts';
@@ -37,12 +37,14 @@ export interface DatabaseOptions {
   dataDir: string;
   /** A PGlite data directory dumped earlier (`dumpDataDir`) to start from instead of a fresh initdb: tests start from a migrated image. */
   pgliteImage?: Blob | undefined;
+  /** Sees every statement sent, BEGIN and COMMIT included (tests count round trips with it). */
+  log?: Logger | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   let dataDir: string | undefined;
@@ -56,6 +58,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     extensions: { pg_trgm },
     parsers: { [DATE_OID]: keepDateAsText, [INT8_OID]: int8AsNumber },
   });
-  const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite), ...(options.log ? { log: options.log } : {}) });
   return { db, kind: 'pglite', close: () => db.destroy(), pglite };
 }

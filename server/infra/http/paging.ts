@@ -19,8 +19,20 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 
 const CursorKey = z.array(z.string().max(200));
 
-/** The sort key a cursor carries, or a 400 naming `after` when it is not one this server made. */
-export function decodeCursor(text: string | undefined, length: number): string[] | undefined {
+/** What the parts of a cursor may look like, for a key that goes into SQL as a number, date or id. */
+export const CURSOR_PART = {
+  micros: /^-?\d{1,20}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  text: /^/,
+};
+
+/**
+ * The sort key a cursor carries, or a 400 naming the field (`after`) when it is not one this server
+ * made: of `parts` strings, or of as many as `parts` lists, each matching its pattern.
+ */
+export function decodeCursor(text: string | undefined, parts: number | readonly RegExp[], field = 'after'): string[] | undefined {
+  const length = typeof parts === 'number' ? parts : parts.length;
   if (text === undefined) return undefined;
   let key: unknown;
   try {
@@ -29,7 +41,8 @@ export function decodeCursor(text: string | undefined, length: number): string[]
     key = null;
   }
   const parsed = CursorKey.safeParse(key);
-  if (!parsed.success || parsed.data.length !== length) throw invalidField('after', 'errors.badCursor');
+  if (!parsed.success || parsed.data.length !== length) throw invalidField(field, 'errors.badCursor');
+  if (typeof parts !== 'number' && parsed.data.some((part, i) => !parts[i]!.test(part))) throw invalidField(field, 'errors.badCursor');
   return parsed.data;
 }
 

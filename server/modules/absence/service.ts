@@ -81,7 +81,7 @@ export async function importAbsence(ctx: DataContext, input: ImportAbsenceInput)
   }
   const personIds = [...new Set(resolved.map((r) => r.personId))];
   for (const personId of personIds) {
-    await recordAccess(ctx, { action: 'absence.import', purpose: 'follow_up', subject: { kind: 'person', id: personId }, entity: { type: 'absence_import', id: importId } }, `unit:${unitId}`);
+    recordAccess(ctx, { action: 'absence.import', purpose: 'follow_up', subject: { kind: 'person', id: personId }, entity: { type: 'absence_import', id: importId } }, `unit:${unitId}`);
   }
 
   // The children this import puts on a contact teacher's list: the teacher becomes involved (so
@@ -132,7 +132,7 @@ export async function listHighAbsence(ctx: DataContext) {
     })
     .sort((a, b) => b.absencePercent - a.absencePercent || a.familyName.localeCompare(b.familyName, 'nb') || a.givenName.localeCompare(b.givenName, 'nb'));
   for (const child of children) {
-    await recordAccess(ctx, { action: 'absence.read', purpose: 'follow_up', subject: { kind: 'person', id: child.personId } }, 'contact_teacher');
+    recordAccess(ctx, { action: 'absence.read', purpose: 'follow_up', subject: { kind: 'person', id: child.personId } }, 'contact_teacher');
   }
   return { children, firstStep: await firstGuideStep(ctx.trx, staff.municipalityId, ctx.lang) };
 }

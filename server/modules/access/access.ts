@@ -1,6 +1,6 @@
 // The authorization module (tilgangsstyring): the one place that answers "may this user do this to
-// this record now, and why". Every route that touches personal data calls authorize(); it writes
-// the audit record of an allowed access in the request's transaction, and a refusal is recorded
+// this record now, and why". Every route that touches personal data calls authorize(); it records
+// the audit row of an allowed access, written in the request's transaction, and a refusal is recorded
 // after the rollback. Roles alone never open case data: that takes involvement (and, from the
 // consent module, a valid consent).
 //
@@ -12,7 +12,7 @@ import type { DataContext, Principal, RequestContext } from '../../infra/http/co
 import { AppError, type ErrorCode, type FieldProblem } from '../../infra/http/errors.ts';
 import type { MessageKey } from '../../../common/i18n/index.ts';
 import { writeAudit } from '../audit/audit-log.ts';
-import { alreadyRecorded, noteAccess } from './person-reads.ts';
+import { alreadyRecorded, auditInRequest, noteAccess } from './person-reads.ts';
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision } from './actions.ts';
 import { AccessFacts } from './facts.ts';
 import { deny, type Policy, type Rule } from './policy.ts';
@@ -133,7 +133,7 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
   ctx.decisions.push({ action: request.action, allowed: decision.allowed });
   if (!decision.allowed) throw new AccessDenied(request, decision.reason);
   if (alreadyRecorded(ctx, request)) return;
-  await writeAudit(ctx.trx, {
+  auditInRequest(ctx, {
     principal: ctx.principal,
     action: request.action,
     purpose: request.purpose,
@@ -155,7 +155,7 @@ export async function authorizeIfAllowed(ctx: DataContext, request: AccessReques
   const decision = await decideWith(factsOf(ctx), ctx.principal, request, ctx.services.clock.now());
   if (!decision.allowed) return false;
   ctx.decisions.push({ action: request.action, allowed: true });
-  await writeAudit(ctx.trx, {
+  auditInRequest(ctx, {
     principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason: decision.reason,
     subject: request.subject, entity: request.entity, requestId: ctx.requestId,
   });
@@ -167,10 +167,10 @@ export async function authorizeIfAllowed(ctx: DataContext, request: AccessReques
  * (e.g. each person shown in a list, each claim verified), so the family's access log is complete.
  * The same access twice in one request is one row; for plain reads of people see readPeople().
  */
-export async function recordAccess(ctx: DataContext, request: AccessRequest & { subject: { kind: 'person' | 'staff'; id: string } }, reason: string): Promise<void> {
+export function recordAccess(ctx: DataContext, request: AccessRequest & { subject: { kind: 'person' | 'staff'; id: string } }, reason: string): void {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('recordAccess needs an allowed decision first');
   if (alreadyRecorded(ctx, request)) return;
-  await writeAudit(ctx.trx, {
+  auditInRequest(ctx, {
     principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason,
     subject: request.subject, entity: request.entity, requestId: ctx.requestId,
   });

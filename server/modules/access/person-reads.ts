@@ -7,11 +7,15 @@
 //   the response carries (in any field, link or text) and refuses to commit when one of them was
 //   neither the subject of an allowed decision nor read by the handler: a person leaves in a response
 //   only when authorized, never audited after the fact.
+// A request's audit rows are written together, in the statement of that check just before the
+// transaction commits (one round trip for the rows and the check; decision 0036): they commit or roll
+// back with the request as before, and a request that fails writes none.
 // Background jobs have no request: systemReads() gives a run the same once-per-person ledger, with
 // Sammen itself as the actor.
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { writeAudit } from '../audit/audit-log.ts';
+import { auditInsert, writeAudit, type AuditEntry } from '../audit/audit-log.ts';
+import type { RequestAudit } from '../../infra/http/context.ts';
 import type { AuditedAction } from '../audit/presentation.ts';
 
 export interface PersonRead {
@@ -36,6 +40,26 @@ interface Access { action: AuditedAction; purpose: string; subject?: { kind: str
 
 const accessKey = (a: Access) => `${a.action}|${a.subject?.kind ?? ''}:${a.subject?.id ?? ''}|${a.entity?.type ?? ''}:${a.entity?.id ?? ''}`;
 
+/** The audit rows of a request, written before it commits (writePendingAudit, checkPeopleNamedIn). */
+const pending = new WeakMap<RequestAudit, AuditEntry[]>();
+
+/** Records an audit row of this request: it is written in the request's transaction, before it commits. */
+export function auditInRequest(ctx: DataContext, entries: AuditEntry | readonly AuditEntry[]): void {
+  if (!pending.has(ctx.audit)) pending.set(ctx.audit, []);
+  pending.get(ctx.audit)!.push(...(Array.isArray(entries) ? entries : [entries as AuditEntry]));
+}
+
+function takePending(ctx: DataContext): AuditEntry[] {
+  const rows = pending.get(ctx.audit) ?? [];
+  pending.delete(ctx.audit);
+  return rows;
+}
+
+/** Writes the request's audit rows now, for a handler that reads the audit log itself. */
+export async function writePendingAudit(ctx: DataContext): Promise<void> {
+  await writeAudit(ctx.trx, takePending(ctx));
+}
+
 /** Whether this request already recorded the same allowed access (a handler that loads a thing twice). */
 export function alreadyRecorded(ctx: DataContext, access: Access): boolean {
   return ctx.audit.allowed.has(accessKey(access));
@@ -51,7 +75,7 @@ export function noteAccess(ctx: DataContext, access: Access): void {
  * Records that this request reads and shows these people: one row per person per request, after an
  * allowed decision. Null ids (an anonymous referral, a notification about no one) are skipped.
  */
-export async function readPeople(ctx: DataContext, personIds: Iterable<string | null | undefined>, read: PersonRead): Promise<void> {
+export function readPeople(ctx: DataContext, personIds: Iterable<string | null | undefined>, read: PersonRead): void {
   if (!ctx.decisions.some((d) => d.allowed)) throw new Error('readPeople needs an allowed access decision first');
   const own = self(ctx);
   const fresh: string[] = [];
@@ -60,8 +84,7 @@ export async function readPeople(ctx: DataContext, personIds: Iterable<string | 
     ctx.audit.people.add(id);
     fresh.push(id);
   }
-  // One statement however many people a list names.
-  await writeAudit(ctx.trx, fresh.map((id) => ({
+  auditInRequest(ctx, fresh.map((id) => ({
     principal: ctx.principal, action: read.action, purpose: read.purpose, outcome: 'allowed' as const, reason: read.reason,
     subject: { kind: 'person' as const, id }, entity: read.entity, requestId: ctx.requestId,
   })));
@@ -86,10 +109,16 @@ async function unrecordedPeople(ctx: DataContext, value: unknown): Promise<strin
   collectIds(value, found, 0);
   const own = self(ctx);
   const candidates = [...found].filter((id) => id !== own && !ctx.audit.people.has(id));
+  const rows = takePending(ctx);
+  if (candidates.length === 0) {
+    await writeAudit(ctx.trx, rows);
+    return [];
+  }
   const named: string[] = [];
   for (let i = 0; i < candidates.length; i += CHUNK) {
-    const rows = await ctx.trx.selectFrom('person').select('id').where('id', 'in', candidates.slice(i, i + CHUNK)).execute();
-    named.push(...rows.map((r) => r.id));
+    const people = i === 0 && rows.length > 0 ? ctx.trx.with('audit_rows', (db) => auditInsert(db, rows)) : ctx.trx;
+    const found = await people.selectFrom('person').select('id').where('id', 'in', candidates.slice(i, i + CHUNK)).execute();
+    named.push(...found.map((r) => r.id));
   }
   return named.sort();
 }
@@ -99,7 +128,7 @@ async function unrecordedPeople(ctx: DataContext, value: unknown): Promise<strin
  * person whose id the value carries is read under the request's decision, with this reason.
  */
 export async function readPeopleNamedIn(ctx: DataContext, value: unknown, read: PersonRead): Promise<void> {
-  await readPeople(ctx, await unrecordedPeople(ctx, value), read);
+  readPeople(ctx, await unrecordedPeople(ctx, value), read);
 }
 
 /** A guarded response named a person no decision in its request covered. */
@@ -113,7 +142,7 @@ export class UnauthorizedPersonInResponse extends Error {}
  * scanned; its handler calls readPeople().
  */
 export async function checkPeopleNamedIn(ctx: DataContext, response: unknown): Promise<void> {
-  if (response === ctx.reply || ctx.reply.sent) return;
+  if (response === ctx.reply || ctx.reply.sent) return writePendingAudit(ctx);
   const named = await unrecordedPeople(ctx, response);
   if (named.length > 0) {
     throw new UnauthorizedPersonInResponse(`${ctx.request.method} ${ctx.request.routeOptions.url} names ${named.length} person(s) no decision in the request covered`);

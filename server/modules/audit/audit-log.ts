@@ -1,6 +1,6 @@
 // The audit writer (tilgangslogg). It only runs inside a transaction, so an access and its record
 // commit or roll back together.
-import { sql, type InsertObject } from 'kysely';
+import { sql, type InsertObject, type QueryCreator } from 'kysely';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DB } from '../../infra/db/types.ts';
 import type { Principal } from '../../infra/http/context.ts';
@@ -26,8 +26,13 @@ export async function writeAudit(trx: Tx, entries: AuditEntry | readonly AuditEn
   if (!trx.isTransaction) throw new Error('The audit log is written only inside a transaction');
   const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
   if (list.length === 0) return;
+  await auditInsert(trx, list).execute();
+}
+
+/** The insert of these events, to run on its own or beside another statement as a CTE (one round trip for both). */
+export function auditInsert(db: QueryCreator<DB>, entries: readonly AuditEntry[]) {
   const clientIp = currentClientIp();
-  await trx.insertInto('audit_event').values(list.map((entry) => row(entry, clientIp))).execute();
+  return db.insertInto('audit_event').values(entries.map((entry) => row(entry, clientIp)));
 }
 
 /**

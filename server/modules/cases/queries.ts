@@ -1,8 +1,8 @@
 // Reads shared by the case service and the reminder jobs.
-import { sql } from 'kysely';
+import { sql, type InferResult, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Tx } from '../../infra/db/database.ts';
-import type { Involvement } from '../../infra/db/types.ts';
+import type { ActionGuideStep, Involvement } from '../../infra/db/types.ts';
 import { CASE_WORK_ROLES, type Language } from '../../../common/roles.ts';
 import { addDays } from '../../../common/dates.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
@@ -47,6 +47,27 @@ export interface GuideStep {
   links: { label: string; url: string }[];
 }
 
+/** Guide versions whose steps are kept: a municipality has one current version, an installation a few municipalities. */
+const KEPT_GUIDES = 64;
+const keptSteps = new Map<string, Promise<Selectable<ActionGuideStep>[]>>();
+
+/**
+ * Every step of a guide version, in order. A version's steps never change once published (a change
+ * is a new version, guide.ts), so they are kept in memory by the version's id, which each request
+ * reads from the database: every server process moves to a new publication at its next request.
+ */
+function stepsOfVersion(db: Db | Tx, guideVersionId: string) {
+  let steps = keptSteps.get(guideVersionId);
+  if (!steps) {
+    steps = db.selectFrom('action_guide_step').selectAll().where('guide_version_id', '=', guideVersionId).orderBy('level').orderBy('position').execute();
+    // A failed read is not kept.
+    steps.catch(() => keptSteps.delete(guideVersionId));
+    if (keptSteps.size >= KEPT_GUIDES) keptSteps.delete(keptSteps.keys().next().value!);
+    keptSteps.set(guideVersionId, steps);
+  }
+  return steps;
+}
+
 /** Whom a guide step is written for: a pregnant woman's case has its own steps. */
 export type GuideSubject = 'child' | 'pregnancy';
 
@@ -77,9 +98,7 @@ export async function guideSubjectOfAnswerer(db: Db | Tx, personId: string, toda
  * Without a subject, every step (a lookup by key, e.g. a screening's suggested step).
  */
 export async function guideSteps(db: Db | Tx, guideVersionId: string, lang: Language, level?: number, subject?: GuideSubject): Promise<GuideStep[]> {
-  let query = db.selectFrom('action_guide_step').selectAll().where('guide_version_id', '=', guideVersionId);
-  if (level !== undefined) query = query.where('level', '=', level);
-  const all = await query.orderBy('level').orderBy('position').execute();
+  const all = (await stepsOfVersion(db, guideVersionId)).filter((r) => level === undefined || r.level === level);
   const forSubject = subject ? all.filter((r) => r.subject === subject) : all;
   const rows = forSubject.length ? forSubject : all.filter((r) => r.subject === 'child');
   return rows.map((r) => ({
@@ -115,12 +134,10 @@ export function decodeEntryCursor(text: string): EntryCursor | null {
 const isCurrent = sql<boolean>`NOT EXISTS (SELECT 1 FROM relay_log_entry n WHERE n.entry_key = e.entry_key AND n.version > e.version)`;
 
 /**
- * One page of the current entries of a case (the newest version of each entry key), newest first
- * by (written_at, id), in the categories given ('all' for every one), after the cursor if any.
+ * One page of the current entries of the case `hc` of the enclosing query (the newest version of
+ * each entry key), newest first by (written_at, id), in the categories given, after the cursor if any.
  */
-export async function currentEntries(db: Db | Tx, caseId: string, options: { categories: ReadonlySet<string> | 'all'; before?: EntryCursor; limit: number }) {
-  const { categories, before, limit } = options;
-  if (categories !== 'all' && categories.size === 0) return [];
+function entriesPage(db: Db | Tx, categories: ReadonlySet<string> | 'all', before: EntryCursor | undefined, limit: number) {
   let query = db
     .selectFrom('relay_log_entry as e')
     .leftJoin('staff_user as s', 's.id', 'e.author_staff_id')
@@ -137,13 +154,80 @@ export async function currentEntries(db: Db | Tx, caseId: string, options: { cat
       // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
       sql<string>`(extract(epoch from e.written_at) * 1000000)::bigint::text`.as('written_micros'),
     ])
-    .where('e.case_id', '=', caseId)
+    .where('e.case_id', '=', sql<string>`hc.id`)
+    // A purged case keeps its row, not its log.
+    .where(sql<Date | null>`hc.purged_at`, 'is', null)
     .where(isCurrent);
   if (categories !== 'all') query = query.where('e.category', 'in', [...categories]);
   if (before) {
     query = query.where(sql<boolean>`(e.written_at, e.id) < (timestamptz 'epoch' + ${before.micros}::bigint * interval '1 microsecond', ${before.id}::uuid)`);
   }
-  return query.orderBy('e.written_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
+  return query.orderBy('e.written_at', 'desc').orderBy('e.id', 'desc').limit(limit);
+}
+
+type EntryRow = InferResult<ReturnType<typeof entriesPage>>[number];
+/** An entry as JSON carries it: its times as text. */
+type EntryJson = Omit<EntryRow, 'written_at' | 'first_written_at'> & { written_at: string; first_written_at: string | null };
+
+/** Where a page of a case's worries ends: the last one's date and id. */
+export interface WorryCursor {
+  noticedOn: string;
+  id: string;
+}
+
+/**
+ * The whole case read but its access decision, in one statement: the person, who is involved now,
+ * the latest case, a page of its worries and of its relay log in the categories the reader may see
+ * ('all': every one; each page one row longer than asked, to tell whether there is more), and how
+ * many current entries lie outside those categories.
+ */
+export async function loadCaseView(db: Db | Tx, personId: string, visible: ReadonlySet<string> | 'all', page: { before?: EntryCursor | undefined; entries: number; worriesAfter?: WorryCursor | undefined; worries: number }) {
+  const none = visible !== 'all' && visible.size === 0;
+  const row = await db
+    .selectFrom('person as p')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('help_case').select(['id', 'closed_at', 'purged_at']).whereRef('person_id', '=', 'p.id')
+        .orderBy(sql`closed_at IS NULL`, 'desc').orderBy('opened_at', 'desc').limit(1).as('hc'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      'p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'p.kind',
+      'hc.id as case_id', 'hc.closed_at', 'hc.purged_at',
+      jsonArrayFrom(
+        eb.selectFrom('involvement as i').innerJoin('staff_user as s', 's.id', 'i.staff_user_id').leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+          .select(['i.kind', 'i.started_at', 's.id as staff_id', 's.display_name', 's.title', 'u.name as unit_name'])
+          .whereRef('i.person_id', '=', 'p.id').where('i.ended_at', 'is', null).orderBy('i.started_at').orderBy('i.id'),
+      ).as('involved'),
+      jsonArrayFrom((() => {
+        let worries = eb.selectFrom('worry as w').innerJoin('staff_user as s', 's.id', 'w.noticed_by')
+          .select(['w.id', 'w.categories', 'w.description', 'w.noticed_on', 's.display_name'])
+          .whereRef('w.case_id', '=', 'hc.id');
+        // A worry is shown when one of its categories is.
+        if (visible !== 'all') worries = worries.where(sql<boolean>`w.categories && ${sql.val([...visible])}::text[]`);
+        const after = page.worriesAfter;
+        if (after) worries = worries.where(sql<boolean>`(w.noticed_on, w.id) > (${after.noticedOn}::date, ${after.id}::uuid)`);
+        return worries.orderBy('w.noticed_on').orderBy('w.id').limit(page.worries);
+      })()).as('worries'),
+      none
+        ? sql<EntryJson[]>`'[]'::json`.as('entries')
+        : sql<EntryJson[]>`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${entriesPage(db, visible, page.before, page.entries)}) x)`.as('entries'),
+      visible === 'all'
+        ? sql<number>`0`.as('hidden')
+        : (() => {
+          let hidden = eb.selectFrom('relay_log_entry as e').select(sql<number>`count(*)::int`.as('n')).whereRef('e.case_id', '=', 'hc.id').where(isCurrent);
+          if (visible.size > 0) hidden = hidden.where('e.category', 'not in', [...visible]);
+          return hidden.as('hidden');
+        })(),
+    ])
+    .where('p.id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return {
+    ...row,
+    // JSON carries timestamps as text: the same Date the driver gives for a column.
+    involved: row.involved.map((i) => ({ ...i, started_at: new Date(i.started_at) })),
+    entries: row.entries.map((e) => ({ ...e, written_at: new Date(e.written_at), first_written_at: e.first_written_at === null ? null : new Date(e.first_written_at) })),
+    hidden: row.purged_at ? 0 : Number(row.hidden ?? 0),
+  };
 }
 
 export interface StaffInUnit {
@@ -179,48 +263,4 @@ export async function involve(db: Db | Tx, personId: string, staffUserId: string
     .where('person_id', '=', personId).where('staff_user_id', '=', staffUserId).where('kind', '=', kind).where('ended_at', 'is', null).executeTakeFirst();
   if (current) return;
   await db.insertInto('involvement').values({ person_id: personId, staff_user_id: staffUserId, kind }).execute();
-}
-
-/**
- * What the case read shows besides the log's page, in one statement: the person, who is involved
- * now, the latest case, its worries, and how many current entries lie outside the categories the
- * reader may see ('all': none).
- */
-export async function loadCaseView(db: Db | Tx, personId: string, visible: ReadonlySet<string> | 'all') {
-  const row = await db
-    .selectFrom('person as p')
-    .leftJoinLateral(
-      (eb) => eb.selectFrom('help_case').select(['id', 'closed_at', 'purged_at']).whereRef('person_id', '=', 'p.id')
-        .orderBy(sql`closed_at IS NULL`, 'desc').orderBy('opened_at', 'desc').limit(1).as('hc'),
-      (join) => join.onTrue(),
-    )
-    .select((eb) => [
-      'p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'p.kind',
-      'hc.id as case_id', 'hc.closed_at', 'hc.purged_at',
-      jsonArrayFrom(
-        eb.selectFrom('involvement as i').innerJoin('staff_user as s', 's.id', 'i.staff_user_id').leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
-          .select(['i.kind', 'i.started_at', 's.id as staff_id', 's.display_name', 's.title', 'u.name as unit_name'])
-          .whereRef('i.person_id', '=', 'p.id').where('i.ended_at', 'is', null).orderBy('i.started_at'),
-      ).as('involved'),
-      jsonArrayFrom(
-        eb.selectFrom('worry as w').innerJoin('staff_user as s', 's.id', 'w.noticed_by')
-          .select(['w.id', 'w.categories', 'w.description', 'w.noticed_on', 's.display_name'])
-          .whereRef('w.case_id', '=', 'hc.id').orderBy('w.noticed_on'),
-      ).as('worries'),
-      visible === 'all'
-        ? sql<number>`0`.as('hidden')
-        : (() => {
-          let hidden = eb.selectFrom('relay_log_entry as e').select(sql<number>`count(*)::int`.as('n')).whereRef('e.case_id', '=', 'hc.id').where(isCurrent);
-          if (visible.size > 0) hidden = hidden.where('e.category', 'not in', [...visible]);
-          return hidden.as('hidden');
-        })(),
-    ])
-    .where('p.id', '=', personId)
-    .executeTakeFirstOrThrow();
-  return {
-    ...row,
-    // JSON carries timestamps as text: the same Date the driver gives for a column.
-    involved: row.involved.map((i) => ({ ...i, started_at: new Date(i.started_at) })),
-    hidden: row.purged_at ? 0 : Number(row.hidden ?? 0),
-  };
 }

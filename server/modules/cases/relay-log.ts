@@ -4,15 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion } from '../../infra/http/context.ts';
 import { invalidField } from '../../infra/http/errors.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { abilitiesOf, authorize, familyDeciders, visibleCategories } from '../access/access.ts';
 import { notify } from '../notifications/service.ts';
-import { currentEntries, decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, involve, loadCase, loadCaseView, staffCoveredByConsent } from './queries.ts';
+import { decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, involve, loadCase, loadCaseView, staffCoveredByConsent, type WorryCursor } from './queries.ts';
 import { FAMILY_ENTRY_KINDS, STAFF_ENTRY_KINDS, type EntryInput } from './schema.ts';
 import { personLink, childName, authorizeCase, requireOpen } from './service.ts';
 import { renderRelayLogPdf } from './relay-log-pdf.ts';
 import { osloDate } from '../../../common/dates.ts';
 
-function presentEntry(e: Awaited<ReturnType<typeof currentEntries>>[number]) {
+function presentEntry(e: Awaited<ReturnType<typeof loadCaseView>>['entries'][number]) {
   return {
     entryKey: e.entry_key,
     version: e.version,
@@ -35,20 +36,25 @@ function presentEntry(e: Awaited<ReturnType<typeof currentEntries>>[number]) {
   };
 }
 
+function decodeWorryCursor(text: string | undefined): WorryCursor | undefined {
+  const key = decodeCursor(text, [CURSOR_PART.date, CURSOR_PART.uuid], 'worriesAfter');
+  return key && { noticedOn: key[0]!, id: key[1]! };
+}
+
 /** The shared case: who helps, and the relay log as far as the reader's consent reaches. */
-export async function getCase(ctx: DataContext, personId: string, page: { before?: string } = {}) {
+export async function getCase(ctx: DataContext, personId: string, page: { before?: string | undefined; worriesAfter?: string | undefined } = {}) {
   const before = page.before === undefined ? undefined : decodeEntryCursor(page.before);
   if (before === null) throw invalidField('before', 'cases.err.badCursor');
+  const worriesAfter = decodeWorryCursor(page.worriesAfter);
   await authorize(ctx, { action: 'case.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
   const visible = await visibleCategories(ctx, personId);
-  const view = await loadCaseView(ctx.trx, personId, visible);
+  // One row more than shown tells whether there is another page.
+  const view = await loadCaseView(ctx.trx, personId, visible, { before, entries: ENTRY_PAGE_SIZE + 1, worriesAfter, worries: PAGE_SIZE + 1 });
   const readable = view.case_id && !view.purged_at ? view.case_id : null;
-  // One page more than shown tells whether there is an older page.
-  const rows = readable ? await currentEntries(ctx.trx, readable, { categories: visible, before, limit: ENTRY_PAGE_SIZE + 1 }) : [];
-  const shown = rows.slice(0, ENTRY_PAGE_SIZE);
-  const hasMore = rows.length > ENTRY_PAGE_SIZE;
-  const last = shown.at(-1);
+  const entries = toPage(view.entries, (e) => [e.written_micros, e.id], ENTRY_PAGE_SIZE);
+  const worries = toPage(view.worries, (w) => [w.noticed_on, w.id]);
   const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', subject: { kind: 'person', id: personId } }, { write: 'case.write' });
+  const last = entries.items.at(-1);
   return {
     person: { id: view.id, givenName: view.given_name, familyName: view.family_name, birthDate: view.birth_date, kind: view.kind },
     abilities,
@@ -60,12 +66,13 @@ export async function getCase(ctx: DataContext, personId: string, page: { before
     // How many entries lie outside what the reader's consent covers: the family decides that.
     hiddenEntries: readable ? view.hidden : 0,
     // Newest first; `olderCursor` is sent back as `before` for the next page while `hasMore`.
-    entries: shown.map(presentEntry),
-    hasMore,
-    olderCursor: hasMore && last ? encodeEntryCursor({ micros: last.written_micros, id: last.id }) : null,
-    worries: view.worries
-      .filter((w) => visible === 'all' || w.categories.some((c) => visible.has(c)))
-      .map((w) => ({ id: w.id, categories: w.categories, description: w.description, noticedOn: w.noticed_on, noticedBy: w.display_name })),
+    entries: entries.items.map(presentEntry),
+    hasMore: entries.hasMore,
+    olderCursor: entries.hasMore && last ? encodeEntryCursor({ micros: last.written_micros, id: last.id }) : null,
+    // Oldest first, as they were noticed; `worriesCursor` is sent back as `worriesAfter`.
+    worries: worries.items.map((w) => ({ id: w.id, categories: w.categories, description: w.description, noticedOn: w.noticed_on, noticedBy: w.display_name })),
+    worriesHasMore: worries.hasMore,
+    worriesCursor: worries.nextCursor,
   };
 }
 
@@ -73,14 +80,13 @@ export async function getCase(ctx: DataContext, personId: string, page: { before
 export async function relayLogPdf(ctx: DataContext, personId: string) {
   await authorize(ctx, { action: 'case.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
   const visible = await visibleCategories(ctx, personId);
-  const view = await loadCaseView(ctx.trx, personId, visible);
-  const readable = view.case_id && !view.purged_at ? view.case_id : null;
   // A log is read whole in print; the bound keeps one request's work finite.
-  const rows = readable ? await currentEntries(ctx.trx, readable, { categories: visible, limit: 2000 }) : [];
+  const view = await loadCaseView(ctx.trx, personId, visible, { entries: 2000, worries: 0 });
+  const readable = view.case_id && !view.purged_at ? view.case_id : null;
   const helpCase = readable
     ? await ctx.trx.selectFrom('help_case as c').innerJoin('staff_user as s', 's.id', 'c.relay_holder_id').select(['c.level', 's.display_name']).where('c.id', '=', readable).executeTakeFirst()
     : undefined;
-  const entries = rows.map(presentEntry).reverse();
+  const entries = view.entries.map(presentEntry).reverse();
   return renderRelayLogPdf(ctx.lang, {
     person: { name: `${view.given_name} ${view.family_name}`, birthDate: view.birth_date },
     level: helpCase?.level ?? null,

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { isoDate, nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/http/schemas.ts';
 import { CONSENT_CATEGORIES } from '../consent/rules.ts';
 import { ENTRY_KINDS } from '../../../common/contracts/cases.ts';
+import { afterCursor } from '../../infra/http/paging.ts';
 
 export const CaseParams = z.strictObject({ caseId: uuid });
 export const PersonParams = z.strictObject({ id: uuid });
-/** A page of the relay log: `before` is the `olderCursor` of the page before it. */
-export const CasePageQuery = z.strictObject({ before: z.string().min(1).max(200).optional() });
+/** A page of the relay log (`before`: the `olderCursor` of the page before it) and of the case's worries (`worriesAfter`: the `worriesCursor`). */
+export const CasePageQuery = z.strictObject({ before: z.string().min(1).max(200).optional(), worriesAfter: afterCursor });
 export const WorryParams = z.strictObject({ worryId: uuid });
 export const HandoverParams = z.strictObject({ handoverId: uuid });
 export const EntryParams = z.strictObject({ caseId: uuid, entryKey: uuid });

@@ -65,7 +65,7 @@ export async function myTasks(ctx: DataContext) {
   const people = new Set([...handoversShown.map((h) => h.person_id), ...measuresShown.map((m) => m.person_id), ...itemsShown.flatMap((a) => (a.person_id ? [a.person_id] : []))]);
   for (const personId of people) {
     if (await may(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } })) {
-      await recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, 'task_list');
+      recordAccess(ctx, { action: 'person.read', purpose: 'follow_up', subject: { kind: 'person', id: personId } }, 'task_list');
     }
   }
   const surveys = await roundsToAnswer(ctx);

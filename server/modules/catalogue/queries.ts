@@ -182,19 +182,18 @@ export async function versionHistory(db: Handle, serviceId: string, lang: Langua
 }
 
 /** All services of the municipality with their latest and published versions (the administrator's list). */
-export async function adminServiceList(db: Handle, municipalityId: string, lang: Language) {
-  return db
+/** A page of the municipality's services by name in the reader's language (bokmål where it has none), then id, after the cursor if any. */
+export async function adminServiceList(db: Handle, municipalityId: string, lang: Language, page: { after?: readonly string[] | undefined; limit: number }) {
+  const name = sql<string>`coalesce(nullif(t.name, ''), nb.name)`;
+  let query = db
     .selectFrom('catalogue_service as s')
     .innerJoin('catalogue_service_version as v', (j) => j.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.latest_version'))
     .innerJoin('catalogue_service_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', lang))
     .innerJoin('catalogue_service_text as nb', (j) => j.onRef('nb.version_id', '=', 'v.id').on('nb.lang', '=', 'nb'))
-    .select((eb) => [
-      's.id', 's.slug', 's.latest_version', 's.published_version', 's.updated_at', 'v.situations',
-      eb.fn.coalesce(eb.fn<string>('nullif', ['t.name', eb.val('')]), 'nb.name').as('name'),
-    ])
-    .where('s.municipality_id', '=', municipalityId)
-    .orderBy('name')
-    .execute();
+    .select(['s.id', 's.slug', 's.latest_version', 's.published_version', 's.updated_at', 'v.situations', name.as('name')])
+    .where('s.municipality_id', '=', municipalityId);
+  if (page.after) query = query.where(sql<boolean>`(${name}, s.id) > (${page.after[0]}, ${page.after[1]}::uuid)`);
+  return query.orderBy(name).orderBy('s.id').limit(page.limit).execute();
 }
 
 // ---------------------------------------------------------------------------------------------

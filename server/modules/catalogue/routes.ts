@@ -1,4 +1,5 @@
 import { defineRoute } from '../../infra/http/route.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { AdminGuide, AdminService, AdminServiceList, AdminVersion, GuideSuggestions, Overview, PreviewResult, PublicGuide, Published, PublishedService, SearchResult, StaffSuggestions, YouthServices } from '../../../common/contracts/catalogue.ts';
 import { Saved, VersionSaved } from '../../../common/contracts/shared.ts';
 import {
@@ -55,10 +56,10 @@ export const catalogueRoutes = [
 
   // The administrator: drafts, publishing, history, the rules' preview and the guide.
   defineRoute({
-    method: 'GET', url: '/api/admin/catalogue/services', summary: 'Every service with its draft and published versions', tags: ['catalogue'],
-    audience: 'staff', guarded: true,
+    method: 'GET', url: '/api/admin/catalogue/services', summary: 'The services with their draft and published versions, a page at a time by name', tags: ['catalogue'],
+    audience: 'staff', guarded: true, query: PageQuery,
     response: AdminServiceList,
-    handler: async (ctx) => catalogue.adminList(ctx),
+    handler: async (ctx, { query }) => catalogue.adminList(ctx, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/catalogue/services', summary: 'Add a service (as a draft)', tags: ['catalogue'],

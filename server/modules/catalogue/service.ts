@@ -9,6 +9,7 @@ import { LANGUAGES, type Language } from '../../../common/roles.ts';
 import type { DataContext, RequestContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound, type FieldProblem } from '../../infra/http/errors.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { authorize } from '../access/access.ts';
 import {
   adminServiceList, catalogueMunicipality, insertGuide, insertVersion, loadGuide, loadServiceRow, loadVersion, publishedService,
@@ -185,15 +186,18 @@ function checkContent(input: ServiceContentInput, guide: GuideDefinition): { con
   };
 }
 
-export async function adminList(ctx: DataContext) {
+export async function adminList(ctx: DataContext, page: { after?: string | undefined }) {
   const staff = requireStaff(ctx);
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'catalogue.edit', purpose: 'administration', entity: { type: 'catalogue', id: staff.municipalityId } });
-  const rows = await adminServiceList(ctx.trx, staff.municipalityId, ctx.lang);
+  const found = await adminServiceList(ctx.trx, staff.municipalityId, ctx.lang, { after, limit: PAGE_SIZE + 1 });
+  const { items, ...more } = toPage(found, (r) => [r.name, r.id]);
   return {
-    services: rows.map((r) => ({
+    services: items.map((r) => ({
       id: r.id, slug: r.slug, name: r.name, latestVersion: r.latest_version, publishedVersion: r.published_version,
       hasDraft: r.published_version === null || r.latest_version > r.published_version, updatedAt: r.updated_at, situations: r.situations,
     })),
+    ...more,
   };
 }
 

@@ -72,7 +72,7 @@ export async function sendReport(ctx: DataContext, personId: string, input: Repo
     received_at: now, received_on: deadlines.receivedOn, review_by: deadlines.reviewBy, feedback_by: deadlines.feedbackBy,
   }).execute();
   // The guardians named in the report are read for it, under the same decision.
-  await readPeople(ctx, guardians.map((g) => g.id), { action: 'cwReport.create', purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(id) });
+  readPeople(ctx, guardians.map((g) => g.id), { action: 'cwReport.create', purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(id) });
   for (const staffUserId of await intakeStaff(ctx.trx, person.municipality_id)) {
     await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId }, kind: input.urgent ? 'cwReport.receivedUrgent' : 'cwReport.received', params: { reference }, link: INTAKE_LINK(id) });
   }
@@ -129,7 +129,7 @@ export async function intakeQueue(ctx: DataContext, view: 'open' | 'overdue' | '
  */
 async function readChildren(ctx: DataContext, rows: ReportRow[], action: 'cwReportQueue.read' | 'cwReport.list', reason: string) {
   const visibleFirst = [...rows].sort((a, b) => Number(b.family_may_see) - Number(a.family_may_see));
-  for (const r of visibleFirst) await readPeople(ctx, [r.person_id], { action, purpose: 'legal_duty', reason, entity: entityOf(r.id) });
+  for (const r of visibleFirst) readPeople(ctx, [r.person_id], { action, purpose: 'legal_duty', reason, entity: entityOf(r.id) });
 }
 
 function daysSince(from: string, today: string): number {
@@ -144,7 +144,7 @@ async function loadForAction(ctx: DataContext, reportId: string, action: 'cwRepo
   const row = await reportRow(ctx.trx, reportId);
   // The guardians the report names are read under the same decision.
   const guardians = reportView(row, ctx.services.clock.now()).guardians.map((g) => g.personId);
-  await readPeople(ctx, guardians, { action, purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(reportId) });
+  readPeople(ctx, guardians, { action, purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(reportId) });
   return row;
 }
 
@@ -155,7 +155,7 @@ export async function getReport(ctx: DataContext, reportId: string) {
 export async function reportPdf(ctx: DataContext, reportId: string) {
   const r = await getReport(ctx, reportId);
   // A file is not scanned for the people it names: the guardians are recorded here.
-  await readPeople(ctx, r.guardians.map((g) => g.personId), { action: 'cwReport.read', purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(reportId) });
+  readPeople(ctx, r.guardians.map((g) => g.personId), { action: 'cwReport.read', purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(reportId) });
   const pdf = await renderReportPdf(ctx.lang, r);
   return ctx.reply.type('application/pdf').header('content-disposition', `inline; filename="${r.reference}.pdf"`).send(pdf);
 }

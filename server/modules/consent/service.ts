@@ -159,7 +159,7 @@ export async function listConsents(ctx: DataContext, personId: string) {
   const awaitingNames = awaitingIds.length ? await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', 'in', awaitingIds).execute() : [];
   // The givers and those a consent waits for are shown under the decision to read the consents.
   const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'consent';
-  await readPeople(ctx, [...givers.map((g) => g.person_id), ...awaitingIds], { action: 'consent.read', purpose, reason: 'consent_giver' });
+  readPeople(ctx, [...givers.map((g) => g.person_id), ...awaitingIds], { action: 'consent.read', purpose, reason: 'consent_giver' });
   const now = ctx.services.clock.now();
   return rows.map((r) => ({
     id: r.id,
@@ -346,7 +346,7 @@ export async function filledConsentForm(ctx: DataContext, personId: string, lang
   const guardians = await ctx.trx.selectFrom('guardianship as g').innerJoin('person as p', 'p.id', 'g.guardian_id').select(['p.id', 'p.given_name', 'p.family_name'])
     .where('g.child_id', '=', personId).where('g.parental_responsibility', '=', true).orderBy('p.family_name').orderBy('p.given_name').execute();
   // The guardians named on the signature lines are read too.
-  await readPeople(ctx, guardians.map((g) => g.id), { action: 'consent.record', purpose: 'consent', reason: 'consent_form_guardian' });
+  readPeople(ctx, guardians.map((g) => g.id), { action: 'consent.record', purpose: 'consent', reason: 'consent_form_guardian' });
   // In the request's transaction: on PGlite's one connection a read beside it would wait for it forever.
   const text = await consentTextIn(ctx.trx, lang);
   return {

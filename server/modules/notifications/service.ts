@@ -370,7 +370,7 @@ export async function listOwnNotifications(ctx: DataContext, page: { after?: str
     });
   }
   // The texts shown name the child: each child shown is a read of that child's data.
-  await readPeople(ctx, notifications.map((n) => n.subjectPersonId), {
+  readPeople(ctx, notifications.map((n) => n.subjectPersonId), {
     action: 'notification.read', purpose: ctx.principal?.kind === 'staff' ? 'follow_up' : 'self_service', reason: 'named_in_notification',
   });
   return {

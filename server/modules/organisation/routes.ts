@@ -1,4 +1,5 @@
 import { defineRoute } from '../../infra/http/route.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from '../../../common/contracts/organisation.ts';
 import { Created, Saved } from '../../../common/contracts/shared.ts';
 import { requireStaff } from '../../infra/http/context.ts';
@@ -57,9 +58,9 @@ export const organisationRoutes = [
     handler: async (ctx) => ({ teams: await organisation.listTeams(ctx.services.db, requireStaff(ctx).municipalityId) }),
   }),
   defineRoute({
-    method: 'GET', url: '/api/admin/staff', summary: 'Staff users', tags: ['organisation'], audience: 'staff', guarded: true,
-    response: StaffList,
-    handler: async (ctx) => ({ staff: await organisation.listStaff(ctx) }),
+    method: 'GET', url: '/api/admin/staff', summary: 'Staff users, a page at a time by name', tags: ['organisation'], audience: 'staff', guarded: true,
+    query: PageQuery, response: StaffList,
+    handler: async (ctx, { query }) => organisation.listStaff(ctx, query),
   }),
   defineRoute({
     method: 'GET', url: '/api/admin/staff/:id', summary: 'One staff user', tags: ['organisation'], audience: 'staff', guarded: true,

@@ -1,6 +1,8 @@
 // Municipality, service units and staff: the organisation that the rest of Sammen refers to.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../infra/db/database.ts';
+import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
@@ -193,16 +195,24 @@ async function rolesOf(ctx: DataContext, ids: string[]) {
   return map;
 }
 
-export async function listStaff(ctx: DataContext) {
+/** The municipality's staff users by name, a page at a time. */
+export async function listStaff(ctx: DataContext, page: { after?: string | undefined }) {
   const admin = requireStaff(ctx);
+  const after = decodeCursor(page.after, 2);
   await authorize(ctx, { action: 'staff.list', purpose: 'administration' });
-  const rows = await staffQuery(ctx, admin.municipalityId).orderBy('staff_user.display_name').execute();
+  let query = staffQuery(ctx, admin.municipalityId);
+  if (after) query = query.where(sql<boolean>`(staff_user.display_name, staff_user.id) > (${after[0]}, ${after[1]}::uuid)`);
+  const found = await query.orderBy('staff_user.display_name').orderBy('staff_user.id').limit(PAGE_SIZE + 1).execute();
+  const { items: rows, ...more } = toPage(found, (r) => [r.display_name, r.id]);
   const roles = await rolesOf(ctx, rows.map((r) => r.id));
   // The list never carries national ids; only the edit form of one user does.
-  return rows.map((r) => ({
-    id: r.id, username: r.username, displayName: r.display_name, email: r.email, serviceUnitId: r.service_unit_id,
-    unitName: r.unit_name, title: r.title, active: r.active, roles: roles.get(r.id) ?? [],
-  }));
+  return {
+    staff: rows.map((r) => ({
+      id: r.id, username: r.username, displayName: r.display_name, email: r.email, serviceUnitId: r.service_unit_id,
+      unitName: r.unit_name, title: r.title, active: r.active, roles: roles.get(r.id) ?? [],
+    })),
+    ...more,
+  };
 }
 
 export async function getStaff(ctx: DataContext, id: string) {

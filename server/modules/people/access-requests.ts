@@ -30,7 +30,7 @@ export async function createAccessRequest(ctx: DataContext, input: AccessRequest
     return { id: waiting.id, status: 'pending' as const };
   }
   const entity = { type: 'access_request', id: created.id };
-  await recordAccess(ctx, { action: 'accessRequest.create', purpose: 'follow_up', subject: { kind: 'person', id: person.id }, entity }, 'asks_family');
+  recordAccess(ctx, { action: 'accessRequest.create', purpose: 'follow_up', subject: { kind: 'person', id: person.id }, entity }, 'asks_family');
 
   const unit = staff.serviceUnitId ? await ctx.trx.selectFrom('service_unit').select('name').where('id', '=', staff.serviceUnitId).executeTakeFirst() : undefined;
   const params = { requesterName: staff.displayName, unitName: unit?.name ?? '', childName: `${person.given_name} ${person.family_name}` };
@@ -64,7 +64,7 @@ export async function listAccessRequests(ctx: DataContext) {
     const requests = [];
     for (const r of rows) {
       const granted = r.status === 'granted';
-      if (granted) await recordAccess(ctx, { action: 'accessRequest.list', purpose, subject: { kind: 'person', id: r.person_id }, entity: { type: 'access_request', id: r.id } }, 'own_request_granted');
+      if (granted) recordAccess(ctx, { action: 'accessRequest.list', purpose, subject: { kind: 'person', id: r.person_id }, entity: { type: 'access_request', id: r.id } }, 'own_request_granted');
       requests.push({
         id: r.id, status: r.status, reason: r.reason, requestedAt: r.created_at, answeredAt: r.answered_at,
         person: granted ? { id: r.person_id, name: `${r.given_name} ${r.family_name}` } : null,
@@ -89,7 +89,7 @@ export async function listAccessRequests(ctx: DataContext) {
   for (const r of candidates) {
     const decision = await decideInRequest(ctx, { action: 'accessRequest.answer', purpose, subject: { kind: 'person', id: r.person_id } });
     if (!decision.allowed) continue;
-    await recordAccess(ctx, { action: 'accessRequest.list', purpose, subject: { kind: 'person', id: r.person_id }, entity: { type: 'access_request', id: r.id } }, decision.reason);
+    recordAccess(ctx, { action: 'accessRequest.list', purpose, subject: { kind: 'person', id: r.person_id }, entity: { type: 'access_request', id: r.id } }, decision.reason);
     requests.push({
       id: r.id, status: r.status, reason: r.reason, requestedAt: r.created_at, personId: r.person_id, personName: `${r.given_name} ${r.family_name}`,
       requesterName: r.display_name, unitName: r.unit_name,

@@ -30,7 +30,7 @@ export async function listRelationClaims(ctx: DataContext) {
     .orderBy('c.created_at')
     .execute();
   for (const r of rows) {
-    await recordAccess(ctx, { action: 'relation.list', purpose: 'self_service', subject: { kind: 'person', id: r.child_id }, entity: { type: 'relation_claim', id: r.id } }, 'named_as_guardian');
+    recordAccess(ctx, { action: 'relation.list', purpose: 'self_service', subject: { kind: 'person', id: r.child_id }, entity: { type: 'relation_claim', id: r.id } }, 'named_as_guardian');
   }
   return {
     relations: rows.map((r) => ({
@@ -129,15 +129,15 @@ export async function verifyRelationsWithRegister(ctx: DataContext) {
       const subject = { kind: 'person' as const, id: claim.child_id };
       if (!parent) {
         await ctx.trx.updateTable('relation_claim').set({ status: 'not_in_register', decided_at: ctx.services.clock.now(), decided_by_staff_id: staff.staffUserId }).where('id', '=', claim.id).execute();
-        await recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:not_a_parent');
+        recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:not_a_parent');
         counts.notConfirmed++;
         continue;
       }
       const guardianId = await guardianFromRegister(ctx, staff.municipalityId, parent.nationalId, lookup);
       await ctx.trx.updateTable('relation_claim').set({ status: 'confirmed', decided_at: ctx.services.clock.now(), decided_by_staff_id: staff.staffUserId, guardian_id: guardianId }).where('id', '=', claim.id).execute();
       await linkGuardian(ctx.trx, claim.child_id, guardianId, { relation: parent.relation, parental_responsibility: parent.parentalResponsibility, lives_with_child: claim.lives_with_child });
-      await recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:confirmed');
-      await recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject: { kind: 'person', id: guardianId }, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:confirmed');
+      recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:confirmed');
+      recordAccess(ctx, { action: 'relation.verify', purpose: 'registration', subject: { kind: 'person', id: guardianId }, entity: { type: 'relation_claim', id: claim.id } }, 'population_register:confirmed');
       counts.confirmed++;
     }
   } catch (error) {

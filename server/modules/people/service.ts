@@ -167,7 +167,7 @@ export async function getPerson(ctx: DataContext, id: string) {
     .orderBy('person.family_name')
     .execute();
   for (const g of guardians) {
-    await recordAccess(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id: g.id } }, 'guardian_of_read_person');
+    recordAccess(ctx, { action: 'person.read', purpose, subject: { kind: 'person', id: g.id } }, 'guardian_of_read_person');
   }
   // Relations entered by hand and not confirmed: only what the professional typed, for staff.
   const unconfirmed = ctx.principal?.kind === 'staff'
@@ -240,7 +240,7 @@ export async function listMyPeople(ctx: DataContext, page: { after?: string | un
       .orderBy('person.id')
       .execute();
   }
-  await readPeople(ctx, rows.map((r) => r.id), { action: 'person.list', purpose, reason: 'listed' });
+  readPeople(ctx, rows.map((r) => r.id), { action: 'person.list', purpose, reason: 'listed' });
   return { people: rows.map((r) => ({ ...present(r), reader: principal.kind === 'citizen' ? readerOf(ctx, r.id) : null })), ...more };
 }
 

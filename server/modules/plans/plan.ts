@@ -68,7 +68,7 @@ async function planView(trx: Tx, planId: string, categories: Set<string> | 'all'
   ]);
   // The family members the plan names (authors, the one who confirmed) are read with it.
   if (ctx) {
-    await readPeople(ctx, [plan.confirmed_by_person_id, ...goals.map((g) => g.author_person_id), ...comments.map((c) => c.author_person_id), ...history.map((h) => h.by_person_id)],
+    readPeople(ctx, [plan.confirmed_by_person_id, ...goals.map((g) => g.author_person_id), ...comments.map((c) => c.author_person_id), ...history.map((h) => h.by_person_id)],
       { action: 'plan.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'named_in_plan', entity: { type: 'individual_plan', id: planId } });
   }
   const name = (r: { given_name: string | null; family_name: string | null; display_name: string | null }) => r.display_name ?? `${r.given_name ?? ''} ${r.family_name ?? ''}`.trim();

@@ -76,7 +76,7 @@ export async function queue(ctx: DataContext, view: 'open' | 'decided') {
     ? query.where('r.decision', 'is', null).orderBy('r.requested_at').orderBy('r.id')
     : query.where('r.decision', 'is not', null).orderBy('r.decided_at', 'desc').orderBy('r.id');
   const rows = await query.limit(500).execute();
-  await readPeople(ctx, rows.flatMap((r) => [r.person_id, r.requested_by_person_id]), { action: 'planRequestQueue.read', purpose: 'administration', reason: 'plan_request_in_queue' });
+  readPeople(ctx, rows.flatMap((r) => [r.person_id, r.requested_by_person_id]), { action: 'planRequestQueue.read', purpose: 'administration', reason: 'plan_request_in_queue' });
   const now = ctx.services.clock.now();
   return { items: rows.map((r) => requestSummary(r, now)) };
 }
@@ -94,7 +94,7 @@ async function loadRequest(ctx: DataContext, requestId: string) {
   const found = await ctx.trx.selectFrom('plan_request').select('person_id').where('id', '=', requestId).executeTakeFirst();
   await authorize(ctx, { action: 'planRequest.decide', purpose: 'administration', entity: { type: 'plan_request', id: requestId }, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}) });
   const r = await requestsOf(ctx.trx).where('r.id', '=', requestId).executeTakeFirstOrThrow();
-  await readPeople(ctx, [r.requested_by_person_id], { action: 'planRequest.decide', purpose: 'administration', reason: 'requester', entity: { type: 'plan_request', id: requestId } });
+  readPeople(ctx, [r.requested_by_person_id], { action: 'planRequest.decide', purpose: 'administration', reason: 'requester', entity: { type: 'plan_request', id: requestId } });
   return r;
 }
 

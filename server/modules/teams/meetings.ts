@@ -9,7 +9,7 @@ import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
-import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
 import { abilitiesOf, authorize, authorizeIfAllowed, visibleCategories } from '../access/access.ts';
@@ -124,7 +124,7 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
     .orderBy('starts_at').orderBy('id').execute();
   // A team leader counts waiting in calendar days in Norway, not in elapsed 24-hour periods.
   const today = osloDate(ctx.services.clock.now());
-  await readPeople(ctx, rows.map((r) => r.person_id), { action: 'person.read', purpose: 'follow_up', reason: 'intake_queue' });
+  readPeople(ctx, rows.map((r) => r.person_id), { action: 'person.read', purpose: 'follow_up', reason: 'intake_queue' });
   return {
     referrals: rows.map((r) => ({
       id: r.id,
@@ -227,7 +227,7 @@ export async function meetingCandidates(ctx: DataContext, referralId: string) {
     .where('g.parental_responsibility', '=', true)
     .execute();
   const child = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', r.person_id).executeTakeFirstOrThrow();
-  await readPeople(ctx, family.map((f) => f.id), { action: 'meetingCandidates.read', purpose: 'follow_up', reason: 'guardian_of_referred_child', entity: { type: 'referral', id: referralId } });
+  readPeople(ctx, family.map((f) => f.id), { action: 'meetingCandidates.read', purpose: 'follow_up', reason: 'guardian_of_referred_child', entity: { type: 'referral', id: referralId } });
   const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
   return {
     staff: staff.map((s) => ({ id: s.id, name: s.display_name, unitName: s.unit_name })),
@@ -374,7 +374,7 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
   // What the reader may do here, by the rules of the routes that do it.
   const abilities = await abilitiesOf(ctx, { purpose: 'follow_up', entity: { type: 'team_meeting', id: m.id } }, { writeMinutes: 'meeting.write', close: 'meeting.write' });
   // The family taking part is shown under the decision to read the meeting.
-  await readPeople(ctx, participants.map((p) => p.person_id), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'meeting_participant', entity: { type: 'team_meeting', id: meetingId } });
+  readPeople(ctx, participants.map((p) => p.person_id), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'meeting_participant', entity: { type: 'team_meeting', id: meetingId } });
   return {
     id: m.id,
     kind: m.kind,
@@ -517,7 +517,7 @@ export async function minutesPdf(ctx: DataContext, meetingId: string) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.read');
   const details = await getMeeting(ctx, meetingId);
   // A file is not scanned by the route runner: the family it names is recorded here.
-  await readPeople(ctx, details.participants.map((p) => p.personId), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'named_in_minutes', entity: { type: 'team_meeting', id: meetingId } });
+  readPeople(ctx, details.participants.map((p) => p.personId), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'named_in_minutes', entity: { type: 'team_meeting', id: meetingId } });
   const chair = details.participants.find((p) => p.role === 'chair');
   return renderMinutes(ctx.lang, {
     teamName: details.team.name, childName: details.person?.name ?? null, topic: m.topic, startsAt: new Date(m.starts_at), place: m.place,
@@ -531,15 +531,23 @@ export async function minutesPdf(ctx: DataContext, meetingId: string) {
 }
 
 /** Meetings about a person: for the people involved and the family (Min side). */
-export async function meetingsOfPerson(ctx: DataContext, personId: string) {
+export async function meetingsOfPerson(ctx: DataContext, personId: string, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'caseStatus.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
-  const rows = await ctx.trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
-    .select(['m.id', 'm.starts_at', 'm.place', 'm.status', 't.name as team_name']).where('m.person_id', '=', personId).orderBy('m.starts_at', 'desc').execute();
+  let query = ctx.trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
+    .select([
+      'm.id', 'm.starts_at', 'm.place', 'm.status', 't.name as team_name',
+      sql<string>`(extract(epoch from m.starts_at) * 1000000)::bigint::text`.as('starts_micros'),
+    ])
+    .where('m.person_id', '=', personId);
   const me = ctx.principal;
-  const mine = me?.kind === 'citizen'
-    ? new Set((await ctx.trx.selectFrom('meeting_participant').select('meeting_id').where('person_id', '=', me.personId).execute()).map((r) => r.meeting_id))
-    : null;
+  // The family sees the meetings they were asked to.
+  if (me?.kind === 'citizen') query = query.where((eb) => eb.exists(eb.selectFrom('meeting_participant as mp').select('mp.meeting_id').whereRef('mp.meeting_id', '=', 'm.id').where('mp.person_id', '=', me.personId)));
+  if (after) query = query.where(sql<boolean>`(m.starts_at, m.id) < (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
+  const found = await query.orderBy('m.starts_at', 'desc').orderBy('m.id', 'desc').limit(PAGE_SIZE + 1).execute();
+  const { items, ...more } = toPage(found, (r) => [r.starts_micros, r.id]);
   return {
-    meetings: rows.filter((r) => !mine || mine.has(r.id)).map((r) => ({ id: r.id, startsAt: r.starts_at, place: r.place, status: r.status, teamName: r.team_name })),
+    meetings: items.map((r) => ({ id: r.id, startsAt: r.starts_at, place: r.place, status: r.status, teamName: r.team_name })),
+    ...more,
   };
 }

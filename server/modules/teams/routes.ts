@@ -129,9 +129,9 @@ export const meetingRoutes = [
     handler: async (ctx, { params }) => meetings.markItemDone(ctx, params.itemId),
   }),
   defineRoute({
-    method: 'GET', url: '/api/people/:id/meetings', summary: 'Team meetings about the person', tags,
-    audience: 'signed-in', guarded: true, params: PersonParams,
+    method: 'GET', url: '/api/people/:id/meetings', summary: 'Team meetings about the person, newest first, a page at a time', tags,
+    audience: 'signed-in', guarded: true, params: PersonParams, query: PageQuery,
     response: MeetingsOfPersonResponse,
-    handler: async (ctx, { params }) => meetings.meetingsOfPerson(ctx, params.id),
+    handler: async (ctx, { params, query }) => meetings.meetingsOfPerson(ctx, params.id, query),
   }),
 ];

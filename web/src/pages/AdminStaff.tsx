@@ -6,11 +6,12 @@ import { isLanguage, LANGUAGES, STAFF_ROLES, type Language, type StaffRole } fro
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LiveMessage, LoadError, Loading, QueryFallback } from '../components/Status.tsx';
-import { useApiQuery, useSubmit } from '../query.tsx';
+import { useApiPages, useApiQuery, useSubmit } from '../query.tsx';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
-import type { ServiceUnit, StaffDetails, StaffListItem } from '../../../common/contracts/organisation.ts';
+import type { ServiceUnit, StaffDetails, StaffList } from '../../../common/contracts/organisation.ts';
 
 interface StaffValues {
   username: string;
@@ -150,11 +151,11 @@ function EditStaff({ id, units, onSaved, onCancel }: { id: string; units: Servic
 
 export function AdminStaffPage() {
   const { t } = useI18n();
-  const staff = useApiQuery<{ staff: StaffListItem[] }>('/api/admin/staff');
+  const staff = useApiPages('/api/admin/staff', (page: StaffList) => page.staff);
   const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const list = staff.data?.staff ?? [];
+  const list = staff.items;
   const unitList = units.data?.units ?? [];
 
   const saved = (text: string) => {
@@ -176,7 +177,10 @@ export function AdminStaffPage() {
         <EditStaff key={editing} id={editing} units={unitList} onSaved={(name) => saved(t('ui.staff.updated', { name }))} onCancel={() => setEditing(null)} />
       )}
       <section aria-labelledby="staff-list" className="page-section">
-        <Heading level={2} data-size="sm" id="staff-list">{t('ui.staff.listHeading', { count: list.length })}</Heading>
+        <Heading level={2} data-size="sm" id="staff-list">
+          {/* A count while pages are still to come would be too low. */}
+          {staff.more.hasMore ? t('ui.staff.listCaption') : t('ui.staff.listHeading', { count: list.length })}
+        </Heading>
         <QueryFallback query={staff} />
         {list.length > 0 ? (
           <TableScroll label={t('ui.staff.listCaption')}>
@@ -216,6 +220,7 @@ export function AdminStaffPage() {
             </Table>
           </TableScroll>
         ) : null}
+        <ShowMore more={staff.more} />
       </section>
     </Page>
   );

@@ -5,7 +5,8 @@ import { Button, Field, Fieldset, Label, Link, Paragraph, Radio, Tag, Textarea, 
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
-import { useApiQuery, useSubmit } from '../../query.tsx';
+import { useApiPages, useApiQuery, useSubmit } from '../../query.tsx';
+import { ShowMore } from '../ShowMore.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { MeetingRating } from '../citizen/MeetingRating.tsx';
@@ -74,16 +75,14 @@ export function ReferralForm({ personId, onChange }: { personId: string; onChang
   );
 }
 
-type MeetingSummary = MeetingsOfPersonResponse['meetings'][number];
-
 export function MeetingList({ personId, citizen }: { personId: string; citizen: boolean }) {
   const { t } = useI18n();
-  const meetings = useApiQuery<{ meetings: MeetingSummary[] }>(`/api/people/${personId}/meetings`);
-  if (!meetings.data || meetings.data.meetings.length === 0) return null;
+  const meetings = useApiPages(`/api/people/${personId}/meetings`, (page: MeetingsOfPersonResponse) => page.meetings);
+  if (meetings.items.length === 0) return null;
   return (
     <PageSection id="meetings-heading" title={t('meetings.ui.meetingsHeading')}>
       <ul className="plain-list">
-        {meetings.data.meetings.map((m) => (
+        {meetings.items.map((m) => (
           <li key={m.id} data-testid="meeting-item">
             {citizen ? (
               <span>{t('meetings.ui.meetingLine', { team: m.teamName, when: formatDateTime(m.startsAt), place: m.place })}</span>
@@ -96,6 +95,7 @@ export function MeetingList({ personId, citizen }: { personId: string; citizen: 
           </li>
         ))}
       </ul>
+      <ShowMore more={meetings.more} />
     </PageSection>
   );
 }

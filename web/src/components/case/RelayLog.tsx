@@ -16,6 +16,7 @@ import { useSubmit } from '../../query.tsx';
 import { Collapsible, PageSection } from '../PageSection.tsx';
 import { GoalProgress } from '../GoalProgress.tsx';
 import { childViewLabel, usePageReader } from '../citizen/reader.tsx';
+import { ShowMore } from '../ShowMore.tsx';
 
 type Change = (message: string) => void;
 
@@ -221,12 +222,36 @@ function useOlderEntries(personId: string, log: CaseLog) {
   return { entries: [...log.entries, ...(current?.entries ?? [])], hasOlder: cursor !== null, busy, error, loadOlder };
 }
 
+/** Later pages of the case's worries (oldest first), loaded on request like the log's older pages. */
+function useMoreWorries(personId: string, log: CaseLog) {
+  const [later, setLater] = useState<{ after: CaseLog; worries: CaseLog['worries']; cursor: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const current = later?.after === log ? later : null;
+  const cursor = current ? current.cursor : log.worriesCursor;
+  const loadMore = async () => {
+    if (!cursor) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await api.get<CaseLog>(`/api/people/${encodeURIComponent(personId)}/case${query({ worriesAfter: cursor })}`);
+      setLater({ after: log, worries: [...(current?.worries ?? []), ...page.worries], cursor: page.worriesCursor });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { worries: [...log.worries, ...(current?.worries ?? [])], more: { hasMore: cursor !== null, busy, error, loadMore } };
+}
+
 export function RelayLogSection({ personId, log, citizen, colleagues, onChange }: { personId: string; log: CaseLog; citizen: boolean; colleagues: Colleague[]; onChange: Change }) {
   const { t, tx } = useI18n();
   const reader = usePageReader();
   const caseId = log.caseId;
   const writable = log.abilities.write && caseId !== null && !log.closed;
   const older = useOlderEntries(personId, log);
+  const worries = useMoreWorries(personId, log);
   const evaluationsOf = (key: string) => older.entries.filter((e) => e.kind === 'evaluation' && e.measureKey === key);
   const measures = older.entries.filter((e) => e.kind === 'measure');
   const categories = log.visibleCategories === 'all' ? [...CONSENT_CATEGORIES] : log.visibleCategories;
@@ -242,14 +267,15 @@ export function RelayLogSection({ personId, log, citizen, colleagues, onChange }
           {log.hiddenEntries > 0 ? ` ${t('cases.ui.hiddenEntries', { count: log.hiddenEntries })}` : ''}
         </Paragraph>
       ) : null}
-      {log.worries.length ? (
+      {worries.worries.length ? (
         <section aria-labelledby="log-worries">
           <Heading level={3} data-size="xs" id="log-worries">{t('cases.ui.worries')}</Heading>
           <ul className="plain-list">
-            {log.worries.map((w) => (
+            {worries.worries.map((w) => (
               <li key={w.id}>{formatDate(w.noticedOn)} – {w.noticedBy}: {w.description} ({w.categories.map((c) => tx(`domain.consentCategory.${c}`, c)).join(', ')})</li>
             ))}
           </ul>
+          <ShowMore more={worries.more} />
         </section>
       ) : null}
       {SECTIONS.map((section) => {

@@ -9,10 +9,11 @@ import { fieldErrors, FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
 import { LiveMessage, LoadError, QueryFallback } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { useApiQuery, useSubmit } from '../../query.tsx';
+import { useApiPages, useApiQuery, useSubmit } from '../../query.tsx';
+import { ShowMore } from '../../components/ShowMore.tsx';
 import type { VersionSaved } from '../../../../common/contracts/shared.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { AdminGuide, AdminServiceItem } from '../../../../common/contracts/catalogue.ts';
+import type { AdminGuide, AdminServiceItem, AdminServiceList } from '../../../../common/contracts/catalogue.ts';
 import './catalogue.css';
 
 function GuideEditor() {
@@ -76,8 +77,8 @@ function GuideEditor() {
 
 export function AdminCataloguePage() {
   const { t } = useI18n();
-  const loaded = useApiQuery<{ services: AdminServiceItem[] }>('/api/admin/catalogue/services');
-  const list = loaded.data?.services ?? [];
+  const loaded = useApiPages('/api/admin/catalogue/services', (page: AdminServiceList) => page.services);
+  const list = loaded.items;
   const stateText = (s: AdminServiceItem) =>
     !s.hasDraft ? t('catalogue.admin.state.published', { version: s.latestVersion })
     : s.publishedVersion === null ? t('catalogue.admin.state.unpublished', { version: s.latestVersion })
@@ -121,6 +122,7 @@ export function AdminCataloguePage() {
             </Table>
           </TableScroll>
         ) : null}
+        <ShowMore more={loaded.more} />
       </section>
     </Page>
   );
