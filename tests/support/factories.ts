@@ -70,17 +70,17 @@ export async function staffIdentity(db: Kysely<DB>, client: Client): Promise<{ d
 
 export interface FamilyOfOne { childId: string; guardianId: string; guardianName: string; guardian: Client }
 
-export interface GuardianForm { givenName: string; familyName: string; username: string; email?: string; relation?: 'mother' | 'father' | 'other' }
+export interface GuardianForm { givenName: string; familyName: string; username: string; email?: string; relation?: 'mother' | 'father' | 'other'; parentalResponsibility?: boolean }
 
 /**
- * A guardian with parental responsibility who can sign in to Min side, as the population register
- * confirms them: written directly, since typed-in relations open nothing.
+ * A guardian (with parental responsibility unless told otherwise) who can sign in to Min side, as
+ * the population register confirms them: written directly, since typed-in relations open nothing.
  */
 export async function addGuardian(db: Kysely<DB>, app: Client['app'], childId: string, form: GuardianForm): Promise<{ id: string; name: string; client: Client }> {
   const { municipality_id } = await db.selectFrom('person').select('municipality_id').where('id', '=', childId).executeTakeFirstOrThrow();
   const id = (await db.insertInto('person').values({ municipality_id, given_name: form.givenName, family_name: form.familyName, birth_date: '1990-01-01', kind: 'adult', email: form.email ?? null })
     .returning('id').executeTakeFirstOrThrow()).id;
-  await db.insertInto('guardianship').values({ child_id: childId, guardian_id: id, relation: form.relation ?? 'mother', parental_responsibility: true }).execute();
+  await db.insertInto('guardianship').values({ child_id: childId, guardian_id: id, relation: form.relation ?? 'mother', parental_responsibility: form.parentalResponsibility ?? true }).execute();
   await db.insertInto('citizen_account').values({ person_id: id, username: form.username }).execute();
   return { id, name: `${form.givenName} ${form.familyName}`, client: await signedIn(app, form.username) };
 }
