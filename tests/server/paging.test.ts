@@ -1,6 +1,7 @@
-// Every list read comes in pages with a stable order: one row more than a page makes the first page
-// full, says there is more, and its cursor brings exactly the rest — nothing skipped or repeated,
-// also when many rows share the same time. A list whose limit is removed fails here.
+// Every list read comes in pages with a stable order: two rows more than a page make the first page
+// full, say there is more, and its cursor brings exactly the rest — nothing skipped or repeated,
+// also when many rows share the same time. A list whose limit is removed fails here: it fetches more
+// than a page and one row, which toPage() refuses.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('list reads come in pages', () => {
   it('a professional\'s people: 50 by name, then the rest', async () => {
     const teacher = await signedIn(t.app, 'fagperson.skole');
     const me = await staffId('fagperson.skole');
-    const children = await newChildren(PAGE_SIZE + 1, 'Aaberg');
+    const children = await newChildren(PAGE_SIZE + 2, 'Aaberg');
     await t.database.db.insertInto('involvement').values(children.map((id) => ({ person_id: id, staff_user_id: me, kind: 'registrant' }))).execute();
     const ids = await allPages(teacher, '/api/people', (b) => b.people as { id: string }[]);
     expect(ids).toEqual(expect.arrayContaining(children));
@@ -62,7 +63,7 @@ describe('list reads come in pages', () => {
     const team = (await t.database.db.selectFrom('team').select('id').where('leader_staff_user_id', '=', await staffId('teamleder')).where('kind', '=', 'early_intervention').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
     const waiting = (await t.database.db.selectFrom('referral').select(sql<number>`count(*)::int`.as('n')).where('team_id', '=', team).where('status', 'in', ['waiting', 'more_info', 'accepted']).executeTakeFirstOrThrow()).n;
     const referrer = await staffId('fagperson.skole');
-    const children = await newChildren(PAGE_SIZE + 1 - waiting, 'Intaksen');
+    const children = await newChildren(PAGE_SIZE + 2 - waiting, 'Intaksen');
     await t.database.db.insertInto('referral').values(children.map((id) => ({ team_id: team, person_id: id, source: 'professional' as const, referred_by_staff_id: referrer, reason: 'Uro', basis: 'family_present' as const, received_at: SAME_TIME }))).execute();
     await allPages(leader, `/api/teams/${team}/intake`, (b) => b.referrals as { id: string }[]);
   });
@@ -72,7 +73,7 @@ describe('list reads come in pages', () => {
     const me = await staffId('helsesykepleier');
     const have = (await nurse.get('/api/notifications')).json().notifications.length as number;
     await t.database.db.insertInto('notification')
-      .values(Array.from({ length: PAGE_SIZE + 1 - have }, () => ({ staff_user_id: me, kind: 'referral.received', params: JSON.stringify({ teamName: 'Team' }), link: '/varsler', created_at: SAME_TIME })))
+      .values(Array.from({ length: PAGE_SIZE + 2 - have }, () => ({ staff_user_id: me, kind: 'referral.received', params: JSON.stringify({ teamName: 'Team' }), link: '/varsler', created_at: SAME_TIME })))
       .execute();
     await allPages(nurse, '/api/notifications', (b) => b.notifications as { id: string }[]);
   });
@@ -80,9 +81,9 @@ describe('list reads come in pages', () => {
   it('a family\'s access log: a page of reads, then the older ones', async () => {
     const mother = await signedIn(t.app, 'forelder');
     const child = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
-    // 501 reads by different professionals far apart in time: 501 lines, one per read.
+    // 502 reads by different professionals far apart in time: 502 lines, one per read.
     const staff = await t.database.db.selectFrom('staff_user').select(['id', 'display_name']).where('municipality_id', '=', municipalityId).execute();
-    await t.database.db.transaction().execute((trx) => trx.insertInto('audit_event').values(Array.from({ length: 501 }, (_, i) => ({
+    await t.database.db.transaction().execute((trx) => trx.insertInto('audit_event').values(Array.from({ length: 502 }, (_, i) => ({
       occurred_at: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000), actor_kind: 'staff' as const, actor_id: staff[i % staff.length]!.id, actor_name: `Leser ${i}`,
       actor_role: 'professional', subject_kind: 'person' as const, subject_id: child, action: 'case.read', purpose: 'follow_up', outcome: 'allowed' as const, reason: 'test',
     }))).execute());
@@ -99,7 +100,7 @@ describe('list reads come in pages', () => {
     const admin = await signedIn(t.app, 'administrator');
     const have = (await t.database.db.selectFrom('staff_user').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n;
     // Enough for a second page, three of them with the same name.
-    await t.database.db.insertInto('staff_user').values(Array.from({ length: Math.max(3, PAGE_SIZE + 1 - have) }, (_, i) => ({
+    await t.database.db.insertInto('staff_user').values(Array.from({ length: Math.max(3, PAGE_SIZE + 2 - have) }, (_, i) => ({
       municipality_id: municipalityId, username: `likenavn.${i}`, display_name: 'Aase Likenavn', email: `likenavn.${i}@fjordvik.example`,
     }))).execute();
     await allPages(admin, '/api/admin/staff', (b) => b.staff as { id: string }[]);
@@ -109,7 +110,7 @@ describe('list reads come in pages', () => {
     const admin = await signedIn(t.app, 'administrator');
     const have = (await admin.get('/api/admin/catalogue/services')).json().services.length as number;
     const texts = { name: 'Samme navn', summary: 'Hjelp.', audienceText: 'Familier.', howTo: 'Ring oss.', cost: 'Gratis.', openingHours: 'Hverdager.', location: 'Rådhuset.', keywords: 'familie' };
-    for (let i = 0; i < PAGE_SIZE + 1 - have; i++) {
+    for (let i = 0; i < PAGE_SIZE + 2 - have; i++) {
       const service = (await t.database.db.insertInto('catalogue_service').values({ municipality_id: municipalityId, slug: `samme-navn-${i}`, latest_version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
       await insertVersion(t.database.db, service, 1, {
         ageFrom: 0, ageTo: 18, audiences: ['next_of_kin'], situations: ['small_children'], lowThreshold: true, phone: null, email: null, url: null, address: null,
@@ -132,7 +133,7 @@ describe('list reads come in pages', () => {
     it('its team meetings: the newest 50, then the rest', async () => {
       const team = (await t.database.db.selectFrom('team').select('id').where('municipality_id', '=', municipalityId).where('kind', '=', 'early_intervention').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
       const me = await staffId('fagperson.skole');
-      await t.database.db.insertInto('team_meeting').values(Array.from({ length: PAGE_SIZE + 1 }, () => ({
+      await t.database.db.insertInto('team_meeting').values(Array.from({ length: PAGE_SIZE + 2 }, () => ({
         team_id: team, person_id: child, kind: 'case' as const, place: 'Rådhuset', starts_at: SAME_TIME, ends_at: new Date(SAME_TIME.getTime() + 3_600_000), chair_staff_id: me, created_by: me,
       }))).execute();
       await allPages(teacher, `/api/people/${child}/meetings`, (b) => b.meetings as { id: string }[]);
@@ -146,7 +147,7 @@ describe('list reads come in pages', () => {
       const caseId = (await t.database.db.selectFrom('help_case').select('id').where('person_id', '=', emma).where('closed_at', 'is', null).executeTakeFirst())?.id
         ?? (await t.database.db.insertInto('help_case').values({ municipality_id: municipalityId, person_id: emma, level: 1, relay_holder_id: me, opened_by: me }).returning('id').executeTakeFirstOrThrow()).id;
       const have = (await t.database.db.selectFrom('worry').select(sql<number>`count(*)::int`.as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()).n;
-      await t.database.db.insertInto('worry').values(Array.from({ length: PAGE_SIZE + 1 - have }, (_, i) => ({
+      await t.database.db.insertInto('worry').values(Array.from({ length: PAGE_SIZE + 2 - have }, (_, i) => ({
         municipality_id: municipalityId, case_id: caseId, subject_kind: 'child' as const, noticed_by: me, noticed_on: '2026-01-15', categories: ['development'], description: `Uro ${i}`,
       }))).execute();
       const response = await mother.get(`/api/people/${emma}/case`);
@@ -158,7 +159,7 @@ describe('list reads come in pages', () => {
       expect(rest.worriesHasMore).toBe(false);
       expect(rest.worriesCursor).toBeNull();
       const ids = [...first.worries, ...rest.worries].map((w: { id: string }) => w.id);
-      expect(new Set(ids).size).toBe(PAGE_SIZE + 1);
+      expect(new Set(ids).size).toBe(PAGE_SIZE + 2);
     });
   });
 

@@ -52,8 +52,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Cuts the `limit + 1` rows a query fetched to one page. */
+/**
+ * Cuts the `limit + 1` rows a query fetched to one page. More than that means the query lost its
+ * limit and read the whole list: a bug, refused here so that tests/server/paging.test.ts fails.
+ */
 export function toPage<T>(rows: readonly T[], keyOf: (row: T) => readonly (string | number)[], limit = PAGE_SIZE): Page<T> {
+  if (rows.length > limit + 1) throw new Error(`a paged read fetched ${rows.length} rows for a page of ${limit}: its query has no limit`);
   const items = rows.slice(0, limit);
   const hasMore = rows.length > limit;
   const last = items.at(-1);
