@@ -201,6 +201,7 @@ export const RESPONSES = {
   'POST /api/individual-plans/:planId/evaluations/:evaluationId/held': Saved,
   'POST /api/individual-plans/:planId/comments': Created,
   'POST /api/individual-plans/:planId/confirm': Saved,
+  'POST /api/individual-plans/:planId/meetings': ScheduleMeetingResponse,
   'GET /api/handbook/pages': PageSearch,
   'GET /api/handbook/pages/:slug': PublishedPage,
   'GET /api/model': PublicModel,

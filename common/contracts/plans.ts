@@ -52,6 +52,8 @@ export const PlanView = z.object({
     id: z.string(), description: z.string(), responsible: z.object({ name: z.string(), unitName: z.string().nullable() }), startsOn: date, endsOn: date.nullable(),
   })),
   evaluations: z.array(z.object({ id: z.string(), dueOn: date, doneOn: date.nullable() })),
+  /** The plan's meetings (ansvarsgruppemøter), held as team meetings; the family sees those they were invited to. */
+  meetings: z.array(z.object({ id: z.string(), startsAt: at, place: z.string(), status: z.enum(['scheduled', 'closed', 'cancelled']) })),
   comments: z.array(z.object({ id: z.string(), body: z.string(), author: Author, writtenAt: at })),
   history: z.array(z.object({ version: z.number(), what: z.string(), by: z.string(), at })),
   confirmed: z.object({ version: z.number(), at, by: z.string() }).nullable(),
@@ -74,6 +76,8 @@ export const PersonPlanResponse = z.object({
   planHidden: z.boolean(),
   /** Staff involved with the person now, in case work: whom a contribution may name as responsible (empty unless the reader writes in the plan). */
   involvedStaff: z.array(Staff),
-  abilities: abilities('request', 'appoint', 'createPlan', 'write', 'familyWrite'),
+  /** Whom the coordinator may invite from the family (guardians with parental responsibility, the child); empty unless the reader calls meetings. */
+  family: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['guardian', 'youth']) })),
+  abilities: abilities('request', 'appoint', 'createPlan', 'write', 'familyWrite', 'scheduleMeeting'),
 });
 export type PersonPlanResponse = z.infer<typeof PersonPlanResponse>;

@@ -131,7 +131,9 @@ export type ScheduleMeetingResponse = z.infer<typeof ScheduleMeetingResponse>;
 export const MeetingResponse = z.object({
   id: z.string(),
   kind: z.enum(['system', 'case']),
-  team: z.object({ id: z.string(), name: z.string() }),
+  /** The team holding the meeting, or null for an individual plan's meeting (planId). */
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  planId: z.string().nullable(),
   person: z.object({ id: z.string(), name: z.string() }).nullable(),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),

@@ -1,13 +1,13 @@
 // The individual plan in the browser (issue 14, "Done means"), in bokmål with axe on every page: a
 // child's relay log at level 2 (the teacher holds the baton, the health nurse is responsible for a
-// measure, the family consents to collaboration and to a plan) → the mother asks for an individual
-// plan on Min side → Koordinerende enhet, landing on its queue, grants it and appoints the health
+// measure, the family consents to collaboration) → the mother asks for an individual plan on Min
+// side and gives her consent to the plan there → Koordinerende enhet, landing on its queue, grants it and appoints the health
 // nurse → she accepts on the plan page and opens the plan, where the log's goals and measures are
 // already → the mother adds her own goal and confirms → the plan's PDF reads right. The people are
 // found in the data by username and relation, not by the demo's names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../support/app.ts';
-import { daysFromToday, today } from '../support/clock.ts';
+import { daysFromToday, today, typedDate } from '../support/clock.ts';
 import { involvedChild } from '../support/factories.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
@@ -33,14 +33,17 @@ describe('the individual plan', () => {
       .select(['p.id', 'p.given_name', 'p.family_name']).where('a.username', '=', 'forelder').executeTakeFirstOrThrow();
     const motherName = `${motherAccount.given_name} ${motherAccount.family_name}`;
 
-    // The relay log at level 2 under the family's consent to collaborate and to a plan.
+    const unitName = async (id: string | null) => (await db.selectFrom('service_unit').select('name').where('id', '=', id!).executeTakeFirstOrThrow()).name;
+    const [schoolName, nurseUnitName] = await Promise.all([unitName(teacherRow.service_unit_id), unitName(nurse.service_unit_id)]);
+
+    // The relay log at level 2 under the family's consent to collaborate.
     const [teacher, motherApi] = await Promise.all([signedIn(env.testApp.app, 'fagperson.skole'), signedIn(env.testApp.app, 'forelder')]);
     const child = await involvedChild(teacher, motherApi);
     const childName = `${child.givenName} ${child.familyName}`;
     expect((await teacher.post('/api/worries', { personId: child.id, categories: ['social'], description: 'Trekker seg unna i friminuttene.', noticedOn: today() })).statusCode).toBe(201);
     const consent = await teacher.post(`/api/people/${child.id}/consents`, {
       method: 'paper', childView: 'Vil gjerne ha hjelp til å få venner.', giverIds: [motherAccount.id], validFrom: today(), validTo: daysFromToday(365),
-      purposes: ['collaboration', 'individual_plan'], categories: ['social', 'health'], recipientUnitIds: [teacherRow.service_unit_id], recipientUnitTypes: ['health_station'],
+      purposes: ['collaboration'], categories: ['social', 'health'], recipientUnitIds: [teacherRow.service_unit_id], recipientUnitTypes: ['health_station'],
     });
     expect(consent.statusCode, consent.body).toBe(201);
     const status = (await teacher.get(`/api/people/${child.id}/case-status`)).json();
@@ -64,6 +67,19 @@ describe('the individual plan', () => {
     await page.getByText('Forespørselen er sendt til koordinerende enhet.').waitFor();
     await familyPlan.getByText('Venter på svar', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'the request on Min side');
+    // Her consent to the plan, given here: the school and the health station may work on it together.
+    await page.getByTestId('give-consent').getByText('Gi samtykke').first().click();
+    const give = page.locator('section[aria-labelledby="give-consent"] form');
+    await give.getByRole('checkbox', { name: 'Individuell plan: samarbeid om planen' }).check();
+    const kinds = give.getByRole('group', { name: 'Hvilke opplysninger' });
+    await kinds.getByRole('checkbox', { name: 'Sosialt' }).check();
+    await kinds.getByRole('checkbox', { name: 'Helse' }).check();
+    await give.getByRole('checkbox', { name: schoolName }).check();
+    await give.getByRole('checkbox', { name: nurseUnitName }).check();
+    await give.getByLabel('Gjelder til').fill(typedDate(365));
+    await give.getByLabel(`Det ${child.givenName} selv mener`, { exact: false }).fill('Vil gjerne at de voksne snakker sammen.');
+    await give.getByRole('button', { name: 'Gi samtykke' }).click();
+    await page.getByText('Samtykket er gitt.').waitFor();
     await signOut(page);
 
     // Koordinerende enhet lands on its queue, grants the request and appoints the health nurse.
@@ -102,10 +118,19 @@ describe('the individual plan', () => {
     await page.getByRole('button', { name: 'Opprett individuell plan' }).click();
     await page.getByText('Planen er opprettet.').waitFor();
     const logItems = page.getByTestId('plan-log-items');
-    await logItems.getByText(GOAL).waitFor();
+    await logItems.getByText(GOAL, { exact: true }).waitFor();
     await logItems.getByText(MEASURE).waitFor();
     await logItems.getByText(`Ansvarlig: ${nurse.display_name}`, { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'the plan opened');
+    // She calls the plan's first meeting (ansvarsgruppemøte) with the mother.
+    await page.getByTestId('plan-meeting-call').getByText('Kall inn til møte').click();
+    const call = page.getByTestId('plan-meetings').locator('form');
+    await call.getByLabel('Dato').fill(typedDate(7));
+    await call.getByRole('checkbox', { name: motherName }).check();
+    await call.getByRole('button', { name: 'Send invitasjonene' }).click();
+    await page.getByText('Møtet er kalt inn, og invitasjonene er sendt.').waitFor();
+    await page.getByTestId('plan-meeting').getByText('Planlagt').waitFor();
+    await expectNoAxeViolations(page, 'the plan with its meeting called');
     await signOut(page);
 
     // The mother writes her own goal, confirms the plan and downloads it.
@@ -114,11 +139,12 @@ describe('the individual plan', () => {
     await familyPlan.getByRole('heading', { name: `Koordinator: ${nurse.display_name}` }).waitFor();
     await familyPlan.getByTestId('plan-log-items').getByText(GOAL).waitFor();
     await familyPlan.getByTestId('plan-log-items').getByText(MEASURE).waitFor();
+    await familyPlan.getByTestId('plan-meeting').getByText('Planlagt').waitFor();
     await expectNoAxeViolations(page, 'the plan on Min side');
     await familyPlan.getByLabel('Målet med dine egne ord').fill(OWN_GOAL);
     await familyPlan.getByRole('button', { name: 'Lagre målet' }).click();
     await page.getByText('Målet er lagret.').waitFor();
-    await familyPlan.getByTestId('plan-goals').getByText(OWN_GOAL).waitFor();
+    await familyPlan.getByTestId('plan-goals').getByText(OWN_GOAL).first().waitFor();
     // The mother reads the child's name where the staff's plan says "barnet".
     expect(await familyPlan.getByTestId('plan-goals').getByRole('heading').first().textContent()).toBe(`Egne mål for familien og ${child.givenName}`);
     await familyPlan.getByRole('button', { name: 'Bekreft planen' }).click();

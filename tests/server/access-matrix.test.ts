@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../common/roles.ts';
 import { visibleCategories } from '../../server/modules/access/policies/consent.ts';
 import { AccessFacts } from '../../server/modules/access/facts.ts';
-import { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision } from '../../server/modules/access/access.ts';
+import { ACCESS_ACTIONS, decide, type AccessAction, type AccessRequest, type Decision } from '../../server/modules/access/access.ts';
 import type { Principal } from '../../server/infra/http/context.ts';
 import {
   addConsent, buildAccessWorld, check, citizenPrincipal, clearConsents, daysFromToday, decideRequest, otherStaffPrincipal, staffPrincipal,
@@ -593,6 +593,10 @@ const EVERY_ACTION: Row[] = [
   row('plan.familyWrite', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
   row('plan.familyWrite', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
   row('plan.familyWrite', 'coordinator', family, no('not_citizen')),
+  // The plan's meetings (ansvarsgruppemøte): called by the coordinator in office only.
+  row('planMeeting.schedule', 'coordinator', entity('individual_plan', (f) => f.planId), yes('coordinator')),
+  row('planMeeting.schedule', 'other:healthStation', entity('individual_plan', (f) => f.planId), no('not_coordinator')),
+  row('planMeeting.schedule', 'citizen:guardianWithResponsibility', entity('individual_plan', (f) => f.planId), no('not_staff')),
 
   // Enrolments: a kindergarten's or school's own; enrolment at one's own unit opens the worry only.
   row('enrolment.import', 'other:school', none, yes('unit:school_primary')),
@@ -674,4 +678,35 @@ describe('a transition: the receiving unit sees what the transfer consent covers
     const school = await principalOf(world, 'other:school');
     expect(await decideRequest(world, school, { action: 'meeting.read', entity: { type: 'team_meeting', id: world.family.meetingId } })).toEqual(no('unit_not_recipient'));
   });
+});
+
+describe('the individual plan past 18 (decision 0029)', () => {
+  // The child is made 18 and given their own consent inside a transaction that is rolled back, so
+  // the world stays as the other tests expect it.
+  const asAdult = async (ownConsent: boolean, action: AccessAction, who: Principal) => {
+    let decision: Decision | undefined;
+    await world.db.transaction().execute(async (trx) => {
+      await trx.updateTable('person').set({ birth_date: daysFromToday(-18 * 366) }).where('id', '=', world.family.child).execute();
+      if (ownConsent) {
+        const text = await trx.selectFrom('consent').select('consent_text_id').where('subject_id', '=', world.family.child).executeTakeFirstOrThrow();
+        const own = await trx.insertInto('consent').values({
+          subject_id: world.family.child, consent_text_id: text.consent_text_id, method: 'paper', purposes: ['individual_plan'], categories: ['development'],
+          valid_from: daysFromToday(-1), valid_to: daysFromToday(300), recorded_by: (await staffPrincipal(world, 'professional') as { staffUserId: string }).staffUserId,
+        }).returning('id').executeTakeFirstOrThrow();
+        await trx.insertInto('consent_giver').values({ consent_id: own.id, person_id: world.family.child, capacity: 'self' }).execute();
+      }
+      decision = await decide(trx, who, { action, purpose: 'follow_up', subject: { kind: 'person', id: world.family.child }, entity: { type: 'individual_plan', id: world.family.planId } }, testClock.now());
+      throw new Rollback();
+    }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+    return decision!;
+  };
+  class Rollback extends Error {}
+
+  for (const action of ['plan.read', 'plan.write', 'planMeeting.schedule'] as const) {
+    it(`${action}: the coordinator only on the young adult's own consent, a guardian's not enough`, async () => {
+      const coordinator = await staffPrincipal(world, 'coordinator');
+      expect(await asAdult(false, action, coordinator)).toEqual({ allowed: false, reason: 'adult_own_consent_required' });
+      expect((await asAdult(true, action, coordinator)).allowed).toBe(true);
+    });
+  }
 });

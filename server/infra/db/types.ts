@@ -1030,10 +1030,11 @@ export interface TeamMeeting {
   kind: "case" | "system";
   person_id: string | null;
   place: string;
+  plan_id: string | null;
   referral_id: string | null;
   starts_at: Timestamp;
   status: Generated<"scheduled" | "closed" | "cancelled">;
-  team_id: string;
+  team_id: string | null;
   topic: string | null;
   version: Generated<number>;
 }

@@ -115,6 +115,7 @@ export const ACCESS_ACTIONS = [
   'plan.create', // open the plan: the coordinator in office
   'plan.write', // contributions, the child's goals, evaluation dates: as plan.read for staff
   'plan.familyWrite', // own goals, comments, confirmation: the one who decides for the child
+  'planMeeting.schedule', // the coordinator in office calls a meeting about the plan (ansvarsgruppemøte)
   'handbook.edit', // the digital handbook's drafts, review and images: the administrator and the editor (redaktør)
   'handbook.publish', // make a handbook page's reviewed version the published one
   'handbookStaffPage.read', // a published page marked for staff only: the municipality's staff, never the public

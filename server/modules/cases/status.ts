@@ -8,6 +8,7 @@ import { abilitiesOf, authorize, may } from '../access/access.ts';
 import { guideSteps, guideSubjectOf, loadLatestCase, newestGuideVersion } from './queries.ts';
 import { proposeTransition, STAGE_UNIT_TYPES, stageByAge, stageOfUnitType, type Stage, type StageSubject } from './transitions.ts';
 import { loadPerson, authorizeCase, requireOpen } from './service.ts';
+import { meetingName } from '../teams/service.ts';
 
 export async function currentStage(trx: Tx, person: NonNullable<Awaited<ReturnType<typeof loadPerson>>>, today: string) {
   const enrolments = await trx
@@ -72,7 +73,7 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
   // What the family took on in team meetings: only for the family, who mark their own items done here.
   const citizen = ctx.principal?.kind === 'citizen' ? ctx.principal.personId : null;
   const familyItems = citizen
-    ? await ctx.trx.selectFrom('action_item as a').innerJoin('team_meeting as m', 'm.id', 'a.meeting_id').innerJoin('team as t', 't.id', 'm.team_id')
+    ? await ctx.trx.selectFrom('action_item as a').innerJoin('team_meeting as m', 'm.id', 'a.meeting_id').leftJoin('team as t', 't.id', 'm.team_id')
       .innerJoin('person as p', 'p.id', 'a.owner_person_id')
       .select(['a.id', 'a.what', 'a.owner_person_id', 'p.given_name', 'p.family_name', 'a.due_on', 'a.status', 'a.done_on', 't.name as team_name', 'm.starts_at'])
       .where('a.case_id', '=', helpCase.id).where('m.status', '=', 'closed').orderBy('m.starts_at').orderBy('a.position').execute()
@@ -103,7 +104,7 @@ export async function getCaseStatus(ctx: DataContext, personId: string) {
       plannedTransitionId: plannedTransition?.id ?? null,
       familyItems: familyItems.map((a) => ({
         id: a.id, what: a.what, owner: `${a.given_name} ${a.family_name}`, mine: a.owner_person_id === citizen, dueOn: a.due_on, status: a.status, doneOn: a.done_on,
-        teamName: a.team_name, meetingOn: a.starts_at,
+        teamName: meetingName(ctx.lang, a.team_name), meetingOn: a.starts_at,
       })),
       proposedTransition: proposalOpen ? { ...proposal, suggestedUnits: suggestedUnits.map((u) => ({ id: u.id, name: u.name, area: u.area })) } : null,
     },

@@ -6,6 +6,7 @@ import { requireStaff } from '../../infra/http/context.ts';
 import { osloDate } from '../../../common/dates.ts';
 import { authorize, may, recordAccess, visibleCategories } from '../access/access.ts';
 import { roundsToAnswer } from '../questionnaires/survey.ts';
+import { meetingName } from '../teams/service.ts';
 
 export async function myTasks(ctx: DataContext) {
   const staff = requireStaff(ctx);
@@ -36,7 +37,7 @@ export async function myTasks(ctx: DataContext) {
   const actionItems = await ctx.trx
     .selectFrom('action_item as a')
     .innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
-    .innerJoin('team as t', 't.id', 'm.team_id')
+    .leftJoin('team as t', 't.id', 'm.team_id')
     .leftJoin('person as p', 'p.id', 'm.person_id')
     .select(['a.id', 'a.what', 'a.due_on', 'm.id as meeting_id', 't.name as team_name', 'p.id as person_id', 'p.given_name', 'p.family_name'])
     .where('a.owner_staff_id', '=', staff.staffUserId)
@@ -74,7 +75,7 @@ export async function myTasks(ctx: DataContext) {
     handovers: handoversShown.map((h) => ({ id: h.id, requestedAt: h.requested_at, message: h.message, fromName: h.from_name, person: { id: h.person_id, name: `${h.given_name} ${h.family_name}` } })),
     measures: measuresShown.map((m) => ({ entryKey: m.entry_key, title: m.title, evaluateOn: m.evaluate_on, overdue: m.evaluate_on! < today, person: { id: m.person_id, name: `${m.given_name} ${m.family_name}` } })),
     actionItems: itemsShown.map((a) => ({
-      id: a.id, what: a.what, dueOn: a.due_on, overdue: a.due_on < today, meetingId: a.meeting_id, teamName: a.team_name,
+      id: a.id, what: a.what, dueOn: a.due_on, overdue: a.due_on < today, meetingId: a.meeting_id, teamName: meetingName(ctx.lang, a.team_name),
       person: a.person_id ? { id: a.person_id, name: `${a.given_name} ${a.family_name}` } : null,
     })),
   };

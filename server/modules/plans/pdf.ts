@@ -8,7 +8,7 @@ import type { PlanView } from '../../../common/contracts/plans.ts';
 export interface PlanPdfInput {
   person: { name: string; birthDate: string };
   coordinator: { display_name: string; email: string; phone: string | null; unit_name: string | null } | null;
-  plan: Omit<PlanView, 'createdAt' | 'goals' | 'comments' | 'history' | 'confirmed'> & {
+  plan: Omit<PlanView, 'createdAt' | 'goals' | 'comments' | 'history' | 'confirmed' | 'meetings'> & {
     goals: { whose: string; text: string; status: string; author: { name: string } }[];
     confirmed: { version: number; at: Date | string; by: string } | null;
   };

@@ -18,6 +18,8 @@ import { consentState, coveredCategories } from '../consent/rules.ts';
 import { recordChange } from './queries.ts';
 import type { ContributionInput, EvaluationHeldInput } from './schema.ts';
 import { renderPlanPdf } from './pdf.ts';
+import { createCaseMeeting } from '../teams/meetings.ts';
+import type { ScheduleInput } from '../teams/schema.ts';
 
 const PLAN_KINDS = ['development_area', 'goal', 'measure'] as const;
 const planLink = (personId: string) => `/barn/${personId}/plan`;
@@ -45,7 +47,11 @@ async function planView(trx: Tx, planId: string, categories: Set<string> | 'all'
   const plan = await trx.selectFrom('individual_plan as ip').leftJoin('person as cp', 'cp.id', 'ip.confirmed_by_person_id')
     .select(['ip.id', 'ip.version', 'ip.status', 'ip.created_at', 'ip.confirmed_version', 'ip.confirmed_at', 'ip.confirmed_by_person_id', 'cp.given_name', 'cp.family_name'])
     .where('ip.id', '=', planId).executeTakeFirstOrThrow();
-  const [entries, goals, contributions, evaluations, comments, history] = await Promise.all([
+  const citizen = ctx?.principal?.kind === 'citizen' ? ctx.principal.personId : null;
+  let meetingsQuery = trx.selectFrom('team_meeting as m').select(['m.id', 'm.starts_at', 'm.place', 'm.status']).where('m.plan_id', '=', planId);
+  // The family sees the meetings they were invited to, as with the team's meetings.
+  if (citizen) meetingsQuery = meetingsQuery.where((eb) => eb.exists(eb.selectFrom('meeting_participant as mp').select('mp.id').whereRef('mp.meeting_id', '=', 'm.id').where('mp.person_id', '=', citizen)));
+  const [entries, goals, contributions, evaluations, comments, history, meetings] = await Promise.all([
     trx.selectFrom('plan_log_link as l').innerJoin('relay_log_entry as e', 'e.entry_key', 'l.entry_key')
       .leftJoin('staff_user as r', 'r.id', 'e.responsible_staff_id').leftJoin('service_unit as ru', 'ru.id', 'r.service_unit_id')
       .select(['e.entry_key', 'e.version', 'e.kind', 'e.category', 'e.title', 'e.body', 'e.starts_on', 'e.evaluate_on', 'e.written_at', 'r.display_name as responsible_name', 'ru.name as responsible_unit'])
@@ -65,6 +71,7 @@ async function planView(trx: Tx, planId: string, categories: Set<string> | 'all'
     trx.selectFrom('plan_change as h').leftJoin('person as p', 'p.id', 'h.by_person_id').leftJoin('staff_user as s', 's.id', 'h.by_staff_id')
       .select(['h.version', 'h.what', 'h.changed_at', 'h.by_person_id', 'p.given_name', 'p.family_name', 's.display_name'])
       .where('h.plan_id', '=', planId).orderBy('h.changed_at').orderBy('h.id').execute(),
+    meetingsQuery.orderBy('m.starts_at').orderBy('m.id').execute(),
   ]);
   // The family members the plan names (authors, the one who confirmed) are read with it.
   if (ctx) {
@@ -84,6 +91,7 @@ async function planView(trx: Tx, planId: string, categories: Set<string> | 'all'
     goals: goals.map((g) => ({ id: g.id, whose: g.whose, text: g.text, status: g.status, familyView: g.family_view, author: author(g), writtenAt: g.written_at })),
     contributions: contributions.map((c) => ({ id: c.id, description: c.description, responsible: { name: c.display_name, unitName: c.unit_name }, startsOn: c.starts_on, endsOn: c.ends_on })),
     evaluations: evaluations.map((e) => ({ id: e.id, dueOn: e.due_on, doneOn: e.done_on })),
+    meetings: meetings.map((m) => ({ id: m.id, startsAt: m.starts_at, place: m.place, status: m.status })),
     comments: comments.map((c) => ({ id: c.id, body: c.body, author: author(c), writtenAt: c.written_at })),
     history: history.map((h) => ({ version: h.version, what: h.what, by: name(h), at: h.changed_at })),
     confirmed: plan.confirmed_version !== null && plan.confirmed_at ? { version: plan.confirmed_version, at: plan.confirmed_at, by: `${plan.given_name ?? ''} ${plan.family_name ?? ''}`.trim() } : null,
@@ -152,7 +160,7 @@ export async function createPlan(ctx: DataContext, personId: string, firstEvalua
 async function planForWrite(ctx: DataContext, planId: string, action: AccessAction, versioned = true) {
   const found = await ctx.trx.selectFrom('individual_plan').select('person_id').where('id', '=', planId).executeTakeFirst();
   await authorize(ctx, { action, purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', entity: { type: 'individual_plan', id: planId }, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}) });
-  const plan = (await ctx.trx.selectFrom('individual_plan').select(['id', 'version', 'status', 'person_id', 'created_by']).where('id', '=', planId).forUpdate().executeTakeFirst())!;
+  const plan = (await ctx.trx.selectFrom('individual_plan').select(['id', 'version', 'status', 'person_id', 'case_id', 'created_by']).where('id', '=', planId).forUpdate().executeTakeFirst())!;
   if (versioned) checkVersion(ctx, plan.version);
   if (plan.status !== 'active') throw new AppError('CONFLICT', 'plans.err.ended');
   return plan;
@@ -227,6 +235,21 @@ export async function confirm(ctx: DataContext, planId: string) {
   const coordinator = await ctx.trx.selectFrom('coordinator_assignment').select('staff_user_id').where('person_id', '=', plan.person_id).where('status', '=', 'accepted').executeTakeFirst();
   if (coordinator) await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: coordinator.staff_user_id }, kind: 'plan.confirmed', subjectPersonId: plan.person_id, params: {}, link: planLink(plan.person_id), dedupeKey: `plan.confirmed:${planId}:${plan.version}` });
   return { id: planId, version: plan.version };
+}
+
+/**
+ * The coordinator calls a meeting about the plan (ansvarsgruppemøte) through the team meetings'
+ * machinery: invitations to the family and the services working with the child, minutes with the
+ * mandatory action plan, the family's rating. The coordinator chairs it; it meets at their unit
+ * unless a place is given.
+ */
+export async function schedulePlanMeeting(ctx: DataContext, planId: string, input: ScheduleInput) {
+  const me = requireStaff(ctx);
+  const plan = await planForWrite(ctx, planId, 'planMeeting.schedule', false);
+  const unit = await ctx.trx.selectFrom('service_unit').select('name').where('id', '=', me.serviceUnitId).executeTakeFirst();
+  return createCaseMeeting(ctx, input, {
+    teamId: null, planId, referralId: null, caseId: plan.case_id, personId: plan.person_id, chairId: me.staffUserId, place: input.place ?? unit?.name ?? '',
+  });
 }
 
 /** The plan as a PDF in the reader's language. */

@@ -1,6 +1,8 @@
 import { defineRoute } from '../../infra/http/route.ts';
 import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from '../../../common/contracts/plans.ts';
 import { Created, Saved, StatusChanged } from '../../../common/contracts/shared.ts';
+import { ScheduleMeetingResponse } from '../../../common/contracts/teams.ts';
+import { ScheduleBody } from '../teams/schema.ts';
 import {
   AnswerBody, AppointBody, EvaluationHeldBody, EvaluationParams, AssignmentParams, CommentBody, ContributionBody, CreatePlanBody, DecisionBody, EvaluationDateBody, GoalBody, PersonParams,
   PlanParams, PlanRequestBody, QueueQuery, RequestParams, VersionBody,
@@ -94,6 +96,12 @@ export const planRoutes = [
     response: Saved,
     versioned: { field: 'version' }, audience: 'citizen', guarded: true, params: PlanParams, body: VersionBody,
     handler: async (ctx, { params }) => plans.confirm(ctx, params.planId),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/individual-plans/:planId/meetings', summary: 'The coordinator calls a meeting about the plan (ansvarsgruppemøte): the family and the services working with the child are invited; minutes, action plan and rating as for a team meeting', tags,
+    response: ScheduleMeetingResponse,
+    idempotent: true, audience: 'staff', guarded: true, params: PlanParams, body: ScheduleBody, status: 201,
+    handler: async (ctx, { params, body }) => plans.schedulePlanMeeting(ctx, params.planId, body),
   }),
   defineRoute({
     method: 'GET', url: '/api/individual-plans/:planId/pdf', summary: 'The plan as a PDF in the reader\'s language', tags,

@@ -188,6 +188,14 @@ export async function answer(ctx: DataContext, assignmentId: string, accept: boo
 const staffShape = (s: { id: string; display_name: string; title: string | null; unit_name: string | null }) => ({ id: s.id, name: s.display_name, title: s.title, unitName: s.unit_name });
 
 /** The person's requests and decisions, the coordinator and how to reach them, and the plan when the reader may see it. */
+/** Whom the coordinator may invite from the family to the plan's meetings: guardians with parental responsibility and the child. */
+async function meetingFamily(ctx: DataContext, personId: string) {
+  const rows = await ctx.trx.selectFrom('person as p').leftJoin('guardianship as g', (join) => join.onRef('g.guardian_id', '=', 'p.id').on('g.child_id', '=', personId).on('g.parental_responsibility', '=', true))
+    .select(['p.id', 'p.given_name', 'p.family_name']).where((eb) => eb.or([eb('p.id', '=', personId), eb('g.child_id', 'is not', null)])).orderBy('p.given_name').execute();
+  await readPeople(ctx, rows.map((r) => r.id), { action: 'planMeeting.schedule', purpose: 'follow_up', reason: 'meeting_candidate' });
+  return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, role: r.id === personId ? 'youth' as const : 'guardian' as const }));
+}
+
 export async function personPlan(ctx: DataContext, personId: string) {
   await authorize(ctx, { action: 'planStatus.read', purpose: purposeOf(ctx), subject: { kind: 'person', id: personId } });
   const person = await ctx.trx.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', personId).executeTakeFirstOrThrow();
@@ -199,7 +207,7 @@ export async function personPlan(ctx: DataContext, personId: string) {
     ctx.trx.selectFrom('individual_plan').select(['id']).where('person_id', '=', personId).where('status', '=', 'active').executeTakeFirst(),
   ]);
   const on = { purpose: purposeOf(ctx), subject: { kind: 'person' as const, id: personId } };
-  const abilities = await abilitiesOf(ctx, on, { request: 'planRequest.create', appoint: 'coordinator.appoint', createPlan: 'plan.create', write: 'plan.write', familyWrite: 'plan.familyWrite' });
+  const abilities = await abilitiesOf(ctx, on, { request: 'planRequest.create', appoint: 'coordinator.appoint', createPlan: 'plan.create', write: 'plan.write', familyWrite: 'plan.familyWrite', scheduleMeeting: 'planMeeting.schedule' });
   const current = assignments.find((a) => a.status === 'accepted');
   const pending = assignments.find((a) => a.status === 'pending');
   const me = ctx.principal?.kind === 'staff' ? ctx.principal.staffUserId : null;
@@ -216,6 +224,7 @@ export async function personPlan(ctx: DataContext, personId: string) {
     pendingAppointment: pending ? { id: pending.id, coordinator: staffShape({ ...pending, id: pending.staff_id }), mine: pending.staff_id === me } : null,
     plan: content, planHidden,
     involvedStaff: abilities.write || abilities.appoint ? (await candidates(ctx.trx, personId)).map(staffShape) : [],
+    family: plan && abilities.scheduleMeeting ? await meetingFamily(ctx, personId) : [],
     // Nothing to ask for while a request waits or a plan is in force.
     abilities: { ...abilities, request: abilities.request && !requests.some((r) => r.decision === null) && !plan },
   };

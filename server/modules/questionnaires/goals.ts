@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { osloDate } from '../../../common/dates.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
-import { abilitiesOf, authorize, visibleCategories } from '../access/access.ts';
+import { abilitiesOf, authorize, may, visibleCategories } from '../access/access.ts';
 import { loadLatestCase } from '../cases/queries.ts';
 import type { RateGoalInput } from './schema.ts';
 
@@ -27,19 +27,35 @@ async function relayLogGoals(ctx: DataContext, personId: string) {
   return query.orderBy('e.written_at').orderBy('e.entry_key').execute();
 }
 
+/** The family's and the child's own goals in the person's active individual plan, when the reader may read the plan. */
+async function planGoals(ctx: DataContext, personId: string) {
+  const plan = await ctx.trx.selectFrom('individual_plan').select('id').where('person_id', '=', personId).where('status', '=', 'active').executeTakeFirst();
+  if (!plan || !(await may(ctx, { action: 'plan.read', purpose: purpose(ctx), subject: asPerson(personId), entity: { type: 'individual_plan', id: plan.id } }))) return [];
+  return ctx.trx.selectFrom('plan_goal').select(['id', 'text']).where('plan_id', '=', plan.id).orderBy('written_at').orderBy('id').execute();
+}
+
+/** Every goal the reader may see ratings of: the relay log's, then the plan's own. */
+async function ratedGoals(ctx: DataContext, personId: string) {
+  const [log, plan] = await Promise.all([relayLogGoals(ctx, personId), planGoals(ctx, personId)]);
+  return [
+    ...log.map((g) => ({ source: 'relay_log' as const, key: g.entry_key, title: g.title })),
+    ...plan.map((g) => ({ source: 'plan' as const, key: g.id, title: g.text })),
+  ];
+}
+
 export async function goalRatings(ctx: DataContext, personId: string) {
   await authorize(ctx, { action: 'goalRating.read', purpose: purpose(ctx), subject: asPerson(personId) });
-  const goals = await relayLogGoals(ctx, personId);
+  const goals = await ratedGoals(ctx, personId);
   const ratings = goals.length === 0 ? [] : await ctx.trx.selectFrom('goal_rating')
-    .select(['goal_key', 'score', 'occasion', 'rater', 'rated_on', 'rated_at'])
-    .where('goal_source', '=', 'relay_log').where('goal_key', 'in', goals.map((g) => g.entry_key)).where('person_id', '=', personId)
+    .select(['goal_source', 'goal_key', 'score', 'occasion', 'rater', 'rated_on', 'rated_at'])
+    .where('goal_key', 'in', goals.map((g) => g.key)).where('person_id', '=', personId)
     .orderBy('rated_at').orderBy('id').execute();
   const abilities = await abilitiesOf(ctx, { purpose: purpose(ctx), subject: asPerson(personId) }, { rate: 'goalRating.create' });
   return {
     goals: goals.map((g) => {
-      const own = ratings.filter((r) => r.goal_key === g.entry_key);
+      const own = ratings.filter((r) => r.goal_source === g.source && r.goal_key === g.key);
       return {
-        source: 'relay_log' as const, goalKey: g.entry_key, title: g.title,
+        source: g.source, goalKey: g.key, title: g.title,
         ratings: own.map((r) => ({ score: r.score, occasion: r.occasion, rater: r.rater, ratedOn: r.rated_on })),
         nextOccasion: own.length === 0 ? ('start' as const) : ('evaluation' as const),
       };
@@ -50,8 +66,7 @@ export async function goalRatings(ctx: DataContext, personId: string) {
 
 export async function rateGoal(ctx: DataContext, personId: string, input: RateGoalInput) {
   await authorize(ctx, { action: 'goalRating.create', purpose: purpose(ctx), subject: asPerson(personId), entity: { type: 'goal', id: input.goalKey } });
-  if (input.source !== 'relay_log') throw invalidField('source', 'questionnaires.err.unknownGoal');
-  const goal = (await relayLogGoals(ctx, personId)).find((g) => g.entry_key === input.goalKey);
+  const goal = (await ratedGoals(ctx, personId)).find((g) => g.source === input.source && g.key === input.goalKey);
   if (!goal) throw invalidField('goalKey', 'questionnaires.err.unknownGoal');
   const principal = ctx.principal!;
   let rater: 'family' | 'child';

@@ -23,7 +23,7 @@ import { calendarFile } from './ics.ts';
 import { renderMinutes } from './minutes-pdf.ts';
 import { offerRating } from './ratings.ts';
 import type { MinutesInput, ScheduleInput } from './schema.ts';
-import { teamForPerson } from './service.ts';
+import { meetingName, teamForPerson } from './service.ts';
 
 const MEETING_MINUTES = 90;
 
@@ -258,49 +258,63 @@ export async function scheduleMeeting(ctx: DataContext, referralId: string, inpu
   const r = (await ctx.trx.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').select(['r.id', 'r.status', 'r.person_id', 'r.case_id', 'r.basis', 'r.team_id', 't.name as team_name', 't.meeting_place', 't.leader_staff_user_id']).where('r.id', '=', referralId).executeTakeFirst())!;
   if (r.status !== 'accepted') throw new AppError('CONFLICT', 'meetings.err.notAccepted');
   if (!r.person_id) throw new AppError('CONFLICT', 'meetings.err.anonymousNoMeeting');
+  if (r.basis === 'family_present' && input.personIds.length === 0) throw invalidField('personIds', 'meetings.err.familyRequired');
+  const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
+  const chairId = arena?.leader_staff_user_id ?? r.leader_staff_user_id ?? staff.staffUserId;
+  // Professionals: those already involved with the child, or members of the team.
+  const member = async (id: string) => !!(await ctx.trx.selectFrom('team_member').select('staff_user_id').where('team_id', '=', r.team_id).where('staff_user_id', '=', id).executeTakeFirst());
+  return createCaseMeeting(ctx, input, {
+    teamId: r.team_id, planId: null, referralId: r.id, caseId: r.case_id, personId: r.person_id, chairId,
+    place: input.place ?? arena?.name ?? r.meeting_place ?? '', mayTakePart: member,
+  });
+}
+
+/**
+ * A meeting about one child, of a team (after a referral) or of an individual plan: the times
+ * checked, the family limited to guardians with parental responsibility and the child, the
+ * professionals to those involved with the child (or `mayTakePart`), everyone invited.
+ */
+export async function createCaseMeeting(ctx: DataContext, input: ScheduleInput, m: {
+  teamId: string | null; planId: string | null; referralId: string | null; caseId: string | null; personId: string; chairId: string; place: string;
+  mayTakePart?: (staffUserId: string) => Promise<boolean>;
+}) {
+  const staff = requireStaff(ctx);
   const startsAt = new Date(input.startsAt);
   const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + MEETING_MINUTES * 60_000);
   if (startsAt.getTime() < ctx.services.clock.now().getTime() - 3_600_000) throw invalidField('startsAt', 'meetings.err.inPast');
   if (endsAt <= startsAt) throw invalidField('endsAt', 'meetings.err.endBeforeStart');
 
-  // Family: guardians with parental responsibility, and the child from 12.
-  const guardians = await ctx.trx.selectFrom('guardianship').select('guardian_id').where('child_id', '=', r.person_id).where('parental_responsibility', '=', true).execute();
-  const familyAllowed = new Set([...guardians.map((g) => g.guardian_id), r.person_id]);
+  // Family: guardians with parental responsibility, and the child.
+  const guardians = await ctx.trx.selectFrom('guardianship').select('guardian_id').where('child_id', '=', m.personId).where('parental_responsibility', '=', true).execute();
+  const familyAllowed = new Set([...guardians.map((g) => g.guardian_id), m.personId]);
   const personIds = [...new Set(input.personIds)];
   personIds.forEach((id, i) => {
     if (!familyAllowed.has(id)) throw invalidField(`personIds.${i}`, 'meetings.err.notFamily');
   });
-  if (r.basis === 'family_present' && personIds.length === 0) throw invalidField('personIds', 'meetings.err.familyRequired');
-
-  // Professionals: only those already involved with the child, or members of the team.
-  const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
-  const chairId = arena?.leader_staff_user_id ?? r.leader_staff_user_id ?? staff.staffUserId;
-  const staffIds = [...new Set([...input.staffIds, chairId, staff.staffUserId])];
+  const staffIds = [...new Set([...input.staffIds, m.chairId, staff.staffUserId])];
   for (const [i, id] of input.staffIds.entries()) {
-    const involved = await ctx.trx.selectFrom('involvement').select('id').where('person_id', '=', r.person_id).where('staff_user_id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
-    const member = await ctx.trx.selectFrom('team_member').select('staff_user_id').where('team_id', '=', r.team_id).where('staff_user_id', '=', id).executeTakeFirst();
-    if (!involved && !member) throw invalidField(`staffIds.${i}`, 'meetings.err.participantNotInvolved');
+    const involved = await ctx.trx.selectFrom('involvement').select('id').where('person_id', '=', m.personId).where('staff_user_id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
+    if (!involved && !(await m.mayTakePart?.(id))) throw invalidField(`staffIds.${i}`, 'meetings.err.participantNotInvolved');
   }
-  const place = input.place ?? arena?.name ?? r.meeting_place ?? '';
-  if (!place.trim()) throw invalidField('place', 'errors.required');
+  if (!m.place.trim()) throw invalidField('place', 'errors.required');
 
   const id = randomUUID();
   await ctx.trx.insertInto('team_meeting').values({
-    id, team_id: r.team_id, kind: 'case', referral_id: r.id, case_id: r.case_id, person_id: r.person_id, starts_at: startsAt, ends_at: endsAt,
-    place, chair_staff_id: chairId, created_by: staff.staffUserId,
+    id, team_id: m.teamId, plan_id: m.planId, kind: 'case', referral_id: m.referralId, case_id: m.caseId, person_id: m.personId, starts_at: startsAt, ends_at: endsAt,
+    place: m.place, chair_staff_id: m.chairId, created_by: staff.staffUserId,
   }).execute();
   await ctx.trx.insertInto('meeting_participant').values([
-    ...staffIds.map((s) => ({ meeting_id: id, staff_user_id: s, person_id: null, role: s === chairId ? ('chair' as const) : ('professional' as const) })),
-    ...personIds.map((p) => ({ meeting_id: id, staff_user_id: null, person_id: p, role: p === r.person_id ? ('youth' as const) : ('guardian' as const) })),
+    ...staffIds.map((s) => ({ meeting_id: id, staff_user_id: s, person_id: null, role: s === m.chairId ? ('chair' as const) : ('professional' as const) })),
+    ...personIds.map((p) => ({ meeting_id: id, staff_user_id: null, person_id: p, role: p === m.personId ? ('youth' as const) : ('guardian' as const) })),
   ]).execute();
-  for (const s of staffIds) await involve(ctx.trx, r.person_id, s, 'meeting_participant');
+  for (const s of staffIds) await involve(ctx.trx, m.personId, s, 'meeting_participant');
   await invite(ctx.trx, id, ctx.services.clock.now());
-  return { id, chairStaffId: chairId, place };
+  return { id, chairStaffId: m.chairId, place: m.place };
 }
 
 /** Invitations: in the app, and by e-mail with a calendar file. Neither names the child. */
 async function invite(trx: Tx, meetingId: string, now: Date): Promise<void> {
-  const m = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').innerJoin('staff_user as c', 'c.id', 'm.chair_staff_id')
+  const m = await trx.selectFrom('team_meeting as m').leftJoin('team as t', 't.id', 'm.team_id').innerJoin('staff_user as c', 'c.id', 'm.chair_staff_id')
     .select(['m.id', 'm.starts_at', 'm.ends_at', 'm.place', 'm.person_id', 'm.created_at', 't.name as team_name', 'c.email as chair_email']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
   const participants = await trx
     .selectFrom('meeting_participant as mp')
@@ -313,20 +327,21 @@ async function invite(trx: Tx, meetingId: string, now: Date): Promise<void> {
   for (const p of participants) {
     const lang: Language = isLanguage(p.staff_language ?? p.person_language) ? (p.staff_language ?? p.person_language) as Language : 'nb';
     const date = formatDateTime(m.starts_at);
+    const team = meetingName(lang, m.team_name);
     const link = p.staff_user_id ? `/moter/${m.id}` : `/min-side/${m.person_id}`;
     await notify(trx, {
       recipient: p.staff_user_id ? { kind: 'staff', staffUserId: p.staff_user_id } : { kind: 'citizen', personId: p.person_id! },
-      kind: 'meeting.invited', subjectPersonId: m.person_id, params: { teamName: m.team_name, date }, link, dedupeKey: `meeting.invited:${m.id}:${p.staff_user_id ?? p.person_id}`,
+      kind: 'meeting.invited', subjectPersonId: m.person_id, params: { teamName: team, date }, link, dedupeKey: `meeting.invited:${m.id}:${p.staff_user_id ?? p.person_id}`,
     });
     const to = p.staff_email ?? p.person_email;
     if (!to) continue;
     const ics = calendarFile({
-      uid: `${m.id}@sammen`, start: new Date(m.starts_at), end: new Date(m.ends_at), summary: translate(lang, 'meetings.ics.summary', { team: m.team_name }),
+      uid: `${m.id}@sammen`, start: new Date(m.starts_at), end: new Date(m.ends_at), summary: translate(lang, 'meetings.ics.summary', { team }),
       location: m.place, description: translate(lang, 'meetings.ics.description'), organizerEmail: m.chair_email, attendees,
     }, now);
     await queueEmail(trx, {
-      to, language: lang, subject: translate(lang, 'meetings.email.subject', { team: m.team_name, date }),
-      text: translate(lang, 'meetings.email.body', { team: m.team_name, date, place: m.place }),
+      to, language: lang, subject: translate(lang, 'meetings.email.subject', { team, date }),
+      text: translate(lang, 'meetings.email.body', { team, date, place: m.place }),
       attachments: [{ filename: 'moete.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }],
     });
   }
@@ -361,7 +376,7 @@ async function itemsOf(trx: Tx, today: string, where: { meetingId?: string; case
 
 export async function getMeeting(ctx: DataContext, meetingId: string) {
   const m = await loadMeeting(ctx, meetingId, 'meeting.read');
-  const team = await ctx.trx.selectFrom('team').select(['id', 'name', 'leader_staff_user_id']).where('id', '=', m.team_id).executeTakeFirstOrThrow();
+  const team = m.team_id ? await ctx.trx.selectFrom('team').select(['id', 'name']).where('id', '=', m.team_id).executeTakeFirstOrThrow() : null;
   const participants = await ctx.trx
     .selectFrom('meeting_participant as mp')
     .leftJoin('staff_user as s', 's.id', 'mp.staff_user_id')
@@ -378,7 +393,8 @@ export async function getMeeting(ctx: DataContext, meetingId: string) {
   return {
     id: m.id,
     kind: m.kind,
-    team: { id: team.id, name: team.name },
+    team: team ? { id: team.id, name: team.name } : null,
+    planId: m.plan_id,
     person: m.person_id ? { id: m.person_id, name: await personName(ctx.trx, m.person_id) } : null,
     startsAt: m.starts_at, endsAt: m.ends_at, place: m.place, status: m.status, version: m.version, category: m.category,
     minutes: { background: m.background, childView: m.child_view, familyView: m.family_view, assessments: m.assessments, decisions: m.decisions },
@@ -468,7 +484,7 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
   if (items.length === 0) throw invalidField('actionItems', 'meetings.err.actionPlanRequired');
   const now = ctx.services.clock.now();
   await ctx.trx.updateTable('team_meeting').set({ status: 'closed', closed_at: now, closed_by: staff.staffUserId, version: m.version + 1 }).where('id', '=', meetingId).execute();
-  const team = await ctx.trx.selectFrom('team').select('name').where('id', '=', m.team_id).executeTakeFirstOrThrow();
+  const team = { name: meetingName(ctx.lang, m.team_id ? (await ctx.trx.selectFrom('team').select('name').where('id', '=', m.team_id).executeTakeFirstOrThrow()).name : null) };
   const date = formatDate(m.starts_at);
   // The minutes go into the relay log only as far as the family's consent lets the one closing
   // write the log (for collaboration, in the minutes' category). Otherwise they stay with the
@@ -520,7 +536,7 @@ export async function minutesPdf(ctx: DataContext, meetingId: string) {
   readPeople(ctx, details.participants.map((p) => p.personId), { action: 'meeting.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', reason: 'named_in_minutes', entity: { type: 'team_meeting', id: meetingId } });
   const chair = details.participants.find((p) => p.role === 'chair');
   return renderMinutes(ctx.lang, {
-    teamName: details.team.name, childName: details.person?.name ?? null, topic: m.topic, startsAt: new Date(m.starts_at), place: m.place,
+    teamName: meetingName(ctx.lang, details.team?.name ?? null), childName: details.person?.name ?? null, topic: m.topic, startsAt: new Date(m.starts_at), place: m.place,
     chair: chair?.name ?? '–', participants: details.participants.map((p) => (p.unitName ? `${p.name} (${p.unitName})` : p.name)),
     sections: [
       { key: 'background', text: m.background }, { key: 'childView', text: m.child_view }, { key: 'familyView', text: m.family_view },
@@ -534,7 +550,7 @@ export async function minutesPdf(ctx: DataContext, meetingId: string) {
 export async function meetingsOfPerson(ctx: DataContext, personId: string, page: { after?: string | undefined } = {}) {
   const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'caseStatus.read', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', subject: { kind: 'person', id: personId } });
-  let query = ctx.trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
+  let query = ctx.trx.selectFrom('team_meeting as m').leftJoin('team as t', 't.id', 'm.team_id')
     .select([
       'm.id', 'm.starts_at', 'm.place', 'm.status', 't.name as team_name',
       sql<string>`(extract(epoch from m.starts_at) * 1000000)::bigint::text`.as('starts_micros'),
@@ -547,7 +563,7 @@ export async function meetingsOfPerson(ctx: DataContext, personId: string, page:
   const found = await query.orderBy('m.starts_at', 'desc').orderBy('m.id', 'desc').limit(PAGE_SIZE + 1).execute();
   const { items, ...more } = toPage(found, (r) => [r.starts_micros, r.id]);
   return {
-    meetings: items.map((r) => ({ id: r.id, startsAt: r.starts_at, place: r.place, status: r.status, teamName: r.team_name })),
+    meetings: items.map((r) => ({ id: r.id, startsAt: r.starts_at, place: r.place, status: r.status, teamName: meetingName(ctx.lang, r.team_name) })),
     ...more,
   };
 }

@@ -15,6 +15,7 @@ import { isLanguage, type Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { absoluteLink, notify, queueEmail } from '../notifications/service.ts';
+import { meetingName } from './service.ts';
 
 /** How long a rating link works. */
 export const RATING_LINK_DAYS = 30;
@@ -42,7 +43,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * team) and a notice on Min side. Calling it again for the same meeting sends nothing new.
  */
 export async function offerRating(trx: Tx, meetingId: string, now: Date): Promise<void> {
-  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.id', 'm.starts_at', 't.name as team_name']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+  const meeting = await trx.selectFrom('team_meeting as m').leftJoin('team as t', 't.id', 'm.team_id').select(['m.id', 'm.starts_at', 't.name as team_name']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
   const family = await trx
     .selectFrom('meeting_participant as mp')
     .innerJoin('person as p', 'p.id', 'mp.person_id')
@@ -58,12 +59,12 @@ export async function offerRating(trx: Tx, meetingId: string, now: Date): Promis
     const token = randomBytes(32).toString('base64url');
     await trx.insertInto('meeting_rating_link').values({ token_hash: hashToken(token), meeting_id: meetingId, person_id: person.id, expires_at: expiresAt }).execute();
     // The notice on Min side; its e-mail is the one below, with the link that needs no sign-in.
+    const lang: Language = isLanguage(person.language) ? person.language : 'nb';
     await notify(trx, {
-      recipient: { kind: 'citizen', personId: person.id }, kind: 'meeting.rate', params: { teamName: meeting.team_name, date },
+      recipient: { kind: 'citizen', personId: person.id }, kind: 'meeting.rate', params: { teamName: meetingName(lang, meeting.team_name), date },
       link: RATING_PAGE, dedupeKey: `meeting.rate:${meetingId}:${person.id}`, email: false,
     });
     if (person.email) {
-      const lang: Language = isLanguage(person.language) ? person.language : 'nb';
       const link = absoluteLink(`/vurdering/${token}`);
       await queueEmail(trx, {
         to: person.email,
@@ -76,9 +77,9 @@ export async function offerRating(trx: Tx, meetingId: string, now: Date): Promis
   }
 }
 
-async function meetingSummary(trx: Db, meetingId: string) {
-  const m = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id').select(['m.id', 'm.starts_at', 'm.status', 't.name as team_name']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
-  return { id: m.id, teamName: m.team_name, startsAt: m.starts_at, status: m.status };
+async function meetingSummary(trx: Db, meetingId: string, lang: Language) {
+  const m = await trx.selectFrom('team_meeting as m').leftJoin('team as t', 't.id', 'm.team_id').select(['m.id', 'm.starts_at', 'm.status', 't.name as team_name']).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+  return { id: m.id, teamName: meetingName(lang, m.team_name), startsAt: m.starts_at, status: m.status };
 }
 
 type LinkRow = { meeting_id: string; person_id: string; expires_at: Date; used_at: Date | null };
@@ -118,8 +119,9 @@ export async function ratingByToken(ctx: RequestContext, token: string) {
   const link = await checkLink(db, await db.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst(), ctx.services.clock.now());
   if (!mayUseLink(ctx, link)) await refuseLink(ctx, link, 'meetingRating.read');
   const person = await db.selectFrom('person').select('language').where('id', '=', link.person_id).executeTakeFirstOrThrow();
-  const meeting = await meetingSummary(db, link.meeting_id);
-  return { meeting: { teamName: meeting.teamName, startsAt: meeting.startsAt }, language: isLanguage(person.language) ? person.language : 'nb', expiresAt: link.expires_at };
+  const language = isLanguage(person.language) ? person.language : 'nb';
+  const meeting = await meetingSummary(db, link.meeting_id, language);
+  return { meeting: { teamName: meeting.teamName, startsAt: meeting.startsAt }, language, expiresAt: link.expires_at };
 }
 
 async function insertRating(trx: Tx, meetingId: string, personId: string, input: RatingInput, now: Date) {
@@ -181,7 +183,7 @@ async function ownRating(trx: Tx, meetingId: string, personId: string) {
 export async function meetingRatingState(ctx: DataContext, meetingId: string) {
   const citizen = requireCitizen(ctx);
   await authorize(ctx, { action: 'meetingRating.create', purpose: 'self_service', subject: { kind: 'person', id: citizen.personId }, entity: { type: 'team_meeting', id: meetingId } });
-  const meeting = await meetingSummary(ctx.trx, meetingId);
+  const meeting = await meetingSummary(ctx.trx, meetingId, ctx.lang);
   return { meeting: { id: meeting.id, teamName: meeting.teamName, startsAt: meeting.startsAt }, rating: await ownRating(ctx.trx, meetingId, citizen.personId) };
 }
 
@@ -192,7 +194,7 @@ export async function myMeetingsToRate(ctx: DataContext) {
   const rows = await ctx.trx
     .selectFrom('meeting_participant as mp')
     .innerJoin('team_meeting as m', 'm.id', 'mp.meeting_id')
-    .innerJoin('team as t', 't.id', 'm.team_id')
+    .leftJoin('team as t', 't.id', 'm.team_id')
     .leftJoin('meeting_rating as r', (join) => join.onRef('r.meeting_id', '=', 'm.id').onRef('r.person_id', '=', 'mp.person_id'))
     .select(['m.id', 'm.starts_at', 'm.place', 't.name as team_name', 'r.felt_heard', 'r.useful', 'r.rated_at'])
     .where('mp.person_id', '=', citizen.personId)
@@ -202,7 +204,7 @@ export async function myMeetingsToRate(ctx: DataContext) {
     .execute();
   return {
     meetings: rows.map((r) => ({
-      id: r.id, teamName: r.team_name, startsAt: r.starts_at, place: r.place,
+      id: r.id, teamName: meetingName(ctx.lang, r.team_name), startsAt: r.starts_at, place: r.place,
       rating: r.rated_at ? { feltHeard: r.felt_heard!, useful: r.useful!, ratedAt: r.rated_at } : null,
     })),
   };

@@ -7,6 +7,8 @@ import { requireCitizen } from '../../infra/http/context.ts';
 import { AppError } from '../../infra/http/errors.ts';
 import { authorize } from '../access/access.ts';
 import { osloDate } from '../../../common/dates.ts';
+import { translate } from '../../../common/i18n/index.ts';
+import type { Language } from '../../../common/roles.ts';
 import { ageInMonths, proposeTeam } from './proposal.ts';
 
 export async function teamForPerson(trx: Tx, personId: string, today: string) {
@@ -48,3 +50,6 @@ export async function familyRequests(ctx: DataContext, personId: string) {
     requests: rows.map((r) => ({ id: r.id, reason: r.reason, status: r.status, receivedAt: r.received_at, answerNote: r.answer_note, teamName: r.team_name })),
   };
 }
+
+/** What a meeting is called where its team's name would stand: a plan's meeting has no team. */
+export const meetingName = (lang: Language, teamName: string | null) => teamName ?? translate(lang, 'plans.meeting.name');

@@ -86,7 +86,8 @@ async function refusePersonalData(ctx: DataContext, municipalityId: string, fiel
 
 async function loadSystemMeeting(ctx: DataContext, meetingId: string, action: 'systemMeeting.read' | 'systemMeeting.write') {
   await authorize(ctx, { action, purpose: 'administration', entity: { type: 'team_meeting', id: meetingId } });
-  const meeting = await ctx.trx.selectFrom('team_meeting').selectAll().where('id', '=', meetingId).where('kind', '=', 'system').executeTakeFirst();
+  // A system-level meeting always belongs to a team (only a plan's meeting has none).
+  const meeting = await ctx.trx.selectFrom('team_meeting').selectAll().where('id', '=', meetingId).where('kind', '=', 'system').$narrowType<{ team_id: string }>().executeTakeFirst();
   if (!meeting) throw notFound();
   return meeting;
 }
@@ -128,6 +129,7 @@ export async function listSystemMeetings(ctx: DataContext) {
         .select(['m.id', 'm.team_id', 'm.topic', 'm.starts_at', 'm.place', 'm.status', 'm.closed_at'])
         .where('m.kind', '=', 'system')
         .where('m.team_id', 'in', teamRows.map((t) => t.id))
+        .$narrowType<{ team_id: string }>()
         .orderBy('m.starts_at', 'desc')
         .execute()
     : [];

@@ -1,14 +1,14 @@
 // "Inntak": the team leader's queue of referrals with waiting time. The leader accepts, asks for
 // more information or redirects, and schedules the meeting with the family at the child's arena.
-import { Button, Card, Checkbox, Fieldset, Heading, Link, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
-import { DateField, SelectField, TextField } from '../components/Fields.tsx';
+import { SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, QueryFallback } from '../components/Status.tsx';
-import { toIsoInstant } from '../dates.ts';
+import { ScheduleMeeting } from '../components/teams/ScheduleMeeting.tsx';
 import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { MeetingCandidatesResponse, MyIntakeResponse, Referral as ReferralItem } from '../../../common/contracts/teams.ts';
@@ -20,46 +20,11 @@ type Candidates = MeetingCandidatesResponse;
 function Schedule({ referral, onDone }: { referral: Referral; onDone: (m: string) => void }) {
   const { t } = useI18n();
   const candidates = useApiQuery<Candidates>(`/api/referrals/${referral.id}/candidates`);
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState('12:00');
-  const [place, setPlace] = useState('');
-  const [staffIds, setStaffIds] = useState<string[]>([]);
-  const [personIds, setPersonIds] = useState<string[]>([]);
-  const form = useSubmit(`schedule-${referral.id}`);
-  const labels: Record<string, string> = { startsAt: t('meetings.ui.date'), place: t('meetings.ui.place'), personIds: t('meetings.ui.family'), staffIds: t('meetings.ui.professionals') };
-  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
-  const startsAt = toIsoInstant(date, time);
+  if (!candidates.data) return null;
   return (
-    <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/referrals/${referral.id}/meetings`, { startsAt, place: place || undefined, staffIds, personIds }, () => {
-      onDone(t('meetings.ui.scheduled'));
-    })}>
-      <Heading level={4} data-size="2xs">{t('meetings.ui.scheduleHeading')}</Heading>
-      <FormErrors error={form.error} form={`schedule-${referral.id}`} labelFor={(f) => labels[f.split('.')[0]!] ?? null} attempt={form.attempt} />
-      <DateField id={form.id('startsAt')} label={t('meetings.ui.date')} value={date} onChange={setDate} error={form.errors.startsAt} />
-      <TextField id={form.id('time')} label={t('meetings.ui.time')} width="short" value={time} onChange={setTime} description={t('cases.ui.timeHint')} />
-      <TextField id={form.id('place')} label={t('meetings.ui.place')} optional value={place} onChange={setPlace} description={candidates.data?.place ? t('meetings.ui.placeHint', { place: candidates.data.place }) : undefined} error={form.errors.place} />
-      {candidates.data ? (
-        <>
-          <Fieldset className="form-fieldset" id={form.id('personIds')} tabIndex={-1}>
-            <Fieldset.Legend>{t('meetings.ui.family')}</Fieldset.Legend>
-            {candidates.data.family.map((f) => (
-              <Checkbox key={f.id} id={form.id(`personIds-${f.id}`)} label={f.name} value={f.id} checked={personIds.includes(f.id)} onChange={(e) => setPersonIds(toggle(personIds, f.id, e.target.checked))} />
-            ))}
-            {form.errors.personIds ? <ValidationMessage>{form.errors.personIds}</ValidationMessage> : null}
-          </Fieldset>
-          <Fieldset className="form-fieldset" id={form.id('staffIds')} tabIndex={-1}>
-            <Fieldset.Legend>{t('meetings.ui.professionals')}</Fieldset.Legend>
-            <div className="check-columns">
-              {candidates.data.staff.map((s) => (
-                <Checkbox key={s.id} id={form.id(`staffIds-${s.id}`)} label={`${s.name}${s.unitName ? `, ${s.unitName}` : ''}`} value={s.id} checked={staffIds.includes(s.id)} onChange={(e) => setStaffIds(toggle(staffIds, s.id, e.target.checked))} />
-              ))}
-            </div>
-            {Object.entries(form.errors).filter(([k]) => k.startsWith('staffIds')).map(([k, v]) => <ValidationMessage key={k}>{v}</ValidationMessage>)}
-          </Fieldset>
-        </>
-      ) : null}
-      <div className="button-row"><Button type="submit" disabled={form.busy}>{t('meetings.ui.scheduleSubmit')}</Button></div>
-    </form>
+    <ScheduleMeeting formName={`schedule-${referral.id}`} url={`/api/referrals/${referral.id}/meetings`} heading={t('meetings.ui.scheduleHeading')} submit={t('meetings.ui.scheduleSubmit')}
+      family={candidates.data.family} staff={candidates.data.staff} placeHint={candidates.data.place ? t('meetings.ui.placeHint', { place: candidates.data.place }) : undefined}
+      onDone={() => onDone(t('meetings.ui.scheduled'))} />
   );
 }
 

@@ -138,7 +138,7 @@ export function MeetingPage() {
   const done = setMessage;
   const m = meeting.data;
   return (
-    <Page title={m ? t('meetings.ui.meetingTitle', { team: m.team.name }) : t('meetings.ui.meetingsHeading')}>
+    <Page title={m ? (m.team ? t('meetings.ui.meetingTitle', { team: m.team.name }) : t('plans.ui.meetings.title')) : t('meetings.ui.meetingsHeading')}>
       <LiveMessage>{message || null}</LiveMessage>
       <QueryFallback query={meeting} />
       {m ? (

@@ -1,22 +1,26 @@
 // Team meetings about a child: who reads them, who writes the minutes, the action plan's items and
 // the family's rating of a closed meeting.
-import type { Principal } from '../../../infra/http/context.ts';
+import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
 import type { Decision } from '../actions.ts';
 import type { AccessFacts } from '../facts.ts';
 import { allow, deny, entityId, type Policy, type Rule } from '../policy.ts';
 import { teamDiscussionReaches } from './consent.ts';
 import { citizenCaseAccess } from './person.ts';
+import { planContentAccess } from './plan.ts';
 
 /**
  * A meeting is open to its participants (staff, and the family for a case meeting) and to the
  * leader of its team; the chair and the team's leader write the minutes. A case meeting is data
  * derived from the child's case, so on top of that role the same consent rule as the relay log
- * applies (teamDiscussionReaches): a role in the meeting never outlives the family's consent.
+ * applies (teamDiscussionReaches): a role in the meeting never outlives the family's consent. A
+ * plan's meeting (ansvarsgruppemøte) is the plan's content, so the plan's rule applies instead:
+ * the coordinator, or a service the family's consent for the plan names, and from 18 only on the
+ * young adult's own consent.
  */
 async function meetingAccess(facts: AccessFacts, principal: Principal, meetingId: string, write: boolean, now: Date): Promise<Decision> {
   const trx = facts.trx;
-  const meeting = await trx.selectFrom('team_meeting as m').innerJoin('team as t', 't.id', 'm.team_id')
-    .select(['m.chair_staff_id', 'm.kind', 'm.person_id', 'm.referral_id', 'm.created_at', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
+  const meeting = await trx.selectFrom('team_meeting as m').leftJoin('team as t', 't.id', 'm.team_id')
+    .select(['m.chair_staff_id', 'm.kind', 'm.person_id', 'm.referral_id', 'm.plan_id', 'm.created_at', 't.leader_staff_user_id']).where('m.id', '=', meetingId).executeTakeFirst();
   if (!meeting) return deny('no_subject');
   // A system-level meeting is written only through its own routes, which refuse personal data.
   if (meeting.kind === 'system' && write) return deny('system_meeting');
@@ -40,8 +44,13 @@ async function meetingAccess(facts: AccessFacts, principal: Principal, meetingId
     role = allow('meeting_participant');
   }
   if (!meeting.person_id) return role;
-  const consent = await teamDiscussionReaches(facts, principal, meeting.person_id, meeting.referral_id, meeting.created_at, now);
+  const consent = await consentFor(facts, principal, { ...meeting, person_id: meeting.person_id }, now);
   return consent.allowed ? allow(`${role.reason}+${consent.reason}`) : consent;
+}
+
+/** The consent a role in a meeting about a child rests on: the team discussion's, or the plan's. */
+function consentFor(facts: AccessFacts, principal: StaffPrincipal, m: { person_id: string; plan_id: string | null; referral_id: string | null; created_at: Date }, now: Date): Promise<Decision> {
+  return m.plan_id ? planContentAccess(facts, principal, m.person_id, now) : teamDiscussionReaches(facts, principal, m.person_id, m.referral_id, m.created_at, now);
 }
 
 const meetingRule = (write: boolean): Rule => ({ principal, request, facts, now }) => {
@@ -60,12 +69,12 @@ export const meetingPolicy = {
     const itemId = entityId(request, 'action_item');
     if (!itemId) return deny('no_subject');
     const item = await facts.trx.selectFrom('action_item as a').innerJoin('team_meeting as m', 'm.id', 'a.meeting_id')
-      .select(['a.owner_staff_id', 'a.owner_person_id', 'm.person_id', 'm.referral_id', 'm.created_at']).where('a.id', '=', itemId).executeTakeFirst();
+      .select(['a.owner_staff_id', 'a.owner_person_id', 'm.person_id', 'm.referral_id', 'm.plan_id', 'm.created_at']).where('a.id', '=', itemId).executeTakeFirst();
     if (!item) return deny('no_subject');
     if (principal.kind === 'citizen') return item.owner_person_id === principal.personId ? allow('family_action_item_owner') : deny('not_action_item_owner');
     if (item.owner_staff_id !== principal.staffUserId) return deny('not_action_item_owner');
     if (!item.person_id) return allow('action_item_owner');
-    const consent = await teamDiscussionReaches(facts, principal, item.person_id, item.referral_id, item.created_at, now);
+    const consent = await consentFor(facts, principal, { ...item, person_id: item.person_id }, now);
     return consent.allowed ? allow(`action_item_owner+${consent.reason}`) : consent;
   },
   // The family's rating: a guardian or youth who took part in the meeting, once it is closed.

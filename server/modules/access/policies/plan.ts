@@ -75,6 +75,10 @@ async function staffOnPlan(facts: AccessFacts, personId: string, now: Date, rule
   return (await adultOwnConsent(facts, personId, now)) ?? decision;
 }
 
+/** The plan's content to a professional: the coordinator or a service under the consent, and from 18 on the young adult's own consent (a plan's meetings too). */
+export const planContentAccess = (facts: AccessFacts, principal: Principal, personId: string, now: Date): Promise<Decision> =>
+  staffOnPlan(facts, personId, now, () => planWorker(facts, principal, personId, now));
+
 /** The person a plan, request or appointment belongs to, read in the decision's own query. */
 async function personOf(facts: AccessFacts, table: 'plan_request' | 'coordinator_assignment' | 'individual_plan', id: string | null): Promise<string | null> {
   if (!id) return null;
@@ -134,7 +138,7 @@ export const planPolicy = {
         return consentReaches(facts, principal, personId, 'individual_plan', now);
       });
     }
-    return staffOnPlan(facts, personId, now, () => planWorker(facts, principal, personId, now));
+    return planContentAccess(facts, principal, personId, now);
   },
   'plan.create': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request);
@@ -142,7 +146,12 @@ export const planPolicy = {
   },
   'plan.write': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request) ?? (await personOf(facts, 'individual_plan', entityId(request, 'individual_plan')));
-    return personId ? staffOnPlan(facts, personId, now, () => planWorker(facts, principal, personId, now)) : deny('no_subject');
+    return personId ? planContentAccess(facts, principal, personId, now) : deny('no_subject');
+  },
+  // The coordinator in office calls the plan's meetings (ansvarsgruppemøte).
+  'planMeeting.schedule': async ({ principal, request, facts, now }) => {
+    const personId = subjectId(request) ?? (await personOf(facts, 'individual_plan', entityId(request, 'individual_plan')));
+    return personId ? staffOnPlan(facts, personId, now, () => coordinator(facts, principal, personId)) : deny('no_subject');
   },
   'plan.familyWrite': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request);

@@ -54,6 +54,8 @@ export function FamilyPlan({ person }: { person: PersonDetails }) {
           {abilities.familyWrite && !plan.confirmedCurrent ? <Confirm plan={plan} onDone={setMessage} /> : null}
           <PlanContent
             plan={plan}
+            personId={person.id}
+            family
             goalForm={abilities.familyWrite ? <GoalForm plan={plan} family onSaved={setMessage} /> : null}
             commentForm={abilities.familyWrite ? <CommentForm plan={plan} onSaved={setMessage} /> : null}
           />

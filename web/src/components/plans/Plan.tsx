@@ -5,6 +5,7 @@
 // button is shown from the API's abilities.
 import { Button, Card, Heading, Link, Paragraph, Radio, Fieldset, Tag } from '@digdir/designsystemet-react';
 import { useState, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import type { PersonPlanResponse, PlanView } from '../../../../common/contracts/plans.ts';
 import { PLAN_REQUEST_KINDS, type PlanRequestKind } from '../../../../common/plans.ts';
@@ -14,6 +15,8 @@ import { TextAreaField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { Collapsible } from '../PageSection.tsx';
 import { usePageReader } from '../citizen/reader.tsx';
+import { MeetingRating } from '../citizen/MeetingRating.tsx';
+import { GoalProgress } from '../GoalProgress.tsx';
 
 type Coordinator = NonNullable<PersonPlanResponse['coordinator']>;
 type Requests = PersonPlanResponse['requests'];
@@ -117,7 +120,7 @@ export function CommentForm({ plan, onSaved }: { plan: PlanView; onSaved: (messa
   );
 }
 
-function LogItems({ plan }: { plan: PlanView }) {
+function LogItems({ plan, personId, family }: { plan: PlanView; personId: string; family: boolean }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="plan-log" className="plan-part" data-testid="plan-log-items">
@@ -132,6 +135,8 @@ function LogItems({ plan }: { plan: PlanView }) {
               {i.startsOn || i.evaluateOn ? (
                 <Paragraph data-size="sm">{joined(i.startsOn ? t('plans.ui.startsOn', { date: formatDate(i.startsOn) }) : null, i.evaluateOn ? t('plans.ui.evaluateOn', { date: formatDate(i.evaluateOn) }) : null)}</Paragraph>
               ) : null}
+              {/* On Min side the relay log beside the plan already draws the log's goals' progress. */}
+              {i.kind === 'goal' && !family ? <GoalProgress personId={personId} goalKey={i.entryKey} citizen={false} /> : null}
             </li>
           ))}
         </ul>
@@ -141,8 +146,39 @@ function LogItems({ plan }: { plan: PlanView }) {
   );
 }
 
+/**
+ * The plan's meetings (ansvarsgruppemøter): staff open a meeting's page, where its participants read
+ * and the coordinator writes the minutes; the family gets the minutes and rates a closed meeting here.
+ */
+function PlanMeetings({ plan, family, callForm }: { plan: PlanView; family: boolean; callForm?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="plan-meetings" className="plan-part" data-testid="plan-meetings">
+      <Heading level={3} data-size="xs" id="plan-meetings">{t('plans.ui.meetings.heading')}</Heading>
+      {plan.meetings.length === 0 ? <Paragraph data-size="sm">{t('plans.ui.meetings.none')}</Paragraph> : (
+        <ul className="plan-list">
+          {plan.meetings.map((m) => {
+            const line = t('plans.ui.meetings.line', { when: formatDateTime(m.startsAt), place: m.place });
+            return (
+              <li key={m.id} className="entry-card" data-testid="plan-meeting">
+                <Paragraph>
+                  {family ? <strong>{line}</strong> : <Link asChild><RouterLink to={`/moter/${m.id}`}>{line}</RouterLink></Link>}{' '}
+                  <Tag data-color={m.status === 'closed' ? 'success' : m.status === 'cancelled' ? 'neutral' : 'info'}>{t(`plans.ui.meetings.status.${m.status}`)}</Tag>
+                </Paragraph>
+                {m.status === 'closed' ? <Paragraph data-size="sm" className="no-print"><Link href={`/api/meetings/${m.id}/minutes.pdf`}>{t('meetings.ui.downloadMinutes')}</Link></Paragraph> : null}
+                {family && m.status === 'closed' ? <MeetingRating meetingId={m.id} showHeading={false} /> : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {callForm}
+    </section>
+  );
+}
+
 /** The plan as both sides read it, with the writers' forms placed where they write: own goals, comments, and `extra` before the comments. */
-export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: PlanView; goalForm?: ReactNode; commentForm?: ReactNode; extra?: ReactNode }) {
+export function PlanContent({ plan, personId, family, goalForm, commentForm, meetingForm, extra }: { plan: PlanView; personId: string; family: boolean; goalForm?: ReactNode; commentForm?: ReactNode; meetingForm?: ReactNode; extra?: ReactNode }) {
   const { t, tx } = useI18n();
   const reader = usePageReader();
   return (
@@ -157,7 +193,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
           : t('plans.notConfirmed')}
         {plan.confirmed && !plan.confirmedCurrent ? ` ${t('plans.ui.changedSinceConfirmed')}` : ''}
       </Paragraph>
-      <LogItems plan={plan} />
+      <LogItems plan={plan} personId={personId} family={family} />
       <section aria-labelledby="plan-goals" className="plan-part" data-testid="plan-goals">
         <Heading level={3} data-size="xs" id="plan-goals">{!reader ? t('plans.ownGoals') : reader.self ? t('plans.ownGoalsSelf') : t('plans.ownGoalsNamed', { name: reader.name })}</Heading>
         {plan.goals.length === 0 ? <Paragraph data-size="sm">{t('plans.nothingYet')}</Paragraph> : (
@@ -167,6 +203,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
                 <Paragraph><Tag data-color={g.whose === 'child' ? 'info' : 'accent'}>{t(`plans.whose.${g.whose}`)}</Tag> {g.text}</Paragraph>
                 <Paragraph data-size="sm">{t('plans.ui.goalMeta', { name: g.author.name, date: formatDate(g.writtenAt), status: t(`plans.goalStatus.${g.status}`) })}</Paragraph>
                 {g.familyView ? <Paragraph data-size="sm">{t('plans.ui.familyView')}: {g.familyView}</Paragraph> : null}
+                <GoalProgress personId={personId} goalKey={g.id} citizen={family} />
               </li>
             ))}
           </ul>
@@ -197,6 +234,7 @@ export function PlanContent({ plan, goalForm, commentForm, extra }: { plan: Plan
           </ul>
         )}
       </section>
+      <PlanMeetings plan={plan} family={family} callForm={meetingForm} />
       {extra}
       <section aria-labelledby="plan-comments" className="plan-part">
         <Heading level={3} data-size="xs" id="plan-comments">{t('plans.ui.comments')}</Heading>

@@ -10,6 +10,7 @@ import { FormErrors } from '../../components/FormErrors.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Collapsible } from '../../components/PageSection.tsx';
 import { CommentForm, CoordinatorCard, GoalForm, PlanContent, RequestForm, RequestList } from '../../components/plans/Plan.tsx';
+import { ScheduleMeeting } from '../../components/teams/ScheduleMeeting.tsx';
 import { LiveMessage, QueryFallback } from '../../components/Status.tsx';
 import { toIsoDate } from '../../dates.ts';
 import { useApiQuery, useSubmit } from '../../query.tsx';
@@ -177,6 +178,17 @@ export function PlanPage() {
           <Heading level={2} data-size="sm" id="plan-heading">{t('plans.pdf.title')}</Heading>
           <PlanContent
             plan={plan}
+            personId={data.person.id}
+            family={false}
+            meetingForm={data.abilities.scheduleMeeting ? (
+              <div className="no-print">
+                <Collapsible summary={t('plans.ui.meetings.call')} testId="plan-meeting-call">
+                  <Paragraph data-size="sm">{t('plans.ui.meetings.callHelp')}</Paragraph>
+                  <ScheduleMeeting formName="planMeeting" url={`/api/individual-plans/${plan.id}/meetings`} heading={t('plans.ui.meetings.title')} submit={t('plans.ui.meetings.submit')}
+                    family={data.family} staff={data.involvedStaff} placeHint={t('plans.ui.meetings.placeHelp')} onDone={() => setMessage(t('plans.ui.meetings.called'))} />
+                </Collapsible>
+              </div>
+            ) : null}
             goalForm={data.abilities.write ? <Collapsible summary={t('plans.ui.childGoalHeading')}><GoalForm plan={plan} family={false} onSaved={setMessage} /></Collapsible> : null}
             commentForm={data.abilities.write ? <CommentForm plan={plan} onSaved={setMessage} /> : null}
             extra={data.abilities.write ? (
