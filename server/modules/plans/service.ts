@@ -187,15 +187,15 @@ export async function answer(ctx: DataContext, assignmentId: string, accept: boo
 
 const staffShape = (s: { id: string; display_name: string; title: string | null; unit_name: string | null }) => ({ id: s.id, name: s.display_name, title: s.title, unitName: s.unit_name });
 
-/** The person's requests and decisions, the coordinator and how to reach them, and the plan when the reader may see it. */
 /** Whom the coordinator may invite from the family to the plan's meetings: guardians with parental responsibility and the child. */
 async function meetingFamily(ctx: DataContext, personId: string) {
   const rows = await ctx.trx.selectFrom('person as p').leftJoin('guardianship as g', (join) => join.onRef('g.guardian_id', '=', 'p.id').on('g.child_id', '=', personId).on('g.parental_responsibility', '=', true))
     .select(['p.id', 'p.given_name', 'p.family_name']).where((eb) => eb.or([eb('p.id', '=', personId), eb('g.child_id', 'is not', null)])).orderBy('p.given_name').execute();
-  await readPeople(ctx, rows.map((r) => r.id), { action: 'planMeeting.schedule', purpose: 'follow_up', reason: 'meeting_candidate' });
+  readPeople(ctx, rows.map((r) => r.id), { action: 'planMeeting.schedule', purpose: 'follow_up', reason: 'meeting_candidate' });
   return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, role: r.id === personId ? 'youth' as const : 'guardian' as const }));
 }
 
+/** The person's requests and decisions, the coordinator and how to reach them, and the plan when the reader may see it. */
 export async function personPlan(ctx: DataContext, personId: string) {
   await authorize(ctx, { action: 'planStatus.read', purpose: purposeOf(ctx), subject: { kind: 'person', id: personId } });
   const person = await ctx.trx.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', personId).executeTakeFirstOrThrow();
