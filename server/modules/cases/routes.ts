@@ -11,6 +11,7 @@ import * as relayLog from './relay-log.ts';
 import * as status from './status.ts';
 import * as tasks from './tasks.ts';
 import * as worries from './worries.ts';
+import { sendPdf } from '../../infra/http/pdf-reply.ts';
 
 const tags = ['cases'];
 
@@ -66,7 +67,7 @@ export const caseRoutes = [
     produces: 'application/pdf',
     handler: async (ctx, { params }) => {
       const pdf = await relayLog.relayLogPdf(ctx, params.id);
-      return ctx.reply.type('application/pdf').header('content-disposition', 'attachment; filename="stafettlogg.pdf"').send(pdf);
+      return sendPdf(ctx.reply, pdf, 'stafettlogg.pdf');
     },
   }),
   defineRoute({

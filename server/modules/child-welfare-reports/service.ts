@@ -22,6 +22,7 @@ import { renderReportPdf } from './pdf.ts';
 import { reportRow, reportsOf, type ReportRow } from './queries.ts';
 import { deadlinesOf, reportView, statusOf } from './view.ts';
 import type { ReportContent, ReportInput, ReviewDecision } from './schema.ts';
+import { sendPdf } from '../../infra/http/pdf-reply.ts';
 
 export const entityOf = (id: string) => ({ type: 'child_welfare_report', id });
 export const INTAKE_LINK = (id: string) => `/barnevern/meldinger/${id}`;
@@ -157,7 +158,7 @@ export async function reportPdf(ctx: DataContext, reportId: string) {
   // A file is not scanned for the people it names: the guardians are recorded here.
   readPeople(ctx, r.guardians.map((g) => g.personId), { action: 'cwReport.read', purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(reportId) });
   const pdf = await renderReportPdf(ctx.lang, r);
-  return ctx.reply.type('application/pdf').header('content-disposition', `inline; filename="${r.reference}.pdf"`).send(pdf);
+  return sendPdf(ctx.reply, pdf, `${r.reference}.pdf`, 'inline');
 }
 
 /** Updates the report under the version the client read; a stale version or a repeated step is refused. */

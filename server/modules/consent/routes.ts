@@ -4,6 +4,7 @@ import { Created } from '../../../common/contracts/shared.ts';
 import { renderConsentForm } from './pdf.ts';
 import { MAX_DOCUMENT_BYTES, ConsentFormQuery, GiveConsentBody, ConsentParams, LegalBasisBody, PersonParams, RecordConsentBody, WithdrawConsentBody } from './schema.ts';
 import * as consent from './service.ts';
+import { sendPdf } from '../../infra/http/pdf-reply.ts';
 
 export const consentRoutes = [
   defineRoute({
@@ -20,10 +21,7 @@ export const consentRoutes = [
       const lang = query.lang ?? ctx.lang;
       const text = await consent.consentTextIn(ctx.services.db, lang, query.version);
       const pdf = await renderConsentForm(lang, text);
-      return ctx.reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="samtykke-v${text.version}-${lang}.pdf"`)
-        .send(pdf);
+      return sendPdf(ctx.reply, pdf, `samtykke-v${text.version}-${lang}.pdf`, 'inline');
     },
   }),
   defineRoute({
@@ -34,7 +32,7 @@ export const consentRoutes = [
       const lang = query.lang ?? ctx.lang;
       const { text, filled } = await consent.filledConsentForm(ctx, params.id, lang);
       const pdf = await renderConsentForm(lang, text, filled);
-      return ctx.reply.type('application/pdf').header('content-disposition', `inline; filename="samtykke-v${text.version}-${lang}.pdf"`).send(pdf);
+      return sendPdf(ctx.reply, pdf, `samtykke-v${text.version}-${lang}.pdf`, 'inline');
     },
   }),
   defineRoute({

@@ -5,6 +5,7 @@ import { CreateIndicatorBody, IMPORT_BODY_LIMIT, ImportBody, IndicatorParams, Re
 import * as indicators from './service.ts';
 import { annualReport } from './report.ts';
 import { reportCsv, reportPdf } from './export.ts';
+import { sendPdf } from '../../infra/http/pdf-reply.ts';
 
 const tags = ['indicators'];
 
@@ -68,7 +69,7 @@ export const indicatorRoutes = [
       const report = await annualReport(ctx, query);
       const municipality = await ctx.trx.selectFrom('municipality').select('name').where('id', '=', ctx.principal?.kind === 'staff' ? ctx.principal.municipalityId : '').executeTakeFirst();
       const pdf = await reportPdf(ctx.lang, report, municipality?.name ?? '');
-      return ctx.reply.type('application/pdf').header('content-disposition', `attachment; filename="arsrapport-${query.year}.pdf"`).send(pdf);
+      return sendPdf(ctx.reply, pdf, `arsrapport-${query.year}.pdf`);
     },
   }),
 ];

@@ -20,6 +20,7 @@ import type { ContributionInput, EvaluationHeldInput } from './schema.ts';
 import { renderPlanPdf } from './pdf.ts';
 import { createCaseMeeting } from '../teams/meetings.ts';
 import type { ScheduleInput } from '../teams/schema.ts';
+import { sendPdf } from '../../infra/http/pdf-reply.ts';
 
 const PLAN_KINDS = ['development_area', 'goal', 'measure'] as const;
 const planLink = (personId: string) => `/barn/${personId}/plan`;
@@ -263,5 +264,5 @@ export async function planPdf(ctx: DataContext, planId: string) {
   const coordinator = await ctx.trx.selectFrom('coordinator_assignment as a').innerJoin('staff_user as s', 's.id', 'a.staff_user_id').leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
     .select(['s.display_name', 's.email', 's.phone', 'u.name as unit_name']).where('a.person_id', '=', personId).where('a.status', '=', 'accepted').executeTakeFirst();
   const pdf = await renderPlanPdf(ctx.lang, { person: { name: `${person.given_name} ${person.family_name}`, birthDate: person.birth_date }, coordinator: coordinator ?? null, plan: view, printedOn: osloDate(ctx.services.clock.now()) });
-  return ctx.reply.type('application/pdf').header('content-disposition', 'attachment; filename="individuell-plan.pdf"').send(pdf);
+  return sendPdf(ctx.reply, pdf, 'individuell-plan.pdf');
 }

@@ -9,6 +9,7 @@ import {
   AnonymousReferralBody, AnswerBody, ItemParams, MeetingParams, MinutesBody, MoreInfoBody, RedirectBody, ReferralBody, ReferralParams, ReviewBody, ScheduleBody, TeamParams,
 } from './schema.ts';
 import * as teams from './service.ts';
+import { sendPdf } from '../../infra/http/pdf-reply.ts';
 
 const PersonParams = z.strictObject({ id: uuid });
 const tags = ['teams'];
@@ -119,7 +120,7 @@ export const meetingRoutes = [
     produces: 'application/pdf',
     handler: async (ctx, { params }) => {
       const pdf = await meetings.minutesPdf(ctx, params.meetingId);
-      return ctx.reply.type('application/pdf').header('content-disposition', 'attachment; filename="referat.pdf"').send(pdf);
+      return sendPdf(ctx.reply, pdf, 'referat.pdf');
     },
   }),
   defineRoute({

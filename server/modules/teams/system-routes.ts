@@ -5,6 +5,7 @@ import { Saved, VersionSaved } from '../../../common/contracts/shared.ts';
 import { CloseSystemMeetingResponse, ListSystemMeetingsResponse, SystemMeetingResponse } from '../../../common/contracts/teams.ts';
 import { uuid } from '../../infra/http/schemas.ts';
 import * as system from './system-meetings.ts';
+import { sendPdf } from '../../infra/http/pdf-reply.ts';
 
 const MeetingParams = z.strictObject({ meetingId: uuid });
 const tags = ['system-level teams'];
@@ -46,7 +47,7 @@ export const systemMeetingRoutes = [
     produces: 'application/pdf',
     handler: async (ctx, { params }) => {
       const report = await system.systemReportPdf(ctx, params.meetingId);
-      return ctx.reply.type('application/pdf').header('content-disposition', `inline; filename="${report.fileName}"`).send(report.pdf);
+      return sendPdf(ctx.reply, report.pdf, report.fileName, 'inline');
     },
   }),
 ];
