@@ -7,7 +7,7 @@ import { sealAuditLog } from './modules/audit/chain.ts';
 import { purgeExpiredCases, sendCaseReminders } from './modules/cases/jobs.ts';
 import { deliverReport, DELIVERY_JOB } from './modules/child-welfare-reports/delivery.ts';
 import { sendReportReminders } from './modules/child-welfare-reports/jobs.ts';
-import { sendPlanReminders } from './modules/plans/jobs.ts';
+import { sendAfterCareNotices, sendPlanReminders } from './modules/plans/jobs.ts';
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
 import { REFRESH_JOB, refreshJob } from './modules/indicators/refresh.ts';
@@ -38,6 +38,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     [REFRESH_JOB]: refreshJob,
     'plans.reminders': async (db, _payload, now) => {
       await sendPlanReminders(db, now);
+      await sendAfterCareNotices(db, now);
     },
   };
 }

@@ -16,7 +16,7 @@ import { AdminPage, AdminPageList, ImageUploaded, PageSearch, PageStateChanged, 
 import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EffortChanged, EffortDetails, EffortList, MyEfforts } from './family-efforts.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
-import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
+import { AfterCareListResponse, PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
 import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
 import { AnnualReportResponse, ImportEntriesResponse, IndicatorHistoryResponse, IndicatorRegisterResponse } from './indicators.ts';
 
@@ -202,6 +202,9 @@ export const RESPONSES = {
   'POST /api/individual-plans/:planId/comments': Created,
   'POST /api/individual-plans/:planId/confirm': Saved,
   'POST /api/individual-plans/:planId/meetings': ScheduleMeetingResponse,
+  'GET /api/people/:id/after-care': AfterCareListResponse,
+  'POST /api/people/:id/after-care': Created,
+  'PUT /api/after-care/:afterCareId': Saved,
   'GET /api/handbook/pages': PageSearch,
   'GET /api/handbook/pages/:slug': PublishedPage,
   'GET /api/model': PublicModel,

@@ -35,6 +35,13 @@ export type PlanRequestResponse = z.infer<typeof PlanRequestResponse>;
 
 const Author = z.object({ kind: z.enum(['staff', 'family']), name: z.string() });
 
+/** A young adult's after-care (ettervern) from child welfare, shown with the plan (decision 0037). */
+export const AfterCarePeriod = z.object({ id: z.string(), version: z.number(), startsOn: date, endsOn: date, recordedBy: z.string(), recordedAt: at });
+
+/** GET /api/people/:id/after-care. */
+export const AfterCareListResponse = z.object({ items: z.array(AfterCarePeriod) });
+export type AfterCareListResponse = z.infer<typeof AfterCareListResponse>;
+
 export const PlanView = z.object({
   id: z.string(), version: z.number(), status: z.enum(['active', 'ended']), createdAt: at,
   /** The relay log's development areas, goals and measures, each at its current version. */
@@ -55,6 +62,8 @@ export const PlanView = z.object({
   /** The plan's meetings (ansvarsgruppemøter), held as team meetings; the family sees those they were invited to. */
   meetings: z.array(z.object({ id: z.string(), startsAt: at, place: z.string(), status: z.enum(['scheduled', 'closed', 'cancelled']) })),
   comments: z.array(z.object({ id: z.string(), body: z.string(), author: Author, writtenAt: at })),
+  /** Child welfare's after-care for the young adult, when recorded; the plan needs a coordinator in adult services before the last one ends. */
+  afterCare: z.array(AfterCarePeriod),
   history: z.array(z.object({ version: z.number(), what: z.string(), by: z.string(), at })),
   confirmed: z.object({ version: z.number(), at, by: z.string() }).nullable(),
   /** The family confirmed the version now shown. */

@@ -597,6 +597,15 @@ const EVERY_ACTION: Row[] = [
   row('planMeeting.schedule', 'coordinator', entity('individual_plan', (f) => f.planId), yes('coordinator')),
   row('planMeeting.schedule', 'other:healthStation', entity('individual_plan', (f) => f.planId), no('not_coordinator')),
   row('planMeeting.schedule', 'citizen:guardianWithResponsibility', entity('individual_plan', (f) => f.planId), no('not_staff')),
+  // After-care (ettervern): recorded by child welfare of the municipality, read with the plan.
+  row('afterCare.record', 'child_welfare_intake', family, yes('child_welfare_intake')),
+  row('afterCare.record', 'coordinator', family, no('role_required:child_welfare_intake')),
+  row('afterCare.record', 'coordinating_unit', family, no('role_required:child_welfare_intake')),
+  row('afterCare.record', 'citizen:guardianWithResponsibility', family, no('not_staff')),
+  row('afterCare.read', 'child_welfare_intake', family, yes('child_welfare_intake')),
+  row('afterCare.read', 'coordinator', family, yes('coordinator')),
+  row('afterCare.read', 'coordinating_unit', family, no('unit_not_recipient')),
+  row('afterCare.read', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
 
   // Enrolments: a kindergarten's or school's own; enrolment at one's own unit opens the worry only.
   row('enrolment.import', 'other:school', none, yes('unit:school_primary')),

@@ -98,6 +98,17 @@ export interface ActionItem {
   what: string;
 }
 
+export interface AfterCare {
+  ends_on: string;
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  starts_on: string;
+  version: Generated<number>;
+}
+
 export interface AuditChain {
   event_id: number;
   hash: Uint8Array;
@@ -1096,6 +1107,7 @@ export interface DB {
   action_guide_step: ActionGuideStep;
   action_guide_version: ActionGuideVersion;
   action_item: ActionItem;
+  after_care: AfterCare;
   audit_chain: AuditChain;
   audit_event: AuditEvent;
   audit_seal_state: AuditSealState;

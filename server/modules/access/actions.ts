@@ -116,6 +116,8 @@ export const ACCESS_ACTIONS = [
   'plan.write', // contributions, the child's goals, evaluation dates: as plan.read for staff
   'plan.familyWrite', // own goals, comments, confirmation: the one who decides for the child
   'planMeeting.schedule', // the coordinator in office calls a meeting about the plan (ansvarsgruppemøte)
+  'afterCare.record', // record or change a young adult's after-care (ettervern): child welfare of the person's municipality
+  'afterCare.read', // the after-care periods: child welfare of the municipality, and whoever reads the plan
   'handbook.edit', // the digital handbook's drafts, review and images: the administrator and the editor (redaktør)
   'handbook.publish', // make a handbook page's reviewed version the published one
   'handbookStaffPage.read', // a published page marked for staff only: the municipality's staff, never the public

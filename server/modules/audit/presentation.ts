@@ -38,6 +38,7 @@ export const AUDITED_ACTIONS = {
   'goalRating.read': true, 'goalRating.create': true, 'survey.schedule': true, 'survey.list': true, 'survey.answer': true, 'survey.results': true,
   'planRequest.create': true, 'planRequestQueue.read': true, 'planRequest.decide': true, 'coordinator.appoint': true, 'coordinator.answer': true,
   'planStatus.read': true, 'plan.read': true, 'plan.create': true, 'plan.write': true, 'plan.familyWrite': true, 'planMeeting.schedule': true,
+  'afterCare.record': true, 'afterCare.read': true,
   'session.signIn': true, 'case.purge': true, 'notification.remind': true,
   'birth.register': true, 'familyEffort.request': true, 'familyEffort.list': true, 'familyEffort.read': true, 'familyEffort.appoint': true,
   'familyEffort.accept': true, 'familyEffort.callIn': true, 'familyEffort.close': true, 'familyEffort.familyView': true,

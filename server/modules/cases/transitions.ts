@@ -19,8 +19,8 @@ export const STAGE_UNIT_TYPES: Record<Stage, readonly string[]> = {
 };
 
 /**
- * The stages a person enters as an adult (at 18, or 23 with after-care): their own consent carries
- * the case there. A consent their guardians gave while they were a child does not.
+ * The stages a person enters as an adult (at 18; after-care from child welfare does not postpone it,
+ * decision 0037): their own consent carries the case there. A consent their guardians gave while they were a child does not.
  */
 export const OWN_CONSENT_STAGES: readonly Stage[] = ['adult'];
 
@@ -42,8 +42,6 @@ export interface StageSubject {
   kind: 'child' | 'pregnant' | 'adult';
   birthDate: string;
   expectedBirthDate: string | null;
-  /** After-care (ettervern) follows a youth to 23. */
-  afterCare?: boolean;
 }
 
 /** The stage by age alone, on a date. */
@@ -55,7 +53,7 @@ export function stageByAge(subject: StageSubject, on: string): Stage {
   if (on < augustOf(b, 6)) return 'kindergarten';
   if (on < augustOf(b, 13)) return 'primary_school';
   if (on < augustOf(b, 16)) return 'lower_secondary';
-  if (ageOn(b, on) < (subject.afterCare ? 23 : 18)) return 'upper_secondary';
+  if (ageOn(b, on) < 18) return 'upper_secondary';
   return 'adult';
 }
 
@@ -74,7 +72,7 @@ export function nextStageStart(subject: StageSubject, stage: Stage): { stage: St
     case 'lower_secondary':
       return { stage: 'upper_secondary', startsOn: augustOf(b, 16) };
     case 'upper_secondary':
-      return { stage: 'adult', startsOn: birthday(b, subject.afterCare ? 23 : 18) };
+      return { stage: 'adult', startsOn: birthday(b, 18) };
     case 'adult':
       return null;
   }

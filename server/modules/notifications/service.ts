@@ -83,6 +83,7 @@ export const NOTIFICATION_KINDS = [
   'plan.opened', // {name} — to the relay holder: the plan is open, hand the baton to the coordinator
   'plan.confirmed', // {} — to the coordinator: the family confirmed the plan
   'plan.evaluationDue', // {date} — to the coordinator, before an evaluation date
+  'afterCare.ending', // {date} — to Koordinerende enhet: a plan needs a coordinator in adult services before the young adult's after-care ends
   'consent.withdrawn', // {} — to the relay holder: the family withdrew a consent, wholly or partly (consent/service.ts)
   'consent.accessLost', // {} — to an involved professional whose unit a withdrawal shut out of some or all of the case
 ] as const;
@@ -142,6 +143,7 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'plan.opened': null,
   'plan.confirmed': null,
   'plan.evaluationDue': null,
+  'afterCare.ending': null,
   // Neither text names the child, but the notice carries the child's id and link: a reader the
   // withdrawal shut out of the whole case gets the withheld form, without either.
   'consent.withdrawn': 'case',

@@ -8,7 +8,8 @@ import type { PlanView } from '../../../common/contracts/plans.ts';
 export interface PlanPdfInput {
   person: { name: string; birthDate: string };
   coordinator: { display_name: string; email: string; phone: string | null; unit_name: string | null } | null;
-  plan: Omit<PlanView, 'createdAt' | 'goals' | 'comments' | 'history' | 'confirmed' | 'meetings'> & {
+  plan: Omit<PlanView, 'createdAt' | 'goals' | 'comments' | 'history' | 'confirmed' | 'meetings' | 'afterCare'> & {
+    afterCare: { startsOn: string; endsOn: string }[];
     goals: { whose: string; text: string; status: string; author: { name: string } }[];
     confirmed: { version: number; at: Date | string; by: string } | null;
   };
@@ -24,6 +25,11 @@ export function renderPlanPdf(lang: Language, input: PlanPdfInput): Promise<Buff
   small(t('pdf.version', { version: plan.version, date: formatDate(input.printedOn) }));
   heading(t('coordinator'));
   line(input.coordinator ? [input.coordinator.display_name, input.coordinator.unit_name, input.coordinator.phone, input.coordinator.email].filter(Boolean).join(', ') : t('noCoordinator'));
+  // After-care goes with the plan on paper too, so the adult services see when it ends.
+  if (plan.afterCare.length) {
+    heading(t('ui.afterCare.heading'));
+    for (const a of plan.afterCare) line(t('ui.afterCare.period', { from: formatDate(a.startsOn), to: formatDate(a.endsOn) }));
+  }
   heading(t('fromLog'));
   if (plan.logItems.length === 0) line(t('nothingYet'));
   for (const item of plan.logItems) {

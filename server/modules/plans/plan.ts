@@ -21,6 +21,7 @@ import { renderPlanPdf } from './pdf.ts';
 import { createCaseMeeting } from '../teams/meetings.ts';
 import type { ScheduleInput } from '../teams/schema.ts';
 import { sendPdf } from '../../infra/http/pdf-reply.ts';
+import { afterCarePeriods, afterCareShape } from './after-care.ts';
 
 const PLAN_KINDS = ['development_area', 'goal', 'measure'] as const;
 const planLink = (personId: string) => `/barn/${personId}/plan`;
@@ -46,13 +47,13 @@ export async function planContent(ctx: DataContext, planId: string, personId: st
 
 async function planView(trx: Tx, planId: string, categories: Set<string> | 'all', ctx: DataContext | null) {
   const plan = await trx.selectFrom('individual_plan as ip').leftJoin('person as cp', 'cp.id', 'ip.confirmed_by_person_id')
-    .select(['ip.id', 'ip.version', 'ip.status', 'ip.created_at', 'ip.confirmed_version', 'ip.confirmed_at', 'ip.confirmed_by_person_id', 'cp.given_name', 'cp.family_name'])
+    .select(['ip.id', 'ip.person_id', 'ip.version', 'ip.status', 'ip.created_at', 'ip.confirmed_version', 'ip.confirmed_at', 'ip.confirmed_by_person_id', 'cp.given_name', 'cp.family_name'])
     .where('ip.id', '=', planId).executeTakeFirstOrThrow();
   const citizen = ctx?.principal?.kind === 'citizen' ? ctx.principal.personId : null;
   let meetingsQuery = trx.selectFrom('team_meeting as m').select(['m.id', 'm.starts_at', 'm.place', 'm.status']).where('m.plan_id', '=', planId);
   // The family sees the meetings they were invited to, as with the team's meetings.
   if (citizen) meetingsQuery = meetingsQuery.where((eb) => eb.exists(eb.selectFrom('meeting_participant as mp').select('mp.id').whereRef('mp.meeting_id', '=', 'm.id').where('mp.person_id', '=', citizen)));
-  const [entries, goals, contributions, evaluations, comments, history, meetings] = await Promise.all([
+  const [entries, goals, contributions, evaluations, comments, history, meetings, afterCare] = await Promise.all([
     trx.selectFrom('plan_log_link as l').innerJoin('relay_log_entry as e', 'e.entry_key', 'l.entry_key')
       .leftJoin('staff_user as r', 'r.id', 'e.responsible_staff_id').leftJoin('service_unit as ru', 'ru.id', 'r.service_unit_id')
       .select(['e.entry_key', 'e.version', 'e.kind', 'e.category', 'e.title', 'e.body', 'e.starts_on', 'e.evaluate_on', 'e.written_at', 'r.display_name as responsible_name', 'ru.name as responsible_unit'])
@@ -73,6 +74,7 @@ async function planView(trx: Tx, planId: string, categories: Set<string> | 'all'
       .select(['h.version', 'h.what', 'h.changed_at', 'h.by_person_id', 'p.given_name', 'p.family_name', 's.display_name'])
       .where('h.plan_id', '=', planId).orderBy('h.changed_at').orderBy('h.id').execute(),
     meetingsQuery.orderBy('m.starts_at').orderBy('m.id').execute(),
+    afterCarePeriods(trx, plan.person_id),
   ]);
   // The family members the plan names (authors, the one who confirmed) are read with it.
   if (ctx) {
@@ -94,6 +96,7 @@ async function planView(trx: Tx, planId: string, categories: Set<string> | 'all'
     evaluations: evaluations.map((e) => ({ id: e.id, dueOn: e.due_on, doneOn: e.done_on })),
     meetings: meetings.map((m) => ({ id: m.id, startsAt: m.starts_at, place: m.place, status: m.status })),
     comments: comments.map((c) => ({ id: c.id, body: c.body, author: author(c), writtenAt: c.written_at })),
+    afterCare: afterCare.map(afterCareShape),
     history: history.map((h) => ({ version: h.version, what: h.what, by: name(h), at: h.changed_at })),
     confirmed: plan.confirmed_version !== null && plan.confirmed_at ? { version: plan.confirmed_version, at: plan.confirmed_at, by: `${plan.given_name ?? ''} ${plan.family_name ?? ''}`.trim() } : null,
     confirmedCurrent: plan.confirmed_version === plan.version,

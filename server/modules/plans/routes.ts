@@ -1,12 +1,13 @@
 import { defineRoute } from '../../infra/http/route.ts';
-import { PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from '../../../common/contracts/plans.ts';
+import { AfterCareListResponse, PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from '../../../common/contracts/plans.ts';
 import { Created, Saved, StatusChanged } from '../../../common/contracts/shared.ts';
 import { ScheduleMeetingResponse } from '../../../common/contracts/teams.ts';
 import { ScheduleBody } from '../teams/schema.ts';
 import {
   AnswerBody, AppointBody, EvaluationHeldBody, EvaluationParams, AssignmentParams, CommentBody, ContributionBody, CreatePlanBody, DecisionBody, EvaluationDateBody, GoalBody, PersonParams,
-  PlanParams, PlanRequestBody, QueueQuery, RequestParams, VersionBody,
+  PlanParams, PlanRequestBody, QueueQuery, RequestParams, VersionBody, AfterCareBody, AfterCareChangeBody, AfterCareParams,
 } from './schema.ts';
+import * as afterCare from './after-care.ts';
 import * as requests from './service.ts';
 import * as plans from './plan.ts';
 
@@ -108,5 +109,23 @@ export const planRoutes = [
     produces: 'application/pdf',
     audience: 'signed-in', guarded: true, params: PlanParams,
     handler: async (ctx, { params }) => plans.planPdf(ctx, params.planId),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/people/:id/after-care', summary: 'A young adult\'s after-care (ettervern) periods: child welfare of the municipality, and whoever reads the plan', tags,
+    response: AfterCareListResponse,
+    audience: 'staff', guarded: true, params: PersonParams,
+    handler: async (ctx, { params }) => afterCare.listAfterCare(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/people/:id/after-care', summary: 'Child welfare records after-care for a young adult, from and to, before the law\'s age limit', tags,
+    response: Created,
+    idempotent: true, audience: 'staff', guarded: true, params: PersonParams, body: AfterCareBody, status: 201,
+    handler: async (ctx, { params, body }) => afterCare.recordAfterCare(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/after-care/:afterCareId', summary: 'Child welfare changes an after-care period (names the version read); a moved end date is announced again', tags,
+    response: Saved,
+    versioned: { field: 'version' }, audience: 'staff', guarded: true, params: AfterCareParams, body: AfterCareChangeBody,
+    handler: async (ctx, { params, body }) => afterCare.changeAfterCare(ctx, params.afterCareId, body),
   }),
 ];

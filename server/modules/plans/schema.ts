@@ -61,3 +61,14 @@ export type EvaluationHeldInput = z.infer<typeof EvaluationHeldBody>;
 export const CommentBody = z.strictObject({ body: nonEmptyText(4000) });
 
 export const VersionBody = z.strictObject({ version: recordVersion() });
+
+export const AfterCareParams = z.strictObject({ afterCareId: uuid });
+
+const afterCarePeriod = { startsOn: isoDate, endsOn: isoDate };
+const endNotBeforeStart = (v: { startsOn: string; endsOn: string }, ctx: z.RefinementCtx) => {
+  if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'plans.err.endBeforeStart' });
+};
+/** Child welfare's after-care for a young adult: from and to (the age limit is checked against the person's birth date). */
+export const AfterCareBody = z.strictObject(afterCarePeriod).superRefine(endNotBeforeStart);
+export const AfterCareChangeBody = z.strictObject({ ...afterCarePeriod, version: recordVersion() }).superRefine(endNotBeforeStart);
+export type AfterCareInput = { startsOn: string; endsOn: string };

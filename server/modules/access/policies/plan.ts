@@ -8,13 +8,14 @@
 import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
 import type { Decision } from '../actions.ts';
 import type { AccessFacts } from '../facts.ts';
-import { allow, caseWorker, deny, entityId, subjectId, type Policy } from '../policy.ts';
+import { allow, caseWorker, deny, entityId, subjectId, type Policy, type Rule } from '../policy.ts';
 import { consentReaches } from './consent.ts';
 import { citizenCaseAccess, citizenDecides, involvedCaseWorker } from './person.ts';
 import { osloDate } from '../../../../common/dates.ts';
 import { loadConsentsForAccess } from '../../consent/queries.ts';
 import { consentState } from '../../consent/rules.ts';
 import { OWN_CONSENT_STAGES, stageByAge } from '../../cases/transitions.ts';
+import { isChildWelfareIntake } from './child-welfare.ts';
 
 const isCoordinatingUnit = (principal: Principal): principal is StaffPrincipal =>
   principal.kind === 'staff' && principal.activeRole === 'coordinating_unit';
@@ -79,12 +80,41 @@ async function staffOnPlan(facts: AccessFacts, personId: string, now: Date, rule
 export const planContentAccess = (facts: AccessFacts, principal: Principal, personId: string, now: Date): Promise<Decision> =>
   staffOnPlan(facts, personId, now, () => planWorker(facts, principal, personId, now));
 
-/** The person a plan, request or appointment belongs to, read in the decision's own query. */
-async function personOf(facts: AccessFacts, table: 'plan_request' | 'coordinator_assignment' | 'individual_plan', id: string | null): Promise<string | null> {
+/**
+ * Child welfare of the person's municipality records after-care (decision 0037). Sammen holds no
+ * child-welfare case list, so the intake of the municipality answers for it, as it does for reports.
+ */
+async function childWelfareOf(facts: AccessFacts, principal: Principal, personId: string | null): Promise<Decision> {
+  if (principal.kind !== 'staff') return deny('not_staff');
+  if (!isChildWelfareIntake(principal)) return deny('role_required:child_welfare_intake');
+  if (!personId) return deny('no_subject');
+  const person = await facts.person(personId);
+  if (!person) return deny('no_subject');
+  return person.municipalityId === principal.municipalityId ? allow('child_welfare_intake') : deny('other_municipality');
+}
+
+/** The person a plan, request, appointment or after-care period belongs to, read in the decision's own query. */
+async function personOf(facts: AccessFacts, table: 'plan_request' | 'coordinator_assignment' | 'individual_plan' | 'after_care', id: string | null): Promise<string | null> {
   if (!id) return null;
   const row = await facts.trx.selectFrom(table).select('person_id').where('id', '=', id).executeTakeFirst();
   return row?.person_id ?? null;
 }
+
+/** The plan's content: the family as they see the case, the unit only under the consent, staff by planContentAccess. */
+const planRead: Rule = async ({ principal, request, facts, now }) => {
+  const personId = subjectId(request);
+  if (!personId) return deny('no_subject');
+  if (principal.kind === 'citizen') return citizenCaseAccess(facts, principal.personId, personId, now);
+  if (isCoordinatingUnit(principal)) {
+    // The unit itself only when the family's consent for the plan names it.
+    return staffOnPlan(facts, personId, now, async () => {
+      const unit = await coordinatingUnitOf(facts, principal, personId);
+      if (!unit.allowed) return unit;
+      return consentReaches(facts, principal, personId, 'individual_plan', now);
+    });
+  }
+  return planContentAccess(facts, principal, personId, now);
+};
 
 export const planPolicy = {
   'planRequest.create': async ({ principal, request, facts, now }) => {
@@ -126,20 +156,7 @@ export const planPolicy = {
     if (await coordinatorStatus(facts, principal, personId)) return allow('coordinator');
     return involvedCaseWorker(facts, principal, personId);
   },
-  'plan.read': async ({ principal, request, facts, now }) => {
-    const personId = subjectId(request);
-    if (!personId) return deny('no_subject');
-    if (principal.kind === 'citizen') return citizenCaseAccess(facts, principal.personId, personId, now);
-    if (isCoordinatingUnit(principal)) {
-      // The unit itself only when the family's consent for the plan names it.
-      return staffOnPlan(facts, personId, now, async () => {
-        const unit = await coordinatingUnitOf(facts, principal, personId);
-        if (!unit.allowed) return unit;
-        return consentReaches(facts, principal, personId, 'individual_plan', now);
-      });
-    }
-    return planContentAccess(facts, principal, personId, now);
-  },
+  'plan.read': planRead,
   'plan.create': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request);
     return personId ? staffOnPlan(facts, personId, now, () => coordinator(facts, principal, personId)) : deny('no_subject');
@@ -152,6 +169,13 @@ export const planPolicy = {
   'planMeeting.schedule': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request) ?? (await personOf(facts, 'individual_plan', entityId(request, 'individual_plan')));
     return personId ? staffOnPlan(facts, personId, now, () => coordinator(facts, principal, personId)) : deny('no_subject');
+  },
+  'afterCare.record': async ({ principal, request, facts }) =>
+    childWelfareOf(facts, principal, subjectId(request) ?? (await personOf(facts, 'after_care', entityId(request, 'after_care')))),
+  // After-care shows with the plan: child welfare who recorded it, and whoever reads the plan (from 18 on the young adult's own consent).
+  'afterCare.read': async (input) => {
+    if (isChildWelfareIntake(input.principal)) return childWelfareOf(input.facts, input.principal, subjectId(input.request));
+    return planRead(input);
   },
   'plan.familyWrite': async ({ principal, request, facts, now }) => {
     const personId = subjectId(request);

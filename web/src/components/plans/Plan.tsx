@@ -193,6 +193,15 @@ export function PlanContent({ plan, personId, family, goalForm, commentForm, mee
           : t('plans.notConfirmed')}
         {plan.confirmed && !plan.confirmedCurrent ? ` ${t('plans.ui.changedSinceConfirmed')}` : ''}
       </Paragraph>
+      {plan.afterCare.length ? (
+        <section aria-labelledby="plan-after-care" className="plan-part" data-testid="plan-after-care">
+          <Heading level={3} data-size="xs" id="plan-after-care">{t('plans.ui.afterCare.heading')}</Heading>
+          <ul className="plan-list">
+            {plan.afterCare.map((a) => <li key={a.id}>{t('plans.ui.afterCare.period', { from: formatDate(a.startsOn), to: formatDate(a.endsOn) })}</li>)}
+          </ul>
+          <Paragraph data-size="sm">{t('plans.ui.afterCare.help')}</Paragraph>
+        </section>
+      ) : null}
       <LogItems plan={plan} personId={personId} family={family} />
       <section aria-labelledby="plan-goals" className="plan-part" data-testid="plan-goals">
         <Heading level={3} data-size="xs" id="plan-goals">{!reader ? t('plans.ownGoals') : reader.self ? t('plans.ownGoalsSelf') : t('plans.ownGoalsNamed', { name: reader.name })}</Heading>
