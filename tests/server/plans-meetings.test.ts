@@ -183,6 +183,51 @@ describe('evaluation reminders', () => {
   });
 });
 
+describe('evaluation reminders to the family', () => {
+  it('reach the mother with parental responsibility in the app and, as she chose, by an e-mail naming neither child nor plan; not the father without it', async () => {
+    const db = t.database.db;
+    const { plan } = (await nurse.get(`/api/people/${child.id}/individual-plan`)).json();
+    const dueOn = daysFromToday(40);
+    expect((await nurse.post(`/api/individual-plans/${planId}/evaluations`, { dueOn, version: plan.version })).statusCode).toBe(200);
+    const evaluation = await db.selectFrom('plan_evaluation').select('id').where('plan_id', '=', planId).where('due_on', '=', dueOn).executeTakeFirstOrThrow();
+    const account = await db.selectFrom('citizen_account').select(['id', 'email_notifications']).where('person_id', '=', ids.mother).executeTakeFirstOrThrow();
+    const { email } = await db.selectFrom('person').select('email').where('id', '=', ids.mother).executeTakeFirstOrThrow();
+    await db.updateTable('citizen_account').set({ email_notifications: true }).where('id', '=', account.id).execute();
+    await db.updateTable('person').set({ email: email ?? 'mor@example.test' }).where('id', '=', ids.mother).execute();
+    try {
+      const at = new Date(Date.parse(`${daysFromToday(35)}T09:00:00Z`));
+      await Promise.all([sendPlanReminders(db, at), sendPlanReminders(db, at)]);
+      const family = await db.selectFrom('notification').select(['person_id', 'id']).where('dedupe_key', 'like', `plan.familyEvaluationDue:${evaluation.id}:%`).execute();
+      expect(family.map((n) => n.person_id)).toEqual([ids.mother]);
+      const shown = JSON.stringify((await mother.get('/api/notifications')).json());
+      expect(shown).toContain('Den individuelle planen skal evalueres');
+      expect(JSON.stringify((await father.get('/api/notifications')).json())).not.toContain('skal evalueres');
+      const mails = await db.selectFrom('outbound_email').select(['subject', 'body_text']).where('notification_id', '=', family[0]!.id).execute();
+      expect(mails).toHaveLength(1);
+      const mail = `${mails[0]!.subject}\n${mails[0]!.body_text}`;
+      expect(mail).toContain('En evaluering nærmer seg');
+      expect(mail).not.toContain(child.givenName);
+      expect(mail.toLowerCase()).not.toContain('plan');
+    } finally {
+      await db.updateTable('citizen_account').set({ email_notifications: account.email_notifications }).where('id', '=', account.id).execute();
+      await db.updateTable('person').set({ email }).where('id', '=', ids.mother).execute();
+    }
+  });
+
+  it('reach the mother in the app only when she did not choose e-mail', async () => {
+    const db = t.database.db;
+    const { plan } = (await nurse.get(`/api/people/${child.id}/individual-plan`)).json();
+    const dueOn = daysFromToday(90);
+    expect((await nurse.post(`/api/individual-plans/${planId}/evaluations`, { dueOn, version: plan.version })).statusCode).toBe(200);
+    const evaluation = await db.selectFrom('plan_evaluation').select('id').where('plan_id', '=', planId).where('due_on', '=', dueOn).executeTakeFirstOrThrow();
+    await db.updateTable('citizen_account').set({ email_notifications: false }).where('person_id', '=', ids.mother).execute();
+    await sendPlanReminders(db, new Date(Date.parse(`${daysFromToday(85)}T09:00:00Z`)));
+    const family = await db.selectFrom('notification').select(['person_id', 'id']).where('dedupe_key', 'like', `plan.familyEvaluationDue:${evaluation.id}:%`).execute();
+    expect(family.map((n) => n.person_id)).toEqual([ids.mother]);
+    expect(await db.selectFrom('outbound_email').select('id').where('notification_id', '=', family[0]!.id).execute()).toEqual([]);
+  });
+});
+
 describe('goal progress of the plan\'s own goals', () => {
   it('the mother rates her own goal on Min side, the coordinator writes down a rating given in a meeting; an outsider is refused', async () => {
     const { plan } = (await mother.get(`/api/people/${child.id}/individual-plan`)).json();

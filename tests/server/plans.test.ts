@@ -301,9 +301,9 @@ describe('changing the coordinator', () => {
 });
 
 describe('evaluation, reminders and counts', () => {
-  it('reminds the coordinator once before an evaluation date', async () => {
+  it('reminds the coordinator (and the mother taking part) once before an evaluation date', async () => {
     const inEightyDays = new Date(Date.parse(`${daysFromToday(80)}T09:00:00Z`));
-    expect(await sendPlanReminders(t.database.db, inEightyDays)).toBe(1);
+    expect(await sendPlanReminders(t.database.db, inEightyDays)).toBe(2);
     expect(await sendPlanReminders(t.database.db, inEightyDays)).toBe(0);
     expect(JSON.stringify((await teacher.get('/api/notifications')).json())).toContain('Den individuelle planen skal evalueres');
   });

@@ -19,7 +19,7 @@ import { deny, type Policy, type Rule } from './policy.ts';
 import { auditPolicy } from './policies/audit.ts';
 import { casePolicy } from './policies/case.ts';
 import { childWelfarePolicy } from './policies/child-welfare.ts';
-import { planPolicy } from './policies/plan.ts';
+import { planFamily, planPolicy } from './policies/plan.ts';
 import { caseStatusPolicy } from './policies/case-status.ts';
 import { consentPolicy, visibleCategories as categoriesOf } from './policies/consent.ts';
 import { meetingPolicy } from './policies/meeting.ts';
@@ -113,6 +113,11 @@ export function familyDeciders(ctx: DataContext, personId: string): Promise<stri
 /** The same, for a background job (no request): who decides for the person now. */
 export function familyDecidersFromJob(trx: Tx, personId: string, now: Date): Promise<string[]> {
   return decidersOf(new AccessFacts(trx), personId, now);
+}
+
+/** For a background job: the citizens who take part in the person's individual plan now (they read it on Min side). */
+export function planFamilyFromJob(trx: Tx, personId: string, now: Date): Promise<string[]> {
+  return planFamily(new AccessFacts(trx), personId, now);
 }
 
 export class AccessDenied extends AppError {

@@ -83,6 +83,7 @@ export const NOTIFICATION_KINDS = [
   'plan.opened', // {name} — to the relay holder: the plan is open, hand the baton to the coordinator
   'plan.confirmed', // {} — to the coordinator: the family confirmed the plan
   'plan.evaluationDue', // {date} — to the coordinator, before an evaluation date
+  'plan.familyEvaluationDue', // {date} — to the family taking part in the plan, before an evaluation date (on Min side)
   'afterCare.ending', // {date} — to Koordinerende enhet: a plan needs a coordinator in adult services before the young adult's after-care ends
   'consent.withdrawn', // {} — to the relay holder: the family withdrew a consent, wholly or partly (consent/service.ts)
   'consent.accessLost', // {} — to an involved professional whose unit a withdrawal shut out of some or all of the case
@@ -143,6 +144,8 @@ const TEXT_DERIVED_FROM: Record<NotificationKind, 'case' | 'meeting' | null> = {
   'plan.opened': null,
   'plan.confirmed': null,
   'plan.evaluationDue': null,
+  // Sent to the family about their own plan: withheld like the case if they no longer see it.
+  'plan.familyEvaluationDue': 'case',
   'afterCare.ending': null,
   // Neither text names the child, but the notice carries the child's id and link: a reader the
   // withdrawal shut out of the whole case gets the withheld form, without either.

@@ -7,14 +7,21 @@ import { addDays, osloDate } from '../../../common/dates.ts';
 import { formatDate } from '../../../common/i18n/index.ts';
 import { notify, notifyFromJob } from '../notifications/service.ts';
 import { systemReads } from '../access/person-reads.ts';
+import { planFamilyFromJob } from '../access/access.ts';
 
 /** An evaluation is announced this many days ahead. */
 export const EVALUATION_NOTICE_DAYS = 14;
 
+/**
+ * Before each evaluation date the coordinator in office is reminded, and so is the family taking part
+ * in the plan (decision 0037): in the app always, by e-mail only when they chose it, and the e-mail
+ * names neither the child nor the plan (it carries only the kind's name and the link).
+ */
 export async function sendPlanReminders(db: Db, now: Date): Promise<number> {
   const today = osloDate(now);
   let sent = 0;
   await db.transaction().execute(async (trx) => {
+    const reads = systemReads(trx);
     const due = await trx.selectFrom('plan_evaluation as e').innerJoin('individual_plan as ip', 'ip.id', 'e.plan_id')
       .innerJoin('coordinator_assignment as a', (join) => join.onRef('a.person_id', '=', 'ip.person_id').on('a.status', '=', 'accepted'))
       .select(['e.id', 'e.due_on', 'ip.person_id', 'a.staff_user_id'])
@@ -29,6 +36,12 @@ export async function sendPlanReminders(db: Db, now: Date): Promise<number> {
       if (delivered) {
         sent++;
         await trx.updateTable('plan_evaluation').set({ reminded_at: now }).where('id', '=', e.id).execute();
+      }
+      for (const personId of await planFamilyFromJob(trx, e.person_id, now)) {
+        if (await notifyFromJob(trx, reads, {
+          recipient: { kind: 'citizen', personId }, kind: 'plan.familyEvaluationDue', subjectPersonId: e.person_id, params: { date: formatDate(e.due_on) },
+          link: `/min-side/${e.person_id}`, dedupeKey: `plan.familyEvaluationDue:${e.id}:${personId}`, reason: 'plan_evaluation_reminder', entity: { type: 'plan_evaluation', id: e.id },
+        })) sent++;
       }
     }
   });

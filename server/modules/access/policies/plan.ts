@@ -93,6 +93,23 @@ async function childWelfareOf(facts: AccessFacts, principal: Principal, personId
   return person.municipalityId === principal.municipalityId ? allow('child_welfare_intake') : deny('other_municipality');
 }
 
+/**
+ * The family who take part in the person's plan now: each citizen who reads it on Min side — the
+ * guardians with parental responsibility (while they see the case) and the person from the consent
+ * age. A background job's reminders go to them (decision 0037).
+ */
+export async function planFamily(facts: AccessFacts, personId: string, now: Date): Promise<string[]> {
+  const candidates = await facts.trx.selectFrom('citizen_account as a').select('a.person_id')
+    .where((eb) => eb.or([
+      eb('a.person_id', '=', personId),
+      eb('a.person_id', 'in', eb.selectFrom('guardianship as g').select('g.guardian_id').where('g.child_id', '=', personId).where('g.parental_responsibility', '=', true)),
+    ]))
+    .orderBy('a.person_id').execute();
+  const taking: string[] = [];
+  for (const c of candidates) if ((await citizenCaseAccess(facts, c.person_id, personId, now)).allowed) taking.push(c.person_id);
+  return taking;
+}
+
 /** The person a plan, request, appointment or after-care period belongs to, read in the decision's own query. */
 async function personOf(facts: AccessFacts, table: 'plan_request' | 'coordinator_assignment' | 'individual_plan' | 'after_care', id: string | null): Promise<string | null> {
   if (!id) return null;
