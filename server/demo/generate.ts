@@ -372,8 +372,9 @@ function reportInput(plan: DemoPlan): DemoReportInput {
 function planInput(plan: DemoPlan): DemoPlanInput {
   const coordinator = plan.staff.find((s) => s.username === 'koordinator')!;
   const unitMember = plan.staff.find((s) => s.username === 'koordinerende.enhet')!;
+  const childWelfare = plan.staff.find((s) => s.username === 'barnevern.mottak')!;
   const childIds = plan.involvements.filter((i) => i.staff_user_id === coordinator.id && i.kind === 'coordinator').map((i) => i.person_id).slice(0, 2);
-  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, coordinatorId: coordinator.id, unitMemberId: unitMember.id, childIds };
+  return { municipalityId: plan.municipalityId, referenceDate: plan.referenceDate, coordinatorId: coordinator.id, unitMemberId: unitMember.id, childIds, childWelfareId: childWelfare.id };
 }
 
 const CITIZEN_PEOPLE: Record<DemoCitizenUsername, DemoPersonKey> = {

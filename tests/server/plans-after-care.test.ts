@@ -172,3 +172,16 @@ describe('before after-care ends', () => {
     expect(after.plan.history.at(-1).what).toBe('coordinator_changed');
   });
 });
+
+describe('the demo', () => {
+  it('has a young adult in after-care whose plan shows it to the coordinator, and whose notice is due', async () => {
+    const coordinator = await signedIn(t.app, 'koordinator');
+    const coordinatorId = await idOf('koordinator');
+    const rows = await t.database.db.selectFrom('after_care as a').innerJoin('coordinator_assignment as c', 'c.person_id', 'a.person_id')
+      .select(['a.person_id', 'a.ends_on']).where('c.staff_user_id', '=', coordinatorId).where('c.status', '=', 'accepted').execute();
+    expect(rows).toHaveLength(1);
+    const { plan } = (await coordinator.get(`/api/people/${rows[0]!.person_id}/individual-plan`)).json();
+    expect(plan.afterCare).toEqual([expect.objectContaining({ endsOn: rows[0]!.ends_on })]);
+    expect(plan.goals.length + plan.contributions.length).toBeGreaterThan(0);
+  });
+});

@@ -74,10 +74,10 @@ afterAll(async () => {
 });
 
 describe('asking for an individual plan', () => {
-  it('the demo gives Koordinerende enhet a waiting request and a plan in progress', async () => {
+  it('the demo gives Koordinerende enhet a waiting request and plans in progress (a child\'s and a young adult\'s in after-care)', async () => {
     const waiting = (await unit.get('/api/plan-requests')).json().items;
     expect(waiting).toEqual([expect.objectContaining({ kind: 'coordinator', decision: null, waitingDays: expect.any(Number) })]);
-    expect((await unit.get('/api/plan-requests?view=decided')).json().items).toEqual([expect.objectContaining({ decision: 'granted' })]);
+    expect((await unit.get('/api/plan-requests?view=decided')).json().items).toEqual([expect.objectContaining({ decision: 'granted' }), expect.objectContaining({ decision: 'granted' })]);
     baseline = await planCounts(t.database.db, (await t.database.db.selectFrom('plan_request').select('municipality_id').executeTakeFirstOrThrow()).municipality_id, countPeriod());
   });
 
