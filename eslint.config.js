@@ -7,16 +7,19 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers and which way imports may not run (docs/architecture.md, "Import boundaries").
  * Each element is a path from the repository root; the first pattern that matches a file wins,
- * so the narrower server layers come before `server` (app.ts, main.ts, config.ts).
+ * so the narrower server layers come before `server` (app.ts, main.ts, config.ts). The lint probes
+ * (tests/lint-probes/<layer>/) count as their layer: each breaks a rule on purpose and silences it,
+ * and as an unneeded silencing comment is an error, the lint fails the day a rule stops refusing.
  */
+const probes = (layer) => `tests/lint-probes/${layer}/**`;
 const layers = [
-  { type: 'infra', pattern: 'server/infra/**', partialMatch: false },
-  { type: 'modules', pattern: 'server/modules/**', partialMatch: false },
+  { type: 'infra', pattern: ['server/infra/**', probes('infra')], partialMatch: false },
+  { type: 'modules', pattern: ['server/modules/**', probes('modules')], partialMatch: false },
   { type: 'demo', pattern: 'server/demo/**', partialMatch: false },
   { type: 'migrations', pattern: 'server/migrations/**', partialMatch: false },
   { type: 'server', pattern: 'server/**', partialMatch: false },
-  { type: 'web', pattern: 'web/**', partialMatch: false },
-  { type: 'common', pattern: 'common/**', partialMatch: false },
+  { type: 'web', pattern: ['web/**', probes('web')], partialMatch: false },
+  { type: 'common', pattern: ['common/**', probes('common')], partialMatch: false },
 ];
 const serverLayers = ['infra', 'modules', 'demo', 'migrations', 'server'];
 const refuse = (from, to, why) => ({
@@ -60,7 +63,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    files: ['web/**/*.ts', 'web/**/*.tsx', 'tests/lint-probes/web/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

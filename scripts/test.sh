@@ -110,9 +110,6 @@ pglite_suite=(
   tests/server/notifications.test.ts              # two workers draining the mail queue
   tests/server/catalogue.test.ts                  # full-text search and pg_trgm (the handbook's search is built from its functions)
   tests/server/cases.test.ts                      # the case module's SQL: relay log, cursor paging
-  tests/server/absence.test.ts                    # absence import and its aggregates
-  tests/server/people-access.test.ts              # registering people, need to know, the audit
-  tests/server/teams-config.test.ts               # the administrator's team configuration
   tests/security/03-audit-tamper.test.ts          # the audit chain's sealing and verification
   tests/server/indicators-computed.test.ts        # the indicators' SQL: grouping sets, Oslo years, DISTINCT ON
 )
