@@ -23,6 +23,7 @@ afterAll(async () => {
 const GOAL = 'Leker med andre i friminuttene';
 const MEASURE = 'Samtaler med helsesykepleier';
 const OWN_GOAL = 'Vi vil at barnet skal glede seg til skolen';
+const PLACE = 'Helsestasjonen, møterom 2';
 
 describe('the individual plan', () => {
   it('goes from the mother\'s request through Koordinerende enhet and the coordinator to a plan the mother confirms and downloads', async () => {
@@ -122,15 +123,33 @@ describe('the individual plan', () => {
     await logItems.getByText(MEASURE).waitFor();
     await logItems.getByText(`Ansvarlig: ${nurse.display_name}`, { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'the plan opened');
-    // She calls the plan's first meeting (ansvarsgruppemøte) with the mother.
+    // She calls the plan's first meeting (ansvarsgruppemøte) with the mother and the teacher; she is
+    // invited herself as its chair. Without a date the server refuses, and the form keeps what she chose.
     await page.getByTestId('plan-meeting-call').getByText('Kall inn til møte').click();
     const call = page.getByTestId('plan-meetings').locator('form');
-    await call.getByLabel('Dato').fill(typedDate(7));
+    const chair = call.getByRole('checkbox', { name: `${nurse.display_name}, ${nurseUnitName} (møteleder, inviteres alltid)` });
+    expect(await chair.isChecked()).toBe(true);
+    await call.getByLabel('Sted').fill(PLACE);
     await call.getByRole('checkbox', { name: motherName }).check();
+    await call.getByRole('checkbox', { name: `${teacherRow.display_name}, ${schoolName}` }).check();
+    await call.getByRole('button', { name: 'Send invitasjonene' }).click();
+    await call.getByRole('link', { name: /Dato/ }).first().waitFor();
+    await expectNoAxeViolations(page, 'the meeting refused without a date');
+    expect(await call.getByLabel('Sted').inputValue()).toBe(PLACE);
+    expect(await call.getByRole('checkbox', { name: motherName }).isChecked()).toBe(true);
+    expect(await call.getByRole('checkbox', { name: `${teacherRow.display_name}, ${schoolName}` }).isChecked()).toBe(true);
+    expect(await chair.isChecked()).toBe(true);
+    await call.getByLabel('Dato').fill(typedDate(7));
     await call.getByRole('button', { name: 'Send invitasjonene' }).click();
     await page.getByText('Møtet er kalt inn, og invitasjonene er sendt.').waitFor();
     await page.getByTestId('plan-meeting').getByText('Planlagt').waitFor();
     await expectNoAxeViolations(page, 'the plan with its meeting called');
+    // The meeting's page lists the coordinator among those invited, with the mother and the teacher.
+    await page.getByTestId('plan-meeting').getByRole('link').first().click();
+    const participants = page.getByTestId('participants');
+    for (const name of [nurse.display_name, teacherRow.display_name, motherName]) await participants.getByText(name, { exact: false }).first().waitFor();
+    await page.getByText(PLACE, { exact: false }).first().waitFor();
+    await expectNoAxeViolations(page, 'the plan\'s meeting page');
     await signOut(page);
 
     // The mother writes her own goal, confirms the plan and downloads it.

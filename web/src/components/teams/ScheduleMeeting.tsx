@@ -11,8 +11,9 @@ import { useI18n } from '../../i18n.tsx';
 
 type Candidate = { id: string; name: string; unitName?: string | null };
 
-export function ScheduleMeeting({ formName, url, heading, family, staff, placeHint, submit, onDone }: {
-  formName: string; url: string; heading: string; family: Candidate[]; staff: Candidate[]; placeHint: string | undefined; submit: string; onDone: () => void;
+/** `chair`: the one who calls and chairs the meeting, invited always (the server adds them), so shown checked and not to be unticked. */
+export function ScheduleMeeting({ formName, url, heading, family, staff, chair, placeHint, submit, onDone }: {
+  formName: string; url: string; heading: string; family: Candidate[]; staff: Candidate[]; chair?: Candidate | undefined; placeHint: string | undefined; submit: string; onDone: () => void;
 }) {
   const { t } = useI18n();
   const [date, setDate] = useState('');
@@ -23,6 +24,7 @@ export function ScheduleMeeting({ formName, url, heading, family, staff, placeHi
   const form = useSubmit(formName);
   const labels: Record<string, string> = { startsAt: t('meetings.ui.date'), place: t('meetings.ui.place'), personIds: t('meetings.ui.family'), staffIds: t('meetings.ui.professionals') };
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
+  const staffLabel = (s: Candidate) => `${s.name}${s.unitName ? `, ${s.unitName}` : ''}`;
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, url, { startsAt: toIsoInstant(date, time), place: place || undefined, staffIds, personIds }, onDone)}>
       <Heading level={4} data-size="2xs">{heading}</Heading>
@@ -40,8 +42,9 @@ export function ScheduleMeeting({ formName, url, heading, family, staff, placeHi
       <Fieldset className="form-fieldset" id={form.id('staffIds')} tabIndex={-1}>
         <Fieldset.Legend>{t('meetings.ui.professionals')}</Fieldset.Legend>
         <div className="check-columns">
-          {staff.map((s) => (
-            <Checkbox key={s.id} id={form.id(`staffIds-${s.id}`)} label={`${s.name}${s.unitName ? `, ${s.unitName}` : ''}`} value={s.id} checked={staffIds.includes(s.id)} onChange={(e) => setStaffIds(toggle(staffIds, s.id, e.target.checked))} />
+          {chair ? <Checkbox id={form.id('chair')} label={t('meetings.ui.chairInvited', { name: staffLabel(chair) })} value={chair.id} checked readOnly aria-readonly /> : null}
+          {staff.filter((s) => s.id !== chair?.id).map((s) => (
+            <Checkbox key={s.id} id={form.id(`staffIds-${s.id}`)} label={staffLabel(s)} value={s.id} checked={staffIds.includes(s.id)} onChange={(e) => setStaffIds(toggle(staffIds, s.id, e.target.checked))} />
           ))}
         </div>
         {Object.entries(form.errors).filter(([k]) => k.startsWith('staffIds')).map(([k, v]) => <ValidationMessage key={k}>{v}</ValidationMessage>)}

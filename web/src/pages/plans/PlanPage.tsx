@@ -185,7 +185,7 @@ export function PlanPage() {
                 <Collapsible summary={t('plans.ui.meetings.call')} testId="plan-meeting-call">
                   <Paragraph data-size="sm">{t('plans.ui.meetings.callHelp')}</Paragraph>
                   <ScheduleMeeting formName="planMeeting" url={`/api/individual-plans/${plan.id}/meetings`} heading={t('plans.ui.meetings.title')} submit={t('plans.ui.meetings.submit')}
-                    family={data.family} staff={data.involvedStaff} placeHint={t('plans.ui.meetings.placeHelp')} onDone={() => setMessage(t('plans.ui.meetings.called'))} />
+                    family={data.family} staff={data.involvedStaff} chair={data.coordinator ?? undefined} placeHint={t('plans.ui.meetings.placeHelp')} onDone={() => setMessage(t('plans.ui.meetings.called'))} />
                 </Collapsible>
               </div>
             ) : null}
