@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { daysFromToday, today } from '../support/clock.ts';
 import { involvedChild, type PersonName } from '../support/factories.ts';
-import { AFTER_CARE_NOTICE_DAYS, sendAfterCareNotices } from '../../server/modules/plans/jobs.ts';
+import { AFTER_CARE_NOTICE_DAYS, sendAfterCareNotices, sendPlanReminders } from '../../server/modules/plans/jobs.ts';
 import { AFTER_CARE_AGE_LIMIT } from '../../common/plans.ts';
 import { addDays, subtractYears } from '../../common/dates.ts';
 
@@ -183,5 +183,18 @@ describe('the demo', () => {
     const { plan } = (await coordinator.get(`/api/people/${rows[0]!.person_id}/individual-plan`)).json();
     expect(plan.afterCare).toEqual([expect.objectContaining({ endsOn: rows[0]!.ends_on })]);
     expect(plan.goals.length + plan.contributions.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the young adult\'s own reminder', () => {
+  it('reaches the young adult, who decides for themself, before the plan\'s evaluation, once', async () => {
+    const db = t.database.db;
+    await db.insertInto('citizen_account').values({ person_id: adult.id, username: null, oidc_subject: null }).onConflict((oc) => oc.doNothing()).execute();
+    const evaluation = await db.insertInto('plan_evaluation').values({ plan_id: planId, due_on: daysFromToday(10) }).returning('id').executeTakeFirstOrThrow();
+    const at = new Date(Date.parse(`${today()}T09:00:00Z`));
+    await Promise.all([sendPlanReminders(db, at), sendPlanReminders(db, at)]);
+    const sent = await db.selectFrom('notification').select('person_id').where('dedupe_key', 'like', `plan.familyEvaluationDue:${evaluation.id}:%`).execute();
+    expect(sent.map((n) => n.person_id)).toContain(adult.id);
+    expect(sent.filter((n) => n.person_id === adult.id)).toHaveLength(1);
   });
 });
