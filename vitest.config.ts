@@ -2,6 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    tags: [
+      {
+        name: 'calendar',
+        description: "Depends on Oslo's calendar (dates, ages, deadlines, days waited): scripts/test-dates.sh runs these tests again under libfaketime at the instants where date code breaks.",
+      },
+    ],
     projects: [
       {
         test: {
@@ -23,6 +29,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
+          // As the server tests: and a worker's files share one Chromium (tests/browser/support.ts).
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // A page that has not settled within a second is slow, not wrong, when two Chromiums share

@@ -30,19 +30,33 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const { port } = testApp.app.server.address() as AddressInfo;
   // "localhost" is a secure context for Chromium, so it keeps the Secure session cookie.
   const baseUrl = `http://localhost:${port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await workerBrowser();
   return {
     testApp,
     baseUrl,
     browser,
     close: async () => {
-      await browser.close();
+      // Each page has its own context (openPage), closed with it: nothing of this file is left in
+      // the browser, which the worker's next file uses.
+      await Promise.all(browser.contexts().map((context) => context.close()));
       await testApp.close();
     },
   };
+}
+
+let launched: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per test worker, shared by the files it runs one after another (the browser project
+ * does not isolate files, vitest.config.ts): launching one per file cost more than some files' tests.
+ * Playwright closes it when the worker exits.
+ */
+function workerBrowser(): Promise<Browser> {
+  launched ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return launched;
 }
 
 export interface TestPage {

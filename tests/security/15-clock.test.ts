@@ -27,7 +27,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('the intake counts waiting in calendar days in Oslo', () => {
+describe('the intake counts waiting in calendar days in Oslo', { tags: ['calendar'] }, () => {
   // The demo referral arrived three days before the demo's reference date, at 09:00 UTC.
   const waitingDays = async () => {
     const { team_id } = await t.database.db.selectFrom('referral').select('team_id').executeTakeFirstOrThrow();

@@ -46,7 +46,7 @@ afterEach(() => {
   setDeliveryAdapter(databaseQueue);
 });
 
-describe('reminders and escalation', () => {
+describe('reminders and escalation', { tags: ['calendar'] }, () => {
   it('reminds the intake two days before the review deadline, once, though two runners run at the same moment', async () => {
     const { reference } = await sendReport();
     await sendReportReminders(t.database.db, onDay(4));

@@ -76,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('sending a report', () => {
-  it('is one transaction: the report, the legal basis, the receipt with its deadlines, the intake notified', async () => {
+  it('is one transaction: the report, the legal basis, the receipt with its deadlines, the intake notified', { tags: ['calendar'] }, async () => {
     const before = { reports: await count('child_welfare_report'), bases: await count('legal_basis_invocation') };
     const sent = await post(henrik, reportsOfChild(), body(), 'report-once');
     expect(sent.statusCode, sent.body).toBe(201);
@@ -92,7 +92,7 @@ describe('sending a report', () => {
     expect(await count('child_welfare_report')).toBe(before.reports + 1);
   });
 
-  it('refuses a report without a description, or with a future observation date, in the user\'s language, and changes nothing', async () => {
+  it('refuses a report without a description, or with a future observation date, in the user\'s language, and changes nothing', { tags: ['calendar'] }, async () => {
     const before = await count('child_welfare_report');
     const empty = await henrik.post(reportsOfChild(), body({ description: '   ' }));
     expect(empty.statusCode).toBe(400);
@@ -131,7 +131,7 @@ describe('sending a report', () => {
 });
 
 describe('the intake', () => {
-  it('sees the queue, urgent first, with the days since receipt and the deadlines; one overdue from the demo', async () => {
+  it('sees the queue, urgent first, with the days since receipt and the deadlines; one overdue from the demo', { tags: ['calendar'] }, async () => {
     const told = await sendReport();
     const kept = await keptFromFamily();
     const queue = (await anders.get('/api/child-welfare/queue')).json().items;
@@ -151,7 +151,7 @@ describe('the intake', () => {
     expect((await new Client(t.app).get('/api/child-welfare/queue')).statusCode).toBe(401);
   });
 
-  it('acknowledges receipt: the reporter gets a receipt with the date and the reference; again, or with a stale version, is refused', async () => {
+  it('acknowledges receipt: the reporter gets a receipt with the date and the reference; again, or with a stale version, is refused', { tags: ['calendar'] }, async () => {
     const sent = await sendReport();
     const report = (await anders.get(`/api/child-welfare/reports/${sent.id}`)).json();
     expect(report).toMatchObject({ description: expect.stringContaining('ikke får mat'), childWords: '«Det er ingen som lager middag.»', version: 1 });
@@ -164,7 +164,7 @@ describe('the intake', () => {
     expect(notices).toContain(`mottatt meldingen din ${report.reference}`);
   });
 
-  it('records the decision with the feedback; the investigation\'s deadline is three months from receipt', async () => {
+  it('records the decision with the feedback; the investigation\'s deadline is three months from receipt', { tags: ['calendar'] }, async () => {
     const report = await acknowledged();
     const decision = await anders.post(`/api/child-welfare/reports/${report.id}/decision`, { decision: 'investigation', feedback: FEEDBACK, version: report.version });
     expect(decision.statusCode, decision.body).toBe(200);
@@ -204,7 +204,7 @@ describe('the reporter', () => {
 });
 
 describe('the family', () => {
-  it('sees on Min side that a report was sent, by which service and when, when they were told', async () => {
+  it('sees on Min side that a report was sent, by which service and when, when they were told', { tags: ['calendar'] }, async () => {
     const told = await sendReport();
     const before = await accessLog();
     await anders.get(`/api/child-welfare/reports/${told.id}`);
@@ -262,7 +262,7 @@ describe('anonymous consultation', () => {
 });
 
 describe('counts for the outcome track', () => {
-  it('counts reports by month, by the reporter\'s service type and decision, and consultations by source, with no personal data', async () => {
+  it('counts reports by month, by the reporter\'s service type and decision, and consultations by source, with no personal data', { tags: ['calendar'] }, async () => {
     type Counts = { byDecision: { decision: string; count: number }[]; consultationsBySource: { source: string; count: number }[] };
     const investigations = (c: Counts) => c.byDecision.find((d) => d.decision === 'investigation')?.count ?? 0;
     const consultations = (c: Counts) => c.consultationsBySource.find((s) => s.source === 'school_primary')?.count ?? 0;
@@ -284,7 +284,7 @@ describe('counts for the outcome track', () => {
 });
 
 describe('the API document', () => {
-  it('documents creating a report, the queue with its deadlines as dates, acknowledging, the decision with feedback, and the reporter\'s list', async () => {
+  it('documents creating a report, the queue with its deadlines as dates, acknowledging, the decision with feedback, and the reporter\'s list', { tags: ['calendar'] }, async () => {
     const doc = (await new Client(t.app).get('/api/openapi.json')).json();
     const answer = (path: string, method: string, status = '200') => doc.paths[path][method].responses[status].content['application/json'].schema;
     expect(doc.paths['/api/people/{id}/child-welfare-reports'].post.requestBody.content['application/json'].schema.required).toEqual(

@@ -148,7 +148,7 @@ describe('the guardian', () => {
 });
 
 describe('consent rules', () => {
-  it('asks for the child\'s own view from age 7', async () => {
+  it('asks for the child\'s own view from age 7', { tags: ['calendar'] }, async () => {
     const jonasId = await personId('Jonas', 'Nordli');
     const schoolTeacher = await signedIn(t.app, 'fagperson.skole');
     const unit = (await t.database.db.selectFrom('service_unit').select('id').where('name', '=', 'Fjellbekken skole').executeTakeFirstOrThrow()).id;
@@ -184,7 +184,7 @@ describe('consent rules', () => {
     }
   });
 
-  it('a youth of 16 consents alone, and decides: the parents then see nothing', async () => {
+  it('a youth of 16 consents alone, and decides: the parents then see nothing', { tags: ['calendar'] }, async () => {
     const sanderId = await personId('Sander', 'Holm');
     const lineId = await personId('Line', 'Holm');
     await involve('koordinator', sanderId);
@@ -205,7 +205,7 @@ describe('consent rules', () => {
     expect((await parent.get(`/api/people/${sanderId}/case`)).statusCode).toBe(403);
   });
 
-  it('in a child-welfare matter a youth of 15 consents alone; otherwise the guardians do', async () => {
+  it('in a child-welfare matter a youth of 15 consents alone; otherwise the guardians do', { tags: ['calendar'] }, async () => {
     const majaId = await personId('Maja', 'Kristiansen');
     const camillaId = await personId('Camilla', 'Kristiansen');
     await involve('barnevern.mottak', majaId);
@@ -256,7 +256,7 @@ describe('the common consent form', () => {
     expect(text).toMatchObject({ version: 1, title: 'Samtykke til samarbeid og deling av opplysningar' });
   });
 
-  it('comes filled in for the child: name, birth date, the guardians with parental responsibility, valid from today', async () => {
+  it('comes filled in for the child: name, birth date, the guardians with parental responsibility, valid from today', { tags: ['calendar'] }, async () => {
     const form = await teacher.get(`/api/people/${emmaId}/consent-form.pdf?lang=nn`);
     expect(form.statusCode).toBe(200);
     expect(form.headers['content-type']).toBe('application/pdf');

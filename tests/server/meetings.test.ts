@@ -94,7 +94,7 @@ afterAll(async () => {
 });
 
 describe('referral and intake', () => {
-  it('proposes the primary-school team for the child\'s age and area', async () => {
+  it('proposes the primary-school team for the child\'s age and area', { tags: ['calendar'] }, async () => {
     const f = await family();
     const proposal = (await henrik.get(`/api/people/${f.childId}/referral-proposal`)).json();
     expect(proposal).toMatchObject({ team: { id: team.id, name: team.name }, teamDiscussionConsent: false });
@@ -112,7 +112,7 @@ describe('referral and intake', () => {
     expect(referred.json().team.name).toBe(team.name);
   });
 
-  it('shows the leader the queue with waiting time; others may not see it', async () => {
+  it('shows the leader the queue with waiting time; others may not see it', { tags: ['calendar'] }, async () => {
     const f = await family();
     const referralId = expectStatus(await henrik.post(`/api/people/${f.childId}/referrals`, { reason: 'Uro i timene.', basis: 'family_present' }), 201).json().id;
     const queue = (await tone.get(`/api/teams/${team.id}/intake`)).json().referrals;
@@ -170,7 +170,7 @@ describe('the meeting', () => {
     expect(await count('team_meeting')).toBe(before);
   });
 
-  it('is scheduled with both guardians at the child\'s school, led by its head, with calendar invitations that do not name him', async () => {
+  it('is scheduled with both guardians at the child\'s school, led by its head, with calendar invitations that do not name him', { tags: ['calendar'] }, async () => {
     const f = await referred();
     const scheduled = await tone.post(`/api/referrals/${f.referralId}/meetings`, { startsAt: `${plusDays(7)}T12:00:00+01:00`, staffIds: [ids.henrik], personIds: [f.mother.id, f.father.id] });
     expect(scheduled.statusCode).toBe(201);
@@ -228,7 +228,7 @@ describe('the meeting', () => {
     expect(after.participants.filter((p: { staffId: string | null }) => p.staffId).every((p: { attendance: string | null }) => p.attendance === null)).toBe(true);
   });
 
-  it('closes with minutes and a three-item plan, which become relay-log entries and reach every participant', async () => {
+  it('closes with minutes and a three-item plan, which become relay-log entries and reach every participant', { tags: ['calendar'] }, async () => {
     const f = await scheduled();
     const { meetingId } = f;
     const { version } = (await tone.get(`/api/meetings/${meetingId}`)).json();
@@ -269,7 +269,7 @@ describe('the meeting', () => {
 });
 
 describe('follow-up', () => {
-  it('puts items on the owner\'s task list, flags and reminds an overdue one', async () => {
+  it('puts items on the owner\'s task list, flags and reminds an overdue one', { tags: ['calendar'] }, async () => {
     const f = await closed();
     await t.database.db.updateTable('action_item').set({ due_on: plusDays(-1) }).where('meeting_id', '=', f.meetingId).where('position', '=', 1).execute();
     const tasks = (await henrik.get('/api/tasks')).json().actionItems;
@@ -286,7 +286,7 @@ describe('follow-up', () => {
     expect(reminders).toEqual([{ staff_user_id: ids.henrik }]);
   });
 
-  it('reviews the plan at the next meeting: done, or not done and why', async () => {
+  it('reviews the plan at the next meeting: done, or not done and why', { tags: ['calendar'] }, async () => {
     const f = await closed();
     const next = await tone.post(`/api/referrals/${f.referralId}/meetings`, { startsAt: `${plusDays(40)}T12:00:00+01:00`, staffIds: [ids.henrik], personIds: [f.mother.id] });
     const nextId = next.json().id;
@@ -347,7 +347,7 @@ describe('action-plan items the family owns', () => {
     expect((await henrik.get(`/api/people/${f.childId}/case-status`)).json().case.familyItems).toEqual([]);
   });
 
-  it('reminds the owner once per deadline passed: in the app always, by e-mail only when she chose it', async () => {
+  it('reminds the owner once per deadline passed: in the app always, by e-mail only when she chose it', { tags: ['calendar'] }, async () => {
     const db = t.database.db;
     const f = await familyItem();
     const daysLater = (n: number) => new Date(testClock.now().getTime() + n * 86_400_000);

@@ -2,10 +2,13 @@
 // copy of it instead of running initdb and every migration again (PGlite's initdb alone takes
 // seconds). On PostgreSQL the copy is a template database; on PGlite a dumped data directory.
 // Seeded templates (tests/support/database.ts) are made beside it and go with it at the end.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { listMigrations } from '../../server/infra/db/migrate.ts';
 import { createMigratedTemplate } from './database.ts';
 
 declare module 'vitest' {
@@ -16,14 +19,56 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const template = await createMigratedTemplate();
-  if (template.kind === 'pglite') {
+  if (process.env.TEST_DB !== 'postgres') {
     const folder = await mkdtemp(path.join(tmpdir(), 'sammen-pglite-'));
     const file = path.join(folder, 'migrated.tar');
-    await writeFile(file, Buffer.from(await template.image.arrayBuffer()));
+    await copyFile(await migratedImage(), file);
     project.provide('sammenTemplate', file);
     return async () => rm(folder, { recursive: true, force: true });
   }
+  const template = await createMigratedTemplate();
+  if (template.kind !== 'postgresql') throw new Error('TEST_DB=postgres made a PGlite template');
   project.provide('sammenTemplate', template.name);
   return template.drop;
+}
+
+const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/sammen-tests');
+const STALE_LOCK_MS = 5 * 60_000;
+
+/**
+ * The migrated PGlite image, kept between runs under node_modules/.cache by the migrations' content
+ * and PGlite's version: `npm test` starts four PGlite runs at once (the PGlite suite and three
+ * libfaketime instants), and initdb with every migration costs each of them a quarter of a minute.
+ * The first one makes it under a lock (a directory, made atomically); the others wait for the file.
+ * The seeded images stay per run (tests/support/database.ts): they depend on the demo's code too.
+ */
+async function migratedImage(): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')).version);
+  for (const migration of listMigrations()) hash.update(migration.name).update(migration.sql);
+  const file = path.join(CACHE, `migrated-${hash.digest('hex').slice(0, 16)}.tar`);
+  const lock = `${file}.lock`;
+  await mkdir(CACHE, { recursive: true });
+  while (!existsSync(file)) {
+    try {
+      await mkdir(lock);
+    } catch {
+      // Another run is making it; a lock left by a run that died is taken over.
+      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > STALE_LOCK_MS) await rmdir(lock).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    try {
+      if (existsSync(file)) break;
+      const template = await createMigratedTemplate();
+      if (template.kind !== 'pglite') throw new Error('a PGlite run made a PostgreSQL template');
+      const partial = `${file}.${process.pid}`;
+      await writeFile(partial, Buffer.from(await template.image.arrayBuffer()));
+      await rename(partial, file);
+    } finally {
+      await rmdir(lock);
+    }
+  }
+  return file;
 }
