@@ -52,9 +52,14 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 
 /** Which versions of which services are published: changes with every publication. */
 async function publishedVersion(db: Db | Tx, municipalityId: string): Promise<string> {
+  // The published versions' own row ids and publication instants, not only their numbers: two
+  // databases served by one process (the test workers) may publish the same service's next version
+  // number with different texts, and must not share a vocabulary.
   const result = await sql<{ version: string | null }>`
-    SELECT md5(string_agg(id::text || ':' || published_version, ',' ORDER BY id)) AS version
-    FROM catalogue_service WHERE municipality_id = ${municipalityId} AND published_version IS NOT NULL`.execute(db);
+    SELECT md5(string_agg(v.id::text || ':' || coalesce(v.published_at::text, ''), ',' ORDER BY s.id)) AS version
+    FROM catalogue_service s
+    JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
+    WHERE s.municipality_id = ${municipalityId} AND s.published_version IS NOT NULL`.execute(db);
   return result.rows[0]?.version ?? '';
 }
 
