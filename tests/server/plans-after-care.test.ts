@@ -87,7 +87,7 @@ describe('child welfare records after-care', () => {
     expect(plan.afterCare).toEqual([expect.objectContaining({ id: recorded.id, startsOn: birthday(18) })]);
   });
 
-  it('refuses dates outside the law\'s age limit, an end before the start and an overlap, in the user\'s language; nothing is recorded', async () => {
+  it('refuses dates outside the law\'s age limit, an end before the start and an overlap, in the user\'s language; nothing is recorded', { tags: ['calendar'] }, async () => {
     const before = await periods();
     const tooLate = await cw.post(url(), { startsOn: birthday(23), endsOn: birthday(AFTER_CARE_AGE_LIMIT) });
     expect(tooLate.statusCode).toBe(400);
@@ -129,7 +129,7 @@ describe('before after-care ends', () => {
   const osloMorningOf = (date: string) => new Date(`${addDays(date, -1)}T23:30:00Z`);
   const osloEveningOf = (date: string) => new Date(`${date}T21:00:00Z`);
 
-  it('tells Koordinerende enhet once, from the notice deadline on the Oslo calendar, naming no one; a moved end is told again', async () => {
+  it('tells Koordinerende enhet once, from the notice deadline on the Oslo calendar, naming no one; a moved end is told again', { tags: ['calendar'] }, async () => {
     const [period] = (await cw.get(url())).json().items;
     const deadline = addDays(period.endsOn, -AFTER_CARE_NOTICE_DAYS);
     // The evening before the deadline (still the day before in Oslo) is too early.
