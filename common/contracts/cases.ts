@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities } from './shared.ts';
+import { abilities, PAGE } from './shared.ts';
 
 export const STAGES = ['pregnancy', 'health_station', 'kindergarten', 'primary_school', 'lower_secondary', 'upper_secondary', 'adult'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -45,6 +45,7 @@ export const ListMyWorriesResponse = z.object({
       withTeam: z.string().nullable(),
     })),
   })),
+  ...PAGE,
 });
 export type ListMyWorriesResponse = z.infer<typeof ListMyWorriesResponse>;
 
@@ -306,8 +307,14 @@ export const ReadGuideResponse = z.object({
 });
 export type ReadGuideResponse = z.infer<typeof ReadGuideResponse>;
 
-/** GET /api/tasks */
+/** GET /api/tasks: open rounds of the collaboration survey the user has not answered (questionnaires/survey.ts). */
 export const MyTasksResponse = z.object({
+  surveys: z.array(z.object({ id: z.string(), title: z.string(), closesOn: z.string() })),
+});
+export type MyTasksResponse = z.infer<typeof MyTasksResponse>;
+
+/** GET /api/tasks/handovers, a page at a time */
+export const MyHandoversResponse = z.object({
   handovers: z.array(z.object({
     id: z.string(),
     requestedAt: z.iso.datetime(),
@@ -315,6 +322,12 @@ export const MyTasksResponse = z.object({
     fromName: z.string(),
     person: z.object({ id: z.string(), name: z.string() }),
   })),
+  ...PAGE,
+});
+export type MyHandoversResponse = z.infer<typeof MyHandoversResponse>;
+
+/** GET /api/tasks/measures, a page at a time */
+export const MyMeasuresResponse = z.object({
   measures: z.array(z.object({
     entryKey: z.string(),
     title: z.string(),
@@ -322,6 +335,12 @@ export const MyTasksResponse = z.object({
     overdue: z.boolean(),
     person: z.object({ id: z.string(), name: z.string() }),
   })),
+  ...PAGE,
+});
+export type MyMeasuresResponse = z.infer<typeof MyMeasuresResponse>;
+
+/** GET /api/tasks/action-items, a page at a time */
+export const MyActionItemsResponse = z.object({
   actionItems: z.array(z.object({
     id: z.string(),
     what: z.string(),
@@ -331,8 +350,7 @@ export const MyTasksResponse = z.object({
     teamName: z.string(),
     person: z.object({ id: z.string(), name: z.string() }).nullable(),
   })),
-  /** Open rounds of the collaboration survey the user has not answered (questionnaires/survey.ts). */
-  surveys: z.array(z.object({ id: z.string(), title: z.string(), closesOn: z.string() })),
+  ...PAGE,
 });
-export type MyTasksResponse = z.infer<typeof MyTasksResponse>;
+export type MyActionItemsResponse = z.infer<typeof MyActionItemsResponse>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PAGE_STATES, PAGE_VISIBILITIES } from '../handbook.ts';
 import { TEAM_KINDS } from './teams.ts';
+import { PAGE } from './shared.ts';
 
 const visibility = z.enum(PAGE_VISIBILITIES);
 const state = z.enum(PAGE_STATES);
@@ -49,6 +50,7 @@ export const AdminPageList = z.object({
     publishedVersion: z.number().nullable(),
     updatedAt: z.iso.datetime(),
   })),
+  ...PAGE,
 });
 export type AdminPageList = z.infer<typeof AdminPageList>;
 

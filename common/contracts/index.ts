@@ -4,7 +4,7 @@
 import { ConsultationResponse, ConsultationsResponse, FamilyReportsResponse, MyReportsResponse, ReportCountsResponse, ReportQueueResponse, ReportResponse, SendReportResponse } from './child-welfare.ts';
 import { ImportAbsenceResponse, ListHighAbsenceResponse } from './absence.ts';
 import { AccessLog, AuditPage } from './audit.ts';
-import { AddEntryResponse, CaseLog, CaseStatus, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from './cases.ts';
+import { AddEntryResponse, CaseLog, CaseStatus, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyActionItemsResponse, MyHandoversResponse, MyMeasuresResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from './cases.ts';
 import { AdminGuide, AdminService, AdminServiceList, AdminVersion, GuideSuggestions, Overview, PreviewResult, PublicGuide, Published, PublishedService, SearchResult, StaffSuggestions, YouthServices } from './catalogue.ts';
 import { ConsentTextInResponse, GiveConsentResponse, PeopleConsentsResponse, SignConsentResponse, WithdrawConsentResponse } from './consent.ts';
 import { DevLogin, DevUsers, LanguageSet, LoggedOut, Me, RoleSwitched } from './identity.ts';
@@ -62,6 +62,9 @@ export const RESPONSES = {
   'GET /api/action-guide': ReadGuideResponse,
   'POST /api/action-guide': VersionSaved,
   'GET /api/tasks': MyTasksResponse,
+  'GET /api/tasks/handovers': MyHandoversResponse,
+  'GET /api/tasks/measures': MyMeasuresResponse,
+  'GET /api/tasks/action-items': MyActionItemsResponse,
   'GET /api/catalogue': Overview,
   'GET /api/catalogue/services': SearchResult,
   'GET /api/catalogue/services/:slug': PublishedService,

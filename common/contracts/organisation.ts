@@ -33,7 +33,7 @@ export const ServiceUnit = z.object({
 export type ServiceUnit = z.infer<typeof ServiceUnit>;
 
 /** GET /api/service-units */
-export const ServiceUnits = z.object({ units: z.array(ServiceUnit) });
+export const ServiceUnits = z.object({ units: z.array(ServiceUnit), ...PAGE });
 export type ServiceUnits = z.infer<typeof ServiceUnits>;
 
 export const Team = z.object({

@@ -207,6 +207,7 @@ export const ListTeamConfigResponse = z.object({
     active: z.boolean(),
     version: z.number(),
   })),
+  ...PAGE,
   options: z.object({
     staff: z.array(z.object({
       id: z.string(),

@@ -88,11 +88,11 @@ describe('reminders', () => {
   });
 
   it('stop for a measure once it is evaluated', async () => {
-    const tasks = (await teacher.get('/api/tasks')).json();
+    const tasks = (await teacher.get('/api/tasks/measures')).json();
     const overdue = tasks.measures.find((m: { title: string }) => m.title === 'Lesestund');
     expect(overdue.overdue).toBe(true);
     expect((await teacher.post(`/api/cases/${caseId}/entries`, { kind: 'evaluation', category: 'language', title: 'Evaluert', measureKey: overdue.entryKey, outcome: 'achieved' })).statusCode).toBe(201);
-    const after = (await teacher.get('/api/tasks')).json();
+    const after = (await teacher.get('/api/tasks/measures')).json();
     expect(after.measures.map((m: { title: string }) => m.title)).not.toContain('Lesestund');
   });
 });

@@ -319,7 +319,7 @@ describe('the relay holder', () => {
     expect((await teacher.post(`/api/cases/${c.caseId}/handovers`, { toStaffId: ids.nurse })).statusCode).toBe(409);
     // Only the receiver answers.
     expect((await teacher.post(`/api/handovers/${handoverId}/accept`, {})).statusCode).toBe(403);
-    const tasks = (await nurse.get('/api/tasks')).json();
+    const tasks = (await nurse.get('/api/tasks/handovers')).json();
     expect(tasks.handovers).toEqual([expect.objectContaining({ id: handoverId, fromName: names.teacher, person: { id: c.childId, name: c.childName } })]);
   });
 

@@ -272,7 +272,7 @@ describe('follow-up', () => {
   it('puts items on the owner\'s task list, flags and reminds an overdue one', { tags: ['calendar'] }, async () => {
     const f = await closed();
     await t.database.db.updateTable('action_item').set({ due_on: plusDays(-1) }).where('meeting_id', '=', f.meetingId).where('position', '=', 1).execute();
-    const tasks = (await henrik.get('/api/tasks')).json().actionItems;
+    const tasks = (await henrik.get('/api/tasks/action-items')).json().actionItems;
     expect(tasks).toEqual(expect.arrayContaining([
       expect.objectContaining({ what: PLAN[0], overdue: true, person: { id: f.childId, name: f.childName } }),
       expect.objectContaining({ what: PLAN[2], overdue: false, person: { id: f.childId, name: f.childName } }),

@@ -120,6 +120,98 @@ describe('list reads come in pages', () => {
     await allPages(admin, '/api/admin/catalogue/services', (b) => b.services as { id: string }[]);
   });
 
+  it('the anonymous worries one noted: the newest 50, then the rest', async () => {
+    const teacher = await signedIn(t.app, 'fagperson.barnehage');
+    const me = await staffId('fagperson.barnehage');
+    const have = (await teacher.get('/api/worries')).json().worries.length as number;
+    await t.database.db.insertInto('worry').values(Array.from({ length: PAGE_SIZE + 2 - have }, (_, i) => ({
+      municipality_id: municipalityId, subject_kind: 'child' as const, age_years: 4, noticed_by: me, noticed_on: '2026-01-15', categories: ['social'], description: `Undring ${i}`, created_at: SAME_TIME,
+    }))).execute();
+    await allPages(teacher, '/api/worries', (b) => b.worries as { id: string }[]);
+  });
+
+  describe('a professional\'s tasks, each section a page at a time', () => {
+    let children: string[];
+    let cases: string[];
+    let nurseId: string;
+    let teacherId: string;
+    beforeAll(async () => {
+      nurseId = await staffId('helsesykepleier');
+      teacherId = await staffId('fagperson.skole');
+      children = await newChildren(PAGE_SIZE + 2, 'Oppgave');
+      cases = (await t.database.db.insertInto('help_case')
+        .values(children.map((person_id) => ({ municipality_id: municipalityId, person_id, level: 1, relay_holder_id: teacherId, opened_by: teacherId })))
+        .returning('id').execute()).map((r) => r.id);
+    });
+
+    /** The first page says there is more and its cursor brings the last page (what is shown of each is the access module's). */
+    async function twoPages(client: Client, url: string) {
+      const first = await client.get(url);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ hasMore: true, nextCursor: expect.any(String) });
+      const second = await client.get(`${url}?after=${encodeURIComponent(first.json().nextCursor)}`);
+      expect(second.statusCode, second.body).toBe(200);
+      expect(second.json()).toMatchObject({ hasMore: false, nextCursor: null });
+    }
+
+    it('batons offered', async () => {
+      await t.database.db.insertInto('relay_handover').values(cases.map((case_id) => ({ case_id, from_staff_id: teacherId, to_staff_id: nurseId, requested_by: teacherId, requested_at: SAME_TIME }))).execute();
+      await twoPages(await signedIn(t.app, 'helsesykepleier'), '/api/tasks/handovers');
+    });
+
+    it('measures to evaluate', async () => {
+      await t.database.db.insertInto('relay_log_entry').values(Array.from({ length: PAGE_SIZE + 2 }, (_, i) => ({
+        case_id: cases[0]!, kind: 'measure' as const, category: 'language', title: `Tiltak ${i}`, entry_key: randomUUID(), version: 1, responsible_staff_id: nurseId, starts_on: '2026-01-15', evaluate_on: '2026-03-01', author_staff_id: teacherId,
+      }))).execute();
+      await twoPages(await signedIn(t.app, 'helsesykepleier'), '/api/tasks/measures');
+    });
+
+    it('action items: the earliest due 50, then the rest', async () => {
+      const team = (await t.database.db.selectFrom('team').select('id').where('municipality_id', '=', municipalityId).orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+      // A system-level meeting, about no child: its items are the owner's to see.
+      const meeting = (await t.database.db.insertInto('team_meeting').values({
+        team_id: team, kind: 'system', place: 'Rådhuset', starts_at: SAME_TIME, ends_at: new Date(SAME_TIME.getTime() + 3_600_000), chair_staff_id: teacherId, created_by: teacherId,
+        status: 'closed', closed_at: SAME_TIME,
+      }).returning('id').executeTakeFirstOrThrow()).id;
+      await t.database.db.insertInto('action_item').values(Array.from({ length: PAGE_SIZE + 2 }, (_, i) => ({
+        meeting_id: meeting, position: i + 1, what: `Gjøremål ${i}`, owner_staff_id: nurseId, due_on: '2026-02-01',
+      }))).execute();
+      await allPages(await signedIn(t.app, 'helsesykepleier'), '/api/tasks/action-items', (b) => b.actionItems as { id: string }[]);
+    });
+  });
+
+  it('the administrator\'s teams: 50 in order, then the rest, with the form\'s choices', async () => {
+    const admin = await signedIn(t.app, 'administrator');
+    const leader = await staffId('teamleder');
+    const have = (await t.database.db.selectFrom('team').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n;
+    await t.database.db.insertInto('team').values(Array.from({ length: PAGE_SIZE + 2 - have }, (_, i) => ({
+      municipality_id: municipalityId, name: `Systemteam ${String(i).padStart(3, '0')}`, kind: 'system_level' as const, age_from_months: 0, age_to_months: 216, leader_staff_user_id: leader,
+    }))).execute();
+    await allPages(admin, '/api/teams/config', (b) => b.teams as { id: string }[]);
+    expect((await admin.get('/api/teams/config')).json().options.staff.length).toBeGreaterThan(0);
+  });
+
+  it('the handbook\'s admin list: 50 pages by title, then the rest', async () => {
+    const admin = await signedIn(t.app, 'administrator');
+    const have = (await admin.get('/api/admin/handbook/pages')).json().pages.length as number;
+    for (let i = 0; i < PAGE_SIZE + 2 - have; i++) {
+      const page = (await t.database.db.insertInto('handbook_page').values({ municipality_id: municipalityId, slug: `samme-tittel-${i}` }).returning('id').executeTakeFirstOrThrow()).id;
+      const version = (await t.database.db.insertInto('handbook_page_version').values({ page_id: page, version: 1, visibility: 'staff' }).returning('id').executeTakeFirstOrThrow()).id;
+      await t.database.db.insertInto('handbook_page_text').values({ version_id: version, lang: 'nb', title: 'Samme tittel', body_html: '<p>Tekst</p>', body_text: 'Tekst' }).execute();
+    }
+    await allPages(admin, '/api/admin/handbook/pages', (b) => b.pages as { id: string }[]);
+  });
+
+  it('the service units: 50 by kind and name, then the rest, none left out', async () => {
+    const admin = await signedIn(t.app, 'administrator');
+    const have = (await t.database.db.selectFrom('service_unit').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n;
+    await t.database.db.insertInto('service_unit').values(Array.from({ length: Math.max(3, PAGE_SIZE + 2 - have) }, (_, i) => ({
+      municipality_id: municipalityId, name: `Samme skole ${String(i).padStart(3, '0')}`, type_code: 'school_primary',
+    }))).execute();
+    const ids = await allPages(admin, '/api/service-units', (b) => b.units as { id: string }[], PAGE_SIZE);
+    expect(ids.length).toBe((await t.database.db.selectFrom('service_unit').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n);
+  });
+
   describe('a child\'s page', () => {
     let child: string;
     let teacher: Client;
@@ -163,15 +255,46 @@ describe('list reads come in pages', () => {
     });
   });
 
-  it('a cursor the server did not make is refused with a message in the user\'s language', async () => {
-    const nurse = await signedIn(t.app, 'helsesykepleier', 'en');
-    const response = await nurse.get('/api/notifications?after=bm90LWEtY3Vyc29y');
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([{ field: 'after', message: 'The link to the next page is not valid. Load the list again.' }]);
-    // A cursor of the right shape whose parts are not what the sort key holds is refused the same way.
-    const forged = Buffer.from(JSON.stringify(['soon', 'not-an-id'])).toString('base64url');
-    const meetings = await nurse.get(`/api/people/${randomUUID()}/meetings?after=${forged}`);
-    expect(meetings.statusCode).toBe(400);
-    expect(meetings.json().error.fields).toEqual([{ field: 'after', message: 'The link to the next page is not valid. Load the list again.' }]);
+  describe('a cursor the server did not make is refused in the user\'s language, and nothing is read', () => {
+    const badCursor = 'The link to the next page is not valid. Load the list again.';
+    const encode = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    // Each list with a cursor of the right length whose parts are not what its sort key holds.
+    const lists: [user: string, url: string, forged: string[]][] = [
+      ['helsesykepleier', '/api/notifications', ['soon', randomUUID()]],
+      ['helsesykepleier', '/api/notifications', [String(Date.now() * 1000), 'not-an-id']],
+      ['teamleder', `/api/teams/${randomUUID()}/intake`, ['yesterday', randomUUID()]],
+      ['teamleder', `/api/teams/${randomUUID()}/intake`, ['1700000000000000', '1 OR 1=1']],
+      ['helsesykepleier', `/api/people/${randomUUID()}/meetings`, ['soon', 'not-an-id']],
+      ['fagperson.skole', '/api/people', ['Aaberg', 'Barn', 'not-an-id']],
+      ['administrator', '/api/admin/staff', ['Aase', 'not-an-id']],
+      ['fagperson.barnehage', '/api/worries', ['soon', randomUUID()]],
+      ['helsesykepleier', '/api/tasks/handovers', ['soon', randomUUID()]],
+      ['helsesykepleier', '/api/tasks/measures', ['2026-13', randomUUID()]],
+      ['helsesykepleier', '/api/tasks/action-items', ['2026-02-01', 'x']],
+      ['administrator', '/api/teams/config', ['early_intervention', 'twelve', 'Team', randomUUID()]],
+      ['administrator', '/api/admin/handbook/pages', ['Tittel', 'not-an-id']],
+      ['administrator', '/api/service-units', ['first', 'Skole', randomUUID()]],
+      ['administrator', '/api/admin/catalogue/services', ['Navn', 'not-an-id']],
+    ];
+    it.each(lists)('%s: %s %j', async (user, url, forged) => {
+      const client = await signedIn(t.app, user, 'en');
+      for (const after of [encode(forged), 'bm90LWEtY3Vyc29y', encode([...forged, 'one part too many'])]) {
+        const response = await client.get(`${url}?after=${after}`);
+        expect(response.statusCode, response.body).toBe(400);
+        expect(response.json().error.fields).toEqual([{ field: 'after', message: badCursor }]);
+      }
+    });
+
+    it('the family\'s access log too, in nynorsk', async () => {
+      const mother = await signedIn(t.app, 'forelder', 'nn');
+      const child = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+      const reads = async () => (await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('subject_id', '=', child).executeTakeFirstOrThrow()).n;
+      const before = await reads();
+      const response = await mother.get(`/api/people/${child}/access-log?after=${encode(['1700000000000000', 'not-a-number'])}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.fields).toEqual([{ field: 'after', message: 'Lenkja til neste side er ikkje gyldig. Last lista på nytt.' }]);
+      // Refused before the log was read: no read of the child's data is recorded.
+      expect(await reads()).toBe(before);
+    });
   });
 });

@@ -146,7 +146,7 @@ describe('a meeting about the plan', () => {
     expect((await mother.post(`${url}/rating`, { feltHeard: 5, useful: 4 })).statusCode).toBe(201);
     expect((await mother.get('/api/meeting-ratings')).json().meetings).toContainEqual(expect.objectContaining({ id: meetingId, teamName: 'ansvarsgruppen for individuell plan', rating: expect.objectContaining({ feltHeard: 5 }) }));
     // The action item is the teacher's task, named by the plan's meeting.
-    expect(JSON.stringify((await teacher.get('/api/tasks')).json())).toContain('Lage en plan for friminuttene');
+    expect(JSON.stringify((await teacher.get('/api/tasks/action-items')).json())).toContain('Lage en plan for friminuttene');
   });
 
   it('follows the plan\'s rule from 18: a participant reads it only on the young adult\'s own consent', async () => {

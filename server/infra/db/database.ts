@@ -61,3 +61,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite), ...(options.log ? { log: options.log } : {}) });
   return { db, kind: 'pglite', close: () => db.destroy(), pglite };
 }
+
+/**
+ * What stands for one opened database in a cache kept in memory: the dialect adapter Kysely makes
+ * once per opened database and shares with all its transactions. Two databases (tests open many in
+ * one process, the demo's ids the same in each) never share an entry keyed by it.
+ */
+export function databaseIdentity(db: Db | Tx): object {
+  return db.getExecutor().adapter;
+}

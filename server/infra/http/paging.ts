@@ -25,14 +25,16 @@ export const CURSOR_PART = {
   date: /^\d{4}-\d{2}-\d{2}$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   text: /^/,
+  bigint: /^\d{1,19}$/,
+  int: /^-?\d{1,9}$/,
 };
 
 /**
  * The sort key a cursor carries, or a 400 naming the field (`after`) when it is not one this server
- * made: of `parts` strings, or of as many as `parts` lists, each matching its pattern.
+ * made: as many strings as `parts` lists, each matching its pattern — so a forged part never reaches
+ * the query as a cast that fails or a value that reads something else.
  */
-export function decodeCursor(text: string | undefined, parts: number | readonly RegExp[], field = 'after'): string[] | undefined {
-  const length = typeof parts === 'number' ? parts : parts.length;
+export function decodeCursor(text: string | undefined, parts: readonly RegExp[], field = 'after'): string[] | undefined {
   if (text === undefined) return undefined;
   let key: unknown;
   try {
@@ -41,8 +43,7 @@ export function decodeCursor(text: string | undefined, parts: number | readonly 
     key = null;
   }
   const parsed = CursorKey.safeParse(key);
-  if (!parsed.success || parsed.data.length !== length) throw invalidField(field, 'errors.badCursor');
-  if (typeof parts !== 'number' && parsed.data.some((part, i) => !parts[i]!.test(part))) throw invalidField(field, 'errors.badCursor');
+  if (!parsed.success || parsed.data.length !== parts.length || parsed.data.some((part, i) => !parts[i]!.test(part))) throw invalidField(field, 'errors.badCursor');
   return parsed.data;
 }
 

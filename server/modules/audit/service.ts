@@ -2,7 +2,7 @@
 // and is recorded; both read the actions in the same human words (presentation.ts).
 import { sql } from 'kysely';
 import { requireStaff, type DataContext } from '../../infra/http/context.ts';
-import { decodeCursor, toPage } from '../../infra/http/paging.ts';
+import { CURSOR_PART, decodeCursor, toPage } from '../../infra/http/paging.ts';
 import { authorize } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { actionText, actorText, familyLines } from './presentation.ts';
@@ -70,7 +70,7 @@ export async function searchAuditLog(ctx: DataContext, search: AuditSearch) {
  * Looking is itself recorded.
  */
 export async function accessLogForFamily(ctx: DataContext, personId: string, page: { after?: string | undefined } = {}) {
-  const after = decodeCursor(page.after, 2);
+  const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.bigint]);
   await authorize(ctx, { action: 'accessLog.read', purpose: 'self_service', subject: { kind: 'person', id: personId } });
   let query = ctx.trx
     .selectFrom('audit_event as e')

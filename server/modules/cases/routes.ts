@@ -1,5 +1,5 @@
 import { defineRoute } from '../../infra/http/route.ts';
-import { AddEntryResponse, CaseLog, CaseStatus, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from '../../../common/contracts/cases.ts';
+import { AddEntryResponse, CaseLog, CaseStatus, ChangeLevelResponse, CloseCaseResponse, CorrectEntryResponse, DiscussantsResponse, EntryHistoryResponse, InvolveColleagueResponse, LinkWorryResponse, ListColleaguesResponse, ListMyWorriesResponse, MyActionItemsResponse, MyHandoversResponse, MyMeasuresResponse, MyTasksResponse, NoteWorryResponse, PlanTransitionResponse, ReadGuideResponse, SetStepDoneResponse } from '../../../common/contracts/cases.ts';
 import { Created, StatusChanged, VersionSaved } from '../../../common/contracts/shared.ts';
 import {
   AnswerBody, CaseParams, GuideBody, CloseBody, EnrolmentBody, EntryBody, EntryParams, HandoverBody, HandoverParams, InvolveBody, LevelBody, LinkWorryBody,
@@ -12,6 +12,7 @@ import * as status from './status.ts';
 import * as tasks from './tasks.ts';
 import * as worries from './worries.ts';
 import { sendPdf } from '../../infra/http/pdf-reply.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 
 const tags = ['cases'];
 
@@ -23,10 +24,10 @@ export const caseRoutes = [
     handler: async (ctx, { body }) => worries.noteWorry(ctx, body),
   }),
   defineRoute({
-    method: 'GET', url: '/api/worries', summary: 'Anonymous worries one noted or was asked to discuss', tags,
-    audience: 'staff', guarded: true,
+    method: 'GET', url: '/api/worries', summary: 'Anonymous worries one noted or was asked to discuss, newest first, a page at a time', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
     response: ListMyWorriesResponse,
-    handler: async (ctx) => worries.listMyWorries(ctx),
+    handler: async (ctx, { query }) => worries.listMyWorries(ctx, query),
   }),
   defineRoute({
     method: 'GET', url: '/api/worries/discussants', summary: 'Colleagues and teams a worry can be discussed with', tags,
@@ -161,9 +162,27 @@ export const caseRoutes = [
     handler: async (ctx, { body }) => publishGuide(ctx, body),
   }),
   defineRoute({
-    method: 'GET', url: '/api/tasks', summary: 'The professional\'s tasks: batons offered, measures to evaluate', tags,
+    method: 'GET', url: '/api/tasks', summary: 'The professional\'s open collaboration-survey rounds to answer', tags,
     audience: 'staff', guarded: true,
     response: MyTasksResponse,
     handler: async (ctx) => tasks.myTasks(ctx),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/tasks/handovers', summary: 'Batons offered to the professional, oldest first, a page at a time', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
+    response: MyHandoversResponse,
+    handler: async (ctx, { query }) => tasks.myHandovers(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/tasks/measures', summary: 'Measures the professional must evaluate, earliest date first, a page at a time', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
+    response: MyMeasuresResponse,
+    handler: async (ctx, { query }) => tasks.myMeasures(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/tasks/action-items', summary: 'Open action items the professional owns, earliest due first, a page at a time', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
+    response: MyActionItemsResponse,
+    handler: async (ctx, { query }) => tasks.myActionItems(ctx, query),
   }),
 ];

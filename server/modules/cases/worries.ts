@@ -1,8 +1,10 @@
 // Worries (undringer): noted without identity, discussed with colleagues and teams, tied to a
 // person once the family has been spoken to, which opens the case.
+import { sql } from 'kysely';
 import type { Db } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { osloDate } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
@@ -51,14 +53,17 @@ export async function worryAbout(ctx: DataContext, personId: string, input: Pick
   return { worryId: row.id, caseId: helpCase.id };
 }
 
-export async function listMyWorries(ctx: DataContext) {
+export async function listMyWorries(ctx: DataContext, page: { after?: string | undefined } = {}) {
   const staff = requireStaff(ctx);
+  const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'worry.list', purpose: 'follow_up' });
   // Only worries without identity: once tied to a person they live on that person's case.
-  const rows = await ctx.trx
+  let query = ctx.trx
     .selectFrom('worry as w')
     .innerJoin('staff_user as s', 's.id', 'w.noticed_by')
-    .select(['w.id', 'w.subject_kind', 'w.age_years', 'w.categories', 'w.description', 'w.noticed_on', 'w.noticed_by', 's.display_name'])
+    .select(['w.id', 'w.subject_kind', 'w.age_years', 'w.categories', 'w.description', 'w.noticed_on', 'w.noticed_by', 's.display_name',
+      // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
+      sql<string>`(extract(epoch from w.created_at) * 1000000)::bigint::text`.as('created_micros')])
     .where('w.person_id', 'is', null)
     .where((eb) =>
       eb.or([
@@ -71,9 +76,9 @@ export async function listMyWorries(ctx: DataContext) {
             .where((w) => w.or([w('d.with_staff_id', '=', staff.staffUserId), w('tm.staff_user_id', '=', staff.staffUserId)])),
         ),
       ]),
-    )
-    .orderBy('w.created_at', 'desc')
-    .execute();
+    );
+  if (after) query = query.where(sql<boolean>`(w.created_at, w.id) < (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
+  const { items: rows, ...more } = toPage(await query.orderBy('w.created_at', 'desc').orderBy('w.id', 'desc').limit(PAGE_SIZE + 1).execute(), (r) => [r.created_micros, r.id]);
   const discussions = rows.length
     ? await ctx.trx
       .selectFrom('worry_discussion as d')
@@ -91,6 +96,7 @@ export async function listMyWorries(ctx: DataContext) {
       noticedBy: r.display_name, mine: r.noticed_by === staff.staffUserId,
       discussions: discussions.filter((d) => d.worry_id === r.id).map((d) => ({ note: d.note, at: d.discussed_at, writtenBy: d.written_by, withStaff: d.with_staff, withTeam: d.with_team })),
     })),
+    ...more,
   };
 }
 

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, type FieldProblem } from '../../infra/http/errors.ts';
-import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { authorize, may, recordAccess } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { osloDate } from '../../../common/dates.ts';
@@ -88,7 +88,7 @@ export async function searchEnrolled(ctx: DataContext, input: { q: string; after
   const staff = requireStaff(ctx);
   await authorize(ctx, { action: 'enrolment.search', purpose: 'follow_up' });
   const unitId = staff.serviceUnitId!;
-  const after = decodeCursor(input.after, 3);
+  const after = decodeCursor(input.after, [CURSOR_PART.text, CURSOR_PART.text, CURSOR_PART.uuid]);
   const today = osloDate(ctx.services.clock.now());
   const birthDate = isoDate(input.q);
   let query = ctx.trx.selectFrom('person as p')

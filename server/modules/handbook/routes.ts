@@ -4,6 +4,7 @@ import { Saved } from '../../../common/contracts/shared.ts';
 import { MAX_IMAGE_BYTES } from '../../../common/handbook.ts';
 import { CreatePageBody, ImageParams, MunicipalityQuery, PageIdParams, SavePageBody, SearchQuery, SlugParams, UploadImageBody, VersionBody } from './schema.ts';
 import * as handbook from './service.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { publicModel } from './model.ts';
 
 const tags = ['handbook'];
@@ -42,10 +43,10 @@ export const handbookRoutes = [
 
   // The administrator and the editor.
   defineRoute({
-    method: 'GET', url: '/api/admin/handbook/pages', summary: 'Every handbook page with its newest version\'s state', tags,
-    audience: 'staff', guarded: true,
+    method: 'GET', url: '/api/admin/handbook/pages', summary: 'Every handbook page with its newest version\'s state, by title, a page at a time', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
     response: AdminPageList,
-    handler: async (ctx) => handbook.adminList(ctx),
+    handler: async (ctx, { query }) => handbook.adminList(ctx, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/handbook/pages', summary: 'Write a new handbook page (as a draft)', tags,

@@ -3,6 +3,7 @@
 // services — every save a new draft version, put up for review, then published — and read by staff
 // and, when marked public, by everyone. Unsafe rich text is refused (html.ts); images are checked by
 // their bytes and kept in the database.
+import { sql } from 'kysely';
 import { MAX_IMAGE_BYTES, type PageState, type PageVisibility } from '../../../common/handbook.ts';
 import { LANGUAGES, type Language } from '../../../common/roles.ts';
 import type { TeamKind } from '../../../common/contracts/teams.ts';
@@ -10,6 +11,7 @@ import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext, RequestContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { abilitiesOf, authorize, decideWith } from '../access/access.ts';
 import { AccessFacts } from '../access/facts.ts';
 import { searchWords } from '../catalogue/queries.ts';
@@ -185,23 +187,27 @@ async function versionState(trx: Tx, pageId: string, version: number): Promise<P
   return row.state as PageState;
 }
 
-export async function adminList(ctx: DataContext) {
+export async function adminList(ctx: DataContext, page: { after?: string | undefined } = {}) {
   const staff = requireStaff(ctx);
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'handbook.edit', purpose: 'administration' });
-  const rows = await ctx.trx
+  const title = sql<string>`coalesce(t.title, nb.title)`;
+  let query = ctx.trx
     .selectFrom('handbook_page as p')
     .innerJoin('handbook_page_version as v', (j) => j.onRef('v.page_id', '=', 'p.id').onRef('v.version', '=', 'p.latest_version'))
     .innerJoin('handbook_page_text as nb', (j) => j.onRef('nb.version_id', '=', 'v.id').on('nb.lang', '=', 'nb'))
     .leftJoin('handbook_page_text as t', (j) => j.onRef('t.version_id', '=', 'v.id').on('t.lang', '=', ctx.lang))
-    .select((eb) => ['p.id', 'p.slug', 'p.latest_version', 'p.published_version', 'p.updated_at', 'v.visibility', 'v.state', eb.fn.coalesce('t.title', 'nb.title').as('title')])
-    .where('p.municipality_id', '=', staff.municipalityId)
-    .orderBy('title').orderBy('p.id')
-    .execute();
+    .select(['p.id', 'p.slug', 'p.latest_version', 'p.published_version', 'p.updated_at', 'v.visibility', 'v.state', title.as('title')])
+    .where('p.municipality_id', '=', staff.municipalityId);
+  if (after) query = query.where(sql<boolean>`(${title}, p.id) > (${after[0]}, ${after[1]}::uuid)`);
+  const found = await query.orderBy(title).orderBy('p.id').limit(PAGE_SIZE + 1).execute();
+  const { items, ...more } = toPage(found, (r) => [r.title, r.id]);
   return {
-    pages: rows.map((r) => ({
+    pages: items.map((r) => ({
       id: r.id, slug: r.slug, title: r.title, visibility: r.visibility as PageVisibility, latestVersion: r.latest_version,
       state: r.state as PageState, publishedVersion: r.published_version, updatedAt: r.updated_at,
     })),
+    ...more,
   };
 }
 

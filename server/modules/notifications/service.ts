@@ -12,7 +12,7 @@ import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
-import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { enqueue } from '../../infra/jobs/queue.ts';
 import { authorize, may, type AccessRequest } from '../access/access.ts';
 import { readPeople, type SystemReads } from '../access/person-reads.ts';
@@ -355,7 +355,7 @@ async function textStillOpen(ctx: DataContext, row: { kind: string; subject_pers
 
 /** The reader's notifications, newest first, a page at a time, and how many are unread. */
 export async function listOwnNotifications(ctx: DataContext, page: { after?: string | undefined } = {}) {
-  const after = decodeCursor(page.after, 2);
+  const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'notification.read', purpose: 'self_service' });
   const owner = ownerOf(ctx.principal!);
   const { items: rows, hasMore, nextCursor } = toPage(await ownNotifications(ctx.trx, owner, { after, limit: PAGE_SIZE + 1 }), (r) => [r.created_micros, r.id]);

@@ -35,9 +35,9 @@ export const organisationRoutes = [
   defineRoute({
     // Citizens choose among them when they give a consent: names and contact details, as on the
     // municipality's website.
-    method: 'GET', url: '/api/service-units', summary: 'Service units of the municipality', tags: ['organisation'], audience: 'signed-in', guarded: false,
-    response: ServiceUnits,
-    handler: async (ctx) => ({ units: await organisation.listServiceUnits(ctx.services.db, await municipalityOf(ctx), ctx.lang) }),
+    method: 'GET', url: '/api/service-units', summary: 'Service units of the municipality, by kind and name, a page at a time', tags: ['organisation'], audience: 'signed-in', guarded: false,
+    query: PageQuery, response: ServiceUnits,
+    handler: async (ctx, { query }) => organisation.listServiceUnits(ctx.services.db, await municipalityOf(ctx), ctx.lang, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/service-units', summary: 'Create a service unit', tags: ['organisation'], idempotent: true, audience: 'staff',

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../infra/db/database.ts';
-import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
+import { teamConfiguration } from '../teams/kept.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { invalidField, isUniqueViolation, notFound } from '../../infra/http/errors.ts';
@@ -15,22 +16,26 @@ export async function listServiceUnitTypes(db: Db, lang: Language) {
   return rows.map((r) => ({ code: r.code, name: r[`name_${lang}`], builtIn: r.built_in }));
 }
 
-export async function listServiceUnits(db: Db, municipalityId: string, lang: Language) {
-  const rows = await db
+export async function listServiceUnits(db: Db, municipalityId: string, lang: Language, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, [CURSOR_PART.int, CURSOR_PART.text, CURSOR_PART.uuid]);
+  let query = db
     .selectFrom('service_unit')
     .innerJoin('service_unit_type', 'service_unit_type.code', 'service_unit.type_code')
     .select([
       'service_unit.id', 'service_unit.name', 'service_unit.type_code', 'service_unit.area', 'service_unit.email',
-      'service_unit.phone', 'service_unit.active', 'service_unit.version', `service_unit_type.name_${lang} as type_name`,
+      'service_unit.phone', 'service_unit.active', 'service_unit.version', `service_unit_type.name_${lang} as type_name`, 'service_unit_type.sort_order',
     ])
-    .where('service_unit.municipality_id', '=', municipalityId)
-    .orderBy('service_unit_type.sort_order')
-    .orderBy('service_unit.name')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id, name: r.name, typeCode: r.type_code, typeName: r.type_name, area: r.area, email: r.email, phone: r.phone,
-    active: r.active, version: r.version,
-  }));
+    .where('service_unit.municipality_id', '=', municipalityId);
+  if (after) query = query.where(sql<boolean>`(service_unit_type.sort_order, service_unit.name, service_unit.id) > (${Number(after[0])}, ${after[1]}, ${after[2]}::uuid)`);
+  const found = await query.orderBy('service_unit_type.sort_order').orderBy('service_unit.name').orderBy('service_unit.id').limit(PAGE_SIZE + 1).execute();
+  const { items, ...more } = toPage(found, (r) => [r.sort_order, r.name, r.id]);
+  return {
+    units: items.map((r) => ({
+      id: r.id, name: r.name, typeCode: r.type_code, typeName: r.type_name, area: r.area, email: r.email, phone: r.phone,
+      active: r.active, version: r.version,
+    })),
+    ...more,
+  };
 }
 
 async function checkUnitType(ctx: DataContext, typeCode: string) {
@@ -198,7 +203,7 @@ async function rolesOf(ctx: DataContext, ids: string[]) {
 /** The municipality's staff users by name, a page at a time. */
 export async function listStaff(ctx: DataContext, page: { after?: string | undefined }) {
   const admin = requireStaff(ctx);
-  const after = decodeCursor(page.after, 2);
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'staff.list', purpose: 'administration' });
   let query = staffQuery(ctx, admin.municipalityId);
   if (after) query = query.where(sql<boolean>`(staff_user.display_name, staff_user.id) > (${after[0]}, ${after[1]}::uuid)`);
@@ -232,33 +237,12 @@ export async function getMunicipality(db: Db, id: string) {
   return db.selectFrom('municipality').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Teams with their age groups, areas and leaders: organisation data, no personal data about children. */
+/** Active teams with their age groups, areas and leaders: organisation data, no personal data about children. */
 export async function listTeams(db: Db, municipalityId: string) {
-  const rows = await db
-    .selectFrom('team')
-    .leftJoin('staff_user', 'staff_user.id', 'team.leader_staff_user_id')
-    .select([
-      'team.id', 'team.name', 'team.kind', 'team.age_from_months', 'team.age_to_months', 'team.area', 'team.meeting_place',
-      'team.description', 'staff_user.display_name as leader_name',
-    ])
-    .where('team.municipality_id', '=', municipalityId)
-    .where('team.active', '=', true)
-    .orderBy('team.kind')
-    .orderBy('team.age_from_months')
-    .orderBy('team.name')
-    .execute();
-  const units = rows.length
-    ? await db
-        .selectFrom('team_service_unit')
-        .innerJoin('service_unit', 'service_unit.id', 'team_service_unit.service_unit_id')
-        .select(['team_service_unit.team_id', 'service_unit.name'])
-        .where('team_service_unit.team_id', 'in', rows.map((r) => r.id))
-        .orderBy('service_unit.name')
-        .execute()
-    : [];
-  return rows.map((r) => ({
-    id: r.id, name: r.name, kind: r.kind, ageFromMonths: r.age_from_months, ageToMonths: r.age_to_months, area: r.area,
-    meetingPlace: r.meeting_place, description: r.description, leaderName: r.leader_name,
-    memberUnits: units.filter((u) => u.team_id === r.id).map((u) => u.name),
+  const teams = await teamConfiguration(db, municipalityId);
+  return teams.filter((t) => t.active).map((t) => ({
+    id: t.id, name: t.name, kind: t.kind, ageFromMonths: t.ageFromMonths, ageToMonths: t.ageToMonths, area: t.area,
+    meetingPlace: t.meetingPlace, description: t.description, leaderName: t.leader?.name ?? null,
+    memberUnits: t.units.map((u) => u.name),
   }));
 }

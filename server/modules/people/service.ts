@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { AccessDenied, abilitiesOf, authorize, may, recordAccess } from '../access/access.ts';
 import { loadConsentSettings } from '../consent/queries.ts';
 import { readPeople } from '../access/person-reads.ts';
-import { decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { ageOn, osloDate } from '../../../common/dates.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
@@ -214,7 +214,7 @@ export async function getPerson(ctx: DataContext, id: string) {
  */
 export async function listMyPeople(ctx: DataContext, page: { after?: string | undefined } = {}) {
   const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
-  const after = decodeCursor(page.after, 3);
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.text, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'person.list', purpose });
   const principal = ctx.principal!;
   let rows: PersonRow[];

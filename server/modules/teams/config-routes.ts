@@ -5,6 +5,7 @@ import { defineRoute } from '../../infra/http/route.ts';
 import { Saved } from '../../../common/contracts/shared.ts';
 import { ListTeamConfigResponse, MyTeamOverviewsResponse, TeamOverviewResponse } from '../../../common/contracts/teams.ts';
 import { uuid } from '../../infra/http/schemas.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { createTeam, listTeamConfig, TeamBody, TeamUpdateBody, updateTeam } from './config.ts';
 import { myTeamOverviews, teamOverview } from './overview.ts';
 
@@ -13,10 +14,10 @@ const tags = ['teams'];
 
 export const teamConfigRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/teams/config', summary: 'Every team of the municipality with its configuration and version (administrator)', tags,
-    audience: 'staff', guarded: true,
+    method: 'GET', url: '/api/teams/config', summary: 'Every team of the municipality with its configuration and version, a page at a time (administrator)', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
     response: ListTeamConfigResponse,
-    handler: async (ctx) => listTeamConfig(ctx),
+    handler: async (ctx, { query }) => listTeamConfig(ctx, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/teams', summary: 'Create a team (administrator)', tags,

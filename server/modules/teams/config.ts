@@ -10,6 +10,8 @@ import { nonEmptyText, optionalText, recordVersion, uuid } from '../../infra/htt
 import { isTeamWorkRole, TEAM_WORK_ROLES, type StaffRole } from '../../../common/roles.ts';
 import { TEAM_KINDS } from '../../../common/contracts/teams.ts';
 import { authorize } from '../access/access.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
+import { compareTeamKeys, teamConfiguration, teamOrderKey } from './kept.ts';
 
 /** The earliest age a team can cover: from the start of a pregnancy, nine months before birth. */
 export const MIN_AGE_MONTHS = -9;
@@ -150,30 +152,16 @@ export async function updateTeam(ctx: DataContext, id: string, input: TeamUpdate
   return { id, version: input.version + 1 };
 }
 
-/** Every team of the municipality, active or not, with what the edit form needs. */
-export async function listTeamConfig(ctx: DataContext) {
+/** Every team of the municipality, active or not, a page at a time, with what the edit form needs. */
+export async function listTeamConfig(ctx: DataContext, page: { after?: string | undefined } = {}) {
   const admin = requireStaff(ctx);
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.int, CURSOR_PART.text, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'team.edit', purpose: 'administration' });
   const m = admin.municipalityId;
-  const teams = await ctx.trx
-    .selectFrom('team as t')
-    .leftJoin('staff_user as l', 'l.id', 't.leader_staff_user_id')
-    .select([
-      't.id', 't.name', 't.kind', 't.age_from_months', 't.age_to_months', 't.area', 't.leader_staff_user_id', 'l.display_name as leader_name',
-      't.meeting_place', 't.description', 't.active', 't.version',
-    ])
-    .where('t.municipality_id', '=', m)
-    .orderBy('t.kind')
-    .orderBy('t.age_from_months')
-    .orderBy('t.name')
-    .execute();
-  const ids = teams.map((t) => t.id);
-  const members = ids.length
-    ? await ctx.trx.selectFrom('team_member as tm').innerJoin('staff_user as s', 's.id', 'tm.staff_user_id').select(['tm.team_id', 's.id', 's.display_name']).where('tm.team_id', 'in', ids).orderBy('s.display_name').execute()
-    : [];
-  const units = ids.length
-    ? await ctx.trx.selectFrom('team_service_unit as tu').innerJoin('service_unit as u', 'u.id', 'tu.service_unit_id').select(['tu.team_id', 'u.id', 'u.name']).where('tu.team_id', 'in', ids).orderBy('u.name').execute()
-    : [];
+  const all = await teamConfiguration(ctx.trx, m);
+  const afterKey = after ? [after[0]!, Number(after[1]), after[2]!, after[3]!] as const : null;
+  const from = afterKey ? all.findIndex((t) => compareTeamKeys(teamOrderKey(t), afterKey) > 0) : 0;
+  const { items, ...more } = toPage(from < 0 ? [] : all.slice(from, from + PAGE_SIZE + 1), teamOrderKey);
   // The choices of the form: active staff in a team role, active service units and known areas.
   const staffRows = await ctx.trx
     .selectFrom('staff_user as s')
@@ -192,15 +180,10 @@ export async function listTeamConfig(ctx: DataContext) {
     staff.set(s.id, entry);
   }
   const unitOptions = await ctx.trx.selectFrom('service_unit').select(['id', 'name', 'area']).where('municipality_id', '=', m).where('active', '=', true).orderBy('name').execute();
-  const areas = [...new Set([...unitOptions.map((u) => u.area), ...teams.map((t) => t.area)].filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b, 'nb'));
+  const areas = [...new Set([...unitOptions.map((u) => u.area), ...all.map((t) => t.area)].filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b, 'nb'));
   return {
-    teams: teams.map((t) => ({
-      id: t.id, name: t.name, kind: t.kind, ageFromMonths: t.age_from_months, ageToMonths: t.age_to_months, area: t.area,
-      leader: t.leader_staff_user_id ? { id: t.leader_staff_user_id, name: t.leader_name ?? '' } : null,
-      members: members.filter((x) => x.team_id === t.id).map((x) => ({ id: x.id, name: x.display_name })),
-      units: units.filter((x) => x.team_id === t.id).map((x) => ({ id: x.id, name: x.name })),
-      meetingPlace: t.meeting_place, description: t.description, active: t.active, version: t.version,
-    })),
+    teams: items,
+    ...more,
     options: { staff: [...staff.values()], units: unitOptions.map((u) => ({ id: u.id, name: u.name })), areas },
   };
 }

@@ -93,7 +93,7 @@ export async function referAnonymously(ctx: DataContext, input: { teamId: string
 
 /** The team's open referrals, longest waiting first, a page at a time, each with its meetings. */
 export async function intakeQueue(ctx: DataContext, teamId: string, page: { after?: string | undefined } = {}) {
-  const after = decodeCursor(page.after, 2);
+  const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'intake.read', purpose: 'follow_up', entity: { type: 'team', id: teamId } });
   // The page is cut from the team's referrals first; only its rows are joined to names.
   let waiting = ctx.trx

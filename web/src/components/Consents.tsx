@@ -9,12 +9,12 @@ import { todayNorwegian, toIsoDate } from '../dates.ts';
 import { RecipientChecks } from './case/shared.tsx';
 import { useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { ServiceUnit } from '../../../common/contracts/organisation.ts';
 import type { People, PersonDetails } from '../../../common/contracts/people.ts';
 import { GiveConsent } from './citizen/CitizenCase.tsx';
 import { DateField } from './Fields.tsx';
 import { FormErrors } from './FormErrors.tsx';
-import { LiveMessage, LoadError, QueryFallback } from './Status.tsx';
+import { LiveMessage, LoadError, Loading, QueryFallback } from './Status.tsx';
+import { useAllServiceUnits } from '../serviceUnits.ts';
 import type { PeopleConsentsResponse } from '../../../common/contracts/consent.ts';
 import { Collapsible, PageSection } from './PageSection.tsx';
 import { childViewLabel, usePageReader } from './citizen/reader.tsx';
@@ -156,7 +156,7 @@ function readBase64(file: File): Promise<string> {
 
 function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onRecorded: () => void }) {
   const { t, tx } = useI18n();
-  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
+  const units = useAllServiceUnits();
   const [method, setMethod] = useState<'paper' | 'oral'>('paper');
   const [giverIds, setGiverIds] = useState<string[]>([]);
   const [purposes, setPurposes] = useState<string[]>([]);
@@ -252,9 +252,9 @@ function RegisterConsent({ person, onRecorded }: { person: PersonDetails; onReco
         {group('giverIds', t('ui.consent.givers'), givers.map((g) => ({ value: g.id, label: g.label })), giverIds, setGiverIds)}
         {group('purposes', t('ui.consent.purposes'), CONSENT_PURPOSES.map((p) => ({ value: p, label: tx(`domain.consentPurpose.${p}`, p) })), purposes, setPurposes)}
         {group('categories', t('ui.consent.categories'), CONSENT_CATEGORIES.map((c) => ({ value: c, label: tx(`domain.consentCategory.${c}`, c) })), categories, setCategories)}
-        <QueryFallback query={units} />
-        {units.data
-          ? <RecipientChecks id={id('recipientUnitIds')} legend={t('ui.consent.recipients')} units={units.data.units} values={unitIds} onChange={setUnitIds} error={errors.recipientUnitIds} />
+        {units.error ? <LoadError error={units.error} /> : units.items ? null : <Loading />}
+        {units.items
+          ? <RecipientChecks id={id('recipientUnitIds')} legend={t('ui.consent.recipients')} units={units.items} values={unitIds} onChange={setUnitIds} error={errors.recipientUnitIds} />
           : null}
         <DateField id={id('validFrom')} label={t('ui.consent.validFrom')} value={validFrom} onChange={setValidFrom} error={errors.validFrom} />
         <DateField id={id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={errors.validTo} />

@@ -10,6 +10,7 @@ import { ShowMore } from '../components/ShowMore.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LiveMessage, LoadError, Loading, QueryFallback } from '../components/Status.tsx';
 import { useApiPages, useApiQuery, useSubmit } from '../query.tsx';
+import { useAllServiceUnits } from '../serviceUnits.ts';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
 import type { ServiceUnit, StaffDetails, StaffList } from '../../../common/contracts/organisation.ts';
 
@@ -152,11 +153,11 @@ function EditStaff({ id, units, onSaved, onCancel }: { id: string; units: Servic
 export function AdminStaffPage() {
   const { t } = useI18n();
   const staff = useApiPages('/api/admin/staff', (page: StaffList) => page.staff);
-  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
+  const units = useAllServiceUnits();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const list = staff.items;
-  const unitList = units.data?.units ?? [];
+  const unitList = units.items ?? [];
 
   const saved = (text: string) => {
     setEditing(null);

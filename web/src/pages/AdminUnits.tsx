@@ -7,9 +7,10 @@ import { fieldId, FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LiveMessage, QueryFallback } from '../components/Status.tsx';
-import { useApiQuery, useSubmit } from '../query.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
+import { useApiPages, useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { ServiceUnit, ServiceUnitType } from '../../../common/contracts/organisation.ts';
+import type { ServiceUnit, ServiceUnitType, ServiceUnits } from '../../../common/contracts/organisation.ts';
 
 interface UnitValues {
   name: string;
@@ -122,11 +123,11 @@ function UnitTypeForm({ onSaved }: { onSaved: (name: string) => void }) {
 
 export function AdminUnitsPage() {
   const { t } = useI18n();
-  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
+  const units = useApiPages('/api/service-units', (page: ServiceUnits) => page.units);
   const types = useApiQuery<{ types: ServiceUnitType[] }>('/api/service-unit-types');
   const [editing, setEditing] = useState<ServiceUnit | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const list = units.data?.units ?? [];
+  const list = units.items;
 
   const saved = (text: string) => {
     setEditing(null);
@@ -158,7 +159,7 @@ export function AdminUnitsPage() {
         </Details.Content>
       </Details>
       <section aria-labelledby="units-list" className="page-section">
-        <Heading level={2} data-size="sm" id="units-list">{t('ui.units.listHeading', { count: list.length })}</Heading>
+        <Heading level={2} data-size="sm" id="units-list">{units.more.hasMore ? t('ui.units.listCaption') : t('ui.units.listHeading', { count: list.length })}</Heading>
         <QueryFallback query={units} />
         {list.length > 0 ? (
           <TableScroll label={t('ui.units.listCaption')}>
@@ -199,6 +200,7 @@ export function AdminUnitsPage() {
             </Table>
           </TableScroll>
         ) : null}
+        <ShowMore more={units.more} />
       </section>
     </Page>
   );

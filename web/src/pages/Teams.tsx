@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LiveMessage, QueryFallback } from '../components/Status.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
 import { TeamForm, type TeamConfig, type TeamOptions } from '../components/teams/TeamForm.tsx';
 import { TeamOverviews } from '../components/teams/TeamOverview.tsx';
-import { useApiQuery } from '../query.tsx';
+import { useApiPages, useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { Team } from '../../../common/contracts/organisation.ts';
+import type { ListTeamConfigResponse } from '../../../common/contracts/teams.ts';
 
 /** "Før fødsel–1 år", "1–5 år", "6–12 år": the seed's age groups, from the months stored. */
 export function ageGroup(team: Pick<Team, 'ageFromMonths' | 'ageToMonths'>, t: ReturnType<typeof useI18n>['t']): string {
@@ -38,14 +40,15 @@ export function TeamsPage() {
   const { t, tx } = useI18n();
   const { me } = useSession();
   const isAdmin = me?.abilities.editTeams === true;
-  // The administrator sees every team, active or not, with what the edit form needs.
+  // The administrator sees every team, active or not, a page at a time, with what the edit form needs.
   const teams = useApiQuery<{ teams: Team[] }>(isAdmin ? null : '/api/teams');
-  const config = useApiQuery<{ teams: TeamConfig[]; options: TeamOptions }>(isAdmin ? '/api/teams/config' : null);
+  const config = useApiPages(isAdmin ? '/api/teams/config' : null, (page: ListTeamConfigResponse) => page.teams);
+  const options: TeamOptions | undefined = config.first?.options;
   const [editing, setEditing] = useState<TeamConfig | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const loaded = isAdmin ? config : teams;
   const rows: Row[] | null = isAdmin
-    ? config.data ? config.data.teams.map(fromConfig) : null
+    ? config.first ? config.items.map(fromConfig) : null
     : teams.data ? teams.data.teams.map((team) => ({ ...team, active: true, config: null })) : null;
   const areaText = (team: Team) => team.area ?? t(hasAreaSibling(team, (rows ?? []).filter((r) => r.active)) ? 'ui.teams.otherAreas' : 'ui.teams.allAreas');
   const kinds = [...new Set((rows ?? []).map((team) => team.kind))];
@@ -70,7 +73,7 @@ export function TeamsPage() {
       ) : null}
       {me?.abilities.teamOverviews ? <TeamOverviews /> : null}
       {isAdmin ? <LiveMessage>{message}</LiveMessage> : null}
-      {isAdmin && config.data ? (
+      {isAdmin && options ? (
         editing === null ? (
           <div className="button-row">
             <Button type="button" onClick={() => { setMessage(null); setEditing('new'); }}>{t('teams.form.newButton')}</Button>
@@ -79,7 +82,7 @@ export function TeamsPage() {
           <TeamForm
             key={editing === 'new' ? 'new' : editing.id}
             team={editing === 'new' ? null : editing}
-            options={config.data.options}
+            options={options}
             onSaved={(name) => saved(t(editing === 'new' ? 'teams.form.created' : 'teams.form.updated', { name }))}
             onCancel={() => setEditing(null)}
           />
@@ -147,6 +150,7 @@ export function TeamsPage() {
           </section>
         );
       })}
+      {isAdmin ? <ShowMore more={config.more} /> : null}
     </Page>
   );
 }

@@ -9,8 +9,9 @@ import { DateField, SelectField, TextField } from '../components/Fields.tsx';
 import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, LoadError, QueryFallback } from '../components/Status.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
 import { todayNorwegian, toIsoDate } from '../dates.ts';
-import { useAllApiPages, useApiQuery, useSubmit } from '../query.tsx';
+import { useAllApiPages, useApiPages, useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_PATHS } from '../navigation.ts';
 import { useSession } from '../session.tsx';
@@ -134,7 +135,7 @@ export function WorriesPage() {
   const { me } = useSession();
   const mayConsult = me?.pages.includes('cwConsult') ?? false;
   const [message, setMessage] = useState('');
-  const worries = useApiQuery<{ worries: Worry[] }>('/api/worries');
+  const worries = useApiPages('/api/worries', (page: ListMyWorriesResponse) => page.worries);
   const discussants = useApiQuery<Discussants>('/api/worries/discussants');
   const people = useAllApiPages('/api/people', (page: People) => page.people);
   const done = setMessage;
@@ -146,8 +147,8 @@ export function WorriesPage() {
       <section aria-labelledby="worry-list" className="page-section">
         <Heading level={2} data-size="sm" id="worry-list">{t('cases.ui.worries.list')}</Heading>
         <QueryFallback query={worries} />
-        {worries.data?.worries.length === 0 ? <Paragraph>{t('cases.ui.worries.none')}</Paragraph> : null}
-        {(worries.data?.worries ?? []).map((w) => (
+        {worries.first && worries.items.length === 0 ? <Paragraph>{t('cases.ui.worries.none')}</Paragraph> : null}
+        {worries.items.map((w) => (
           <Card key={w.id} className="entry-card" data-testid="worry">
             <Heading level={3} data-size="2xs">{t(`cases.ui.worries.subject.${w.subjectKind === 'pregnant' ? 'pregnant' : 'child'}`)}{w.ageYears !== null ? `, ${t('cases.ui.worries.ageN', { age: w.ageYears })}` : ''}</Heading>
             <Paragraph>{w.description}</Paragraph>
@@ -166,6 +167,7 @@ export function WorriesPage() {
             {w.mine && people.error ? <LoadError error={people.error} /> : null}
           </Card>
         ))}
+        <ShowMore more={worries.more} />
       </section>
     </Page>
   );

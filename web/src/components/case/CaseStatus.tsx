@@ -7,14 +7,14 @@ import { Link as RouterLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../common/i18n/index.ts';
 import { needsChild } from '../../../../common/handbook.ts';
 import { todayNorwegian, toIsoDate, toIsoInstant } from '../../dates.ts';
-import { useApiQuery, useSubmit } from '../../query.tsx';
+import { useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { PAGE_PATHS } from '../../navigation.ts';
 import { useSession } from '../../session.tsx';
-import type { ServiceUnit } from '../../../../common/contracts/organisation.ts';
 import { DateField, SelectField, TextField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
 import { LoadError } from '../Status.tsx';
+import { useAllServiceUnits } from '../../serviceUnits.ts';
 import { ReferralForm } from './Referral.tsx';
 import { BirthForm } from './BirthForm.tsx';
 import { EffortRequest } from './EffortRequest.tsx';
@@ -180,12 +180,12 @@ function Panel({ title, open = false, children }: { title: string; open?: boolea
 
 function EnrolmentForm({ personId, onChange }: { personId: string; onChange: Props['onChange'] }) {
   const { t } = useI18n();
-  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
+  const units = useAllServiceUnits();
   const [unitId, setUnitId] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const form = useSubmit('enrolment');
   const labels: Record<string, string> = { serviceUnitId: t('cases.ui.enrolmentUnit'), startsOn: t('cases.ui.startsOn') };
-  const options = (units.data?.units ?? []).filter((u) => u.active && ['health_station', 'kindergarten', 'school_primary', 'school_lower_secondary', 'school_upper_secondary'].includes(u.typeCode));
+  const options = (units.items ?? []).filter((u) => u.active && ['health_station', 'kindergarten', 'school_primary', 'school_lower_secondary', 'school_upper_secondary'].includes(u.typeCode));
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${personId}/enrolments`, { serviceUnitId: unitId || undefined, startsOn: toIsoDate(startsOn) }, () => {
       setUnitId('');

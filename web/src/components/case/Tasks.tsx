@@ -1,20 +1,35 @@
 // The professional's tasks: batons offered to them, measures they must evaluate (overdue first
-// flagged) and the collaboration survey's open rounds, each linking to where it is done.
+// flagged), action items and the collaboration survey's open rounds, each linking to where it is
+// done. The first three come a page at a time; one "Vis flere" loads the next page of each that has more.
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../../common/i18n/index.ts';
-import { useApiQuery } from '../../query.tsx';
+import { useApiPages, useApiQuery } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { ShowMore } from '../ShowMore.tsx';
 import { LoadError } from '../Status.tsx';
-import type { MyTasksResponse } from '../../../../common/contracts/cases.ts';
-
-type Tasks = MyTasksResponse;
+import type { MyActionItemsResponse, MyHandoversResponse, MyMeasuresResponse, MyTasksResponse } from '../../../../common/contracts/cases.ts';
 
 export function TaskList() {
   const { t } = useI18n();
-  const tasks = useApiQuery<Tasks>('/api/tasks');
-  if (!tasks.data) return tasks.error ? <LoadError error={tasks.error} /> : null;
-  const { handovers, measures, actionItems, surveys } = tasks.data;
+  const tasks = useApiQuery<MyTasksResponse>('/api/tasks');
+  const handoverPages = useApiPages('/api/tasks/handovers', (page: MyHandoversResponse) => page.handovers);
+  const measurePages = useApiPages('/api/tasks/measures', (page: MyMeasuresResponse) => page.measures);
+  const itemPages = useApiPages('/api/tasks/action-items', (page: MyActionItemsResponse) => page.actionItems);
+  const sections = [handoverPages, measurePages, itemPages];
+  const error = tasks.error ?? sections.find((s) => s.error)?.error;
+  if (!tasks.data || sections.some((s) => !s.first)) return error ? <LoadError error={error} /> : null;
+  const surveys = tasks.data.surveys;
+  const [handovers, measures, actionItems] = [handoverPages.items, measurePages.items, itemPages.items];
+  const withMore = sections.filter((s) => s.more.hasMore);
+  const more = {
+    hasMore: withMore.length > 0,
+    busy: sections.some((s) => s.more.busy),
+    error: sections.find((s) => s.more.error)?.more.error ?? null,
+    loadMore: async () => {
+      await Promise.all(withMore.map((s) => s.more.loadMore()));
+    },
+  };
   return (
     <section aria-labelledby="my-tasks" className="page-section">
       <Heading level={2} data-size="sm" id="my-tasks">{t('cases.ui.tasks.heading')}</Heading>
@@ -43,6 +58,7 @@ export function TaskList() {
           </li>
         ))}
       </ul>
+      <ShowMore more={more} />
     </section>
   );
 }

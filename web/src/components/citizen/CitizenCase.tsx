@@ -8,12 +8,12 @@ import { CONSENT_PURPOSES } from '../../../../common/consent.ts';
 import { toIsoDate } from '../../dates.ts';
 import { useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
-import type { ServiceUnit } from '../../../../common/contracts/organisation.ts';
 import type { PersonDetails } from '../../../../common/contracts/people.ts';
 import { CategoryChecks, RecipientChecks } from '../case/shared.tsx';
 import { DateField } from '../Fields.tsx';
 import { FormErrors } from '../FormErrors.tsx';
-import { LiveMessage, QueryFallback } from '../Status.tsx';
+import { LiveMessage, LoadError, Loading, QueryFallback } from '../Status.tsx';
+import { useAllServiceUnits } from '../../serviceUnits.ts';
 import type { AccessEvent } from '../../../../common/contracts/audit.ts';
 import type { FamilyRequestsResponse } from '../../../../common/contracts/teams.ts';
 import { Collapsible, PageSection } from '../PageSection.tsx';
@@ -22,7 +22,7 @@ import { Collapsible, PageSection } from '../PageSection.tsx';
 export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGiven: () => void }) {
   const { t, tx, lang } = useI18n();
   const text = useApiQuery<{ version: number; title: string; body: string }>(`/api/consent-text?lang=${lang}`);
-  const units = useApiQuery<{ units: ServiceUnit[] }>('/api/service-units');
+  const units = useAllServiceUnits();
   const [purposes, setPurposes] = useState<string[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);
@@ -61,9 +61,9 @@ export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGive
           {form.errors.purposes ? <ValidationMessage>{form.errors.purposes}</ValidationMessage> : null}
         </Fieldset>
         <CategoryChecks id={form.id('categories')} legend={t('ui.consent.citizenCategories')} values={categories} onChange={setCategories} error={form.errors.categories} />
-        <QueryFallback query={units} />
-        {units.data ? (
-          <RecipientChecks id={form.id('recipientUnitIds')} legend={t('ui.consent.citizenRecipients')} units={units.data.units} values={unitIds} onChange={setUnitIds} error={form.errors.recipientUnitIds} />
+        {units.error ? <LoadError error={units.error} /> : units.items ? null : <Loading />}
+        {units.items ? (
+          <RecipientChecks id={form.id('recipientUnitIds')} legend={t('ui.consent.citizenRecipients')} units={units.items} values={unitIds} onChange={setUnitIds} error={form.errors.recipientUnitIds} />
         ) : null}
         <DateField id={form.id('validTo')} label={t('ui.consent.validTo')} value={validTo} onChange={setValidTo} error={form.errors.validTo} />
         {/* The child's own view is asked of a guardian; a youth consenting for themself gives it by consenting. */}

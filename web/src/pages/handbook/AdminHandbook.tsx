@@ -5,21 +5,22 @@ import { Link as RouterLink } from 'react-router';
 import { formatDate } from '../../../../common/i18n/index.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryFallback } from '../../components/Status.tsx';
+import { ShowMore } from '../../components/ShowMore.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { useApiQuery } from '../../query.tsx';
+import { useApiPages } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import type { AdminPageList } from '../../../../common/contracts/handbook.ts';
 import './handbook.css';
 
 export function AdminHandbookPage() {
   const { t } = useI18n();
-  const list = useApiQuery<AdminPageList>('/api/admin/handbook/pages');
+  const list = useApiPages('/api/admin/handbook/pages', (page: AdminPageList) => page.pages);
   return (
     <Page title={t('handbook.admin.title')} lead={<Paragraph>{t('handbook.admin.intro')}</Paragraph>}>
       <div className="button-row"><Button asChild><RouterLink to="/admin/handbok/ny">{t('handbook.admin.newPage')}</RouterLink></Button></div>
       <QueryFallback query={list} />
-      {list.data && list.data.pages.length === 0 ? <Paragraph>{t('handbook.admin.none')}</Paragraph> : null}
-      {list.data?.pages.length ? (
+      {list.first && list.items.length === 0 ? <Paragraph>{t('handbook.admin.none')}</Paragraph> : null}
+      {list.items.length ? (
         <TableScroll label={t('handbook.admin.pages')}>
           <Table>
             <Table.Head>
@@ -31,7 +32,7 @@ export function AdminHandbookPage() {
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {list.data.pages.map((p) => (
+              {list.items.map((p) => (
                 <Table.Row key={p.id}>
                   <Table.Cell><Link asChild><RouterLink to={`/admin/handbok/${p.id}`}>{p.title}</RouterLink></Link></Table.Cell>
                   <Table.Cell>{t(`handbook.admin.visibility.${p.visibility}`)}</Table.Cell>
@@ -43,6 +44,7 @@ export function AdminHandbookPage() {
           </Table>
         </TableScroll>
       ) : null}
+      <ShowMore more={list.more} />
     </Page>
   );
 }
