@@ -4,6 +4,7 @@
 import { syntheticNationalId } from '../../common/national-id.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/infra/db/types.ts';
+import { randomUUID } from 'node:crypto';
 import { signedIn, type Client } from './app.ts';
 
 /** A valid synthetic national id for someone born on `birthDate` (the first serial from `serial` with valid check digits). */
@@ -103,6 +104,34 @@ export async function registeredChildWithGuardian(
     givenName: family.guardianGivenName, familyName: family.familyName, username: family.username, ...(family.guardianEmail ? { email: family.guardianEmail } : {}),
   });
   return { childId, guardianId: guardian.id, guardianName: guardian.name, guardian: guardian.client };
+}
+
+export interface FamilyForm { givenName: string; familyName: string; birthDate: string; guardianGivenName: string; username: string; area?: string }
+
+/**
+ * Children of the tests' own, one per form, each with a mother with parental responsibility who is
+ * signed in to Min side, as `registeredChildWithGuardian` makes one: registered by `registrant` (who
+ * is then involved) and, with `enrolledAt`, going to that unit. Written in one statement per table
+ * rather than a registration per child, for files that need a family in nearly every test.
+ */
+export async function familiesRegisteredBy(
+  db: Kysely<DB>, app: Client['app'], registrant: { staffUserId: string; enrolledAt?: { unitId: string; startsOn: string } }, forms: FamilyForm[],
+): Promise<FamilyOfOne[]> {
+  if (forms.length === 0) return [];
+  const { municipality_id } = await db.selectFrom('staff_user').select('municipality_id').where('id', '=', registrant.staffUserId).executeTakeFirstOrThrow();
+  const rows = forms.map((form) => ({ form, childId: randomUUID(), guardianId: randomUUID() }));
+  await db.insertInto('person').values(rows.flatMap(({ form, childId, guardianId }) => [
+    { id: childId, municipality_id, given_name: form.givenName, family_name: form.familyName, birth_date: form.birthDate, kind: 'child' as const, area: form.area ?? 'Nord', created_by: registrant.staffUserId },
+    { id: guardianId, municipality_id, given_name: form.guardianGivenName, family_name: form.familyName, birth_date: '1990-01-01', kind: 'adult' as const },
+  ])).execute();
+  await db.insertInto('guardianship').values(rows.map((r) => ({ child_id: r.childId, guardian_id: r.guardianId, relation: 'mother' as const, parental_responsibility: true }))).execute();
+  await db.insertInto('citizen_account').values(rows.map((r) => ({ person_id: r.guardianId, username: r.form.username }))).execute();
+  await db.insertInto('involvement').values(rows.map((r) => ({ person_id: r.childId, staff_user_id: registrant.staffUserId, kind: 'registrant' as const }))).execute();
+  const enrolledAt = registrant.enrolledAt;
+  if (enrolledAt) await db.insertInto('enrolment').values(rows.map((r) => ({ person_id: r.childId, service_unit_id: enrolledAt.unitId, starts_on: enrolledAt.startsOn }))).execute();
+  return Promise.all(rows.map(async ({ form, childId, guardianId }) => ({
+    childId, guardianId, guardianName: `${form.guardianGivenName} ${form.familyName}`, guardian: await signedIn(app, form.username),
+  })));
 }
 
 /** The child goes to `unitId` from `startsOn`, as the unit's enrolment import would record it. */
