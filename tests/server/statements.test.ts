@@ -60,8 +60,10 @@ describe('statements per request do not grow with the data', () => {
     const referrer = await id('staff_user', 'username', 'fagperson.skole');
     const team = (await db.selectFrom('team').select('id').where('leader_staff_user_id', '=', leader).where('kind', '=', 'early_intervention').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
     const waiting = (await db.selectFrom('referral').select(sql<number>`count(*)::int`.as('n')).where('team_id', '=', team).where('status', 'in', ['waiting', 'more_info', 'accepted']).executeTakeFirstOrThrow()).n;
-    const children = (await db.selectFrom('person').select('id').where('kind', '=', 'child').where('municipality_id', '=', municipalityId).orderBy('id').limit(30).execute()).map((r) => r.id);
-    expect(children).toHaveLength(30);
+    // Thirty children of the test's own, so no other test's children (or their referrals) are counted.
+    const children = (await db.insertInto('person').values(Array.from({ length: 30 }, (_, i) => ({
+      municipality_id: municipalityId, given_name: `Henvist${i}`, family_name: 'Telle', birth_date: '2016-05-01', kind: 'child' as const, area: 'Nord',
+    }))).returning('id').execute()).map((r) => r.id);
     const refer = async (from: number, to: number) => {
       for (const child of children.slice(from, to)) {
         await db.insertInto('referral').values({ team_id: team, person_id: child, source: 'professional', referred_by_staff_id: referrer, reason: 'Uro i timene', basis: 'family_present' }).execute();
