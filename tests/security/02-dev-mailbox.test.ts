@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { offerRating } from '../../server/modules/teams/ratings.ts';
 import { queueEmail } from '../../server/modules/notifications/service.ts';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let sofie: Client; // forelder: Jonas's mother
@@ -47,9 +48,9 @@ beforeAll(async () => {
   t = await startTestApp({ demoChildren: 10 });
   [sofie, martin, admin] = await Promise.all([signedIn(t.app, 'forelder'), signedIn(t.app, 'forelder.uten.ansvar'), signedIn(t.app, 'administrator')]);
   const db = t.database.db;
-  const person = async (g: string, f: string) => (await db.selectFrom('person').select('id').where('given_name', '=', g).where('family_name', '=', f).executeTakeFirstOrThrow()).id;
+  const demo = await demoFamilies(db);
   Object.assign(ids, {
-    jonas: await person('Jonas', 'Nordli'), sofie: await person('Sofie', 'Nordli'), martin: await person('Martin', 'Berg'),
+    jonas: demo.olderChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id,
     tone: (await db.selectFrom('staff_user').select('id').where('username', '=', 'teamleder').executeTakeFirstOrThrow()).id,
     admin: (await db.selectFrom('staff_user').select('id').where('username', '=', 'administrator').executeTakeFirstOrThrow()).id,
     team: (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id,

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today as todayInOslo } from '../support/clock.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let henrik: Client; // fagperson.skole, Fjellbekken skole: involved with Jonas, relay holder
@@ -62,11 +63,11 @@ beforeAll(async () => {
     signedIn(t.app, 'fagperson.skole'), signedIn(t.app, 'teamleder'), signedIn(t.app, 'teammedlem'), signedIn(t.app, 'forelder'),
   ]);
   const db = t.database.db;
-  const person = async (g: string, f: string) => (await db.selectFrom('person').select('id').where('given_name', '=', g).where('family_name', '=', f).executeTakeFirstOrThrow()).id;
+  const demo = await demoFamilies(db);
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
   const unit = async (name: string) => (await db.selectFrom('service_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   Object.assign(ids, {
-    jonas: await person('Jonas', 'Nordli'), sofie: await person('Sofie', 'Nordli'),
+    jonas: demo.olderChild.id, sofie: demo.mother.id,
     henrik: await staff('fagperson.skole'), tone: await staff('teamleder'), lars: await staff('teammedlem'),
     fjellbekken: await unit('Fjellbekken skole'),
   });

@@ -13,6 +13,7 @@ import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
 import { AUDITED_ACTIONS } from '../../server/modules/audit/presentation.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { daysFromToday, testClock, today as todayInOslo } from '../support/clock.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let ingrid: Client; // fagperson.barnehage: Emma's kindergarten teacher
@@ -80,9 +81,9 @@ beforeAll(async () => {
   ]);
   anonymous = new Client(t.app);
   const db = t.database.db;
-  const person = async (given: string, family: string) => (await db.selectFrom('person').select('id').where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow()).id;
+  const demo = await demoFamilies(db);
   Object.assign(ids, {
-    emma: await person('Emma', 'Nordli'), sofie: await person('Sofie', 'Nordli'), martin: await person('Martin', 'Berg'),
+    emma: demo.youngerChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id,
     ingrid: (await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.barnehage').executeTakeFirstOrThrow()).id,
     solsikken: (await db.selectFrom('service_unit').select('id').where('name', '=', 'Solsikken barnehage').executeTakeFirstOrThrow()).id,
     team: (await db.selectFrom('team as t').innerJoin('staff_user as s', 's.id', 't.leader_staff_user_id').select('t.id').where('s.username', '=', 'teamleder').where('t.kind', '=', 'early_intervention').executeTakeFirstOrThrow()).id,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let jonasId: string;
@@ -20,7 +21,7 @@ const refusalsFor = async (subjectId: string) =>
 
 beforeAll(async () => {
   t = await startTestApp({ demoChildren: 20 });
-  jonasId = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Jonas').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+  jonasId = (await demoFamilies(t.database.db)).olderChild.id;
 });
 afterAll(async () => {
   await t?.close();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { purgeExpiredCases, sendCaseReminders } from '../../server/modules/cases/jobs.ts';
 import { today as todayInOslo, testClock } from '../support/clock.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -35,8 +36,9 @@ beforeAll(async () => {
   t = await startTestApp({ demoChildren: 20 });
   teacher = await signedIn(t.app, 'fagperson.barnehage');
   const db = t.database.db;
-  emmaId = (await db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
-  const sofie = (await db.selectFrom('person').select('id').where('given_name', '=', 'Sofie').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+  const demo = await demoFamilies(db);
+  emmaId = demo.youngerChild.id;
+  const sofie = demo.mother.id;
   ids.teacher = (await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.barnehage').executeTakeFirstOrThrow()).id;
   ids.nurse = (await db.selectFrom('staff_user').select('id').where('username', '=', 'helsesykepleier').executeTakeFirstOrThrow()).id;
   const solsikken = await db.selectFrom('service_unit').select(['id', 'leader_staff_user_id']).where('name', '=', 'Solsikken barnehage').executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today as todayInOslo } from '../support/clock.ts';
-import { registeredChildWithGuardian, staffIdentity } from '../support/factories.ts';
+import { demoFamilies, registeredChildWithGuardian, staffIdentity } from '../support/factories.ts';
 
 let t: TestApp;
 let sofie: Client;
@@ -17,9 +17,6 @@ const ids: Record<string, string> = {};
 const today = todayInOslo();
 const inOneYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
 
-async function personId(given: string, family: string) {
-  return (await t.database.db.selectFrom('person').select('id').where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow()).id;
-}
 async function consentCount() {
   return (await t.database.db.selectFrom('consent').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 }
@@ -32,9 +29,10 @@ beforeAll(async () => {
   [sofie, martin, teacher, schoolTeacher] = await Promise.all([
     signedIn(t.app, 'forelder'), signedIn(t.app, 'forelder.uten.ansvar'), signedIn(t.app, 'fagperson.barnehage'), signedIn(t.app, 'fagperson.skole'),
   ]);
-  for (const [key, given, family] of [['emma', 'Emma', 'Nordli'], ['jonas', 'Jonas', 'Nordli'], ['martin', 'Martin', 'Berg'], ['sander', 'Sander', 'Holm'], ['line', 'Line', 'Holm'], ['maja', 'Maja', 'Kristiansen']] as const) {
-    ids[key] = await personId(given, family);
-  }
+  const demo = await demoFamilies(t.database.db);
+  Object.assign(ids, {
+    emma: demo.youngerChild.id, jonas: demo.olderChild.id, martin: demo.fatherWithoutResponsibility.id, sander: demo.youth.id, line: demo.youthMother.id, maja: demo.youth15.id,
+  });
   for (const [key, name] of [['solsikken', 'Solsikken barnehage'], ['fjellbekken', 'Fjellbekken skole']] as const) {
     ids[key] = (await t.database.db.selectFrom('service_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   }

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { daysFromToday, today as todayInOslo } from '../support/clock.ts';
+import { demoFamilies, type DemoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -20,9 +21,7 @@ const today = todayInOslo();
 const inOneYear = daysFromToday(365);
 const PDF = Buffer.from('%PDF-1.4\n% scanned consent\n').toString('base64');
 
-async function personId(given: string, family: string) {
-  return (await t.database.db.selectFrom('person').select('id').where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow()).id;
-}
+let demo: DemoFamilies;
 async function consentCount() {
   return (await t.database.db.selectFrom('consent').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 }
@@ -41,9 +40,8 @@ const paperConsent = (overrides: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await startTestApp({ demoChildren: 20 });
   teacher = await signedIn(t.app, 'fagperson.barnehage');
-  emmaId = await personId('Emma', 'Nordli');
-  sofieId = await personId('Sofie', 'Nordli');
-  martinId = await personId('Martin', 'Berg');
+  demo = await demoFamilies(t.database.db);
+  [emmaId, sofieId, martinId] = [demo.youngerChild.id, demo.mother.id, demo.fatherWithoutResponsibility.id];
   solsikkenId = (await t.database.db.selectFrom('service_unit').select('id').where('name', '=', 'Solsikken barnehage').executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => {
@@ -149,7 +147,7 @@ describe('the guardian', () => {
 
 describe('consent rules', () => {
   it('asks for the child\'s own view from age 7', { tags: ['calendar'] }, async () => {
-    const jonasId = await personId('Jonas', 'Nordli');
+    const jonasId = demo.olderChild.id;
     const schoolTeacher = await signedIn(t.app, 'fagperson.skole');
     const unit = (await t.database.db.selectFrom('service_unit').select('id').where('name', '=', 'Fjellbekken skole').executeTakeFirstOrThrow()).id;
     const body = paperConsent({ recipientUnitIds: [unit], document: undefined });
@@ -185,8 +183,7 @@ describe('consent rules', () => {
   });
 
   it('a youth of 16 consents alone, and decides: the parents then see nothing', { tags: ['calendar'] }, async () => {
-    const sanderId = await personId('Sander', 'Holm');
-    const lineId = await personId('Line', 'Holm');
+    const [sanderId, lineId] = [demo.youth.id, demo.youthMother.id];
     await involve('koordinator', sanderId);
     const coordinator = await signedIn(t.app, 'koordinator');
     const unitId = (await t.database.db.selectFrom('staff_user').select('service_unit_id').where('username', '=', 'koordinator').executeTakeFirstOrThrow()).service_unit_id!;
@@ -206,8 +203,7 @@ describe('consent rules', () => {
   });
 
   it('in a child-welfare matter a youth of 15 consents alone; otherwise the guardians do', { tags: ['calendar'] }, async () => {
-    const majaId = await personId('Maja', 'Kristiansen');
-    const camillaId = await personId('Camilla', 'Kristiansen');
+    const [majaId, camillaId] = [demo.youth15.id, demo.youth15Mother.id];
     await involve('barnevern.mottak', majaId);
     const intake = await signedIn(t.app, 'barnevern.mottak');
     const unitId = (await t.database.db.selectFrom('staff_user').select('service_unit_id').where('username', '=', 'barnevern.mottak').executeTakeFirstOrThrow()).service_unit_id!;

@@ -17,6 +17,7 @@ import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { testClock } from '../support/clock.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let smtp: TestSmtpServer;
@@ -27,13 +28,12 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   const db = t.database.db;
   const staff = async (username: string) => db.selectFrom('staff_user').select(['id', 'email']).where('username', '=', username).executeTakeFirstOrThrow();
-  const person = async (given: string, family: string) =>
-    db.selectFrom('person').select(['id', 'national_id']).where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow();
   const henrik = await staff('fagperson.skole');
-  const jonas = await person('Jonas', 'Nordli');
+  const demo = await demoFamilies(db);
+  const jonas = demo.olderChild;
   ids = {
     henrik: henrik.id, henrikEmail: henrik.email, ingrid: (await staff('fagperson.barnehage')).id,
-    jonas: jonas.id, jonasNationalId: jonas.national_id!, sofie: (await person('Sofie', 'Nordli')).id,
+    jonas: jonas.id, jonasNationalId: jonas.nationalId!, sofie: demo.mother.id,
   };
 });
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../server/infra/http/paging.ts';
 import { insertVersion } from '../../server/modules/catalogue/queries.ts';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let municipalityId: string;
@@ -80,7 +81,7 @@ describe('list reads come in pages', () => {
 
   it('a family\'s access log: a page of reads, then the older ones', async () => {
     const mother = await signedIn(t.app, 'forelder');
-    const child = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+    const child = (await demoFamilies(t.database.db)).youngerChild.id;
     // 502 reads by different professionals far apart in time: 502 lines, one per read.
     const staff = await t.database.db.selectFrom('staff_user').select(['id', 'display_name']).where('municipality_id', '=', municipalityId).execute();
     await t.database.db.transaction().execute((trx) => trx.insertInto('audit_event').values(Array.from({ length: 502 }, (_, i) => ({
@@ -234,7 +235,7 @@ describe('list reads come in pages', () => {
     it('the worries in its case read: the first 50 as they were noticed, then the rest', async () => {
       // Read by the child's mother, who sees the whole case.
       const mother = await signedIn(t.app, 'forelder');
-      const emma = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+      const emma = (await demoFamilies(t.database.db)).youngerChild.id;
       const me = await staffId('fagperson.skole');
       const caseId = (await t.database.db.selectFrom('help_case').select('id').where('person_id', '=', emma).where('closed_at', 'is', null).executeTakeFirst())?.id
         ?? (await t.database.db.insertInto('help_case').values({ municipality_id: municipalityId, person_id: emma, level: 1, relay_holder_id: me, opened_by: me }).returning('id').executeTakeFirstOrThrow()).id;

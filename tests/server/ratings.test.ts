@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { offerRating } from '../../server/modules/teams/ratings.ts';
 import { testClock } from '../support/clock.ts';
+import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
 let sofie: Client;
@@ -50,9 +51,9 @@ beforeAll(async () => {
   t = await startTestApp({ demoChildren: 10 });
   sofie = await signedIn(t.app, 'forelder');
   const db = t.database.db;
-  const person = async (g: string, f: string) => (await db.selectFrom('person').select('id').where('given_name', '=', g).where('family_name', '=', f).executeTakeFirstOrThrow()).id;
+  const demo = await demoFamilies(db);
   Object.assign(ids, {
-    jonas: await person('Jonas', 'Nordli'), sofie: await person('Sofie', 'Nordli'), martin: await person('Martin', 'Berg'), sander: await person('Sander', 'Holm'),
+    jonas: demo.olderChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id, sander: demo.youth.id,
     tone: (await db.selectFrom('staff_user').select('id').where('username', '=', 'teamleder').executeTakeFirstOrThrow()).id,
     team: (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id,
   });

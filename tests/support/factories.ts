@@ -154,3 +154,51 @@ export function expectStatus<R extends { statusCode: number; body: string }>(res
   if (response.statusCode !== code) throw new Error(`expected ${code}, got ${response.statusCode}: ${response.body}`);
   return response;
 }
+
+export interface DemoPerson { id: string; name: string; nationalId: string | null; birthDate: string }
+export interface DemoFamilies {
+  /** `forelder`: the mother with parental responsibility, her younger child (a kindergarten child) and her older one (at school). */
+  mother: DemoPerson; youngerChild: DemoPerson; olderChild: DemoPerson;
+  /** `forelder.uten.ansvar`: the children's father, without parental responsibility. */
+  fatherWithoutResponsibility: DemoPerson;
+  /** `ungdom`: the 16-year-old, and his mother and father (both with parental responsibility). */
+  youth: DemoPerson; youthMother: DemoPerson; youthFather: DemoPerson;
+  /** `ungdom.15`: the 15-year-old, and her mother. */
+  youth15: DemoPerson; youth15Mother: DemoPerson;
+}
+
+/**
+ * The demo families' people found by who signs in and how they are related, not by their names:
+ * for tests whose rule needs a family the demo already has (two guardians with and without
+ * parental responsibility, a youth old enough to decide). Two queries.
+ */
+export async function demoFamilies(db: Kysely<DB>): Promise<DemoFamilies> {
+  const person = (p: { id: string; given_name: string; family_name: string; national_id: string | null; birth_date: string }): DemoPerson =>
+    ({ id: p.id, name: `${p.given_name} ${p.family_name}`, nationalId: p.national_id, birthDate: p.birth_date });
+  const accounts = await db.selectFrom('citizen_account as a').innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.username', 'p.id', 'p.given_name', 'p.family_name', 'p.national_id', 'p.birth_date'])
+    .where('a.username', 'in', ['forelder', 'forelder.uten.ansvar', 'ungdom', 'ungdom.15']).execute();
+  const account = (username: string) => {
+    const found = accounts.find((a) => a.username === username);
+    if (!found) throw new Error(`the demo has no ${username}`);
+    return person(found);
+  };
+  const [mother, youth, youth15] = [account('forelder'), account('ungdom'), account('ungdom.15')];
+  const links = await db.selectFrom('guardianship as g').innerJoin('person as c', 'c.id', 'g.child_id').innerJoin('person as p', 'p.id', 'g.guardian_id')
+    .select(['g.child_id', 'g.guardian_id', 'g.relation', 'c.id as c_id', 'c.given_name as c_given_name', 'c.family_name as c_family_name', 'c.national_id as c_national_id', 'c.birth_date as c_birth_date',
+      'p.id', 'p.given_name', 'p.family_name', 'p.national_id', 'p.birth_date'])
+    .where((eb) => eb.or([eb('g.guardian_id', '=', mother.id), eb('g.child_id', 'in', [youth.id, youth15.id])])).execute();
+  // Born later is younger: ISO dates sort as text.
+  const children = links.filter((l) => l.guardian_id === mother.id).sort((a, b) => b.c_birth_date.localeCompare(a.c_birth_date))
+    .map((l) => person({ id: l.c_id, given_name: l.c_given_name, family_name: l.c_family_name, national_id: l.c_national_id, birth_date: l.c_birth_date }));
+  const guardian = (childId: string, relation: 'mother' | 'father') => {
+    const found = links.find((l) => l.child_id === childId && l.relation === relation);
+    if (!found) throw new Error(`the demo's ${childId} has no ${relation}`);
+    return person(found);
+  };
+  if (children.length < 2) throw new Error('the demo mother has fewer than two children');
+  return {
+    mother, youngerChild: children[0]!, olderChild: children[1]!, fatherWithoutResponsibility: account('forelder.uten.ansvar'),
+    youth, youthMother: guardian(youth.id, 'mother'), youthFather: guardian(youth.id, 'father'), youth15, youth15Mother: guardian(youth15.id, 'mother'),
+  };
+}
