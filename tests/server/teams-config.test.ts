@@ -156,6 +156,35 @@ describe('editing a team', () => {
     expect((await admin.get('/api/teams/config')).json().teams.find((x: { id: string }) => x.id === team.id)).toMatchObject({ active: false, version: 2 });
   });
 
+  it('is seen at once after the administrator changes a team, or renames a service in it', async () => {
+    const team = await createTeam();
+    const teamsPage = async () => (await tone.get('/api/teams')).json().teams.find((x: { id: string }) => x.id === team.id);
+    // Read once, so the configuration is kept, before each change.
+    expect(await teamsPage()).toMatchObject({ name: team.name, area: 'Sentrum' });
+    const renamed = `${team.name} (nytt navn)`;
+    expect((await admin.put(`/api/teams/${team.id}`, { ...newTeam({ name: renamed, area: 'Sør' }), active: true, version: 1 })).statusCode).toBe(200);
+    expect(await teamsPage()).toMatchObject({ name: renamed, area: 'Sør' });
+    const config = (await admin.get('/api/teams/config')).json().teams.find((x: { id: string }) => x.id === team.id);
+    expect(config).toMatchObject({ name: renamed, version: 2 });
+    // A service the team has, renamed on the service-unit page: the team shows its new name.
+    const unit = await t.database.db.selectFrom('service_unit').select(['name', 'type_code', 'area', 'version']).where('id', '=', ids.ppt!).executeTakeFirstOrThrow();
+    const unitName = `${unit.name} Fjordvik`;
+    expect((await admin.put(`/api/admin/service-units/${ids.ppt}`, { name: unitName, typeCode: unit.type_code, ...(unit.area ? { area: unit.area } : {}), active: true, version: unit.version })).statusCode).toBe(200);
+    expect((await teamsPage()).memberUnits).toContain(unitName);
+  });
+
+  it('is kept for one database only: a transaction shares its database\'s entry, another database has its own', async () => {
+    const { databaseIdentity } = await import('../../server/infra/db/database.ts');
+    const { Kysely, PostgresDialect } = await import('kysely');
+    const pg = (await import('pg')).default;
+    const mine = databaseIdentity(t.database.db);
+    expect(await t.database.db.transaction().execute(async (trx) => databaseIdentity(trx) === mine)).toBe(true);
+    // Never connected: only its identity is asked for.
+    const other = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
+    expect(databaseIdentity(other as never)).not.toBe(mine);
+    await other.destroy();
+  });
+
   it('answers an unknown team as not found', async () => {
     expect((await admin.put('/api/teams/00000000-0000-4000-8000-000000000000', { ...newTeam(), active: true, version: 1 })).statusCode).toBe(404);
   });
