@@ -112,6 +112,9 @@ pglite_suite=(
   tests/server/cases.test.ts                      # the case module's SQL: relay log, cursor paging
   tests/security/03-audit-tamper.test.ts          # the audit chain's sealing and verification
   tests/server/indicators-computed.test.ts        # the indicators' SQL: grouping sets, Oslo years, DISTINCT ON
+  tests/server/plans.test.ts                      # the individual plan's rules, on both databases (issue 14)
+  tests/server/plans-meetings.test.ts             # its meetings through the team-meeting machinery
+  tests/server/plans-after-care.test.ts           # after-care and the notice job's once-only insert
 )
 start "$PGLITE" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
 start "$DATES" bash scripts/test-dates.sh
