@@ -4,7 +4,7 @@
 // Seeded templates (tests/support/database.ts) are made beside it and go with it at the end.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -33,13 +33,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/sammen-tests');
-const STALE_LOCK_MS = 5 * 60_000;
+
+/** Whether the process that took a lock still runs (no clocks: the libfaketime runs move theirs by years). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
 
 /**
  * The migrated PGlite image, kept between runs under node_modules/.cache by the migrations' content
  * and PGlite's version: `npm test` starts four PGlite runs at once (the PGlite suite and three
  * libfaketime instants), and initdb with every migration costs each of them a quarter of a minute.
- * The first one makes it under a lock (a directory, made atomically); the others wait for the file.
+ * The first one makes it under a lock (a file made exclusively, holding its process id); the others
+ * wait for the image, and take the lock over only when the process that held it is gone.
  * The seeded images stay per run (tests/support/database.ts): they depend on the demo's code too.
  */
 async function migratedImage(): Promise<string> {
@@ -51,11 +61,10 @@ async function migratedImage(): Promise<string> {
   await mkdir(CACHE, { recursive: true });
   while (!existsSync(file)) {
     try {
-      await mkdir(lock);
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
     } catch {
-      // Another run is making it; a lock left by a run that died is taken over.
-      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > STALE_LOCK_MS) await rmdir(lock).catch(() => undefined);
+      const holder = Number(await readFile(lock, 'utf8').catch(() => '0'));
+      if (holder && !running(holder)) await rm(lock, { force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
       continue;
     }
@@ -67,7 +76,7 @@ async function migratedImage(): Promise<string> {
       await writeFile(partial, Buffer.from(await template.image.arrayBuffer()));
       await rename(partial, file);
     } finally {
-      await rmdir(lock);
+      await rm(lock, { force: true });
     }
   }
   return file;
