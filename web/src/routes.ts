@@ -100,6 +100,20 @@ function matches(pattern: string, pathname: string): boolean {
   return want.length === have.length && want.every((segment, i) => segment.startsWith(':') ? have[i] !== '' : segment === have[i]);
 }
 
+const arrived = new Map<Load, ComponentType>();
+
+/** Loads a page's chunk and keeps the page, so that a page whose chunk is here renders at once (App.tsx). */
+export async function loadPage(load: Load): Promise<ComponentType> {
+  const page = await load();
+  arrived.set(load, page);
+  return page;
+}
+
+/** The page of this loader if its chunk has arrived. */
+export function arrivedPage(load: Load): ComponentType | undefined {
+  return arrived.get(load);
+}
+
 /** The chunk loader of the page at this path: the sign-in page for "/", the not-found page for an unknown one. */
 export function loaderFor(pathname: string): Load {
   if (pathname === '/' || pathname === '') return signIn;
