@@ -20,8 +20,10 @@ export default defineConfig({
           // own database and app (tests/support/app.ts); module state that outlives a file is held
           // per published version or per app, never per test (docs/architecture.md, "Tests").
           isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // A timeout is there to end a test that hangs, not to time one: the test command runs every
+          // stage at once on two cores, and a busy machine runs a test several times slower.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -31,8 +33,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           // As the server tests: and a worker's files share one Chromium (tests/browser/support.ts).
           isolate: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // As the server tests; a step that hangs ends at playwright's own timeout (openPage).
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           // A page that has not settled within a second is slow, not wrong, when two Chromiums share
           // two cores: poll as long as playwright waits for an element (openPage's default timeout).
           expect: { poll: { timeout: 15_000 } },

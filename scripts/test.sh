@@ -49,14 +49,6 @@ await() {
   done
 }
 
-# stop_if_failed: once a stage has failed, waits for the stages still running and ends the run.
-stop_if_failed() {
-  [ ${#failed[@]} -eq 0 ] && return
-  await "${running[@]}"
-  summary
-  exit 1
-}
-
 summary() {
   echo
   echo "== Stage times, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -71,9 +63,10 @@ build() {
   node scripts/bundle-sizes.ts
 }
 
-# The stages form a graph, not a line: the browser tests need only the build, and they spend much
-# of their time waiting on pages, so they run from the moment the build is there, beside the
-# type-check, the lint and the server tests, which keep the two cores busy meanwhile.
+# The stages are independent but for the browser tests, which need the build: all of them start at
+# once and share the two cores. Run one after another, the server tests waited for the lint and the
+# PGlite suite for the server tests, and the cores idled while one stage waited on the database or a
+# page; side by side the run ends when the work is done (docs/architecture.md, "Tests").
 TYPECHECK="Type-check"
 LINT="Lint (type-aware rules and import boundaries)"
 BUILD="Build the front end, download per page (fails over budget)"
@@ -85,17 +78,8 @@ BROWSER="Browser tests (Chromium, PostgreSQL)"
 start "$TYPECHECK" npx tsc --noEmit -p tsconfig.json
 start "$LINT" npm run --silent lint
 start "$BUILD" build
-await "$BUILD"
-stop_if_failed
-# Two Chromiums: a third, beside the other stages, made every stage slower on two cores.
-start "$BROWSER" env TEST_DB=postgres npx vitest run --project browser --maxWorkers=2
-
-await "$TYPECHECK" "$LINT"
-stop_if_failed
 # vitest would use one worker on two cores; the files wait on the database more than the CPU.
 start "$SERVER" env TEST_DB=postgres npx vitest run --project server --maxWorkers=3
-await "$SERVER"
-stop_if_failed
 
 # PGlite is the embedded default, not a second production database: its suite proves what differs
 # there (docs/architecture.md, "Tests"), not every rule again. The date-sensitive tests below run on
@@ -118,6 +102,11 @@ pglite_suite=(
 )
 start "$PGLITE" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
 start "$DATES" bash scripts/test-dates.sh
+await "$BUILD"
+if [ ${#failed[@]} -eq 0 ]; then
+  # Two Chromiums: a third made every stage slower on two cores.
+  start "$BROWSER" env TEST_DB=postgres npx vitest run --project browser --maxWorkers=2
+fi
 await "${running[@]}"
 
 summary

@@ -183,5 +183,5 @@ describe('the individual plan', () => {
 
     expectNoProblems(t);
     await t.close();
-  }, 180_000);
+  });
 });

@@ -42,7 +42,7 @@ beforeAll(async () => {
     apiRoutes.splice(apiRoutes.indexOf(throwaway), 1);
   }
   ids = await demoIds();
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

@@ -62,7 +62,7 @@ beforeAll(async () => {
     signedIn(t.app, 'jordmor'), signedIn(t.app, 'helsesykepleier'), signedIn(t.app, 'fagperson.skole'), signedIn(t.app, 'ungdom'),
   ]);
   nurseId = (await t.database.db.selectFrom('staff_user').select('id').where('username', '=', 'helsesykepleier').executeTakeFirstOrThrow()).id;
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   t = await startTestApp({ demoChildren: 20 });
   [henrik, anders] = await Promise.all([signedIn(t.app, 'fagperson.skole'), signedIn(t.app, 'barnevern.mottak')]);
   child = await involvedChild(henrik);
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

@@ -70,7 +70,7 @@ beforeAll(async () => {
   child = await involvedChild(henrik, sofie);
   reporter = await staffIdentity(t.database.db, henrik);
   intake = await staffIdentity(t.database.db, anders);
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

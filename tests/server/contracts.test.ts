@@ -68,7 +68,7 @@ beforeAll(async () => {
   } finally {
     apiRoutes.splice(apiRoutes.indexOf(wrongType), 3);
   }
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

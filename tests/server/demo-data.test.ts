@@ -32,7 +32,7 @@ describe('demo data for Fjordvik kommune', () => {
     database = await freshDatabase();
     db = database.db;
     summary = await generateDemoData(db, { children: 60, activityYears: 3 });
-  }, 240_000); // three years of activity on PGlite take over a minute on a busy machine
+  });
 
   afterAll(async () => {
     await database?.close();
@@ -204,5 +204,5 @@ describe('demo data for Fjordvik kommune', () => {
     } finally {
       await other.close();
     }
-  }, 60_000);
+  });
 });

@@ -80,7 +80,7 @@ beforeAll(async () => {
     teacher: teacherRow.id, municipality: teacherRow.municipality_id, nav: (await staffId('nav.veileder')).id,
     nurse: (await staffId('helsesykepleier')).id, kindergarten: (await staffId('fagperson.barnehage')).id,
   };
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

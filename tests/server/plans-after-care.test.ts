@@ -72,7 +72,7 @@ beforeAll(async () => {
   expect(own.statusCode, own.body).toBe(201);
   const recorded = await withKey(cw, url(), firstPeriod(), 'after-care-1');
   expect(recorded.statusCode, recorded.body).toBe(201);
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

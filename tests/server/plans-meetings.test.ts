@@ -69,7 +69,7 @@ beforeAll(async () => {
   const plan = await nurse.post(`/api/people/${child.id}/individual-plan`, { firstEvaluationOn: daysFromToday(30) });
   expect(plan.statusCode, plan.body).toBe(201);
   planId = plan.json().id;
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

@@ -139,7 +139,7 @@ beforeAll(async () => {
   }
   const forms = Array.from({ length: 22 }, familyForm);
   unused.push(...(await registered(forms)).map((f, i) => ({ ...f, form: forms[i]! })));
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
     ppt.push(await signedIn(t.app, username));
   }
   municipalityId = (await t.database.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

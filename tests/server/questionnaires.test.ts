@@ -55,7 +55,7 @@ beforeAll(async () => {
     purposes: ['collaboration'], categories: ['health', 'family_situation'], recipientUnitIds: [unitId], validTo: daysFromToday(300),
   });
   expect(consent.statusCode, consent.body).toBe(201);
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });
