@@ -14,6 +14,9 @@ echo "== Node $(node --version), $(nproc) cores, load average $(cut -d' ' -f1-3 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 started=$SECONDS
+# The machine's busy CPU time (every process: PostgreSQL and Chromium too), in clock ticks.
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+busy_at_start=$(busy_ticks)
 report=()
 failed=()
 running=()
@@ -54,7 +57,7 @@ summary() {
   echo "== Stage times, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-62s %6s  %7s\n' "stage" "wall" "CPU"
   printf '%s\n' "${report[@]}"
-  printf '%-62s %4d s\n' "whole test command" "$((SECONDS - started))"
+  printf '%-62s %4d s  %5d s\n' "whole test command (CPU: the whole machine's)" "$((SECONDS - started))" "$((($(busy_ticks) - busy_at_start) / $(getconf CLK_TCK)))"
   [ ${#failed[@]} -eq 0 ] || echo "FAILED: ${failed[*]}"
 }
 
@@ -63,10 +66,11 @@ build() {
   node scripts/bundle-sizes.ts
 }
 
-# The stages are independent but for the browser tests, which need the build: all of them start at
-# once and share the two cores. Run one after another, the server tests waited for the lint and the
-# PGlite suite for the server tests, and the cores idled while one stage waited on the database or a
-# page; side by side the run ends when the work is done (docs/architecture.md, "Tests").
+# The stages are independent but for the browser tests, which need the build. The browser tests are
+# the longest stage and Chromium takes most of two cores, so they run at the normal priority from the
+# moment the build is there, and every other stage runs beside them at a lower one (`nice`), using
+# what Chromium leaves and then the whole machine. Run in a line, one stage waited on another while
+# the cores idled; all at one priority, Chromium was starved and then ran alone at the end.
 TYPECHECK="Type-check"
 LINT="Lint (type-aware rules and import boundaries)"
 BUILD="Build the front end, download per page (fails over budget)"
@@ -75,11 +79,11 @@ PGLITE="PGlite suite"
 DATES="Date-sensitive server tests (libfaketime)"
 BROWSER="Browser tests (Chromium, PostgreSQL)"
 
-start "$TYPECHECK" npx tsc --noEmit -p tsconfig.json
-start "$LINT" npm run --silent lint
 start "$BUILD" build
+start "$TYPECHECK" nice -n 5 npm run --silent typecheck
+start "$LINT" nice -n 5 npm run --silent lint
 # vitest would use one worker on two cores; the files wait on the database more than the CPU.
-start "$SERVER" env TEST_DB=postgres npx vitest run --project server --maxWorkers=3
+start "$SERVER" nice -n 5 env TEST_DB=postgres npx vitest run --project server --maxWorkers=3
 
 # PGlite is the embedded default, not a second production database: its suite proves what differs
 # there (docs/architecture.md, "Tests"), not every rule again. The date-sensitive tests below run on
@@ -100,8 +104,8 @@ pglite_suite=(
   tests/server/plans-meetings.test.ts             # its meetings through the team-meeting machinery
   tests/server/plans-after-care.test.ts           # after-care and the notice job's once-only insert
 )
-start "$PGLITE" env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
-start "$DATES" bash scripts/test-dates.sh
+start "$PGLITE" nice -n 5 env TEST_DB=pglite npx vitest run --project server --maxWorkers=2 "${pglite_suite[@]}"
+start "$DATES" nice -n 5 bash scripts/test-dates.sh
 await "$BUILD"
 if [ ${#failed[@]} -eq 0 ]; then
   # Two Chromiums: a third made every stage slower on two cores.
