@@ -1,5 +1,11 @@
 // What a consent can name, shared by the server's consent rules and the web's forms: one list each.
 
+/**
+ * The age of majority (myndighetsalder, vergemålsloven § 2): parental responsibility ends, and the
+ * person decides everything alone.
+ */
+export const AGE_OF_MAJORITY = 18;
+
 /** What a consent lets the services do. */
 export const CONSENT_PURPOSES = [
   'collaboration', // stafettlogg og tverrfaglig samarbeid

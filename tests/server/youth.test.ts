@@ -11,7 +11,7 @@ import { daysFromToday, today } from '../support/clock.ts';
 
 let t: TestApp;
 let municipalityId: string;
-const people: Record<'y15' | 'y16' | 'y17' | 'mother', string> = {} as never;
+const people: Record<'y15' | 'y16' | 'y17' | 'y18' | 'mother', string> = {} as never;
 const units: Record<'ke' | 'mentalHealth', string> = {} as never;
 let caseId: string;
 let coordinator: Client;
@@ -48,7 +48,10 @@ beforeAll(async () => {
   await citizen('y16', 'Seksten', 'child', bornYearsAgo(16, 30), 47);
   // Turns 18 in three weeks: the transition to adult services is due.
   await citizen('y17', 'Sytten', 'child', bornYearsAgo(17, 344), 53);
-  for (const child of [people.y15, people.y16, people.y17]) {
+  // Turned 18 ten days ago; at 16 she let her mother see her case, and the register still names the mother.
+  await citizen('y18', 'Atten', 'child', bornYearsAgo(18, 10), 59);
+  await db.updateTable('person').set({ guardians_see_case: true }).where('id', '=', people.y18).execute();
+  for (const child of [people.y15, people.y16, people.y17, people.y18]) {
     await db.insertInto('guardianship').values({ child_id: child, guardian_id: people.mother, relation: 'mother', parental_responsibility: true, lives_with_child: true }).execute();
   }
   // The mental-health team's coordinator works with the three and holds the 17-year-old's case.
@@ -118,6 +121,25 @@ describe('the youth decides whether guardians see the case', () => {
     expect((await y16.post(`/api/people/${people.y16}/guardian-visibility`, { guardiansSeeCase: false, version: await version() })).statusCode).toBe(200);
     expect((await mother.get(`/api/people/${people.y16}/case-status`)).statusCode).toBe(403);
     expect(await allowed()).toBe(before + 2);
+  });
+
+  it('ends at 18: the mother no longer finds, opens or reads her daughter\'s case, and the switch is gone', async () => {
+    const mother = await signedIn(t.app, 'ungsti.mother');
+    const y18 = await signedIn(t.app, 'ungsti.y18');
+    const family = (await mother.get('/api/people')).json().people.map((p: { id: string }) => p.id);
+    expect(family).toContain(people.y17);
+    expect(family).not.toContain(people.y18);
+    expect((await mother.get(`/api/people/${people.y17}`)).statusCode).toBe(200);
+    expect((await mother.get(`/api/people/${people.y18}`)).statusCode).toBe(403);
+    expect((await mother.get(`/api/people/${people.y18}/case-status`)).statusCode).toBe(403);
+    const refusals = await t.database.db.selectFrom('audit_event').select(['action', 'reason']).where('subject_id', '=', people.y18).where('actor_kind', '=', 'citizen').where('outcome', '=', 'denied').execute();
+    expect(refusals).toEqual(expect.arrayContaining([{ action: 'person.read', reason: 'of_age' }, { action: 'caseStatus.read', reason: 'of_age' }]));
+    // She reads her own case, and has nothing left to decide about her guardians.
+    const own = (await y18.get(`/api/people/${people.y18}`)).json();
+    expect(own.citizen.abilities.readCase).toBe(true);
+    expect(own.citizen.setsGuardianVisibility).toBe(false);
+    expect((await y18.post(`/api/people/${people.y18}/guardian-visibility`, { guardiansSeeCase: false, version: own.citizen.version })).statusCode).toBe(403);
+    expect((await t.database.db.selectFrom('person').select('guardians_see_case').where('id', '=', people.y18).executeTakeFirstOrThrow()).guardians_see_case).toBe(true);
   });
 
   it('refuses the switch to a guardian, to a youth under the consent age and to a professional, and changes nothing', async () => {

@@ -2,6 +2,7 @@
 // secondary → adult services. Pure functions: which stage a unit or an age belongs to, when the next
 // stage starts, and whether a transition should be proposed now.
 import { ageOn } from '../../../common/dates.ts';
+import { AGE_OF_MAJORITY } from '../../../common/consent.ts';
 
 import { STAGES, type Stage } from '../../../common/contracts/cases.ts';
 
@@ -53,7 +54,7 @@ export function stageByAge(subject: StageSubject, on: string): Stage {
   if (on < augustOf(b, 6)) return 'kindergarten';
   if (on < augustOf(b, 13)) return 'primary_school';
   if (on < augustOf(b, 16)) return 'lower_secondary';
-  if (ageOn(b, on) < 18) return 'upper_secondary';
+  if (ageOn(b, on) < AGE_OF_MAJORITY) return 'upper_secondary';
   return 'adult';
 }
 
@@ -72,7 +73,7 @@ export function nextStageStart(subject: StageSubject, stage: Stage): { stage: St
     case 'lower_secondary':
       return { stage: 'upper_secondary', startsOn: augustOf(b, 16) };
     case 'upper_secondary':
-      return { stage: 'adult', startsOn: birthday(b, 18) };
+      return { stage: 'adult', startsOn: birthday(b, AGE_OF_MAJORITY) };
     case 'adult':
       return null;
   }

@@ -3,7 +3,7 @@
 // consent service both use them; tests check them against an independent model.
 import { ageOn, osloDate } from '../../../common/dates.ts';
 
-import type { ConsentPurpose } from '../../../common/consent.ts';
+import { AGE_OF_MAJORITY, type ConsentPurpose } from '../../../common/consent.ts';
 
 export { CONSENT_CATEGORIES, CONSENT_PURPOSES, type ConsentCategory, type ConsentPurpose } from '../../../common/consent.ts';
 
@@ -45,7 +45,7 @@ export function ageOfDecision(ages: ConsentAges, childWelfareMatter: boolean): n
 }
 
 export function consentAuthority(subject: ConsentSubject, guardians: Guardian[], settings: ConsentSettings, childWelfareMatter: boolean, today: string): ConsentAuthority {
-  if (subject.kind !== 'child' || ageOn(subject.birthDate, today) >= 18) return { decides: 'self' };
+  if (subject.kind !== 'child' || ageOn(subject.birthDate, today) >= AGE_OF_MAJORITY) return { decides: 'self' };
   if (decidesAlone(subject, settings, childWelfareMatter, today)) return { decides: 'youth' };
   return { decides: 'guardians', guardianIds: guardians.filter((g) => g.parentalResponsibility).map((g) => g.id), rule: settings.guardianRule };
 }

@@ -9,7 +9,8 @@ import { AccessDenied, abilitiesOf, authorize, may, recordAccess } from '../acce
 import { loadConsentSettings } from '../consent/queries.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
-import { ageOn, osloDate } from '../../../common/dates.ts';
+import { ageOn, osloDate, subtractYears } from '../../../common/dates.ts';
+import { AGE_OF_MAJORITY } from '../../../common/consent.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/service.ts';
 import { birthDateOf, futureBirthDates, type RegisterPersonInput } from './schema.ts';
@@ -235,7 +236,9 @@ export async function listMyPeople(ctx: DataContext, page: { after?: string | un
     rows = await ctx.trx
       .selectFrom('person')
       .select(personColumns)
-      .where(sql<boolean>`person.id = ANY(array_append(ARRAY(SELECT g.child_id FROM guardianship g WHERE g.guardian_id = ${principal.personId} AND g.parental_responsibility), ${principal.personId}::uuid))`)
+      // Children who have come of age are no longer the guardian's to see (citizenRelation).
+      .where(sql<boolean>`person.id = ANY(array_append(ARRAY(SELECT g.child_id FROM guardianship g JOIN person c ON c.id = g.child_id
+        WHERE g.guardian_id = ${principal.personId} AND g.parental_responsibility AND c.birth_date > ${subtractYears(osloDate(ctx.services.clock.now()), AGE_OF_MAJORITY)}::date), ${principal.personId}::uuid))`)
       .orderBy('person.birth_date')
       .orderBy('person.id')
       .execute();

@@ -59,10 +59,10 @@ const theLeader: Check = (effort, principal) => {
 
 export const familyEffortPolicy = {
   // Asked for by a professional involved with one of the family, or by the family itself.
-  'familyEffort.request': ({ principal, request, facts }) => {
+  'familyEffort.request': ({ principal, request, facts, now }) => {
     const personId = subjectId(request);
     if (!personId) return deny('no_subject');
-    return principal.kind === 'citizen' ? citizenRelation(facts, principal.personId, personId) : involvedCaseWorker(facts, principal, personId);
+    return principal.kind === 'citizen' ? citizenRelation(facts, principal.personId, personId, now) : involvedCaseWorker(facts, principal, personId);
   },
   // Scoped by the query: the intake sees its municipality's efforts, others those they lead, were offered, asked for or were called into.
   'familyEffort.list': ({ principal }) => caseWorker(principal),

@@ -4,7 +4,8 @@
 // guardian with parental responsibility.
 import type { Db } from '../../../infra/db/database.ts';
 import type { Principal, StaffPrincipal } from '../../../infra/http/context.ts';
-import { osloDate } from '../../../../common/dates.ts';
+import { ageOn, osloDate } from '../../../../common/dates.ts';
+import { AGE_OF_MAJORITY } from '../../../../common/consent.ts';
 import { decidesAlone } from '../../consent/rules.ts';
 import type { Decision } from '../actions.ts';
 import type { AccessFacts, SubjectPerson } from '../facts.ts';
@@ -18,13 +19,25 @@ export async function involvedCaseWorker(facts: AccessFacts, principal: Principa
   return involvement ? allow(`involved:${involvement}`) : deny('not_involved');
 }
 
-/** The citizen is the person, or a guardian of them with parental responsibility. */
-export async function citizenRelation(facts: AccessFacts, citizenPersonId: string, personId: string): Promise<Decision> {
+/**
+ * The citizen is the person, or a guardian of them with parental responsibility. That responsibility
+ * ends when the child comes of age: from 18 a guardian reaches nothing of the person, whatever the
+ * youth chose at 16 and whatever the register still holds.
+ */
+export async function citizenRelation(facts: AccessFacts, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
   if (citizenPersonId === personId) return allow('self');
   await facts.citizenView(citizenPersonId, personId);
   const guardianship = await facts.guardianship(citizenPersonId, personId);
   if (!guardianship) return deny('not_related');
-  return guardianship.parentalResponsibility ? allow('guardian_with_parental_responsibility') : deny('guardian_without_parental_responsibility');
+  if (!guardianship.parentalResponsibility) return deny('guardian_without_parental_responsibility');
+  const subject = await facts.person(personId);
+  if (!subject) return deny('no_subject');
+  return ofAge(subject, now) ? deny('of_age') : allow('guardian_with_parental_responsibility');
+}
+
+/** Whether the person has come of age (myndig): 18, in Oslo's calendar. */
+export function ofAge(person: Pick<SubjectPerson, 'birthDate'>, now: Date): boolean {
+  return ageOn(person.birthDate, osloDate(now)) >= AGE_OF_MAJORITY;
 }
 
 /**
@@ -38,7 +51,7 @@ export function decidesForSelf(person: Pick<SubjectPerson, 'kind' | 'birthDate' 
 
 /** Whether the citizen is the one who decides for the person (decidesForSelf). */
 export async function citizenDecides(facts: AccessFacts, citizenPersonId: string, personId: string, now: Date): Promise<Decision> {
-  const relation = await citizenRelation(facts, citizenPersonId, personId);
+  const relation = await citizenRelation(facts, citizenPersonId, personId, now);
   if (!relation.allowed) return relation;
   const subject = await facts.person(personId);
   if (!subject) return deny('no_subject');
@@ -84,10 +97,10 @@ async function namedInRelationClaim(trx: Db, citizenPersonId: string, claimId: s
 
 export const personPolicy = {
   'person.create': ({ principal }) => caseWorker(principal),
-  'person.read': ({ principal, request, facts }) => {
+  'person.read': ({ principal, request, facts, now }) => {
     const personId = subjectId(request);
     if (!personId) return deny('no_subject');
-    return principal.kind === 'citizen' ? citizenRelation(facts, principal.personId, personId) : involvedCaseWorker(facts, principal, personId);
+    return principal.kind === 'citizen' ? citizenRelation(facts, principal.personId, personId, now) : involvedCaseWorker(facts, principal, personId);
   },
   // Lists only ever contain people the user is involved with (see people/queries.ts).
   'person.list': ({ principal }) => {
@@ -120,7 +133,10 @@ export const personPolicy = {
     if (principal.kind !== 'citizen') return deny('not_citizen');
     if (principal.personId !== personId) return deny('not_self');
     const decision = await citizenDecides(facts, principal.personId, personId, now);
-    return decision.allowed && decision.reason === 'youth_self' ? decision : deny('not_youth_of_consent_age');
+    if (!decision.allowed || decision.reason !== 'youth_self') return deny('not_youth_of_consent_age');
+    // From 18 no guardian sees the case (citizenRelation): there is nothing left to choose.
+    const subject = await facts.person(personId);
+    return subject && ofAge(subject, now) ? deny('of_age') : decision;
   },
 } satisfies Policy;
 
@@ -130,7 +146,7 @@ export const personPolicy = {
  * child-welfare matter the youth sees their own from the lower child-welfare age (a party from 15).
  */
 export async function citizenCaseAccess(facts: AccessFacts, citizenPersonId: string, personId: string, now: Date, childWelfareMatter = false): Promise<Decision> {
-  const relation = await citizenRelation(facts, citizenPersonId, personId);
+  const relation = await citizenRelation(facts, citizenPersonId, personId, now);
   if (!relation.allowed) return relation;
   const subject = await facts.person(personId);
   if (!subject) return deny('no_subject');

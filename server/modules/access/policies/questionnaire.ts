@@ -47,7 +47,7 @@ export const questionnairePolicy = {
     const personId = subjectId(request);
     if (!personId) return deny('no_subject');
     if (principal.kind === 'staff') return staffCaseAccess(facts, principal, personId, now);
-    const relation = await citizenRelation(facts, principal.personId, personId);
+    const relation = await citizenRelation(facts, principal.personId, personId, now);
     const person = await facts.person(personId);
     if (relation.allowed && relation.reason === 'self' && person?.kind === 'child') {
       const municipality = await facts.trx.selectFrom('municipality').select('goal_rating_age').where('id', '=', person.municipalityId).executeTakeFirstOrThrow();
