@@ -87,10 +87,10 @@ start "$SERVER" env TEST_DB=postgres npx vitest run --project server --maxWorker
 
 # PGlite is the embedded default, not a second production database: its suite proves what differs
 # there (docs/architecture.md, "Tests"), not every rule again. The date-sensitive tests below run on
-# PGlite too (consent, meetings and the clock), four times over.
+# PGlite too (consent, meetings and the clock), four times over. The demo's own test is not listed: it
+# opens an in-memory PGlite itself, as `npm start` does, in the server stage.
 pglite_suite=(
   tests/server/indexes.test.ts                    # every migration, and the catalog they leave
-  tests/server/demo-data.test.ts                  # demo generation
   tests/server/foundation.test.ts                 # health on PGlite, sessions, sign-in, admin forms
   tests/security/routes-enumeration.test.ts       # every guarded route, through each module
   tests/security/08-idempotency-and-versions.test.ts # races on one connection: idempotency, versions
