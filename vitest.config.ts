@@ -38,7 +38,7 @@ export default defineConfig({
           hookTimeout: 300_000,
           // A page that has not settled within a second is slow, not wrong, when two Chromiums share
           // two cores: poll as long as playwright waits for an element (openPage's default timeout).
-          expect: { poll: { timeout: 15_000 } },
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

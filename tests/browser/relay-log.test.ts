@@ -96,7 +96,7 @@ describe('from concern to action', () => {
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
   }
 
-  it('walks the path as a kindergarten teacher, a health nurse and a school teacher', { timeout: 300_000 }, async () => {
+  it('walks the path as a kindergarten teacher, a health nurse and a school teacher', async () => {
     const t = await openPage(env);
     const { page } = t;
     await chooseLanguage(page, 'nb');

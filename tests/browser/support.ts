@@ -74,7 +74,8 @@ export async function openPage(env: BrowserApp, options: { width?: number; heigh
     // The browser asks for English: Sammen must still open in bokmål until the user chooses.
     locale: 'en-US',
   });
-  context.setDefaultTimeout(15_000);
+  // A step waits as long as on a busy two-core machine it may take; only a hang runs out (vitest.config.ts).
+  context.setDefaultTimeout(30_000);
   await context.route(`${env.baseUrl}${AXE_URL_PATH}`, (route) => route.fulfill({ path: AXE_PATH, contentType: 'text/javascript' }));
   const page = await context.newPage();
   const problems: string[] = [];

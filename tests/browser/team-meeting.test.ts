@@ -48,7 +48,7 @@ async function schedule(page: Page, days: number, family: string[]) {
 }
 
 describe('an early-intervention team meeting', () => {
-  it('goes from referral to a reviewed action plan', { timeout: 300_000 }, async () => {
+  it('goes from referral to a reviewed action plan', async () => {
     const t = await openPage(env);
     const { page } = t;
     const db = env.testApp.database.db;
