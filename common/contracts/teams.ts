@@ -191,22 +191,26 @@ export const MeetingsOfPersonResponse = z.object({
 export type MeetingsOfPersonResponse = z.infer<typeof MeetingsOfPersonResponse>;
 
 /** GET /api/teams/config */
+/** A team as its configuration stands: the administrator's list, and what the server keeps in memory (teams/kept.ts). */
+export const TeamConfig = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(TEAM_KINDS),
+  ageFromMonths: z.number(),
+  ageToMonths: z.number(),
+  area: z.string().nullable(),
+  leader: z.object({ id: z.string(), name: z.string() }).nullable(),
+  members: z.array(z.object({ id: z.string(), name: z.string() })),
+  units: z.array(z.object({ id: z.string(), name: z.string() })),
+  meetingPlace: z.string().nullable(),
+  description: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number(),
+});
+export type TeamConfig = z.infer<typeof TeamConfig>;
+
 export const ListTeamConfigResponse = z.object({
-  teams: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(TEAM_KINDS),
-    ageFromMonths: z.number(),
-    ageToMonths: z.number(),
-    area: z.string().nullable(),
-    leader: z.object({ id: z.string(), name: z.string() }).nullable(),
-    members: z.array(z.object({ id: z.string(), name: z.string() })),
-    units: z.array(z.object({ id: z.string(), name: z.string() })),
-    meetingPlace: z.string().nullable(),
-    description: z.string().nullable(),
-    active: z.boolean(),
-    version: z.number(),
-  })),
+  teams: z.array(TeamConfig),
   ...PAGE,
   options: z.object({
     staff: z.array(z.object({

@@ -7,23 +7,10 @@
 // kept per opened database and municipality, so neither two databases nor two municipalities share one.
 import { sql } from 'kysely';
 import { databaseIdentity, type Db, type Tx } from '../../infra/db/database.ts';
-import type { TeamKind } from '../../../common/contracts/teams.ts';
+import type { TeamConfig } from '../../../common/contracts/teams.ts';
 
-export interface KeptTeam {
-  id: string;
-  name: string;
-  kind: TeamKind;
-  ageFromMonths: number;
-  ageToMonths: number;
-  area: string | null;
-  leader: { id: string; name: string } | null;
-  members: { id: string; name: string }[];
-  units: { id: string; name: string }[];
-  meetingPlace: string | null;
-  description: string | null;
-  active: boolean;
-  version: number;
-}
+/** The kept team is the shape the administrator's list answers with: one contract, not a copy. */
+export type KeptTeam = TeamConfig;
 
 /** Municipalities kept per database; one installation serves a few. */
 const KEPT_MUNICIPALITIES = 64;
