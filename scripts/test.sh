@@ -70,7 +70,7 @@ build() {
 # the browser tests start when the build is there, and the PGlite suite and the libfaketime runs when
 # the server tests are done. Two cores are busy throughout without more stages at once than they
 # take: all of them together (or the others under `nice` beside the browser tests) cost a fifth more
-# CPU in switching and ran longer.
+# CPU in switching and ran longer (docs/architecture.md, "Tests").
 TYPECHECK="Type-check"
 LINT="Lint (type-aware rules and import boundaries)"
 BUILD="Build the front end, download per page (fails over budget)"
