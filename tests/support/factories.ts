@@ -202,3 +202,12 @@ export async function demoFamilies(db: Kysely<DB>): Promise<DemoFamilies> {
     youth, youthMother: guardian(youth.id, 'mother'), youthFather: guardian(youth.id, 'father'), youth15, youth15Mother: guardian(youth15.id, 'mother'),
   };
 }
+
+/**
+ * `personId` signs in to Min side as themself, as a youth does who has a log-in of their own
+ * (`username`): written directly, like `addGuardian`'s account.
+ */
+export async function ownAccount(db: Kysely<DB>, app: Client['app'], personId: string, username: string): Promise<Client> {
+  await db.insertInto('citizen_account').values({ person_id: personId, username }).execute();
+  return signedIn(app, username);
+}
