@@ -1,4 +1,4 @@
-// The team overview for Tone Haugland, who leads "Tidlig innsatsteam barneskole Nord": cases,
+// The team overview for the early-intervention team that `teamleder` (Tone) leads: cases,
 // the share of meetings where a parent or the youth was recorded present, the average days from
 // referral to the first meeting, and the share of action items done on time — aggregated, with no
 // names, and every figure under five suppressed. The rows are written straight into the database,
@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today, testClock } from '../support/clock.ts';
+import { teamLedBy, teamServingType } from '../support/factories.ts';
 
 let t: TestApp;
 let tone: Client;
@@ -23,9 +24,10 @@ beforeAll(async () => {
   tone = await signedIn(t.app, 'teamleder');
   const db = t.database.db;
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
-  const team = await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow();
-  const other = await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam ungdomsskole').executeTakeFirstOrThrow();
-  Object.assign(ids, { team: team.id, other: other.id, tone: await staff('teamleder'), henrik: await staff('fagperson.skole') });
+  const team = await teamLedBy(db, 'teamleder');
+  // A team Tone does not lead and the test writes nothing for: the lower secondary schools' one.
+  const other = await teamServingType(db, 'school_lower_secondary', 'early_intervention');
+  Object.assign(ids, { team: team.id, teamName: team.name, other: other.id, tone: await staff('teamleder'), henrik: await staff('fagperson.skole') });
   const children = await db.selectFrom('person').select(['id', 'given_name', 'family_name']).where('kind', '=', 'child').limit(4).execute();
   const guardian = await db.selectFrom('guardianship').select('guardian_id').where('child_id', '=', children[0]!.id).executeTakeFirstOrThrow();
   ids.childName = children[0]!.given_name;
@@ -86,7 +88,7 @@ describe('the team overview', () => {
     expect(response.statusCode).toBe(200);
     const fewer = { suppressed: 'small', fewerThan: 5 };
     expect(response.json()).toEqual({
-      team: { id: ids.team, name: 'Tidlig innsatsteam barneskole Nord', kind: 'early_intervention' },
+      team: { id: ids.team, name: ids.teamName, kind: 'early_intervention' },
       // Three cases: fewer than five.
       cases: fewer,
       // Twelve held, six with a guardian actually present (not the twelve invited).
@@ -110,7 +112,7 @@ describe('the team overview', () => {
 
   it('lists the overviews of the teams she leads', async () => {
     const mine = (await tone.get('/api/teams/overviews')).json().overviews;
-    expect(mine.map((o: { team: { name: string } }) => o.team.name)).toEqual(['Tidlig innsatsteam barneskole Nord']);
+    expect(mine.map((o: { team: { name: string } }) => o.team.name)).toEqual([ids.teamName]);
   });
 
   it('shows the SBU coordinator every team, and nobody else', async () => {

@@ -211,3 +211,57 @@ export async function ownAccount(db: Kysely<DB>, app: Client['app'], personId: s
   await db.insertInto('citizen_account').values({ person_id: personId, username }).execute();
   return signedIn(app, username);
 }
+
+export interface DemoUnit { id: string; name: string; municipalityId: string; leaderStaffUserId: string | null }
+export interface DemoTeam { id: string; name: string; leaderStaffUserId: string | null }
+
+/** The one row a lookup by relation finds; more than one would make the test's pick the database's. */
+function onlyOne<R>(rows: R[], what: string): R {
+  if (rows.length !== 1) throw new Error(`expected one ${what}, found ${rows.length}`);
+  return rows[0]!;
+}
+
+/**
+ * The unit a demo log-in works at (`staff_user.service_unit_id`): a test that needs the demo's
+ * school or kindergarten finds it through the person who signs in there, not by its name.
+ */
+export async function unitOf(db: Kysely<DB>, username: string): Promise<DemoUnit> {
+  const rows = await db.selectFrom('staff_user as s').innerJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .select(['u.id', 'u.name', 'u.municipality_id', 'u.leader_staff_user_id']).where('s.username', '=', username).execute();
+  const u = onlyOne(rows, `unit for ${username}`);
+  return { id: u.id, name: u.name, municipalityId: u.municipality_id, leaderStaffUserId: u.leader_staff_user_id };
+}
+
+/** The demo's one active unit of a type (`service_unit.type_code`), for types the demo has once. */
+export async function unitOfType(db: Kysely<DB>, typeCode: string): Promise<DemoUnit> {
+  const rows = await db.selectFrom('service_unit').select(['id', 'name', 'municipality_id', 'leader_staff_user_id'])
+    .where('type_code', '=', typeCode).where('active', '=', true).execute();
+  const u = onlyOne(rows, `active unit of type ${typeCode}`);
+  return { id: u.id, name: u.name, municipalityId: u.municipality_id, leaderStaffUserId: u.leader_staff_user_id };
+}
+
+type TeamKind = 'early_intervention' | 'system_level';
+
+/** The active team of `kind` a demo log-in leads (`team.leader_staff_user_id`). */
+export async function teamLedBy(db: Kysely<DB>, username: string, kind: TeamKind = 'early_intervention'): Promise<DemoTeam> {
+  const rows = await db.selectFrom('team as t').innerJoin('staff_user as s', 's.id', 't.leader_staff_user_id')
+    .select(['t.id', 't.name', 't.leader_staff_user_id']).where('s.username', '=', username).where('t.kind', '=', kind).where('t.active', '=', true).execute();
+  const team = onlyOne(rows, `active ${kind} team led by ${username}`);
+  return { id: team.id, name: team.name, leaderStaffUserId: team.leader_staff_user_id };
+}
+
+/** The active team of `kind` a demo log-in sits in (`team_member`), for teams a demo log-in does not lead. */
+export async function teamWithMember(db: Kysely<DB>, username: string, kind: TeamKind): Promise<DemoTeam> {
+  const rows = await db.selectFrom('team as t').innerJoin('team_member as m', 'm.team_id', 't.id').innerJoin('staff_user as s', 's.id', 'm.staff_user_id')
+    .select(['t.id', 't.name', 't.leader_staff_user_id']).where('s.username', '=', username).where('t.kind', '=', kind).where('t.active', '=', true).execute();
+  const team = onlyOne(rows, `active ${kind} team with ${username}`);
+  return { id: team.id, name: team.name, leaderStaffUserId: team.leader_staff_user_id };
+}
+
+/** The active team of `kind` that serves the units of a type (`team_service_unit`), e.g. the lower secondary schools' early-intervention team. */
+export async function teamServingType(db: Kysely<DB>, typeCode: string, kind: TeamKind): Promise<DemoTeam> {
+  const rows = await db.selectFrom('team as t').innerJoin('team_service_unit as tu', 'tu.team_id', 't.id').innerJoin('service_unit as u', 'u.id', 'tu.service_unit_id')
+    .select(['t.id', 't.name', 't.leader_staff_user_id']).distinct().where('u.type_code', '=', typeCode).where('t.kind', '=', kind).where('t.active', '=', true).execute();
+  const team = onlyOne(rows, `active ${kind} team serving ${typeCode}`);
+  return { id: team.id, name: team.name, leaderStaffUserId: team.leader_staff_user_id };
+}
