@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { offerRating } from '../../server/modules/teams/ratings.ts';
 import { testClock } from '../support/clock.ts';
-import { demoFamilies } from '../support/factories.ts';
+import { demoFamilies, teamLedBy } from '../support/factories.ts';
 
 let t: TestApp;
 let sofie: Client;
@@ -52,10 +52,11 @@ beforeAll(async () => {
   sofie = await signedIn(t.app, 'forelder');
   const db = t.database.db;
   const demo = await demoFamilies(db);
+  const team = await teamLedBy(db, 'teamleder');
   Object.assign(ids, {
     jonas: demo.olderChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id, sander: demo.youth.id,
     tone: (await db.selectFrom('staff_user').select('id').where('username', '=', 'teamleder').executeTakeFirstOrThrow()).id,
-    team: (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id,
+    team: team.id, teamName: team.name,
   });
   // Martin reads nynorsk and has an address; his part in this story is a guardian at the meeting.
   await db.updateTable('person').set({ language: 'nn' }).where('id', '=', ids.martin!).execute();
@@ -102,7 +103,7 @@ describe('closing a meeting offers the rating', () => {
     const notices = await rateNotices();
     expect(notices).toHaveLength(noticesBefore + 1);
     expect(notices[0]).toMatchObject({ link: '/min-side/vurderinger' });
-    expect(notices[0].text).toContain('Tidlig innsatsteam barneskole Nord');
+    expect(notices[0].text).toContain(ids.teamName);
     const mails = async () => (await t.database.db.selectFrom('outbound_email').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
     const before = await mails();
     await t.database.db.transaction().execute((trx) => offerRating(trx, meetingId, testClock.now()));
@@ -122,7 +123,7 @@ describe('rating from the link, without signing in', () => {
     const { martin } = await offeredToGuardians();
     const form = await publicRequest('GET', `/api/ratings/${martin.token}`);
     expect(form.statusCode).toBe(200);
-    expect(form.json()).toMatchObject({ meeting: { teamName: 'Tidlig innsatsteam barneskole Nord' }, language: 'nn' });
+    expect(form.json()).toMatchObject({ meeting: { teamName: ids.teamName }, language: 'nn' });
     expect(form.body).not.toMatch(/Jonas|Martin|Berg/);
   });
 
@@ -191,7 +192,7 @@ describe('rating on Min side', () => {
     const { meetingId, sofie: { token } } = await offeredToGuardians();
     const rated = await sofie.post(`/api/meetings/${meetingId}/rating`, { feltHeard: 2, useful: 3 });
     expect(rated.statusCode).toBe(201);
-    expect((await sofie.get(`/api/meetings/${meetingId}/rating`)).json()).toMatchObject({ meeting: { teamName: 'Tidlig innsatsteam barneskole Nord' }, rating: { feltHeard: 2, useful: 3, comment: null } });
+    expect((await sofie.get(`/api/meetings/${meetingId}/rating`)).json()).toMatchObject({ meeting: { teamName: ids.teamName }, rating: { feltHeard: 2, useful: 3, comment: null } });
     const twice = await sofie.post(`/api/meetings/${meetingId}/rating`, { feltHeard: 5, useful: 5 });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('Du har allerede sagt hva du synes om dette møtet.');
