@@ -8,12 +8,15 @@ import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { testClock, today } from '../support/clock.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { teamLedBy, teamServingType, type DemoTeam } from '../support/factories.ts';
 
 let t: TestApp;
 let sbu: Client;
 let analyst: Client;
 let m: string;
-const teams: Record<string, string> = {};
+// Tone's team, and one she does not lead (the lower secondary schools'): their figures are the test's own.
+let tonesTeam: DemoTeam;
+let otherTeam: DemoTeam;
 const fewer = { suppressed: 'small', fewerThan: 5 };
 
 const post = (client: Client, url: string, payload: unknown, key?: string) =>
@@ -34,9 +37,8 @@ beforeAll(async () => {
   [sbu, analyst] = await Promise.all([signedIn(t.app, 'sbu.koordinator'), signedIn(t.app, 'analytiker')]);
   const db = t.database.db;
   m = (await db.selectFrom('staff_user').select('municipality_id').where('username', '=', 'sbu.koordinator').executeTakeFirstOrThrow()).municipality_id;
-  for (const name of ['Tidlig innsatsteam barneskole Nord', 'Tidlig innsatsteam ungdomsskole']) {
-    teams[name] = (await db.selectFrom('team').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  }
+  tonesTeam = await teamLedBy(db, 'teamleder');
+  otherTeam = await teamServingType(db, 'school_lower_secondary', 'early_intervention');
 });
 afterAll(async () => {
   await t?.close();
@@ -122,7 +124,7 @@ describe('the annual report', () => {
     await t.database.db.deleteFrom('indicator_figure').where('municipality_id', '=', m).where('computed_key', '=', 'team_cases').execute();
     await t.database.db.insertInto('indicator_figure').values([
       row(2022, 'municipality', '', 10), row(2023, 'municipality', '', 3), row(2024, 'municipality', '', 20),
-      row(2024, 'team', teams['Tidlig innsatsteam barneskole Nord']!, 17), row(2024, 'team', teams['Tidlig innsatsteam ungdomsskole']!, 3),
+      row(2024, 'team', tonesTeam.id, 17), row(2024, 'team', otherTeam.id, 3),
     ]).execute();
   });
 
@@ -139,8 +141,8 @@ describe('the annual report', () => {
     });
     // 20 = 17 + 3: the 3 is hidden, and the 17 with it, or 20 − 17 would give it away.
     expect(cases.breakdown).toEqual([
-      { scopeKind: 'team', key: teams['Tidlig innsatsteam barneskole Nord'], name: 'Tidlig innsatsteam barneskole Nord', value: { suppressed: 'secondary' } },
-      { scopeKind: 'team', key: teams['Tidlig innsatsteam ungdomsskole'], name: 'Tidlig innsatsteam ungdomsskole', value: fewer },
+      { scopeKind: 'team', key: tonesTeam.id, name: tonesTeam.name, value: { suppressed: 'secondary' } },
+      { scopeKind: 'team', key: otherTeam.id, name: otherTeam.name, value: fewer },
     ]);
     const thriving = report.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'ungdata-rapport');
     expect(thriving).toMatchObject({ status: { value: 85 }, previous: { value: 81.5 }, changeFromBaseline: 5, changeFromPrevious: 3.5, improved: true, targetMet: true });
@@ -156,24 +158,24 @@ describe('the annual report', () => {
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Hva;0-punkt;Mål;Status;Forbedring fra 0-punkt;Endring fra året før;Mål nådd');
     expect(lines).toContain('Saker i tidlig innsatsteam;10 (2022);18;20;+10;–;Ja');
-    expect(lines).toContain('Saker i tidlig innsatsteam: Tidlig innsatsteam ungdomsskole;;;færre enn 5;;;');
-    expect(lines).toContain('Saker i tidlig innsatsteam: Tidlig innsatsteam barneskole Nord;;;skjult;;;');
+    expect(lines).toContain(`Saker i tidlig innsatsteam: ${otherTeam.name};;;færre enn 5;;;`);
+    expect(lines).toContain(`Saker i tidlig innsatsteam: ${tonesTeam.name};;;skjult;;;`);
     const pdf = await analyst.get('/api/indicators/report.pdf?year=2024');
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Årsrapport 2024');
     expect(text).toContain('Saker i tidlig innsatsteam');
     expect(text).toContain('færre enn 5');
-    expect(text).not.toMatch(/Tidlig innsatsteam ungdomsskole: 3\b/);
+    expect(text).not.toContain(`${otherTeam.name}: 3`);
   });
 
   it('gives a team\'s leader her own team\'s figures only', async () => {
     const tone = await signedIn(t.app, 'teamleder');
-    const own = await tone.get(`/api/indicators/report?year=2024&teamId=${teams['Tidlig innsatsteam barneskole Nord']}`);
+    const own = await tone.get(`/api/indicators/report?year=2024&teamId=${tonesTeam.id}`);
     expect(own.statusCode, own.body).toBe(200);
     // Her team's 17 is shown to her: it is a figure of her own team, not a part of a table beside a total.
     expect(own.json().rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'team-cases')).toMatchObject({ status: { value: 17 }, breakdown: [] });
-    expect((await tone.get(`/api/indicators/report?year=2024&teamId=${teams['Tidlig innsatsteam ungdomsskole']}`)).statusCode).toBe(403);
+    expect((await tone.get(`/api/indicators/report?year=2024&teamId=${otherTeam.id}`)).statusCode).toBe(403);
     expect((await tone.get('/api/indicators/report?year=2024')).statusCode).toBe(403);
   });
 
