@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { nationalIdBornOn } from '../support/factories.ts';
+import { nationalIdBornOn, unitOf } from '../support/factories.ts';
 import { today } from '../support/clock.ts';
 
 let t: TestApp;
@@ -18,21 +18,22 @@ let notAChildNid: string;
 beforeAll(async () => {
   t = await startTestApp({ demoChildren: 0 });
   const db = t.database.db;
-  const unit = await db.selectFrom('service_unit').select(['id', 'municipality_id']).where('name', '=', 'Fjellbekken skole').executeTakeFirstOrThrow();
+  // The school the teacher who searches works at.
+  const unit = await unitOf(db, 'fagperson.skole');
   school = unit.id;
   const people = { a: ['Tuva', 'Innskrivsen', '2017-03-09'], b: ['Odin', 'Innskrivsen', '2016-10-21'], c: ['Live', 'Skulestad', '2017-03-09'], other: ['Brage', 'Annenskole', '2016-05-02'] } as const;
   let serial = 11;
   for (const [key, [given, family, born]] of Object.entries(people) as [keyof typeof kids, readonly [string, string, string]][]) {
     const nid = nationalIdBornOn(born, (serial += 13));
-    const p = await db.insertInto('person').values({ municipality_id: unit.municipality_id, national_id: nid, given_name: given, family_name: family, birth_date: born, kind: 'child' })
+    const p = await db.insertInto('person').values({ municipality_id: unit.municipalityId, national_id: nid, given_name: given, family_name: family, birth_date: born, kind: 'child' })
       .returning('id').executeTakeFirstOrThrow();
     kids[key] = { id: p.id, nid, given, family, born };
   }
-  // Brage goes to a kindergarten's sibling school: enrolled elsewhere, never found from Fjellbekken.
-  const kindergarten = await db.selectFrom('service_unit').select('id').where('name', '=', 'Solsikken barnehage').executeTakeFirstOrThrow();
+  // Brage is enrolled elsewhere (the kindergarten whose staff play the other unit below): never found from the school.
+  const kindergarten = await unitOf(db, 'fagperson.barnehage');
   await db.insertInto('enrolment').values({ person_id: kids.other.id, service_unit_id: kindergarten.id, starts_on: '2020-08-15' }).execute();
   notAChildNid = nationalIdBornOn('1980-01-01', 31);
-  await db.insertInto('person').values({ municipality_id: unit.municipality_id, national_id: notAChildNid, given_name: 'Voksen', family_name: 'Person', birth_date: '1980-01-01', kind: 'adult' }).execute();
+  await db.insertInto('person').values({ municipality_id: unit.municipalityId, national_id: notAChildNid, given_name: 'Voksen', family_name: 'Person', birth_date: '1980-01-01', kind: 'adult' }).execute();
 });
 afterAll(async () => {
   await t?.close();
