@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { createServiceUnit, teamLedBy, unitOf } from '../support/factories.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -22,7 +23,7 @@ function newTeam(overrides: Record<string, unknown> = {}) {
     ageToMonths: 71,
     area: 'Sentrum',
     leaderStaffId: ids.tone,
-    unitIds: [ids.tusenfryd, ids.ppt],
+    unitIds: [ids.kindergarten, ids.ppt],
     memberStaffIds: [ids.lars],
     meetingPlace: 'I barnets barnehage',
     description: 'Barnehagene i Sentrum.',
@@ -35,10 +36,14 @@ beforeAll(async () => {
   [admin, tone] = await Promise.all([signedIn(t.app, 'administrator'), signedIn(t.app, 'teamleder')]);
   const db = t.database.db;
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
-  const unit = async (n: string) => (await db.selectFrom('service_unit').select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
+  const tonesTeam = await teamLedBy(db, 'teamleder');
   Object.assign(ids, {
     tone: await staff('teamleder'), lars: await staff('teammedlem'), henrik: await staff('fagperson.skole'),
-    tusenfryd: await unit('Tusenfryd barnehage'), ppt: await unit('PP-tjenesten'), nordheim: await unit('Nordheim skole'),
+    tonesTeam: tonesTeam.id, tonesTeamName: tonesTeam.name,
+    // Lars's service; the kindergarten and the school the forms add are the file's own.
+    ppt: (await unitOf(db, 'teammedlem')).id,
+    kindergarten: (await createServiceUnit(admin, 'Testbarnehage for teamskjema', { typeCode: 'kindergarten', area: 'Sentrum' })).id,
+    school: (await createServiceUnit(admin, 'Testskole for teamskjema', { typeCode: 'school_primary', area: 'Nord' })).id,
   });
 });
 afterAll(async () => {
@@ -49,7 +54,7 @@ describe('the administrator\'s team list', () => {
   it('shows every team with its version, and the people and services to choose from', async () => {
     const config = (await admin.get('/api/teams/config')).json();
     expect(config.teams).toHaveLength(await teamCount());
-    const nord = config.teams.find((x: { name: string }) => x.name === 'Tidlig innsatsteam barneskole Nord');
+    const nord = config.teams.find((x: { id: string }) => x.id === ids.tonesTeam);
     expect(nord).toMatchObject({ kind: 'early_intervention', ageFromMonths: 72, ageToMonths: 155, area: 'Nord', leader: { name: 'Tone Haugland' }, version: 1, active: true });
     expect(nord.members.map((m: { name: string }) => m.name)).toContain('Lars Eide');
     expect(config.options.areas).toEqual(['Nord', 'Sentrum', 'Sør']);
@@ -96,7 +101,7 @@ describe('creating a team', () => {
   });
 
   it('refuses a name that is taken, whatever the case', async () => {
-    expect(fields(await admin.post('/api/teams', newTeam({ name: 'tidlig INNSATSTEAM barneskole nord' })))).toEqual([
+    expect(fields(await admin.post('/api/teams', newTeam({ name: ids.tonesTeamName!.toUpperCase() })))).toEqual([
       { field: 'name', message: 'Det finnes allerede et team med dette navnet.' },
     ]);
   });
@@ -107,7 +112,9 @@ describe('creating a team', () => {
     const teamId: string = created.json().id;
     const listed = (await tone.get('/api/teams')).json().teams.find((x: { id: string }) => x.id === teamId);
     expect(listed).toMatchObject({ name: 'Tidlig innsatsteam barnehage Sentrum', area: 'Sentrum', ageFromMonths: 12, ageToMonths: 71, leaderName: 'Tone Haugland', meetingPlace: 'I barnets barnehage' });
-    expect(listed.memberUnits).toEqual(['PP-tjenesten', 'Tusenfryd barnehage']);
+    // By name, as they are called when listed: another test renames a service.
+    const units = await t.database.db.selectFrom('service_unit').select('name').where('id', 'in', [ids.kindergarten!, ids.ppt!]).orderBy('name').execute();
+    expect(listed.memberUnits).toEqual(units.map((u) => u.name));
     // The leader sits in the team too.
     const members = await t.database.db.selectFrom('team_member').select('staff_user_id').where('team_id', '=', teamId).execute();
     expect(members.map((m) => m.staff_user_id).sort()).toEqual([ids.lars, ids.tone].sort());
@@ -128,7 +135,7 @@ describe('editing a team', () => {
 
   it('saves an edit that names the version it read, and refuses a stale one without changing anything', async () => {
     const team = await createTeam();
-    const edit = { ...newTeam({ name: team.name, area: undefined, unitIds: [ids.nordheim], memberStaffIds: [] }), active: true, version: 1 };
+    const edit = { ...newTeam({ name: team.name, area: undefined, unitIds: [ids.school], memberStaffIds: [] }), active: true, version: 1 };
     const saved = await admin.put(`/api/teams/${team.id}`, edit);
     expect(saved.statusCode).toBe(200);
     expect(saved.json().version).toBe(2);
@@ -137,7 +144,7 @@ describe('editing a team', () => {
     const row = await t.database.db.selectFrom('team').select(['name', 'area', 'version']).where('id', '=', team.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: team.name, area: null, version: 2 });
     const units = await t.database.db.selectFrom('team_service_unit').select('service_unit_id').where('team_id', '=', team.id).execute();
-    expect(units.map((u) => u.service_unit_id)).toEqual([ids.nordheim]);
+    expect(units.map((u) => u.service_unit_id)).toEqual([ids.school]);
   });
 
   it('refuses invalid input on an edit with nothing changed', async () => {
