@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { nationalIdBornOn } from '../support/factories.ts';
+import { nationalIdBornOn, unitOf } from '../support/factories.ts';
 import { daysFromToday, today } from '../support/clock.ts';
 
 let t: TestApp;
@@ -40,9 +40,9 @@ beforeAll(async () => {
   t = await startTestApp({ demoChildren: 0 });
   const db = t.database.db;
   municipalityId = (await db.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
-  for (const [key, name] of [['ke', 'Koordinerende enhet'], ['mentalHealth', 'Psykisk helseteam for barn og unge']] as const) {
-    units[key] = (await db.selectFrom('service_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  }
+  // The unit that takes the baton at 18 is Hanne's; the one the youth consents to is the coordinator's.
+  units.ke = (await unitOf(db, 'koordinerende.enhet')).id;
+  units.mentalHealth = (await unitOf(db, 'koordinator')).id;
   await citizen('mother', 'Mor', 'adult', bornYearsAgo(45, 10), 41);
   await citizen('y15', 'Femten', 'child', bornYearsAgo(15, 100), 43);
   await citizen('y16', 'Seksten', 'child', bornYearsAgo(16, 30), 47);
