@@ -1,4 +1,4 @@
-// A system-level team (Barneteamet) meets on trends, never on a child: a member schedules the
+// A system-level team (the one Tone sits in) meets on trends, never on a child: a member schedules the
 // meeting (its leader chairs it), the minutes and action plan are refused whole if any text holds a
 // national identity number or the full name of someone in the person register, and closing forwards
 // the report to the SBU coordinator in Sammen and to the SLT group by e-mail with the PDF.
@@ -7,9 +7,10 @@ import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { parseNationalId } from '../../common/national-id.ts';
 import { today } from '../support/clock.ts';
+import { teamLedBy, teamWithMember } from '../support/factories.ts';
 
 let t: TestApp;
-let tone: Client; // teamleder: leads an early-intervention team, and is a member of Barneteamet
+let tone: Client; // teamleder: leads an early-intervention team, and is a member of one system-level team
 let sbu: Client;
 let lars: Client; // teammedlem: in no system-level team
 const ids: Record<string, string> = {};
@@ -19,6 +20,7 @@ const plusDays = (n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const fields = (r: { json(): { error: { fields: unknown } } }) => r.json().error.fields;
 const meetingCount = async () => (await t.database.db.selectFrom('team_meeting').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 const stored = (meetingId: string) => t.database.db.selectFrom('team_meeting').select(['background', 'assessments', 'decisions', 'version', 'status']).where('id', '=', meetingId).executeTakeFirstOrThrow();
@@ -37,17 +39,18 @@ beforeAll(async () => {
   // Lars acts as a team member (his first role is professional).
   expect((await lars.post('/api/auth/role', { role: 'team_member' })).statusCode).toBe(200);
   const db = t.database.db;
-  const team = await db.selectFrom('team').select(['id', 'leader_staff_user_id']).where('name', '=', 'Barneteamet').executeTakeFirstOrThrow();
+  const team = await teamWithMember(db, 'teamleder', 'system_level');
+  const { meeting_place } = await db.selectFrom('team').select('meeting_place').where('id', '=', team.id).executeTakeFirstOrThrow();
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
   const withId = await db.selectFrom('person').select('national_id').where('national_id', 'is not', null).executeTakeFirstOrThrow();
   Object.assign(ids, {
-    team: team.id, leader: team.leader_staff_user_id, tone: await staff('teamleder'), lars: await staff('teammedlem'), sbu: await staff('sbu.koordinator'),
-    earlyTeam: (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id,
+    team: team.id, teamName: team.name, place: meeting_place, leader: team.leaderStaffUserId, tone: await staff('teamleder'), lars: await staff('teammedlem'), sbu: await staff('sbu.koordinator'),
+    earlyTeam: (await teamLedBy(db, 'teamleder')).id,
     nationalId: withId.national_id,
   });
 });
 let meetingsMade = 0;
-/** A Barneteamet meeting of the test's own, scheduled by Tone (version 1, no minutes). */
+/** A meeting of Tone's system-level team, the test's own, scheduled by Tone (version 1, no minutes). */
 async function scheduled(topic = 'Skolefravær på mellomtrinnet'): Promise<string> {
   meetingsMade += 1;
   const created = await tone.post('/api/system-meetings', { teamId: ids.team, topic, startsAt: `${plusDays(7 + meetingsMade)}T14:00:00+01:00` });
@@ -75,8 +78,10 @@ afterAll(async () => {
 
 describe('the system-level teams one works in', () => {
   it('lists the member\'s teams, every team for the SBU coordinator, and none for someone in no such team', async () => {
-    expect((await tone.get('/api/system-meetings')).json().teams.map((x: { name: string }) => x.name)).toEqual(['Barneteamet']);
-    expect((await sbu.get('/api/system-meetings')).json().teams.map((x: { name: string }) => x.name)).toEqual(['Småbarnsteamet', 'Barneteamet', 'Ungdomsteamet 13–15 år', 'Ungdomsteamet 16–23 år']);
+    expect((await tone.get('/api/system-meetings')).json().teams.map((x: { id: string }) => x.id)).toEqual([ids.team]);
+    const systemLevel = await t.database.db.selectFrom('team').select('id').where('kind', '=', 'system_level').where('active', '=', true).orderBy('age_from_months').orderBy('name').execute();
+    expect(systemLevel.length).toBeGreaterThan(1);
+    expect((await sbu.get('/api/system-meetings')).json().teams.map((x: { id: string }) => x.id)).toEqual(systemLevel.map((x) => x.id));
     expect((await lars.get('/api/system-meetings')).json().teams).toEqual([]);
     const professional = await signedIn(t.app, 'fagperson.skole');
     expect((await professional.get('/api/system-meetings')).statusCode).toBe(403);
@@ -106,7 +111,7 @@ describe('scheduling', () => {
     expect(created.statusCode).toBe(201);
     const meetingId: string = created.json().id;
     const meeting = (await tone.get(`/api/system-meetings/${meetingId}`)).json();
-    expect(meeting).toMatchObject({ topic: 'Skolefravær på mellomtrinnet', place: 'Rådhuset, møterom Fjorden', status: 'scheduled', team: { name: 'Barneteamet' }, mayWrite: true });
+    expect(meeting).toMatchObject({ topic: 'Skolefravær på mellomtrinnet', place: ids.place, status: 'scheduled', team: { name: ids.teamName }, mayWrite: true });
     const chair = await t.database.db.selectFrom('team_meeting').select('chair_staff_id').where('id', '=', meetingId).executeTakeFirstOrThrow();
     expect(chair.chair_staff_id).toBe(ids.leader);
     expect(meeting.owners.map((o: { id: string }) => o.id)).toContain(ids.tone);
@@ -211,22 +216,24 @@ describe('closing and the report', () => {
     const notices = (await sbu.get('/api/notifications')).json().notifications as { kind: string; link: string; text: string }[];
     const notice = notices.find((n) => n.link === `/systemteam/${meetingId}`);
     expect(notice).toMatchObject({ kind: 'systemMeeting.report' });
-    expect(notice!.text).toContain('Rapport fra Barneteamet');
+    expect(notice!.text).toContain(`Rapport fra ${ids.teamName}`);
 
     const mails = await t.database.db.selectFrom('outbound_email').select(['id', 'subject', 'body_text']).where('to_address', '=', 'slt@fjordvik.kommune.no').execute();
     const mail = mails.find((m) => m.body_text.includes(topic));
     expect(mail, mails.map((m) => m.body_text).join('\n---\n')).toBeDefined();
-    expect(mail!.subject).toMatch(/^Rapport fra Barneteamet \d\d\.\d\d\.\d{4}$/);
+    expect(mail!.subject).toMatch(new RegExp(`^Rapport fra ${escapeRegExp(ids.teamName!)} \\d\\d\\.\\d\\d\\.\\d{4}$`));
     const attachment = await t.database.db.selectFrom('outbound_email_attachment').select(['filename', 'content_type', 'content']).where('email_id', '=', mail!.id).executeTakeFirstOrThrow();
     expect(attachment.content_type).toBe('application/pdf');
-    expect(attachment.filename).toMatch(/^rapport-barneteamet-\d{4}-\d\d-\d\d\.pdf$/);
+    // Named for the team in letters any file system keeps.
+    const slug = ids.teamName!.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    expect(attachment.filename).toMatch(new RegExp(`^rapport-${slug}-\\d{4}-\\d\\d-\\d\\d\\.pdf$`));
     expect(Buffer.from(attachment.content).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('gives the SBU coordinator the report in the app; outsiders are refused', async () => {
     const { meetingId } = await closedMeeting('Fritidstilbud for mellomtrinnet');
     const seen = (await sbu.get('/api/system-meetings')).json().meetings.find((m: { id: string }) => m.id === meetingId);
-    expect(seen).toMatchObject({ status: 'closed', teamName: 'Barneteamet' });
+    expect(seen).toMatchObject({ status: 'closed', teamName: ids.teamName });
     const detail = (await sbu.get(`/api/system-meetings/${meetingId}`)).json();
     expect(detail.deliveries.map((d: { to: string }) => d.to)).toEqual(expect.arrayContaining(['Eirik Bakken', 'slt@fjordvik.kommune.no']));
     const pdf = await sbu.get(`/api/system-meetings/${meetingId}/report.pdf`);
