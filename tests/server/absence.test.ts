@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../common/national-id.ts';
 import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
+import { unitOf } from '../support/factories.ts';
 
 let t: TestApp;
 let school: string;
@@ -24,7 +25,8 @@ beforeAll(async () => {
   // No generated pupils: the demo's own absence import then holds only Jonas, with good figures.
   t = await startTestApp({ demoChildren: 0 });
   const db = t.database.db;
-  const unit = await db.selectFrom('service_unit').select(['id', 'municipality_id']).where('name', '=', 'Fjellbekken skole').executeTakeFirstOrThrow();
+  // Henrik's school, where the rector works too.
+  const unit = await unitOf(db, 'fagperson.skole');
   school = unit.id;
   const staff = (username: string) => db.selectFrom('staff_user').select(['id', 'email']).where('username', '=', username).executeTakeFirstOrThrow();
   henrik = await staff('fagperson.skole');
@@ -37,7 +39,7 @@ beforeAll(async () => {
     const [given, family] = name.split(' ') as [string, string];
     const person = await db
       .insertInto('person')
-      .values({ municipality_id: unit.municipality_id, national_id: nid, given_name: given, family_name: family, birth_date: '2016-04-12', kind: 'child' })
+      .values({ municipality_id: unit.municipalityId, national_id: nid, given_name: given, family_name: family, birth_date: '2016-04-12', kind: 'child' })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (key !== 'notEnrolled') await db.insertInto('enrolment').values({ person_id: person.id, service_unit_id: school, starts_on: '2022-08-15' }).execute();
@@ -46,11 +48,11 @@ beforeAll(async () => {
   unknownNid = nationalIdFor('2015-11-30', 3);
 
   // Two published versions of the guide: the newest one's first step is the one to show.
-  const newest = await db.selectFrom('action_guide_version').select((eb) => eb.fn.max('version').as('v')).where('municipality_id', '=', unit.municipality_id).executeTakeFirst();
+  const newest = await db.selectFrom('action_guide_version').select((eb) => eb.fn.max('version').as('v')).where('municipality_id', '=', unit.municipalityId).executeTakeFirst();
   let version = Number(newest?.v ?? 0);
   for (const title of ['Gammelt første steg', 'Snakk med barnet']) {
     version++;
-    const v = await db.insertInto('action_guide_version').values({ municipality_id: unit.municipality_id, version }).returning('id').executeTakeFirstOrThrow();
+    const v = await db.insertInto('action_guide_version').values({ municipality_id: unit.municipalityId, version }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('action_guide_step').values([
       {
         guide_version_id: v.id, level: 0, position: 1, step_key: 'talk_with_child', title_nb: title, title_nn: 'Snakk med barnet (nn)', title_en: 'Talk with the child',
