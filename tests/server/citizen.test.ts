@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today as todayInOslo } from '../support/clock.ts';
-import { demoFamilies, registeredChildWithGuardian, staffIdentity } from '../support/factories.ts';
+import { demoFamilies, registeredChildWithGuardian, staffIdentity, teamLedBy, unitOf } from '../support/factories.ts';
 
 let t: TestApp;
 let sofie: Client;
@@ -33,9 +33,11 @@ beforeAll(async () => {
   Object.assign(ids, {
     emma: demo.youngerChild.id, jonas: demo.olderChild.id, martin: demo.fatherWithoutResponsibility.id, sander: demo.youth.id, line: demo.youthMother.id, maja: demo.youth15.id,
   });
-  for (const [key, name] of [['solsikken', 'Solsikken barnehage'], ['fjellbekken', 'Fjellbekken skole']] as const) {
-    ids[key] = (await t.database.db.selectFrom('service_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  }
+  // The children's kindergarten and school are where the two teachers work; the team for Jonas's
+  // age and area is the one his school's rector leads.
+  const db = t.database.db;
+  const [solsikken, fjellbekken, schoolTeam] = await Promise.all([unitOf(db, 'fagperson.barnehage'), unitOf(db, 'fagperson.skole'), teamLedBy(db, 'teamleder')]);
+  Object.assign(ids, { solsikken: solsikken.id, fjellbekken: fjellbekken.id, schoolTeamName: schoolTeam.name });
 });
 afterAll(async () => {
   await t?.close();
@@ -120,10 +122,10 @@ describe('asking for a team discussion', () => {
   it('goes to the team for the child\'s age and area, once', async () => {
     const response = await sofie.post(`/api/people/${ids.jonas}/team-requests`, { reason: 'Vi ønsker å snakke med teamet om skolehverdagen.' });
     expect(response.statusCode).toBe(201);
-    expect(response.json().team.name).toBe('Tidlig innsatsteam barneskole Nord');
+    expect(response.json().team.name).toBe(ids.schoolTeamName);
     expect((await sofie.post(`/api/people/${ids.jonas}/team-requests`, { reason: 'Igjen' })).statusCode).toBe(409);
     const list = (await sofie.get(`/api/people/${ids.jonas}/team-requests`)).json();
-    expect(list.requests).toEqual([expect.objectContaining({ status: 'waiting', teamName: 'Tidlig innsatsteam barneskole Nord' })]);
+    expect(list.requests).toEqual([expect.objectContaining({ status: 'waiting', teamName: ids.schoolTeamName })]);
     expect((await martin.post(`/api/people/${ids.emma}/team-requests`, { reason: 'x' })).statusCode).toBe(403);
   });
 });
