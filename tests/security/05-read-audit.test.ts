@@ -13,7 +13,7 @@ import { sendCaseReminders } from '../../server/modules/cases/jobs.ts';
 import { AUDITED_ACTIONS } from '../../server/modules/audit/presentation.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { daysFromToday, testClock, today as todayInOslo } from '../support/clock.ts';
-import { demoFamilies } from '../support/factories.ts';
+import { demoFamilies, unitOf } from '../support/factories.ts';
 
 let t: TestApp;
 let ingrid: Client; // fagperson.barnehage: Emma's kindergarten teacher
@@ -82,10 +82,11 @@ beforeAll(async () => {
   anonymous = new Client(t.app);
   const db = t.database.db;
   const demo = await demoFamilies(db);
+  const kindergarten = await unitOf(db, 'fagperson.barnehage');
   Object.assign(ids, {
     emma: demo.youngerChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id,
     ingrid: (await db.selectFrom('staff_user').select('id').where('username', '=', 'fagperson.barnehage').executeTakeFirstOrThrow()).id,
-    solsikken: (await db.selectFrom('service_unit').select('id').where('name', '=', 'Solsikken barnehage').executeTakeFirstOrThrow()).id,
+    solsikken: kindergarten.id, solsikkenName: kindergarten.name,
     team: (await db.selectFrom('team as t').innerJoin('staff_user as s', 's.id', 't.leader_staff_user_id').select('t.id').where('s.username', '=', 'teamleder').where('t.kind', '=', 'early_intervention').executeTakeFirstOrThrow()).id,
   });
   // Ingrid notes a worry (the case opens), records the mother's paper consent and a measure to evaluate in three days.
@@ -189,7 +190,7 @@ describe('the family\'s log', () => {
     expect((await tone.get(`/api/referrals/${ids.referral}/candidates`)).statusCode).toBe(200);
     const events = (await sofie.get(`/api/people/${ids.emma}/access-log`)).json().events as { text: string }[];
     const lines = events.map((e) => e.text);
-    const ingridsLook = lines.find((l) => l.startsWith('Ingrid Solheim, pedagogisk leder, Solsikken barnehage, ') && l.includes('leste stafettloggen'));
+    const ingridsLook = lines.find((l) => l.startsWith(`Ingrid Solheim, pedagogisk leder, ${ids.solsikkenName}, `) && l.includes('leste stafettloggen'));
     expect(ingridsLook, lines.join('\n')).toMatch(/, \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}:\d{2}$/);
     expect(ingridsLook).toContain('så hvilket team barnet kan henvises til');
     expect(ingridsLook).toContain('leste varsler');
@@ -203,7 +204,7 @@ describe('the family\'s log', () => {
     await ingridLooksAtEmma();
     const response = await sofieEn.get(`/api/people/${ids.emma}/access-log`);
     const lines = (response.json().events as { text: string }[]).map((e) => e.text);
-    const ingridsLook = lines.find((l) => l.startsWith('Ingrid Solheim, pedagogisk leder, Solsikken barnehage, ') && l.includes('read the relay log'));
+    const ingridsLook = lines.find((l) => l.startsWith(`Ingrid Solheim, pedagogisk leder, ${ids.solsikkenName}, `) && l.includes('read the relay log'));
     expect(ingridsLook, lines.join('\n')).toMatch(/, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
     expect(ingridsLook).toContain('viewed which team the child can be referred to');
     expect(lines.some((l) => l.startsWith('Sammen (automatically), wrote a reminder naming the child, '))).toBe(true);
@@ -215,7 +216,7 @@ describe('the family\'s log', () => {
     await ingridLooksAtEmma();
     const events = (await auditor.get('/api/audit/events?action=referralProposal.read&outcome=allowed')).json().events as { action: string; what: string; who: string }[];
     expect(events.length).toBeGreaterThanOrEqual(1);
-    expect(events[0]).toMatchObject({ what: 'Så hvilket team barnet kan henvises til', who: 'Ingrid Solheim, pedagogisk leder, Solsikken barnehage' });
+    expect(events[0]).toMatchObject({ what: 'Så hvilket team barnet kan henvises til', who: `Ingrid Solheim, pedagogisk leder, ${ids.solsikkenName}` });
   });
 });
 
