@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { calendarFile } from '../../server/modules/teams/ics.ts';
 import { nonEmptyText } from '../../server/infra/http/schemas.ts';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { teamLedBy } from '../support/factories.ts';
 
 let t: TestApp;
 let tone: Client; // teamleder
@@ -26,7 +27,7 @@ function contentLines(ics: string): string[] {
 beforeAll(async () => {
   t = await startTestApp({ demoChildren: 20 });
   [tone, teacher] = await Promise.all([signedIn(t.app, 'teamleder'), signedIn(t.app, 'fagperson.barnehage')]);
-  const team = await t.database.db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow();
+  const team = await teamLedBy(t.database.db, 'teamleder');
   referralId = (await t.database.db.selectFrom('referral').select('id').where('team_id', '=', team.id).where('status', '=', 'waiting').executeTakeFirstOrThrow()).id;
   expect((await tone.post(`/api/referrals/${referralId}/accept`, {})).statusCode).toBe(200);
 });
