@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { offerRating } from '../../server/modules/teams/ratings.ts';
 import { queueEmail } from '../../server/modules/notifications/service.ts';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { demoFamilies } from '../support/factories.ts';
+import { demoFamilies, teamLedBy } from '../support/factories.ts';
 
 let t: TestApp;
 let sofie: Client; // forelder: Jonas's mother
@@ -53,7 +53,7 @@ beforeAll(async () => {
     jonas: demo.olderChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id,
     tone: (await db.selectFrom('staff_user').select('id').where('username', '=', 'teamleder').executeTakeFirstOrThrow()).id,
     admin: (await db.selectFrom('staff_user').select('id').where('username', '=', 'administrator').executeTakeFirstOrThrow()).id,
-    team: (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id,
+    team: (await teamLedBy(db, 'teamleder')).id,
   });
   ids.meeting = await closedMeeting();
   await db.transaction().execute((trx) => queueEmail(trx, {
