@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { parseNationalId } from '../../common/national-id.ts';
 import { today } from '../support/clock.ts';
-import { teamLedBy, teamWithMember } from '../support/factories.ts';
+import { teamLedBy } from '../support/factories.ts';
 
 let t: TestApp;
 let tone: Client; // teamleder: leads an early-intervention team, and is a member of one system-level team
@@ -39,12 +39,14 @@ beforeAll(async () => {
   // Lars acts as a team member (his first role is professional).
   expect((await lars.post('/api/auth/role', { role: 'team_member' })).statusCode).toBe(200);
   const db = t.database.db;
-  const team = await teamWithMember(db, 'teamleder', 'system_level');
-  const { meeting_place } = await db.selectFrom('team').select('meeting_place').where('id', '=', team.id).executeTakeFirstOrThrow();
+  // Tone sits in one system-level team.
+  const [team, ...more] = await db.selectFrom('team as t').innerJoin('team_member as m', 'm.team_id', 't.id').innerJoin('staff_user as s', 's.id', 'm.staff_user_id')
+    .select(['t.id', 't.name', 't.meeting_place', 't.leader_staff_user_id']).where('s.username', '=', 'teamleder').where('t.kind', '=', 'system_level').where('t.active', '=', true).execute();
+  if (!team || more.length) throw new Error('expected Tone in one system-level team');
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
   const withId = await db.selectFrom('person').select('national_id').where('national_id', 'is not', null).executeTakeFirstOrThrow();
   Object.assign(ids, {
-    team: team.id, teamName: team.name, place: meeting_place, leader: team.leaderStaffUserId, tone: await staff('teamleder'), lars: await staff('teammedlem'), sbu: await staff('sbu.koordinator'),
+    team: team.id, teamName: team.name, place: team.meeting_place, leader: team.leader_staff_user_id, tone: await staff('teamleder'), lars: await staff('teammedlem'), sbu: await staff('sbu.koordinator'),
     earlyTeam: (await teamLedBy(db, 'teamleder')).id,
     nationalId: withId.national_id,
   });

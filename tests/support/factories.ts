@@ -232,14 +232,6 @@ export async function unitOf(db: Kysely<DB>, username: string): Promise<DemoUnit
   return { id: u.id, name: u.name, municipalityId: u.municipality_id, leaderStaffUserId: u.leader_staff_user_id };
 }
 
-/** The demo's one active unit of a type (`service_unit.type_code`), for types the demo has once. */
-export async function unitOfType(db: Kysely<DB>, typeCode: string): Promise<DemoUnit> {
-  const rows = await db.selectFrom('service_unit').select(['id', 'name', 'municipality_id', 'leader_staff_user_id'])
-    .where('type_code', '=', typeCode).where('active', '=', true).execute();
-  const u = onlyOne(rows, `active unit of type ${typeCode}`);
-  return { id: u.id, name: u.name, municipalityId: u.municipality_id, leaderStaffUserId: u.leader_staff_user_id };
-}
-
 type TeamKind = 'early_intervention' | 'system_level';
 
 /** The active team of `kind` a demo log-in leads (`team.leader_staff_user_id`). */
@@ -247,14 +239,6 @@ export async function teamLedBy(db: Kysely<DB>, username: string, kind: TeamKind
   const rows = await db.selectFrom('team as t').innerJoin('staff_user as s', 's.id', 't.leader_staff_user_id')
     .select(['t.id', 't.name', 't.leader_staff_user_id']).where('s.username', '=', username).where('t.kind', '=', kind).where('t.active', '=', true).execute();
   const team = onlyOne(rows, `active ${kind} team led by ${username}`);
-  return { id: team.id, name: team.name, leaderStaffUserId: team.leader_staff_user_id };
-}
-
-/** The active team of `kind` a demo log-in sits in (`team_member`), for teams a demo log-in does not lead. */
-export async function teamWithMember(db: Kysely<DB>, username: string, kind: TeamKind): Promise<DemoTeam> {
-  const rows = await db.selectFrom('team as t').innerJoin('team_member as m', 'm.team_id', 't.id').innerJoin('staff_user as s', 's.id', 'm.staff_user_id')
-    .select(['t.id', 't.name', 't.leader_staff_user_id']).where('s.username', '=', username).where('t.kind', '=', kind).where('t.active', '=', true).execute();
-  const team = onlyOne(rows, `active ${kind} team with ${username}`);
   return { id: team.id, name: team.name, leaderStaffUserId: team.leader_staff_user_id };
 }
 
