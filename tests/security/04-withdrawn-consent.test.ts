@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { today as todayInOslo } from '../support/clock.ts';
-import { demoFamilies } from '../support/factories.ts';
+import { demoFamilies, unitOf } from '../support/factories.ts';
 
 let t: TestApp;
 let henrik: Client; // fagperson.skole, Fjellbekken skole: involved with Jonas, relay holder
@@ -65,11 +65,11 @@ beforeAll(async () => {
   const db = t.database.db;
   const demo = await demoFamilies(db);
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
-  const unit = async (name: string) => (await db.selectFrom('service_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   Object.assign(ids, {
     jonas: demo.olderChild.id, sofie: demo.mother.id,
     henrik: await staff('fagperson.skole'), tone: await staff('teamleder'), lars: await staff('teammedlem'),
-    fjellbekken: await unit('Fjellbekken skole'),
+    // The school, found through its teacher rather than by the demo's name for it.
+    fjellbekken: (await unitOf(db, 'fagperson.skole')).id,
   });
 
   // The mother's consent: collaboration and team discussion, for the school and PPT.
