@@ -62,9 +62,9 @@ function workerBrowser(): Promise<Browser> {
 /**
  * Chromium preloads its own interface pages (tab search and the like, "top chrome WebUI") in a
  * renderer of their own for every window, which a headless test never opens: turned off, Chromium
- * spent about a tenth less CPU on the sign-in and relay-log tests (79 CPU seconds against 87). Chromium keeps the last
- * `--disable-features` it is given, so the list repeats the one playwright-core passes itself
- * (chromiumSwitches in its coreBundle.js, 1.65) before adding ours.
+ * spent about a tenth less CPU on the sign-in and relay-log tests (79 CPU seconds against 87).
+ * Chromium keeps the last `--disable-features` it is given, so the list repeats the one
+ * playwright-core passes itself (chromiumSwitches in its coreBundle.js, 1.65) before adding ours.
  */
 const DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
