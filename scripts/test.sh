@@ -87,7 +87,7 @@ start "$SERVER" env TEST_DB=postgres npx vitest run --project server --maxWorker
 
 # PGlite is the embedded default, not a second production database: its suite proves what differs
 # there (docs/architecture.md, "Tests"), not every rule again. The date-sensitive tests below run on
-# PGlite too (consent, meetings and the clock), four times over. The demo's own test is not listed: it
+# PGlite too (consent, meetings and the clock), three times over. The demo's own test is not listed: it
 # opens an in-memory PGlite itself, as `npm start` does, in the server stage.
 pglite_suite=(
   tests/server/indexes.test.ts                    # every migration, and the catalog they leave

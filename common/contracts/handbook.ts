@@ -1,7 +1,7 @@
 // The digital handbook's answers (the public and staff reads, the editor's), and the public model's.
 import { z } from 'zod';
 import { PAGE_STATES, PAGE_VISIBILITIES } from '../handbook.ts';
-import { TEAM_KINDS } from './teams.ts';
+import { TEAM_KINDS, TeamProfile } from './teams.ts';
 import { PAGE } from './shared.ts';
 
 const visibility = z.enum(PAGE_VISIBILITIES);
@@ -101,14 +101,7 @@ export const PublicModel = z.object({
     level: z.number(),
     steps: z.array(z.object({ stepKey: z.string(), title: z.string(), body: z.string(), links: z.array(ModelLink) })),
   })),
-  teams: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(TEAM_KINDS),
-    ageFromMonths: z.number(),
-    ageToMonths: z.number(),
-    area: z.string().nullable(),
-    description: z.string().nullable(),
+  teams: z.array(TeamProfile.extend({
     /** The public handbook page about teams of this kind, when there is one. */
     page: z.object({ slug: z.string(), title: z.string() }).nullable(),
   })),

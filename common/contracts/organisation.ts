@@ -1,7 +1,7 @@
 // The municipality's organisation: service units and their types, teams as listed, staff.
 import { z } from 'zod';
 import { STAFF_ROLES } from '../roles.ts';
-import { TEAM_KINDS } from './teams.ts';
+import { TeamProfile } from './teams.ts';
 import { PAGE } from './shared.ts';
 
 /** GET /api/municipality */
@@ -36,15 +36,8 @@ export type ServiceUnit = z.infer<typeof ServiceUnit>;
 export const ServiceUnits = z.object({ units: z.array(ServiceUnit), ...PAGE });
 export type ServiceUnits = z.infer<typeof ServiceUnits>;
 
-export const Team = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(TEAM_KINDS),
-  ageFromMonths: z.number(),
-  ageToMonths: z.number(),
-  area: z.string().nullable(),
+export const Team = TeamProfile.extend({
   meetingPlace: z.string().nullable(),
-  description: z.string().nullable(),
   leaderName: z.string().nullable(),
   memberUnits: z.array(z.string()),
 });

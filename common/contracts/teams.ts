@@ -190,25 +190,29 @@ export const MeetingsOfPersonResponse = z.object({
 });
 export type MeetingsOfPersonResponse = z.infer<typeof MeetingsOfPersonResponse>;
 
-/** GET /api/teams/config */
-/** A team as its configuration stands: the administrator's list, and what the server keeps in memory (teams/kept.ts). */
-export const TeamConfig = z.object({
+/** What every list of teams shows of one, to the public as to the administrator: who the team is for. */
+export const TeamProfile = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(TEAM_KINDS),
   ageFromMonths: z.number(),
   ageToMonths: z.number(),
   area: z.string().nullable(),
+  description: z.string().nullable(),
+});
+
+/** A team as its configuration stands: the administrator's list, and what the server keeps in memory (teams/kept.ts). */
+export const TeamConfig = TeamProfile.extend({
   leader: z.object({ id: z.string(), name: z.string() }).nullable(),
   members: z.array(z.object({ id: z.string(), name: z.string() })),
   units: z.array(z.object({ id: z.string(), name: z.string() })),
   meetingPlace: z.string().nullable(),
-  description: z.string().nullable(),
   active: z.boolean(),
   version: z.number(),
 });
 export type TeamConfig = z.infer<typeof TeamConfig>;
 
+/** GET /api/teams/config */
 export const ListTeamConfigResponse = z.object({
   teams: z.array(TeamConfig),
   ...PAGE,
@@ -224,6 +228,8 @@ export const ListTeamConfigResponse = z.object({
   }),
 });
 export type ListTeamConfigResponse = z.infer<typeof ListTeamConfigResponse>;
+/** The choices the team form offers: staff, services and areas. */
+export type TeamOptions = ListTeamConfigResponse['options'];
 
 /** GET /api/teams/:teamId/overview: one team's figures */
 export const TeamOverviewResponse = z.object({

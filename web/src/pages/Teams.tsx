@@ -7,13 +7,13 @@ import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
-import { TeamForm, type TeamConfig, type TeamOptions } from '../components/teams/TeamForm.tsx';
+import { TeamForm } from '../components/teams/TeamForm.tsx';
 import { TeamOverviews } from '../components/teams/TeamOverview.tsx';
 import { useApiPages, useApiQuery } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { Team } from '../../../common/contracts/organisation.ts';
-import type { ListTeamConfigResponse } from '../../../common/contracts/teams.ts';
+import type { ListTeamConfigResponse, TeamConfig, TeamOptions } from '../../../common/contracts/teams.ts';
 
 /** "Før fødsel–1 år", "1–5 år", "6–12 år": the seed's age groups, from the months stored. */
 export function ageGroup(team: Pick<Team, 'ageFromMonths' | 'ageToMonths'>, t: ReturnType<typeof useI18n>['t']): string {

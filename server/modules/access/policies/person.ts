@@ -36,7 +36,7 @@ export async function citizenRelation(facts: AccessFacts, citizenPersonId: strin
 }
 
 /** Whether the person has come of age (myndig): 18, in Oslo's calendar. */
-export function ofAge(person: Pick<SubjectPerson, 'birthDate'>, now: Date): boolean {
+function ofAge(person: Pick<SubjectPerson, 'birthDate'>, now: Date): boolean {
   return ageOn(person.birthDate, osloDate(now)) >= AGE_OF_MAJORITY;
 }
 

@@ -7,28 +7,8 @@ import { SelectField, TextField } from '../Fields.tsx';
 import { fieldId, FormErrors } from '../FormErrors.tsx';
 import { useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
+import type { TeamConfig, TeamOptions } from '../../../../common/contracts/teams.ts';
 
-export interface TeamConfig {
-  id: string;
-  name: string;
-  kind: 'early_intervention' | 'system_level';
-  ageFromMonths: number;
-  ageToMonths: number;
-  area: string | null;
-  leader: { id: string; name: string } | null;
-  members: { id: string; name: string }[];
-  units: { id: string; name: string }[];
-  meetingPlace: string | null;
-  description: string | null;
-  active: boolean;
-  version: number;
-}
-
-export interface TeamOptions {
-  staff: { id: string; name: string; unitName: string | null; teamLeader: boolean }[];
-  units: { id: string; name: string }[];
-  areas: string[];
-}
 
 interface Values {
   name: string;
