@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   // The owner role that runs migrations; DATABASE_URL is then the application role (decision 0011).
   DATABASE_OWNER_URL: z.string().optional(),
+  // Off only behind a connection pooler that cannot keep prepared statements per client (PgBouncer before 1.21 in transaction mode).
+  DATABASE_PREPARED_STATEMENTS: boolean.default(true),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -85,6 +87,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Runs migrations and the grant step; unset, DATABASE_URL (or PGlite) does both. */
   databaseOwnerUrl: string | undefined;
+  /** Statements are sent as named prepared statements, parsed and planned once per connection. */
+  databasePreparedStatements: boolean;
   dataDir: string;
   publicUrl: string | undefined;
   sessionIdleMinutes: number;
@@ -126,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
     databaseOwnerUrl: e.DATABASE_OWNER_URL || undefined,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     dataDir: e.DATA_DIR,
     publicUrl: e.PUBLIC_URL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

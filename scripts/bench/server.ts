@@ -4,11 +4,10 @@
 // asks for. The background job loop is not started, so only requests touch the database.
 //   BENCH_DATABASE_URL=postgres://… BENCH_PORT=3100 node scripts/bench/server.ts   (started by scripts/bench/run.ts)
 import { Writable } from 'node:stream';
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
-import pg from 'pg';
+import { Kysely, type LogEvent } from 'kysely';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import type { Database } from '../../server/infra/db/database.ts';
+import { postgresDialect, type Database } from '../../server/infra/db/database.ts';
 import type { DB } from '../../server/infra/db/types.ts';
 import type { CapturedStatement, ServerMessage, RunnerMessage } from './protocol.ts';
 
@@ -24,13 +23,11 @@ const log = (event: LogEvent) => {
   captured.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
 };
 
-// The same pool as server/infra/db/database.ts opens (the type parsers are set by importing it).
-await import('../../server/infra/db/database.ts');
-const pool = new pg.Pool({ connectionString: url, max: 10 });
-const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+const config = loadConfig({ ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', DEV_LOGIN: 'true', COOKIE_SECURE: 'false' });
+// The same pool as server/infra/db/database.ts opens, with a log hook.
+const db = new Kysely<DB>({ dialect: postgresDialect(url, config.databasePreparedStatements), log });
 const database: Database = { db, kind: 'postgresql', close: () => db.destroy() };
 
-const config = loadConfig({ ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', DEV_LOGIN: 'true', COOKIE_SECURE: 'false' });
 // Request logs are serialised as in production, then dropped instead of filling the terminal.
 const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
 const app = await buildApp({ config, database, logStream: sink });

@@ -1,5 +1,6 @@
 // Opens the database: a real PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite with
 // its data under DATA_DIR. Both get the same migrations and the same value parsing.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,12 +40,58 @@ export interface DatabaseOptions {
   pgliteImage?: Blob | undefined;
   /** Sees every statement sent, BEGIN and COMMIT included (tests count round trips with it). */
   log?: Logger | undefined;
+  /** PostgreSQL keeps each statement parsed and planned per connection (default true; off behind a pooler that cannot). */
+  preparedStatements?: boolean | undefined;
+}
+
+/** Distinct statements one connection keeps prepared; a text beyond them is parsed each time, as before. */
+const PREPARED_PER_CONNECTION = 500;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `s${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    // The app's statement texts are few (its queries, with lists up to a page long); the bound is for safety.
+    if (statementNames.size < 20_000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Sends every statement with parameters as a named prepared statement, so each connection parses
+ * and plans a statement once instead of on every request: that work was a large part of the
+ * database's time on the short statements of a request (docs/performance.md). Kysely's driver calls
+ * `client.query(text, values)`; this gives pg a name for it, and pg parses a name only the first time
+ * on each connection. Statements without parameters (BEGIN, COMMIT, DDL in migrations) go as before.
+ */
+function prepareStatements(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const prepared = new Set<string>();
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+        const name = statementName(text);
+        if (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION) {
+          prepared.add(name);
+          return query({ name, text, values });
+        }
+      }
+      return query(text, values, callback);
+    }) as typeof client.query;
+  });
+}
+
+/** The pool and dialect of a PostgreSQL server, as the server and the benchmark's copy of it open them. */
+export function postgresDialect(url: string, preparedStatements = true): PostgresDialect {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  if (preparedStatements) prepareStatements(pool);
+  return new PostgresDialect({ pool });
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
+    const db = new Kysely<DB>({ dialect: postgresDialect(options.databaseUrl, options.preparedStatements ?? true), ...(options.log ? { log: options.log } : {}) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   let dataDir: string | undefined;

@@ -13,8 +13,8 @@ export interface MigratedDatabase {
   auditLogRewritable: boolean;
 }
 
-export async function openMigratedDatabase(config: Pick<Config, 'databaseUrl' | 'databaseOwnerUrl' | 'dataDir'>): Promise<MigratedDatabase> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function openMigratedDatabase(config: Pick<Config, 'databaseUrl' | 'databaseOwnerUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePreparedStatements'>>): Promise<MigratedDatabase> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.databasePreparedStatements });
   try {
     let applied: string[];
     if (config.databaseOwnerUrl) {
