@@ -38,7 +38,7 @@ async function notifications(childId: string) {
 let families = 0;
 const familyForm = (): FamilyForm => {
   const n = families++;
-  return { givenName: 'Emma', familyName: familyName(n), birthDate: subtractYears(today, 4), guardianGivenName: 'Sofie', username: `mor.frist.${n}` };
+  return { givenName: 'Ada', familyName: familyName(n), birthDate: subtractYears(today, 4), guardianGivenName: 'Sofie', username: `mor.frist.${n}` };
 };
 const registered = (forms: FamilyForm[]) => familiesRegisteredBy(t.database.db, t.app, { staffUserId: ids.teacher, enrolledAt: { unitId: ids.teacherUnit, startsOn: subtractYears(today, 1) } }, forms)
   .then((made) => made.map((f, i) => ({ ...f, givenName: forms[i]!.givenName, familyName: forms[i]!.familyName })));

@@ -39,7 +39,7 @@ let families = 0;
 // A kindergarten child: under 7, so no consent here needs the child's own view unless the test says so.
 const familyForm = (): FamilyForm & { n: number } => {
   const n = families++;
-  return { n, givenName: 'Emma', familyName: familyName(n), birthDate: addDays(subtractYears(today, 4), -30), guardianGivenName: 'Sofie', username: `mor.samtykke.${n}` };
+  return { n, givenName: 'Ada', familyName: familyName(n), birthDate: addDays(subtractYears(today, 4), -30), guardianGivenName: 'Sofie', username: `mor.samtykke.${n}` };
 };
 const registered = (forms: (FamilyForm & { n: number })[]) => familiesRegisteredBy(t.database.db, t.app, { staffUserId: teacherId, enrolledAt: { unitId: teacherUnitId, startsOn: subtractYears(today, 1) } }, forms)
   .then((made) => made.map((f, i): Family => ({ ...f, n: forms[i]!.n, childName: `${forms[i]!.givenName} ${forms[i]!.familyName}`, surname: forms[i]!.familyName })));
@@ -92,7 +92,7 @@ afterAll(async () => {
 });
 
 describe('before the family has consented', () => {
-  it('the involved teacher can see who Emma is but not the shared case', async () => {
+  it('the involved teacher can see who the child is but not the shared case', async () => {
     const f = await family();
     expect((await teacher.get(`/api/people/${f.childId}`)).statusCode).toBe(200);
     expect((await teacher.get(`/api/people/${f.childId}/case`)).statusCode).toBe(403);
@@ -207,13 +207,13 @@ describe('consent rules', () => {
     const schoolTeacher = await signedIn(t.app, 'fagperson.skole');
     const n = families++;
     const pupil = await registeredChildWithGuardian(t.database.db, schoolTeacher, {
-      givenName: 'Jonas', familyName: familyName(n), birthDate: addDays(subtractYears(today, 9), -30), guardianGivenName: 'Sofie', username: `mor.samtykke.${n}`,
+      givenName: 'Nils', familyName: familyName(n), birthDate: addDays(subtractYears(today, 9), -30), guardianGivenName: 'Sofie', username: `mor.samtykke.${n}`,
     });
     const unit = (await t.database.db.selectFrom('staff_user').select('service_unit_id').where('username', '=', 'fagperson.skole').executeTakeFirstOrThrow()).service_unit_id!;
     const body = paperConsent(pupil, { recipientUnitIds: [unit], document: undefined });
     const without = await schoolTeacher.post(`/api/people/${pupil.childId}/consents`, body);
     expect(without.json().error.fields).toEqual([{ field: 'childView', message: 'Skriv ned barnets egen mening. Barn fra 7 år skal alltid spørres.' }]);
-    const withView = await schoolTeacher.post(`/api/people/${pupil.childId}/consents`, { ...body, childView: 'Jonas vil gjerne at læreren og helsesykepleieren snakker sammen.' });
+    const withView = await schoolTeacher.post(`/api/people/${pupil.childId}/consents`, { ...body, childView: 'Nils vil gjerne at læreren og helsesykepleieren snakker sammen.' });
     expect(withView.statusCode).toBe(201);
   });
 
@@ -269,7 +269,7 @@ describe('duties that need no consent', () => {
     const emmaBefore = await nurse.get(`/api/people/${f.childId}/case`);
     expect(emmaBefore.statusCode).toBe(403);
     const consentsBefore = (await nurse.get(`/api/people/${f.childId}/consents`)).statusCode;
-    const response = await nurse.post(`/api/people/${f.childId}/legal-basis`, { basis: 'duty_to_report_child_welfare', note: 'Bekymringsmelding sendt etter samtale med Emma.' });
+    const response = await nurse.post(`/api/people/${f.childId}/legal-basis`, { basis: 'duty_to_report_child_welfare', note: 'Bekymringsmelding sendt etter samtale med Ada.' });
     expect(response.statusCode).toBe(201);
     const row = await t.database.db.selectFrom('legal_basis_invocation').innerJoin('staff_user', 'staff_user.id', 'legal_basis_invocation.invoked_by')
       .select(['basis', 'staff_user.username']).where('person_id', '=', f.childId).executeTakeFirstOrThrow();

@@ -47,7 +47,7 @@ const made = new Set<string>();
 let families = 0;
 const familyForm = (): FamilyForm & { n: number } => {
   const n = families++;
-  return { n, givenName: 'Jonas', familyName: familyName(n), birthDate: addDays(subtractYears(today(), 9), -30), guardianGivenName: 'Sofie', username: `mor.plan.${n}` };
+  return { n, givenName: 'Nils', familyName: familyName(n), birthDate: addDays(subtractYears(today(), 9), -30), guardianGivenName: 'Sofie', username: `mor.plan.${n}` };
 };
 const registered = (forms: FamilyForm[]) => familiesRegisteredBy(t.database.db, t.app, { staffUserId: ids.teacher, enrolledAt: { unitId: ids.school, startsOn: subtractYears(today(), 3) } }, forms);
 /** Children at the teacher's school with their mothers, made together in `beforeAll`: one for each test that takes one. */
@@ -67,7 +67,7 @@ async function family(): Promise<Family> {
   made.add(f.childId);
   expectStatus(await teacher.post('/api/worries', { personId: f.childId, categories: ['social'], description: 'Trekker seg unna i friminuttene.', noticedOn: today() }), 201);
   expectStatus(await teacher.post(`/api/people/${f.childId}/consents`, {
-    method: 'paper', childView: 'Jonas vil gjerne ha hjelp til å få venner.', giverIds: [f.guardianId], validFrom: today(), validTo: daysFromToday(365), purposes: ['collaboration'], categories: ['social', 'health'], recipientUnitIds: [ids.school], recipientUnitTypes: ['health_station'],
+    method: 'paper', childView: 'Nils vil gjerne ha hjelp til å få venner.', giverIds: [f.guardianId], validFrom: today(), validTo: daysFromToday(365), purposes: ['collaboration'], categories: ['social', 'health'], recipientUnitIds: [ids.school], recipientUnitTypes: ['health_station'],
   }), 201);
   const status = (await teacher.get(`/api/people/${f.childId}/case-status`)).json();
   const caseId = status.case.id as string;
@@ -77,7 +77,7 @@ async function family(): Promise<Family> {
   const goalKey = await entry({ kind: 'goal', category: 'social', title: 'Leker med andre i friminuttene' });
   const measureKey = await entry({ kind: 'measure', category: 'health', title: 'Samtaler med helsesykepleier', responsibleStaffId: ids.nurse, startsOn: today(), evaluateOn: daysFromToday(60) });
   return {
-    n, child: { id: f.childId, givenName: 'Jonas', familyName: surname }, mother: f.guardian, motherId: f.guardianId, motherName: f.guardianName, caseId, goalKey, measureKey,
+    n, child: { id: f.childId, givenName: 'Nils', familyName: surname }, mother: f.guardian, motherId: f.guardianId, motherName: f.guardianName, caseId, goalKey, measureKey,
   };
 }
 
@@ -86,7 +86,7 @@ async function fatherOf(f: Family): Promise<Client> {
   return (await addGuardian(t.database.db, t.app, f.child.id, { givenName: 'Per', familyName: f.child.familyName, username: `far.plan.${f.n}`, relation: 'father', parentalResponsibility: false })).client;
 }
 
-const REASON = 'Jonas har mange rundt seg, og vi trenger én å forholde oss til.';
+const REASON = 'Nils har mange rundt seg, og vi trenger én å forholde oss til.';
 /** The mother's request for a plan and a coordinator, as Koordinerende enhet's queue shows it. */
 async function requested(f: Family): Promise<{ id: string; version: number }> {
   const id = expectStatus(await f.mother.post(requestsUrl(f), { kind: 'plan_and_coordinator', reason: REASON }), 201).json().id as string;
@@ -106,7 +106,7 @@ async function appointed(f: Family): Promise<void> {
 
 /** The family's consent to the plan, given on paper by the mother (or the child, once an adult). */
 const planConsent = async (f: Family, giverId = f.motherId) => teacher.post(`/api/people/${f.child.id}/consents`, {
-  method: 'paper', childView: 'Jonas synes det er fint at de voksne snakker sammen.', giverIds: [giverId], validFrom: today(), validTo: daysFromToday(365), purposes: ['individual_plan'], categories: ['social', 'health'], recipientUnitIds: [ids.school], recipientUnitTypes: ['health_station'],
+  method: 'paper', childView: 'Nils synes det er fint at de voksne snakker sammen.', giverIds: [giverId], validFrom: today(), validTo: daysFromToday(365), purposes: ['individual_plan'], categories: ['social', 'health'], recipientUnitIds: [ids.school], recipientUnitTypes: ['health_station'],
 });
 
 /** The plan opened by the nurse under the family's consent, its first evaluation on `firstEvaluationOn`. */
@@ -119,7 +119,7 @@ async function withPlan(f: Family, firstEvaluationOn = daysFromToday(90)): Promi
 const CORRECTED_GOAL = 'Leker med minst to andre i friminuttene';
 const correctGoal = async (f: Family) =>
   expectStatus(await teacher.post(`/api/cases/${f.caseId}/entries/${f.goalKey}`, { kind: 'goal', category: 'social', title: CORRECTED_GOAL, basedOnVersion: 1 }), 201);
-const FAMILY_GOAL = { whose: 'family', text: 'At Jonas gleder seg til å gå på skolen.' };
+const FAMILY_GOAL = { whose: 'family', text: 'At Nils gleder seg til å gå på skolen.' };
 const addFamilyGoal = async (f: Family, planId: string) =>
   expectStatus(await f.mother.post(`/api/individual-plans/${planId}/goals`, { ...FAMILY_GOAL, version: (await planOf(f.mother, f)).json().plan.version }), 200);
 
