@@ -7,13 +7,14 @@ import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { parseNationalId } from '../../common/national-id.ts';
 import { today } from '../support/clock.ts';
-import { teamLedBy } from '../support/factories.ts';
+import { demoFamilies, staffIdentity, teamLedBy } from '../support/factories.ts';
 
 let t: TestApp;
 let tone: Client; // teamleder: leads an early-intervention team, and is a member of one system-level team
 let sbu: Client;
 let lars: Client; // teammedlem: in no system-level team
 const ids: Record<string, string> = {};
+const names = { childGiven: '', childFamily: '', mother: '', tone: '' };
 
 const plusDays = (n: number) => {
   const d = new Date(`${today()}T12:00:00Z`);
@@ -50,6 +51,9 @@ beforeAll(async () => {
     earlyTeam: (await teamLedBy(db, 'teamleder')).id,
     nationalId: withId.national_id,
   });
+  // People in the register, by their place in a demo family, and the leader's name as the app shows it.
+  const demo = await demoFamilies(db);
+  Object.assign(names, { childGiven: demo.olderChild.givenName, childFamily: demo.olderChild.familyName, mother: demo.mother.name, tone: (await staffIdentity(db, tone)).displayName });
 });
 let meetingsMade = 0;
 /** A meeting of Tone's system-level team, the test's own, scheduled by Tone (version 1, no minutes). */
@@ -140,7 +144,7 @@ describe('minutes without personal data', () => {
   it('refuses a name across a line break and a national id in an action item, naming each field', async () => {
     const meetingId = await scheduled();
     const refused = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, {
-      decisions: 'Skolen følger opp Jonas\nNordli særskilt.',
+      decisions: `Skolen følger opp ${names.childGiven}\n${names.childFamily} særskilt.`,
       actionItems: [{ what: `Sjekk ${ids.nationalId}`, ownerStaffId: ids.tone, dueOn: plusDays(30) }],
     }));
     expect(fields(refused)).toEqual([
@@ -155,7 +159,7 @@ describe('minutes without personal data', () => {
     expect(parseNationalId('12345678901').valid).toBe(false);
     const meetingId = await scheduled();
     const saved = await tone.put(`/api/system-meetings/${meetingId}/minutes`, minutes(1, {
-      background: 'Saksnummer 12345678901. Tone Haugland orienterte. Nordli-området har flere familier som har flyttet.',
+      background: `Saksnummer 12345678901. ${names.tone} orienterte. ${names.childFamily}-området har flere familier som har flyttet.`,
     }));
     expect(saved.statusCode).toBe(200);
     expect(saved.json().version).toBe(2);
@@ -178,11 +182,11 @@ describe('minutes without personal data', () => {
     const meetingId = await withMinutes();
     const leaderName = await t.database.db.selectFrom('staff_user').select('username').where('id', '=', ids.leader!).executeTakeFirstOrThrow();
     const chair = await signedIn(t.app, leaderName.username);
-    const bypass = await chair.put(`/api/meetings/${meetingId}/minutes`, { version: 2, background: 'Om Sofie Nordli', actionItems: [] });
+    const bypass = await chair.put(`/api/meetings/${meetingId}/minutes`, { version: 2, background: `Om ${names.mother}`, actionItems: [] });
     expect(bypass.statusCode).toBe(403);
     expect((await chair.post(`/api/meetings/${meetingId}/close`)).statusCode).toBe(403);
     expect(await stored(meetingId)).toMatchObject({ version: 2, status: 'scheduled' });
-    expect((await stored(meetingId)).background).not.toContain('Sofie');
+    expect((await stored(meetingId)).background).not.toContain(names.mother);
     const denied = await t.database.db.selectFrom('audit_event').select('reason').where('action', '=', 'meeting.write').where('entity_id', '=', meetingId).execute();
     expect(denied.map((d) => d.reason)).toEqual(['system_meeting', 'system_meeting']);
   });

@@ -155,7 +155,7 @@ export function expectStatus<R extends { statusCode: number; body: string }>(res
   return response;
 }
 
-export interface DemoPerson { id: string; name: string; nationalId: string | null; birthDate: string }
+export interface DemoPerson { id: string; name: string; givenName: string; familyName: string; nationalId: string | null; birthDate: string }
 export interface DemoFamilies {
   /** `forelder`: the mother with parental responsibility, her younger child (a kindergarten child) and her older one (at school). */
   mother: DemoPerson; youngerChild: DemoPerson; olderChild: DemoPerson;
@@ -174,7 +174,7 @@ export interface DemoFamilies {
  */
 export async function demoFamilies(db: Kysely<DB>): Promise<DemoFamilies> {
   const person = (p: { id: string; given_name: string; family_name: string; national_id: string | null; birth_date: string }): DemoPerson =>
-    ({ id: p.id, name: `${p.given_name} ${p.family_name}`, nationalId: p.national_id, birthDate: p.birth_date });
+    ({ id: p.id, name: `${p.given_name} ${p.family_name}`, givenName: p.given_name, familyName: p.family_name, nationalId: p.national_id, birthDate: p.birth_date });
   const accounts = await db.selectFrom('citizen_account as a').innerJoin('person as p', 'p.id', 'a.person_id')
     .select(['a.username', 'p.id', 'p.given_name', 'p.family_name', 'p.national_id', 'p.birth_date'])
     .where('a.username', 'in', ['forelder', 'forelder.uten.ansvar', 'ungdom', 'ungdom.15']).execute();
