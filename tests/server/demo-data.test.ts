@@ -113,7 +113,7 @@ describe('demo data for Fjordvik kommune', () => {
     expect(withGuardian).toHaveLength(60);
   });
 
-  it('has the five citizen demo log-ins, and the father has no parental responsibility for Emma', async () => {
+  it('has the five citizen demo log-ins, and the father has no parental responsibility for the mother\'s younger child', async () => {
     const accounts = await db
       .selectFrom('citizen_account')
       .innerJoin('person', 'person.id', 'citizen_account.person_id')
@@ -128,22 +128,26 @@ describe('demo data for Fjordvik kommune', () => {
     expect(byUsername.get('gravid')!.kind).toBe('pregnant');
     expect(byUsername.get('ungdom')!.kind).toBe('child');
 
-    const emma = await db.selectFrom('person').select(['id', 'birth_date', 'area']).where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow();
-    expect(emma.area).toBe('Nord');
-    expect(emma.birth_date.slice(0, 4)).toBe('2021');
-    const links = await db.selectFrom('guardianship').selectAll().where('child_id', '=', emma.id).execute();
+    // The younger of the two children the mother who signs in as `forelder` is guardian of (born later is younger).
+    const mothersChildren = await db.selectFrom('guardianship').innerJoin('person', 'person.id', 'guardianship.child_id')
+      .select(['person.id', 'person.birth_date', 'person.area']).where('guardianship.guardian_id', '=', byUsername.get('forelder')!.id).orderBy('person.birth_date', 'desc').execute();
+    expect(mothersChildren).toHaveLength(2);
+    const younger = mothersChildren[0]!;
+    expect(younger.area).toBe('Nord');
+    expect(younger.birth_date.slice(0, 4)).toBe('2021');
+    const links = await db.selectFrom('guardianship').selectAll().where('child_id', '=', younger.id).execute();
     const mother = links.find((l) => l.guardian_id === byUsername.get('forelder')!.id);
     const father = links.find((l) => l.guardian_id === byUsername.get('forelder.uten.ansvar')!.id);
     expect(mother).toMatchObject({ relation: 'mother', parental_responsibility: true, lives_with_child: true });
     expect(father).toMatchObject({ relation: 'father', parental_responsibility: false, lives_with_child: false });
 
-    const emmasTeacher = await db
+    const teachers = await db
       .selectFrom('involvement')
       .innerJoin('staff_user', 'staff_user.id', 'involvement.staff_user_id')
       .select('staff_user.username')
-      .where('involvement.person_id', '=', emma.id)
+      .where('involvement.person_id', '=', younger.id)
       .execute();
-    expect(emmasTeacher.map((i) => i.username)).toContain('fagperson.barnehage');
+    expect(teachers.map((i) => i.username)).toContain('fagperson.barnehage');
   });
 
   it('shows the work: a relay log held by the school teacher, and a referral waiting in the team\'s intake', async () => {

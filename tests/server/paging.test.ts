@@ -288,7 +288,7 @@ describe('list reads come in pages', () => {
 
     it('the family\'s access log too, in nynorsk', async () => {
       const mother = await signedIn(t.app, 'forelder', 'nn');
-      const child = (await t.database.db.selectFrom('person').select('id').where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow()).id;
+      const child = (await demoFamilies(t.database.db)).youngerChild.id;
       const reads = async () => (await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('subject_id', '=', child).executeTakeFirstOrThrow()).n;
       const before = await reads();
       const response = await mother.get(`/api/people/${child}/access-log?after=${encode(['1700000000000000', 'not-a-number'])}`);
