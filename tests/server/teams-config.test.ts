@@ -10,6 +10,8 @@ let t: TestApp;
 let admin: Client;
 let tone: Client;
 const ids: Record<string, string> = {};
+/** The staff's names as the app shows them (`staff_user.display_name`), read rather than spelt. */
+const names: Record<'tone' | 'lars' | 'henrik', string> = { tone: '', lars: '', henrik: '' };
 
 const teamCount = async () => (await t.database.db.selectFrom('team').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 const fields = (r: { json(): { error: { fields: unknown } } }) => r.json().error.fields;
@@ -35,10 +37,12 @@ beforeAll(async () => {
   t = await startTestApp({ demoChildren: 5 });
   [admin, tone] = await Promise.all([signedIn(t.app, 'administrator'), signedIn(t.app, 'teamleder')]);
   const db = t.database.db;
-  const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+  const staff = async (u: string) => db.selectFrom('staff_user').select(['id', 'display_name']).where('username', '=', u).executeTakeFirstOrThrow();
+  const [toneRow, larsRow, henrikRow] = [await staff('teamleder'), await staff('teammedlem'), await staff('fagperson.skole')];
+  Object.assign(names, { tone: toneRow.display_name, lars: larsRow.display_name, henrik: henrikRow.display_name });
   const tonesTeam = await teamLedBy(db, 'teamleder');
   Object.assign(ids, {
-    tone: await staff('teamleder'), lars: await staff('teammedlem'), henrik: await staff('fagperson.skole'),
+    tone: toneRow.id, lars: larsRow.id, henrik: henrikRow.id,
     tonesTeam: tonesTeam.id, tonesTeamName: tonesTeam.name,
     // Lars's service; the kindergarten and the school the forms add are the file's own.
     ppt: (await unitOf(db, 'teammedlem')).id,
@@ -55,10 +59,12 @@ describe('the administrator\'s team list', () => {
     const config = (await admin.get('/api/teams/config')).json();
     expect(config.teams).toHaveLength(await teamCount());
     const nord = config.teams.find((x: { id: string }) => x.id === ids.tonesTeam);
-    expect(nord).toMatchObject({ kind: 'early_intervention', ageFromMonths: 72, ageToMonths: 155, area: 'Nord', leader: { name: 'Tone Haugland' }, version: 1, active: true });
-    expect(nord.members.map((m: { name: string }) => m.name)).toContain('Lars Eide');
+    // The team as its row has it: the demo's age group and area, whatever they are.
+    const row = await t.database.db.selectFrom('team').select(['age_from_months', 'age_to_months', 'area']).where('id', '=', ids.tonesTeam!).executeTakeFirstOrThrow();
+    expect(nord).toMatchObject({ kind: 'early_intervention', ageFromMonths: row.age_from_months, ageToMonths: row.age_to_months, area: row.area, leader: { id: ids.tone, name: names.tone }, version: 1, active: true });
+    expect(nord.members).toContainEqual(expect.objectContaining({ id: ids.lars, name: names.lars }));
     expect(config.options.areas).toEqual(['Nord', 'Sentrum', 'Sør']);
-    expect(config.options.staff.find((s: { name: string }) => s.name === 'Tone Haugland')).toMatchObject({ teamLeader: true });
+    expect(config.options.staff.find((s: { name: string }) => s.name === names.tone)).toMatchObject({ id: ids.tone, teamLeader: true });
     // Only staff in a team role can be chosen: the contact teacher is not offered.
     expect(config.options.staff.some((s: { id: string }) => s.id === ids.henrik)).toBe(false);
   });
@@ -88,14 +94,14 @@ describe('creating a team', () => {
   it('refuses a leader who cannot lead an early-intervention team, naming them', async () => {
     const before = await teamCount();
     expect(fields(await admin.post('/api/teams', newTeam({ leaderStaffId: ids.henrik })))).toEqual([
-      { field: 'leaderStaffId', message: 'Henrik Aasen har ikke rollen teamleder. Gi rollen under Ansatte først.' },
+      { field: 'leaderStaffId', message: `${names.henrik} har ikke rollen teamleder. Gi rollen under Ansatte først.` },
     ]);
     expect(fields(await admin.post('/api/teams', newTeam({ leaderStaffId: '00000000-0000-4000-8000-000000000000' })))).toEqual([
       { field: 'leaderStaffId', message: 'Lederen må være en aktiv ansatt i kommunen.' },
     ]);
     expect(fields(await admin.post('/api/teams', newTeam({ leaderStaffId: undefined })))).toEqual([{ field: 'leaderStaffId', message: 'Velg hvem som leder teamet.' }]);
     expect(fields(await admin.post('/api/teams', newTeam({ memberStaffIds: [ids.lars, ids.henrik] })))).toEqual([
-      { field: 'memberStaffIds.1', message: 'Henrik Aasen har ikke rollen teammedlem eller teamleder. Gi rollen under Ansatte først.' },
+      { field: 'memberStaffIds.1', message: `${names.henrik} har ikke rollen teammedlem eller teamleder. Gi rollen under Ansatte først.` },
     ]);
     expect(await teamCount()).toBe(before);
   });
@@ -111,7 +117,7 @@ describe('creating a team', () => {
     expect(created.statusCode).toBe(201);
     const teamId: string = created.json().id;
     const listed = (await tone.get('/api/teams')).json().teams.find((x: { id: string }) => x.id === teamId);
-    expect(listed).toMatchObject({ name: 'Tidlig innsatsteam barnehage Sentrum', area: 'Sentrum', ageFromMonths: 12, ageToMonths: 71, leaderName: 'Tone Haugland', meetingPlace: 'I barnets barnehage' });
+    expect(listed).toMatchObject({ name: 'Tidlig innsatsteam barnehage Sentrum', area: 'Sentrum', ageFromMonths: 12, ageToMonths: 71, leaderName: names.tone, meetingPlace: 'I barnets barnehage' });
     // By name, as they are called when listed: another test renames a service.
     const units = await t.database.db.selectFrom('service_unit').select('name').where('id', 'in', [ids.kindergarten!, ids.ppt!]).orderBy('name').execute();
     expect(listed.memberUnits).toEqual(units.map((u) => u.name));
