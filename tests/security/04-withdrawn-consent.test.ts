@@ -1,4 +1,4 @@
-// Item 4: a withdrawn consent reaches everything derived from the case. Jonas's mother consents to
+// Item 4: a withdrawn consent reaches everything derived from the case. A schoolboy's mother consents to
 // collaboration and team discussion at his school and in PPT; the school refers him to the team on
 // that consent; a meeting is held and closed, a second is under way with minutes and an action plan
 // to review, a measure is given to the PPT adviser and the baton is offered to him. Then the mother
@@ -14,10 +14,10 @@ import { today as todayInOslo } from '../support/clock.ts';
 import { demoFamilies, unitOf } from '../support/factories.ts';
 
 let t: TestApp;
-let henrik: Client; // fagperson.skole, Fjellbekken skole: involved with Jonas, relay holder
-let tone: Client; // teamleder: leads the primary-school team Nord, works at Fjellbekken skole
+let henrik: Client; // fagperson.skole, the school's contact teacher: involved with the child, relay holder
+let tone: Client; // teamleder: leads the primary-school team Nord, works at the school
 let lars: Client; // teammedlem: PP-tjenesten, member of the team
-let sofie: Client; // forelder: Jonas's mother, parental responsibility
+let sofie: Client; // forelder: the child's mother, parental responsibility (the child is her older one, at school)
 const ids: Record<string, string> = {};
 let caseId: string;
 let firstMeeting: string;
@@ -32,7 +32,9 @@ const plusDays = (n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
-const CHILD_VIEW = 'Jonas sier at bokstavene hopper.';
+/** The child's given and family name as the database has them; the child's view says the given one. */
+const child = { givenName: '', familyName: '' };
+let CHILD_VIEW = '';
 
 /** Everything a refused request could have changed. */
 async function snapshot() {
@@ -41,7 +43,7 @@ async function snapshot() {
     (await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
   return {
     entries: await n('relay_log_entry'),
-    meetings: await db.selectFrom('team_meeting').select(['id', 'status', 'version', 'background', 'child_view']).where('person_id', '=', ids.jonas!).orderBy('id').execute(),
+    meetings: await db.selectFrom('team_meeting').select(['id', 'status', 'version', 'background', 'child_view']).where('person_id', '=', ids.child!).orderBy('id').execute(),
     items: await db.selectFrom('action_item').select(['id', 'status', 'done_on', 'review_note', 'reviewed_in_meeting_id']).orderBy('id').execute(),
     handovers: await db.selectFrom('relay_handover').select(['id', 'status']).orderBy('id').execute(),
     holder: (await db.selectFrom('help_case').select(['relay_holder_id', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow()),
@@ -52,7 +54,7 @@ async function snapshot() {
 
 async function denials(actor: string, action: string) {
   const row = await t.database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n'))
-    .where('actor_id', '=', actor).where('action', '=', action).where('outcome', '=', 'denied').where('subject_id', '=', ids.jonas!)
+    .where('actor_id', '=', actor).where('action', '=', action).where('outcome', '=', 'denied').where('subject_id', '=', ids.child!)
     .executeTakeFirstOrThrow();
   return row.n;
 }
@@ -64,23 +66,25 @@ beforeAll(async () => {
   ]);
   const db = t.database.db;
   const demo = await demoFamilies(db);
+  Object.assign(child, { givenName: demo.olderChild.givenName, familyName: demo.olderChild.familyName });
+  CHILD_VIEW = `${child.givenName} sier at bokstavene hopper.`;
   const staff = async (u: string) => (await db.selectFrom('staff_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
   Object.assign(ids, {
-    jonas: demo.olderChild.id, sofie: demo.mother.id,
+    child: demo.olderChild.id, sofie: demo.mother.id,
     henrik: await staff('fagperson.skole'), tone: await staff('teamleder'), lars: await staff('teammedlem'),
     // The school, found through its teacher rather than by the demo's name for it.
-    fjellbekken: (await unitOf(db, 'fagperson.skole')).id,
+    school: (await unitOf(db, 'fagperson.skole')).id,
   });
 
   // The mother's consent: collaboration and team discussion, for the school and PPT.
-  const consent = await henrik.post(`/api/people/${ids.jonas}/consents`, {
+  const consent = await henrik.post(`/api/people/${ids.child}/consents`, {
     method: 'paper', giverIds: [ids.sofie], purposes: ['collaboration', 'team_discussion'], categories: ['development', 'social'],
-    recipientUnitIds: [ids.fjellbekken], recipientUnitTypes: ['ppt'], validFrom: today, validTo: plusDays(300), childView: 'Jonas vil ha hjelp med lesing.',
+    recipientUnitIds: [ids.school], recipientUnitTypes: ['ppt'], validFrom: today, validTo: plusDays(300), childView: `${child.givenName} vil ha hjelp med lesing.`,
   });
   expect(consent.statusCode, consent.body).toBe(201);
   ids.consent = consent.json().id;
 
-  const referral = await henrik.post(`/api/people/${ids.jonas}/referrals`, { reason: 'Lesevansker.', basis: 'consent' });
+  const referral = await henrik.post(`/api/people/${ids.child}/referrals`, { reason: 'Lesevansker.', basis: 'consent' });
   expect(referral.statusCode, referral.body).toBe(201);
   const referralId = referral.json().id;
   expect((await tone.post(`/api/referrals/${referralId}/accept`, {})).statusCode).toBe(200);
@@ -103,12 +107,12 @@ beforeAll(async () => {
   firstItems = (await db.selectFrom('action_item').select('id').where('meeting_id', '=', firstMeeting).orderBy('position').execute()).map((r) => r.id);
   larsItem = firstItems[0]!;
 
-  caseId = (await db.selectFrom('help_case').select('id').where('person_id', '=', ids.jonas!).where('closed_at', 'is', null).executeTakeFirstOrThrow()).id;
+  caseId = (await db.selectFrom('help_case').select('id').where('person_id', '=', ids.child!).where('closed_at', 'is', null).executeTakeFirstOrThrow()).id;
   const measure = await henrik.post(`/api/cases/${caseId}/entries`, {
     kind: 'measure', category: 'development', title: 'Lesekurs med PPT', responsibleStaffId: ids.lars, startsOn: today, evaluateOn: plusDays(20),
   });
   expect(measure.statusCode, measure.body).toBe(201);
-  const handover = await henrik.post(`/api/cases/${caseId}/handovers`, { toStaffId: ids.lars, message: 'Kan du ta over stafetten for Jonas?' });
+  const handover = await henrik.post(`/api/cases/${caseId}/handovers`, { toStaffId: ids.lars, message: `Kan du ta over stafetten for ${child.givenName}?` });
   expect(handover.statusCode, handover.body).toBe(201);
   handoverId = handover.json().id;
 });
@@ -134,8 +138,8 @@ describe('while the consent is in force', () => {
     expect(meeting.json().minutes.childView).toBe(CHILD_VIEW);
     const tasks = await taskList(lars);
     expect(tasks.handovers.map((h: { id: string }) => h.id)).toEqual([handoverId]);
-    expect(JSON.stringify(tasks)).toContain('Jonas');
-    expect((await lars.get('/api/notifications')).body).toContain('Jonas');
+    expect(JSON.stringify(tasks)).toContain(child.givenName);
+    expect((await lars.get('/api/notifications')).body).toContain(child.givenName);
   });
 });
 
@@ -189,14 +193,14 @@ describe('after the mother withdraws the consent on Min side', () => {
   it('takes the child out of the task list', async () => {
     const tasks = await taskList(lars);
     expect(tasks).toMatchObject({ handovers: [], measures: [], actionItems: [] });
-    expect(JSON.stringify(tasks)).not.toMatch(/Jonas|Kartlegge lesing|Lesekurs med PPT/);
+    expect(JSON.stringify(tasks)).not.toMatch(new RegExp(`${child.givenName}|Kartlegge lesing|Lesekurs med PPT`));
   });
 
   it('takes the child out of the notification texts', async () => {
     const list = await lars.get('/api/notifications');
     expect(list.statusCode).toBe(200);
     expect(list.json().notifications.length).toBeGreaterThan(0);
-    expect(list.body).not.toMatch(/Jonas|Nordli/);
+    expect(list.body).not.toMatch(new RegExp(`${child.givenName}|${child.familyName}`));
     for (const n of list.json().notifications) expect(n.subjectPersonId).toBeNull();
   });
 
