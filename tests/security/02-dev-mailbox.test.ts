@@ -10,7 +10,7 @@ import { signedIn, startTestApp, type Client, type TestApp } from '../support/ap
 import { demoFamilies, teamLedBy } from '../support/factories.ts';
 
 let t: TestApp;
-let sofie: Client; // forelder: Jonas's mother
+let sofie: Client; // forelder: the mother of the child the meeting is about (her older one)
 let martin: Client; // forelder.uten.ansvar: another guardian, another person
 let admin: Client;
 const ids: Record<string, string> = {};
@@ -19,12 +19,12 @@ const ratings = async () => (await t.database.db.selectFrom('meeting_rating').se
 const audits = (action: string, outcome: 'allowed' | 'denied') =>
   t.database.db.selectFrom('audit_event').select(['actor_id', 'actor_role', 'subject_id', 'reason']).where('action', '=', action).where('outcome', '=', outcome).execute();
 
-/** A closed meeting about Jonas with Sofie and Martin as guardians; each gets a rating link by e-mail. */
+/** A closed meeting about the mother's older child with her and the father as guardians; each gets a rating link by e-mail. */
 async function closedMeeting(): Promise<string> {
   const db = t.database.db;
   const startsAt = new Date('2030-01-10T09:00:00Z');
   const m = await db.insertInto('team_meeting').values({
-    team_id: ids.team!, kind: 'case', person_id: ids.jonas!, starts_at: startsAt, ends_at: new Date('2030-01-10T10:00:00Z'),
+    team_id: ids.team!, kind: 'case', person_id: ids.child!, starts_at: startsAt, ends_at: new Date('2030-01-10T10:00:00Z'),
     place: 'Fjellbekken skole', chair_staff_id: ids.tone!, created_by: ids.tone!,
   }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('meeting_participant').values([
@@ -50,7 +50,7 @@ beforeAll(async () => {
   const db = t.database.db;
   const demo = await demoFamilies(db);
   Object.assign(ids, {
-    jonas: demo.olderChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id,
+    child: demo.olderChild.id, sofie: demo.mother.id, martin: demo.fatherWithoutResponsibility.id,
     tone: (await db.selectFrom('staff_user').select('id').where('username', '=', 'teamleder').executeTakeFirstOrThrow()).id,
     admin: (await db.selectFrom('staff_user').select('id').where('username', '=', 'administrator').executeTakeFirstOrThrow()).id,
     team: (await teamLedBy(db, 'teamleder')).id,

@@ -11,7 +11,7 @@ import { signedIn, startTestApp, type Client, type TestApp } from '../support/ap
 import { demoFamilies } from '../support/factories.ts';
 
 let t: TestApp;
-let jonasId: string;
+let childId: string;
 const body = { basis: 'duty_to_report_child_welfare', note: 'Bekymringsmelding sendt.' };
 
 const invocations = async () => (await t.database.db.selectFrom('legal_basis_invocation').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
@@ -21,7 +21,7 @@ const refusalsFor = async (subjectId: string) =>
 
 beforeAll(async () => {
   t = await startTestApp({ demoChildren: 20 });
-  jonasId = (await demoFamilies(t.database.db)).olderChild.id;
+  childId = (await demoFamilies(t.database.db)).olderChild.id;
 });
 afterAll(async () => {
   await t?.close();
@@ -46,20 +46,20 @@ describe('recording a legal basis on a person one is not involved with', () => {
     it(`is refused to ${who} exactly as for an unknown id, audited, nothing written`, async () => {
       const client: Client = await signedIn(t.app, username);
       const unknownId = randomUUID();
-      const before = { rows: await invocations(), real: await refusalsFor(jonasId), unknown: await refusalsFor(unknownId) };
-      const real = await client.post(`/api/people/${jonasId}/legal-basis`, body);
+      const before = { rows: await invocations(), real: await refusalsFor(childId), unknown: await refusalsFor(unknownId) };
+      const real = await client.post(`/api/people/${childId}/legal-basis`, body);
       const unknown = await client.post(`/api/people/${unknownId}/legal-basis`, body);
       expect(real.statusCode).toBe(403);
       expect(answer(real)).toEqual(answer(unknown));
       expect(await invocations()).toBe(before.rows);
-      expect(await refusalsFor(jonasId)).toBe(before.real + 1);
+      expect(await refusalsFor(childId)).toBe(before.real + 1);
       expect(await refusalsFor(unknownId)).toBe(before.unknown + 1);
     });
   }
 
   it('is refused to an anonymous caller exactly as for an unknown id, nothing written', async () => {
     const before = await invocations();
-    const real = await t.app.inject({ method: 'POST', url: `/api/people/${jonasId}/legal-basis`, payload: body });
+    const real = await t.app.inject({ method: 'POST', url: `/api/people/${childId}/legal-basis`, payload: body });
     const unknown = await t.app.inject({ method: 'POST', url: `/api/people/${randomUUID()}/legal-basis`, payload: body });
     expect([401, 403]).toContain(real.statusCode);
     expect(answer(real)).toEqual(answer(unknown));
@@ -69,12 +69,12 @@ describe('recording a legal basis on a person one is not involved with', () => {
 
 describe('the involved professional', () => {
   it('records the duty, and it opens nothing', async () => {
-    // Henrik is Jonas's contact teacher in the demo (involved with him).
+    // The school's contact teacher is involved with the mother's older child in the demo.
     const henrik = await signedIn(t.app, 'fagperson.skole');
     const before = await invocations();
-    const recorded = await henrik.post(`/api/people/${jonasId}/legal-basis`, body);
+    const recorded = await henrik.post(`/api/people/${childId}/legal-basis`, body);
     expect(recorded.statusCode, recorded.body).toBe(201);
     expect(await invocations()).toBe(before + 1);
-    expect((await henrik.get(`/api/people/${jonasId}/case`)).statusCode).toBe(403);
+    expect((await henrik.get(`/api/people/${childId}/case`)).statusCode).toBe(403);
   });
 });

@@ -22,7 +22,7 @@ function nationalIdFor(birthDate: string, start: number): string {
 }
 
 beforeAll(async () => {
-  // No generated pupils: the demo's own absence import then holds only Jonas, with good figures.
+  // No generated pupils: the demo's own absence import then holds only the demo mother's older child, with good figures.
   t = await startTestApp({ demoChildren: 0 });
   const db = t.database.db;
   // Henrik's school, where the rector works too.
