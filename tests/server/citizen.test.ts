@@ -31,9 +31,10 @@ beforeAll(async () => {
   ]);
   const demo = await demoFamilies(t.database.db);
   Object.assign(ids, {
+    motherName: demo.mother.name, fatherName: demo.fatherWithoutResponsibility.name, olderChildGivenName: demo.olderChild.givenName,
     emma: demo.youngerChild.id, jonas: demo.olderChild.id, martin: demo.fatherWithoutResponsibility.id, sander: demo.youth.id, line: demo.youthMother.id, maja: demo.youth15.id,
   });
-  // The children's kindergarten and school are where the two teachers work; the team for Jonas's
+  // The children's kindergarten and school are where the two teachers work; the team for the older child's
   // age and area is the one his school's rector leads.
   const db = t.database.db;
   const [solsikken, fjellbekken, schoolTeam] = await Promise.all([unitOf(db, 'fagperson.barnehage'), unitOf(db, 'fagperson.skole'), teamLedBy(db, 'teamleder')]);
@@ -59,7 +60,7 @@ describe('giving consent on Min side', () => {
     expect(given.statusCode).toBe(201);
     expect(given.json().awaiting).toBe(0);
     const [consent] = (await sofie.get(`/api/people/${ids.emma}/consents`)).json().consents;
-    expect(consent).toMatchObject({ state: 'active', method: 'digital', givers: [{ name: 'Sofie Nordli', capacity: 'guardian' }] });
+    expect(consent).toMatchObject({ state: 'active', method: 'digital', givers: [{ name: ids.motherName, capacity: 'guardian' }] });
     expect((await teacher.get(`/api/people/${ids.emma}/case`)).statusCode).toBe(200);
   });
 
@@ -72,10 +73,10 @@ describe('giving consent on Min side', () => {
 
   it('waits for the second guardian when the municipality asks for all, and is in force only once both have signed', async () => {
     await t.database.db.updateTable('guardianship').set({ parental_responsibility: true }).where('child_id', '=', ids.jonas!).where('guardian_id', '=', ids.martin!).execute();
-    const given = await sofie.post(`/api/people/${ids.jonas}/consents/digital`, digital(ids.fjellbekken!, { childView: 'Jonas vil gjerne ha hjelp med lesing.' }));
+    const given = await sofie.post(`/api/people/${ids.jonas}/consents/digital`, digital(ids.fjellbekken!, { childView: `${ids.olderChildGivenName} vil gjerne ha hjelp med lesing.` }));
     expect(given.json().awaiting).toBe(1);
     const consent = (await sofie.get(`/api/people/${ids.jonas}/consents`)).json().consents[0];
-    expect(consent).toMatchObject({ state: 'awaiting_signature', awaiting: [{ name: 'Martin Berg' }] });
+    expect(consent).toMatchObject({ state: 'awaiting_signature', awaiting: [{ name: ids.fatherName }] });
     expect((await schoolTeacher.get(`/api/people/${ids.jonas}/case`)).statusCode).toBe(403);
     // Only the guardian awaited can sign.
     expect((await sofie.post(`/api/consents/${consent.id}/sign`)).statusCode).toBe(403);
