@@ -110,6 +110,8 @@ function nextMessage(child: ChildProcess, type: ServerMessage['type']): Promise<
 async function startApp(url: string, port: number): Promise<AppProcess> {
   const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
     env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_PORT: String(port), NODE_ENV: 'development' },
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load.
+    execArgv: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await nextMessage(child, 'ready');

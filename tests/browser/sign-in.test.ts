@@ -168,6 +168,34 @@ describe('on a phone (375 px)', () => {
     expectNoProblems(t);
     await t.close();
   });
+
+  it('the menu folds behind a button, so the page starts on the first screen; choosing a page folds it again', async () => {
+    const t = await openPage(env, { width: 375, height: 800 });
+    const { page } = t;
+    await signInAs(page, 'Ingrid Solheim');
+    const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+    const toggle = nav.getByRole('button', { name: 'Meny' });
+    await toggle.waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getByRole('link', { name: 'Registrer barn' }).isVisible()).toBe(false);
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(heading && heading.y < 400, 'the page heading is below the menu').toBe(true);
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expectNoAxeViolations(page, 'the open menu at 375 px');
+    await nav.getByRole('link', { name: 'Registrer barn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registrer barn' }).waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getByRole('link', { name: 'Registrer barn' }).isVisible()).toBe(false);
+
+    // A wide screen shows the menu itself, without the button.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await nav.getByRole('link', { name: 'Registrer barn' }).isVisible()).toBe(true);
+    expect(await toggle.isVisible()).toBe(false);
+    expectNoProblems(t);
+    await t.close();
+  });
 });
 
 describe('keyboard use', () => {

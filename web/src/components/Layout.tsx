@@ -7,7 +7,7 @@ import type { StaffRole } from '../../../common/roles.ts';
 import { LANGUAGES } from '../../../common/roles.ts';
 import { useApiQuery } from '../query.tsx';
 import { LANGUAGE_NAMES, useI18n } from '../i18n.tsx';
-import { PAGE_PATHS, PAGE_TITLES, startPath } from '../navigation.ts';
+import { PAGE_PATHS, PAGE_TITLES, startPath, type PageKey } from '../navigation.ts';
 import { DevMailboxLink, NotificationLink } from './NotificationLink.tsx';
 import { useSession } from '../session.tsx';
 import { PublicNav } from '../pages/catalogue/PublicNav.tsx';
@@ -93,6 +93,35 @@ function MunicipalityName() {
   return municipality.data ? <span className="brand__municipality">{municipality.data.name}</span> : null;
 }
 
+/**
+ * The active role's pages. On a phone the nine or so entries would fill half the first screen
+ * before any content, so there they fold behind a menu button (a disclosure); a wide screen always
+ * shows them.
+ */
+function MainMenu({ pages }: { pages: PageKey[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <nav className="app-nav" aria-label={t('ui.nav.label')}>
+      <div className="container app-nav__bar">
+        <Button type="button" variant="tertiary" data-size="sm" className="app-nav__toggle" aria-expanded={open} aria-controls="app-nav-list" onClick={() => setOpen(!open)}>
+          <span aria-hidden="true" className="app-nav__icon" />
+          {t('ui.nav.menu')}
+        </Button>
+      </div>
+      <ul id="app-nav-list" className="container app-nav__list" data-open={open}>
+        {pages.map((page) => (
+          <li key={page}>
+            <NavLink to={PAGE_PATHS[page]} end className="app-nav__link" onClick={() => setOpen(false)}>
+              {t(PAGE_TITLES[page])}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me } = useSession();
@@ -117,19 +146,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ) : null}
         </div>
       </header>
-      {principal ? (
-        <nav className="app-nav" aria-label={t('ui.nav.label')}>
-          <ul className="container app-nav__list">
-            {(me?.menu ?? []).map((page) => (
-              <li key={page}>
-                <NavLink to={PAGE_PATHS[page]} end className="app-nav__link">
-                  {t(PAGE_TITLES[page])}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : me ? <PublicNav /> : null}
+      {principal ? <MainMenu pages={me?.menu ?? []} /> : me ? <PublicNav /> : null}
       <main id="main" tabIndex={-1} className="container app-main">
         {children}
       </main>
