@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { nationalIdBornOn, unitOf } from '../support/factories.ts';
 import { daysFromToday, today } from '../support/clock.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 let t: TestApp;
 let municipalityId: string;
@@ -140,6 +141,22 @@ describe('the youth decides whether guardians see the case', () => {
     expect(own.citizen.setsGuardianVisibility).toBe(false);
     expect((await y18.post(`/api/people/${people.y18}/guardian-visibility`, { guardiansSeeCase: false, version: own.citizen.version })).statusCode).toBe(403);
     expect((await t.database.db.selectFrom('person').select('guardians_see_case').where('id', '=', people.y18).executeTakeFirstOrThrow()).guardians_see_case).toBe(true);
+  });
+
+  it('ends at 18 for the services too: the consent form is for the young adult alone, not for the mother the register still names', async () => {
+    const db = t.database.db;
+    const marte = await db.selectFrom('staff_user').select('id').where('username', '=', 'koordinator').executeTakeFirstOrThrow();
+    await db.insertInto('involvement').values({ person_id: people.y18, staff_user_id: marte.id, kind: 'registrant' }).execute();
+    const formOf = async (id: string) => {
+      const form = await coordinator.get(`/api/people/${id}/consent-form.pdf`);
+      expect(form.statusCode).toBe(200);
+      return pdfText(form.rawPayload);
+    };
+    // At 17 the mother still signs; ten days after 18 the register still names her, but she does not.
+    expect(await formOf(people.y17)).toContain('Mor Ungsti');
+    const adult = await formOf(people.y18);
+    expect(adult).toContain('Atten Ungsti');
+    expect(adult).not.toContain('Mor Ungsti');
   });
 
   it('refuses the switch to a guardian, to a youth under the consent age and to a professional, and changes nothing', async () => {

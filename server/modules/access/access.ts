@@ -25,7 +25,7 @@ import { consentPolicy, visibleCategories as categoriesOf } from './policies/con
 import { meetingPolicy } from './policies/meeting.ts';
 import { absencePolicy, notificationPolicy } from './policies/notification.ts';
 import { cataloguePolicy, organisationPolicy } from './policies/organisation.ts';
-import { familyDeciders as decidersOf, personPolicy } from './policies/person.ts';
+import { familyDeciders as decidersOf, parentsWithResponsibility, personPolicy } from './policies/person.ts';
 import { teamPolicy } from './policies/team.ts';
 import { questionnairePolicy } from './policies/questionnaire.ts';
 import { worryPolicy } from './policies/worry.ts';
@@ -108,6 +108,11 @@ export function visibleCategories(ctx: DataContext, personId: string): Promise<S
 /** The citizens who decide for the person (the person, or the guardians while a child is under the consent age). */
 export function familyDeciders(ctx: DataContext, personId: string): Promise<string[]> {
   return decidersOf(factsOf(ctx), personId, ctx.services.clock.now());
+}
+
+/** The guardians with parental responsibility for the person now: none from 18 (parentsWithResponsibility). */
+export function parentsOf(ctx: DataContext, personId: string): Promise<string[]> {
+  return parentsWithResponsibility(factsOf(ctx), personId, ctx.services.clock.now());
 }
 
 /** The same, for a background job (no request): who decides for the person now. */

@@ -7,7 +7,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
 import type { Language } from '../../../common/roles.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, parentsOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentSettings, loadConsentsForAccess } from './queries.ts';
 import { notify } from '../notifications/service.ts';
@@ -343,8 +343,9 @@ export async function signConsent(ctx: DataContext, consentId: string) {
 export async function filledConsentForm(ctx: DataContext, personId: string, lang: Language) {
   await authorize(ctx, { action: 'consent.record', purpose: 'consent', subject: { kind: 'person', id: personId } });
   const person = await ctx.trx.selectFrom('person').select(['given_name', 'family_name', 'birth_date']).where('id', '=', personId).executeTakeFirstOrThrow();
-  const guardians = await ctx.trx.selectFrom('guardianship as g').innerJoin('person as p', 'p.id', 'g.guardian_id').select(['p.id', 'p.given_name', 'p.family_name'])
-    .where('g.child_id', '=', personId).where('g.parental_responsibility', '=', true).orderBy('p.family_name').orderBy('p.given_name').execute();
+  const parents = await parentsOf(ctx, personId);
+  const guardians = parents.length ? await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name'])
+    .where('id', 'in', parents).orderBy('family_name').orderBy('given_name').execute() : [];
   // The guardians named on the signature lines are read too.
   readPeople(ctx, guardians.map((g) => g.id), { action: 'consent.record', purpose: 'consent', reason: 'consent_form_guardian' });
   // In the request's transaction: on PGlite's one connection a read beside it would wait for it forever.

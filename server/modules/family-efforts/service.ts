@@ -9,7 +9,9 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireCitizen, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
 import { CASE_WORK_ROLES } from '../../../common/roles.ts';
-import { abilitiesOf, authorize, may } from '../access/access.ts';
+import { AGE_OF_MAJORITY } from '../../../common/consent.ts';
+import { osloDate, subtractYears } from '../../../common/dates.ts';
+import { abilitiesOf, authorize, may, parentsOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentCovers } from '../consent/rules.ts';
@@ -22,12 +24,12 @@ const entityOf = (id: string) => ({ type: 'family_effort', id });
 async function familyOf(ctx: DataContext, personId: string): Promise<{ parents: string[]; children: string[] }> {
   const person = await ctx.trx.selectFrom('person').select(['id', 'kind']).where('id', '=', personId).executeTakeFirst();
   if (!person) throw notFound();
-  const parents = person.kind === 'child'
-    ? (await ctx.trx.selectFrom('guardianship').select('guardian_id').where('child_id', '=', personId).where('parental_responsibility', '=', true).execute()).map((g) => g.guardian_id)
-    : [personId];
+  const parents = person.kind === 'child' ? await parentsOf(ctx, personId) : [personId];
   const children = parents.length
     ? (await ctx.trx.selectFrom('guardianship as g').innerJoin('person as p', 'p.id', 'g.child_id').select('g.child_id')
-      .where('g.guardian_id', 'in', parents).where('g.parental_responsibility', '=', true).where('p.kind', '=', 'child').execute()).map((g) => g.child_id)
+      .where('g.guardian_id', 'in', parents).where('g.parental_responsibility', '=', true).where('p.kind', '=', 'child')
+      // A child of 18 is no longer in their parents' care (AGE_OF_MAJORITY).
+      .where('p.birth_date', '>', subtractYears(osloDate(ctx.services.clock.now()), AGE_OF_MAJORITY)).execute()).map((g) => g.child_id)
     : [];
   if (person.kind === 'child') children.push(personId);
   return { parents: [...new Set(parents)], children: [...new Set(children)] };

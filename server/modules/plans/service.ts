@@ -7,7 +7,7 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { daysBetween, osloDate } from '../../../common/dates.ts';
 import { CASE_WORK_ROLES } from '../../../common/roles.ts';
-import { abilitiesOf, authorize, familyDeciders } from '../access/access.ts';
+import { abilitiesOf, authorize, familyDeciders, parentsOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import type { Purpose } from '../access/actions.ts';
 import { notify } from '../notifications/service.ts';
@@ -189,8 +189,8 @@ const staffShape = (s: { id: string; display_name: string; title: string | null;
 
 /** Whom the coordinator may invite from the family to the plan's meetings: guardians with parental responsibility and the child. */
 async function meetingFamily(ctx: DataContext, personId: string) {
-  const rows = await ctx.trx.selectFrom('person as p').leftJoin('guardianship as g', (join) => join.onRef('g.guardian_id', '=', 'p.id').on('g.child_id', '=', personId).on('g.parental_responsibility', '=', true))
-    .select(['p.id', 'p.given_name', 'p.family_name']).where((eb) => eb.or([eb('p.id', '=', personId), eb('g.child_id', 'is not', null)])).orderBy('p.given_name').execute();
+  const rows = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name'])
+    .where('id', 'in', [personId, ...(await parentsOf(ctx, personId))]).orderBy('given_name').orderBy('id').execute();
   readPeople(ctx, rows.map((r) => r.id), { action: 'planMeeting.schedule', purpose: 'follow_up', reason: 'meeting_candidate' });
   return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, role: r.id === personId ? 'youth' as const : 'guardian' as const }));
 }

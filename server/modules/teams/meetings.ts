@@ -12,7 +12,7 @@ import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { abilitiesOf, authorize, authorizeIfAllowed, visibleCategories } from '../access/access.ts';
+import { abilitiesOf, authorize, authorizeIfAllowed, parentsOf, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState } from '../consent/rules.ts';
@@ -219,13 +219,8 @@ export async function meetingCandidates(ctx: DataContext, referralId: string) {
     ]))
     .orderBy('s.display_name')
     .execute();
-  const family = await ctx.trx
-    .selectFrom('guardianship as g')
-    .innerJoin('person as p', 'p.id', 'g.guardian_id')
-    .select(['p.id', 'p.given_name', 'p.family_name'])
-    .where('g.child_id', '=', r.person_id)
-    .where('g.parental_responsibility', '=', true)
-    .execute();
+  const parents = await parentsOf(ctx, r.person_id);
+  const family = parents.length ? await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', 'in', parents).orderBy('given_name').orderBy('id').execute() : [];
   const child = await ctx.trx.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', r.person_id).executeTakeFirstOrThrow();
   readPeople(ctx, family.map((f) => f.id), { action: 'meetingCandidates.read', purpose: 'follow_up', reason: 'guardian_of_referred_child', entity: { type: 'referral', id: referralId } });
   const arena = await childArena(ctx.trx, r.person_id, osloDate(ctx.services.clock.now()));
@@ -285,8 +280,7 @@ export async function createCaseMeeting(ctx: DataContext, input: ScheduleInput, 
   if (endsAt <= startsAt) throw invalidField('endsAt', 'meetings.err.endBeforeStart');
 
   // Family: guardians with parental responsibility, and the child.
-  const guardians = await ctx.trx.selectFrom('guardianship').select('guardian_id').where('child_id', '=', m.personId).where('parental_responsibility', '=', true).execute();
-  const familyAllowed = new Set([...guardians.map((g) => g.guardian_id), m.personId]);
+  const familyAllowed = new Set([...(await parentsOf(ctx, m.personId)), m.personId]);
   const personIds = [...new Set(input.personIds)];
   personIds.forEach((id, i) => {
     if (!familyAllowed.has(id)) throw invalidField(`personIds.${i}`, 'meetings.err.notFamily');

@@ -61,6 +61,19 @@ export async function citizenDecides(facts: AccessFacts, citizenPersonId: string
   return self ? deny('below_consent_age') : relation;
 }
 
+/**
+ * The guardians with parental responsibility for the person now, whom the services invite, name on
+ * a consent form and count as the family: none once the person is of age, though the register may
+ * still list them (citizenRelation holds the same rule for what a guardian may see).
+ */
+export async function parentsWithResponsibility(facts: AccessFacts, personId: string, now: Date): Promise<string[]> {
+  const person = await facts.person(personId);
+  if (!person || ofAge(person, now)) return [];
+  const rows = await facts.trx.selectFrom('guardianship').select('guardian_id')
+    .where('child_id', '=', personId).where('parental_responsibility', '=', true).execute();
+  return rows.map((row) => row.guardian_id);
+}
+
 /** The citizens (with an account) who decide for the person: whom Min side asks and tells. */
 export async function familyDeciders(facts: AccessFacts, personId: string, now: Date): Promise<string[]> {
   const person = await facts.person(personId);
