@@ -17,7 +17,7 @@ import { Created, Saved, StatusChanged, VersionSaved } from './shared.ts';
 import { EffortChanged, EffortDetails, EffortList, MyEfforts } from './family-efforts.ts';
 import { EnrolledChildrenResponse, ImportEnrolmentsResponse } from './enrolments.ts';
 import { AfterCareListResponse, PersonPlanResponse, PlanQueueResponse, PlanRequestResponse } from './plans.ts';
-import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse } from './teams.ts';
+import { CloseMeetingResponse, CloseSystemMeetingResponse, FamilyRequestsResponse, IntakeQueueResponse, ListSystemMeetingsResponse, ListTeamConfigResponse, MeetingCandidatesResponse, MeetingRatingStateResponse, MeetingResponse, MeetingsOfPersonResponse, MyIntakeResponse, MyMeetingsToRateResponse, MyTeamOverviewsResponse, RateByTokenResponse, RatingByTokenResponse, RedirectReferralResponse, ReferResponse, ReferralProposalResponse, RequestTeamDiscussionResponse, ReviewItemsResponse, ScheduleMeetingResponse, SystemMeetingResponse, TeamOverviewResponse, TeamStaffChoices, TeamUnitChoices } from './teams.ts';
 import { AnnualReportResponse, ImportEntriesResponse, IndicatorHistoryResponse, IndicatorRegisterResponse } from './indicators.ts';
 
 export const RESPONSES = {
@@ -124,6 +124,8 @@ export const RESPONSES = {
   'GET /api/access-requests': AccessRequests,
   'POST /api/access-requests/:id/answer': StatusChanged,
   'GET /api/teams/config': ListTeamConfigResponse,
+  'GET /api/teams/config/staff': TeamStaffChoices,
+  'GET /api/teams/config/units': TeamUnitChoices,
   'POST /api/teams': Saved,
   'PUT /api/teams/:teamId': Saved,
   'GET /api/teams/overviews': MyTeamOverviewsResponse,

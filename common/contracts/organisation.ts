@@ -12,7 +12,7 @@ export const ServiceUnitType = z.object({ code: z.string(), name: z.string(), bu
 export type ServiceUnitType = z.infer<typeof ServiceUnitType>;
 
 /** GET /api/service-unit-types */
-export const ServiceUnitTypes = z.object({ types: z.array(ServiceUnitType) });
+export const ServiceUnitTypes = z.object({ types: z.array(ServiceUnitType), ...PAGE });
 export type ServiceUnitTypes = z.infer<typeof ServiceUnitTypes>;
 
 /** POST /api/admin/service-unit-types */
@@ -44,7 +44,7 @@ export const Team = TeamProfile.extend({
 export type Team = z.infer<typeof Team>;
 
 /** GET /api/teams */
-export const Teams = z.object({ teams: z.array(Team) });
+export const Teams = z.object({ teams: z.array(Team), ...PAGE });
 export type Teams = z.infer<typeof Teams>;
 
 export const StaffListItem = z.object({

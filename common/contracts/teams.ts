@@ -69,6 +69,7 @@ export const FamilyRequestsResponse = z.object({
     answerNote: z.string().nullable(),
     teamName: z.string(),
   })),
+  ...PAGE,
 });
 export type FamilyRequestsResponse = z.infer<typeof FamilyRequestsResponse>;
 
@@ -212,24 +213,37 @@ export const TeamConfig = TeamProfile.extend({
 });
 export type TeamConfig = z.infer<typeof TeamConfig>;
 
-/** GET /api/teams/config */
+/** GET /api/teams/config: the teams a page at a time, and the areas the form offers (the known areas, a handful). */
 export const ListTeamConfigResponse = z.object({
   teams: z.array(TeamConfig),
   ...PAGE,
-  options: z.object({
-    staff: z.array(z.object({
-      id: z.string(),
-      name: z.string(),
-      unitName: z.string().nullable(),
-      teamLeader: z.boolean(),
-    })),
-    units: z.array(z.object({ id: z.string(), name: z.string() })),
-    areas: z.array(z.string()),
-  }),
+  options: z.object({ areas: z.array(z.string()) }),
 });
 export type ListTeamConfigResponse = z.infer<typeof ListTeamConfigResponse>;
-/** The choices the team form offers: staff, services and areas. */
-export type TeamOptions = ListTeamConfigResponse['options'];
+
+/** One of the staff the team form offers as leader or member: active, in a team role. */
+export const TeamStaffChoice = z.object({
+  id: z.string(),
+  name: z.string(),
+  unitName: z.string().nullable(),
+  teamLeader: z.boolean(),
+});
+export type TeamStaffChoice = z.infer<typeof TeamStaffChoice>;
+
+/** GET /api/teams/config/staff: a page of the staff the team form offers, by name. */
+export const TeamStaffChoices = z.object({ staff: z.array(TeamStaffChoice), ...PAGE });
+export type TeamStaffChoices = z.infer<typeof TeamStaffChoices>;
+
+/** GET /api/teams/config/units: a page of the active service units the team form offers, by name. */
+export const TeamUnitChoices = z.object({ units: z.array(z.object({ id: z.string(), name: z.string() })), ...PAGE });
+export type TeamUnitChoices = z.infer<typeof TeamUnitChoices>;
+
+/** The choices the team form offers: staff, services (every page of each) and areas. */
+export interface TeamOptions {
+  staff: TeamStaffChoice[];
+  units: TeamUnitChoices['units'];
+  areas: string[];
+}
 
 /** GET /api/teams/:teamId/overview: one team's figures */
 export const TeamOverviewResponse = z.object({
@@ -273,6 +287,7 @@ export const MyMeetingsToRateResponse = z.object({
     place: z.string(),
     rating: z.object({ feltHeard: z.number(), useful: z.number(), ratedAt: z.iso.datetime() }).nullable(),
   })),
+  ...PAGE,
 });
 export type MyMeetingsToRateResponse = z.infer<typeof MyMeetingsToRateResponse>;
 

@@ -181,7 +181,7 @@ describe('list reads come in pages', () => {
     });
   });
 
-  it('the administrator\'s teams: 50 in order, then the rest, with the form\'s choices', async () => {
+  it('the administrator\'s teams: 50 in order, then the rest, with the form\'s areas', async () => {
     const admin = await signedIn(t.app, 'administrator');
     const leader = await staffId('teamleder');
     const have = (await t.database.db.selectFrom('team').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n;
@@ -189,7 +189,8 @@ describe('list reads come in pages', () => {
       municipality_id: municipalityId, name: `Systemteam ${String(i).padStart(3, '0')}`, kind: 'system_level' as const, age_from_months: 0, age_to_months: 216, leader_staff_user_id: leader,
     }))).execute();
     await allPages(admin, '/api/teams/config', (b) => b.teams as { id: string }[]);
-    expect((await admin.get('/api/teams/config')).json().options.staff.length).toBeGreaterThan(0);
+    // The form's staff and units are lists of their own (below); the known areas come with the teams.
+    expect((await admin.get('/api/teams/config')).json().options.areas).toEqual(expect.any(Array));
   });
 
   it('the handbook\'s admin list: 50 pages by title, then the rest', async () => {
@@ -211,6 +212,83 @@ describe('list reads come in pages', () => {
     }))).execute();
     const ids = await allPages(admin, '/api/service-units', (b) => b.units as { id: string }[], PAGE_SIZE);
     expect(ids.length).toBe((await t.database.db.selectFrom('service_unit').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n);
+  });
+
+  it('the teams as staff see them: the active ones, 50 in order, then the rest', async () => {
+    const leader = await staffId('teamleder');
+    const active = async () => (await t.database.db.selectFrom('team').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).where('active', '=', true).executeTakeFirstOrThrow()).n;
+    const add = PAGE_SIZE + 2 - await active();
+    const team = (i: number, active: boolean) => ({
+      municipality_id: municipalityId, name: `Teamliste ${String(i).padStart(3, '0')}`, kind: 'system_level' as const, age_from_months: 0, age_to_months: 216, leader_staff_user_id: leader, active,
+    });
+    const inactive = (await t.database.db.insertInto('team').values([team(999, false), ...Array.from({ length: Math.max(0, add) }, (_, i) => team(i, true))]).returning(['id', 'active']).execute())
+      .find((x) => !x.active)!.id;
+    const ids = await allPages(await signedIn(t.app, 'teamleder'), '/api/teams', (b) => b.teams as { id: string }[]);
+    expect(ids).toHaveLength(await active());
+    expect(ids).not.toContain(inactive);
+  });
+
+  it('the kinds of service unit: 50 in their order, then the rest, also when the order is the same', async () => {
+    const have = (await t.database.db.selectFrom('service_unit_type').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+    await t.database.db.insertInto('service_unit_type').values(Array.from({ length: Math.max(3, PAGE_SIZE + 2 - have) }, (_, i) => ({
+      code: `samme_plass_${String(i).padStart(3, '0')}`, name_nb: 'Samme', name_nn: 'Same', name_en: 'Same', sort_order: 500,
+    }))).execute();
+    const codes = await allPages(await signedIn(t.app, 'administrator'), '/api/service-unit-types', (b) => (b.types as { code: string }[]).map((x) => ({ id: x.code })));
+    expect(codes.length).toBe((await t.database.db.selectFrom('service_unit_type').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n);
+  });
+
+  describe('the team form\'s choices, each a page at a time', () => {
+    it('the staff in a team role: 50 by name, then the rest, also when names are the same', async () => {
+      const inRole = async () => (await t.database.db.selectFrom('staff_user as s').select(sql<number>`count(*)::int`.as('n')).where('s.municipality_id', '=', municipalityId).where('s.active', '=', true)
+        .where((eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.staff_user_id').whereRef('r.staff_user_id', '=', 's.id').where('r.role', 'in', ['team_member', 'team_leader']))).executeTakeFirstOrThrow()).n;
+      const added = await t.database.db.insertInto('staff_user').values(Array.from({ length: Math.max(3, PAGE_SIZE + 2 - await inRole()) }, (_, i) => ({
+        municipality_id: municipalityId, username: `teamvalg.${i}`, display_name: 'Aase Teamvalg', email: `teamvalg.${i}@fjordvik.example`,
+      }))).returning('id').execute();
+      // Two roles each: still one choice per person.
+      await t.database.db.insertInto('staff_role').values(added.flatMap((x) => [{ staff_user_id: x.id, role: 'team_member' }, { staff_user_id: x.id, role: 'team_leader' }])).execute();
+      const ids = await allPages(await signedIn(t.app, 'administrator'), '/api/teams/config/staff', (b) => b.staff as { id: string }[]);
+      expect(ids).toHaveLength(await inRole());
+      expect(ids).toEqual(expect.arrayContaining(added.map((x) => x.id)));
+    });
+
+    it('the active service units: 50 by name, then the rest', async () => {
+      const activeUnits = async () => (await t.database.db.selectFrom('service_unit').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).where('active', '=', true).executeTakeFirstOrThrow()).n;
+      const add = PAGE_SIZE + 2 - await activeUnits();
+      const unit = (i: number, active: boolean) => ({ municipality_id: municipalityId, name: `Teamvalg enhet ${String(i).padStart(3, '0')}`, type_code: 'school_primary', active });
+      const inactive = (await t.database.db.insertInto('service_unit').values([unit(999, false), ...Array.from({ length: Math.max(0, add) }, (_, i) => unit(i, true))]).returning(['id', 'active']).execute())
+        .find((x) => !x.active)!.id;
+      const ids = await allPages(await signedIn(t.app, 'administrator'), '/api/teams/config/units', (b) => b.units as { id: string }[]);
+      expect(ids).toHaveLength(await activeUnits());
+      expect(ids).not.toContain(inactive);
+    });
+  });
+
+  describe('Min side', () => {
+    it('the family\'s requests to teams: the newest 50, then the rest', async () => {
+      const mother = await signedIn(t.app, 'forelder');
+      const { mother: me, olderChild } = await demoFamilies(t.database.db);
+      const team = (await t.database.db.selectFrom('team').select('id').where('municipality_id', '=', municipalityId).where('kind', '=', 'early_intervention').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+      const have = (await t.database.db.selectFrom('referral').select(sql<number>`count(*)::int`.as('n')).where('person_id', '=', olderChild.id).executeTakeFirstOrThrow()).n;
+      await t.database.db.insertInto('referral').values(Array.from({ length: PAGE_SIZE + 2 - have }, (_, i) => ({
+        team_id: team, person_id: olderChild.id, source: 'family' as const, requested_by_person_id: me.id, reason: `Samtale ${i}`, basis: 'family_present' as const, status: 'closed', received_at: SAME_TIME,
+      }))).execute();
+      await allPages(mother, `/api/people/${olderChild.id}/team-requests`, (b) => b.requests as { id: string }[]);
+    });
+
+    it('the meetings to rate: the newest 50, then the rest', async () => {
+      const mother = await signedIn(t.app, 'forelder');
+      const { mother: me, olderChild } = await demoFamilies(t.database.db);
+      const chair = await staffId('teamleder');
+      const team = (await t.database.db.selectFrom('team').select('id').where('municipality_id', '=', municipalityId).where('kind', '=', 'early_intervention').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+      const have = (await t.database.db.selectFrom('meeting_participant as mp').innerJoin('team_meeting as m', 'm.id', 'mp.meeting_id').select(sql<number>`count(*)::int`.as('n'))
+        .where('mp.person_id', '=', me.id).where('mp.role', 'in', ['guardian', 'youth']).where('m.status', '=', 'closed').executeTakeFirstOrThrow()).n;
+      const meetings = await t.database.db.insertInto('team_meeting').values(Array.from({ length: PAGE_SIZE + 2 - have }, () => ({
+        team_id: team, person_id: olderChild.id, kind: 'case' as const, place: 'Rådhuset', starts_at: SAME_TIME, ends_at: new Date(SAME_TIME.getTime() + 3_600_000), chair_staff_id: chair, created_by: chair,
+        status: 'closed', closed_at: SAME_TIME,
+      }))).returning('id').execute();
+      await t.database.db.insertInto('meeting_participant').values(meetings.map((m) => ({ meeting_id: m.id, person_id: me.id, role: 'guardian' }))).execute();
+      await allPages(mother, '/api/meeting-ratings', (b) => b.meetings as { id: string }[]);
+    });
   });
 
   describe('a child\'s page', () => {
@@ -276,6 +354,12 @@ describe('list reads come in pages', () => {
       ['administrator', '/api/admin/handbook/pages', ['Tittel', 'not-an-id']],
       ['administrator', '/api/service-units', ['first', 'Skole', randomUUID()]],
       ['administrator', '/api/admin/catalogue/services', ['Navn', 'not-an-id']],
+      ['teamleder', '/api/teams', ['early_intervention', 'twelve', 'Team', randomUUID()]],
+      ['administrator', '/api/service-unit-types', ['first', 'school_primary']],
+      ['administrator', '/api/teams/config/staff', ['Aase', 'not-an-id']],
+      ['administrator', '/api/teams/config/units', ['Skole', 'not-an-id']],
+      ['forelder', `/api/people/${randomUUID()}/team-requests`, ['yesterday', randomUUID()]],
+      ['forelder', '/api/meeting-ratings', ['1700000000000000', 'not-an-id']],
     ];
     it.each(lists)('%s: %s %j', async (user, url, forged) => {
       const client = await signedIn(t.app, user, 'en');

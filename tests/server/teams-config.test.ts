@@ -64,13 +64,20 @@ describe('the administrator\'s team list', () => {
     expect(nord).toMatchObject({ kind: 'early_intervention', ageFromMonths: row.age_from_months, ageToMonths: row.age_to_months, area: row.area, leader: { id: ids.tone, name: names.tone }, version: 1, active: true });
     expect(nord.members).toContainEqual(expect.objectContaining({ id: ids.lars, name: names.lars }));
     expect(config.options.areas).toEqual(['Nord', 'Sentrum', 'Sør']);
-    expect(config.options.staff.find((s: { name: string }) => s.name === names.tone)).toMatchObject({ id: ids.tone, teamLeader: true });
+    // The form's people and services come a page at a time from lists of their own.
+    const staffChoices = (await admin.get('/api/teams/config/staff')).json();
+    expect(staffChoices).toMatchObject({ hasMore: false, nextCursor: null });
+    expect(staffChoices.staff.find((s: { name: string }) => s.name === names.tone)).toMatchObject({ id: ids.tone, teamLeader: true });
     // Only staff in a team role can be chosen: the contact teacher is not offered.
-    expect(config.options.staff.some((s: { id: string }) => s.id === ids.henrik)).toBe(false);
+    expect(staffChoices.staff.some((s: { id: string }) => s.id === ids.henrik)).toBe(false);
+    const unitChoices = (await admin.get('/api/teams/config/units')).json().units.map((u: { id: string }) => u.id);
+    expect(unitChoices).toEqual(expect.arrayContaining([ids.ppt, ids.kindergarten, ids.school]));
   });
 
   it('is the administrator\'s alone', async () => {
     expect((await tone.get('/api/teams/config')).statusCode).toBe(403);
+    expect((await tone.get('/api/teams/config/staff')).statusCode).toBe(403);
+    expect((await tone.get('/api/teams/config/units')).statusCode).toBe(403);
     expect((await tone.post('/api/teams', newTeam())).statusCode).toBe(403);
     const sbu = await signedIn(t.app, 'sbu.koordinator');
     expect((await sbu.post('/api/teams', newTeam())).statusCode).toBe(403);

@@ -99,7 +99,7 @@ export function useApiPages<P extends PagedList, I>(url: string | null, itemsOf:
  * Only for lists the server bounds by the user's own involvement, never for open-ended ones.
  * `items` is null until the last page is in.
  */
-export function useAllApiPages<P extends PagedList, I>(url: string, itemsOf: (page: P) => I[]) {
+export function useAllApiPages<P extends PagedList, I>(url: string | null, itemsOf: (page: P) => I[]) {
   const pages = useApiPages(url, itemsOf);
   const { hasMore, busy, error: moreError, loadMore } = pages.more;
   useEffect(() => {

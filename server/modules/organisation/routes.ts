@@ -22,9 +22,9 @@ export const organisationRoutes = [
     handler: async (ctx) => organisation.getMunicipality(ctx.services.db, await municipalityOf(ctx)),
   }),
   defineRoute({
-    method: 'GET', url: '/api/service-unit-types', summary: 'Kinds of service unit', tags: ['organisation'], audience: 'staff', guarded: false,
-    response: ServiceUnitTypes,
-    handler: async (ctx) => ({ types: await organisation.listServiceUnitTypes(ctx.services.db, ctx.lang) }),
+    method: 'GET', url: '/api/service-unit-types', summary: 'Kinds of service unit, a page at a time', tags: ['organisation'], audience: 'staff', guarded: false,
+    query: PageQuery, response: ServiceUnitTypes,
+    handler: async (ctx, { query }) => organisation.listServiceUnitTypes(ctx.services.db, ctx.lang, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/service-unit-types', summary: 'Add a kind of service unit', tags: ['organisation'], idempotent: true, audience: 'staff',
@@ -52,10 +52,10 @@ export const organisationRoutes = [
     handler: async (ctx, { params, body }) => organisation.updateServiceUnit(ctx, params.id, body),
   }),
   defineRoute({
-    method: 'GET', url: '/api/teams', summary: 'Early-intervention and system-level teams', tags: ['organisation'], audience: 'staff',
-    guarded: false,
+    method: 'GET', url: '/api/teams', summary: 'Early-intervention and system-level teams, a page at a time', tags: ['organisation'], audience: 'staff',
+    guarded: false, query: PageQuery,
     response: Teams,
-    handler: async (ctx) => ({ teams: await organisation.listTeams(ctx.services.db, requireStaff(ctx).municipalityId) }),
+    handler: async (ctx, { query }) => organisation.listTeams(ctx.services.db, requireStaff(ctx).municipalityId, query),
   }),
   defineRoute({
     method: 'GET', url: '/api/admin/staff', summary: 'Staff users, a page at a time by name', tags: ['organisation'], audience: 'staff', guarded: true,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../infra/db/database.ts';
-import { teamConfiguration } from '../teams/kept.ts';
+import { compareTeamKeys, teamConfiguration, teamOrderKey } from '../teams/kept.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
@@ -11,9 +11,14 @@ import type { Language, StaffRole } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 import type { ServiceUnitInput, ServiceUnitTypeInput, ServiceUnitUpdateInput, StaffInput, StaffUpdateInput } from './schema.ts';
 
-export async function listServiceUnitTypes(db: Db, lang: Language) {
-  const rows = await db.selectFrom('service_unit_type').selectAll().orderBy('sort_order').orderBy('code').execute();
-  return rows.map((r) => ({ code: r.code, name: r[`name_${lang}`], builtIn: r.built_in }));
+/** The kinds of service unit, a page at a time by their order and code (the code is unique). */
+export async function listServiceUnitTypes(db: Db, lang: Language, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, [CURSOR_PART.int, CURSOR_PART.text]);
+  let query = db.selectFrom('service_unit_type').selectAll();
+  if (after) query = query.where(sql<boolean>`(sort_order, code) > (${Number(after[0])}, ${after[1]})`);
+  const found = await query.orderBy('sort_order').orderBy('code').limit(PAGE_SIZE + 1).execute();
+  const { items, ...more } = toPage(found, (r) => [r.sort_order, r.code]);
+  return { types: items.map((r) => ({ code: r.code, name: r[`name_${lang}`], builtIn: r.built_in })), ...more };
 }
 
 export async function listServiceUnits(db: Db, municipalityId: string, lang: Language, page: { after?: string | undefined } = {}) {
@@ -237,12 +242,22 @@ export async function getMunicipality(db: Db, id: string) {
   return db.selectFrom('municipality').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Active teams with their age groups, areas and leaders: organisation data, no personal data about children. */
-export async function listTeams(db: Db, municipalityId: string) {
-  const teams = await teamConfiguration(db, municipalityId);
-  return teams.filter((t) => t.active).map((t) => ({
-    id: t.id, name: t.name, kind: t.kind, ageFromMonths: t.ageFromMonths, ageToMonths: t.ageToMonths, area: t.area,
-    meetingPlace: t.meetingPlace, description: t.description, leaderName: t.leader?.name ?? null,
-    memberUnits: t.units.map((u) => u.name),
-  }));
+/**
+ * Active teams with their age groups, areas and leaders: organisation data, no personal data about
+ * children. A page at a time, cut from the kept configuration in its order (kind, age group, name, id).
+ */
+export async function listTeams(db: Db, municipalityId: string, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.int, CURSOR_PART.text, CURSOR_PART.uuid]);
+  const active = (await teamConfiguration(db, municipalityId)).filter((t) => t.active);
+  const afterKey = after ? [after[0]!, Number(after[1]), after[2]!, after[3]!] as const : null;
+  const from = afterKey ? active.findIndex((t) => compareTeamKeys(teamOrderKey(t), afterKey) > 0) : 0;
+  const { items, ...more } = toPage(from < 0 ? [] : active.slice(from, from + PAGE_SIZE + 1), teamOrderKey);
+  return {
+    teams: items.map((t) => ({
+      id: t.id, name: t.name, kind: t.kind, ageFromMonths: t.ageFromMonths, ageToMonths: t.ageToMonths, area: t.area,
+      meetingPlace: t.meetingPlace, description: t.description, leaderName: t.leader?.name ?? null,
+      memberUnits: t.units.map((u) => u.name),
+    })),
+    ...more,
+  };
 }

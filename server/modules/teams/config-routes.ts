@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { defineRoute } from '../../infra/http/route.ts';
 import { Saved } from '../../../common/contracts/shared.ts';
-import { ListTeamConfigResponse, MyTeamOverviewsResponse, TeamOverviewResponse } from '../../../common/contracts/teams.ts';
+import { ListTeamConfigResponse, MyTeamOverviewsResponse, TeamOverviewResponse, TeamStaffChoices, TeamUnitChoices } from '../../../common/contracts/teams.ts';
 import { uuid } from '../../infra/http/schemas.ts';
 import { PageQuery } from '../../infra/http/paging.ts';
-import { createTeam, listTeamConfig, TeamBody, TeamUpdateBody, updateTeam } from './config.ts';
+import { createTeam, listTeamConfig, listTeamStaffChoices, listTeamUnitChoices, TeamBody, TeamUpdateBody, updateTeam } from './config.ts';
 import { myTeamOverviews, teamOverview } from './overview.ts';
 
 const TeamParams = z.strictObject({ teamId: uuid });
@@ -18,6 +18,18 @@ export const teamConfigRoutes = [
     audience: 'staff', guarded: true, query: PageQuery,
     response: ListTeamConfigResponse,
     handler: async (ctx, { query }) => listTeamConfig(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/teams/config/staff', summary: 'The staff the team form offers (active, in a team role), a page at a time by name (administrator)', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
+    response: TeamStaffChoices,
+    handler: async (ctx, { query }) => listTeamStaffChoices(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/teams/config/units', summary: 'The active service units the team form offers, a page at a time by name (administrator)', tags,
+    audience: 'staff', guarded: true, query: PageQuery,
+    response: TeamUnitChoices,
+    handler: async (ctx, { query }) => listTeamUnitChoices(ctx, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/teams', summary: 'Create a team (administrator)', tags,

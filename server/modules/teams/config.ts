@@ -2,6 +2,7 @@
 // system-level teams (systemteam) with their age group, area, leader, member services, members and
 // usual meeting place. Every edit names the version it read; a stale version is refused (409).
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DataContext } from '../../infra/http/context.ts';
 import { checkVersion, requireStaff } from '../../infra/http/context.ts';
@@ -162,28 +163,45 @@ export async function listTeamConfig(ctx: DataContext, page: { after?: string | 
   const afterKey = after ? [after[0]!, Number(after[1]), after[2]!, after[3]!] as const : null;
   const from = afterKey ? all.findIndex((t) => compareTeamKeys(teamOrderKey(t), afterKey) > 0) : 0;
   const { items, ...more } = toPage(from < 0 ? [] : all.slice(from, from + PAGE_SIZE + 1), teamOrderKey);
-  // The choices of the form: active staff in a team role, active service units and known areas.
-  const staffRows = await ctx.trx
-    .selectFrom('staff_user as s')
-    .innerJoin('staff_role as r', 'r.staff_user_id', 's.id')
-    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
-    .select(['s.id', 's.display_name', 'u.name as unit_name', 'r.role'])
-    .where('s.municipality_id', '=', m)
-    .where('s.active', '=', true)
-    .where('r.role', 'in', [...TEAM_WORK_ROLES])
-    .orderBy('s.display_name')
-    .execute();
-  const staff = new Map<string, { id: string; name: string; unitName: string | null; teamLeader: boolean }>();
-  for (const s of staffRows) {
-    const entry = staff.get(s.id) ?? { id: s.id, name: s.display_name, unitName: s.unit_name, teamLeader: false };
-    if (s.role === 'team_leader') entry.teamLeader = true;
-    staff.set(s.id, entry);
-  }
-  const unitOptions = await ctx.trx.selectFrom('service_unit').select(['id', 'name', 'area']).where('municipality_id', '=', m).where('active', '=', true).orderBy('name').execute();
-  const areas = [...new Set([...unitOptions.map((u) => u.area), ...all.map((t) => t.area)].filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b, 'nb'));
+  // The known areas the form offers: those of the active service units and of the teams (a handful).
+  const unitAreas = await ctx.trx.selectFrom('service_unit').select('area').distinct().where('municipality_id', '=', m).where('active', '=', true).where('area', 'is not', null).execute();
+  const areas = [...new Set([...unitAreas.map((u) => u.area), ...all.map((t) => t.area)].filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b, 'nb'));
   return {
     teams: items,
     ...more,
-    options: { staff: [...staff.values()], units: unitOptions.map((u) => ({ id: u.id, name: u.name })), areas },
+    options: { areas },
   };
+}
+
+/** The staff the team form offers as leader or member: active, in a team role, a page at a time by name. */
+export async function listTeamStaffChoices(ctx: DataContext, page: { after?: string | undefined } = {}) {
+  const admin = requireStaff(ctx);
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.uuid]);
+  await authorize(ctx, { action: 'team.edit', purpose: 'administration' });
+  let query = ctx.trx
+    .selectFrom('staff_user as s')
+    .leftJoin('service_unit as u', 'u.id', 's.service_unit_id')
+    .select([
+      's.id', 's.display_name', 'u.name as unit_name',
+      (eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.staff_user_id').whereRef('r.staff_user_id', '=', 's.id').where('r.role', '=', 'team_leader')).as('team_leader'),
+    ])
+    .where('s.municipality_id', '=', admin.municipalityId)
+    .where('s.active', '=', true)
+    .where((eb) => eb.exists(eb.selectFrom('staff_role as r').select('r.staff_user_id').whereRef('r.staff_user_id', '=', 's.id').where('r.role', 'in', [...TEAM_WORK_ROLES])));
+  if (after) query = query.where(sql<boolean>`(s.display_name, s.id) > (${after[0]}, ${after[1]}::uuid)`);
+  const found = await query.orderBy('s.display_name').orderBy('s.id').limit(PAGE_SIZE + 1).execute();
+  const { items, ...more } = toPage(found, (r) => [r.display_name, r.id]);
+  return { staff: items.map((s) => ({ id: s.id, name: s.display_name, unitName: s.unit_name, teamLeader: Boolean(s.team_leader) })), ...more };
+}
+
+/** The service units the team form offers: the active ones, a page at a time by name. */
+export async function listTeamUnitChoices(ctx: DataContext, page: { after?: string | undefined } = {}) {
+  const admin = requireStaff(ctx);
+  const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.uuid]);
+  await authorize(ctx, { action: 'team.edit', purpose: 'administration' });
+  let query = ctx.trx.selectFrom('service_unit').select(['id', 'name']).where('municipality_id', '=', admin.municipalityId).where('active', '=', true);
+  if (after) query = query.where(sql<boolean>`(name, id) > (${after[0]}, ${after[1]}::uuid)`);
+  const found = await query.orderBy('name').orderBy('id').limit(PAGE_SIZE + 1).execute();
+  const { items, ...more } = toPage(found, (r) => [r.name, r.id]);
+  return { units: items.map((u) => ({ id: u.id, name: u.name })), ...more };
 }

@@ -2,6 +2,7 @@
 // or signed in on Min side.
 import { z } from 'zod';
 import { defineRoute } from '../../infra/http/route.ts';
+import { PageQuery } from '../../infra/http/paging.ts';
 import { Created } from '../../../common/contracts/shared.ts';
 import { MeetingRatingStateResponse, MyMeetingsToRateResponse, RateByTokenResponse, RatingByTokenResponse } from '../../../common/contracts/teams.ts';
 import { uuid } from '../../infra/http/schemas.ts';
@@ -25,10 +26,10 @@ export const ratingRoutes = [
     handler: async (ctx, { params, body }) => rateByToken(ctx, params.token, body),
   }),
   defineRoute({
-    method: 'GET', url: '/api/meeting-ratings', summary: 'The closed meetings the citizen took part in, and their ratings', tags,
-    audience: 'citizen', guarded: true,
+    method: 'GET', url: '/api/meeting-ratings', summary: 'The closed meetings the citizen took part in, and their ratings, a page at a time', tags,
+    audience: 'citizen', guarded: true, query: PageQuery,
     response: MyMeetingsToRateResponse,
-    handler: async (ctx) => myMeetingsToRate(ctx),
+    handler: async (ctx, { query }) => myMeetingsToRate(ctx, query),
   }),
   defineRoute({
     method: 'GET', url: '/api/meetings/:meetingId/rating', summary: 'The citizen\'s own rating of a meeting they took part in', tags,

@@ -4,12 +4,14 @@
 // Min side, where a signed-in citizen can rate too. One rating per person and meeting. The ratings
 // stay in meeting_rating, tied to the meeting and so to the team, for the indicators.
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import type { DataContext, RequestContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { AppError, isUniqueViolation } from '../../infra/http/errors.ts';
 import { optionalText } from '../../infra/http/schemas.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
@@ -187,25 +189,35 @@ export async function meetingRatingState(ctx: DataContext, meetingId: string) {
   return { meeting: { id: meeting.id, teamName: meeting.teamName, startsAt: meeting.startsAt }, rating: await ownRating(ctx.trx, meetingId, citizen.personId) };
 }
 
-/** The closed meetings the citizen took part in as a guardian or youth, newest first, and whether they rated each. */
-export async function myMeetingsToRate(ctx: DataContext) {
+/**
+ * The closed meetings the citizen took part in as a guardian or youth, newest first (then by id, so
+ * meetings at the same time keep one order), and whether they rated each: a page at a time.
+ */
+export async function myMeetingsToRate(ctx: DataContext, page: { after?: string | undefined } = {}) {
   const citizen = requireCitizen(ctx);
+  const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'meetingRating.list', purpose: 'self_service', subject: { kind: 'person', id: citizen.personId } });
-  const rows = await ctx.trx
+  let query = ctx.trx
     .selectFrom('meeting_participant as mp')
     .innerJoin('team_meeting as m', 'm.id', 'mp.meeting_id')
     .leftJoin('team as t', 't.id', 'm.team_id')
     .leftJoin('meeting_rating as r', (join) => join.onRef('r.meeting_id', '=', 'm.id').onRef('r.person_id', '=', 'mp.person_id'))
-    .select(['m.id', 'm.starts_at', 'm.place', 't.name as team_name', 'r.felt_heard', 'r.useful', 'r.rated_at'])
+    .select([
+      'm.id', 'm.starts_at', 'm.place', 't.name as team_name', 'r.felt_heard', 'r.useful', 'r.rated_at',
+      // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
+      sql<string>`(extract(epoch from m.starts_at) * 1000000)::bigint::text`.as('starts_micros'),
+    ])
     .where('mp.person_id', '=', citizen.personId)
     .where('mp.role', 'in', ['guardian', 'youth'])
-    .where('m.status', '=', 'closed')
-    .orderBy('m.starts_at', 'desc')
-    .execute();
+    .where('m.status', '=', 'closed');
+  if (after) query = query.where(sql<boolean>`(m.starts_at, m.id) < (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
+  const found = await query.orderBy('m.starts_at', 'desc').orderBy('m.id', 'desc').limit(PAGE_SIZE + 1).execute();
+  const { items, ...more } = toPage(found, (r) => [r.starts_micros, r.id]);
   return {
-    meetings: rows.map((r) => ({
+    meetings: items.map((r) => ({
       id: r.id, teamName: meetingName(ctx.lang, r.team_name), startsAt: r.starts_at, place: r.place,
       rating: r.rated_at ? { feltHeard: r.felt_heard!, useful: r.useful!, ratedAt: r.rated_at } : null,
     })),
+    ...more,
   };
 }

@@ -16,10 +16,10 @@ const tags = ['teams'];
 
 export const teamRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/people/:id/team-requests', summary: 'The team proposed for the child and the family\'s requests for a discussion', tags,
-    audience: 'signed-in', guarded: true, params: PersonParams,
+    method: 'GET', url: '/api/people/:id/team-requests', summary: 'The team proposed for the child and the family\'s requests for a discussion, a page at a time', tags,
+    audience: 'signed-in', guarded: true, params: PersonParams, query: PageQuery,
     response: FamilyRequestsResponse,
-    handler: async (ctx, { params }) => teams.familyRequests(ctx, params.id),
+    handler: async (ctx, { params, query }) => teams.familyRequests(ctx, params.id, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/people/:id/team-requests', summary: 'The family asks the early-intervention team for a discussion', tags,

@@ -1,10 +1,12 @@
 // Early-intervention teams (tidlig innsatsteam): proposing the team for a child and the family's
 // own request for a team discussion. Referrals from professionals, intake, meetings and minutes
 // build on the same referral table.
+import { sql } from 'kysely';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { AppError } from '../../infra/http/errors.ts';
+import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { authorize } from '../access/access.ts';
 import { osloDate } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
@@ -35,19 +37,27 @@ export async function requestTeamDiscussion(ctx: DataContext, personId: string, 
   return { id: row.id, team: { id: team.id, name: team.name } };
 }
 
-export async function familyRequests(ctx: DataContext, personId: string) {
+/** The team proposed for the person, and the requests to teams about them: the newest first (then by id), a page at a time. */
+export async function familyRequests(ctx: DataContext, personId: string, page: { after?: string | undefined } = {}) {
+  const after = decodeCursor(page.after, [CURSOR_PART.micros, CURSOR_PART.uuid]);
   await authorize(ctx, { action: 'caseStatus.read', purpose: 'self_service', subject: { kind: 'person', id: personId } });
-  const rows = await ctx.trx
+  let query = ctx.trx
     .selectFrom('referral as r')
     .innerJoin('team as t', 't.id', 'r.team_id')
-    .select(['r.id', 'r.reason', 'r.status', 'r.received_at', 'r.answer_note', 't.name as team_name'])
-    .where('r.person_id', '=', personId)
-    .orderBy('r.received_at', 'desc')
-    .execute();
+    .select([
+      'r.id', 'r.reason', 'r.status', 'r.received_at', 'r.answer_note', 't.name as team_name',
+      // Exact to the microsecond, which a JavaScript Date is not: the cursor must not skip or repeat.
+      sql<string>`(extract(epoch from r.received_at) * 1000000)::bigint::text`.as('received_micros'),
+    ])
+    .where('r.person_id', '=', personId);
+  if (after) query = query.where(sql<boolean>`(r.received_at, r.id) < (timestamptz 'epoch' + ${after[0]}::bigint * interval '1 microsecond', ${after[1]}::uuid)`);
+  const found = await query.orderBy('r.received_at', 'desc').orderBy('r.id', 'desc').limit(PAGE_SIZE + 1).execute();
+  const { items: rows, ...more } = toPage(found, (r) => [r.received_micros, r.id]);
   const proposed = await teamForPerson(ctx.trx, personId, osloDate(ctx.services.clock.now()));
   return {
     proposedTeam: proposed ? { id: proposed.id, name: proposed.name } : null,
     requests: rows.map((r) => ({ id: r.id, reason: r.reason, status: r.status, receivedAt: r.received_at, answerNote: r.answer_note, teamName: r.team_name })),
+    ...more,
   };
 }
 

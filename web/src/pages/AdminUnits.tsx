@@ -8,9 +8,9 @@ import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
-import { useApiPages, useApiQuery, useSubmit } from '../query.tsx';
+import { useAllApiPages, useApiPages, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { ServiceUnit, ServiceUnitType, ServiceUnits } from '../../../common/contracts/organisation.ts';
+import type { ServiceUnit, ServiceUnitType, ServiceUnitTypes, ServiceUnits } from '../../../common/contracts/organisation.ts';
 
 interface UnitValues {
   name: string;
@@ -124,7 +124,8 @@ function UnitTypeForm({ onSaved }: { onSaved: (name: string) => void }) {
 export function AdminUnitsPage() {
   const { t } = useI18n();
   const units = useApiPages('/api/service-units', (page: ServiceUnits) => page.units);
-  const types = useApiQuery<{ types: ServiceUnitType[] }>('/api/service-unit-types');
+  // The unit form's kinds: every page, as a picker loads them.
+  const types = useAllApiPages('/api/service-unit-types', (page: ServiceUnitTypes) => page.types);
   const [editing, setEditing] = useState<ServiceUnit | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const list = units.items;
@@ -146,7 +147,7 @@ export function AdminUnitsPage() {
         <UnitForm
           key={editing === 'new' ? 'new' : editing.id}
           unit={editing === 'new' ? null : editing}
-          types={types.data?.types ?? []}
+          types={types.items ?? []}
           onSaved={(name) => saved(t(editing === 'new' ? 'ui.units.created' : 'ui.units.updated', { name }))}
           onCancel={() => setEditing(null)}
         />

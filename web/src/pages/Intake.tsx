@@ -9,9 +9,10 @@ import { FormErrors } from '../components/FormErrors.tsx';
 import { Page } from '../components/Page.tsx';
 import { LiveMessage, QueryFallback } from '../components/Status.tsx';
 import { ScheduleMeeting } from '../components/teams/ScheduleMeeting.tsx';
-import { useApiQuery, useSubmit } from '../query.tsx';
+import { useAllApiPages, useApiQuery, useSubmit } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { MeetingCandidatesResponse, MyIntakeResponse, Referral as ReferralItem } from '../../../common/contracts/teams.ts';
+import type { Teams } from '../../../common/contracts/organisation.ts';
 
 type Referral = ReferralItem;
 type Intake = MyIntakeResponse;
@@ -52,7 +53,8 @@ function Answer({ referral, teams, onDone }: { referral: Referral; teams: { id: 
 export function IntakePage() {
   const { t } = useI18n();
   const intake = useApiQuery<Intake>('/api/intake');
-  const allTeams = useApiQuery<{ teams: { id: string; name: string; kind: string }[] }>('/api/teams');
+  // The teams a referral can be sent on to: every page (the organisation bounds them).
+  const allTeams = useAllApiPages('/api/teams', (page: Teams) => page.teams);
   const [message, setMessage] = useState('');
   const done = setMessage;
   return (
@@ -79,7 +81,7 @@ export function IntakePage() {
                 <Paragraph key={m.id} data-size="sm"><Link asChild><RouterLink to={`/moter/${m.id}`}>{t('meetings.ui.meetingOn', { when: formatDateTime(m.startsAt) })}</RouterLink></Link></Paragraph>
               ))}
               {r.status === 'waiting' || r.status === 'more_info' ? (
-                <Answer referral={r} teams={(allTeams.data?.teams ?? []).filter((tm) => tm.kind === 'early_intervention' && tm.id !== team.id)} onDone={done} />
+                <Answer referral={r} teams={(allTeams.items ?? []).filter((tm) => tm.kind === 'early_intervention' && tm.id !== team.id)} onDone={done} />
               ) : null}
               {r.status === 'accepted' && r.person ? <Schedule referral={r} onDone={done} /> : null}
             </Card>

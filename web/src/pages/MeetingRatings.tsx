@@ -6,7 +6,8 @@ import { formatDate, formatDateTime } from '../../../common/i18n/index.ts';
 import { MeetingRating } from '../components/citizen/MeetingRating.tsx';
 import { Page } from '../components/Page.tsx';
 import { QueryFallback } from '../components/Status.tsx';
-import { useApiQuery } from '../query.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
+import { useAllApiPages, useApiPages } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { MyMeetingsToRateResponse } from '../../../common/contracts/teams.ts';
 import { PageSection } from '../components/PageSection.tsx';
@@ -15,14 +16,14 @@ export type MeetingToRate = MyMeetingsToRateResponse['meetings'][number];
 
 export function MeetingRatingsPage() {
   const { t } = useI18n();
-  const list = useApiQuery<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
-  const meetings = list.data?.meetings ?? [];
+  const list = useApiPages('/api/meeting-ratings', (page: MyMeetingsToRateResponse) => page.meetings);
+  const meetings = list.items;
   return (
     <Page title={t('teams.rating.listTitle')}>
       <Paragraph><Link asChild><RouterLink to="/min-side">{t('teams.rating.backToMyPage')}</RouterLink></Link></Paragraph>
       <Paragraph>{t('teams.rating.listIntro')}</Paragraph>
       <QueryFallback query={list} />
-      {list.data && meetings.length === 0 ? <Paragraph>{t('teams.rating.noMeetings')}</Paragraph> : null}
+      {list.first && meetings.length === 0 ? <Paragraph>{t('teams.rating.noMeetings')}</Paragraph> : null}
       <ul className="team-cards">
         {meetings.map((m) => (
           <li key={m.id}>
@@ -36,16 +37,17 @@ export function MeetingRatingsPage() {
           </li>
         ))}
       </ul>
+      <ShowMore more={list.more} />
     </Page>
   );
 }
 
-/** On Min side: how many meetings wait for the family's answer, with a link to them. */
+/** On Min side: how many meetings wait for the family's answer (counted over every page: the family's own meetings), with a link to them. */
 export function MeetingRatingsLink() {
   const { t } = useI18n();
-  const list = useApiQuery<{ meetings: MeetingToRate[] }>('/api/meeting-ratings');
-  const open = (list.data?.meetings ?? []).filter((m) => !m.rating).length;
-  if (!list.data || list.data.meetings.length === 0) return null;
+  const list = useAllApiPages('/api/meeting-ratings', (page: MyMeetingsToRateResponse) => page.meetings);
+  const open = (list.items ?? []).filter((m) => !m.rating).length;
+  if (!list.items || list.items.length === 0) return null;
   return (
     <PageSection id="my-meeting-ratings" title={t('teams.rating.listTitle')}>
       <Paragraph>

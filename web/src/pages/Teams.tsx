@@ -5,15 +5,15 @@ import { Alert, Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/des
 import { useState } from 'react';
 import { Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { LiveMessage, QueryFallback } from '../components/Status.tsx';
+import { LiveMessage, LoadError, QueryFallback } from '../components/Status.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
 import { TeamForm } from '../components/teams/TeamForm.tsx';
 import { TeamOverviews } from '../components/teams/TeamOverview.tsx';
-import { useApiPages, useApiQuery } from '../query.tsx';
+import { useAllApiPages, useApiPages } from '../query.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { Team } from '../../../common/contracts/organisation.ts';
-import type { ListTeamConfigResponse, TeamConfig, TeamOptions } from '../../../common/contracts/teams.ts';
+import type { Team, Teams } from '../../../common/contracts/organisation.ts';
+import type { ListTeamConfigResponse, TeamConfig, TeamOptions, TeamStaffChoices, TeamUnitChoices } from '../../../common/contracts/teams.ts';
 
 /** "Før fødsel–1 år", "1–5 år", "6–12 år": the seed's age groups, from the months stored. */
 export function ageGroup(team: Pick<Team, 'ageFromMonths' | 'ageToMonths'>, t: ReturnType<typeof useI18n>['t']): string {
@@ -40,16 +40,22 @@ export function TeamsPage() {
   const { t, tx } = useI18n();
   const { me } = useSession();
   const isAdmin = me?.abilities.editTeams === true;
-  // The administrator sees every team, active or not, a page at a time, with what the edit form needs.
-  const teams = useApiQuery<{ teams: Team[] }>(isAdmin ? null : '/api/teams');
+  // The administrator sees every team, active or not, a page at a time, with what the edit form needs:
+  // every page of its staff and service units (the organisation bounds them) and the known areas.
+  const teams = useApiPages(isAdmin ? null : '/api/teams', (page: Teams) => page.teams);
   const config = useApiPages(isAdmin ? '/api/teams/config' : null, (page: ListTeamConfigResponse) => page.teams);
-  const options: TeamOptions | undefined = config.first?.options;
+  const staffChoices = useAllApiPages(isAdmin ? '/api/teams/config/staff' : null, (page: TeamStaffChoices) => page.staff);
+  const unitChoices = useAllApiPages(isAdmin ? '/api/teams/config/units' : null, (page: TeamUnitChoices) => page.units);
+  const options: TeamOptions | undefined = config.first && staffChoices.items && unitChoices.items
+    ? { staff: staffChoices.items, units: unitChoices.items, areas: config.first.options.areas }
+    : undefined;
+  const choicesError = staffChoices.error ?? unitChoices.error;
   const [editing, setEditing] = useState<TeamConfig | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const loaded = isAdmin ? config : teams;
   const rows: Row[] | null = isAdmin
     ? config.first ? config.items.map(fromConfig) : null
-    : teams.data ? teams.data.teams.map((team) => ({ ...team, active: true, config: null })) : null;
+    : teams.first ? teams.items.map((team) => ({ ...team, active: true, config: null })) : null;
   const areaText = (team: Team) => team.area ?? t(hasAreaSibling(team, (rows ?? []).filter((r) => r.active)) ? 'ui.teams.otherAreas' : 'ui.teams.allAreas');
   const kinds = [...new Set((rows ?? []).map((team) => team.kind))];
   const saved = (text: string) => {
@@ -89,6 +95,7 @@ export function TeamsPage() {
         )
       ) : null}
       <QueryFallback query={loaded} />
+      {isAdmin && choicesError ? <LoadError error={choicesError} /> : null}
       {rows && rows.length === 0 ? <Paragraph>{t('ui.teams.empty')}</Paragraph> : null}
       {kinds.map((kind) => {
         const heading = tx(`ui.teams.kind.${kind}`, kind);
@@ -150,7 +157,7 @@ export function TeamsPage() {
           </section>
         );
       })}
-      {isAdmin ? <ShowMore more={config.more} /> : null}
+      <ShowMore more={loaded.more} />
     </Page>
   );
 }

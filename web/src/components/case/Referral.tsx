@@ -5,7 +5,7 @@ import { Button, Field, Fieldset, Label, Link, Paragraph, Radio, Tag, Textarea, 
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatDateTime } from '../../../../common/i18n/index.ts';
-import { useApiPages, useApiQuery, useSubmit } from '../../query.tsx';
+import { useAllApiPages, useApiPages, useApiQuery, useSubmit } from '../../query.tsx';
 import { ShowMore } from '../ShowMore.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { FormErrors } from '../FormErrors.tsx';
@@ -24,13 +24,14 @@ export function ReferralForm({ personId, onChange }: { personId: string; onChang
   const [reason, setReason] = useState('');
   const [teamId, setTeamId] = useState('');
   const [otherTeamReason, setOtherTeamReason] = useState('');
-  const teams = useApiQuery<Teams>('/api/teams');
+  // The choices: every page of the teams (the organisation bounds them).
+  const teams = useAllApiPages('/api/teams', (page: Teams) => page.teams);
   const form = useSubmit<{ team: { name: string } }>('referral');
   if (!proposal.data?.team) return null;
   const proposed = proposal.data.team;
   const chosen = teamId || proposed.id;
   const otherTeam = chosen !== proposed.id;
-  const choices = (teams.data?.teams ?? []).filter((tm) => tm.kind === 'early_intervention');
+  const choices = (teams.items ?? []).filter((tm) => tm.kind === 'early_intervention');
   const labels: Record<string, string> = { basis: t('meetings.ui.basis'), reason: t('meetings.ui.reason'), teamId: t('meetings.ui.team'), otherTeamReason: t('meetings.ui.otherTeamReason') };
   return (
     <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${personId}/referrals`, {

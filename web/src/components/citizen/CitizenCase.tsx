@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { formatDate } from '../../../../common/i18n/index.ts';
 import { CONSENT_PURPOSES } from '../../../../common/consent.ts';
 import { toIsoDate } from '../../dates.ts';
-import { useApiQuery, useSubmit } from '../../query.tsx';
+import { useApiPages, useApiQuery, useSubmit } from '../../query.tsx';
 import { useI18n } from '../../i18n.tsx';
 import type { PersonDetails } from '../../../../common/contracts/people.ts';
 import { CategoryChecks, RecipientChecks } from '../case/shared.tsx';
@@ -17,6 +17,7 @@ import { useAllServiceUnits } from '../../serviceUnits.ts';
 import type { AccessEvent } from '../../../../common/contracts/audit.ts';
 import type { FamilyRequestsResponse } from '../../../../common/contracts/teams.ts';
 import { Collapsible, PageSection } from '../PageSection.tsx';
+import { ShowMore } from '../ShowMore.tsx';
 
 
 export function GiveConsent({ person, onGiven }: { person: PersonDetails; onGiven: () => void }) {
@@ -82,23 +83,25 @@ type Requests = FamilyRequestsResponse;
 
 export function TeamRequest({ person }: { person: PersonDetails }) {
   const { t } = useI18n();
-  const requests = useApiQuery<Requests>(`/api/people/${person.id}/team-requests`);
+  const requests = useApiPages(`/api/people/${person.id}/team-requests`, (page: Requests) => page.requests);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const form = useSubmit('team-request');
   const reasonLabel = t('cases.ui.citizen.requestReason');
-  if (!requests.data) return <QueryFallback query={requests} />;
+  const proposedTeam = requests.first?.proposedTeam;
+  if (!requests.first) return <QueryFallback query={requests} />;
   return (
     <PageSection id="team-request" title={t('cases.ui.citizen.teamHeading')}>
-      <Paragraph>{requests.data?.proposedTeam ? t(person.citizen?.reader === 'self' ? 'cases.ui.citizen.teamHelpSelf' : 'cases.ui.citizen.teamHelp', { team: requests.data.proposedTeam.name }) : t('cases.ui.citizen.noTeam')}</Paragraph>
+      <Paragraph>{proposedTeam ? t(person.citizen?.reader === 'self' ? 'cases.ui.citizen.teamHelpSelf' : 'cases.ui.citizen.teamHelp', { team: proposedTeam.name }) : t('cases.ui.citizen.noTeam')}</Paragraph>
       <LiveMessage>{message || null}</LiveMessage>
-      {(requests.data?.requests ?? []).map((r) => (
+      {requests.items.map((r) => (
         <Paragraph key={r.id} data-size="sm">
           <Tag data-color={r.status === 'accepted' ? 'success' : 'neutral'}>{t(`cases.ui.citizen.requestStatus.${r.status}` as 'cases.ui.citizen.requestStatus.waiting')}</Tag>{' '}
           {t('cases.ui.citizen.requestLine', { team: r.teamName, date: formatDate(r.receivedAt) })}: {r.reason}
         </Paragraph>
       ))}
-      {requests.data?.proposedTeam ? (
+      <ShowMore more={requests.more} />
+      {proposedTeam ? (
         <form className="form form--compact" noValidate onSubmit={(e) => void form.run(e, `/api/people/${person.id}/team-requests`, { reason }, () => {
           setReason('');
           setMessage(t('cases.ui.citizen.requestSent'));
