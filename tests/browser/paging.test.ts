@@ -1,7 +1,8 @@
 // Long lists in the browser: a relay log shows the newest 50 entries, and "Vis eldre" loads the
 // older ones below them until there are no more, without repeating any; a long list of notifications
 // shows a page and "Vis flere" the rest; a picker of the people one is involved with offers all of
-// them, past the first page. Each page passes axe-core before and after.
+// them, past the first page, and so does the team form of its staff and services. Each page passes
+// axe-core before and after.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +110,33 @@ describe('long lists in pages', () => {
     const offered = (await picker.getByRole('option').allTextContents()).filter((o) => o.includes(' Sidebarn '));
     expect(offered).toHaveLength(PAGE_SIZE + 1);
     await expectNoAxeViolations(page, 'worries, every child in the picker');
+    expectNoProblems(t);
+    await t.close();
+  });
+
+  it('offers every member and service in the administrator\'s team form, past the first page of each', async () => {
+    const db = env.testApp.database.db;
+    const admin = await db.selectFrom('staff_user').select(['display_name', 'municipality_id']).where('username', '=', 'administrator').executeTakeFirstOrThrow();
+    const staff = await db.insertInto('staff_user').values(Array.from({ length: PAGE_SIZE + 1 }, (_, i) => ({
+      municipality_id: admin.municipality_id, username: `sideansatt.${i}`, display_name: `Teamvalg${String(i + 1).padStart(3, '0')} Sideansatt`, email: `sideansatt.${i}@fjordvik.example`,
+    }))).returning('id').execute();
+    await db.insertInto('staff_role').values(staff.map((s) => ({ staff_user_id: s.id, role: 'team_member' }))).execute();
+    await db.insertInto('service_unit').values(Array.from({ length: PAGE_SIZE + 1 }, (_, i) => ({
+      municipality_id: admin.municipality_id, name: `Sideenhet ${String(i + 1).padStart(3, '0')}`, type_code: 'school_primary',
+    }))).execute();
+
+    const t = await openPage(env);
+    const { page } = t;
+    await signInAs(page, admin.display_name);
+    await page.goto('/team');
+    await page.getByRole('button', { name: translate('nb', 'teams.form.newButton') }).click();
+    const last = `Teamvalg${String(PAGE_SIZE + 1).padStart(3, '0')} Sideansatt`;
+    await page.getByRole('checkbox', { name: last }).waitFor();
+    await page.getByRole('checkbox', { name: `Sideenhet ${String(PAGE_SIZE + 1).padStart(3, '0')}` }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /Sideansatt/ }).count()).toBe(PAGE_SIZE + 1);
+    expect(await page.getByRole('checkbox', { name: /^Sideenhet / }).count()).toBe(PAGE_SIZE + 1);
+    expect(await page.getByRole('option', { name: last }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'team form, every member and service');
     expectNoProblems(t);
     await t.close();
   });

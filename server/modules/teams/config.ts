@@ -153,7 +153,7 @@ export async function updateTeam(ctx: DataContext, id: string, input: TeamUpdate
   return { id, version: input.version + 1 };
 }
 
-/** Every team of the municipality, active or not, a page at a time, with what the edit form needs. */
+/** Every team of the municipality, active or not, a page at a time, with the known areas the edit form offers (its staff and units are lists of their own). */
 export async function listTeamConfig(ctx: DataContext, page: { after?: string | undefined } = {}) {
   const admin = requireStaff(ctx);
   const after = decodeCursor(page.after, [CURSOR_PART.text, CURSOR_PART.int, CURSOR_PART.text, CURSOR_PART.uuid]);
