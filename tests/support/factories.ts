@@ -249,3 +249,8 @@ export async function teamServingType(db: Kysely<DB>, typeCode: string, kind: Te
   const team = onlyOne(rows, `active ${kind} team serving ${typeCode}`);
   return { id: team.id, name: team.name, leaderStaffUserId: team.leader_staff_user_id };
 }
+
+/** A demo log-in's name as the app shows it to others (`staff_user.display_name`): read, never spelt. */
+export async function staffName(db: Kysely<DB>, username: string): Promise<string> {
+  return (await db.selectFrom('staff_user').select('display_name').where('username', '=', username).executeTakeFirstOrThrow()).display_name;
+}
