@@ -10,6 +10,7 @@ import { addDays, subtractYears } from '../../common/dates.ts';
 import { syntheticNationalId } from '../../common/national-id.ts';
 import { daysFromToday, today } from '../support/clock.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts';
+import { staffName } from '../support/factories.ts';
 
 let t: TestApp;
 let dir: string;
@@ -133,7 +134,7 @@ describe('the guardian confirms on Min side', () => {
     const forelder = await signedIn(t.app, 'forelder');
     const waiting = (await forelder.get('/api/relation-claims')).json().relations as { id: string; childName: string; registeredBy: string }[];
     const claim = waiting.find((r) => r.childName === 'Bekreftet Barn');
-    expect(claim).toMatchObject({ registeredBy: 'Ingrid Solheim' });
+    expect(claim).toMatchObject({ registeredBy: await staffName(t.database.db, 'fagperson.barnehage') });
     expect(((await forelder.get('/api/people')).json().people as { id: string }[]).map((p) => p.id)).not.toContain(childId);
 
     // Nobody else can answer for her.

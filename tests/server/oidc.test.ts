@@ -8,6 +8,7 @@ import { syntheticNationalId } from '../../common/national-id.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { INTERACTION_PATH, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
 import { testClock } from '../support/clock.ts';
+import { staffName } from '../support/factories.ts';
 
 let t: TestApp;
 let idp: TestOidcProvider;
@@ -171,14 +172,15 @@ describe('sign-in through OpenID Connect', () => {
   it('signs a staff member in by the e-mail the provider vouches for, then by the subject', async () => {
     const admin = await staffUser('administrator');
     expect(admin.oidc_subject).toBeNull();
-    idp.accounts.set('entra-administrator', { email: admin.email.toUpperCase(), email_verified: true, name: 'Per Johansen' });
+    const adminName = await staffName(t.database.db, 'administrator');
+    idp.accounts.set('entra-administrator', { email: admin.email.toUpperCase(), email_verified: true, name: adminName });
 
     const { browser, landing } = await signInThroughProvider('staff', 'entra-administrator');
     expect(landingOf(landing)).toBe('/');
     expect(browser.cookies(sammen).get('sammen_session')).toMatchObject({ secure: true, httpOnly: true });
     expect(browser.cookies(sammen).has('sammen_oidc')).toBe(false);
     const me = await browser.json(`${sammen}/api/auth/me`);
-    expect(me.principal).toMatchObject({ kind: 'staff', username: 'administrator', displayName: 'Per Johansen', activeRole: 'administrator' });
+    expect(me.principal).toMatchObject({ kind: 'staff', username: 'administrator', displayName: adminName, activeRole: 'administrator' });
     expect((await staffUser('administrator')).oidc_subject).toBe('entra-administrator');
 
     // Later the address changes at the provider; the subject still says who this is.
