@@ -1,5 +1,5 @@
-// High absence: the rector of Fjellbekken skole imports the school's absence figures; the contact
-// teacher Henrik Aasen then sees exactly his pupils above 10 % with weak progress, with the first
+// High absence: the rector of the school imports the school's absence figures; the contact
+// teacher then sees exactly his pupils above 10 % with weak progress, with the first
 // step of the action guide. A file with a bad row is refused whole, by line number, and changes
 // nothing; other units see nothing; every child listed is in the family's access log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
