@@ -11,10 +11,16 @@ import { sendAfterCareNotices, sendPlanReminders } from './modules/plans/jobs.ts
 import { emailJobHandler } from './modules/notifications/mailer.ts';
 import { configureNotifications, EMAIL_JOB } from './modules/notifications/service.ts';
 import { REFRESH_JOB, refreshJob } from './modules/indicators/refresh.ts';
+import { systemHandle } from './modules/access/gate.ts';
+
+/** Each job runs on a handle named after it: the system audit rows it writes say which job read. */
+function named(handlers: Record<string, JobHandler>): Record<string, JobHandler> {
+  return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, (db, payload, now) => handler(systemHandle(db, kind), payload, now)]));
+}
 
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   configureNotifications(config);
-  return {
+  return named({
     [EMAIL_JOB]: emailJobHandler(config),
     'audit.seal': async (db) => {
       await sealAuditLog(db);
@@ -40,7 +46,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       await sendPlanReminders(db, now);
       await sendAfterCareNotices(db, now);
     },
-  };
+  });
 }
 
 export const recurringJobs: RecurringJob[] = [

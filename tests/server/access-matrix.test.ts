@@ -586,7 +586,7 @@ const EVERY_ACTION: Row[] = [
   row('plan.read', 'citizen:guardianWithResponsibility', family, yes('guardian_with_parental_responsibility')),
   row('plan.read', 'citizen:guardianWithout', family, no('guardian_without_parental_responsibility')),
   row('plan.create', 'coordinator', family, yes('coordinator')),
-  row('plan.create', 'other:healthStation', family, no('not_coordinator')),
+  row('plan.create', 'other:healthStation', family, no('coordinator_not_accepted')),
   row('plan.write', 'coordinator', entity('individual_plan', (f) => f.planId), yes('coordinator')),
   row('plan.write', 'other:healthStation', entity('individual_plan', (f) => f.planId), yes('involved:collaborator+individual_plan_consent')),
   row('plan.write', 'professional', entity('individual_plan', (f) => f.planId), no('unit_not_recipient')),
@@ -595,7 +595,7 @@ const EVERY_ACTION: Row[] = [
   row('plan.familyWrite', 'coordinator', family, no('not_citizen')),
   // The plan's meetings (ansvarsgruppemøte): called by the coordinator in office only.
   row('planMeeting.schedule', 'coordinator', entity('individual_plan', (f) => f.planId), yes('coordinator')),
-  row('planMeeting.schedule', 'other:healthStation', entity('individual_plan', (f) => f.planId), no('not_coordinator')),
+  row('planMeeting.schedule', 'other:healthStation', entity('individual_plan', (f) => f.planId), no('coordinator_not_accepted')),
   row('planMeeting.schedule', 'citizen:guardianWithResponsibility', entity('individual_plan', (f) => f.planId), no('not_staff')),
   // After-care (ettervern): recorded by child welfare of the municipality, read with the plan.
   row('afterCare.record', 'child_welfare_intake', family, yes('child_welfare_intake')),

@@ -8,6 +8,7 @@
 // is also checked against its response schema, so the whole suite checks every contract.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db, Tx } from '../db/database.ts';
 import { z } from 'zod';
 import { AppError, conflict, invalidField, notSignedIn } from './errors.ts';
 import { newRequestAudit, type DataContext, type Principal, type RequestContext } from './context.ts';
@@ -185,6 +186,13 @@ const requestHash = (req: FastifyRequest) =>
  * modules (docs/architecture.md, "Import boundaries"): app.ts hands it to registerRoutes.
  */
 export interface RouteGuard {
+  /**
+   * The handle a guarded handler sees: its transaction, which refuses personal data until a decision
+   * in the request allowed something (decision 0039). The transaction given stays with the guard.
+   */
+  handleFor(ctx: DataContext, trx: Tx): Tx;
+  /** The database a plain handler sees: it gets no personal data at all. */
+  plainHandle(ctx: RequestContext, db: Db): Db;
   /** In the transaction, before it commits: refuse a response naming a person the request did not authorize. */
   beforeCommit(ctx: DataContext, result: unknown): Promise<void>;
   /** After the rollback: record a refused attempt, so the refusal survives it; other errors pass by. */
@@ -201,7 +209,7 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext, guard: Rout
     params: route.params ? parseInput(route.params, req.params ?? {}) : undefined,
   };
   if (!route.guarded) {
-    const result = await route.handler(ctx, input);
+    const result = await route.handler({ ...ctx, services: { ...ctx.services, db: guard.plainHandle(ctx, ctx.services.db) } }, input);
     checkResponse(route, ctx, result);
     return result;
   }
@@ -213,7 +221,9 @@ export async function runRoute(route: AnyRoute, ctx: RequestContext, guard: Rout
       const writes = { count: 0 };
       // The raw handle stays out: everything this request reads or writes goes through its transaction.
       const { db: _rawHandle, ...services } = ctx.services;
-      const dataCtx: DataContext = { ...ctx, services, trx: trx.withPlugin(new WriteCounter(writes)), decisions: [], audit: newRequestAudit(), writes };
+      const counted = trx.withPlugin(new WriteCounter(writes));
+      const dataCtx: DataContext = { ...ctx, services, trx: counted, decisions: [], audit: newRequestAudit(), writes };
+      dataCtx.trx = guard.handleFor(dataCtx, counted);
       if (key && owner) {
         const replay = await claimKey(trx, owner, key, requestHash(req));
         // The first request was decided and audited; its answer goes back only to the same user.

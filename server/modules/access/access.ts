@@ -14,7 +14,8 @@ import type { MessageKey } from '../../../common/i18n/index.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { alreadyRecorded, auditInRequest, noteAccess } from './person-reads.ts';
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type Decision } from './actions.ts';
-import { AccessFacts } from './facts.ts';
+import { AccessFacts, type SubjectRecord } from './facts.ts';
+import { openGate, ungatedTrx } from './gate.ts';
 import { deny, type Policy, type Rule } from './policy.ts';
 import { auditPolicy } from './policies/audit.ts';
 import { casePolicy } from './policies/case.ts';
@@ -64,7 +65,8 @@ const requestFacts = new WeakMap<Tx, { facts: AccessFacts; writes: number }>();
 function factsOf(ctx: DataContext): AccessFacts {
   const found = requestFacts.get(ctx.trx);
   if (found && found.writes === ctx.writes.count) return found.facts;
-  const facts = new AccessFacts(ctx.trx);
+  // The rules read the subject's data to decide, before the handler's gate may open.
+  const facts = new AccessFacts(ungatedTrx(ctx));
   requestFacts.set(ctx.trx, { facts, writes: ctx.writes.count });
   return facts;
 }
@@ -98,6 +100,24 @@ export async function abilitiesOf<K extends string>(ctx: DataContext, on: Omit<A
   const result = {} as Record<K, boolean>;
   for (const key of Object.keys(actions) as K[]) result[key] = await may(ctx, { ...on, action: actions[key] });
   return result;
+}
+
+/**
+ * The person a record belongs to, for the decision about it: a handler may not read the record before
+ * a decision allowed something (gate.ts), so it asks here, beside the gate, for the id alone. Null for
+ * an unknown record or one that names no one; the decision then refuses alike, so the answer never
+ * tells whether it exists.
+ */
+export function subjectOf(ctx: DataContext, table: SubjectRecord, id: string): Promise<string | null> {
+  const p = ctx.principal;
+  // A professional's case routes are the busiest: the person and their way into the case come in one statement.
+  if (table === 'help_case' && p?.kind === 'staff') return factsOf(ctx).staffCaseOf(p.staffUserId, p.serviceUnitId, id);
+  return factsOf(ctx).subjectOf(table, id);
+}
+
+/** `subject` of an access request about this person, or nothing when there is none. */
+export function aboutPerson(personId: string | null | undefined): { subject?: { kind: 'person'; id: string } } {
+  return personId ? { subject: { kind: 'person', id: personId } } : {};
 }
 
 /** The relay log's categories the reader may see (call after case.read was allowed). */
@@ -142,6 +162,7 @@ export async function authorize(ctx: DataContext, request: AccessRequest): Promi
   const decision = await decideWith(factsOf(ctx), ctx.principal, request, ctx.services.clock.now());
   ctx.decisions.push({ action: request.action, allowed: decision.allowed });
   if (!decision.allowed) throw new AccessDenied(request, decision.reason);
+  openGate(ctx);
   if (alreadyRecorded(ctx, request)) return;
   auditInRequest(ctx, {
     principal: ctx.principal,
@@ -165,6 +186,7 @@ export async function authorizeIfAllowed(ctx: DataContext, request: AccessReques
   const decision = await decideWith(factsOf(ctx), ctx.principal, request, ctx.services.clock.now());
   if (!decision.allowed) return false;
   ctx.decisions.push({ action: request.action, allowed: true });
+  openGate(ctx);
   auditInRequest(ctx, {
     principal: ctx.principal, action: request.action, purpose: request.purpose, outcome: 'allowed', reason: decision.reason,
     subject: request.subject, entity: request.entity, requestId: ctx.requestId,

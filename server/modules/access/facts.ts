@@ -3,7 +3,7 @@
 // authorize(), the abilities of the resource, the relay log's categories). A write in the request
 // (other than its own audit rows) empties them, so a decision after e.g. a new involvement sees it.
 import type { Db } from '../../infra/db/database.ts';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { consentsForAccessJson, consentsFromJson, loadConsentsForAccess } from '../consent/queries.ts';
 import type { ConsentForAccess } from '../consent/rules.ts';
 
@@ -22,6 +22,41 @@ export interface UnitFacts {
   id: string;
   typeCode: string;
   active: boolean;
+}
+
+/**
+ * The records a request names by their own id, and where each says whose it is: a handler names the
+ * subject of its decision with subjectOf() before it may read the record (access/gate.ts).
+ */
+const SUBJECT_OF = {
+  help_case: 'person_id',
+  child_welfare_report: 'person_id',
+  consent: 'subject_id',
+  individual_plan: 'person_id',
+  plan_request: 'person_id',
+  coordinator_assignment: 'person_id',
+  after_care: 'person_id',
+  team_meeting: 'person_id',
+  referral: 'person_id',
+  screening: 'person_id',
+  access_request: 'person_id',
+  relation_claim: 'child_id',
+  // Records of a case: the case's person.
+  action_item: 'case_id',
+  relay_handover: 'case_id',
+} as const;
+
+export type SubjectRecord = keyof typeof SUBJECT_OF;
+
+/** What a professional's way into a person's case rests on, as columns of one statement (the person given as SQL). */
+function staffCaseFacts(staffUserId: string, unitId: string | null, personId: RawBuilder<string>) {
+  return [
+    sql<string | null>`(select kind from involvement where person_id = ${personId} and staff_user_id = ${staffUserId} and ended_at is null limit 1)`.as('involvement'),
+    sql<string | null>`(select type_code from service_unit where id = ${unitId})`.as('unit_type'),
+    sql<boolean | null>`(select active from service_unit where id = ${unitId})`.as('unit_active'),
+    consentsForAccessJson(personId).as('consents'),
+    sql<boolean>`exists (select 1 from transition t join help_case c on c.id = t.case_id where c.person_id = ${personId} and t.to_unit_id = ${unitId} and t.status <> 'cancelled')`.as('receiver'),
+  ] as const;
 }
 
 export class AccessFacts {
@@ -58,20 +93,34 @@ export class AccessFacts {
    */
   staffCase(staffUserId: string, unitId: string | null, personId: string): Promise<void> {
     return this.once(`staffCase:${staffUserId}:${unitId ?? ''}:${personId}`, async () => {
-      const row = await this.trx.selectNoFrom((eb) => [
-        eb.selectFrom('involvement').select('kind').where('person_id', '=', personId).where('staff_user_id', '=', staffUserId).where('ended_at', 'is', null).limit(1).as('involvement'),
-        eb.selectFrom('service_unit').select('type_code').where('id', '=', unitId).as('unit_type'),
-        eb.selectFrom('service_unit').select('active').where('id', '=', unitId).as('unit_active'),
-        consentsForAccessJson(personId).as('consents'),
-        sql<boolean>`exists (select 1 from transition t join help_case c on c.id = t.case_id where c.person_id = ${personId} and t.to_unit_id = ${unitId} and t.status <> 'cancelled')`.as('receiver'),
-      ]).executeTakeFirstOrThrow();
-      this.seed(`involvement:${staffUserId}:${personId}`, row.involvement ?? null);
-      if (unitId) {
-        this.seed(`unit:${unitId}`, row.unit_type ? { id: unitId, typeCode: row.unit_type, active: row.unit_active ?? false } : null);
-        this.seed(`transition:${personId}:${unitId}`, row.receiver);
-      }
-      this.seed(`consents:${personId}`, consentsFromJson(row.consents));
+      const row = await this.trx.selectNoFrom(staffCaseFacts(staffUserId, unitId, sql<string>`${personId}::uuid`)).executeTakeFirstOrThrow();
+      this.seedStaffCase(staffUserId, unitId, personId, row);
     });
+  }
+
+  /**
+   * The person of a case and, for a professional, the same facts as staffCase(), in one statement: a
+   * case's routes name their subject before they may read the case (gate.ts), at no extra round trip.
+   */
+  staffCaseOf(staffUserId: string, unitId: string | null, caseId: string): Promise<string | null> {
+    return this.once(`subject:help_case:${caseId}`, async () => {
+      const row = await this.trx.selectFrom('help_case')
+        .select(['help_case.person_id', ...staffCaseFacts(staffUserId, unitId, sql<string>`help_case.person_id`)])
+        .where('help_case.id', '=', caseId).executeTakeFirst();
+      if (!row) return null;
+      this.seed(`staffCase:${staffUserId}:${unitId ?? ''}:${row.person_id}`, undefined);
+      this.seedStaffCase(staffUserId, unitId, row.person_id, row);
+      return row.person_id;
+    });
+  }
+
+  private seedStaffCase(staffUserId: string, unitId: string | null, personId: string, row: { involvement: string | null; unit_type: string | null; unit_active: boolean | null; consents: unknown; receiver: boolean }): void {
+    this.seed(`involvement:${staffUserId}:${personId}`, row.involvement ?? null);
+    if (unitId) {
+      this.seed(`unit:${unitId}`, row.unit_type ? { id: unitId, typeCode: row.unit_type, active: row.unit_active ?? false } : null);
+      this.seed(`transition:${personId}:${unitId}`, row.receiver);
+    }
+    this.seed(`consents:${personId}`, consentsFromJson(row.consents as Parameters<typeof consentsFromJson>[0]));
   }
 
   /** What a citizen's view of a person rests on — the guardianship and the person — in one statement. */
@@ -144,6 +193,17 @@ export class AccessFacts {
     return this.once(`holder:${personId}`, async () => {
       const row = await this.trx.selectFrom('help_case').select('relay_holder_id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
       return row?.relay_holder_id;
+    });
+  }
+
+  /** The person a record belongs to (null when it names none, or does not exist): the id only. */
+  subjectOf(table: SubjectRecord, id: string): Promise<string | null> {
+    return this.once(`subject:${table}:${id}`, async () => {
+      const column = SUBJECT_OF[table];
+      const row = column === 'case_id'
+        ? await sql<{ person: string | null }>`select c.person_id as person from ${sql.table(table)} r join help_case c on c.id = r.case_id where r.id = ${id}`.execute(this.trx)
+        : await sql<{ person: string | null }>`select ${sql.ref(column)} as person from ${sql.table(table)} where id = ${id}`.execute(this.trx);
+      return row.rows[0]?.person ?? null;
     });
   }
 

@@ -7,6 +7,7 @@ import type { StaffRole } from '../../../common/roles.ts';
 import type { PageKey } from '../../../common/pages.ts';
 import type { AccessAction } from './actions.ts';
 import { AccessFacts } from './facts.ts';
+import { ungatedDb } from './gate.ts';
 import { decideWith } from './access.ts';
 import { seesEveryTeam } from './policies/team.ts';
 
@@ -62,7 +63,8 @@ export interface Navigation {
 
 export async function navigationOf(db: Db, principal: Principal | null, devLogin: boolean, now: Date): Promise<Navigation> {
   if (!principal) return { pages: [], menu: [], abilities: NOTHING };
-  const facts = new AccessFacts(db);
+  // The rules may read the user's own relations: beside a plain route's gate, as in a request's decisions.
+  const facts = new AccessFacts(ungatedDb(db));
   const may = async (action: AccessAction) => (await decideWith(facts, principal, { action, purpose: 'administration' }, now)).allowed;
   const pages = principal.kind === 'citizen' ? CITIZEN_PAGES : STAFF_PAGES[principal.activeRole];
   const menu: PageKey[] = [];

@@ -17,6 +17,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { auditInsert, writeAudit, type AuditEntry } from '../audit/audit-log.ts';
 import type { RequestAudit } from '../../infra/http/context.ts';
 import type { AuditedAction } from '../audit/presentation.ts';
+import { systemJobOf, ungatedTrx } from './gate.ts';
 
 export interface PersonRead {
   /** An AccessAction, or a system action with a text in audit/presentation.ts. */
@@ -57,7 +58,7 @@ function takePending(ctx: DataContext): AuditEntry[] {
 
 /** Writes the request's audit rows now, for a handler that reads the audit log itself. */
 export async function writePendingAudit(ctx: DataContext): Promise<void> {
-  await writeAudit(ctx.trx, takePending(ctx));
+  await writeAudit(ungatedTrx(ctx), takePending(ctx));
 }
 
 /** Whether this request already recorded the same allowed access (a handler that loads a thing twice). */
@@ -110,13 +111,15 @@ async function unrecordedPeople(ctx: DataContext, value: unknown): Promise<strin
   const own = self(ctx);
   const candidates = [...found].filter((id) => id !== own && !ctx.audit.people.has(id));
   const rows = takePending(ctx);
+  // The access module's own statements: beside the handler's gate, never through it.
+  const trx = ungatedTrx(ctx);
   if (candidates.length === 0) {
-    await writeAudit(ctx.trx, rows);
+    await writeAudit(trx, rows);
     return [];
   }
   const named: string[] = [];
   for (let i = 0; i < candidates.length; i += CHUNK) {
-    const people = i === 0 && rows.length > 0 ? ctx.trx.with('audit_rows', (db) => auditInsert(db, rows)) : ctx.trx;
+    const people = i === 0 && rows.length > 0 ? trx.with('audit_rows', (db) => auditInsert(db, rows)) : trx;
     const found = await people.selectFrom('person').select('id').where('id', 'in', candidates.slice(i, i + CHUNK)).execute();
     named.push(...found.map((r) => r.id));
   }
@@ -149,14 +152,18 @@ export async function checkPeopleNamedIn(ctx: DataContext, response: unknown): P
   }
 }
 
-/** A background job's reads: Sammen itself reads, once per person per run. */
+/**
+ * A background job's reads: Sammen itself reads, once per person per run. On a handle from
+ * systemHandle() (the worker gives each job one) the job's name is the row's actor.
+ */
 export function systemReads(trx: Tx) {
   const seen = new Set<string>();
+  const job = systemJobOf(trx) ?? undefined;
   return {
     async read(personId: string | null | undefined, read: PersonRead): Promise<void> {
       if (!personId || seen.has(personId)) return;
       seen.add(personId);
-      await writeAudit(trx, { principal: null, system: true, action: read.action, purpose: read.purpose, outcome: 'allowed', reason: read.reason, subject: { kind: 'person', id: personId }, entity: read.entity });
+      await writeAudit(trx, { principal: null, system: true, job, action: read.action, purpose: read.purpose, outcome: 'allowed', reason: read.reason, subject: { kind: 'person', id: personId }, entity: read.entity });
     },
   };
 }

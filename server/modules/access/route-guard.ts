@@ -2,8 +2,13 @@
 import type { RouteGuard } from '../../infra/http/route.ts';
 import { AccessDenied, recordDenial } from './access.ts';
 import { checkPeopleNamedIn } from './person-reads.ts';
+import { handleFor, plainHandle } from './gate.ts';
 
 export const accessGuard: RouteGuard = {
+  // The handler's transaction refuses personal data until a decision allowed something; a plain
+  // route's database never does (gate.ts).
+  handleFor,
+  plainHandle,
   // Every person the response names was authorized in the request (and so has an audit row).
   beforeCommit: checkPeopleNamedIn,
   async afterRollback(ctx, error) {

@@ -19,6 +19,8 @@ export interface AuditEntry {
   requestId?: string | undefined;
   /** Done by Sammen itself (a background job), not by a person. */
   system?: boolean;
+  /** Which background job (access/gate.ts, systemHandle): the system row's actor name. */
+  job?: string | undefined;
 }
 
 /** Writes one event, or several in one statement (a list that names many people audits them all at once). */
@@ -55,7 +57,7 @@ function row(entry: AuditEntry, clientIp: string | null): InsertObject<DB, 'audi
     municipality_id: municipalityOf(entry),
     actor_kind: p ? p.kind : entry.system ? 'system' : 'anonymous',
     actor_id: p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null,
-    actor_name: p?.displayName ?? null,
+    actor_name: p?.displayName ?? entry.job ?? null,
     actor_role: p ? (p.kind === 'staff' ? p.activeRole : 'citizen') : null,
     actor_unit_id: p?.kind === 'staff' ? p.serviceUnitId : null,
     subject_kind: entry.subject?.kind ?? null,

@@ -5,7 +5,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { addDays, osloDate } from '../../../common/dates.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, aboutPerson, subjectOf } from '../access/access.ts';
 import { notify } from '../notifications/service.ts';
 import { involve, loadCase, staffCoveredByConsent } from './queries.ts';
 import { OWN_CONSENT_STAGES, STAGE_UNIT_TYPES, type Stage } from './transitions.ts';
@@ -68,8 +68,7 @@ export async function requestHandover(ctx: DataContext, caseId: string, input: {
 
 export async function answerHandover(ctx: DataContext, handoverId: string, accept: boolean, note: string | undefined) {
   const staff = requireStaff(ctx);
-  const found = await ctx.trx.selectFrom('relay_handover as h').innerJoin('help_case as c', 'c.id', 'h.case_id').select(['h.case_id', 'c.person_id']).where('h.id', '=', handoverId).executeTakeFirst();
-  await authorize(ctx, { action: 'handover.answer', purpose: 'follow_up', ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'relay_handover', id: handoverId } });
+  await authorize(ctx, { action: 'handover.answer', purpose: 'follow_up', ...aboutPerson(await subjectOf(ctx, 'relay_handover', handoverId)), entity: { type: 'relay_handover', id: handoverId } });
   const h = (await ctx.trx.selectFrom('relay_handover').selectAll().where('id', '=', handoverId).forUpdate().executeTakeFirst())!;
   if (h.status !== 'pending') throw new AppError('CONFLICT', 'cases.err.handoverAnswered');
   const c = (await loadCase(ctx.trx, h.case_id))!;

@@ -6,7 +6,7 @@ import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError } from '../../infra/http/errors.ts';
-import { authorize, type AccessAction } from '../access/access.ts';
+import { authorize, type AccessAction, aboutPerson, subjectOf } from '../access/access.ts';
 import { involve, loadCase, loadOpenCase } from './queries.ts';
 
 const caseClosed = () => new AppError('CONFLICT', 'cases.err.caseClosed');
@@ -33,10 +33,9 @@ export async function loadPerson(trx: Tx, personId: string) {
  * way as a case one may not see, so the answer never tells whether it exists.
  */
 export async function authorizeCase(ctx: DataContext, caseId: string, action: AccessAction) {
-  const found = await loadCase(ctx.trx, caseId);
   const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
-  await authorize(ctx, { action, purpose, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'help_case', id: caseId } });
-  return found!;
+  await authorize(ctx, { action, purpose, ...aboutPerson(await subjectOf(ctx, 'help_case', caseId)), entity: { type: 'help_case', id: caseId } });
+  return (await loadCase(ctx.trx, caseId))!;
 }
 
 export function requireOpen(c: { closed_at: Date | null }): void {

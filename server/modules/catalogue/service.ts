@@ -11,6 +11,7 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound, type FieldProblem } from '../../infra/http/errors.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { authorize } from '../access/access.ts';
+import { ungatedFor } from '../access/gate.ts';
 import {
   adminServiceList, catalogueMunicipality, insertGuide, insertVersion, loadGuide, loadServiceRow, loadVersion, publishedService,
   publishedSummaries, publishedWithRules, searchPublished, searchWords, situationCounts, versionHistory, type ServiceSummary,
@@ -25,7 +26,8 @@ const REQUIRED_FOR_PUBLISHING = ['name', 'summary', 'audienceText', 'howTo'] as 
 
 async function municipalityFor(ctx: RequestContext) {
   const p = ctx.principal;
-  const municipality = await catalogueMunicipality(ctx.services.db, {
+  // A signed-in citizen sees their own municipality's catalogue: their own person, beside the gate.
+  const municipality = await catalogueMunicipality(ungatedFor(ctx, 'own-municipality'), {
     staffMunicipalityId: p?.kind === 'staff' ? p.municipalityId : undefined,
     citizenPersonId: p?.kind === 'citizen' ? p.personId : undefined,
   });

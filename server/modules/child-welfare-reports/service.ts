@@ -12,7 +12,7 @@ import { formatDate, translate } from '../../../common/i18n/index.ts';
 import type { Tx } from '../../infra/db/database.ts';
 import { checkVersion, requireStaff, type DataContext } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, aboutPerson, subjectOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { osloDate } from '../../../common/dates.ts';
 import { notify, queueEmail } from '../notifications/service.ts';
@@ -140,8 +140,7 @@ function daysSince(from: string, today: string): number {
 async function loadForAction(ctx: DataContext, reportId: string, action: 'cwReport.read' | 'cwReport.handle'): Promise<ReportRow> {
   // The subject is read in the access decision's own query: an unknown id and someone else's
   // report are refused alike.
-  const subject = await ctx.trx.selectFrom('child_welfare_report').select('person_id').where('id', '=', reportId).executeTakeFirst();
-  await authorize(ctx, { action, purpose: 'legal_duty', entity: entityOf(reportId), ...(subject ? { subject: { kind: 'person' as const, id: subject.person_id } } : {}) });
+  await authorize(ctx, { action, purpose: 'legal_duty', entity: entityOf(reportId), ...aboutPerson(await subjectOf(ctx, 'child_welfare_report', reportId)) });
   const row = await reportRow(ctx.trx, reportId);
   // The guardians the report names are read under the same decision.
   const guardians = reportView(row, ctx.services.clock.now()).guardians.map((g) => g.personId);

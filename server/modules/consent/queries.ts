@@ -16,7 +16,7 @@ export async function loadConsentSettings(db: Db | Tx, municipalityId: string): 
  * A person's consents with their recipients as one JSON value: a sub-select for statements that load
  * more with them. `ownOnly`: only those the person gave themself (as a youth or an adult).
  */
-export function consentsForAccessJson(personId: string, ownOnly = false): RawBuilder<ConsentJson[] | string> {
+export function consentsForAccessJson(personId: string | RawBuilder<string>, ownOnly = false): RawBuilder<ConsentJson[] | string> {
   return sql<ConsentJson[] | string>`(
     select coalesce(json_agg(json_build_object(
       'validFrom', c.valid_from, 'validTo', c.valid_to, 'withdrawnAt', c.withdrawn_at,

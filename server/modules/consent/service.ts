@@ -7,7 +7,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField, notFound } from '../../infra/http/errors.ts';
 import type { Language } from '../../../common/roles.ts';
-import { authorize, parentsOf } from '../access/access.ts';
+import { aboutPerson, authorize, parentsOf, subjectOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentSettings, loadConsentsForAccess } from './queries.ts';
 import { notify } from '../notifications/service.ts';
@@ -195,12 +195,12 @@ export async function listConsents(ctx: DataContext, personId: string) {
  * access to some or all of the case are told (without the child's name or what was withdrawn).
  */
 export async function withdrawConsent(ctx: DataContext, consentId: string, input: WithdrawConsentInput) {
-  const consent = await ctx.trx.selectFrom('consent').select(['id', 'subject_id', 'withdrawn_at', 'categories']).where('id', '=', consentId).executeTakeFirst();
   // An unknown consent is refused exactly like one the user may not touch.
   await authorize(ctx, {
     action: 'consent.withdraw', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'consent',
-    ...(consent ? { subject: { kind: 'person' as const, id: consent.subject_id } } : {}), entity: { type: 'consent', id: consentId },
+    ...aboutPerson(await subjectOf(ctx, 'consent', consentId)), entity: { type: 'consent', id: consentId },
   });
+  const consent = await ctx.trx.selectFrom('consent').select(['id', 'subject_id', 'withdrawn_at', 'categories']).where('id', '=', consentId).executeTakeFirst();
   if (!consent) throw notFound();
   if (consent.withdrawn_at) throw new AppError('CONFLICT', 'errors.consentAlreadyWithdrawn');
   const principal = ctx.principal!;
@@ -275,11 +275,11 @@ async function tellThoseAffected(ctx: DataContext, personId: string, before: Con
 }
 
 export async function getConsentDocument(ctx: DataContext, consentId: string) {
-  const consent = await ctx.trx.selectFrom('consent').select(['subject_id', 'document', 'document_type', 'document_name']).where('id', '=', consentId).executeTakeFirst();
   await authorize(ctx, {
-    action: 'consent.read', purpose: 'consent', ...(consent ? { subject: { kind: 'person' as const, id: consent.subject_id } } : {}),
+    action: 'consent.read', purpose: 'consent', ...aboutPerson(await subjectOf(ctx, 'consent', consentId)),
     entity: { type: 'consent_document', id: consentId },
   });
+  const consent = await ctx.trx.selectFrom('consent').select(['document', 'document_type', 'document_name']).where('id', '=', consentId).executeTakeFirst();
   if (!consent?.document) throw notFound();
   return { bytes: consent.document, type: consent.document_type!, name: consent.document_name ?? 'samtykke' };
 }
@@ -327,8 +327,8 @@ export async function giveConsent(ctx: DataContext, personId: string, input: Giv
 /** The other guardian signs a digital consent that waits for them; the last signature puts it in force. */
 export async function signConsent(ctx: DataContext, consentId: string) {
   const citizen = requireCitizen(ctx);
+  await authorize(ctx, { action: 'consent.sign', purpose: 'self_service', ...aboutPerson(await subjectOf(ctx, 'consent', consentId)), entity: { type: 'consent', id: consentId } });
   const consent = await ctx.trx.selectFrom('consent').select(['subject_id', 'awaiting_person_ids', 'withdrawn_at']).where('id', '=', consentId).executeTakeFirst();
-  await authorize(ctx, { action: 'consent.sign', purpose: 'self_service', ...(consent ? { subject: { kind: 'person' as const, id: consent.subject_id } } : {}), entity: { type: 'consent', id: consentId } });
   if (consent!.withdrawn_at) throw new AppError('CONFLICT', 'errors.consentAlreadyWithdrawn');
   await ctx.trx.updateTable('consent').set({ awaiting_person_ids: consent!.awaiting_person_ids.filter((p) => p !== citizen.personId) }).where('id', '=', consentId).execute();
   await ctx.trx.insertInto('consent_giver').values({ consent_id: consentId, person_id: citizen.personId, capacity: 'guardian' }).execute();

@@ -9,6 +9,7 @@ import { admitSignInAttempt, recordFailedSignIn } from './limits.ts';
 import { decodePending, encodePending, finishLogin, startLogin } from './oidc.ts';
 import type { RequestContext } from '../../infra/http/context.ts';
 import { navigationOf } from '../access/pages.ts';
+import { ungatedFor } from '../access/gate.ts';
 import { LANGUAGE_COOKIE, rememberedLanguageOf } from './language.ts';
 
 const OIDC_COOKIE = 'sammen_oidc';
@@ -54,7 +55,7 @@ export const identityRoutes = [
     response: DevUsers,
     handler: async (ctx) => {
       requireDevLogin(ctx);
-      return { users: await listDevUsers(ctx.services.db) };
+      return { users: await listDevUsers(ungatedFor(ctx, 'demo-users')) };
     },
   }),
   defineRoute({
@@ -64,13 +65,13 @@ export const identityRoutes = [
     handler: async (ctx, { body }) => {
       requireDevLogin(ctx);
       await admitSignInAttempt(ctx, { byUsername: true });
-      const target = await findDevLoginTarget(ctx.services.db, body.username);
+      const target = await findDevLoginTarget(ungatedFor(ctx, 'sign-in'), body.username);
       if (!target) {
         await recordFailedSignIn(ctx, { byUsername: true });
         // One answer for a username that does not exist, is not a demo user or is deactivated.
         throw new AppError('SIGN_IN_FAILED', 'errors.signInFailed', { fields: [{ field: 'username', messageKey: 'errors.signInFailed' }] });
       }
-      const principal = await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
+      const principal = await signIn(ungatedFor(ctx, 'sign-in'), ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
       return { principal: { kind: principal.kind, displayName: principal.displayName } };
     },
   }),
@@ -78,7 +79,7 @@ export const identityRoutes = [
     method: 'POST', url: '/api/auth/logout', summary: 'Sign out', tags: ['identity'], audience: 'public', guarded: false,
     response: LoggedOut,
     handler: async (ctx) => {
-      if (ctx.session) await destroySession(ctx.services.db, ctx.session.tokenHash);
+      if (ctx.session) await destroySession(ungatedFor(ctx, 'session'), ctx.session.tokenHash);
       ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },
@@ -93,7 +94,7 @@ export const identityRoutes = [
       if (!p.roles.includes(body.role)) {
         throw new AppError('VALIDATION', 'errors.validation', { fields: [{ field: 'role', messageKey: 'errors.roleNotHeld' }] });
       }
-      await setActiveRole(ctx.services.db, ctx.session.tokenHash, body.role);
+      await setActiveRole(ungatedFor(ctx, 'session'), ctx.session.tokenHash, body.role);
       return { activeRole: body.role };
     },
   }),
@@ -147,13 +148,13 @@ export const identityRoutes = [
         return ctx.reply.redirect('/?signin=failed');
       }
       const target = params.audience === 'staff'
-        ? await findStaffForIdentity(ctx.services.db, identity)
-        : await findCitizenForIdentity(ctx.services.db, identity);
+        ? await findStaffForIdentity(ungatedFor(ctx, 'sign-in'), identity)
+        : await findCitizenForIdentity(ungatedFor(ctx, 'sign-in'), identity);
       if (!target) {
         await recordFailedSignIn(ctx, { byUsername: false });
         return ctx.reply.redirect('/?signin=unknown');
       }
-      await signIn(ctx.services.db, ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
+      await signIn(ungatedFor(ctx, 'sign-in'), ctx.services.config, ctx.reply, target, ctx.requestId, ctx.request.cookies[SESSION_COOKIE], ctx.services.clock.now());
       return ctx.reply.redirect('/');
     },
   }),

@@ -3,6 +3,7 @@ import { PageQuery } from '../../infra/http/paging.ts';
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from '../../../common/contracts/organisation.ts';
 import { Created, Saved } from '../../../common/contracts/shared.ts';
 import { requireStaff } from '../../infra/http/context.ts';
+import { ungatedFor } from '../access/gate.ts';
 import { IdParams, ServiceUnitBody, ServiceUnitTypeBody, ServiceUnitUpdateBody, StaffBody, StaffUpdateBody } from './schema.ts';
 import * as organisation from './service.ts';
 import type { RequestContext } from '../../infra/http/context.ts';
@@ -11,7 +12,8 @@ import type { RequestContext } from '../../infra/http/context.ts';
 async function municipalityOf(ctx: RequestContext): Promise<string> {
   const principal = ctx.principal!;
   if (principal.kind === 'staff') return principal.municipalityId;
-  const person = await ctx.services.db.selectFrom('person').select('municipality_id').where('id', '=', principal.personId).executeTakeFirstOrThrow();
+  // The signed-in citizen's own person, beside the gate: a plain route reads no one else.
+  const person = await ungatedFor(ctx, 'own-municipality').selectFrom('person').select('municipality_id').where('id', '=', principal.personId).executeTakeFirstOrThrow();
   return person.municipality_id;
 }
 

@@ -5,7 +5,7 @@
 import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
-import { authorize, decideInRequest, familyDeciders, recordAccess } from '../access/access.ts';
+import { authorize, decideInRequest, familyDeciders, recordAccess, aboutPerson, subjectOf } from '../access/access.ts';
 import { notify } from '../notifications/service.ts';
 import type { AccessRequestInput } from './schema.ts';
 
@@ -101,10 +101,9 @@ export async function listAccessRequests(ctx: DataContext) {
 /** The one who decides for the person grants (the requester becomes involved) or refuses. */
 export async function answerAccessRequest(ctx: DataContext, requestId: string, answer: 'grant' | 'refuse') {
   const citizen = ctx.principal!;
-  const request = await ctx.trx.selectFrom('access_request').select('person_id').where('id', '=', requestId).executeTakeFirst();
   await authorize(ctx, {
     action: 'accessRequest.answer', purpose: 'consent', entity: { type: 'access_request', id: requestId },
-    ...(request ? { subject: { kind: 'person' as const, id: request.person_id } } : {}),
+    ...aboutPerson(await subjectOf(ctx, 'access_request', requestId)),
   });
   const answered = await ctx.trx
     .updateTable('access_request')

@@ -7,7 +7,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen, requireStaff } from '../../infra/http/context.ts';
 import { parseNationalId } from '../../../common/national-id.ts';
 import { AppError } from '../../infra/http/errors.ts';
-import { authorize, recordAccess } from '../access/access.ts';
+import { authorize, recordAccess, aboutPerson, subjectOf } from '../access/access.ts';
 import { populationRegisterFor } from './population-register/file-register.ts';
 import { PopulationRegisterUnavailable, type RegisterEntry } from './population-register/register.ts';
 
@@ -43,10 +43,9 @@ export async function listRelationClaims(ctx: DataContext) {
 /** The named guardian confirms (the relation opens) or refuses (it never will). */
 export async function answerRelationClaim(ctx: DataContext, claimId: string, answer: 'confirm' | 'refuse') {
   const citizen = requireCitizen(ctx);
-  const claim = await ctx.trx.selectFrom('relation_claim').select(['child_id']).where('id', '=', claimId).executeTakeFirst();
   await authorize(ctx, {
     action: 'relation.confirm', purpose: 'self_service', entity: { type: 'relation_claim', id: claimId },
-    ...(claim ? { subject: { kind: 'person' as const, id: claim.child_id } } : {}),
+    ...aboutPerson(await subjectOf(ctx, 'relation_claim', claimId)),
   });
   // Only a claim still waiting is answered: a second answer, or a race with the register, is a conflict.
   const decided = await ctx.trx

@@ -7,7 +7,7 @@ import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { ageOn } from '../../../common/dates.ts';
 import { AFTER_CARE_AGE_LIMIT, AFTER_CARE_FROM_AGE } from '../../../common/plans.ts';
 import type { Tx } from '../../infra/db/database.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, aboutPerson, subjectOf } from '../access/access.ts';
 import type { AfterCareInput } from './schema.ts';
 
 /** The person's after-care periods, the earliest first. */
@@ -52,8 +52,7 @@ export async function recordAfterCare(ctx: DataContext, personId: string, input:
 
 /** A changed period (usually a new end date): a new version over the one read; a moved end is announced again. */
 export async function changeAfterCare(ctx: DataContext, afterCareId: string, input: AfterCareInput) {
-  const found = await ctx.trx.selectFrom('after_care').select('person_id').where('id', '=', afterCareId).executeTakeFirst();
-  await authorize(ctx, { action: 'afterCare.record', purpose: 'follow_up', entity: { type: 'after_care', id: afterCareId }, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}) });
+  await authorize(ctx, { action: 'afterCare.record', purpose: 'follow_up', entity: { type: 'after_care', id: afterCareId }, ...aboutPerson(await subjectOf(ctx, 'after_care', afterCareId)) });
   const me = requireStaff(ctx);
   const row = (await ctx.trx.selectFrom('after_care').select(['person_id', 'version']).where('id', '=', afterCareId).forUpdate().executeTakeFirst())!;
   checkVersion(ctx, row.version);

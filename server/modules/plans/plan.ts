@@ -9,7 +9,7 @@ import { checkVersion, requireCitizen, requireStaff } from '../../infra/http/con
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { osloDate } from '../../../common/dates.ts';
 import { translate } from '../../../common/i18n/index.ts';
-import { AccessDenied, authorize, authorizeIfAllowed, type AccessAction } from '../access/access.ts';
+import { AccessDenied, authorize, authorizeIfAllowed, type AccessAction, aboutPerson, subjectOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { notify } from '../notifications/service.ts';
 import { involve, loadOpenCase } from '../cases/queries.ts';
@@ -119,8 +119,7 @@ export async function createPlan(ctx: DataContext, personId: string, firstEvalua
   try {
     await authorize(ctx, request);
   } catch (error) {
-    const pending = await ctx.trx.selectFrom('coordinator_assignment').select('id').where('person_id', '=', personId).where('staff_user_id', '=', me.staffUserId).where('status', '=', 'pending').executeTakeFirst();
-    if (error instanceof AccessDenied && pending) throw new AccessDenied(request, error.reason, { code: 'CONFLICT', messageKey: 'plans.err.coordinatorNotAccepted' });
+    if (error instanceof AccessDenied && error.reason === 'coordinator_not_accepted') throw new AccessDenied(request, error.reason, { code: 'CONFLICT', messageKey: 'plans.err.coordinatorNotAccepted' });
     throw error;
   }
   const now = ctx.services.clock.now();
@@ -162,8 +161,7 @@ export async function createPlan(ctx: DataContext, personId: string, firstEvalua
 
 /** Loads the active plan for a write under the action's rule, locked, at the version the writer read. */
 async function planForWrite(ctx: DataContext, planId: string, action: AccessAction, versioned = true) {
-  const found = await ctx.trx.selectFrom('individual_plan').select('person_id').where('id', '=', planId).executeTakeFirst();
-  await authorize(ctx, { action, purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', entity: { type: 'individual_plan', id: planId }, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}) });
+  await authorize(ctx, { action, purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', entity: { type: 'individual_plan', id: planId }, ...aboutPerson(await subjectOf(ctx, 'individual_plan', planId)) });
   const plan = (await ctx.trx.selectFrom('individual_plan').select(['id', 'version', 'status', 'person_id', 'case_id', 'created_by']).where('id', '=', planId).forUpdate().executeTakeFirst())!;
   if (versioned) checkVersion(ctx, plan.version);
   if (plan.status !== 'active') throw new AppError('CONFLICT', 'plans.err.ended');
@@ -258,10 +256,10 @@ export async function schedulePlanMeeting(ctx: DataContext, planId: string, inpu
 
 /** The plan as a PDF in the reader's language. */
 export async function planPdf(ctx: DataContext, planId: string) {
-  const found = await ctx.trx.selectFrom('individual_plan').select('person_id').where('id', '=', planId).executeTakeFirst();
+  const subject = await subjectOf(ctx, 'individual_plan', planId);
   const purpose = ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up';
-  await authorize(ctx, { action: 'plan.read', purpose, entity: { type: 'individual_plan', id: planId }, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}) });
-  const personId = found!.person_id;
+  await authorize(ctx, { action: 'plan.read', purpose, entity: { type: 'individual_plan', id: planId }, ...aboutPerson(subject) });
+  const personId = subject!;
   const view = await planView(ctx.trx, planId, await planCategories(ctx, personId), ctx);
   const person = await ctx.trx.selectFrom('person').select(['given_name', 'family_name', 'birth_date']).where('id', '=', personId).executeTakeFirstOrThrow();
   const coordinator = await ctx.trx.selectFrom('coordinator_assignment as a').innerJoin('staff_user as s', 's.id', 'a.staff_user_id').leftJoin('service_unit as u', 'u.id', 's.service_unit_id')

@@ -7,7 +7,7 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { daysBetween, osloDate } from '../../../common/dates.ts';
 import { CASE_WORK_ROLES } from '../../../common/roles.ts';
-import { abilitiesOf, authorize, familyDeciders, parentsOf } from '../access/access.ts';
+import { abilitiesOf, aboutPerson, authorize, familyDeciders, parentsOf, subjectOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import type { Purpose } from '../access/actions.ts';
 import { notify } from '../notifications/service.ts';
@@ -91,8 +91,7 @@ async function candidates(trx: Tx, personId: string) {
 }
 
 async function loadRequest(ctx: DataContext, requestId: string) {
-  const found = await ctx.trx.selectFrom('plan_request').select('person_id').where('id', '=', requestId).executeTakeFirst();
-  await authorize(ctx, { action: 'planRequest.decide', purpose: 'administration', entity: { type: 'plan_request', id: requestId }, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}) });
+  await authorize(ctx, { action: 'planRequest.decide', purpose: 'administration', entity: { type: 'plan_request', id: requestId }, ...aboutPerson(await subjectOf(ctx, 'plan_request', requestId)) });
   const r = await requestsOf(ctx.trx).where('r.id', '=', requestId).executeTakeFirstOrThrow();
   readPeople(ctx, [r.requested_by_person_id], { action: 'planRequest.decide', purpose: 'administration', reason: 'requester', entity: { type: 'plan_request', id: requestId } });
   return r;
@@ -160,8 +159,7 @@ export async function appoint(ctx: DataContext, personId: string, staffUserId: s
 /** The appointed staff user accepts (and becomes the coordinator, replacing any before) or declines. */
 export async function answer(ctx: DataContext, assignmentId: string, accept: boolean) {
   const me = requireStaff(ctx);
-  const found = await ctx.trx.selectFrom('coordinator_assignment').select('person_id').where('id', '=', assignmentId).executeTakeFirst();
-  await authorize(ctx, { action: 'coordinator.answer', purpose: 'follow_up', entity: { type: 'coordinator_assignment', id: assignmentId }, ...(found ? { subject: { kind: 'person' as const, id: found.person_id } } : {}) });
+  await authorize(ctx, { action: 'coordinator.answer', purpose: 'follow_up', entity: { type: 'coordinator_assignment', id: assignmentId }, ...aboutPerson(await subjectOf(ctx, 'coordinator_assignment', assignmentId)) });
   const a = (await ctx.trx.selectFrom('coordinator_assignment').selectAll().where('id', '=', assignmentId).forUpdate().executeTakeFirst())!;
   if (a.status !== 'pending') throw new AppError('CONFLICT', 'plans.err.answered');
   const now = ctx.services.clock.now();

@@ -9,7 +9,7 @@ import { osloDate } from '../../../common/dates.ts';
 import type { Db, Tx } from '../../infra/db/database.ts';
 import { checkVersion, requireStaff, type DataContext } from '../../infra/http/context.ts';
 import { AppError, invalid, invalidField } from '../../infra/http/errors.ts';
-import { abilitiesOf, authorize } from '../access/access.ts';
+import { abilitiesOf, authorize, aboutPerson, subjectOf } from '../access/access.ts';
 import { notify } from '../notifications/service.ts';
 import { guideSteps, guideSubjectOfAnswerer, loadOpenCase, newestGuideVersion } from '../cases/queries.ts';
 import { addEntry } from '../cases/relay-log.ts';
@@ -107,9 +107,8 @@ type ScreeningRow = NonNullable<Awaited<ReturnType<typeof loadScreening>>>;
 
 /** Loads the screening and asks the access module about the person who answers it; an unknown id is refused alike. */
 async function authorizeScreening(ctx: DataContext, id: string, action: 'screening.read' | 'screening.answer'): Promise<ScreeningRow> {
-  const row = await loadScreening(ctx.trx, id);
-  await authorize(ctx, { action, purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', ...(row ? { subject: asPerson(row.person_id) } : {}), entity: entityOf(id) });
-  return row!;
+  await authorize(ctx, { action, purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', ...aboutPerson(await subjectOf(ctx, 'screening', id)), entity: entityOf(id) });
+  return (await loadScreening(ctx.trx, id))!;
 }
 
 async function instrumentOf(trx: Tx, row: ScreeningRow): Promise<InstrumentVersion> {

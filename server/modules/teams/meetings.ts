@@ -12,7 +12,7 @@ import { AppError, conflict, invalidField } from '../../infra/http/errors.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { formatDate, formatDateTime, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
-import { abilitiesOf, authorize, authorizeIfAllowed, parentsOf, visibleCategories } from '../access/access.ts';
+import { abilitiesOf, aboutPerson, authorize, authorizeIfAllowed, parentsOf, subjectOf, visibleCategories } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState } from '../consent/rules.ts';
@@ -201,12 +201,11 @@ export async function myIntake(ctx: DataContext) {
 
 /** Who can be invited: staff involved with the child and the team's members; the family who may take part. */
 export async function meetingCandidates(ctx: DataContext, referralId: string) {
-  const referral = await ctx.trx.selectFrom('referral').select(['person_id', 'team_id']).where('id', '=', referralId).executeTakeFirst();
   await authorize(ctx, {
     action: 'meetingCandidates.read', purpose: 'follow_up', entity: { type: 'referral', id: referralId },
-    ...(referral?.person_id ? { subject: { kind: 'person' as const, id: referral.person_id } } : {}),
+    ...aboutPerson(await subjectOf(ctx, 'referral', referralId)),
   });
-  const r = referral!;
+  const r = (await ctx.trx.selectFrom('referral').select(['person_id', 'team_id']).where('id', '=', referralId).executeTakeFirst())!;
   if (!r.person_id) return { staff: [], family: [], place: null };
   const staff = await ctx.trx
     .selectFrom('staff_user as s')
@@ -342,12 +341,11 @@ async function invite(trx: Tx, meetingId: string, now: Date): Promise<void> {
 }
 
 async function loadMeeting(ctx: DataContext, meetingId: string, action: 'meeting.read' | 'meeting.write') {
-  const found = await ctx.trx.selectFrom('team_meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
   await authorize(ctx, {
     action, purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up',
-    ...(found?.person_id ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'team_meeting', id: meetingId },
+    ...aboutPerson(await subjectOf(ctx, 'team_meeting', meetingId)), entity: { type: 'team_meeting', id: meetingId },
   });
-  return found!;
+  return (await ctx.trx.selectFrom('team_meeting').selectAll().where('id', '=', meetingId).executeTakeFirst())!;
 }
 
 async function itemsOf(trx: Tx, today: string, where: { meetingId?: string; caseId?: string; openBefore?: string }) {
@@ -458,8 +456,8 @@ export async function reviewItems(ctx: DataContext, meetingId: string, items: { 
 }
 
 export async function markItemDone(ctx: DataContext, itemId: string) {
-  const found = await ctx.trx.selectFrom('action_item as a').leftJoin('help_case as c', 'c.id', 'a.case_id').select(['a.status', 'c.person_id']).where('a.id', '=', itemId).executeTakeFirst();
-  await authorize(ctx, { action: 'actionItem.update', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', ...(found?.person_id ? { subject: { kind: 'person' as const, id: found.person_id } } : {}), entity: { type: 'action_item', id: itemId } });
+  await authorize(ctx, { action: 'actionItem.update', purpose: ctx.principal?.kind === 'citizen' ? 'self_service' : 'follow_up', ...aboutPerson(await subjectOf(ctx, 'action_item', itemId)), entity: { type: 'action_item', id: itemId } });
+  const found = await ctx.trx.selectFrom('action_item').select('status').where('id', '=', itemId).executeTakeFirst();
   if (found!.status !== 'open') throw new AppError('CONFLICT', 'meetings.err.itemNotOpen');
   await ctx.trx.updateTable('action_item').set({ status: 'done', done_on: osloDate(ctx.services.clock.now()) }).where('id', '=', itemId).execute();
   return { status: 'done' };

@@ -16,6 +16,7 @@ import { formatDate, translate } from '../../../common/i18n/index.ts';
 import { isLanguage, type Language } from '../../../common/roles.ts';
 import { authorize } from '../access/access.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { ungatedFor } from '../access/gate.ts';
 import { absoluteLink, notify, queueEmail } from '../notifications/service.ts';
 import { meetingName } from './service.ts';
 
@@ -105,7 +106,7 @@ function mayUseLink(ctx: RequestContext, link: LinkRow): boolean {
 }
 
 async function refuseLink(ctx: RequestContext, link: LinkRow, action: 'meetingRating.read' | 'meetingRating.create'): Promise<never> {
-  await ctx.services.db.transaction().execute((trx) => writeAudit(trx, {
+  await ungatedFor(ctx, 'rating-link').transaction().execute((trx) => writeAudit(trx, {
     principal: ctx.principal, action, purpose: 'self_service', outcome: 'denied', reason: 'rating_link_of_another_person',
     subject: { kind: 'person', id: link.person_id }, entity: { type: 'team_meeting', id: link.meeting_id }, requestId: ctx.requestId,
   }));
@@ -117,7 +118,7 @@ async function refuseLink(ctx: RequestContext, link: LinkRow, action: 'meetingRa
  * sent to. Nothing about the child; the token is the only key.
  */
 export async function ratingByToken(ctx: RequestContext, token: string) {
-  const db = ctx.services.db;
+  const db = ungatedFor(ctx, 'rating-link');
   const link = await checkLink(db, await db.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst(), ctx.services.clock.now());
   if (!mayUseLink(ctx, link)) await refuseLink(ctx, link, 'meetingRating.read');
   const person = await db.selectFrom('person').select('language').where('id', '=', link.person_id).executeTakeFirstOrThrow();
@@ -147,7 +148,7 @@ async function insertRating(trx: Tx, meetingId: string, personId: string, input:
  */
 export async function rateByToken(ctx: RequestContext, token: string, input: RatingInput) {
   let refused: LinkRow | null = null;
-  const result = await ctx.services.db.transaction().execute(async (trx) => {
+  const result = await ungatedFor(ctx, 'rating-link').transaction().execute(async (trx) => {
     const link = await checkLink(
       trx,
       await trx.selectFrom('meeting_rating_link').select(['meeting_id', 'person_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst(),

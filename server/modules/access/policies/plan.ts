@@ -41,7 +41,9 @@ async function coordinatorStatus(facts: AccessFacts, principal: StaffPrincipal, 
 async function coordinator(facts: AccessFacts, principal: Principal, personId: string): Promise<Decision> {
   const role = caseWorker(principal);
   if (!role.allowed) return role;
-  return (await coordinatorStatus(facts, principal as StaffPrincipal, personId)) === 'accepted' ? allow('coordinator') : deny('not_coordinator');
+  const status = await coordinatorStatus(facts, principal as StaffPrincipal, personId);
+  // One appointed who has not yet answered is told so, from the refusal's reason (plans/plan.ts createPlan).
+  return status === 'accepted' ? allow('coordinator') : deny(status === 'pending' ? 'coordinator_not_accepted' : 'not_coordinator');
 }
 
 /** A professional under the family's consent for the plan: the coordinator, or involved and the consent names their unit. */
