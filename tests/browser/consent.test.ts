@@ -1,7 +1,7 @@
-// A professional records a paper consent for Emma Nordli given by her mother; the mother sees it
+// A professional records a paper consent for her kindergarten child given by the mother; the mother sees it
 // on "Min side" and withdraws it there, first a part of it, then the rest — each after confirming.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, unitNameOf, type BrowserApp } from './support.ts';
 import { typedDate } from '../support/clock.ts';
 
 let env: BrowserApp;
@@ -16,15 +16,18 @@ describe('consent', () => {
   it('is recorded by a professional and withdrawn by the parent', async () => {
     const t = await openPage(env);
     const { page } = t;
+    // The kindergarten teacher, the mother's younger child (at that kindergarten) and the mother, by role; the names the pages show.
+    const demo = await demoPeople(env);
+    const [child, mother, teacher, kindergarten] = [demo.youngerChild.name, demo.mother.name, await nameOf(env, 'fagperson.barnehage'), await unitNameOf(env, 'fagperson.barnehage')];
 
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, teacher);
     await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
-    await page.getByRole('main').getByRole('link', { name: 'Emma Nordli' }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: child }).first().click();
+    await page.getByRole('heading', { level: 1, name: child }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Samtykker' }).waitFor();
     await page.getByRole('link', { name: 'Skriv ut samtykkeskjema (PDF)' }).waitFor();
     const form = page.locator('section[aria-labelledby="consent-register"] form');
-    await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: 'Solsikken barnehage' }).waitFor();
+    await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: kindergarten }).waitFor();
     await expectNoAxeViolations(page, 'staff person page with consents');
 
     // Empty form: the server's messages in the summary.
@@ -33,29 +36,29 @@ describe('consent', () => {
     await expectNoAxeViolations(page, 'consent form with errors');
 
     await form.getByRole('radio', { name: 'Signert på papir' }).check();
-    await form.getByRole('group', { name: 'Gitt av' }).getByRole('checkbox', { name: 'Sofie Nordli' }).check();
+    await form.getByRole('group', { name: 'Gitt av' }).getByRole('checkbox', { name: mother }).check();
     await form.getByRole('checkbox', { name: 'Stafettlogg og tverrfaglig samarbeid' }).check();
     await form.getByRole('checkbox', { name: 'Utvikling' }).check();
     await form.getByRole('checkbox', { name: 'Språk' }).check();
-    await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: 'Solsikken barnehage' }).check();
+    await form.getByRole('group', { name: 'Tjenester' }).getByRole('checkbox', { name: kindergarten }).check();
     await form.getByLabel('Gjelder fra').fill(typedDate(0));
     await form.getByLabel('Gjelder til').fill(typedDate(365));
-    await form.getByLabel(/Barnets egen mening/).fill('Emma synes det er greit.');
+    await form.getByLabel(/Barnets egen mening/).fill(`${demo.youngerChild.givenName} synes det er greit.`);
     await form.getByRole('button', { name: 'Registrer samtykke' }).click();
     await page.getByText('Samtykket er registrert.').waitFor();
 
     const card = page.locator('.consent-card').first();
     await card.getByText('Gjelder', { exact: true }).waitFor();
-    expect(await card.textContent()).toContain('Sofie Nordli');
-    expect(await card.textContent()).toContain('Solsikken barnehage');
+    expect(await card.textContent()).toContain(mother);
+    expect(await card.textContent()).toContain(kindergarten);
     expect(await card.textContent()).toContain('Stafettlogg og tverrfaglig samarbeid');
     await expectNoAxeViolations(page, 'staff person page after recording a consent');
     await signOut(page);
 
-    await signInAs(page, 'Sofie Nordli');
+    await signInAs(page, mother);
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
-    await page.getByRole('link', { name: 'Emma Nordli' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByRole('link', { name: child }).click();
+    await page.getByRole('heading', { level: 1, name: child }).waitFor();
     const citizenCard = page.locator('.consent-card').first();
     await citizenCard.getByText('Gjelder', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'citizen person page with a consent');
@@ -67,13 +70,13 @@ describe('consent', () => {
     await expectNoAxeViolations(page, 'withdrawing part of a consent');
     await citizenCard.getByRole('button', { name: 'Ja, trekk tilbake' }).click();
     await page.getByText('En del av samtykket er trukket tilbake. Resten gjelder fortsatt.').waitFor();
-    expect(await citizenCard.getByTestId('partial-withdrawal').textContent()).toMatch(/^Delvis trukket tilbake \d{2}\.\d{2}\.\d{4} av Sofie Nordli: Språk$/);
+    expect(await citizenCard.getByTestId('partial-withdrawal').textContent()).toMatch(new RegExp(`^Delvis trukket tilbake \\d{2}\\.\\d{2}\\.\\d{4} av ${mother}: Språk$`));
     await citizenCard.getByText('Gjelder', { exact: true }).waitFor();
     // Then the rest, after asking again.
     await citizenCard.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
     await citizenCard.getByRole('button', { name: 'Ja, trekk tilbake' }).click();
     await citizenCard.getByText('Trukket tilbake', { exact: true }).waitFor();
-    expect(await citizenCard.textContent()).toMatch(/Trukket tilbake \d{2}\.\d{2}\.\d{4} av Sofie Nordli/);
+    expect(await citizenCard.textContent()).toMatch(new RegExp(`Trukket tilbake \\d{2}\\.\\d{2}\\.\\d{4} av ${mother}`));
     await page.getByText('Samtykket er trukket tilbake.').waitFor();
     expect(await citizenCard.getByRole('button', { name: 'Trekk tilbake samtykket' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'citizen person page after withdrawing');

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { demoFamilies, unitOf, type DemoFamilies } from '../support/factories.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** axe is served as if it were our own file, so the page's CSP (script-src 'self') stays in force. */
@@ -149,3 +150,37 @@ export async function expectFitsWidth(page: Page, where = page.url()): Promise<v
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `page wider than the screen on ${where}`).toBeLessThanOrEqual(innerWidth);
 }
+
+/**
+ * The demo families a browser test needs, found in its database by who signs in and how they are
+ * related (`demoFamilies`), never by their names: a test clicks the name this returns.
+ */
+export function demoPeople(env: BrowserApp): Promise<DemoFamilies> {
+  return demoFamilies(env.testApp.database.db);
+}
+
+/** The name a demo log-in goes by on its sign-in button and on every page: a staff user's, or the citizen's own. */
+export async function nameOf(env: BrowserApp, username: string): Promise<string> {
+  const db = env.testApp.database.db;
+  const staff = await db.selectFrom('staff_user').select('display_name').where('username', '=', username).executeTakeFirst();
+  if (staff) return staff.display_name;
+  const citizen = await db.selectFrom('citizen_account as a').innerJoin('person as p', 'p.id', 'a.person_id').select(['p.given_name', 'p.family_name'])
+    .where('a.username', '=', username).executeTakeFirst();
+  if (!citizen) throw new Error(`no demo log-in ${username}`);
+  return `${citizen.given_name} ${citizen.family_name}`;
+}
+
+/** The name of the unit a demo log-in works at (`unitOf`). */
+export async function unitNameOf(env: BrowserApp, username: string): Promise<string> {
+  return (await unitOf(env.testApp.database.db, username)).name;
+}
+
+/** How the family's access log names a demo log-in: `name, title, unit`, the title's first letter small as in running text. */
+export async function whoOf(env: BrowserApp, username: string): Promise<string> {
+  const staff = await env.testApp.database.db.selectFrom('staff_user').select(['display_name', 'title']).where('username', '=', username).executeTakeFirstOrThrow();
+  if (!staff.title) throw new Error(`${username} has no title`);
+  return `${staff.display_name}, ${staff.title.charAt(0).toLowerCase()}${staff.title.slice(1)}, ${await unitNameOf(env, username)}`;
+}
+
+/** `text` as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
