@@ -1,8 +1,8 @@
 // A worry discussed anonymously first: the teacher notes it without identity, discusses it with the
-// health nurse (who sees it, with no name stored), and ties it to Emma after talking with her
-// parents, which opens Emma's case at level 0.
+// health nurse (who sees it, with no name stored), and ties it to a child of her kindergarten (the
+// `forelder` mother's younger one) after talking with the parents, which opens the child's case at level 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, escapeRegExp, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, unitNameOf, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -16,7 +16,8 @@ describe('an anonymous worry', () => {
   it('is noted, discussed with a colleague and later tied to the child', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Ingrid Solheim');
+    const [teacher, nurse, healthStation, child] = [await nameOf(env, 'fagperson.barnehage'), await nameOf(env, 'helsesykepleier'), await unitNameOf(env, 'helsesykepleier'), (await demoPeople(env)).youngerChild.name];
+    await signInAs(page, teacher);
     await page.getByRole('link', { name: 'Undringer' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Undringer' }).waitFor();
     await page.getByText('Ingen anonyme undringer.').waitFor();
@@ -30,27 +31,27 @@ describe('an anonymous worry', () => {
     await card.getByText('Sier lite i samlingsstund.').waitFor();
     expect(await card.getByRole('heading').textContent()).toBe('Et barn eller en ungdom, omtrent 5 år');
 
-    await card.getByLabel('Drøft med').selectOption({ label: 'Kari Nygård, Helsestasjon Nord' });
+    await card.getByLabel('Drøft med').selectOption({ label: `${nurse}, ${healthStation}` });
     await card.getByLabel('Hva kom dere fram til?').fill('Snakk med foreldrene først.');
     await card.getByRole('button', { name: 'Lagre drøftingen' }).click();
     await page.getByText('Drøftingen er lagret.').waitFor();
-    await card.getByText(/med Kari Nygård: Snakk med foreldrene først\./).waitFor();
+    await card.getByText(new RegExp(`med ${escapeRegExp(nurse)}: Snakk med foreldrene først\\.`)).waitFor();
     await expectNoAxeViolations(page, 'worry discussed');
     await signOut(page);
 
-    await signInAs(page, 'Kari Nygård');
+    await signInAs(page, nurse);
     await page.getByRole('link', { name: 'Undringer' }).first().click();
     await page.getByTestId('worry').getByText('Sier lite i samlingsstund.').waitFor();
     // Only the one who noted it can tie it to a child.
     expect(await page.getByTestId('worry').getByRole('button', { name: 'Knytt til barnet og åpne saken' }).count()).toBe(0);
     await signOut(page);
 
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, teacher);
     await page.getByRole('link', { name: 'Undringer' }).first().click();
-    await page.getByTestId('worry').getByLabel('Knytt til').selectOption({ label: await page.getByTestId('worry').getByRole('option', { name: /^Emma Nordli/ }).textContent() ?? '' });
+    await page.getByTestId('worry').getByLabel('Knytt til').selectOption({ label: await page.getByTestId('worry').getByRole('option', { name: new RegExp(`^${escapeRegExp(child)}`) }).textContent() ?? '' });
     await page.getByRole('button', { name: 'Knytt til barnet og åpne saken' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
-    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain('Ingrid Solheim');
+    await page.getByRole('heading', { level: 1, name: child }).waitFor();
+    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain(teacher);
     expectNoProblems(t);
     await t.close();
   });
