@@ -3,11 +3,17 @@
 // never appear in a URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../common/national-id.ts';
-import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, expectFitsWidth, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import type { DemoFamilies } from '../support/factories.ts';
 
 let env: BrowserApp;
+let demo: DemoFamilies;
+/** The staff the tests sign in as, by role, with the names on their buttons. */
+const staff = { teacher: '', nurse: '' };
 beforeAll(async () => {
   env = await startBrowserApp();
+  demo = await demoPeople(env);
+  Object.assign(staff, { teacher: await nameOf(env, 'fagperson.barnehage'), nurse: await nameOf(env, 'helsesykepleier') });
 });
 afterAll(async () => {
   await env?.close();
@@ -29,7 +35,7 @@ describe('professional', () => {
     const childId = nationalIdFor('2018-07-22', 431);
     const motherId = nationalIdFor('1986-03-09', 212);
 
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, staff.teacher);
     await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
     const table = page.getByRole('table', { name: 'Barn og unge du følger opp' });
     await table.getByRole('row').nth(1).waitFor();
@@ -96,7 +102,7 @@ describe('professional', () => {
   it('registers a newly arrived child without a national id, by birth date', async () => {
     const t = await openPage(env, { width: 375 });
     const { page } = t;
-    await signInAs(page, 'Kari Nygård');
+    await signInAs(page, staff.nurse);
     await page.goto('/barn/ny');
     await page.getByRole('heading', { level: 1, name: 'Registrer barn' }).waitFor();
     await page.getByLabel('Fornavn').fill('Amal');
@@ -120,15 +126,15 @@ describe('citizen', () => {
   it('a parent sees her family on "Min side" and a child\'s page in plain words, also in English', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Sofie Nordli');
+    await signInAs(page, demo.mother.name);
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Barna dine' }).waitFor();
-    await page.getByRole('link', { name: 'Jonas Nordli' }).waitFor();
-    await page.getByRole('link', { name: 'Emma Nordli' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByRole('link', { name: demo.olderChild.name }).waitFor();
+    await page.getByRole('link', { name: demo.youngerChild.name }).click();
+    await page.getByRole('heading', { level: 1, name: demo.youngerChild.name }).waitFor();
     await page.getByText('Vis opplysningene').click();
     await page.getByRole('heading', { level: 3, name: 'Foreldre og foresatte' }).waitFor();
-    const sofie = page.locator('.guardian-card').filter({ has: page.getByRole('heading', { name: 'Sofie Nordli' }) });
+    const sofie = page.locator('.guardian-card').filter({ has: page.getByRole('heading', { name: demo.mother.name }) });
     expect(await sofie.textContent()).toMatch(/Har foreldreansvarJa/);
     await expectNoAxeViolations(page, 'citizen person page');
 
@@ -151,21 +157,21 @@ describe('a guardian entered by hand', () => {
     const sofie = await db.selectFrom('citizen_account as a').innerJoin('person as p', 'p.id', 'a.person_id').select(['p.national_id', 'p.address']).where('a.username', '=', 'forelder').executeTakeFirstOrThrow();
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, staff.teacher);
     await page.goto('/barn/ny');
     await page.getByRole('heading', { level: 1, name: 'Registrer barn' }).waitFor();
     await page.getByLabel('Fødselsnummer eller D-nummer (valgfritt)').fill(nationalIdFor('2023-05-14', 377));
     await page.getByLabel('Fornavn').fill('Tiril');
-    await page.getByLabel('Etternavn').fill('Nordli');
+    await page.getByLabel('Etternavn').fill(demo.mother.familyName);
     await page.getByRole('button', { name: 'Legg til foresatt' }).click();
     const guardian = page.getByRole('group', { name: 'Foresatt 1' });
     await guardian.getByLabel('Fødselsnummer eller D-nummer (valgfritt)').fill(sofie.national_id!);
-    await guardian.getByLabel('Fornavn').fill('Sofie');
-    await guardian.getByLabel('Etternavn').fill('Nordli');
+    await guardian.getByLabel('Fornavn').fill(demo.mother.givenName);
+    await guardian.getByLabel('Etternavn').fill(demo.mother.familyName);
     await page.getByRole('button', { name: 'Registrer', exact: true }).click();
 
     // The person page: no confirmed guardian; the one typed in waits, with nothing from the register or Sammen.
-    await page.getByRole('heading', { level: 1, name: 'Tiril Nordli' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Tiril ${demo.mother.familyName}` }).waitFor();
     await page.getByText('Ingen foresatte er registrert.').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Foresatte som venter på bekreftelse' }).waitFor();
     const waiting = page.getByTestId('unconfirmed-relation');
@@ -174,21 +180,21 @@ describe('a guardian entered by hand', () => {
     await expectNoAxeViolations(page, 'person page with an unconfirmed guardian');
     await signOut(page);
 
-    await signInAs(page, 'Sofie Nordli');
+    await signInAs(page, demo.mother.name);
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Er du foresatt for dette barnet?' }).waitFor();
     const children = page.getByRole('region', { name: 'Barna dine' });
-    await children.getByRole('link', { name: 'Emma Nordli' }).waitFor();
-    expect(await children.getByRole('link', { name: 'Tiril Nordli' }).count()).toBe(0);
+    await children.getByRole('link', { name: demo.youngerChild.name }).waitFor();
+    expect(await children.getByRole('link', { name: `Tiril ${demo.mother.familyName}` }).count()).toBe(0);
     await expectNoAxeViolations(page, 'Min side with a relation to confirm');
-    const card = page.getByTestId('waiting-relation').filter({ hasText: 'Tiril Nordli' });
-    expect(await card.textContent()).toContain('Ingrid Solheim');
+    const card = page.getByTestId('waiting-relation').filter({ hasText: `Tiril ${demo.mother.familyName}` });
+    expect(await card.textContent()).toContain(staff.teacher);
     await card.getByRole('button', { name: 'Ja, jeg er foresatt' }).click();
-    await page.getByRole('status').getByText('Tiril Nordli vises nå på Min side.').waitFor();
-    await children.getByRole('link', { name: 'Tiril Nordli' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Tiril Nordli' }).waitFor();
+    await page.getByRole('status').getByText(`Tiril ${demo.mother.familyName} vises nå på Min side.`).waitFor();
+    await children.getByRole('link', { name: `Tiril ${demo.mother.familyName}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Tiril ${demo.mother.familyName}` }).waitFor();
     await page.getByText('Vis opplysningene').click();
-    const mother = page.locator('.guardian-card').filter({ has: page.getByRole('heading', { name: 'Sofie Nordli' }) });
+    const mother = page.locator('.guardian-card').filter({ has: page.getByRole('heading', { name: demo.mother.name }) });
     expect(await mother.textContent()).toMatch(/Har foreldreansvarJa/);
     expectNoProblems(t);
     await t.close();
@@ -196,10 +202,11 @@ describe('a guardian entered by hand', () => {
 
   it('someone already registered: only "already registered", and a request for access with a reason', async () => {
     const db = env.testApp.database.db;
-    const emma = await db.selectFrom('person').select(['national_id', 'given_name', 'address']).where('given_name', '=', 'Emma').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow();
+    // A child registered already: the mother's younger one, whom the nurse does not follow.
+    const emma = await db.selectFrom('person').select(['national_id', 'given_name', 'address']).where('id', '=', demo.youngerChild.id).executeTakeFirstOrThrow();
     const t = await openPage(env, { width: 390 });
     const { page } = t;
-    await signInAs(page, 'Kari Nygård');
+    await signInAs(page, staff.nurse);
     await page.goto('/barn/ny');
     await page.getByLabel('Fødselsnummer eller D-nummer (valgfritt)').fill(emma.national_id!);
     await page.getByLabel('Fornavn').fill('Ukjent');
@@ -211,7 +218,7 @@ describe('a guardian entered by hand', () => {
     await expectFitsWidth(page, 'register: already registered, 390 px');
     await page.getByRole('button', { name: 'Be om tilgang' }).click();
     await page.locator('ds-error-summary').getByRole('link', { name: /Hvorfor trenger du tilgang\?/ }).waitFor();
-    await page.getByLabel('Hvorfor trenger du tilgang?').fill('Emma skal begynne på helsestasjonens språkgruppe.');
+    await page.getByLabel('Hvorfor trenger du tilgang?').fill(`${emma.given_name} skal begynne på helsestasjonens språkgruppe.`);
     await page.getByRole('button', { name: 'Be om tilgang' }).click();
     await page.getByRole('status').getByText(/Forespørselen er sendt/).waitFor();
     expectNoProblems(t);
