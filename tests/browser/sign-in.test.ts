@@ -1,11 +1,19 @@
 // The sign-in page, languages, each demo role's start page, role switching, sign-out, an expired
 // session and the not-found page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, expectFitsWidth, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, unitNameOf, type BrowserApp } from './support.ts';
+import { teamLedBy } from '../support/factories.ts';
 
 let env: BrowserApp;
+/** The names the pages show, found by role: the kindergarten teacher and her unit, the mother's younger child (whom both see), a team, the log-ins the tests sign in as. */
+const names = { teacher: '', kindergarten: '', child: '', team: '', teamLeader: '', administrator: '', auditor: '', mother: '' };
 beforeAll(async () => {
   env = await startBrowserApp();
+  Object.assign(names, {
+    teacher: await nameOf(env, 'fagperson.barnehage'), kindergarten: await unitNameOf(env, 'fagperson.barnehage'), child: (await demoPeople(env)).youngerChild.name,
+    team: (await teamLedBy(env.testApp.database.db, 'teamleder')).name, teamLeader: await nameOf(env, 'teamleder'), administrator: await nameOf(env, 'administrator'),
+    auditor: await nameOf(env, 'revisor'), mother: await nameOf(env, 'forelder'),
+  });
 });
 afterAll(async () => {
   await env?.close();
@@ -52,28 +60,30 @@ describe('sign-in page', () => {
   });
 });
 
-const START_PAGES: { name: string; path: string; heading: string; nav: string[] }[] = [
-  { name: 'Ingrid Solheim', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
-  { name: 'Henrik Aasen', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
-  { name: 'Kari Nygård', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
-  { name: 'Tone Haugland', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Inntak', 'Team', 'Systemteam', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
-  { name: 'Lars Eide', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
-  { name: 'Marte Lunde', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+/** Each demo log-in's start page; the name on its button and in the banner is the database's (`nameOf`). */
+const START_PAGES: { username: string; path: string; heading: string; nav: string[] }[] = [
+  { username: 'fagperson.barnehage', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
+  { username: 'fagperson.skole', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
+  { username: 'helsesykepleier', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+  { username: 'teamleder', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Inntak', 'Team', 'Systemteam', 'Fravær', 'Barn ved enheten', 'Håndbok', 'Nivå 2'] },
+  { username: 'teammedlem', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+  { username: 'koordinator', path: '/barn', heading: 'Mine barn og unge', nav: ['Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
   // The intake starts at its queue of reports.
-  { name: 'Anders Moe', path: '/barnevern', heading: 'Meldinger til barnevernet', nav: ['Meldinger til barnevernet', 'Anonym drøfting', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Håndbok', 'Nivå 2'] },
-  { name: 'Hanne Strand', path: '/koordinerende-enhet', heading: 'Koordinerende enhet', nav: ['Koordinerende enhet', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
-  { name: 'Eirik Bakken', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam', 'Håndbok', 'Indikatorer', 'Årsrapport', 'Samhandlingsundersøkelsen'] },
-  { name: 'Nora Vik', path: '/arsrapport', heading: 'Årsrapport', nav: ['Årsrapport', 'Indikatorer', 'Team', 'Samhandlingsundersøkelsen'] },
-  { name: 'Per Johansen', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Skjema', 'Tjenestekatalog', 'Team', 'Håndbok – redigering', 'Indikatorer', 'Årsrapport'] },
-  { name: 'Silje Dahl', path: '/revisjon', heading: 'Tilgangslogg', nav: ['Tilgangslogg'] },
-  { name: 'Sofie Nordli', path: '/min-side', heading: 'Min side', nav: ['Min side', 'Finn hjelp'] },
+  { username: 'barnevern.mottak', path: '/barnevern', heading: 'Meldinger til barnevernet', nav: ['Meldinger til barnevernet', 'Anonym drøfting', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Håndbok', 'Nivå 2'] },
+  { username: 'koordinerende.enhet', path: '/koordinerende-enhet', heading: 'Koordinerende enhet', nav: ['Koordinerende enhet', 'Mine barn og unge', 'Registrer barn', 'Undringer', 'Mine bekymringsmeldinger', 'Anonym drøfting', 'Håndbok', 'Nivå 2'] },
+  { username: 'sbu.koordinator', path: '/team', heading: 'Team', nav: ['Team', 'Systemteam', 'Håndbok', 'Indikatorer', 'Årsrapport', 'Samhandlingsundersøkelsen'] },
+  { username: 'analytiker', path: '/arsrapport', heading: 'Årsrapport', nav: ['Årsrapport', 'Indikatorer', 'Team', 'Samhandlingsundersøkelsen'] },
+  { username: 'administrator', path: '/admin/enheter', heading: 'Tjenesteenheter', nav: ['Tjenesteenheter', 'Ansatte', 'Handlingsveileder', 'Skjema', 'Tjenestekatalog', 'Team', 'Håndbok – redigering', 'Indikatorer', 'Årsrapport'] },
+  { username: 'revisor', path: '/revisjon', heading: 'Tilgangslogg', nav: ['Tilgangslogg'] },
+  { username: 'forelder', path: '/min-side', heading: 'Min side', nav: ['Min side', 'Finn hjelp'] },
 ];
 
 describe('each demo role', () => {
   it('signs in with one click on the development sign-in page and lands on its start page', async () => {
     const t = await openPage(env);
     const { page } = t;
-    for (const user of START_PAGES) {
+    for (const start of START_PAGES) {
+      const user = { ...start, name: await nameOf(env, start.username) };
       await signInAs(page, user.name);
       await page.getByRole('heading', { level: 1, name: user.heading }).waitFor();
       expect(new URL(page.url()).pathname, user.name).toBe(user.path);
@@ -85,11 +95,11 @@ describe('each demo role', () => {
       if (user.path === '/barn') await page.getByRole('table', { name: 'Barn og unge du følger opp' }).or(page.getByText('Du følger ikke opp noen barn eller unge ennå.')).waitFor();
       if (user.path === '/team') {
         await page.getByText('Indikatorer og måltall kommer fra indikatormodulen', { exact: false }).waitFor();
-        await page.getByRole('cell', { name: 'Tidlig innsatsteam barnehage Nord', exact: false }).first().waitFor();
+        await page.getByRole('cell', { name: names.team, exact: false }).first().waitFor();
       }
-      if (user.path === '/admin/enheter') await page.getByRole('cell', { name: 'Solsikken barnehage', exact: true }).waitFor();
+      if (user.path === '/admin/enheter') await page.getByRole('cell', { name: names.kindergarten, exact: true }).waitFor();
       if (user.path === '/revisjon') await page.getByRole('table', { name: 'Hendelser i tilgangsloggen' }).waitFor();
-      if (user.path === '/min-side') await page.getByRole('link', { name: 'Emma Nordli' }).waitFor();
+      if (user.path === '/min-side') await page.getByRole('link', { name: names.child }).waitFor();
       await expectNoAxeViolations(page, `${user.name}: ${user.path}`);
       await signOut(page);
       await page.getByText('Du er logget ut.').waitFor();
@@ -101,13 +111,13 @@ describe('each demo role', () => {
   it('the professional sees the children she follows in "Mine barn og unge" with dates as dd.mm.åååå', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, names.teacher);
     const table = page.getByRole('table', { name: 'Barn og unge du følger opp' });
-    const emma = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'Emma Nordli' }) });
-    await emma.waitFor();
-    expect(await emma.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
-    await emma.getByRole('link', { name: 'Emma Nordli' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: names.child }) });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+    await row.getByRole('link', { name: names.child }).click();
+    await page.getByRole('heading', { level: 1, name: names.child }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Foresatte' }).waitFor();
     await expectNoAxeViolations(page, 'person page (staff)');
     expectNoProblems(t);
@@ -117,7 +127,7 @@ describe('each demo role', () => {
   it('a user with several roles switches role and gets that role\'s menu', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Tone Haugland');
+    await signInAs(page, names.teamLeader);
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
     expect(await nav.getByRole('link').allTextContents()).toContain('Team');
     await page.getByLabel('Rolle').selectOption({ label: 'Teammedlem' });
@@ -145,7 +155,7 @@ describe('on a phone (375 px)', () => {
     };
     await page.goto('/');
     await visit('/', 'Logg inn i Sammen');
-    await signInAs(page, 'Per Johansen');
+    await signInAs(page, names.administrator);
     await visit('/admin/enheter', 'Tjenesteenheter');
     await page.getByRole('button', { name: 'Ny tjenesteenhet' }).click();
     await expectFitsWidth(page, 'new service unit form');
@@ -154,16 +164,16 @@ describe('on a phone (375 px)', () => {
     await expectFitsWidth(page, 'new staff form');
     await visit('/team', 'Team');
     await signOut(page);
-    await signInAs(page, 'Silje Dahl');
+    await signInAs(page, names.auditor);
     await visit('/revisjon', 'Tilgangslogg');
     await signOut(page);
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, names.teacher);
     await visit('/barn', 'Mine barn og unge');
-    await page.getByRole('link', { name: 'Emma Nordli' }).click();
-    await visit(new URL(page.url()).pathname, 'Emma Nordli');
+    await page.getByRole('link', { name: names.child }).click();
+    await visit(new URL(page.url()).pathname, names.child);
     await visit('/barn/ny', 'Registrer barn');
     await signOut(page);
-    await signInAs(page, 'Sofie Nordli');
+    await signInAs(page, names.mother);
     await visit('/min-side', 'Min side');
     expectNoProblems(t);
     await t.close();
@@ -221,7 +231,7 @@ describe('keyboard use', () => {
 
     // Tab from the main content to the first demo user and sign in with Enter.
     let guard = 0;
-    while (!(await focused()).text.startsWith('Ingrid Solheim') && guard++ < 40) await page.keyboard.press('Tab');
+    while (!(await focused()).text.startsWith(names.teacher) && guard++ < 40) await page.keyboard.press('Tab');
     expect((await focused()).visible).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Mine barn og unge' }).waitFor();
@@ -253,10 +263,10 @@ describe('sessions and unknown pages', () => {
   it('sends the user back to sign-in with a message when the session has ended', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Ingrid Solheim');
-    await page.getByRole('link', { name: 'Emma Nordli' }).waitFor();
+    await signInAs(page, names.teacher);
+    await page.getByRole('link', { name: names.child }).waitFor();
     await t.context.clearCookies();
-    await page.getByRole('link', { name: 'Emma Nordli' }).click();
+    await page.getByRole('link', { name: names.child }).click();
     await page.getByText('Økten din er utløpt. Logg inn på nytt.').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Logg inn i Sammen' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
@@ -271,7 +281,7 @@ describe('sessions and unknown pages', () => {
     await page.goto('/finnes-ikke');
     await page.getByRole('heading', { level: 1, name: 'Fant ikke siden' }).waitFor();
     await expectNoAxeViolations(page, 'not found (signed out)');
-    await signInAs(page, 'Per Johansen');
+    await signInAs(page, names.administrator);
     await page.goto('/admin/finnes-ikke');
     await page.getByRole('heading', { level: 1, name: 'Fant ikke siden' }).waitFor();
     await page.getByRole('link', { name: 'Gå til startsiden' }).click();
