@@ -1,7 +1,7 @@
 // The whole path from concern to action, in the browser: a kindergarten teacher notes a worry about
-// Emma, talks with her parents, records the mother's paper consent, writes two measures and an
-// evaluation in the relay log, and hands the baton to the health nurse, who accepts; when Emma is
-// enrolled at school the nurse plans the transition and hands the baton to the school, which then
+// a child of hers (the `forelder` mother's younger one), talks with her parents, records the mother's
+// paper consent, writes two measures and an evaluation in the relay log, and hands the baton to the
+// health nurse, who accepts; when the child is enrolled at school the nurse plans the transition and hands the baton to the school, which then
 // sees only what the transition consent covers. The path is walked once, in bokmål; the school's
 // view of the finished case is then read in nynorsk and English (every text key is in all three,
 // tests/server/i18n.test.ts). Every page state visited passes axe-core.
@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/index.ts';
 import type { Language } from '../../common/roles.ts';
 import { DEFAULT_GUIDE } from '../../server/modules/cases/default-guide.ts';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, unitNameOf, type BrowserApp } from './support.ts';
 import { today, typedDate } from '../support/clock.ts';
 import { daysBetween } from '../../common/dates.ts';
 
@@ -36,25 +36,37 @@ describe('from concern to action', () => {
     return panel.locator('form');
   };
 
+  /** The people and units of the story, by role, with the names the pages show for them. */
+  const names = { child: '', mother: '', teacher: '', kindergarten: '', nurse: '', healthStation: '', schoolTeacher: '', school: '' };
+  /** A colleague as the pickers list them: `name, unit`. */
+  const atUnit = (who: 'teacher' | 'nurse' | 'schoolTeacher') => `${names[who]}, ${names[({ teacher: 'kindergarten', nurse: 'healthStation', schoolTeacher: 'school' } as const)[who]]}`;
+
   beforeAll(async () => {
     env = await startBrowserApp();
+    const demo = await demoPeople(env);
+    Object.assign(names, {
+      child: demo.youngerChild.name, mother: demo.mother.name,
+      teacher: await nameOf(env, 'fagperson.barnehage'), kindergarten: await unitNameOf(env, 'fagperson.barnehage'),
+      nurse: await nameOf(env, 'helsesykepleier'), healthStation: await unitNameOf(env, 'helsesykepleier'),
+      schoolTeacher: await nameOf(env, 'fagperson.skole'), school: await unitNameOf(env, 'fagperson.skole'),
+    });
   });
   afterAll(async () => {
     await env?.close();
   });
 
-  async function openEmma(page: Page, who: string) {
+  async function openTheChild(page: Page, who: string) {
     await signInAs(page, who);
     await page.getByRole('heading', { level: 1, name: m('ui.people.title') }).waitFor();
-    await page.getByRole('main').getByRole('link', { name: 'Emma Nordli' }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: names.child }).first().click();
+    await page.getByRole('heading', { level: 1, name: names.child }).waitFor();
     await page.getByRole('heading', { level: 2, name: m('cases.ui.caseHeading') }).waitFor();
   }
 
   async function recordConsent(page: Page, purpose: string, categories: string[], units: string[]) {
     const form = page.locator('section[aria-labelledby="consent-register"] form');
     await form.getByRole('radio', { name: m('domain.consentMethod.paper') }).check();
-    await form.getByRole('group', { name: m('ui.consent.givers') }).getByRole('checkbox', { name: 'Sofie Nordli' }).check();
+    await form.getByRole('group', { name: m('ui.consent.givers') }).getByRole('checkbox', { name: names.mother }).check();
     await form.getByRole('checkbox', { name: m(`domain.consentPurpose.${purpose}` as MessageKey) }).check();
     for (const c of categories) await form.getByRole('group', { name: m('ui.consent.categories') }).getByRole('checkbox', { name: m(`domain.consentCategory.${c}` as MessageKey) }).check();
     for (const u of units) await form.getByRole('group', { name: m('ui.consent.recipients') }).getByRole('checkbox', { name: u }).check();
@@ -102,7 +114,7 @@ describe('from concern to action', () => {
     await chooseLanguage(page, 'nb');
 
     // The kindergarten teacher notes a worry.
-    await openEmma(page, 'Ingrid Solheim');
+    await openTheChild(page, names.teacher);
     await page.getByText(m('cases.ui.noCase')).waitFor();
     await expectNoAxeViolations(page, `${lang}: person page before a case`);
     const worry = formWith(page, m('cases.ui.noteWorry'));
@@ -110,7 +122,7 @@ describe('from concern to action', () => {
     await worry.getByLabel(m('cases.ui.worryText')).fill('Sier lite i samlingsstund, leker mest alene.');
     await worry.getByRole('button', { name: m('cases.ui.noteWorrySubmit') }).click();
     await page.getByText(m('cases.ui.worryNoted')).waitFor();
-    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain('Ingrid Solheim');
+    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain(names.teacher);
     await page.getByRole('heading', { name: m('cases.ui.stepsHeading', { level: 0 }) }).waitFor();
     await page.getByText(m('cases.ui.logClosed')).waitFor();
     await expectNoAxeViolations(page, `${lang}: case at level 0`);
@@ -128,20 +140,20 @@ describe('from concern to action', () => {
 
     // The mother's paper consent: collaboration for the kindergarten and the health station; for the
     // move to school she passes on language and development only.
-    await recordConsent(page, 'collaboration', ['development', 'health', 'language'], ['Solsikken barnehage', 'Helsestasjon Nord']);
-    await recordConsent(page, 'transition', ['development', 'language'], ['Fjellbekken skole']);
+    await recordConsent(page, 'collaboration', ['development', 'health', 'language'], [names.kindergarten, names.healthStation]);
+    await recordConsent(page, 'transition', ['development', 'language'], [names.school]);
     await formWith(page, m('cases.ui.newEntry')).waitFor();
     await expectNoAxeViolations(page, `${lang}: relay log opened by consent`);
 
     // Two measures; a wrong evaluation date is refused with a clear message and nothing is written.
-    await writeMeasure(page, 'Språkgruppe to ganger i uka', 'language', 'Ingrid Solheim, Solsikken barnehage', 0, -1);
+    await writeMeasure(page, 'Språkgruppe to ganger i uka', 'language', atUnit('teacher'), 0, -1);
     await page.locator('ds-error-summary').getByText(m('cases.err.evaluateBeforeStart')).waitFor();
     expect(await page.getByTestId('log-entry').count()).toBe(0);
     await expectNoAxeViolations(page, `${lang}: measure refused`);
     await formWith(page, m('cases.ui.newEntry')).getByLabel(m('cases.ui.evaluateOn')).fill(typedDate(42));
     await formWith(page, m('cases.ui.newEntry')).getByRole('button', { name: m('cases.ui.addEntry') }).click();
     await page.getByTestId('log-entry').filter({ hasText: 'Språkgruppe to ganger i uka' }).waitFor();
-    await writeMeasure(page, 'Hørselstest på helsestasjonen', 'health', 'Kari Nygård, Helsestasjon Nord', 0, 30);
+    await writeMeasure(page, 'Hørselstest på helsestasjonen', 'health', atUnit('nurse'), 0, 30);
     await page.getByTestId('log-entry').filter({ hasText: 'Hørselstest på helsestasjonen' }).waitFor();
 
     // An evaluation with the family's and the child's view.
@@ -160,18 +172,18 @@ describe('from concern to action', () => {
     await expectNoAxeViolations(page, `${lang}: relay log with measures and an evaluation`);
 
     // The baton goes to the health nurse, who is involved through her measure.
-    await handOver(page, 'Kari Nygård, Helsestasjon Nord');
-    expect(await page.getByTestId('relay-holder').textContent()).toContain('Ingrid Solheim');
+    await handOver(page, atUnit('nurse'));
+    expect(await page.getByTestId('relay-holder').textContent()).toContain(names.teacher);
     await expectNoAxeViolations(page, `${lang}: handover waiting`);
     await signOut(page, m('ui.header.signOut'));
 
-    await openEmma(page, 'Kari Nygård');
-    await accept(page, 'Kari Nygård');
+    await openTheChild(page, names.nurse);
+    await accept(page, names.nurse);
     await expectNoAxeViolations(page, `${lang}: the nurse holds the baton`);
 
-    // Emma is enrolled at school: the transition is proposed, planned, and the baton handed to the school.
+    // The child is enrolled at school: the transition is proposed, planned, and the baton handed to the school.
     const enrol = await panelForm(page, m('cases.ui.enrolHeading'));
-    await enrol.getByLabel(m('cases.ui.enrolmentUnit')).selectOption({ label: 'Fjellbekken skole' });
+    await enrol.getByLabel(m('cases.ui.enrolmentUnit')).selectOption({ label: names.school });
     await enrol.getByLabel(m('cases.ui.startsOn')).fill(typedDate(daysToNextSchoolStart()));
     await enrol.getByRole('button', { name: m('cases.ui.enrolSubmit') }).click();
     await page.getByText(m('cases.ui.enrolled')).waitFor();
@@ -182,17 +194,17 @@ describe('from concern to action', () => {
       await page.locator('section[aria-labelledby="relay-log"]').screenshot({ path: `/tmp/case-${lang}-log.png` });
     }
     const plan = await panelForm(page, m('cases.ui.planTransition'));
-    await expect.poll(() => plan.getByLabel(m('cases.ui.receivingUnit')).locator('option:checked').textContent()).toBe('Fjellbekken skole');
+    await expect.poll(() => plan.getByLabel(m('cases.ui.receivingUnit')).locator('option:checked').textContent()).toBe(names.school);
     await plan.getByLabel(m('cases.ui.meetingDate')).fill(typedDate(14));
-    await plan.getByLabel(m('cases.ui.meetingPlace')).fill('Solsikken barnehage');
+    await plan.getByLabel(m('cases.ui.meetingPlace')).fill(names.kindergarten);
     await expectNoAxeViolations(page, `${lang}: transition proposed`);
     await plan.getByRole('button', { name: m('cases.ui.planTransitionSubmit') }).click();
     await page.getByText(m('cases.ui.transitionPlanned')).waitFor();
-    await handOver(page, 'Henrik Aasen, Fjellbekken skole');
+    await handOver(page, atUnit('schoolTeacher'));
     await signOut(page, m('ui.header.signOut'));
 
-    await openEmma(page, 'Henrik Aasen');
-    await accept(page, 'Henrik Aasen');
+    await openTheChild(page, names.schoolTeacher);
+    await accept(page, names.schoolTeacher);
     await page.getByText(m('cases.ui.transitionStatus.completed')).waitFor();
     const visible = await page.getByTestId('visible-categories').textContent();
     expect(visible).toContain(m('domain.consentCategory.language'));
@@ -204,25 +216,25 @@ describe('from concern to action', () => {
     await signOut(page, m('ui.header.signOut'));
 
     // The mother sees who holds the baton and comments on it in the log.
-    await signInAs(page, 'Sofie Nordli');
-    await page.getByRole('link', { name: 'Emma Nordli' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Emma Nordli' }).waitFor();
-    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain('Henrik Aasen');
+    await signInAs(page, names.mother);
+    await page.getByRole('link', { name: names.child }).click();
+    await page.getByRole('heading', { level: 1, name: names.child }).waitFor();
+    await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain(names.schoolTeacher);
     await page.getByTestId('log-entry').filter({ hasText: 'Hørselstest på helsestasjonen' }).waitFor();
     await page.getByText(m('cases.ui.citizenNewEntry'), { exact: true }).first().click();
     const family = formWith(page, m('cases.ui.citizenNewEntry'));
     await family.getByLabel(m('cases.ui.entryKind')).selectOption({ label: m('cases.ui.kind.holder_comment') });
     await family.getByLabel(m('cases.ui.title')).fill('Fint at skolen tar over');
     await family.getByRole('button', { name: m('cases.ui.addEntry') }).click();
-    await page.getByTestId('log-entry').filter({ hasText: 'Fint at skolen tar over' }).getByText(m('cases.ui.familyAuthor', { name: 'Sofie Nordli' }), { exact: false }).waitFor();
+    await page.getByTestId('log-entry').filter({ hasText: 'Fint at skolen tar over' }).getByText(m('cases.ui.familyAuthor', { name: names.mother }), { exact: false }).waitFor();
     await expectNoAxeViolations(page, `${lang}: the family's view of the case`);
     await signOut(page, m('ui.header.signOut'));
 
     // The school's view of the finished case, in the other languages: the case, the log and the forms.
     for (const other of ['nn', 'en'] as const) {
       await chooseLanguage(page, other);
-      await openEmma(page, 'Henrik Aasen');
-      await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain('Henrik Aasen');
+      await openTheChild(page, names.schoolTeacher);
+      await expect.poll(() => page.getByTestId('relay-holder').textContent()).toContain(names.schoolTeacher);
       await page.getByText(m('cases.ui.transitionStatus.completed')).waitFor();
       await page.getByRole('heading', { name: m('cases.ui.stepsHeading', { level: 1 }) }).waitFor();
       const categories = await page.getByTestId('visible-categories').textContent();
