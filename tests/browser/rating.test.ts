@@ -1,31 +1,43 @@
-// The family's rating of a meeting in the browser. After two case meetings about Jonas are closed,
-// his mother (who reads nynorsk) rates the first from the e-mailed link without signing in, with the
+// The family's rating of a meeting in the browser. After two case meetings about the `forelder`
+// mother's older child are closed, his mother (who reads nynorsk) rates the first from the e-mailed link without signing in, with the
 // keyboard only, and the page is in her language; the link then refuses a second answer. Signed in on
 // Min side she finds the other meeting waiting for her answer and rates it there. The meetings are
 // written straight into the database, closed the way the meeting module does (offerRating).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerRating } from '../../server/modules/teams/ratings.ts';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, unitNameOf, type BrowserApp } from './support.ts';
+import { teamLedBy } from '../support/factories.ts';
 import { testClock } from '../support/clock.ts';
 
 let env: BrowserApp;
 const shots = process.env.SCREENSHOTS;
 const meetings: string[] = [];
 let token: string;
+/** The team whose meetings these are (the one the demo's team leader leads), and the mother, as the pages name them. */
+let teamName: string;
+let motherName: string;
+let motherEmail: string;
 
 beforeAll(async () => {
   env = await startBrowserApp();
   const db = env.testApp.database.db;
-  const person = async (g: string, f: string) => (await db.selectFrom('person').select('id').where('given_name', '=', g).where('family_name', '=', f).executeTakeFirstOrThrow()).id;
-  const jonas = await person('Jonas', 'Nordli');
-  const sofie = await person('Sofie', 'Nordli');
+  const demo = await demoPeople(env);
+  const jonas = demo.olderChild.id;
+  const sofie = demo.mother.id;
+  motherName = demo.mother.name;
   const tone = (await db.selectFrom('staff_user').select('id').where('username', '=', 'teamleder').executeTakeFirstOrThrow()).id;
-  const team = (await db.selectFrom('team').select('id').where('name', '=', 'Tidlig innsatsteam barneskole Nord').executeTakeFirstOrThrow()).id;
+  const led = await teamLedBy(db, 'teamleder');
+  const team = led.id;
+  teamName = led.name;
+  const place = await unitNameOf(env, 'teamleder');
+  const { email } = await db.selectFrom('person').select('email').where('id', '=', sofie).executeTakeFirstOrThrow();
+  if (!email) throw new Error('the demo mother has no e-mail address');
+  motherEmail = email;
   await db.updateTable('person').set({ language: 'nn' }).where('id', '=', sofie).execute();
   for (const daysAgo of [14, 2]) {
     const startsAt = new Date(testClock.now().getTime() - daysAgo * 86_400_000);
     const m = await db.insertInto('team_meeting').values({
-      team_id: team, kind: 'case', person_id: jonas, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000), place: 'Fjellbekken skole',
+      team_id: team, kind: 'case', person_id: jonas, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000), place,
       chair_staff_id: tone, created_by: tone,
     }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('meeting_participant').values([{ meeting_id: m.id, staff_user_id: tone, role: 'chair' }, { meeting_id: m.id, person_id: sofie, role: 'guardian' }]).execute();
@@ -36,7 +48,7 @@ beforeAll(async () => {
     meetings.push(m.id);
   }
   // The link from the first meeting's e-mail.
-  const mails = await db.selectFrom('outbound_email').select('body_text').where('to_address', '=', 'sofie.nordli@example.com').where('subject', '=', 'Korleis var møtet?').orderBy('created_at').execute();
+  const mails = await db.selectFrom('outbound_email').select('body_text').where('to_address', '=', motherEmail).where('subject', '=', 'Korleis var møtet?').orderBy('created_at').execute();
   token = /\/vurdering\/([A-Za-z0-9_-]{43})/.exec(mails[0]!.body_text)![1]!;
 });
 afterAll(async () => {
@@ -49,7 +61,7 @@ describe('the family rates a meeting', () => {
     const { page } = t;
     await page.goto(`/vurdering/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Korleis var møtet?' }).waitFor();
-    await page.getByText('Du var med på eit møte i Tidlig innsatsteam barneskole Nord', { exact: false }).waitFor();
+    await page.getByText(`Du var med på eit møte i ${teamName}`, { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'rating from the link');
 
     // Keyboard only: into the first scale, arrow keys to choose, Tab to the next, the comment, send.
@@ -84,7 +96,7 @@ describe('the family rates a meeting', () => {
   it('refuses a scale left empty, naming the question', async () => {
     const db = env.testApp.database.db;
     // A fresh link for the second meeting is in the newest mail.
-    const mails = await db.selectFrom('outbound_email').select('body_text').where('to_address', '=', 'sofie.nordli@example.com').where('subject', '=', 'Korleis var møtet?').orderBy('created_at', 'desc').execute();
+    const mails = await db.selectFrom('outbound_email').select('body_text').where('to_address', '=', motherEmail).where('subject', '=', 'Korleis var møtet?').orderBy('created_at', 'desc').execute();
     const second = /\/vurdering\/([A-Za-z0-9_-]{43})/.exec(mails[0]!.body_text)![1]!;
     const t = await openPage(env);
     const { page } = t;
@@ -103,7 +115,7 @@ describe('the family rates a meeting', () => {
   it('on Min side, where the other meeting waits for an answer', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Sofie Nordli');
+    await signInAs(page, motherName);
     await page.getByRole('link', { name: 'Møter som venter på svaret ditt: 1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Si hva du synes om møtene' }).waitFor();
     const rated = page.locator('li').filter({ hasText: 'Du svarte: hørt 4 av 5, nyttig 5 av 5' });
