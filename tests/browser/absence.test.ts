@@ -1,10 +1,11 @@
-// The contact teacher Henrik Aasen imports his class's absence: a file with a bad row is refused
-// with the line named (in bokmål) and nothing stored; the corrected file puts Jonas Nordli on his
-// list of high absence with the action guide's first step, and the link opens Jonas's page. Then the
-// same import form on "Barn ved enheten" (/innskrevne) refuses a bad enrolment line by number, takes
-// the good file, and Henrik finds Jonas there by name and notes a worry — axe on each, and on a phone.
+// The school's contact teacher imports his class's absence: a file with a bad row is refused with the
+// line named (in bokmål) and nothing stored; the corrected file puts a pupil of his (the `forelder`
+// mother's older child) on his list of high absence with the action guide's first step, and the link
+// opens the pupil's page. Then the same import form on "Barn ved enheten" (/innskrevne) refuses a bad
+// enrolment line by number, takes the good file, and the teacher finds the pupil there by the name the
+// database has for him and notes a worry — axe on each, and on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
 import { today } from '../support/clock.ts';
 
 const shots = process.env.SCREENSHOTS;
@@ -20,8 +21,9 @@ afterAll(async () => {
 describe('high absence', () => {
   it('refuses a file with a bad row by line number, then lists the child from the good file with the first step', async () => {
     const db = env.testApp.database.db;
-    const jonas = await db.selectFrom('person').select(['id', 'national_id']).where('given_name', '=', 'Jonas').where('family_name', '=', 'Nordli').executeTakeFirstOrThrow();
-    const henrik = await db.selectFrom('staff_user').select(['email', 'municipality_id']).where('username', '=', 'fagperson.skole').executeTakeFirstOrThrow();
+    const pupil = (await demoPeople(env)).olderChild;
+    const jonas = { id: pupil.id, national_id: pupil.nationalId };
+    const henrik = await db.selectFrom('staff_user').select(['email', 'municipality_id', 'display_name']).where('username', '=', 'fagperson.skole').executeTakeFirstOrThrow();
     const firstStep = await db
       .selectFrom('action_guide_step as s')
       .innerJoin('action_guide_version as v', 'v.id', 's.guide_version_id')
@@ -37,7 +39,7 @@ describe('high absence', () => {
 
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Henrik Aasen');
+    await signInAs(page, henrik.display_name);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Fravær' }).click();
     await page.getByRole('heading', { level: 1, name: 'Fravær' }).waitFor();
     // Said up front: a bad line refuses the whole file.
@@ -45,7 +47,7 @@ describe('high absence', () => {
     const list = page.locator('section[aria-labelledby="absence-high"]');
     await list.getByRole('heading', { level: 2, name: 'Høyt fravær og svak progresjon' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Laster' }).waitFor({ state: 'detached' });
-    expect(await list.getByRole('link', { name: 'Jonas Nordli' }).count()).toBe(0);
+    expect(await list.getByRole('link', { name: pupil.name }).count()).toBe(0);
     await expectNoAxeViolations(page, 'absence page');
 
     const file = page.getByLabel('CSV-fil med fravær');
@@ -54,13 +56,13 @@ describe('high absence', () => {
     await page.getByRole('heading', { name: 'Fila ble ikke importert: 1 feil må rettes. Ingenting er lagret.' }).waitFor();
     await page.getByText('Linje 3: Fraværet kan ikke være negativt.').waitFor();
     await expectNoAxeViolations(page, 'absence import refused');
-    expect(await list.getByRole('link', { name: 'Jonas Nordli' }).count()).toBe(0);
+    expect(await list.getByRole('link', { name: pupil.name }).count()).toBe(0);
 
     await file.setInputFiles({ name: 'fravaer.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\r\n${good}\r\n`) });
     await page.getByRole('button', { name: 'Importer fila' }).click();
     await page.getByText('Fila er importert. Linjer lagret: 1.').waitFor();
     expect(await page.getByText('Linje 3: Fraværet kan ikke være negativt.').count()).toBe(0);
-    const row = list.getByRole('row').filter({ has: page.getByRole('link', { name: 'Jonas Nordli' }) });
+    const row = list.getByRole('row').filter({ has: page.getByRole('link', { name: pupil.name }) });
     await row.waitFor();
     const text = await row.textContent();
     expect(text).toContain('01.01.2027–30.06.2027');
@@ -72,8 +74,8 @@ describe('high absence', () => {
     await expectFitsWidth(page, 'absence page on a phone');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await row.getByRole('link', { name: 'Jonas Nordli' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Jonas Nordli' }).waitFor();
+    await row.getByRole('link', { name: pupil.name }).click();
+    await page.getByRole('heading', { level: 1, name: pupil.name }).waitFor();
 
     // The enrolments: one import form for both pages, the same refusal by line number.
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Barn ved enheten' }).click();
@@ -89,12 +91,12 @@ describe('high absence', () => {
     await enrolFile.setInputFiles({ name: 'elever.csv', mimeType: 'text/csv', buffer: Buffer.from(`fodselsnummer;startdato;sluttdato\r\n${jonas.national_id};${d}.${m}.${y};\r\n`) });
     await page.getByRole('button', { name: 'Importer fila' }).click();
     await page.getByText('Fila er importert.', { exact: false }).waitFor();
-    await page.getByLabel('Navn eller fødselsdato').fill('Jonas');
+    await page.getByLabel('Navn eller fødselsdato').fill(pupil.givenName);
     await page.getByRole('button', { name: 'Søk', exact: true }).click();
     const found = page.getByRole('table', { name: 'Barn innskrevet ved enheten' });
-    await found.getByRole('row').filter({ hasText: 'Jonas Nordli' }).waitFor();
-    await found.getByRole('button', { name: 'Noter undring om Jonas Nordli' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Undring om Jonas Nordli' }).waitFor();
+    await found.getByRole('row').filter({ hasText: pupil.name }).waitFor();
+    await found.getByRole('button', { name: `Noter undring om ${pupil.name}` }).click();
+    await page.getByRole('heading', { level: 2, name: `Undring om ${pupil.name}` }).waitFor();
     await expectNoAxeViolations(page, 'a worry noted from the enrolled children');
     if (shots) await page.screenshot({ path: `${shots}/enrolled-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
