@@ -87,10 +87,14 @@ describe('demo data for Fjordvik kommune', () => {
     const led = await db
       .selectFrom('team')
       .innerJoin('staff_user', 'staff_user.id', 'team.leader_staff_user_id')
-      .select(['team.name', 'team.area'])
+      .select(['team.id', 'team.area', 'team.kind'])
       .where('staff_user.username', '=', 'teamleder')
       .execute();
-    expect(led).toEqual([{ name: 'Tidlig innsatsteam barneskole Nord', area: 'Nord' }]);
+    // The team leader leads one team: the early-intervention team for the primary schools in Nord.
+    expect(led).toEqual([{ id: expect.any(String), area: 'Nord', kind: 'early_intervention' }]);
+    const served = await db.selectFrom('team_service_unit as tu').innerJoin('service_unit as u', 'u.id', 'tu.service_unit_id').select('u.type_code').distinct()
+      .where('tu.team_id', '=', led[0]!.id).execute();
+    expect(served.map((u) => u.type_code)).toContain('school_primary');
   });
 
   it('stores only valid, synthetic national ids, and some people without one', async () => {
@@ -158,8 +162,10 @@ describe('demo data for Fjordvik kommune', () => {
     expect(entries.map((e) => e.kind).sort()).toEqual(['development_area', 'goal', 'measure', 'strength']);
     const consent = await db.selectFrom('consent').select('id').where('subject_id', '=', cases[0]!.person_id).executeTakeFirst();
     expect(consent).toBeDefined();
-    const waiting = await db.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').select(['t.name', 'r.status', 'r.person_id']).where('r.status', '<>', 'accepted').execute();
-    expect(waiting).toEqual([{ name: 'Tidlig innsatsteam barneskole Nord', status: 'waiting', person_id: cases[1]!.person_id }]);
+    // Waiting in the intake of the team the team leader leads.
+    const waiting = await db.selectFrom('referral as r').innerJoin('team as t', 't.id', 'r.team_id').innerJoin('staff_user as s', 's.id', 't.leader_staff_user_id')
+      .select(['s.username', 'r.status', 'r.person_id']).where('r.status', '<>', 'accepted').execute();
+    expect(waiting).toEqual([{ username: 'teamleder', status: 'waiting', person_id: cases[1]!.person_id }]);
   });
 
   it('has the health nurse\'s screenings and one completed collaboration survey round with results', async () => {
