@@ -25,7 +25,7 @@ async function closedMeeting(): Promise<string> {
   const startsAt = new Date('2030-01-10T09:00:00Z');
   const m = await db.insertInto('team_meeting').values({
     team_id: ids.team!, kind: 'case', person_id: ids.child!, starts_at: startsAt, ends_at: new Date('2030-01-10T10:00:00Z'),
-    place: 'Fjellbekken skole', chair_staff_id: ids.tone!, created_by: ids.tone!,
+    place: 'Skolens møterom', chair_staff_id: ids.tone!, created_by: ids.tone!,
   }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('meeting_participant').values([
     { meeting_id: m.id, staff_user_id: ids.tone!, role: 'chair' },

@@ -207,7 +207,7 @@ describe('absence import and the contact teacher\'s list', () => {
     const own = await kindergarten.get('/api/absence/high');
     expect(own.statusCode).toBe(200);
     expect(own.json().children).toEqual([]);
-    // A pupil of Fjellbekken is unknown to the kindergarten's import.
+    // A pupil of the school is unknown to the kindergarten's import.
     const ingrid = await t.database.db.selectFrom('staff_user').select('email').where('username', '=', 'fagperson.barnehage').executeTakeFirstOrThrow();
     const foreign = await kindergarten.post('/api/absence/imports', { csv: `${HEADER}\n${row(kids.otherTeacher.nid, '30', 'svak', ingrid.email)}` });
     expect(foreign.json().error.fields).toHaveLength(1);
@@ -232,7 +232,7 @@ describe('absence import and the contact teacher\'s list', () => {
 });
 
 describe('the demo municipality', () => {
-  it('gives the demo contact teacher at Fjellbekken skole a list of pupils with high absence', async () => {
+  it('gives the demo contact teacher at the school a list of pupils with high absence', async () => {
     const demo = await startTestApp({ demoChildren: 120 });
     try {
       const teacher = await signedIn(demo.app, 'fagperson.skole');

@@ -18,7 +18,7 @@ async function contactOf(username: string) {
     .select(['s.display_name', 's.title', 's.email', 'u.name']).where('s.username', '=', username).executeTakeFirstOrThrow();
   return { name: s.display_name, title: s.title, unitName: s.name, email: s.email };
 }
-let teacher: Client; // fagperson.skole, Fjellbekken skole
+let teacher: Client; // fagperson.skole, the school's contact teacher
 let intake: Client; // koordinerende.enhet: the level-2 intake
 let nav: Client; // nav.veileder: NAV Fjordvik
 let nurse: Client; // helsesykepleier: Helsestasjon Nord

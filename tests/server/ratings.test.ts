@@ -27,7 +27,7 @@ async function meeting(options: { close: boolean; about?: string; family: { pers
   const startsAt = new Date(testClock.now().getTime() - 2 * 86_400_000);
   const m = await db.insertInto('team_meeting').values({
     team_id: ids.team!, kind: 'case', person_id: options.about ?? ids.jonas!, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000),
-    place: 'Fjellbekken skole', chair_staff_id: ids.tone!, created_by: ids.tone!,
+    place: 'Skolens møterom', chair_staff_id: ids.tone!, created_by: ids.tone!,
   }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('meeting_participant').values([
     { meeting_id: m.id, staff_user_id: ids.tone!, role: 'chair' },

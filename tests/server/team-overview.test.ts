@@ -42,7 +42,7 @@ beforeAll(async () => {
     const startsAt = new Date(now - startsDaysAgo * DAY);
     return (await db.insertInto('team_meeting').values({
       team_id: team.id, kind: 'case', referral_id: referralId, person_id: personId, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000),
-      place: 'Fjellbekken skole', chair_staff_id: ids.tone!, created_by: ids.tone!, status,
+      place: 'Skolens møterom', chair_staff_id: ids.tone!, created_by: ids.tone!, status,
       ...(status === 'closed' ? { closed_at: new Date(startsAt.getTime() + 3_600_000), closed_by: ids.tone! } : {}),
     }).returning('id').executeTakeFirstOrThrow()).id;
   };
