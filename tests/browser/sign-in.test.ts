@@ -182,7 +182,7 @@ describe('on a phone (375 px)', () => {
   it('the menu folds behind a button, so the page starts on the first screen; choosing a page folds it again', async () => {
     const t = await openPage(env, { width: 375, height: 800 });
     const { page } = t;
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, names.teacher);
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
     const toggle = nav.getByRole('button', { name: 'Meny' });
     await toggle.waitFor();
