@@ -1,5 +1,5 @@
-// A screening from the health nurse to a new mother's Min side (issue 16), axe on every page: Kari
-// Nygård, the health nurse, sends the EPDS to Hanna Sæther; Hanna answers on her phone (390×844) in
+// A screening from the health nurse to a new mother's Min side (issue 16), axe on every page: the
+// health nurse sends the EPDS to the new mother (the `gravid` log-in); she answers on her phone (390×844) in
 // nynorsk with a total of 14; Kari sees the score, the threshold's text and the suggested step, and
 // takes the suggestion into the relay log as a measure with its goal; Hanna rates the goal at the
 // start and again at the evaluation, and the curve beside the goal shows two points. The screening
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/index.ts';
 import { EPDS } from '../../server/modules/questionnaires/instruments.ts';
 import { typedDate } from '../support/clock.ts';
-import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -30,12 +30,14 @@ describe('a screening sent to a new mother\'s Min side', () => {
     const mother = await openPage(env, { width: 390, height: 844 });
     const { page } = nurse;
     const phone = mother.page;
+    // The new mother is the woman who signs in as `gravid`; the nurse the `helsesykepleier` log-in: the names the database has.
+    const [woman, nurseName] = [await nameOf(env, 'gravid'), await nameOf(env, 'helsesykepleier')];
 
     // The nurse finds Hanna by her name in her list and sends the EPDS to her Min side.
-    await signInAs(page, 'Kari Nygård');
+    await signInAs(page, nurseName);
     await page.goto('/barn');
-    await page.getByRole('main').getByRole('link', { name: 'Hanna Sæther', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Hanna Sæther' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: woman, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: woman }).waitFor();
     const screenings = page.getByTestId('screenings');
     await screenings.locator('summary', { hasText: nb('questionnaires.ui.start') }).click();
     await screenings.getByLabel(nb('questionnaires.ui.instrument')).selectOption({ label: EPDS.title.nb });
@@ -46,18 +48,18 @@ describe('a screening sent to a new mother\'s Min side', () => {
     await expectNoAxeViolations(page, 'the mother\'s page with the screening sent');
 
     // Hanna, on her phone and in nynorsk, finds it on her own page and sees who sent it.
-    await signInAs(phone, 'Hanna Sæther');
+    await signInAs(phone, woman);
     await phone.getByRole('button', { name: 'Nynorsk' }).click();
     await phone.goto('/min-side');
-    await phone.getByRole('main').getByRole('link', { name: 'Hanna Sæther', exact: true }).click();
-    await phone.getByRole('heading', { level: 1, name: 'Hanna Sæther' }).waitFor();
+    await phone.getByRole('main').getByRole('link', { name: woman, exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: woman }).waitFor();
     const mine = phone.getByTestId('screenings');
     await mine.getByRole('heading', { level: 2, name: nn('questionnaires.ui.mineHeading') }).waitFor();
     await expectNoAxeViolations(phone, 'Hanna\'s own page with the form waiting');
     await expectFitsWidth(phone, 'Hanna\'s own page');
     await mine.getByRole('link', { name: nn('questionnaires.ui.answerNow') }).click();
     await phone.getByRole('heading', { level: 1, name: EPDS.title.nn }).waitFor();
-    expect(await phone.getByTestId('screening-sent').textContent()).toContain('Kari Nygård');
+    expect(await phone.getByTestId('screening-sent').textContent()).toContain(nurseName);
     // The instrument's source and licence stand on the form.
     expect(await phone.getByTestId('attribution').textContent()).toContain(EPDS.source.nn.slice(0, 30));
     const questions = phone.getByTestId('question');
@@ -93,15 +95,15 @@ describe('a screening sent to a new mother\'s Min side', () => {
     await take.getByRole('button', { name: nb('questionnaires.ui.take') }).click();
     await page.getByTestId('screening-in-log').waitFor();
     await page.getByRole('link', { name: nb('questionnaires.ui.openLog') }).click();
-    await page.getByRole('heading', { level: 1, name: 'Hanna Sæther' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: woman }).waitFor();
     const measure = page.getByTestId('log-entry').filter({ hasText: threshold.measure.nb });
     await measure.first().waitFor();
     await expectNoAxeViolations(page, 'the relay log with the measure');
 
     // Hanna rates the goal when the measure starts, and again at the evaluation: two points.
-    await signInAs(phone, 'Hanna Sæther');
+    await signInAs(phone, woman);
     await phone.goto('/min-side');
-    await phone.getByRole('main').getByRole('link', { name: 'Hanna Sæther', exact: true }).click();
+    await phone.getByRole('main').getByRole('link', { name: woman, exact: true }).click();
     const goal = phone.getByTestId('log-entry').filter({ hasText: GOAL });
     for (const [n, score] of [3, 6].entries()) {
       const progress = goal.getByTestId('goal-progress');
