@@ -1,9 +1,9 @@
-// A system-level team's meeting in the browser: Tone Haugland (a member of Barneteamet) schedules a
-// meeting on a trend, types a parent's name from the person register into the minutes and is refused
+// A system-level team's meeting in the browser: the demo's team leader (a member of a system-level
+// team) schedules a meeting on a trend, types a parent's name (the `forelder` mother's, as the database has it) from the person register into the minutes and is refused
 // with a message naming the field — nothing is stored — then closes the meeting with minutes and an
 // action plan without it, and the report reaches the SBU coordinator, who opens it from the notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { demoPeople, escapeRegExp, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, unitNameOf, type BrowserApp } from './support.ts';
 import { today } from '../support/clock.ts';
 
 let env: BrowserApp;
@@ -25,29 +25,36 @@ afterAll(async () => {
 
 describe('a system-level team meeting', () => {
   it('refuses a name from the person register, then closes and forwards the report to the SBU coordinator', async () => {
+    const db = env.testApp.database.db;
+    const demo = await demoPeople(env);
+    // Her one system-level team, its place and the municipality's SLT address, as the database has them.
+    const [team, ...more] = await db.selectFrom('team as t').innerJoin('team_member as m', 'm.team_id', 't.id').innerJoin('staff_user as s', 's.id', 'm.staff_user_id')
+      .innerJoin('municipality as k', 'k.id', 't.municipality_id').select(['t.name', 't.meeting_place', 'k.slt_email'])
+      .where('s.username', '=', 'teamleder').where('t.kind', '=', 'system_level').where('t.active', '=', true).execute();
+    if (!team || more.length || !team.meeting_place || !team.slt_email) throw new Error('expected the team leader in one system-level team with a place and an SLT address');
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Tone Haugland');
+    await signInAs(page, await nameOf(env, 'teamleder'));
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Systemteam' }).click();
     await page.getByRole('heading', { level: 1, name: 'Systemteam' }).waitFor();
     await expectNoAxeViolations(page, 'system-level teams');
 
-    // Schedule: Barneteamet is her only system-level team, so it is chosen already.
+    // Schedule: it is her only system-level team, so it is chosen already.
     await page.getByLabel('Tema').fill('Skolefravær på mellomtrinnet');
     await page.getByLabel('Dato').fill(inDays(7));
     await page.getByLabel('Klokkeslett').fill('14:00');
     await page.getByRole('button', { name: 'Planlegg møtet' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Møte i Barneteamet' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Møte i ${team.name}` }).waitFor();
     const meetingId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.getByText('Rådhuset, møterom Fjorden').waitFor();
+    await page.getByText(team.meeting_place).waitFor();
 
     // Minutes with a parent's name from the register (odd case and spacing): refused, naming the field.
-    await page.getByLabel('Bakgrunn').fill('Flere skoler melder om økt fravær. Vi har snakket med SOFIE  nordli om saken.');
+    await page.getByLabel('Bakgrunn').fill(`Flere skoler melder om økt fravær. Vi har snakket med ${demo.mother.givenName.toUpperCase()}  ${demo.mother.familyName.toLowerCase()} om saken.`);
     await page.getByLabel('Beslutninger').fill('Vi lager en felles rutine for oppfølging av fravær.');
     await page.getByRole('button', { name: 'Legg til tiltak' }).click();
     const row = page.getByTestId('system-action-row');
     await row.getByLabel('Tiltak 1: Hva').fill('Utkast til felles fraværsrutine');
-    await row.getByLabel('Ansvarlig').selectOption({ label: 'Tone Haugland, Fjellbekken skole' });
+    await row.getByLabel('Ansvarlig').selectOption({ label: `${await nameOf(env, 'teamleder')}, ${await unitNameOf(env, 'teamleder')}` });
     await row.getByLabel('Frist').fill(inDays(30));
     await page.getByRole('button', { name: 'Lagre referatet' }).click();
     const summary = page.getByRole('heading', { name: 'Systemteam arbeider uten personopplysninger. Ta bort fødselsnummer og navn fra personregisteret i: Bakgrunn. Ingenting er lagret.' });
@@ -63,18 +70,18 @@ describe('a system-level team meeting', () => {
     await page.getByRole('button', { name: 'Avslutt møtet og send rapporten' }).click();
     await page.getByText('Møtet er avsluttet, og rapporten er sendt til 2 mottakere.').waitFor();
     const deliveries = page.getByTestId('report-deliveries');
-    await deliveries.getByText('Eirik Bakken i Sammen', { exact: false }).waitFor();
-    await deliveries.getByText('slt@fjordvik.kommune.no på e-post', { exact: false }).waitFor();
+    await deliveries.getByText(`${await nameOf(env, 'sbu.koordinator')} i Sammen`, { exact: false }).waitFor();
+    await deliveries.getByText(`${team.slt_email} på e-post`, { exact: false }).waitFor();
     await page.getByTestId('system-action-plan').getByText('Utkast til felles fraværsrutine', { exact: false }).waitFor();
     if (shots) await page.screenshot({ path: `${shots}/system-meeting-closed.png`, fullPage: true });
     await expectNoAxeViolations(page, 'closed system meeting');
     await signOut(page);
 
     // The SBU coordinator gets the notice and opens the report.
-    await signInAs(page, 'Eirik Bakken');
+    await signInAs(page, await nameOf(env, 'sbu.koordinator'));
     await page.goto('/varsler');
-    await page.getByRole('link', { name: /Rapport fra Barneteamet/ }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Møte i Barneteamet' }).waitFor();
+    await page.getByRole('link', { name: new RegExp(`Rapport fra ${escapeRegExp(team.name)}`) }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Møte i ${team.name}` }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Rapport' }).waitFor();
     const pdfLink = page.getByRole('link', { name: 'Last ned rapporten (PDF)' });
     const pdf = await page.request.get(await pdfLink.getAttribute('href') as string);
