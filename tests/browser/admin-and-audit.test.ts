@@ -3,7 +3,7 @@
 // (and the administrator's reads of the staff list) in the access log.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp, type TestPage } from './support.ts';
+import { expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, unitNameOf, type BrowserApp, type TestPage } from './support.ts';
 
 let env: BrowserApp;
 let t: TestPage;
@@ -41,10 +41,11 @@ async function allRows(table: ReturnType<Page['getByRole']>): Promise<string[]> 
 
 describe('administrator', () => {
   it('adds a service unit; an empty name and a duplicate name are refused and add nothing', async () => {
-    await signInAs(page, 'Per Johansen');
+    await signInAs(page, await nameOf(env, 'administrator'));
     await page.getByRole('heading', { level: 1, name: 'Tjenesteenheter' }).waitFor();
     const before = await bodyRows(unitsTable());
-    expect(before.some((r) => r.includes('Solsikken barnehage'))).toBe(true);
+    const kindergarten = await unitNameOf(env, 'fagperson.barnehage');
+    expect(before.some((r) => r.includes(kindergarten))).toBe(true);
     await expectNoAxeViolations(page, 'service units');
 
     await page.getByRole('button', { name: 'Ny tjenesteenhet' }).click();
@@ -154,12 +155,13 @@ describe('administrator', () => {
 
 describe('auditor', () => {
   it('finds the administrator\'s writes and reads of the staff list in the access log', async () => {
-    await signInAs(page, 'Silje Dahl');
+    await signInAs(page, await nameOf(env, 'revisor'));
     await page.getByRole('heading', { level: 1, name: 'Tilgangslogg' }).waitFor();
-    await page.getByLabel('Navn', { exact: true }).fill('Per Johansen');
+    const admin = await nameOf(env, 'administrator');
+    await page.getByLabel('Navn', { exact: true }).fill(admin);
     await page.getByRole('button', { name: 'Søk', exact: true }).click();
     const table = page.getByRole('table', { name: 'Hendelser i tilgangsloggen' });
-    const rowsOf = (action: RegExp) => table.getByRole('row').filter({ hasText: 'Per Johansen' }).filter({ hasText: action });
+    const rowsOf = (action: RegExp) => table.getByRole('row').filter({ hasText: admin }).filter({ hasText: action });
     await rowsOf(/Opprettet ansatt/).first().waitFor();
     expect(await rowsOf(/Opprettet ansatt/).first().textContent()).toContain('Siri Fjellstad');
     expect(await rowsOf(/Endret ansatt/).count()).toBeGreaterThanOrEqual(1);
