@@ -1,7 +1,7 @@
 // The administrator edits the municipality's action guide: a bad link is refused with a message by
 // the field, a corrected step is published as a new version, and the versions are listed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { escapeRegExp, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ describe('the action guide', () => {
   it('is edited and published as a new version by the administrator', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Per Johansen');
+    await signInAs(page, await nameOf(env, 'administrator'));
     await page.getByRole('link', { name: 'Handlingsveileder' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Handlingsveileder' }).waitFor();
     await page.getByText('Gjeldende versjon: 1').waitFor();
@@ -38,7 +38,7 @@ describe('the action guide', () => {
     await page.getByRole('button', { name: 'Publiser ny versjon' }).click();
     await page.getByText('Versjon 2 er publisert.').waitFor();
     await page.getByText('Gjeldende versjon: 2').waitFor();
-    await page.getByText(/Versjon 2, .* Per Johansen – Ny ordlyd og lenke til håndboka/).waitFor();
+    await page.getByText(new RegExp(`Versjon 2, .* ${escapeRegExp(await nameOf(env, 'administrator'))} – Ny ordlyd og lenke til håndboka`)).waitFor();
     expect(await page.getByLabel('Overskrift (bokmål)').first().inputValue()).toBe('Skriv ned det du ser');
     expectNoProblems(t);
     await t.close();
