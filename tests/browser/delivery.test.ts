@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 let manifest: Record<string, { file: string }>;
@@ -69,7 +69,7 @@ describe('what the browser downloads', () => {
       await held;
       await route.continue();
     });
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, await nameOf(env, 'fagperson.barnehage'));
     const loading = page.getByRole('main').getByRole('status').filter({ hasText: 'Laster …' });
     await loading.waitFor();
     release();
@@ -84,7 +84,7 @@ describe('what the browser downloads', () => {
     const { page, context } = t;
     const people = `**${fileOf('src/pages/People.tsx')}`;
     await context.route(people, (route) => route.abort());
-    await signInAs(page, 'Ingrid Solheim');
+    await signInAs(page, await nameOf(env, 'fagperson.barnehage'));
     const alert = page.getByRole('alert').filter({ hasText: 'Siden kunne ikke lastes.' });
     await alert.waitFor();
     await expectNoAxeViolations(page, 'a page that could not be loaded');

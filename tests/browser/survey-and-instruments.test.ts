@@ -11,7 +11,7 @@ import { LANGUAGE_HEADER } from '../../common/roles.ts';
 import { COLLABORATION } from '../../server/modules/questionnaires/instruments.ts';
 import { EVERYDAY } from '../../server/demo/questionnaires.ts';
 import { typedDate } from '../support/clock.ts';
-import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, signOut, startBrowserApp, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe('the collaboration survey and the instruments', () => {
     const { page } = staff;
 
     // The SBU coordinator reads the completed round: only service types with enough answers show.
-    await signInAs(page, 'Eirik Bakken');
+    await signInAs(page, await nameOf(env, 'sbu.koordinator'));
     await page.goto('/samhandling');
     const results = page.getByTestId('survey-results');
     await results.getByRole('table').first().waitFor();
@@ -52,7 +52,7 @@ describe('the collaboration survey and the instruments', () => {
     await signOut(page);
 
     // A contact teacher finds the round in the task list and answers it; it then leaves the list.
-    await signInAs(page, 'Henrik Aasen');
+    await signInAs(page, await nameOf(env, 'fagperson.skole'));
     await page.goto('/barn');
     await page.getByTestId('task-survey').filter({ hasText: ROUND }).getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: ROUND }).waitFor();
@@ -73,7 +73,7 @@ describe('the collaboration survey and the instruments', () => {
     await signOut(page);
 
     // The administrator makes the municipality's own instrument's next version in the editor.
-    await signInAs(page, 'Per Johansen');
+    await signInAs(page, await nameOf(env, 'administrator'));
     await page.goto('/admin/skjema');
     const card = page.getByTestId('instrument').filter({ hasText: EVERYDAY.title.nb });
     await card.locator('summary', { hasText: nb('questionnaires.admin.newVersion') }).click();
