@@ -5,7 +5,7 @@
 // publishes it. Every page is checked with axe-core.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 beforeAll(async () => {
@@ -152,7 +152,7 @@ describe('the administrator', () => {
   it('is refused an impossible rule with a clear message, previews, saves a draft and publishes it', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Per Johansen');
+    await signInAs(page, await nameOf(env, 'administrator'));
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Tjenestekatalog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tjenestekatalogen' }).waitFor();
     await page.getByRole('table', { name: 'Tjenester i katalogen' }).getByRole('row').filter({ hasText: 'Fritidsklubben Loftet' }).getByText('Publisert (versjon 1)').waitFor();
