@@ -1,11 +1,11 @@
-// The SBU coordinator Eirik Bakken adds an indicator from Ungdata with a baseline and two future
+// The SBU coordinator adds an indicator from Ungdata with a baseline and two future
 // targets, imports its figures from a CSV (a bad line refused by its number, nothing stored), opens
 // the annual report for the year, sees status, improvement and whether the target is met, the small
 // counts of a team suppressed, and downloads the PDF (its text read) and the CSV; axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock, today } from '../support/clock.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
+import { expectFitsWidth, expectNoAxeViolations, expectNoProblems, nameOf, openPage, signInAs, startBrowserApp, type BrowserApp } from './support.ts';
 
 let env: BrowserApp;
 // Last year in Oslo, as the report page takes it (the tests' clock, never the wall clock).
@@ -38,7 +38,7 @@ describe('the outcome track', () => {
   it('takes an indicator from the register to the annual report, its PDF and its CSV', async () => {
     const t = await openPage(env);
     const { page } = t;
-    await signInAs(page, 'Eirik Bakken');
+    await signInAs(page, await nameOf(env, 'sbu.koordinator'));
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Indikatorer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Indikatorregister' }).waitFor();
     await expectNoAxeViolations(page, 'indicator register');
