@@ -179,7 +179,7 @@ describe('on a phone (375 px)', () => {
     await t.close();
   });
 
-  it('the menu folds behind a button, so the page starts on the first screen; choosing a page folds it again', async () => {
+  it('a long menu folds behind a button, so the page starts on the first screen; choosing a page folds it again; a family\'s short menu stays in sight', async () => {
     const t = await openPage(env, { width: 375, height: 800 });
     const { page } = t;
     await signInAs(page, names.teacher);
@@ -203,6 +203,14 @@ describe('on a phone (375 px)', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(await nav.getByRole('link', { name: 'Registrer barn' }).isVisible()).toBe(true);
     expect(await toggle.isVisible()).toBe(false);
+
+    // A parent's short menu stays in sight on the phone: "Finn hjelp" is not hidden behind a button.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await signOut(page);
+    await signInAs(page, names.mother);
+    await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Finn hjelp' }).isVisible()).toBe(true);
+    expect(await nav.getByRole('button', { name: 'Meny' }).count()).toBe(0);
     expectNoProblems(t);
     await t.close();
   });

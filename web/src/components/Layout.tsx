@@ -93,23 +93,29 @@ function MunicipalityName() {
   return municipality.data ? <span className="brand__municipality">{municipality.data.name}</span> : null;
 }
 
+/** A menu this long folds on a phone; a family's two or three entries stay in sight. */
+const FOLDS_FROM = 4;
+
 /**
- * The active role's pages. On a phone the nine or so entries would fill half the first screen
- * before any content, so there they fold behind a menu button (a disclosure); a wide screen always
- * shows them.
+ * The active role's pages. On a phone a professional's nine or so entries would fill half the first
+ * screen before any content, so there they fold behind a menu button (a disclosure); a wide screen
+ * always shows them.
  */
 function MainMenu({ pages }: { pages: PageKey[] }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  const folds = pages.length >= FOLDS_FROM;
   return (
     <nav className="app-nav" aria-label={t('ui.nav.label')}>
-      <div className="container app-nav__bar">
-        <Button type="button" variant="tertiary" data-size="sm" className="app-nav__toggle" aria-expanded={open} aria-controls="app-nav-list" onClick={() => setOpen(!open)}>
-          <span aria-hidden="true" className="app-nav__icon" />
-          {t('ui.nav.menu')}
-        </Button>
-      </div>
-      <ul id="app-nav-list" className="container app-nav__list" data-open={open}>
+      {folds ? (
+        <div className="container app-nav__bar">
+          <Button type="button" variant="tertiary" data-size="sm" aria-expanded={open} aria-controls="app-nav-list" onClick={() => setOpen(!open)}>
+            <span aria-hidden="true" className="app-nav__icon" />
+            {t('ui.nav.menu')}
+          </Button>
+        </div>
+      ) : null}
+      <ul id="app-nav-list" className="container app-nav__list" data-open={folds ? open : undefined}>
         {pages.map((page) => (
           <li key={page}>
             <NavLink to={PAGE_PATHS[page]} end className="app-nav__link" onClick={() => setOpen(false)}>
