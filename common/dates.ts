@@ -5,9 +5,21 @@
 const DAY_MS = 86_400_000;
 const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
 
+const HOUR_MS = 3_600_000;
+let lastHour = Number.NaN;
+let lastDate = '';
+
 /** The calendar date in Norway at an instant, as 'YYYY-MM-DD'. */
 export function osloDate(now: Date): string {
-  return OSLO_DATE.format(now);
+  // Norway's day starts on a whole UTC hour (22:00 or 23:00 UTC) and so do its clock changes, so
+  // the date is the same for a whole UTC hour: formatting once per hour spares the access rules,
+  // which ask for every consent they weigh.
+  const hour = Math.floor(now.getTime() / HOUR_MS);
+  if (hour !== lastHour) {
+    lastDate = OSLO_DATE.format(now);
+    lastHour = hour;
+  }
+  return lastDate;
 }
 
 export function parseIsoDate(iso: string): number {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../server/infra/db/types.ts';
-import { enqueue, scheduleRecurring, Worker } from '../../server/infra/jobs/queue.ts';
+import { enqueue, enqueueAll, scheduleRecurring, Worker } from '../../server/infra/jobs/queue.ts';
 import { createSession } from '../../server/infra/auth/session.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { jobHandlers } from '../../server/jobs.ts';
@@ -49,6 +49,19 @@ describe('job queue', () => {
     expect(await enqueue(database.db, 'test.remind', {}, { dedupeKey: 'remind:measure-1:2026-12-01' })).toBe(false);
     const rows = await database.db.selectFrom('job').select('id').where('dedupe_key', '=', 'remind:measure-1:2026-12-01').execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('queues several jobs in one go, each key once, and says which were new', async () => {
+    expect(await enqueue(database.db, 'test.batch', {}, { dedupeKey: 'batch:used' })).toBe(true);
+    const answers = await enqueueAll(database.db, [
+      { kind: 'test.batch', payload: { n: 1 }, options: { dedupeKey: 'batch:a' } },
+      { kind: 'test.batch', payload: { n: 2 }, options: { dedupeKey: 'batch:a' } },
+      { kind: 'test.batch', payload: { n: 3 } },
+      { kind: 'test.batch', payload: { n: 4 }, options: { dedupeKey: 'batch:used', maxAttempts: 2 } },
+    ]);
+    expect(answers).toEqual([true, false, true, false]);
+    const rows = await database.db.selectFrom('job').select(['dedupe_key', 'payload']).where('kind', '=', 'test.batch').orderBy('id').execute();
+    expect(rows).toEqual([{ dedupe_key: 'batch:used', payload: {} }, { dedupe_key: 'batch:a', payload: { n: 1 } }, { dedupe_key: null, payload: { n: 3 } }]);
   });
 
   it('creates one job per recurring slot even when every process schedules it', async () => {

@@ -11,7 +11,7 @@ import type { Tx } from '../../server/infra/db/database.ts';
 import type { DB } from '../../server/infra/db/types.ts';
 import { Worker } from '../../server/infra/jobs/queue.ts';
 import { jobHandlers } from '../../server/jobs.ts';
-import { notify, queueEmail, type NotificationInput } from '../../server/modules/notifications/service.ts';
+import { notificationEmail, notify, notifyAll, queueEmail, type NotificationInput } from '../../server/modules/notifications/service.ts';
 import { today as todayInOslo } from '../support/clock.ts';
 import { signedIn, startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_DB } from '../support/database.ts';
@@ -210,6 +210,44 @@ describe('notify', () => {
     expect(mails[0]!.to_address).toBe(names.motherEmail);
     expect(mails[0]!.subject).toBe('Nytt varsel i Sammen: Nytt i en stafettlogg');
     expect(`${mails[0]!.subject}\n${mails[0]!.body_text}`).not.toMatch(new RegExp([names.childGiven, names.childFamily, names.henrik.split(' ')[0]].join('|')));
+  });
+
+  it('tells several in one go: e-mail in each one\'s language, none for a key used before, a colleague who left, a citizen who did not choose it or a notice sent without', async () => {
+    const db = t.database.db;
+    const henrik = { kind: 'staff' as const, staffUserId: ids.henrik };
+    const sofie = { kind: 'citizen' as const, personId: ids.sofie };
+    await inTransaction((trx) => notify(trx, handoverFor(henrik, 'test:many:used')));
+    const { municipality_id } = await db.selectFrom('staff_user').select('municipality_id').where('id', '=', ids.henrik).executeTakeFirstOrThrow();
+    const leaver = await db.insertInto('staff_user').values({ municipality_id, username: 'test.many.leaver', display_name: 'Sluttet', email: 'sluttet@example.org', active: false }).returning('id').executeTakeFirstOrThrow();
+    const english = await db.insertInto('staff_user').values({ municipality_id, username: 'test.many.english', display_name: 'English', email: 'english@example.org', language: 'en' }).returning('id').executeTakeFirstOrThrow();
+    const { email_notifications: chosen } = await db.selectFrom('citizen_account').select('email_notifications').where('person_id', '=', ids.sofie).executeTakeFirstOrThrow();
+    await db.updateTable('citizen_account').set({ email_notifications: false }).where('person_id', '=', ids.sofie).execute();
+    try {
+      const answers = await inTransaction((trx) => notifyAll(trx, [
+        handoverFor(henrik, 'test:many:used'),
+        handoverFor({ kind: 'staff', staffUserId: english.id }, 'test:many:english'),
+        handoverFor({ kind: 'staff', staffUserId: leaver.id }, 'test:many:leaver'),
+        { ...handoverFor(sofie, 'test:many:sofie'), kind: 'case.entryAdded', params: { authorName: names.henrik, childName: names.child }, link: `/min-side/${ids.jonas}` },
+        { ...handoverFor(henrik, 'test:many:quiet'), email: false },
+      ]));
+      expect(answers).toEqual([false, true, true, true, true]);
+      expect((await mailsOf('test:many:used'))).toHaveLength(1);
+      const [mail] = await mailsOf('test:many:english');
+      expect({ to: mail?.to_address, language: mail?.language, subject: mail?.subject }).toEqual({ to: 'english@example.org', language: 'en', subject: notificationEmail('en', 'handover.requested', `/barn/${ids.jonas}`, 'staff').subject });
+      for (const key of ['test:many:leaver', 'test:many:sofie', 'test:many:quiet']) expect(await mailsOf(key), key).toEqual([]);
+      // Each notice is there for its own recipient, the mail waits in the queue.
+      const made = await db.selectFrom('notification').select(['dedupe_key', 'staff_user_id', 'person_id']).where('dedupe_key', 'like', 'test:many:%').orderBy('dedupe_key').execute();
+      expect(made).toEqual([
+        { dedupe_key: 'test:many:english', staff_user_id: english.id, person_id: null },
+        { dedupe_key: 'test:many:leaver', staff_user_id: leaver.id, person_id: null },
+        { dedupe_key: 'test:many:quiet', staff_user_id: ids.henrik, person_id: null },
+        { dedupe_key: 'test:many:sofie', staff_user_id: null, person_id: ids.sofie },
+        { dedupe_key: 'test:many:used', staff_user_id: ids.henrik, person_id: null },
+      ]);
+      expect(await db.selectFrom('job').select('id').where('kind', '=', 'email.send').where(sql<boolean>`payload->>'emailId' = ${mail!.id}`).execute()).toHaveLength(1);
+    } finally {
+      await db.updateTable('citizen_account').set({ email_notifications: chosen }).where('person_id', '=', ids.sofie).execute();
+    }
   });
 
   it('refuses a link that leaves Sammen', async () => {

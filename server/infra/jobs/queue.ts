@@ -20,15 +20,35 @@ export interface EnqueueOptions {
 const STALE_AFTER_MS = 10 * 60_000;
 
 export async function enqueue(db: Db, kind: string, payload: unknown = {}, options: EnqueueOptions = {}, now: Date = systemClock.now()): Promise<boolean> {
-  const result = await db
+  const [queued] = await enqueueAll(db, [{ kind, payload, options }], now);
+  return queued!;
+}
+
+export interface JobToQueue {
+  kind: string;
+  payload?: unknown;
+  options?: EnqueueOptions;
+}
+
+/** Several jobs in one statement; each answer says whether that job was new (its dedupe key unused). */
+export async function enqueueAll(db: Db, jobs: readonly JobToQueue[], now: Date = systemClock.now()): Promise<boolean[]> {
+  if (jobs.length === 0) return [];
+  const inserted = await db
     .insertInto('job')
-    .values({
+    .values(jobs.map(({ kind, payload = {}, options = {} }) => ({
       kind, payload: JSON.stringify(payload), run_at: options.runAt ?? now, dedupe_key: options.dedupeKey ?? null,
       ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
-    })
+    })))
     .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    .returning('dedupe_key')
+    .execute();
+  // A job without a key is always new; one with a key is new when its key came back, once.
+  const fresh = new Set(inserted.map((row) => row.dedupe_key));
+  return jobs.map(({ options }) => {
+    const key = options?.dedupeKey;
+    if (key === undefined) return true;
+    return fresh.delete(key);
+  });
 }
 
 export interface RecurringJob {

@@ -167,6 +167,27 @@ export class AccessFacts {
     });
   }
 
+  /**
+   * The person, and who of the family has an account: the person, and the guardians with parental
+   * responsibility (familyDeciders picks among them by age), in one statement.
+   */
+  familyWithAccounts(personId: string): Promise<{ person: SubjectPerson; selfHasAccount: boolean; guardiansWithAccount: string[] } | null> {
+    return this.once(`familyWithAccounts:${personId}`, async () => {
+      const row = await this.trx.selectFrom('person as p').innerJoin('municipality as m', 'm.id', 'p.municipality_id')
+        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'm.consent_age_child_welfare'])
+        .select([
+          sql<boolean>`exists (select 1 from citizen_account a where a.person_id = p.id)`.as('self_has_account'),
+          sql<string[]>`(select coalesce(json_agg(g.guardian_id order by g.guardian_id), '[]'::json) from guardianship g join citizen_account a on a.person_id = g.guardian_id
+            where g.child_id = p.id and g.parental_responsibility)`.as('guardians_with_account'),
+        ])
+        .where('p.id', '=', personId).executeTakeFirst();
+      if (!row) return null;
+      const person = { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare };
+      this.seed(`person:${personId}`, person);
+      return { person, selfHasAccount: row.self_has_account, guardiansWithAccount: row.guardians_with_account };
+    });
+  }
+
   unit(unitId: string | null): Promise<UnitFacts | null> {
     if (!unitId) return Promise.resolve(null);
     return this.once(`unit:${unitId}`, async () => {

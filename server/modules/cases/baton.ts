@@ -20,7 +20,7 @@ async function requireOwnConsentFor(trx: Tx, now: Date, personId: string, unit: 
     throw invalidField('toUnitId', 'youth.err.adultNeedsOwnConsent');
   }
 }
-import { personLink, childName, loadPerson, authorizeCase, requireOpen } from './service.ts';
+import { personLink, loadPerson, authorizeCase, requireOpen } from './service.ts';
 import { currentStage } from './status.ts';
 
 export async function requestHandover(ctx: DataContext, caseId: string, input: { toStaffId: string; message?: string | undefined; transitionId?: string | undefined }) {
@@ -62,7 +62,7 @@ export async function requestHandover(ctx: DataContext, caseId: string, input: {
     .executeTakeFirstOrThrow();
   // The receiver must be able to open the case to answer.
   await involve(ctx.trx, c.person_id, receiver.id, 'collaborator');
-  await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: receiver.id }, kind: 'handover.requested', subjectPersonId: c.person_id, params: { fromName: staff.displayName, childName: await childName(ctx.trx, c.person_id) }, link: personLink(c.person_id), dedupeKey: `handover.requested:${row.id}` });
+  await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: receiver.id }, kind: 'handover.requested', subjectPersonId: c.person_id, params: { fromName: staff.displayName, childName: c.child_name }, link: personLink(c.person_id), dedupeKey: `handover.requested:${row.id}` });
   return { id: row.id };
 }
 
@@ -84,7 +84,7 @@ export async function answerHandover(ctx: DataContext, handoverId: string, accep
   }
   await notify(ctx.trx, {
     recipient: { kind: 'staff', staffUserId: h.requested_by }, kind: 'handover.answered', subjectPersonId: c.person_id,
-    params: { toName: staff.displayName, childName: await childName(ctx.trx, c.person_id) },
+    params: { toName: staff.displayName, childName: c.child_name },
     link: personLink(c.person_id), dedupeKey: `handover.answered:${handoverId}`,
   });
   return { status: accept ? 'accepted' : 'declined' };

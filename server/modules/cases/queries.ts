@@ -8,8 +8,11 @@ import { addDays } from '../../../common/dates.ts';
 import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentCovers, type ConsentPurpose } from '../consent/rules.ts';
 
+/** The case, with its child's name: what a case's notifications say, in the same statement. */
 export async function loadCase(db: Db | Tx, caseId: string) {
-  return db.selectFrom('help_case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  return db.selectFrom('help_case').innerJoin('person as child', 'child.id', 'help_case.person_id')
+    .selectAll('help_case').select(sql<string>`child.given_name || ' ' || child.family_name`.as('child_name'))
+    .where('help_case.id', '=', caseId).executeTakeFirst();
 }
 
 export async function loadOpenCase(db: Db | Tx, personId: string) {

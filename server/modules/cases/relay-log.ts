@@ -6,10 +6,10 @@ import { checkVersion } from '../../infra/http/context.ts';
 import { invalidField } from '../../infra/http/errors.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { abilitiesOf, authorize, familyDeciders, visibleCategories } from '../access/access.ts';
-import { notify } from '../notifications/service.ts';
+import { notify, notifyAll } from '../notifications/service.ts';
 import { decodeEntryCursor, encodeEntryCursor, ENTRY_PAGE_SIZE, involve, loadCase, loadCaseView, staffCoveredByConsent, type WorryCursor } from './queries.ts';
 import { FAMILY_ENTRY_KINDS, STAFF_ENTRY_KINDS, type EntryInput } from './schema.ts';
-import { personLink, childName, authorizeCase, requireOpen } from './service.ts';
+import { personLink, authorizeCase, requireOpen } from './service.ts';
 import { renderRelayLogPdf } from './relay-log-pdf.ts';
 import { osloDate } from '../../../common/dates.ts';
 
@@ -158,7 +158,7 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
     })
     .execute();
   if (isMeasure) await involve(ctx.trx, c.person_id, input.responsibleStaffId!, 'measure_responsible');
-  const name = await childName(ctx.trx, c.person_id);
+  const name = c.child_name;
   if (principal.kind === 'citizen') {
     await notify(ctx.trx, {
       recipient: { kind: 'staff', staffUserId: c.relay_holder_id }, kind: 'case.entryAdded', subjectPersonId: c.person_id,
@@ -166,13 +166,11 @@ async function writeEntryVersion(ctx: DataContext, c: NonNullable<Awaited<Return
     });
   } else {
     // The family hears of what the services write (in the app; by e-mail only if they opted in).
-    for (const personId of await familyDeciders(ctx, c.person_id)) {
-      await notify(ctx.trx, {
-        recipient: { kind: 'citizen', personId }, kind: 'case.entryAdded', subjectPersonId: c.person_id,
-        params: { authorName: principal.displayName, childName: name }, link: `/min-side/${c.person_id}`,
-        dedupeKey: `case.entryAdded:${entryKey}:${version}:${personId}`,
-      });
-    }
+    await notifyAll(ctx.trx, (await familyDeciders(ctx, c.person_id)).map((personId) => ({
+      recipient: { kind: 'citizen' as const, personId }, kind: 'case.entryAdded' as const, subjectPersonId: c.person_id,
+      params: { authorName: principal.displayName, childName: name }, link: `/min-side/${c.person_id}`,
+      dedupeKey: `case.entryAdded:${entryKey}:${version}:${personId}`,
+    })));
   }
   return { entryKey, version };
 }

@@ -5,7 +5,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { abilitiesOf, authorize } from '../access/access.ts';
 import { isChildWelfareIntake } from '../access/policies/child-welfare.ts';
-import { notify } from '../notifications/service.ts';
+import { notify, notifyAll, type NotificationInput } from '../notifications/service.ts';
 import { intakeStaff } from './service.ts';
 
 const entityOf = (id: string) => ({ type: 'child_welfare_consultation', id });
@@ -17,9 +17,7 @@ export async function ask(ctx: DataContext, input: { ageYears: number; situation
   const row = await ctx.trx.insertInto('child_welfare_consultation').values({
     municipality_id: me.municipalityId, asked_by: me.staffUserId, asker_unit_id: me.serviceUnitId, age_years: input.ageYears, situation: input.situation, created_at: ctx.services.clock.now(),
   }).returning('id').executeTakeFirstOrThrow();
-  for (const staffUserId of await intakeStaff(ctx.trx, me.municipalityId)) {
-    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId }, kind: 'cwConsultation.asked', link: LINK });
-  }
+  await notifyAll(ctx.trx, (await intakeStaff(ctx.trx, me.municipalityId)).map((staffUserId): NotificationInput => ({ recipient: { kind: 'staff', staffUserId }, kind: 'cwConsultation.asked', link: LINK })));
   return { id: row.id };
 }
 

@@ -15,7 +15,7 @@ import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { authorize, aboutPerson, subjectOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import { osloDate } from '../../../common/dates.ts';
-import { notify, queueEmail } from '../notifications/service.ts';
+import { notify, notifyAll, queueEmail, type NotificationInput } from '../notifications/service.ts';
 import { finalFeedbackBy, investigationEndBy, isOverdue, receiptDeadlines } from './deadlines.ts';
 import { queueDelivery } from './delivery.ts';
 import { renderReportPdf } from './pdf.ts';
@@ -74,9 +74,8 @@ export async function sendReport(ctx: DataContext, personId: string, input: Repo
   }).execute();
   // The guardians named in the report are read for it, under the same decision.
   readPeople(ctx, guardians.map((g) => g.id), { action: 'cwReport.create', purpose: 'legal_duty', reason: 'guardian_in_report', entity: entityOf(id) });
-  for (const staffUserId of await intakeStaff(ctx.trx, person.municipality_id)) {
-    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId }, kind: input.urgent ? 'cwReport.receivedUrgent' : 'cwReport.received', params: { reference }, link: INTAKE_LINK(id) });
-  }
+  await notifyAll(ctx.trx, (await intakeStaff(ctx.trx, person.municipality_id)).map((staffUserId): NotificationInput => (
+    { recipient: { kind: 'staff', staffUserId }, kind: input.urgent ? 'cwReport.receivedUrgent' : 'cwReport.received', params: { reference }, link: INTAKE_LINK(id) })));
   const municipality = await ctx.trx.selectFrom('municipality').select(['duty_service_email', 'duty_service_phone']).where('id', '=', person.municipality_id).executeTakeFirstOrThrow();
   if (input.urgent && municipality.duty_service_email) {
     // The alert names no child: the duty service opens the report in Sammen, or calls the reporter.

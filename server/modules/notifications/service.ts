@@ -13,7 +13,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireCitizen } from '../../infra/http/context.ts';
 import { notFound } from '../../infra/http/errors.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
-import { enqueue } from '../../infra/jobs/queue.ts';
+import { enqueueAll } from '../../infra/jobs/queue.ts';
 import { authorize, may, type AccessRequest } from '../access/access.ts';
 import { readPeople, type SystemReads } from '../access/person-reads.ts';
 import { ownerOf, ownNotifications, unreadCount } from './queries.ts';
@@ -223,70 +223,66 @@ export function notificationEmail(lang: Language, kind: NotificationKind, link: 
   };
 }
 
-interface Recipient {
-  staffUserId: string | null;
-  personId: string | null;
-  email: string | null;
-  language: Language;
-  audience: 'staff' | 'citizen';
-}
-
-async function loadRecipient(trx: Tx, recipient: NotificationInput['recipient']): Promise<Recipient | null> {
-  if (recipient.kind === 'staff') {
-    const staff = await trx.selectFrom('staff_user').select(['id', 'email', 'language', 'active']).where('id', '=', recipient.staffUserId).executeTakeFirst();
-    if (!staff) return null;
-    return {
-      staffUserId: staff.id, personId: null, audience: 'staff',
-      // Someone who has left gets nothing by e-mail; the notice waits in the app.
-      email: staff.active ? staff.email : null,
-      language: isLanguage(staff.language) ? staff.language : 'nb',
-    };
-  }
-  const person = await trx
-    .selectFrom('person')
-    .leftJoin('citizen_account as a', 'a.person_id', 'person.id')
-    .select(['person.id', 'person.email', 'person.language', 'a.email_notifications'])
-    .where('person.id', '=', recipient.personId)
-    .executeTakeFirst();
-  if (!person) return null;
-  return {
-    staffUserId: null, personId: person.id, audience: 'citizen',
-    // Citizens get e-mail only when they have chosen it.
-    email: person.email_notifications ? person.email : null,
-    language: isLanguage(person.language) ? person.language : 'nb',
-  };
-}
-
 /**
  * Creates the notification and, for staff always and for citizens who opted in, queues the e-mail
  * in the recipient's language. Returns false when the dedupe key was used before (nothing new).
  */
 export async function notify(trx: Tx, input: NotificationInput): Promise<boolean> {
+  const [created] = await notifyAll(trx, [input]);
+  return created!;
+}
+
+/**
+ * Several notifications in one statement, and their e-mails in two more however many there are: a
+ * change that tells a whole family costs the same round trips as one that tells one person. Each
+ * answer says whether that notification was new (false: its dedupe key was used before).
+ */
+export async function notifyAll(trx: Tx, inputs: readonly NotificationInput[]): Promise<boolean[]> {
   if (!trx.isTransaction) throw new Error('notify runs inside the transaction of the change it announces');
-  if (!isNotificationKind(input.kind)) throw new Error(`Unknown notification kind: ${String(input.kind)}`);
-  if (!isAppPath(input.link)) throw new Error('A notification links to a path inside Sammen');
-  const recipient = await loadRecipient(trx, input.recipient);
-  if (!recipient) throw new Error('notify: the recipient does not exist');
-  const created = await trx
-    .insertInto('notification')
-    .values({
-      staff_user_id: recipient.staffUserId,
-      person_id: recipient.personId,
-      kind: input.kind,
-      subject_person_id: input.subjectPersonId ?? null,
-      params: JSON.stringify(input.params ?? {}),
-      link: input.link,
-      dedupe_key: input.dedupeKey ?? null,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!created) return false;
-  if (recipient.email && input.email !== false) {
-    const mail = notificationEmail(recipient.language, input.kind, input.link, recipient.audience);
-    await queueEmail(trx, { to: recipient.email, ...mail, language: recipient.language, notificationId: created.id });
+  if (inputs.length === 0) return [];
+  for (const input of inputs) {
+    if (!isNotificationKind(input.kind)) throw new Error(`Unknown notification kind: ${String(input.kind)}`);
+    if (!isAppPath(input.link)) throw new Error('A notification links to a path inside Sammen');
   }
-  return true;
+  // The ids are made here so each row that comes back is matched to its input.
+  const ids = inputs.map(() => randomUUID());
+  // The insert returns, for each new notification, where its e-mail would go: staff always (unless
+  // they have left: the notice waits in the app), citizens only when they have chosen e-mail.
+  const created = await trx
+    .with('created', (db) => db
+      .insertInto('notification')
+      .values(inputs.map((input, i) => ({
+        id: ids[i]!,
+        staff_user_id: input.recipient.kind === 'staff' ? input.recipient.staffUserId : null,
+        person_id: input.recipient.kind === 'citizen' ? input.recipient.personId : null,
+        kind: input.kind,
+        subject_person_id: input.subjectPersonId ?? null,
+        params: JSON.stringify(input.params ?? {}),
+        link: input.link,
+        dedupe_key: input.dedupeKey ?? null,
+      })))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning(['id', 'staff_user_id', 'person_id']))
+    .selectFrom('created as n')
+    .leftJoin('staff_user as s', 's.id', 'n.staff_user_id')
+    .leftJoin('person as p', 'p.id', 'n.person_id')
+    .leftJoin('citizen_account as a', 'a.person_id', 'n.person_id')
+    .select(['n.id', 's.email as staff_email', 's.active as staff_active', 's.language as staff_language', 'p.email as person_email', 'p.language as person_language', 'a.email_notifications'])
+    .execute();
+  const byId = new Map(created.map((row) => [row.id, row]));
+  const mails: EmailInput[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const row = byId.get(ids[i]!);
+    if (!row || input.email === false) continue;
+    const staff = input.recipient.kind === 'staff';
+    const to = staff ? (row.staff_active ? row.staff_email : null) : (row.email_notifications ? row.person_email : null);
+    if (!to) continue;
+    const stored = staff ? row.staff_language : row.person_language;
+    const language = stored && isLanguage(stored) ? stored : 'nb';
+    mails.push({ to, ...notificationEmail(language, input.kind, input.link, staff ? 'staff' : 'citizen'), language, notificationId: row.id });
+  }
+  await queueEmails(trx, mails);
+  return ids.map((id) => byId.has(id));
 }
 
 /**
@@ -295,26 +291,32 @@ export async function notify(trx: Tx, input: NotificationInput): Promise<boolean
  * are stored with the mail.
  */
 export async function queueEmail(trx: Tx, input: EmailInput): Promise<{ id: string }> {
+  const [queued] = await queueEmails(trx, [input]);
+  return queued!;
+}
+
+/** Several e-mails: the outbox rows in one statement, their attachments in one, their jobs in one. */
+export async function queueEmails(trx: Tx, inputs: readonly EmailInput[]): Promise<{ id: string }[]> {
   if (!trx.isTransaction) throw new Error('queueEmail runs inside a transaction');
-  if (!/^[^@\s]+@[^@\s]+$/.test(input.to)) throw new Error('queueEmail: not an e-mail address');
-  if (!input.subject.trim()) throw new Error('queueEmail: the subject is empty');
-  const id = randomUUID();
+  if (inputs.length === 0) return [];
+  for (const input of inputs) {
+    if (!/^[^@\s]+@[^@\s]+$/.test(input.to)) throw new Error('queueEmail: not an e-mail address');
+    if (!input.subject.trim()) throw new Error('queueEmail: the subject is empty');
+    for (const a of input.attachments ?? []) {
+      if (!a.filename.trim() || !a.contentType.trim()) throw new Error('queueEmail: an attachment needs a file name and a content type');
+    }
+  }
+  const ids = inputs.map(() => randomUUID());
   await trx
     .insertInto('outbound_email')
-    .values({ id, to_address: input.to, subject: input.subject, body_text: input.text, language: input.language, notification_id: input.notificationId ?? null })
+    .values(inputs.map((input, i) => ({ id: ids[i]!, to_address: input.to, subject: input.subject, body_text: input.text, language: input.language, notification_id: input.notificationId ?? null })))
     .execute();
-  const attachments = input.attachments ?? [];
-  if (attachments.length) {
-    await trx
-      .insertInto('outbound_email_attachment')
-      .values(attachments.map((a, i) => {
-        if (!a.filename.trim() || !a.contentType.trim()) throw new Error('queueEmail: an attachment needs a file name and a content type');
-        return { email_id: id, position: i + 1, filename: a.filename, content_type: a.contentType, content: Buffer.from(a.content) };
-      }))
-      .execute();
-  }
-  await enqueue(trx, EMAIL_JOB, { emailId: id }, { dedupeKey: `${EMAIL_JOB}:${id}`, maxAttempts: MAX_SEND_ATTEMPTS });
-  return { id };
+  const attachments = inputs.flatMap((input, i) => (input.attachments ?? []).map((a, position) => ({
+    email_id: ids[i]!, position: position + 1, filename: a.filename, content_type: a.contentType, content: Buffer.from(a.content),
+  })));
+  if (attachments.length) await trx.insertInto('outbound_email_attachment').values(attachments).execute();
+  await enqueueAll(trx, ids.map((id) => ({ kind: EMAIL_JOB, payload: { emailId: id }, options: { dedupeKey: `${EMAIL_JOB}:${id}`, maxAttempts: MAX_SEND_ATTEMPTS } })));
+  return ids.map((id) => ({ id }));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { DataContext } from '../../infra/http/context.ts';
 import { requireStaff } from '../../infra/http/context.ts';
 import { AppError, invalidField } from '../../infra/http/errors.ts';
 import { authorize, decideInRequest, familyDeciders, recordAccess, aboutPerson, subjectOf } from '../access/access.ts';
-import { notify } from '../notifications/service.ts';
+import { notify, notifyAll, type NotificationInput } from '../notifications/service.ts';
 import type { AccessRequestInput } from './schema.ts';
 
 export async function createAccessRequest(ctx: DataContext, input: AccessRequestInput) {
@@ -34,13 +34,12 @@ export async function createAccessRequest(ctx: DataContext, input: AccessRequest
 
   const unit = staff.serviceUnitId ? await ctx.trx.selectFrom('service_unit').select('name').where('id', '=', staff.serviceUnitId).executeTakeFirst() : undefined;
   const params = { requesterName: staff.displayName, unitName: unit?.name ?? '', childName: `${person.given_name} ${person.family_name}` };
-  for (const deciderId of await familyDeciders(ctx, person.id)) {
-    await notify(ctx.trx, { recipient: { kind: 'citizen', personId: deciderId }, kind: 'accessRequest.received', subjectPersonId: person.id, params, link: '/min-side' });
-  }
+  const family: NotificationInput[] = (await familyDeciders(ctx, person.id)).map((deciderId) => ({ recipient: { kind: 'citizen', personId: deciderId }, kind: 'accessRequest.received', subjectPersonId: person.id, params, link: '/min-side' }));
   const held = await ctx.trx.selectFrom('help_case').select('relay_holder_id').where('person_id', '=', person.id).where('closed_at', 'is', null).executeTakeFirst();
-  if (held?.relay_holder_id && held.relay_holder_id !== staff.staffUserId) {
-    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: held.relay_holder_id }, kind: 'accessRequest.received', subjectPersonId: person.id, params, link: `/barn/${person.id}` });
-  }
+  const holder: NotificationInput[] = held?.relay_holder_id && held.relay_holder_id !== staff.staffUserId
+    ? [{ recipient: { kind: 'staff', staffUserId: held.relay_holder_id }, kind: 'accessRequest.received', subjectPersonId: person.id, params, link: `/barn/${person.id}` }]
+    : [];
+  await notifyAll(ctx.trx, [...family, ...holder]);
   return { id: created.id, status: 'pending' as const };
 }
 

@@ -10,7 +10,7 @@ import { CASE_WORK_ROLES } from '../../../common/roles.ts';
 import { abilitiesOf, aboutPerson, authorize, familyDeciders, parentsOf, subjectOf } from '../access/access.ts';
 import { readPeople } from '../access/person-reads.ts';
 import type { Purpose } from '../access/actions.ts';
-import { notify } from '../notifications/service.ts';
+import { notify, notifyAll, type NotificationInput } from '../notifications/service.ts';
 import { involve } from '../cases/queries.ts';
 import { recordChange } from './queries.ts';
 import type { DecisionInput, PlanRequestInput } from './schema.ts';
@@ -35,9 +35,7 @@ export async function createRequest(ctx: DataContext, personId: string, input: P
   // Everyone in the unit sees the new request; the notice names no one.
   const unitStaff = await ctx.trx.selectFrom('staff_user as s').innerJoin('staff_role as r', 'r.staff_user_id', 's.id').select('s.id')
     .where('s.municipality_id', '=', person.municipality_id).where('s.active', '=', true).where('r.role', '=', 'coordinating_unit').execute();
-  for (const s of unitStaff) {
-    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: s.id }, kind: 'planRequest.received', params: {}, link: QUEUE_LINK, dedupeKey: `planRequest.received:${row.id}:${s.id}` });
-  }
+  await notifyAll(ctx.trx, unitStaff.map((s): NotificationInput => ({ recipient: { kind: 'staff', staffUserId: s.id }, kind: 'planRequest.received', params: {}, link: QUEUE_LINK, dedupeKey: `planRequest.received:${row.id}:${s.id}` })));
   return { id: row.id };
 }
 
@@ -122,12 +120,11 @@ export async function decide(ctx: DataContext, requestId: string, input: Decisio
     await appointCoordinator(ctx, r.person_id, input.coordinatorStaffId!, { requestId, childCoordinator: r.kind === 'child_coordinator', reason: null });
   }
   const kind = input.decision === 'granted' ? 'planRequest.granted' : 'planRequest.refused';
-  for (const personId of await familyDeciders(ctx, r.person_id)) {
-    await notify(ctx.trx, { recipient: { kind: 'citizen', personId }, kind, subjectPersonId: r.person_id, params: {}, link: FAMILY_LINK, dedupeKey: `${kind}:${requestId}:${personId}` });
-  }
-  if (r.requested_by_staff_id) {
-    await notify(ctx.trx, { recipient: { kind: 'staff', staffUserId: r.requested_by_staff_id }, kind, subjectPersonId: r.person_id, params: {}, link: PLAN_LINK(r.person_id), dedupeKey: `${kind}:${requestId}:staff` });
-  }
+  const family: NotificationInput[] = (await familyDeciders(ctx, r.person_id)).map((personId) => ({ recipient: { kind: 'citizen', personId }, kind, subjectPersonId: r.person_id, params: {}, link: FAMILY_LINK, dedupeKey: `${kind}:${requestId}:${personId}` }));
+  const asker: NotificationInput[] = r.requested_by_staff_id
+    ? [{ recipient: { kind: 'staff', staffUserId: r.requested_by_staff_id }, kind, subjectPersonId: r.person_id, params: {}, link: PLAN_LINK(r.person_id), dedupeKey: `${kind}:${requestId}:staff` }]
+    : [];
+  await notifyAll(ctx.trx, [...family, ...asker]);
   return getRequest(ctx, requestId);
 }
 
@@ -173,9 +170,8 @@ export async function answer(ctx: DataContext, assignmentId: string, accept: boo
     await involve(ctx.trx, a.person_id, me.staffUserId, 'coordinator');
     const plan = await ctx.trx.selectFrom('individual_plan').select(['id', 'version']).where('person_id', '=', a.person_id).where('status', '=', 'active').executeTakeFirst();
     if (plan) await recordChange(ctx.trx, plan, 'coordinator_changed', { by_staff_id: me.staffUserId }, now);
-    for (const personId of await familyDeciders(ctx, a.person_id)) {
-      await notify(ctx.trx, { recipient: { kind: 'citizen', personId }, kind: 'coordinator.accepted', subjectPersonId: a.person_id, params: { name: me.displayName }, link: FAMILY_LINK, dedupeKey: `coordinator.accepted:${assignmentId}:${personId}` });
-    }
+    await notifyAll(ctx.trx, (await familyDeciders(ctx, a.person_id)).map((personId): NotificationInput => (
+      { recipient: { kind: 'citizen', personId }, kind: 'coordinator.accepted', subjectPersonId: a.person_id, params: { name: me.displayName }, link: FAMILY_LINK, dedupeKey: `coordinator.accepted:${assignmentId}:${personId}` })));
   } else {
     await ctx.trx.updateTable('coordinator_assignment').set({ status: 'declined', answered_at: now }).where('id', '=', assignmentId).execute();
   }

@@ -18,7 +18,7 @@ import { loadConsentsForAccess } from '../consent/queries.ts';
 import { consentState } from '../consent/rules.ts';
 import { involve, loadOpenCase } from '../cases/queries.ts';
 import { openCase } from '../cases/service.ts';
-import { notify, queueEmail } from '../notifications/service.ts';
+import { notify, notifyAll, queueEmail, type NotificationInput } from '../notifications/service.ts';
 import { calendarFile } from './ics.ts';
 import { renderMinutes } from './minutes-pdf.ts';
 import { offerRating } from './ratings.ts';
@@ -508,13 +508,11 @@ export async function closeMeeting(ctx: DataContext, meetingId: string) {
     }
   }
   const participants = await ctx.trx.selectFrom('meeting_participant').select(['id', 'staff_user_id', 'person_id']).where('meeting_id', '=', meetingId).execute();
-  for (const p of participants) {
-    await notify(ctx.trx, {
-      recipient: p.staff_user_id ? { kind: 'staff', staffUserId: p.staff_user_id } : { kind: 'citizen', personId: p.person_id! },
-      kind: 'meeting.minutes', subjectPersonId: m.person_id, params: { teamName: team.name, date },
-      link: p.staff_user_id ? `/moter/${m.id}` : `/min-side/${m.person_id}`, dedupeKey: `meeting.minutes:${m.id}:${p.id}`,
-    });
-  }
+  await notifyAll(ctx.trx, participants.map((p): NotificationInput => ({
+    recipient: p.staff_user_id ? { kind: 'staff', staffUserId: p.staff_user_id } : { kind: 'citizen', personId: p.person_id! },
+    kind: 'meeting.minutes', subjectPersonId: m.person_id, params: { teamName: team.name, date },
+    link: p.staff_user_id ? `/moter/${m.id}` : `/min-side/${m.person_id}`, dedupeKey: `meeting.minutes:${m.id}:${p.id}`,
+  })));
   await ctx.trx.updateTable('meeting_participant').set({ copy_sent_at: now }).where('meeting_id', '=', meetingId).execute();
   await offerRating(ctx.trx, meetingId, ctx.services.clock.now());
   return { status: 'closed', entries: inRelayLog ? items.length + 1 : 0, inRelayLog };

@@ -13,7 +13,7 @@ import { isoDate, nonEmptyText, optionalText, recordVersion, uuid } from '../../
 import { formatDate, formatDateTime, translate, type MessageKey } from '../../../common/i18n/index.ts';
 import type { Language } from '../../../common/roles.ts';
 import { authorize, seesEveryTeam } from '../access/access.ts';
-import { notify, queueEmail } from '../notifications/service.ts';
+import { notify, notifyAll, queueEmail, type NotificationInput } from '../notifications/service.ts';
 import { findPersonalData, type CheckedText } from './personal-data.ts';
 import { renderSystemReport } from './system-report-pdf.ts';
 
@@ -341,13 +341,11 @@ export async function closeSystemMeeting(ctx: DataContext, meetingId: string, ve
     .where('s.municipality_id', '=', team.municipality_id)
     .where('s.active', '=', true)
     .execute();
-  for (const c of coordinators) {
-    await notify(ctx.trx, {
-      recipient: { kind: 'staff', staffUserId: c.id }, kind: 'systemMeeting.report', params: { teamName: team.name, date },
-      link: `/systemteam/${meetingId}`, dedupeKey: `systemMeeting.report:${meetingId}:${c.id}`,
-    });
-    await ctx.trx.insertInto('system_report_delivery').values({ meeting_id: meetingId, staff_user_id: c.id }).execute();
-  }
+  await notifyAll(ctx.trx, coordinators.map((c): NotificationInput => ({
+    recipient: { kind: 'staff', staffUserId: c.id }, kind: 'systemMeeting.report', params: { teamName: team.name, date },
+    link: `/systemteam/${meetingId}`, dedupeKey: `systemMeeting.report:${meetingId}:${c.id}`,
+  })));
+  if (coordinators.length) await ctx.trx.insertInto('system_report_delivery').values(coordinators.map((c) => ({ meeting_id: meetingId, staff_user_id: c.id }))).execute();
   const municipality = await ctx.trx.selectFrom('municipality').select('slt_email').where('id', '=', team.municipality_id).executeTakeFirstOrThrow();
   if (municipality.slt_email) {
     // The SLT group reads bokmål; the report holds no personal data, so it travels as an attachment.

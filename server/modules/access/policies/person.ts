@@ -76,21 +76,10 @@ export async function parentsWithResponsibility(facts: AccessFacts, personId: st
 
 /** The citizens (with an account) who decide for the person: whom Min side asks and tells. */
 export async function familyDeciders(facts: AccessFacts, personId: string, now: Date): Promise<string[]> {
-  const person = await facts.person(personId);
-  if (!person) return [];
-  const trx = facts.trx;
-  if (decidesForSelf(person, now)) {
-    const account = await trx.selectFrom('citizen_account').select('id').where('person_id', '=', personId).executeTakeFirst();
-    return account ? [personId] : [];
-  }
-  const guardians = await trx
-    .selectFrom('guardianship as g')
-    .innerJoin('citizen_account as a', 'a.person_id', 'g.guardian_id')
-    .select('g.guardian_id')
-    .where('g.child_id', '=', personId)
-    .where('g.parental_responsibility', '=', true)
-    .execute();
-  return guardians.map((g) => g.guardian_id);
+  const family = await facts.familyWithAccounts(personId);
+  if (!family) return [];
+  if (decidesForSelf(family.person, now)) return family.selfHasAccount ? [personId] : [];
+  return family.guardiansWithAccount;
 }
 
 /**
