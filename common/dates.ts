@@ -6,20 +6,21 @@ const DAY_MS = 86_400_000;
 const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
 
 const HOUR_MS = 3_600_000;
-let lastHour = Number.NaN;
-let lastDate = '';
+/** The Oslo date of each UTC hour asked for lately: a list of a page of dates formats each hour once. */
+const datesByHour = new Map<number, string>();
 
 /** The calendar date in Norway at an instant, as 'YYYY-MM-DD'. */
 export function osloDate(now: Date): string {
   // Norway's day starts on a whole UTC hour (22:00 or 23:00 UTC) and so do its clock changes, so
-  // the date is the same for a whole UTC hour: formatting once per hour spares the access rules,
-  // which ask for every consent they weigh.
+  // an instant's date is its UTC hour's: the access rules ask for it for every consent they weigh.
   const hour = Math.floor(now.getTime() / HOUR_MS);
-  if (hour !== lastHour) {
-    lastDate = OSLO_DATE.format(now);
-    lastHour = hour;
+  let date = datesByHour.get(hour);
+  if (date === undefined) {
+    date = OSLO_DATE.format(now);
+    if (datesByHour.size >= 10_000) datesByHour.clear();
+    datesByHour.set(hour, date);
   }
-  return lastDate;
+  return date;
 }
 
 export function parseIsoDate(iso: string): number {

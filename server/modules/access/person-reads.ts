@@ -94,7 +94,8 @@ export function readPeople(ctx: DataContext, personIds: Iterable<string | null |
 function collectIds(value: unknown, into: Set<string>, depth: number): void {
   if (depth > MAX_DEPTH || value === null || value === undefined) return;
   if (typeof value === 'string') {
-    for (const match of value.matchAll(UUID)) into.add(match[0].toLowerCase());
+    // Most strings of a response are names, dates and codes: too short, or without the hyphen every id has.
+    if (value.length >= 36 && value.includes('-')) for (const match of value.matchAll(UUID)) into.add(match[0].toLowerCase());
     return;
   }
   if (typeof value !== 'object' || value instanceof Date || ArrayBuffer.isView(value)) return;

@@ -122,6 +122,12 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
     .selectFrom('team_meeting').select(['id', 'referral_id', 'starts_at', 'status'])
     .where('referral_id', 'in', rows.map((r) => r.id)).where('kind', '=', 'case')
     .orderBy('starts_at').orderBy('id').execute();
+  const meetingsOf = new Map<string, { id: string; startsAt: Date; status: (typeof meetings)[number]['status'] }[]>();
+  for (const m of meetings) {
+    const list = meetingsOf.get(m.referral_id!) ?? [];
+    list.push({ id: m.id, startsAt: m.starts_at, status: m.status });
+    meetingsOf.set(m.referral_id!, list);
+  }
   // A team leader counts waiting in calendar days in Norway, not in elapsed 24-hour periods.
   const today = osloDate(ctx.services.clock.now());
   readPeople(ctx, rows.map((r) => r.person_id), { action: 'person.read', purpose: 'follow_up', reason: 'intake_queue' });
@@ -139,7 +145,7 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
       waitingDays: daysBetween(osloDate(new Date(r.received_at)), today),
       answerNote: r.answer_note,
       otherTeam: r.other_team_reason ? { proposedTeamName: r.proposed_team_name ?? '', reason: r.other_team_reason } : null,
-      meetings: meetings.filter((m) => m.referral_id === r.id).map((m) => ({ id: m.id, startsAt: m.starts_at, status: m.status })),
+      meetings: meetingsOf.get(r.id) ?? [],
     })),
     hasMore,
     nextCursor,
