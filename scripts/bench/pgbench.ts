@@ -20,9 +20,14 @@ export function findPgbench(): string | null {
   return null;
 }
 
-/** A string literal; a colon before a letter is split off so pgbench never reads it as a variable. */
+/**
+ * A string literal; a colon before a letter is split off so pgbench never reads it as a variable,
+ * and the pieces joined in parentheses, so a cast after the literal applies to the whole of it.
+ */
 function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`.replace(/:(?=[A-Za-z_])/g, ":' || '");
+  const whole = `'${text.replace(/'/g, "''")}'`;
+  const split = whole.replace(/:(?=[A-Za-z_])/g, ":' || '");
+  return split === whole ? whole : `(${split})`;
 }
 
 function arrayLiteral(values: unknown[]): string {

@@ -27,11 +27,12 @@ import { runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
 import { findPgbench, runPgbench, scriptFor, type PgbenchResult } from './pgbench.ts';
 import type { CapturedStatement, ServerMessage } from './protocol.ts';
 
-const USAGE = `Usage: npm run bench -- [--scale municipality|nation|both] [--children N] [--seconds S] [--clients 8,64] [--paths a,b] [--reuse]
+const USAGE = `Usage: npm run bench -- [--scale municipality|nation|both] [--children N] [--seconds S] [--clients 8,64] [--rounds N] [--paths a,b] [--reuse]
   --scale     which data sets (default both, municipality first)
   --children  children in the nation (default ${NATION_CHILDREN}); a smaller run keeps the nation's shape
   --seconds   length of each app run and each pgbench run (default 10)
   --clients   concurrent clients (default 8,64)
+  --rounds    turns of the app and pgbench at each client count; the median of each is shown (default 3)
   --paths     ${'case-read,entry-write,intake,min-side,catalogue-search'} (default all)
   --reuse     keep a database an earlier run generated for the same scale and day`;
 
@@ -61,7 +62,7 @@ function options() {
     values = parseArgs({
       options: {
         scale: { type: 'string', default: 'both' }, children: { type: 'string' }, seconds: { type: 'string', default: '10' },
-        clients: { type: 'string', default: '8,64' }, paths: { type: 'string', default: PATHS.join(',') }, reuse: { type: 'boolean', default: false },
+        clients: { type: 'string', default: '8,64' }, rounds: { type: 'string', default: '3' }, paths: { type: 'string', default: PATHS.join(',') }, reuse: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -81,7 +82,9 @@ function options() {
   if (!clients.every((c) => Number.isInteger(c) && c >= 1 && c <= 256)) fail(`--clients must be whole numbers from 1 to 256\n${USAGE}`);
   const paths = values.paths.split(',') as PathName[];
   if (!paths.every((p) => (PATHS as readonly string[]).includes(p))) fail(`--paths: ${PATHS.join(', ')}\n${USAGE}`);
-  return { scales, children, seconds, clients, paths, reuse: values.reuse };
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) fail(`--rounds must be a whole number from 1 to 20\n${USAGE}`);
+  return { scales, children, seconds, clients, rounds, paths, reuse: values.reuse };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +199,11 @@ async function requestsFor(client: pg.Client, db: Db, pathName: PathName, today:
 
 // ---------------------------------------------------------------------------------------------
 
+/** The round in the middle by the measure (the lower middle of an even number). */
+function median<T>(rounds: T[], measure: (r: T) => number): T {
+  return [...rounds].sort((a, b) => measure(a) - measure(b))[Math.floor((rounds.length - 1) / 2)]!;
+}
+
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 function table(rows: Row[]): string {
@@ -218,7 +226,7 @@ async function main() {
   const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`Sammen benchmark — ${new Date().toISOString()} (Oslo date ${today})`);
   console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average at start: ${load}`);
-  console.log(`node ${process.version}; ${execFileSync(pgbench, ['--version']).toString().trim()}; ${opts.seconds} s per run; clients ${opts.clients.join(', ')}`);
+  console.log(`node ${process.version}; ${execFileSync(pgbench, ['--version']).toString().trim()}; ${opts.seconds} s per run, ${opts.rounds} rounds each; clients ${opts.clients.join(', ')}`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sammen-bench-'));
   const rows: Row[] = [];
   const sizes: string[] = [];
@@ -261,8 +269,16 @@ async function main() {
           const ok = (status: number) => status >= 200 && status < 300;
           await runLoad(app.port, specs, Math.min(8, opts.clients[0]!), Math.min(3, opts.seconds), ok); // warm-up
           for (const clients of opts.clients) {
-            const appResult = await runLoad(app.port, specs, clients, opts.seconds, ok);
-            const pgResult = await runPgbench(pgbench, url, dir, `${scaleName}-${pathName}`, scripts, clients, opts.seconds);
+            // The app and pgbench take turns, so a slow spell of the machine falls on both; each side's median round is shown.
+            const appRounds: LoadResult[] = [];
+            const pgRounds: PgbenchResult[] = [];
+            for (let round = 0; round < opts.rounds; round++) {
+              appRounds.push(await runLoad(app.port, specs, clients, opts.seconds, ok));
+              pgRounds.push(await runPgbench(pgbench, url, dir, `${scaleName}-${pathName}`, scripts, clients, opts.seconds));
+            }
+            const appResult = median(appRounds, (r) => r.rps);
+            const pgResult = median(pgRounds, (r) => r.tps);
+            if (opts.rounds > 1) console.log(`  ${pathName} ${clients} clients, rounds: app ${appRounds.map((r) => fmt(r.rps)).join(' ')}; pgbench ${pgRounds.map((r) => fmt(r.tps)).join(' ')}`);
             const row: Row = { path: pathName, scale: scaleName, clients, app: appResult, pgbench: pgResult, statements: statements / specs.length };
             rows.push(row);
             console.log(table([row]).split('\n')[2]);
