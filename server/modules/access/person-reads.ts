@@ -12,6 +12,7 @@
 // back with the request as before, and a request that fails writes none.
 // Background jobs have no request: systemReads() gives a run the same once-per-person ledger, with
 // Sammen itself as the actor.
+import { sql } from 'kysely';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
 import { auditInsert, writeAudit, type AuditEntry } from '../audit/audit-log.ts';
@@ -30,7 +31,6 @@ export interface PersonRead {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const MAX_DEPTH = 32;
-const CHUNK = 500;
 
 /** The citizen's own person: reading one's own data is not someone else looking. */
 function self(ctx: DataContext): string | null {
@@ -118,13 +118,10 @@ async function unrecordedPeople(ctx: DataContext, value: unknown): Promise<strin
     await writeAudit(trx, rows);
     return [];
   }
-  const named: string[] = [];
-  for (let i = 0; i < candidates.length; i += CHUNK) {
-    const people = i === 0 && rows.length > 0 ? trx.with('audit_rows', (db) => auditInsert(db, rows)) : trx;
-    const found = await people.selectFrom('person').select('id').where('id', 'in', candidates.slice(i, i + CHUNK)).execute();
-    named.push(...found.map((r) => r.id));
-  }
-  return named.sort();
+  // The ids go as one array: one parameter and one statement text however many the answer holds.
+  const people = rows.length > 0 ? trx.with('audit_rows', (db) => auditInsert(db, rows)) : trx;
+  const named = await people.selectFrom('person').select('id').where(sql<boolean>`id = any(${candidates}::uuid[])`).execute();
+  return named.map((r) => r.id).sort();
 }
 
 /**

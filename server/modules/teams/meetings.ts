@@ -120,7 +120,7 @@ export async function intakeQueue(ctx: DataContext, teamId: string, page: { afte
   const { items: rows, hasMore, nextCursor } = toPage(found, (r) => [r.received_micros, r.id]);
   const meetings = rows.length === 0 ? [] : await ctx.trx
     .selectFrom('team_meeting').select(['id', 'referral_id', 'starts_at', 'status'])
-    .where('referral_id', 'in', rows.map((r) => r.id)).where('kind', '=', 'case')
+    .where(sql<boolean>`referral_id = any(${rows.map((r) => r.id)}::uuid[])`).where('kind', '=', 'case')
     .orderBy('starts_at').orderBy('id').execute();
   const meetingsOf = new Map<string, { id: string; startsAt: Date; status: (typeof meetings)[number]['status'] }[]>();
   for (const m of meetings) {
