@@ -691,7 +691,8 @@ describe('a transition: the receiving unit sees what the transfer consent covers
 
 describe('the individual plan past 18 (decision 0029)', () => {
   // The child is made 18 and given their own consent inside a transaction that is rolled back, so
-  // the world stays as the other tests expect it.
+  // the world stays as the other tests expect it. Everything inside goes through the transaction:
+  // PGlite has one connection, and a statement on the outer handle would wait for the transaction.
   const asAdult = async (ownConsent: boolean, action: AccessAction, who: Principal) => {
     let decision: Decision | undefined;
     await world.db.transaction().execute(async (trx) => {
@@ -700,7 +701,7 @@ describe('the individual plan past 18 (decision 0029)', () => {
         const text = await trx.selectFrom('consent').select('consent_text_id').where('subject_id', '=', world.family.child).executeTakeFirstOrThrow();
         const own = await trx.insertInto('consent').values({
           subject_id: world.family.child, consent_text_id: text.consent_text_id, method: 'paper', purposes: ['individual_plan'], categories: ['development'],
-          valid_from: daysFromToday(-1), valid_to: daysFromToday(300), recorded_by: (await staffPrincipal(world, 'professional') as { staffUserId: string }).staffUserId,
+          valid_from: daysFromToday(-1), valid_to: daysFromToday(300), recorded_by: world.staffByRole.professional,
         }).returning('id').executeTakeFirstOrThrow();
         await trx.insertInto('consent_giver').values({ consent_id: own.id, person_id: world.family.child, capacity: 'self' }).execute();
       }
