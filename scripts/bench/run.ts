@@ -11,7 +11,6 @@
 // captured SQL at the same client count right after. Prints a table; nothing is asserted.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +22,7 @@ import { openDatabase, type Db } from '../../server/infra/db/database.ts';
 import { signIn } from './sessions.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
 import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, NATION_CHILDREN, scaleFor, scaleNames } from './data.ts';
-import { runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
+import { connect, runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
 import { findPgbench, runPgbench, scriptFor, type PgbenchResult } from './pgbench.ts';
 import type { CapturedStatement, ServerMessage } from './protocol.ts';
 
@@ -118,21 +117,21 @@ async function startApp(url: string, port: number): Promise<AppProcess> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await nextMessage(child, 'ready');
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const connection = connect(port);
   return {
     port,
     async capture(spec) {
       const started = nextMessage(child, 'capture-started');
       child.send({ type: 'capture-start' });
       await started;
-      const response = await send(agent, port, spec);
+      const response = await send(connection, spec);
       const captured = nextMessage(child, 'captured');
       child.send({ type: 'capture-stop' });
       const message = await captured;
       return { status: response.status, body: response.body, statements: message.type === 'captured' ? message.statements : [] };
     },
     async stop() {
-      agent.destroy();
+      await connection.close();
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ type: 'stop' });
       await exited;

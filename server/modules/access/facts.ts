@@ -59,6 +59,13 @@ function staffCaseFacts(staffUserId: string, unitId: string | null, personId: Ra
   ] as const;
 }
 
+/** What the rules need of a person (person as p, joined to municipality as m), and the facts made of it. */
+const SUBJECT_PERSON_COLUMNS = ['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'm.consent_age_child_welfare'] as const;
+
+function subjectPersonOf(row: { id: string; kind: SubjectPerson['kind']; birth_date: string; municipality_id: string; guardians_see_case: boolean; consent_age: number; consent_age_child_welfare: number }): SubjectPerson {
+  return { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare };
+}
+
 export class AccessFacts {
   private readonly memo = new Map<string, Promise<unknown>>();
 
@@ -128,10 +135,10 @@ export class AccessFacts {
     return this.once(`citizenView:${citizenPersonId}:${personId}`, async () => {
       const row = await this.trx.selectFrom('person as p').innerJoin('municipality as m', 'm.id', 'p.municipality_id')
         .leftJoin('guardianship as g', (join) => join.onRef('g.child_id', '=', 'p.id').on('g.guardian_id', '=', citizenPersonId))
-        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'm.consent_age_child_welfare', 'g.parental_responsibility'])
+        .select([...SUBJECT_PERSON_COLUMNS, 'g.parental_responsibility'])
         .where('p.id', '=', personId).executeTakeFirst();
       this.seed(`person:${personId}`, row
-        ? { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare }
+        ? subjectPersonOf(row)
         : null);
       this.seed(`guardianship:${citizenPersonId}:${personId}`, row?.parental_responsibility == null ? null : { parentalResponsibility: row.parental_responsibility });
     });
@@ -159,10 +166,10 @@ export class AccessFacts {
   person(personId: string): Promise<SubjectPerson | null> {
     return this.once(`person:${personId}`, async () => {
       const row = await this.trx.selectFrom('person as p').innerJoin('municipality as m', 'm.id', 'p.municipality_id')
-        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'm.consent_age_child_welfare'])
+        .select(SUBJECT_PERSON_COLUMNS)
         .where('p.id', '=', personId).executeTakeFirst();
       return row
-        ? { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare }
+        ? subjectPersonOf(row)
         : null;
     });
   }
@@ -174,7 +181,7 @@ export class AccessFacts {
   familyWithAccounts(personId: string): Promise<{ person: SubjectPerson; selfHasAccount: boolean; guardiansWithAccount: string[] } | null> {
     return this.once(`familyWithAccounts:${personId}`, async () => {
       const row = await this.trx.selectFrom('person as p').innerJoin('municipality as m', 'm.id', 'p.municipality_id')
-        .select(['p.id', 'p.kind', 'p.birth_date', 'p.municipality_id', 'p.guardians_see_case', 'm.consent_age', 'm.consent_age_child_welfare'])
+        .select(SUBJECT_PERSON_COLUMNS)
         .select([
           sql<boolean>`exists (select 1 from citizen_account a where a.person_id = p.id)`.as('self_has_account'),
           sql<string[]>`(select coalesce(json_agg(g.guardian_id order by g.guardian_id), '[]'::json) from guardianship g join citizen_account a on a.person_id = g.guardian_id
@@ -182,7 +189,7 @@ export class AccessFacts {
         ])
         .where('p.id', '=', personId).executeTakeFirst();
       if (!row) return null;
-      const person = { id: row.id, kind: row.kind, birthDate: row.birth_date, municipalityId: row.municipality_id, guardiansSeeCase: row.guardians_see_case, consentAge: row.consent_age, consentAgeChildWelfare: row.consent_age_child_welfare };
+      const person = subjectPersonOf(row);
       this.seed(`person:${personId}`, person);
       return { person, selfHasAccount: row.self_has_account, guardiansWithAccount: row.guardians_with_account };
     });

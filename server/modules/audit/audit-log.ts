@@ -32,6 +32,19 @@ export async function writeAudit(trx: Tx, entries: AuditEntry | readonly AuditEn
 }
 
 /**
+ * The columns an event's row goes to the database in, with their types: every stored column but
+ * municipality_id, and the person or staff user whose municipality the insert looks up.
+ */
+const UNNESTED = {
+  municipality_id: 'uuid', person_id: 'uuid', staff_user_id: 'uuid', actor_kind: 'text', actor_id: 'uuid', actor_name: 'text', actor_role: 'text', actor_unit_id: 'uuid',
+  subject_kind: 'text', subject_id: 'uuid', action: 'text', entity_type: 'text', entity_id: 'text', purpose: 'text', outcome: 'text', reason: 'text', request_id: 'text', client_ip: 'text',
+} as const;
+type UnnestedColumn = keyof typeof UNNESTED;
+const COLUMNS = Object.keys(UNNESTED) as UnnestedColumn[];
+/** Stored as they come; municipality_id is worked out from the first three. */
+const STORED = COLUMNS.filter((c) => !['municipality_id', 'person_id', 'staff_user_id'].includes(c)) as Exclude<UnnestedColumn, 'municipality_id' | 'person_id' | 'staff_user_id'>[];
+
+/**
  * The insert of these events, to run on its own or beside another statement as a CTE (one round trip
  * for both). The rows go as one array per column, unnested in the database: the statement is the
  * same text for one row or a page of fifty (one prepared statement), and neither the query builder
@@ -39,40 +52,34 @@ export async function writeAudit(trx: Tx, entries: AuditEntry | readonly AuditEn
  */
 export function auditInsert(db: QueryCreator<DB>, entries: readonly AuditEntry[]) {
   const clientIp = currentClientIp();
-  const c = { municipality: [] as (string | null)[], person: [] as (string | null)[], staff: [] as (string | null)[], actorKind: [] as string[], actorId: [] as (string | null)[],
-    actorName: [] as (string | null)[], actorRole: [] as (string | null)[], actorUnit: [] as (string | null)[], subjectKind: [] as (string | null)[], subjectId: [] as (string | null)[],
-    action: [] as string[], entityType: [] as (string | null)[], entityId: [] as (string | null)[], purpose: [] as string[], outcome: [] as string[], reason: [] as string[],
-    requestId: [] as (string | null)[], clientIp: [] as (string | null)[] };
-  for (const entry of entries) {
-    const p = entry.principal;
-    const where = municipalityOf(entry);
-    c.municipality.push(where.municipalityId);
-    c.person.push(where.personId);
-    c.staff.push(where.staffUserId);
-    c.actorKind.push(p ? p.kind : entry.system ? 'system' : 'anonymous');
-    c.actorId.push(p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null);
-    c.actorName.push(p?.displayName ?? entry.job ?? null);
-    c.actorRole.push(p ? (p.kind === 'staff' ? p.activeRole : 'citizen') : null);
-    c.actorUnit.push(p?.kind === 'staff' ? p.serviceUnitId : null);
-    c.subjectKind.push(entry.subject?.kind ?? null);
-    c.subjectId.push(entry.subject?.id ?? null);
-    c.action.push(entry.action);
-    c.entityType.push(entry.entity?.type ?? null);
-    c.entityId.push(entry.entity?.id ?? null);
-    c.purpose.push(entry.purpose);
-    c.outcome.push(entry.outcome);
-    c.reason.push(entry.reason);
-    c.requestId.push(entry.requestId ?? null);
-    c.clientIp.push(clientIp);
-  }
+  const rows = entries.map((entry) => row(entry, clientIp));
   return db.insertInto('audit_event')
-    .columns(['municipality_id', 'actor_kind', 'actor_id', 'actor_name', 'actor_role', 'actor_unit_id', 'subject_kind', 'subject_id', 'action', 'entity_type', 'entity_id', 'purpose', 'outcome', 'reason', 'request_id', 'client_ip'])
+    .columns(['municipality_id', ...STORED])
     .expression(sql`select coalesce(e.municipality_id, (select municipality_id from person where id = e.person_id), (select municipality_id from staff_user where id = e.staff_user_id)),
-        e.actor_kind, e.actor_id, e.actor_name, e.actor_role, e.actor_unit_id, e.subject_kind, e.subject_id, e.action, e.entity_type, e.entity_id, e.purpose, e.outcome, e.reason, e.request_id, e.client_ip
-      from unnest(${c.municipality}::uuid[], ${c.person}::uuid[], ${c.staff}::uuid[], ${c.actorKind}::text[], ${c.actorId}::uuid[], ${c.actorName}::text[], ${c.actorRole}::text[],
-        ${c.actorUnit}::uuid[], ${c.subjectKind}::text[], ${c.subjectId}::uuid[], ${c.action}::text[], ${c.entityType}::text[], ${c.entityId}::text[], ${c.purpose}::text[],
-        ${c.outcome}::text[], ${c.reason}::text[], ${c.requestId}::text[], ${c.clientIp}::text[])
-        as e(municipality_id, person_id, staff_user_id, actor_kind, actor_id, actor_name, actor_role, actor_unit_id, subject_kind, subject_id, action, entity_type, entity_id, purpose, outcome, reason, request_id, client_ip)`);
+        ${sql.join(STORED.map((c) => sql.ref(`e.${c}`)))}
+      from unnest(${sql.join(COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::${sql.raw(UNNESTED[c])}[]`))}) as e(${sql.join(COLUMNS.map((c) => sql.ref(c)))})`);
+}
+
+function row(entry: AuditEntry, clientIp: string | null): Record<UnnestedColumn, string | null> {
+  const p = entry.principal;
+  return {
+    ...municipalityOf(entry),
+    actor_kind: p ? p.kind : entry.system ? 'system' : 'anonymous',
+    actor_id: p ? (p.kind === 'staff' ? p.staffUserId : p.accountId) : null,
+    actor_name: p?.displayName ?? entry.job ?? null,
+    actor_role: p ? (p.kind === 'staff' ? p.activeRole : 'citizen') : null,
+    actor_unit_id: p?.kind === 'staff' ? p.serviceUnitId : null,
+    subject_kind: entry.subject?.kind ?? null,
+    subject_id: entry.subject?.id ?? null,
+    action: entry.action,
+    entity_type: entry.entity?.type ?? null,
+    entity_id: entry.entity?.id ?? null,
+    purpose: entry.purpose,
+    outcome: entry.outcome,
+    reason: entry.reason,
+    request_id: entry.requestId ?? null,
+    client_ip: clientIp,
+  };
 }
 
 /**
@@ -80,11 +87,12 @@ export function auditInsert(db: QueryCreator<DB>, entries: readonly AuditEntry[]
  * person; for Sammen itself or an anonymous visitor, the subject's. A person's or staff user's is
  * looked up inside the insert, so it costs no round trip.
  */
-function municipalityOf(entry: AuditEntry): { municipalityId: string | null; personId: string | null; staffUserId: string | null } {
+function municipalityOf(entry: AuditEntry): Pick<Record<UnnestedColumn, string | null>, 'municipality_id' | 'person_id' | 'staff_user_id'> {
   const p = entry.principal;
-  if (p?.kind === 'staff') return { municipalityId: p.municipalityId, personId: null, staffUserId: null };
+  const none = { municipality_id: null, person_id: null, staff_user_id: null };
+  if (p?.kind === 'staff') return { ...none, municipality_id: p.municipalityId };
   const personId = p?.kind === 'citizen' ? p.personId : entry.subject?.kind === 'person' ? entry.subject.id : null;
-  if (personId) return { municipalityId: null, personId, staffUserId: null };
-  if (entry.subject?.kind === 'staff') return { municipalityId: null, personId: null, staffUserId: entry.subject.id };
-  return { municipalityId: null, personId: null, staffUserId: null };
+  if (personId) return { ...none, person_id: personId };
+  if (entry.subject?.kind === 'staff') return { ...none, staff_user_id: entry.subject.id };
+  return none;
 }
