@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { Language } from '../common/roles.ts';
 import { translate } from '../common/i18n/index.ts';
@@ -16,6 +15,7 @@ import type { Database } from './infra/db/database.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
 import { csrfMatches, loadSession, SESSION_COOKIE, sessionLifetime } from './infra/auth/session.ts';
 import { runInRequestScope } from './infra/http/request-scope.ts';
+import { securityHeaders } from './infra/http/security-headers.ts';
 import type { AppServices, Principal, RequestContext, SessionInfo } from './infra/http/context.ts';
 import { AppError, fromDatabaseError } from './infra/http/errors.ts';
 import { redactingStream } from './infra/log.ts';
@@ -115,24 +115,10 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   // are compressed once at build time (vite.config.ts) and sent as they are (preCompressed below).
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await registerSignInLimits(app);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: config.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
+  const headers = securityHeaders(config.production);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 
   app.decorateRequest('principal', null);

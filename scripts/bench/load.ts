@@ -1,9 +1,16 @@
-// A small closed-loop HTTP load generator: `clients` connections (keep-alive), each sending its next
-// request as soon as the last one answered, for a fixed time. Bounded in time and count, and only
-// ever aimed at the app the runner started on 127.0.0.1. It runs on undici's client, which costs
-// the machine less per request than node:http: the load generator shares the two
-// cores with the app and PostgreSQL, and pgbench's own client costs next to nothing.
-import { Client } from 'undici';
+// The load on the app: wrk (Debian's `wrk`), a closed loop of `clients` keep-alive connections, each
+// sending its next request as soon as the last one answered, for a fixed time, only ever aimed at the
+// app the runner started on 127.0.0.1. wrk is to HTTP what pgbench is to PostgreSQL: a client in C
+// whose own cost is next to nothing. The load generator shares the two cores with the app and
+// PostgreSQL, and a client written in Node cost the machine a third as much as the app itself per
+// request (docs/performance.md), which the app's figure then carried and pgbench's did not.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 export interface RequestSpec {
   method: 'GET' | 'POST';
@@ -17,81 +24,85 @@ export interface LoadResult {
   clients: number;
   seconds: number;
   requests: number;
+  /** Answers with a status of 400 or more, and requests that failed to connect, send, read or finish in time. */
   errors: number;
-  /** The first unexpected status and body, to say what went wrong. */
-  firstError: string | null;
   rps: number;
   p50: number;
   p95: number;
   p99: number;
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+export function findWrk(): string | null {
+  for (const candidate of ['/usr/bin/wrk', '/usr/local/bin/wrk']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
 }
 
-/** A connection to the app the runner started, kept alive between requests. */
-export function connect(port: number): Client {
-  return new Client(`http://127.0.0.1:${port}`, { headersTimeout: 30_000, bodyTimeout: 30_000 });
+/** The headers and body as they go on the wire. */
+function wireOf(spec: RequestSpec): { headers: Record<string, string>; body: string | undefined } {
+  const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+  return { headers: { ...spec.headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body };
 }
 
-/** The spec as undici sends it. */
-function requestOf(spec: RequestSpec) {
-  const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-  return {
-    method: spec.method, path: spec.path,
-    headers: { ...spec.headers, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(payload !== undefined ? { body: payload } : {}),
-  };
+/** One request, its status and body (the capture of a request's SQL). */
+export async function send(port: number, spec: RequestSpec): Promise<{ status: number; body: string }> {
+  const { headers, body } = wireOf(spec);
+  const response = await fetch(`http://127.0.0.1:${port}${spec.path}`, { method: spec.method, headers, ...(body !== undefined ? { body } : {}) });
+  return { status: response.status, body: await response.text() };
 }
 
-/** One request, its status and body. */
-export async function send(client: Client, spec: RequestSpec): Promise<{ status: number; body: string }> {
-  const response = await client.request(requestOf(spec));
-  return { status: response.statusCode, body: await response.body.text() };
-}
+/** A Lua string literal: quotes and backslashes escaped, control characters as decimal escapes, UTF-8 as it is. */
+const luaString = (text: string) =>
+  `"${text.replace(/[\\"\x00-\x1f\x7f]/g, (c) => (c === '\\' || c === '"' ? `\\${c}` : `\\${String(c.charCodeAt(0)).padStart(3, '0')}`))}"`;
 
 /**
- * Runs `clients` loops for `seconds`; client i sends specs[i % specs.length] each time, so every
- * client keeps to one session, as one person's browser would.
+ * The wrk script: the requests, each formatted once per thread (in init, when wrk knows the Host
+ * header), sent in turn, and a summary printed as JSON at the end (latencies in microseconds).
  */
-export async function runLoad(port: number, specs: RequestSpec[], clients: number, seconds: number, okStatus: (status: number) => boolean): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | null = null;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  const loop = async (i: number) => {
-    const request = requestOf(specs[i % specs.length]!);
-    const client = connect(port);
-    try {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        try {
-          const response = await client.request(request);
-          if (okStatus(response.statusCode)) {
-            await response.body.dump({ limit: Number.MAX_SAFE_INTEGER });
-          } else {
-            errors++;
-            const body = await response.body.text();
-            firstError ??= `${response.statusCode} ${body.slice(0, 300)}`;
-          }
-        } catch (error) {
-          errors++;
-          firstError ??= (error as Error).message;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    } finally {
-      await client.close();
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, (_, i) => loop(i)));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+function scriptOf(specs: RequestSpec[]): string {
+  const entries = specs.map((spec) => {
+    const { headers, body } = wireOf(spec);
+    const headerTable = Object.entries(headers).map(([k, v]) => `[${luaString(k)}] = ${luaString(v)}`).join(', ');
+    return `  { ${luaString(spec.method)}, ${luaString(spec.path)}, { ${headerTable} }${body !== undefined ? `, ${luaString(body)}` : ''} },`;
+  });
+  return `local specs = {
+${entries.join('\n')}
+}
+local requests = {}
+local n = 0
+init = function(_)
+  for i, s in ipairs(specs) do requests[i] = wrk.format(s[1], s[2], s[3], s[4]) end
+end
+request = function()
+  n = n + 1
+  return requests[(n % #requests) + 1]
+end
+done = function(summary, latency, _)
+  local e = summary.errors
+  io.write(string.format('{"requests":%d,"micros":%d,"errors":%d,"p50":%d,"p95":%d,"p99":%d}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+`;
+}
+
+/** Runs wrk with `clients` connections for `seconds` over the specs, on as many threads as pgbench uses (-j). */
+export async function runLoad(wrk: string, dir: string, port: number, specs: RequestSpec[], clients: number, seconds: number): Promise<LoadResult> {
+  const script = path.join(dir, 'load.lua');
+  await writeFile(script, scriptOf(specs));
+  const args = ['-t', String(Math.min(clients, 2)), '-c', String(clients), '-d', `${seconds}s`, '--timeout', '30s', '-s', script, `http://127.0.0.1:${port}`];
+  const { stdout } = await execFileAsync(wrk, args, { maxBuffer: 16 * 1024 * 1024 });
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  let summary: { requests: number; micros: number; errors: number; p50: number; p95: number; p99: number };
+  try {
+    summary = JSON.parse(line) as typeof summary;
+  } catch {
+    throw new Error(`wrk printed no summary:\n${stdout.slice(-2000)}`);
+  }
+  const elapsed = summary.micros / 1e6;
   return {
-    clients, seconds: elapsed, requests: latencies.length, errors, firstError,
-    rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
+    clients, seconds: elapsed, requests: summary.requests, errors: summary.errors,
+    rps: summary.requests / elapsed, p50: summary.p50 / 1000, p95: summary.p95 / 1000, p99: summary.p99 / 1000,
   };
 }

@@ -7,7 +7,7 @@
 // For each scale: a fresh database on the local PostgreSQL server (BENCH_POSTGRES_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres), the demo and the scaled data set (server/demo/scale.ts),
 // the app in a child process (scripts/bench/server.ts); then for each path the SQL of one request per
-// session is captured, the app is loaded over HTTP at each client count, and pgbench runs the
+// session is captured, the app is loaded over HTTP by wrk at each client count, and pgbench runs the
 // captured SQL at the same client count right after. Prints a table; nothing is asserted.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,7 +22,7 @@ import { openDatabase, type Db } from '../../server/infra/db/database.ts';
 import { signIn } from './sessions.ts';
 import { migrate } from '../../server/infra/db/migrate.ts';
 import { databaseUrl, existingMarker, generateBenchDatabase, markerFor, NATION_CHILDREN, scaleFor, scaleNames } from './data.ts';
-import { connect, runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
+import { findWrk, runLoad, send, type LoadResult, type RequestSpec } from './load.ts';
 import { findPgbench, runPgbench, scriptFor, type PgbenchResult } from './pgbench.ts';
 import type { CapturedStatement, ServerMessage } from './protocol.ts';
 
@@ -117,21 +117,19 @@ async function startApp(url: string, port: number): Promise<AppProcess> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await nextMessage(child, 'ready');
-  const connection = connect(port);
   return {
     port,
     async capture(spec) {
       const started = nextMessage(child, 'capture-started');
       child.send({ type: 'capture-start' });
       await started;
-      const response = await send(connection, spec);
+      const response = await send(port, spec);
       const captured = nextMessage(child, 'captured');
       child.send({ type: 'capture-stop' });
       const message = await captured;
       return { status: response.status, body: response.body, statements: message.type === 'captured' ? message.statements : [] };
     },
     async stop() {
-      await connection.close();
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ type: 'stop' });
       await exited;
@@ -221,11 +219,13 @@ async function main() {
   const opts = options();
   const pgbench = findPgbench();
   if (!pgbench) fail('pgbench was not found: apt-get install postgresql-contrib (or postgresql-client), then run again.');
+  const wrk = findWrk();
+  if (!wrk) fail('wrk was not found: apt-get install wrk, then run again.');
   const today = osloDate(new Date());
   const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`Sammen benchmark — ${new Date().toISOString()} (Oslo date ${today})`);
   console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average at start: ${load}`);
-  console.log(`node ${process.version}; ${execFileSync(pgbench, ['--version']).toString().trim()}; ${opts.seconds} s per run, ${opts.rounds} rounds each; clients ${opts.clients.join(', ')}`);
+  console.log(`node ${process.version}; ${execFileSync(pgbench, ['--version']).toString().trim()}; load from ${wrk}; ${opts.seconds} s per run, ${opts.rounds} rounds each; clients ${opts.clients.join(', ')}`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sammen-bench-'));
   const rows: Row[] = [];
   const sizes: string[] = [];
@@ -265,14 +265,13 @@ async function main() {
             statements += captured.statements.length;
             scripts.push(scriptFor(captured.statements));
           }
-          const ok = (status: number) => status >= 200 && status < 300;
-          await runLoad(app.port, specs, Math.min(8, opts.clients[0]!), Math.min(3, opts.seconds), ok); // warm-up
+          await runLoad(wrk, dir, app.port, specs, Math.min(8, opts.clients[0]!), Math.min(3, opts.seconds)); // warm-up
           for (const clients of opts.clients) {
             // The app and pgbench take turns, so a slow spell of the machine falls on both; each side's median round is shown.
             const appRounds: LoadResult[] = [];
             const pgRounds: PgbenchResult[] = [];
             for (let round = 0; round < opts.rounds; round++) {
-              appRounds.push(await runLoad(app.port, specs, clients, opts.seconds, ok));
+              appRounds.push(await runLoad(wrk, dir, app.port, specs, clients, opts.seconds));
               pgRounds.push(await runPgbench(pgbench, url, dir, `${scaleName}-${pathName}`, scripts, clients, opts.seconds));
             }
             const appResult = median(appRounds, (r) => r.rps);
@@ -281,7 +280,7 @@ async function main() {
             const row: Row = { path: pathName, scale: scaleName, clients, app: appResult, pgbench: pgResult, statements: statements / specs.length };
             rows.push(row);
             console.log(table([row]).split('\n')[2]);
-            if (appResult.firstError) console.log(`  app error: ${appResult.firstError}`);
+            if (appResult.errors) console.log(`  app: ${appResult.errors} requests failed or answered 400 or more (the capture above shows the answer)`);
             if (pgResult.failed) console.log(`  pgbench: ${pgResult.failed} failed transactions`);
           }
         }

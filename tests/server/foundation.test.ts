@@ -6,6 +6,7 @@ import { Client, signedIn, startTestApp, type TestApp } from '../support/app.ts'
 import { TEST_DB } from '../support/database.ts';
 import { testClock } from '../support/clock.ts';
 import { createServiceUnit, createStaffUser, staffForm } from '../support/factories.ts';
+import { securityHeaders } from '../../server/infra/http/security-headers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,6 +46,20 @@ describe('operations', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    // Not over plain HTTP in development: a browser would keep refusing http://localhost for a year.
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    // Refusals and unknown paths carry them too.
+    const missing = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-security-policy']).toBe(csp);
+    expect(missing.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('asks browsers for HTTPS only in production', () => {
+    expect(securityHeaders(true)['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(securityHeaders(false)['strict-transport-security']).toBeUndefined();
+    expect(securityHeaders(true)['content-security-policy']).toBe(securityHeaders(false)['content-security-policy']);
   });
 });
 
