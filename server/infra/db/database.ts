@@ -8,7 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type Logger, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect } from './pglite-dialect.ts';
-import { PipelinedBeginDialect } from './pipelined-begin.ts';
+import { PipelinedDialect } from './pipelined.ts';
 import type { DB } from './types.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -85,10 +85,10 @@ function prepareStatements(pool: pg.Pool): void {
 
 /** The pool and dialect of a PostgreSQL server, as the server and the benchmark's copy of it open them. */
 export function postgresDialect(url: string, preparedStatements = true): PostgresDialect {
-  // Pipeline mode lets a transaction's BEGIN go out with its first statement (pipelined-begin.ts).
+  // Pipeline mode lets a transaction's BEGIN go out with its first statement (pipelined.ts).
   const pool = new pg.Pool({ connectionString: url, max: 10, pipeline: true });
   if (preparedStatements) prepareStatements(pool);
-  return new PipelinedBeginDialect({ pool });
+  return new PipelinedDialect({ pool });
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

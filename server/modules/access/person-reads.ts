@@ -15,7 +15,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../infra/db/database.ts';
 import type { DataContext } from '../../infra/http/context.ts';
-import { auditInsert, writeAudit, type AuditEntry } from '../audit/audit-log.ts';
+import { auditInsert, writeAudit, writeAuditBeforeCommit, type AuditEntry } from '../audit/audit-log.ts';
 import type { RequestAudit } from '../../infra/http/context.ts';
 import type { AuditedAction } from '../audit/presentation.ts';
 import { systemJobOf, ungatedTrx } from './gate.ts';
@@ -58,7 +58,7 @@ function takePending(ctx: DataContext): AuditEntry[] {
 
 /** Writes the request's audit rows now, for a handler that reads the audit log itself. */
 export async function writePendingAudit(ctx: DataContext): Promise<void> {
-  await writeAudit(ungatedTrx(ctx), takePending(ctx));
+  await writeAuditBeforeCommit(ungatedTrx(ctx), takePending(ctx));
 }
 
 /** Whether this request already recorded the same allowed access (a handler that loads a thing twice). */
@@ -115,7 +115,8 @@ async function unrecordedPeople(ctx: DataContext, value: unknown): Promise<strin
   // The access module's own statements: beside the handler's gate, never through it.
   const trx = ungatedTrx(ctx);
   if (candidates.length === 0) {
-    await writeAudit(trx, rows);
+    // Nothing to look up: the rows need no answer, and go out with the COMMIT.
+    await writeAuditBeforeCommit(trx, rows);
     return [];
   }
   // The ids go as one array: one parameter and one statement text however many the answer holds.

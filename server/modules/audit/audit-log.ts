@@ -2,6 +2,7 @@
 // commit or roll back together.
 import { sql, type QueryCreator } from 'kysely';
 import type { Tx } from '../../infra/db/database.ts';
+import { executeBeforeCommit } from '../../infra/db/pipelined.ts';
 import type { DB } from '../../infra/db/types.ts';
 import type { Principal } from '../../infra/http/context.ts';
 import { currentClientIp } from '../../infra/http/request-scope.ts';
@@ -29,6 +30,16 @@ export async function writeAudit(trx: Tx, entries: AuditEntry | readonly AuditEn
   const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
   if (list.length === 0) return;
   await auditInsert(trx, list).execute();
+}
+
+/**
+ * Writes the events as a statement whose answer nothing waits for: on PostgreSQL it goes out with
+ * the transaction's next statement or its COMMIT, in the same round trip (infra/db/pipelined.ts).
+ * A failure still undoes the whole transaction.
+ */
+export async function writeAuditBeforeCommit(trx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await executeBeforeCommit(trx, auditInsert(trx, entries));
 }
 
 /**

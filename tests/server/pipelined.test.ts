@@ -1,12 +1,14 @@
-// A transaction's BEGIN goes to PostgreSQL together with its first statement, not in a round trip
-// of its own (server/infra/db/pipelined-begin.ts). Seen on the wire: the app's pool connects
-// through a relay that records which way each chunk went, so the test sees whether the statement
-// left before BEGIN was answered. And the transaction must still be one: the first statement runs
-// inside it, and a failure later undoes it.
+// A transaction's BEGIN goes to PostgreSQL together with its first statement, and a statement
+// nothing waits for (the audit rows) together with its COMMIT, not each in a round trip of its own
+// (server/infra/db/pipelined.ts). Seen on the wire: the app's pool connects through a relay that
+// records which way each chunk went, so the test sees whether a message left before the one ahead
+// of it was answered. And the transaction must still be one: the first statement runs inside it, and
+// a failure anywhere, the statement sent with COMMIT included, undoes all of it.
 import net from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/infra/db/database.ts';
+import { executeBeforeCommit } from '../../server/infra/db/pipelined.ts';
 import { createTestDatabase, TEST_DB, type TestDatabase } from '../support/database.ts';
 
 interface Chunk {
@@ -55,10 +57,10 @@ afterAll(async () => {
   await t?.drop();
 });
 
-/** What the app sent from BEGIN until the database's first answer after it. */
-function sentWithBegin(): Buffer {
-  const at = wire.findIndex((chunk) => chunk.from === 'app' && chunk.bytes.includes(BEGIN_MESSAGE));
-  expect(at, 'BEGIN was sent').toBeGreaterThanOrEqual(0);
+/** What the app sent from the chunk holding these bytes until the database's first answer after it. */
+function sentWith(bytes: Buffer): Buffer {
+  const at = wire.findIndex((chunk) => chunk.from === 'app' && chunk.bytes.includes(bytes));
+  expect(at, `${bytes.toString('latin1')} was sent`).toBeGreaterThanOrEqual(0);
   const sent: Buffer[] = [];
   for (const chunk of wire.slice(at)) {
     if (chunk.from === 'database') break;
@@ -69,7 +71,7 @@ function sentWithBegin(): Buffer {
 
 const appSent = (message: Buffer) => wire.some((chunk) => chunk.from === 'app' && chunk.bytes.includes(message));
 
-describe.skipIf(TEST_DB !== 'postgres')('BEGIN with the first statement', () => {
+describe.skipIf(TEST_DB !== 'postgres')('BEGIN with the first statement, COMMIT with the last', () => {
   it('sends the first statement before BEGIN is answered, and runs it inside the transaction', async () => {
     wire = [];
     const ids = await database.db.transaction().execute(async (trx) => {
@@ -77,7 +79,7 @@ describe.skipIf(TEST_DB !== 'postgres')('BEGIN with the first statement', () => 
       const second = await sql<{ id: string }>`SELECT txid_current()::text AS id`.execute(trx);
       return [first.rows[0]!.id, second.rows[0]!.id];
     });
-    expect(sentWithBegin().includes(Buffer.from('first statement'))).toBe(true);
+    expect(sentWith(BEGIN_MESSAGE).includes(Buffer.from('first statement'))).toBe(true);
     // One transaction id for both: the first statement did not run on its own before BEGIN.
     expect(ids[0]).toBe(ids[1]);
     expect(appSent(COMMIT_MESSAGE)).toBe(true);
@@ -100,5 +102,26 @@ describe.skipIf(TEST_DB !== 'postgres')('BEGIN with the first statement', () => 
     expect(await database.db.transaction().execute(async () => 'nothing to ask')).toBe('nothing to ask');
     expect(appSent(BEGIN_MESSAGE)).toBe(false);
     expect(appSent(COMMIT_MESSAGE)).toBe(false);
+  });
+
+  it('sends a statement nothing waits for together with COMMIT, and commits it', async () => {
+    wire = [];
+    await database.db.transaction().execute(async (trx) => {
+      await sql`SELECT 'read first'`.execute(trx);
+      await executeBeforeCommit(trx, trx.insertInto('municipality').values({ code: '9982', name: 'Sendevik kommune' }));
+    });
+    expect(sentWith(Buffer.from('Sendevik kommune')).includes(COMMIT_MESSAGE)).toBe(true);
+    expect(await database.db.selectFrom('municipality').select('id').where('name', '=', 'Sendevik kommune').execute()).toHaveLength(1);
+  });
+
+  it('undoes the whole transaction when the statement sent with COMMIT fails, and says why', async () => {
+    await expect(database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('municipality').values({ code: '9983', name: 'Feilvik kommune' }).execute();
+      // The same code twice: the unique constraint refuses it only when COMMIT is already on its way.
+      await executeBeforeCommit(trx, trx.insertInto('municipality').values({ code: '9983', name: 'Feilvik kommune' }));
+    })).rejects.toMatchObject({ code: '23505' });
+    expect(await database.db.selectFrom('municipality').select('id').where('name', '=', 'Feilvik kommune').execute()).toEqual([]);
+    await database.db.transaction().execute((trx) => trx.insertInto('municipality').values({ code: '9983', name: 'Feilvik kommune' }).execute());
+    expect(await database.db.selectFrom('municipality').select('id').where('name', '=', 'Feilvik kommune').execute()).toHaveLength(1);
   });
 });
