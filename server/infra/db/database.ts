@@ -85,7 +85,7 @@ function prepareStatements(pool: pg.Pool): void {
 
 /** The pool and dialect of a PostgreSQL server, as the server and the benchmark's copy of it open them. */
 export function postgresDialect(url: string, preparedStatements = true): PostgresDialect {
-  // Pipeline mode lets a transaction's BEGIN go out with its first statement (pipelined.ts).
+  // Pipeline mode lets a transaction's BEGIN and COMMIT go out together with statements (pipelined.ts).
   const pool = new pg.Pool({ connectionString: url, max: 10, pipeline: true });
   if (preparedStatements) prepareStatements(pool);
   return new PipelinedDialect({ pool });
