@@ -280,7 +280,7 @@ async function main() {
             const row: Row = { path: pathName, scale: scaleName, clients, app: appResult, pgbench: pgResult, statements: statements / specs.length };
             rows.push(row);
             console.log(table([row]).split('\n')[2]);
-            if (appResult.errors) console.log(`  app: ${appResult.errors} requests failed or answered 400 or more (the capture above shows the answer)`);
+            if (appResult.errors) console.log(`  app: ${appResult.errors} requests failed or answered 400 or more (send one by hand to see the answer)`);
             if (pgResult.failed) console.log(`  pgbench: ${pgResult.failed} failed transactions`);
           }
         }

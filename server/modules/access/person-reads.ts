@@ -56,8 +56,8 @@ function takePending(ctx: DataContext): AuditEntry[] {
   return rows;
 }
 
-/** Writes the request's audit rows now, for a handler that reads the audit log itself. */
-export async function writePendingAudit(ctx: DataContext): Promise<void> {
+/** Writes the request's audit rows (for an answer sent straight to the reply): with the next statement or the COMMIT. */
+async function writePendingAudit(ctx: DataContext): Promise<void> {
   await writeAuditBeforeCommit(ungatedTrx(ctx), takePending(ctx));
 }
 
