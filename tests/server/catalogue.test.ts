@@ -249,6 +249,8 @@ describe('the administrator writes the catalogue', () => {
   it('publishing makes the draft the public version, in every language', async () => {
     const serviceId = await service('babysang', 'Babysang på biblioteket');
     expect((await visitor.get('/api/catalogue/services/babysang')).statusCode).toBe(404);
+    // The search keeps its answers until the catalogue changes: this one must not outlive the publication.
+    expect(names((await search('?q=babysang')).services)).toEqual([]);
     const published = await admin.post(`/api/admin/catalogue/services/${serviceId}/publish`, { version: 1 });
     expect(published.statusCode, published.body).toBe(200);
     expect((await visitor.get('/api/catalogue/services/babysang')).json().service.name).toBe('Babysang på biblioteket');
@@ -278,6 +280,7 @@ describe('the administrator writes the catalogue', () => {
 
     expect((await admin.post(`/api/admin/catalogue/services/${serviceId}/publish`, { version: 2 })).statusCode).toBe(200);
     expect((await visitor.get('/api/catalogue/services/rytmeleik')).json().service.name).toBe('Rytmeleik og rim');
+    expect(names((await search('?q=rim')).services)).toContain('Rytmeleik og rim');
     const after = (await admin.get(`/api/admin/catalogue/services/${serviceId}`)).json();
     const adminName = await staffName(t.database.db, 'administrator');
     expect(after.history.map((h: { version: number; state: string; createdBy: string; publishedBy: string | null; changeNote: string | null }) => [h.version, h.state, h.createdBy, h.publishedBy, h.changeNote])).toEqual([

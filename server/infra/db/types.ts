@@ -650,6 +650,7 @@ export interface MeetingRatingLink {
 
 export interface Municipality {
   case_retention_years: Generated<number>;
+  catalogue_revision: Generated<string>;
   code: string;
   consent_age: Generated<number>;
   consent_age_child_welfare: Generated<number>;

@@ -52,7 +52,7 @@ export async function search(ctx: RequestContext, input: SearchInput) {
     return { municipality: municipality.name, query: input.q ?? '', alsoSearchedFor: [], services: await publishedSummaries(db, municipality.id, ctx.lang, filters) };
   }
   // The same search on the same published catalogue has the same answer: kept until a publication.
-  const catalogue = await publishedCatalogue(db, municipality.id);
+  const catalogue = publishedCatalogue(db, municipality);
   const found = await catalogue.answer(JSON.stringify([ctx.lang, words, filters]), async () => {
     const corrections = await catalogue.spellingCorrections(words);
     const ranked = (await searchPublished(db, municipality.id, ctx.lang, words, corrections, filters))

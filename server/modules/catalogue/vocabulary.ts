@@ -2,9 +2,9 @@
 // word of the published services' names, synonyms and summaries, offered as corrections of a
 // misspelt word: "helsesøstr" → "helsesøster") and the answers to searches made since. Both change
 // only when an administrator publishes, so they are kept in memory, keyed by the catalogue's
-// published version: each search asks the database for that version (one small statement) and
-// starts afresh when it moved. Every server process checks for itself, so several processes never
-// serve a stale catalogue for longer than a request.
+// revision, which any change to the municipality's services renews (migration 0048). Each search
+// reads the revision with the municipality and starts afresh when it moved. Every server process
+// checks for itself, so several processes never serve a stale catalogue for longer than a request.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../infra/db/database.ts';
 
@@ -21,7 +21,7 @@ export interface Vocabulary {
 }
 
 interface Kept {
-  version: string;
+  revision: string;
   vocabulary: Promise<Vocabulary> | null;
   answers: Map<string, Promise<unknown>>;
 }
@@ -48,19 +48,6 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   for (const t of a) if (b.has(t)) shared++;
   const all = a.size + b.size - shared;
   return all === 0 ? 0 : shared / all;
-}
-
-/** Which versions of which services are published: changes with every publication. */
-async function publishedVersion(db: Db | Tx, municipalityId: string): Promise<string> {
-  // The published versions' own row ids and publication instants, not only their numbers: two
-  // databases served by one process (the test workers) may publish the same service's next version
-  // number with different texts, and must not share a vocabulary.
-  const result = await sql<{ version: string | null }>`
-    SELECT md5(string_agg(v.id::text || ':' || coalesce(v.published_at::text, ''), ',' ORDER BY s.id)) AS version
-    FROM catalogue_service s
-    JOIN catalogue_service_version v ON v.service_id = s.id AND v.version = s.published_version
-    WHERE s.municipality_id = ${municipalityId} AND s.published_version IS NOT NULL`.execute(db);
-  return result.rows[0]?.version ?? '';
 }
 
 /** A spelling vocabulary of these words (the handbook builds one from its published pages). */
@@ -105,12 +92,13 @@ export interface PublishedCatalogue {
   answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
-/** The municipality's published catalogue as the search sees it, checked against the database. */
-export async function publishedCatalogue(db: Db | Tx, municipalityId: string): Promise<PublishedCatalogue> {
-  const version = await publishedVersion(db, municipalityId);
+/** The municipality's published catalogue as the search sees it, at the revision just read from the database. */
+export function publishedCatalogue(db: Db | Tx, municipality: { id: string; catalogue_revision: string }): PublishedCatalogue {
+  const municipalityId = municipality.id;
+  const revision = municipality.catalogue_revision;
   let kept = cache.get(municipalityId);
-  if (kept?.version !== version) {
-    kept = { version, vocabulary: null, answers: new Map() };
+  if (kept?.revision !== revision) {
+    kept = { revision, vocabulary: null, answers: new Map() };
     cache.delete(municipalityId);
     if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
     cache.set(municipalityId, kept);
