@@ -95,11 +95,11 @@ export async function loadCitizenPrincipal(db: Db, accountId: string): Promise<P
   const row = await db
     .selectFrom('citizen_account')
     .innerJoin('person', 'person.id', 'citizen_account.person_id')
-    .select(['citizen_account.id', 'person.id as person_id', 'person.given_name', 'person.family_name'])
+    .select(['citizen_account.id', 'person.id as person_id', 'person.given_name', 'person.family_name', 'person.municipality_id'])
     .where('citizen_account.id', '=', accountId)
     .executeTakeFirst();
   if (!row) return null;
-  return { kind: 'citizen', accountId: row.id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}` };
+  return { kind: 'citizen', accountId: row.id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}`, municipalityId: row.municipality_id };
 }
 
 export type SessionState =
@@ -120,7 +120,7 @@ export async function loadSession(db: Db, token: string | undefined, lifetime: S
       's.staff_user_id', 's.citizen_account_id', 's.active_role', 's.csrf_token', 's.created_at', 's.last_seen_at',
       'u.id as user_id', 'u.username', 'u.display_name', 'u.municipality_id', 'u.service_unit_id', 'u.active',
       rolesOf('s.staff_user_id').as('roles'),
-      'a.id as account_id', 'p.id as person_id', 'p.given_name', 'p.family_name',
+      'a.id as account_id', 'p.id as person_id', 'p.given_name', 'p.family_name', 'p.municipality_id as person_municipality_id',
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -137,8 +137,10 @@ export async function loadSession(db: Db, token: string | undefined, lifetime: S
       const user = { id: row.user_id, username: row.username, display_name: row.display_name, municipality_id: row.municipality_id, service_unit_id: row.service_unit_id, active: row.active };
       principal = staffPrincipal(user, row.roles ?? [], row.active_role);
     }
-  } else if (row.account_id && row.person_id) {
-    principal = { kind: 'citizen', accountId: row.account_id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}` };
+  } else if (row.account_id && row.person_id && row.person_municipality_id) {
+    principal = {
+      kind: 'citizen', accountId: row.account_id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}`, municipalityId: row.person_municipality_id,
+    };
   }
   if (!principal) {
     await destroySession(db, tokenHash);

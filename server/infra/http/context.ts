@@ -24,6 +24,8 @@ export interface CitizenPrincipal {
   accountId: string;
   personId: string;
   displayName: string;
+  /** Where their person is registered: the municipality their audit rows belong to. */
+  municipalityId: string;
 }
 
 export type Principal = StaffPrincipal | CitizenPrincipal;

@@ -43,32 +43,43 @@ export async function writeAuditBeforeCommit(trx: Tx, entries: readonly AuditEnt
 }
 
 /**
- * The columns an event's row goes to the database in, with their types: every stored column but
- * municipality_id, and the person or staff user whose municipality the insert looks up.
+ * The columns an event's row goes to the database in, with their types: every stored column, and
+ * the person or staff user whose municipality the insert looks up when the row has none.
  */
 const UNNESTED = {
   municipality_id: 'uuid', person_id: 'uuid', staff_user_id: 'uuid', actor_kind: 'text', actor_id: 'uuid', actor_name: 'text', actor_role: 'text', actor_unit_id: 'uuid',
   subject_kind: 'text', subject_id: 'uuid', action: 'text', entity_type: 'text', entity_id: 'text', purpose: 'text', outcome: 'text', reason: 'text', request_id: 'text', client_ip: 'text',
 } as const;
 type UnnestedColumn = keyof typeof UNNESTED;
-const COLUMNS = Object.keys(UNNESTED) as UnnestedColumn[];
-/** Stored as they come; municipality_id is worked out from the first three. */
-const STORED = COLUMNS.filter((c) => !['municipality_id', 'person_id', 'staff_user_id'].includes(c)) as Exclude<UnnestedColumn, 'municipality_id' | 'person_id' | 'staff_user_id'>[];
+type StoredColumn = Exclude<UnnestedColumn, 'person_id' | 'staff_user_id'>;
+/** Stored as they come. */
+const STORED = (Object.keys(UNNESTED) as UnnestedColumn[]).filter((c): c is StoredColumn => c !== 'person_id' && c !== 'staff_user_id');
+/** For rows without a municipality: the lookup's keys too. */
+const WITH_LOOKUP = [...STORED, 'person_id', 'staff_user_id'] as const;
+
+const unnest = (rows: Record<UnnestedColumn, string | null>[], columns: readonly UnnestedColumn[]) =>
+  sql`unnest(${sql.join(columns.map((c) => sql`${rows.map((r) => r[c])}::${sql.raw(UNNESTED[c])}[]`))}) as e(${sql.join(columns.map((c) => sql.ref(c)))})`;
 
 /**
  * The insert of these events, to run on its own or beside another statement as a CTE (one round trip
  * for both). The rows go as one array per column, unnested in the database: the statement is the
  * same text for one row or a page of fifty (one prepared statement), and neither the query builder
  * nor the driver handles a value per column per row.
+ *
+ * A signed-in user's rows carry their municipality. Only rows without one (Sammen itself, an
+ * anonymous caller) look it up from the subject, in a statement of their own shape: PostgreSQL
+ * planned that lookup afresh on every execution (its cost depends on how many rows the arrays hold),
+ * while the plain insert keeps one plan per connection.
  */
 export function auditInsert(db: QueryCreator<DB>, entries: readonly AuditEntry[]) {
   const clientIp = currentClientIp();
   const rows = entries.map((entry) => row(entry, clientIp));
-  return db.insertInto('audit_event')
-    .columns(['municipality_id', ...STORED])
-    .expression(sql`select coalesce(e.municipality_id, (select municipality_id from person where id = e.person_id), (select municipality_id from staff_user where id = e.staff_user_id)),
-        ${sql.join(STORED.map((c) => sql.ref(`e.${c}`)))}
-      from unnest(${sql.join(COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::${sql.raw(UNNESTED[c])}[]`))}) as e(${sql.join(COLUMNS.map((c) => sql.ref(c)))})`);
+  const insert = db.insertInto('audit_event').columns(STORED);
+  if (rows.every((r) => r.municipality_id !== null)) {
+    return insert.expression(sql`select ${sql.join(STORED.map((c) => sql.ref(`e.${c}`)))} from ${unnest(rows, STORED)}`);
+  }
+  const found = sql`coalesce(e.municipality_id, (select municipality_id from person where id = e.person_id), (select municipality_id from staff_user where id = e.staff_user_id))`;
+  return insert.expression(sql`select ${sql.join(STORED.map((c) => (c === 'municipality_id' ? found : sql.ref(`e.${c}`))))} from ${unnest(rows, WITH_LOOKUP)}`);
 }
 
 function row(entry: AuditEntry, clientIp: string | null): Record<UnnestedColumn, string | null> {
@@ -94,16 +105,15 @@ function row(entry: AuditEntry, clientIp: string | null): Record<UnnestedColumn,
 }
 
 /**
- * The municipality an event belongs to (decision 0019): a staff user's own; a citizen's, from their
- * person; for Sammen itself or an anonymous visitor, the subject's. A person's or staff user's is
- * looked up inside the insert, so it costs no round trip.
+ * The municipality an event belongs to (decision 0019): a signed-in user's own (a citizen's is where
+ * their person is registered); for Sammen itself or an anonymous visitor, the subject's, looked up
+ * inside the insert, so it costs no round trip.
  */
 function municipalityOf(entry: AuditEntry): Pick<Record<UnnestedColumn, string | null>, 'municipality_id' | 'person_id' | 'staff_user_id'> {
   const p = entry.principal;
   const none = { municipality_id: null, person_id: null, staff_user_id: null };
-  if (p?.kind === 'staff') return { ...none, municipality_id: p.municipalityId };
-  const personId = p?.kind === 'citizen' ? p.personId : entry.subject?.kind === 'person' ? entry.subject.id : null;
-  if (personId) return { ...none, person_id: personId };
+  if (p) return { ...none, municipality_id: p.municipalityId };
+  if (entry.subject?.kind === 'person') return { ...none, person_id: entry.subject.id };
   if (entry.subject?.kind === 'staff') return { ...none, staff_user_id: entry.subject.id };
   return none;
 }
