@@ -101,6 +101,8 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
       },
     },
     genReqId: () => randomUUID(),
+    // One line per request, written when it is answered (below), instead of one on arrival as well.
+    disableRequestLogging: true,
     // Only the configured proxies may set the client address, host and protocol (TRUST_PROXY); by
     // default nobody, so a forged X-Forwarded-Host cannot pass the origin check below and a forged
     // X-Forwarded-For cannot reach the audit log or dodge the sign-in rate limit.
@@ -118,6 +120,11 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   const headers = securityHeaders(config.production);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
+    done();
+  });
+
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
 

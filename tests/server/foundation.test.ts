@@ -28,6 +28,17 @@ describe('operations', () => {
     expect(response.json()).toMatchObject({ status: 'ok', database: TEST_DB === 'postgres' ? 'postgresql' : 'pglite' });
   });
 
+  it('logs each request once, when it is answered: method, address, status and time, no headers', async () => {
+    await t.app.inject({ method: 'GET', url: '/api/health?probe=logged', headers: { cookie: 'sammen_session=not-a-session' } });
+    const all = t.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const reqId = all.find((l) => (l.req as { url?: string } | undefined)?.url === '/api/health?probe=logged')?.reqId;
+    const lines = all.filter((l) => l.reqId === reqId && ['incoming request', 'request completed'].includes(String(l.msg)));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request completed', req: { method: 'GET', url: '/api/health?probe=logged' }, res: { statusCode: 200 } });
+    expect(lines[0]!.responseTime).toEqual(expect.any(Number));
+    expect(JSON.stringify(lines[0])).not.toContain('not-a-session');
+  });
+
   it('serves an OpenAPI document generated from the validating schemas', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
