@@ -9,8 +9,9 @@ import { CompiledQuery } from 'kysely';
 import { apiRoutes } from '../../server/app.ts';
 import { DEMO_CITIZENS, DEMO_STAFF } from '../../server/modules/identity/demo-users.ts';
 import { generateScale } from '../../server/demo/scale.ts';
-import { signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { daysFromToday, today } from '../support/clock.ts';
+import { createSession, SESSION_COOKIE } from '../../server/infra/auth/session.ts';
+import { Client as Browser, signedIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { daysFromToday, testClock, today } from '../support/clock.ts';
 
 let t: TestApp;
 /** Everything that identifies B: its rows' ids, and the marks its copied names and addresses carry. */
@@ -159,6 +160,22 @@ describe('two municipalities in one database', () => {
     expect(await sweep(auditor, 'revisor', searches)).toEqual([]);
     // Not an empty answer: today's events of A (this test's own reads) are found.
     expect((await auditor.get('/api/audit/events')).json().events.length).toBeGreaterThan(0);
+  });
+
+  it('a citizen of B sees B as their municipality, its service units and its catalogue', async () => {
+    const db = t.database.db;
+    const b = await db.selectFrom('municipality').select(['id', 'name']).where('id', 'in', [...bIds]).executeTakeFirstOrThrow();
+    const account = await db.selectFrom('citizen_account as a').innerJoin('person as p', 'p.id', 'a.person_id')
+      .select('a.id').where('p.municipality_id', '=', b.id).orderBy('a.id').executeTakeFirstOrThrow();
+    // B's citizens have no demo log-in: the session an identity provider's sign-in would make.
+    const { token } = await createSession(db, { citizenAccountId: account.id }, testClock.now());
+    const citizen = new Browser(t.app);
+    citizen.cookies[SESSION_COOKIE] = token;
+    expect((await citizen.get('/api/municipality')).json().name).toBe(b.name);
+    expect(leaks((await citizen.get('/api/service-units')).body).length).toBeGreaterThan(0);
+    expect((await citizen.get('/api/catalogue/services?q=helsestasjon')).json().municipality).toBe(b.name);
+    // Someone not signed in sees the deployment's first municipality, A.
+    expect((await new Browser(t.app).get('/api/catalogue/services?q=helsestasjon')).json().municipality).not.toBe(b.name);
   });
 
   it('no read route shows anything of B to a citizen of A, or to someone not signed in', async () => {

@@ -78,6 +78,19 @@ function staffPrincipal(user: StaffPrincipalRow, roleNames: readonly string[], a
   };
 }
 
+interface CitizenPrincipalRow {
+  account_id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  municipality_id: string;
+}
+
+/** The citizen principal from their account and the person it belongs to. */
+function citizenPrincipal(row: CitizenPrincipalRow): Principal {
+  return { kind: 'citizen', accountId: row.account_id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}`, municipalityId: row.municipality_id };
+}
+
 /** The roles of a staff user as one array, so the user and the roles come in one statement. */
 const rolesOf = (staffUserIdColumn: string) =>
   sql<string[] | null>`(SELECT array_agg(r.role) FROM staff_role r WHERE r.staff_user_id = ${sql.ref(staffUserIdColumn)})`;
@@ -95,11 +108,10 @@ export async function loadCitizenPrincipal(db: Db, accountId: string): Promise<P
   const row = await db
     .selectFrom('citizen_account')
     .innerJoin('person', 'person.id', 'citizen_account.person_id')
-    .select(['citizen_account.id', 'person.id as person_id', 'person.given_name', 'person.family_name', 'person.municipality_id'])
+    .select(['citizen_account.id as account_id', 'person.id as person_id', 'person.given_name', 'person.family_name', 'person.municipality_id'])
     .where('citizen_account.id', '=', accountId)
     .executeTakeFirst();
-  if (!row) return null;
-  return { kind: 'citizen', accountId: row.id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}`, municipalityId: row.municipality_id };
+  return row ? citizenPrincipal(row) : null;
 }
 
 export type SessionState =
@@ -137,10 +149,10 @@ export async function loadSession(db: Db, token: string | undefined, lifetime: S
       const user = { id: row.user_id, username: row.username, display_name: row.display_name, municipality_id: row.municipality_id, service_unit_id: row.service_unit_id, active: row.active };
       principal = staffPrincipal(user, row.roles ?? [], row.active_role);
     }
-  } else if (row.account_id && row.person_id && row.person_municipality_id) {
-    principal = {
-      kind: 'citizen', accountId: row.account_id, personId: row.person_id, displayName: `${row.given_name} ${row.family_name}`, municipalityId: row.person_municipality_id,
-    };
+  } else if (row.account_id && row.person_id && row.given_name !== null && row.family_name !== null && row.person_municipality_id) {
+    principal = citizenPrincipal({
+      account_id: row.account_id, person_id: row.person_id, given_name: row.given_name, family_name: row.family_name, municipality_id: row.person_municipality_id,
+    });
   }
   if (!principal) {
     await destroySession(db, tokenHash);

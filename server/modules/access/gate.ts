@@ -219,10 +219,10 @@ export function ungatedTrx(ctx: DataContext): Tx {
 /**
  * The plain routes that read a person or an account without a decision, each for a reason of its own:
  * signing in (the account, the citizen's person), the session itself, the development sign-in's demo
- * list, the signed-in citizen's own municipality, and a family member's meeting-rating link (the link is
- * the key, and its use is audited). A new one needs a name here and a reason.
+ * list, and a family member's meeting-rating link (the link is the key, and its use is audited). A new
+ * one needs a name here and a reason.
  */
-export type UngatedUse = 'sign-in' | 'session' | 'demo-users' | 'own-municipality' | 'rating-link';
+export type UngatedUse = 'sign-in' | 'session' | 'demo-users' | 'rating-link';
 
 export function ungatedFor(ctx: RequestContext, _use: UngatedUse): Db {
   return ungatedDb(ctx.services.db);

@@ -57,20 +57,10 @@ const municipalityColumns = ['id', 'name', 'catalogue_revision'] as const;
  * The municipality whose catalogue a request sees: the signed-in user's own, otherwise the one this
  * installation serves (Sammen is run by one municipality; with several, the first one set up).
  */
-export async function catalogueMunicipality(db: Handle, hint: { staffMunicipalityId?: string | undefined; citizenPersonId?: string | undefined }) {
-  if (hint.staffMunicipalityId) {
-    return db.selectFrom('municipality').select(municipalityColumns).where('id', '=', hint.staffMunicipalityId).executeTakeFirst();
-  }
-  if (hint.citizenPersonId) {
-    const own = await db
-      .selectFrom('person')
-      .innerJoin('municipality', 'municipality.id', 'person.municipality_id')
-      .select(['municipality.id', 'municipality.name', 'municipality.catalogue_revision'])
-      .where('person.id', '=', hint.citizenPersonId)
-      .executeTakeFirst();
-    if (own) return own;
-  }
-  return db.selectFrom('municipality').select(municipalityColumns).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+export async function catalogueMunicipality(db: Handle, ownMunicipalityId: string | undefined) {
+  const query = db.selectFrom('municipality').select(municipalityColumns);
+  if (ownMunicipalityId) return query.where('id', '=', ownMunicipalityId).executeTakeFirst();
+  return query.orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
 }
 
 export async function loadGuide(db: Handle, municipalityId: string): Promise<{ version: number; definition: GuideDefinition }> {

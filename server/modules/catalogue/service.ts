@@ -11,7 +11,6 @@ import { checkVersion, requireStaff } from '../../infra/http/context.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound, type FieldProblem } from '../../infra/http/errors.ts';
 import { CURSOR_PART, decodeCursor, PAGE_SIZE, toPage } from '../../infra/http/paging.ts';
 import { authorize } from '../access/access.ts';
-import { ungatedFor } from '../access/gate.ts';
 import {
   adminServiceList, catalogueMunicipality, insertGuide, insertVersion, loadGuide, loadServiceRow, loadVersion, publishedService,
   publishedSummaries, publishedWithRules, searchPublished, searchWords, situationCounts, versionHistory, type ServiceSummary,
@@ -25,12 +24,7 @@ import type { AnswersInput, CreateServiceInput, SaveDraftInput, SearchInput, Ser
 const REQUIRED_FOR_PUBLISHING = ['name', 'summary', 'audienceText', 'howTo'] as const;
 
 async function municipalityFor(ctx: RequestContext) {
-  const p = ctx.principal;
-  // A signed-in citizen sees their own municipality's catalogue: their own person, beside the gate.
-  const municipality = await catalogueMunicipality(ungatedFor(ctx, 'own-municipality'), {
-    staffMunicipalityId: p?.kind === 'staff' ? p.municipalityId : undefined,
-    citizenPersonId: p?.kind === 'citizen' ? p.personId : undefined,
-  });
+  const municipality = await catalogueMunicipality(ctx.services.db, ctx.principal?.municipalityId);
   if (!municipality) throw notFound();
   return municipality;
 }

@@ -3,25 +3,14 @@ import { PageQuery } from '../../infra/http/paging.ts';
 import { Municipality, ServiceUnitTypeCreated, ServiceUnitTypes, ServiceUnits, StaffDetails, StaffList, Teams } from '../../../common/contracts/organisation.ts';
 import { Created, Saved } from '../../../common/contracts/shared.ts';
 import { requireStaff } from '../../infra/http/context.ts';
-import { ungatedFor } from '../access/gate.ts';
 import { IdParams, ServiceUnitBody, ServiceUnitTypeBody, ServiceUnitUpdateBody, StaffBody, StaffUpdateBody } from './schema.ts';
 import * as organisation from './service.ts';
-import type { RequestContext } from '../../infra/http/context.ts';
-
-/** A citizen belongs to the municipality that registered them. */
-async function municipalityOf(ctx: RequestContext): Promise<string> {
-  const principal = ctx.principal!;
-  if (principal.kind === 'staff') return principal.municipalityId;
-  // The signed-in citizen's own person, beside the gate: a plain route reads no one else.
-  const person = await ungatedFor(ctx, 'own-municipality').selectFrom('person').select('municipality_id').where('id', '=', principal.personId).executeTakeFirstOrThrow();
-  return person.municipality_id;
-}
 
 export const organisationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/municipality', summary: 'The user\'s municipality', tags: ['organisation'], audience: 'signed-in', guarded: false,
     response: Municipality,
-    handler: async (ctx) => organisation.getMunicipality(ctx.services.db, await municipalityOf(ctx)),
+    handler: async (ctx) => organisation.getMunicipality(ctx.services.db, ctx.principal!.municipalityId),
   }),
   defineRoute({
     method: 'GET', url: '/api/service-unit-types', summary: 'Kinds of service unit, a page at a time', tags: ['organisation'], audience: 'staff', guarded: false,
@@ -39,7 +28,7 @@ export const organisationRoutes = [
     // municipality's website.
     method: 'GET', url: '/api/service-units', summary: 'Service units of the municipality, by kind and name, a page at a time', tags: ['organisation'], audience: 'signed-in', guarded: false,
     query: PageQuery, response: ServiceUnits,
-    handler: async (ctx, { query }) => organisation.listServiceUnits(ctx.services.db, await municipalityOf(ctx), ctx.lang, query),
+    handler: async (ctx, { query }) => organisation.listServiceUnits(ctx.services.db, ctx.principal!.municipalityId, ctx.lang, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/service-units', summary: 'Create a service unit', tags: ['organisation'], idempotent: true, audience: 'staff',
